@@ -1,0 +1,3 @@
+import TrainingCore
+import TrainingXML
+print("todo")

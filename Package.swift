@@ -1,0 +1,83 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "AllerVers",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "allervers", targets: ["allervers"]),
+        .library(name: "TrainingCore", targets: ["TrainingCore"]),
+        .library(name: "TrainingXML", targets: ["TrainingXML"]),
+        .library(name: "TrainingStore", targets: ["TrainingStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Domain values and rules. Foundation only, no I/O.
+        .target(name: "TrainingCore", swiftSettings: strictness),
+
+        // libxml2 from the system (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "TrainingXML",
+            dependencies: ["TrainingCore", "CLibXML2"],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "TrainingStore",
+            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "AllerVersCLI",
+            dependencies: [
+                "TrainingCore", "TrainingXML", "TrainingStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "allervers",
+            dependencies: ["AllerVersCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "allervers-bench-catalogue",
+            dependencies: ["TrainingCore", "TrainingXML"],
+            path: "Benchmarks/CatalogueGenerator",
+            swiftSettings: strictness
+        ),
+
+        // Fixtures shared by the test targets.
+        .target(name: "TrainingTesting", dependencies: ["TrainingCore"], swiftSettings: strictness),
+        .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore", "TrainingTesting"], swiftSettings: strictness),
+        .testTarget(
+            name: "TrainingXMLTests",
+            dependencies: ["TrainingXML", "TrainingCore", "TrainingTesting"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "TrainingStoreTests",
+            dependencies: ["TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "AllerVersCLITests",
+            dependencies: ["AllerVersCLI", "TrainingStore", "TrainingCore", "TrainingTesting"],
+            swiftSettings: strictness
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

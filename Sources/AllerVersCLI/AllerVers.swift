@@ -1,0 +1,23 @@
+public import ArgumentParser
+
+/// The `allervers` command: the root of every subcommand.
+public struct AllerVers: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "allervers",
+        abstract: "Run professional training: courses, sessions, attendance and the records that prove it.",
+        discussion: """
+            Commands find the workspace from the current folder upward, as git finds a repository, \
+            or take --store FOLDER.
+
+            Example:
+              allervers init --name "Institut Aller-Vers" --address "12 rue des Lices, 49100 Angers" \\
+                --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title Directrice
+              allervers course import Courses/
+              allervers course list
+            """,
+        version: "0.1.0",
+        subcommands: [Init.self, OrganisationCommand.self, CourseCommand.self]
+    )
+
+    public init() {}
+}

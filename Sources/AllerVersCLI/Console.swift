@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where commands print. Standard output by default; tests bind their own within a task.
+public struct Console: Sendable {
+    /// The console of the current task.
+    @TaskLocal public static var current = Console { text in
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private let sink: @Sendable (String) -> Void
+
+    /// A console that hands every printed text to `sink`.
+    public init(_ sink: @escaping @Sendable (String) -> Void) {
+        self.sink = sink
+    }
+
+    /// Prints one line.
+    func line(_ text: String = "") {
+        sink(text + "\n")
+    }
+
+    /// Prints text as it is.
+    func write(_ text: String) {
+        sink(text)
+    }
+}
+
+func say(_ text: String = "") {
+    Console.current.line(text)
+}
+
+/// Prints rows as aligned columns, the first row being the header.
+func printTable(_ rows: [[String]]) {
+    guard let header = rows.first else { return }
+    var widths = header.map(\.count)
+    for row in rows {
+        for (index, cell) in row.enumerated() where index < widths.count {
+            widths[index] = max(widths[index], cell.count)
+        }
+    }
+    for row in rows {
+        let cells = row.enumerated().map { index, cell in
+            index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+        }
+        say(cells.joined(separator: "  "))
+    }
+}
+
+/// Prints a value as pretty JSON with sorted keys, so that scripts and diffs see stable output.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    say(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

@@ -1,0 +1,57 @@
+import TrainingCore
+
+/// A course as a trainer reads it on a terminal.
+struct CoursePrinter {
+    let course: Course
+
+    func print() {
+        say("\(course.title)")
+        say("\(course.id) version \(course.version) · \(course.duration) · \(course.language)")
+        say()
+        section("Summary", course.summary)
+        section("Audience", course.audience)
+        say("Prerequisites")
+        if course.prerequisites.isEmpty { say("  none") }
+        for prerequisite in course.prerequisites {
+            switch prerequisite {
+            case .course(let id): say("  - course \(id) completed")
+            case .experience(let months, let text): say("  - experience\(months.map { " (\($0) months)" } ?? ""): \(text)")
+            case .other(let text): say("  - \(text)")
+            }
+        }
+        say()
+        say("Objectives")
+        for objective in course.objectives { say("  \(objective.id)  \(objective.text)") }
+        say()
+        say("Modules")
+        printTable(
+            [["  ID", "HOURS", "MODALITY", "OBJECTIVES", "TITLE"]]
+                + course.modules.map {
+                    ["  " + $0.id, $0.duration.decimal, $0.modality.rawValue, $0.objectives.joined(separator: " "), $0.title]
+                })
+        say()
+        section("Initial positioning", course.assessment.initialPositioning)
+        say("Assessment")
+        for method in course.assessment.methods { say("  - \(method)") }
+        say()
+        let rule = course.certification
+        var certification = "at least \(rule.minimumAttendancePercent)% of the hours attended"
+        if !rule.requiredModules.isEmpty { certification += "; modules \(rule.requiredModules.joined(separator: ", ")) completed" }
+        if rule.requiresPassedAssessment { certification += "; assessment passed" }
+        section("Certificate", certification)
+        if let validity = course.validity {
+            section(
+                "Validity", "\(validity.months) months" + (validity.refresherCourse.map { ", renewed by \($0)" } ?? ""))
+        } else {
+            section("Validity", "does not expire")
+        }
+        section("Group", "\(course.groupSize.minimum) to \(course.groupSize.maximum) participants")
+        section("Accessibility", course.accessibility)
+    }
+
+    private func section(_ title: String, _ text: String) {
+        say(title)
+        say("  \(text)")
+        say()
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingStore
+
+extension AllerVers {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a workspace: the store, and the organisation identity documents carry.",
+            discussion: """
+                The workspace is made in the current folder, or in --store FOLDER. The store is readable \
+                by its owner only. The organisation identity can be given now or later with \
+                `allervers organisation set`.
+
+                Example:
+                  allervers init --name "Institut Aller-Vers" --address "12 rue des Lices, 49100 Angers" \\
+                    --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title Directrice
+                """)
+
+        @Option(help: ArgumentHelp("The folder to make the workspace in. Default: the current folder.", valueName: "folder"))
+        var store: String?
+
+        @OptionGroup var identity: IdentityOptions
+
+        func validate() throws {
+            _ = try identity.organisation(required: false)
+        }
+
+        func run() throws {
+            let folder = URL(fileURLWithPath: store ?? FileManager.default.currentDirectoryPath)
+            let created = try Store.create(in: Workspace(folder: folder), organisation: try identity.organisation(required: false))
+            say("Created the workspace in \(created.workspace.folder.path)")
+            if try created.organisation() == nil {
+                say("No organisation identity yet: documents need one. Add it with `allervers organisation set`.")
+            }
+        }
+    }
+}
+
+/// The organisation identity, as options.
+struct IdentityOptions: ParsableArguments {
+    @Option(help: "The organisation's name.")
+    var name: String?
+    @Option(help: "The organisation's postal address, on one line.")
+    var address: String?
+    @Option(help: ArgumentHelp("The numéro de déclaration d'activité (eleven digits).", valueName: "digits"))
+    var declarationNumber: String?
+    @Option(help: "Who signs documents for the organisation.")
+    var signatory: String?
+    @Option(help: "The signatory's title, e.g. Directrice.")
+    var signatoryTitle: String?
+
+    /// The identity, `nil` when no option was given; all five go together.
+    func organisation(required: Bool) throws -> Organisation? {
+        let values = [name, address, declarationNumber, signatory, signatoryTitle]
+        if values.allSatisfy({ $0 == nil }) && !required { return nil }
+        guard let name, let address, let declarationNumber, let signatory, let signatoryTitle else {
+            throw ValidationError(
+                "the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title")
+        }
+        do {
+            return try Organisation(
+                name: name, address: address, declarationNumber: declarationNumber, signatoryName: signatory,
+                signatoryTitle: signatoryTitle)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}

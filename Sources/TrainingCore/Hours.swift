@@ -1,0 +1,71 @@
+/// A length of teaching time, kept as whole minutes so that sums are exact.
+///
+/// Programmes state durations in hours, often with a fraction (`3.5`); minutes avoid
+/// the rounding that floating point would bring into attendance totals.
+public struct Hours: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The duration in whole minutes.
+    public var minutes: Int
+
+    /// Creates a duration of the given number of minutes.
+    public init(minutes: Int) {
+        self.minutes = minutes
+    }
+
+    /// Creates a duration of a whole number of hours.
+    public init(hours: Int) {
+        self.minutes = hours * 60
+    }
+
+    /// Parses a decimal number of hours such as `7`, `3.5` or `0.25`.
+    ///
+    /// Returns `nil` when the text is not a plain non-negative decimal or does not come to
+    /// a whole number of minutes (`0.01` hours is 36 seconds).
+    public init?(decimal text: some StringProtocol) {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, whole.count <= 6,
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let hours = Int(whole)
+        else { return nil }
+        var minutes = hours * 60
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard !fraction.isEmpty, fraction.count <= 6, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let numerator = Int(fraction)
+            else { return nil }
+            var denominator = 1
+            for _ in 0..<fraction.count { denominator *= 10 }
+            guard (numerator * 60) % denominator == 0 else { return nil }
+            minutes += numerator * 60 / denominator
+        }
+        self.minutes = minutes
+    }
+
+    /// The duration as the shortest decimal number of hours: `7`, `3.5`, `0.25`.
+    public var decimal: String {
+        let whole = minutes / 60
+        let rest = minutes % 60
+        guard rest != 0 else { return String(whole) }
+        // 60 = 2² · 3 · 5: a remainder whose reduced denominator has a factor 3 has no finite
+        // decimal form; those fall back to four decimals, which the parser refuses, so it is
+        // never produced from a parsed value.
+        var digits = ""
+        var numerator = rest
+        var count = 0
+        while numerator != 0 && count < 4 {
+            numerator *= 10
+            digits.append(String(numerator / 60))
+            numerator %= 60
+            count += 1
+        }
+        return "\(whole).\(digits)"
+    }
+
+    /// The duration as trainers write it: `7 h`, `3 h 30`.
+    public var description: String {
+        let rest = minutes % 60
+        return rest == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(rest < 10 ? "0" : "")\(rest)"
+    }
+
+    public static func < (lhs: Hours, rhs: Hours) -> Bool { lhs.minutes < rhs.minutes }
+
+    public static func + (lhs: Hours, rhs: Hours) -> Hours { Hours(minutes: lhs.minutes + rhs.minutes) }
+}

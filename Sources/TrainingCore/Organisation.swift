@@ -1,0 +1,45 @@
+/// The training organisation that runs the courses, as its documents must name it.
+///
+/// French law asks every document (sign-in sheets, certificates) to carry the
+/// organisation's name and address, its *numéro de déclaration d'activité* (eleven digits,
+/// given by the regional labour administration) and who signs for it.
+public struct Organisation: Sendable, Hashable, Codable {
+    /// The organisation's name.
+    public var name: String
+    /// The postal address, one line.
+    public var address: String
+    /// The *numéro de déclaration d'activité*: eleven digits.
+    public var declarationNumber: String
+    /// The person who signs documents for the organisation.
+    public var signatoryName: String
+    /// That person's title (`Directrice`, `Responsable pédagogique`).
+    public var signatoryTitle: String
+
+    /// Creates an organisation identity, or throws when a part is empty or the
+    /// declaration number is not eleven digits.
+    public init(name: String, address: String, declarationNumber: String, signatoryName: String, signatoryTitle: String) throws(OrganisationError) {
+        let declaration = declarationNumber.filter { $0 != " " }
+        guard declaration.count == 11, declaration.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw OrganisationError("the numéro de déclaration d'activité has eleven digits, not \"\(declarationNumber)\"")
+        }
+        for (label, value) in [("name", name), ("address", address), ("signatory", signatoryName), ("signatory title", signatoryTitle)]
+        where value.allSatisfy(\.isWhitespace) {
+            throw OrganisationError("the organisation's \(label) is empty")
+        }
+        self.name = name
+        self.address = address
+        self.declarationNumber = declaration
+        self.signatoryName = signatoryName
+        self.signatoryTitle = signatoryTitle
+    }
+}
+
+/// Why an organisation identity was refused.
+public struct OrganisationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, as one sentence.
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,298 @@
+public import Foundation
+internal import GRDB
+public import TrainingCore
+
+/// A course as `course list` shows it.
+public struct CourseSummary: Sendable, Hashable, Codable {
+    /// The course's identifier.
+    public var id: String
+    /// The version.
+    public var version: CourseVersion
+    /// The title.
+    public var title: String
+    /// The stated duration.
+    public var duration: Hours
+    /// How many modules the course has.
+    public var moduleCount: Int
+    /// When this version was imported.
+    public var importedAt: Date
+}
+
+/// What an import did with each course it was given.
+public enum CourseImportOutcome: String, Sendable, Hashable, Codable {
+    /// A course id and version the store did not have.
+    case added
+    /// The same id and version with the same content: nothing to do.
+    case unchanged
+    /// The same id and version with other content, replaced because the import allowed it.
+    case replaced
+}
+
+/// A course the store refused, named by id and version.
+public struct CourseConflictError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why the course was refused.
+    public enum Reason: Sendable, Hashable {
+        /// The store holds the same id and version with other content.
+        case changedContent
+        /// The same id and version came twice in one import.
+        case repeatedInImport
+    }
+
+    /// The course's identifier.
+    public var id: String
+    /// The version.
+    public var version: CourseVersion
+    /// Why.
+    public var reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .changedContent:
+            "course \(id) version \(version) is already in the workspace with different content: give the changed course a new version, or import with --replace"
+        case .repeatedInImport:
+            "course \(id) version \(version) appears twice in this import"
+        }
+    }
+}
+
+/// No course with this id (and version) in the workspace.
+public struct CourseNotFoundError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The identifier asked for.
+    public var id: String
+    /// The version asked for, if one was.
+    public var version: CourseVersion?
+
+    public var description: String {
+        if let version { "no course \(id) version \(version) in the workspace" } else { "no course \(id) in the workspace" }
+    }
+}
+
+/// Adds courses to the store inside one import transaction; see ``Store/importCourses(replacing:dryRun:_:)``.
+public final class CourseImporter {
+    private let db: Database
+    private let replacing: Bool
+    private let importedAt = Date()
+    private var seen: Set<String> = []
+    /// The outcome of every course given so far, in order.
+    public private(set) var outcomes: [(id: String, version: CourseVersion, outcome: CourseImportOutcome)] = []
+
+    init(db: Database, replacing: Bool) {
+        self.db = db
+        self.replacing = replacing
+    }
+
+    /// Adds one course, or leaves the store as it is when it already holds the same course.
+    @discardableResult
+    public func add(_ course: Course) throws -> CourseImportOutcome {
+        let version = course.version.description
+        guard seen.insert("\(course.id)\u{0}\(version)").inserted else {
+            throw CourseConflictError(id: course.id, version: course.version, reason: .repeatedInImport)
+        }
+        var outcome = CourseImportOutcome.added
+        if let rowID = try Int64.fetchOne(
+            db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?", arguments: [course.id, version])
+        {
+            if try CourseRows.course(rowID: rowID, in: db) == course {
+                outcome = .unchanged
+            } else if replacing {
+                try db.execute(sql: "DELETE FROM course WHERE rowID = ?", arguments: [rowID])
+                outcome = .replaced
+            } else {
+                throw CourseConflictError(id: course.id, version: course.version, reason: .changedContent)
+            }
+        }
+        if outcome != .unchanged { try CourseRows.insert(course, importedAt: importedAt, in: db) }
+        outcomes.append((course.id, course.version, outcome))
+        return outcome
+    }
+}
+
+extension Store {
+    /// Imports courses in one transaction: `body` adds them through the importer, and
+    /// either every course is stored or, when `body` or a course throws, none is.
+    ///
+    /// With `dryRun` the transaction is rolled back after every check has run.
+    public func importCourses(
+        replacing: Bool = false, dryRun: Bool = false, _ body: (CourseImporter) throws -> Void
+    ) throws -> [(id: String, version: CourseVersion, outcome: CourseImportOutcome)] {
+        try writingWithoutTransaction { db in
+            var outcomes: [(id: String, version: CourseVersion, outcome: CourseImportOutcome)] = []
+            try db.inTransaction {
+                let importer = CourseImporter(db: db, replacing: replacing)
+                try body(importer)
+                outcomes = importer.outcomes
+                return dryRun ? .rollback : .commit
+            }
+            return outcomes
+        }
+    }
+
+    /// Every course version in the workspace, by id then version.
+    public func courseSummaries() throws -> [CourseSummary] {
+        try database.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, version, title, durationMinutes, importedAt,
+                           (SELECT count(*) FROM courseModule WHERE courseRowID = course.rowID) AS moduleCount
+                    FROM course
+                    """)
+            return rows.compactMap { row -> CourseSummary? in
+                guard let version = CourseVersion(row["version"] as String) else { return nil }
+                return CourseSummary(
+                    id: row["id"], version: version, title: row["title"], duration: Hours(minutes: row["durationMinutes"]),
+                    moduleCount: row["moduleCount"], importedAt: row["importedAt"])
+            }
+            .sorted { ($0.id, $0.version) < ($1.id, $1.version) }
+        }
+    }
+
+    /// The course with this id, at `version` or, without one, at its latest version.
+    public func course(id: String, version: CourseVersion? = nil) throws -> Course {
+        let found = try database.read { db -> Course? in
+            let rows = try Row.fetchAll(db, sql: "SELECT rowID, version FROM course WHERE id = ?", arguments: [id])
+            let candidates = rows.compactMap { row in CourseVersion(row["version"] as String).map { (row["rowID"] as Int64, $0) } }
+            let chosen = version.map { wanted in candidates.first { $0.1 == wanted } } ?? candidates.max { $0.1 < $1.1 }
+            guard let (rowID, _) = chosen else { return nil }
+            return try CourseRows.course(rowID: rowID, in: db)
+        }
+        guard let found else { throw CourseNotFoundError(id: id, version: version) }
+        return found
+    }
+
+    func writingWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.writeWithoutTransaction(body)
+        } catch let error as DatabaseError {
+            throw WorkspaceError.unusable(path: workspace.storeURL.path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
+
+/// The mapping between a ``Course`` and its rows.
+///
+/// Inserts go through cached prepared statements rather than record encoding: a large
+/// catalogue writes hundreds of thousands of rows in one import, and this is its hot path.
+/// Topics, teaching methods and assessment methods are JSON arrays on their parent row:
+/// they are printed, never queried on their own.
+enum CourseRows {
+    static func insert(_ course: Course, importedAt: Date, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO course (id, version, language, title, summary, audience, durationMinutes,
+                    initialPositioning, assessmentMethods, minimumAttendancePercent, requiresPassedAssessment,
+                    validityMonths, refresherCourseID, groupMinimum, groupMaximum, accessibility, importedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            course.id, course.version.description, course.language, course.title, course.summary, course.audience,
+            course.duration.minutes, course.assessment.initialPositioning, try json(course.assessment.methods),
+            course.certification.minimumAttendancePercent, course.certification.requiresPassedAssessment,
+            course.validity?.months, course.validity?.refresherCourse, course.groupSize.minimum, course.groupSize.maximum,
+            course.accessibility, importedAt,
+        ])
+        let rowID = db.lastInsertedRowID
+
+        let prerequisite = try db.cachedStatement(
+            sql: "INSERT INTO coursePrerequisite (courseRowID, position, kind, courseID, months, text) VALUES (?, ?, ?, ?, ?, ?)")
+        for (position, item) in course.prerequisites.enumerated() {
+            switch item {
+            case .course(let id):
+                try prerequisite.execute(arguments: [rowID, position, "course", id, nil, nil])
+            case .experience(let months, let description):
+                try prerequisite.execute(arguments: [rowID, position, "experience", nil, months, description])
+            case .other(let text):
+                try prerequisite.execute(arguments: [rowID, position, "other", nil, nil, text])
+            }
+        }
+
+        let objective = try db.cachedStatement(
+            sql: "INSERT INTO courseObjective (courseRowID, id, position, text) VALUES (?, ?, ?, ?)")
+        for (position, item) in course.objectives.enumerated() {
+            try objective.execute(arguments: [rowID, item.id, position, item.text])
+        }
+
+        let module = try db.cachedStatement(
+            sql: """
+                INSERT INTO courseModule (courseRowID, id, position, title, durationMinutes, modality, content, methods)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let link = try db.cachedStatement(
+            sql: "INSERT INTO courseModuleObjective (courseRowID, moduleID, objectiveID, position) VALUES (?, ?, ?, ?)")
+        for (position, item) in course.modules.enumerated() {
+            try module.execute(arguments: [
+                rowID, item.id, position, item.title, item.duration.minutes, item.modality.rawValue, try json(item.content),
+                try json(item.methods),
+            ])
+            for (index, objectiveID) in item.objectives.enumerated() {
+                try link.execute(arguments: [rowID, item.id, objectiveID, index])
+            }
+        }
+
+        let required = try db.cachedStatement(
+            sql: "INSERT INTO courseRequiredModule (courseRowID, moduleID, position) VALUES (?, ?, ?)")
+        for (position, moduleID) in course.certification.requiredModules.enumerated() {
+            try required.execute(arguments: [rowID, moduleID, position])
+        }
+    }
+
+    static func course(rowID: Int64, in db: Database) throws -> Course? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM course WHERE rowID = ?", arguments: [rowID]),
+            let version = CourseVersion(row["version"] as String)
+        else { return nil }
+
+        let prerequisites = try Row.fetchAll(
+            db, sql: "SELECT kind, courseID, months, text FROM coursePrerequisite WHERE courseRowID = ? ORDER BY position",
+            arguments: [rowID]
+        ).map { row -> Prerequisite in
+            switch row["kind"] as String {
+            case "course": .course(id: row["courseID"])
+            case "experience": .experience(months: row["months"], description: row["text"])
+            default: .other(row["text"])
+            }
+        }
+        let objectives = try Row.fetchAll(
+            db, sql: "SELECT id, text FROM courseObjective WHERE courseRowID = ? ORDER BY position", arguments: [rowID]
+        ).map { Objective(id: $0["id"], text: $0["text"]) }
+
+        var links: [String: [String]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT moduleID, objectiveID FROM courseModuleObjective WHERE courseRowID = ? ORDER BY moduleID, position",
+            arguments: [rowID])
+        {
+            links[row["moduleID"], default: []].append(row["objectiveID"])
+        }
+        let modules = try Row.fetchAll(
+            db, sql: "SELECT * FROM courseModule WHERE courseRowID = ? ORDER BY position", arguments: [rowID]
+        ).map { row -> Module in
+            let id: String = row["id"]
+            return Module(
+                id: id, title: row["title"], duration: Hours(minutes: row["durationMinutes"]),
+                modality: Modality(rawValue: row["modality"]) ?? .inRoom, objectives: links[id] ?? [],
+                content: try strings(row["content"]), methods: try strings(row["methods"]))
+        }
+        let requiredModules = try String.fetchAll(
+            db, sql: "SELECT moduleID FROM courseRequiredModule WHERE courseRowID = ? ORDER BY position", arguments: [rowID])
+
+        let validityMonths: Int? = row["validityMonths"]
+        return Course(
+            id: row["id"], version: version, language: row["language"], title: row["title"], summary: row["summary"],
+            audience: row["audience"], duration: Hours(minutes: row["durationMinutes"]), prerequisites: prerequisites,
+            objectives: objectives, modules: modules,
+            assessment: Assessment(initialPositioning: row["initialPositioning"], methods: try strings(row["assessmentMethods"])),
+            certification: CertificationRule(
+                minimumAttendancePercent: row["minimumAttendancePercent"], requiredModules: requiredModules,
+                requiresPassedAssessment: row["requiresPassedAssessment"]),
+            validity: validityMonths.map { Validity(months: $0, refresherCourse: row["refresherCourseID"]) },
+            groupSize: GroupSize(minimum: row["groupMinimum"], maximum: row["groupMaximum"]),
+            accessibility: row["accessibility"])
+    }
+
+    private static func json(_ strings: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
+    }
+
+    private static func strings(_ text: String) throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+internal import GRDB
+public import TrainingCore
+
+/// The workspace's database: courses, and the organisation identity documents carry.
+///
+/// SQLite through GRDB, in WAL mode with foreign keys on. Each public method is one
+/// transaction. The file and its WAL are readable by their owner only.
+///
+/// ```swift
+/// let store = try Store.create(in: Workspace(folder: folder), organisation: identity)
+/// let courses = try store.courseSummaries()
+/// ```
+public final class Store: Sendable {
+    /// The workspace this store belongs to.
+    public let workspace: Workspace
+    let database: DatabasePool
+
+    private init(workspace: Workspace, database: DatabasePool) {
+        self.workspace = workspace
+        self.database = database
+    }
+
+    /// Creates the workspace's folder and store, migrated, and records the organisation.
+    public static func create(in workspace: Workspace, organisation: Organisation?) throws -> Store {
+        let manager = FileManager.default
+        guard !workspace.exists else { throw WorkspaceError.alreadyExists(workspace.folder.path) }
+        let path = workspace.storeURL.path
+        do {
+            try manager.createDirectory(at: workspace.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw WorkspaceError.unusable(path: path, reason: "cannot create the folder \(workspace.directory.path)")
+        }
+        // SQLite gives the WAL and shared-memory files the mode of the database file, so
+        // creating it owner-only here keeps all three private.
+        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw WorkspaceError.unusable(path: path, reason: "cannot create the file")
+        }
+        let store = try open(workspace)
+        if let organisation { try store.setOrganisation(organisation) }
+        return store
+    }
+
+    /// Opens the store of an existing workspace, migrating it to this version's schema.
+    public static func open(_ workspace: Workspace) throws -> Store {
+        let path = workspace.storeURL.path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "allervers"
+        do {
+            let database = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(database)
+            return Store(workspace: workspace, database: database)
+        } catch let error as DatabaseError {
+            throw WorkspaceError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// The organisation identity, or `nil` when none was recorded.
+    public func organisation() throws -> Organisation? {
+        try database.read { db in try OrganisationRecord.fetchOne(db)?.organisation }
+    }
+
+    /// Records the organisation identity, replacing any earlier one.
+    public func setOrganisation(_ organisation: Organisation) throws {
+        try writing { db in try OrganisationRecord(organisation).save(db) }
+    }
+
+    /// One write transaction, with SQLite's failures phrased for the user.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.write(body)
+        } catch let error as DatabaseError {
+            throw WorkspaceError.unusable(path: workspace.storeURL.path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+public import Foundation
+
+/// A folder that holds an AllerVers workspace: `.allervers/` with the SQLite store inside.
+///
+/// Commands find the workspace the way git finds a repository: from the current folder
+/// upward, unless told where it is.
+///
+/// ```swift
+/// let workspace = try Workspace.find(from: URL(fileURLWithPath: "."))
+/// let store = try Store.open(workspace)
+/// ```
+public struct Workspace: Sendable, Hashable {
+    /// The name of the hidden folder that marks a workspace.
+    public static let directoryName = ".allervers"
+
+    /// The folder that contains `.allervers/`.
+    public let folder: URL
+
+    /// A workspace rooted at `folder`, whether or not it exists yet.
+    public init(folder: URL) {
+        self.folder = folder.standardizedFileURL
+    }
+
+    /// The hidden folder with the store and, later, the signing key.
+    public var directory: URL { folder.appendingPathComponent(Self.directoryName, isDirectory: true) }
+
+    /// The SQLite store.
+    public var storeURL: URL { directory.appendingPathComponent("store.sqlite") }
+
+    /// Whether the store exists.
+    public var exists: Bool { FileManager.default.fileExists(atPath: storeURL.path) }
+
+    /// The nearest workspace at `start` or in one of its parents.
+    public static func find(from start: URL) throws(WorkspaceError) -> Workspace {
+        var folder = start.standardizedFileURL
+        while true {
+            let candidate = Workspace(folder: folder)
+            if candidate.exists { return candidate }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        throw WorkspaceError.notFound(start.path)
+    }
+
+    /// The workspace at `folder`, which must exist.
+    public static func existing(at folder: URL) throws(WorkspaceError) -> Workspace {
+        let workspace = Workspace(folder: folder)
+        guard workspace.exists else { throw WorkspaceError.notFound(folder.path) }
+        return workspace
+    }
+}
+
+/// Why a workspace could not be found, made or used.
+public enum WorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No workspace in this folder or any parent.
+    case notFound(String)
+    /// `init` found a workspace already there.
+    case alreadyExists(String)
+    /// The store exists but cannot be opened, read or written.
+    case unusable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            "no AllerVers workspace in \(path) or its parents: run `allervers init` there, or pass --store FOLDER"
+        case .alreadyExists(let path):
+            "a workspace already exists in \(path)"
+        case .unusable(let path, let reason):
+            "cannot use the store \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+internal import CLibXML2
+
+/// The XML format of courses: its namespace and its XSD, which the binary carries.
+public enum CourseSchema {
+    /// The namespace of format version 1.
+    public static let namespace = "urn:allervers:course:1"
+
+    /// The XSD of format version 1, byte for byte the file `Courses/schema/course-1.xsd`.
+    public static var xsd: String { schemaText }
+
+    /// The schema compiled once per process; libxml2 only reads it afterwards, so every
+    /// reader on every thread can share it.
+    static let compiled: CompiledSchema = CompiledSchema(xsd: schemaText)
+}
+
+final class CompiledSchema: @unchecked Sendable {
+    let pointer: xmlSchemaPtr
+
+    init(xsd: String) {
+        _ = LibXML2.ready
+        let sink = XMLErrorSink()
+        let schema: xmlSchemaPtr? = sink.capturing {
+            var bytes = Array(xsd.utf8)
+            return bytes.withUnsafeMutableBufferPointer { buffer -> xmlSchemaPtr? in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
+                    guard let parser = xmlSchemaNewMemParserCtxt(text, Int32(buffer.count)) else { return nil }
+                    defer { xmlSchemaFreeParserCtxt(parser) }
+                    return xmlSchemaParse(parser)
+                }
+            }
+        }
+        // The schema ships inside the binary and is checked by the tests: failing to compile
+        // it is a build defect, not something a user can act on.
+        guard let schema else {
+            fatalError("the built-in course schema does not compile: \(sink.first?.message ?? "unknown error")")
+        }
+        pointer = schema
+    }
+}

@@ -1,0 +1,155 @@
+internal import CLibXML2
+public import TrainingCore
+
+/// Writes courses in the AllerVers course format, version 1.
+///
+/// The output is canonical: the same course always gives the same bytes, and reading them
+/// back with ``CourseReader`` gives the same course.
+///
+/// ```swift
+/// let xml = try CourseWriter().document(for: [course])
+/// ```
+public struct CourseWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// One document: a `<course>` root for one course, a `<catalogue>` for several.
+    public func document(for courses: [Course]) throws(CourseExportError) -> String {
+        _ = LibXML2.ready
+        guard let buffer = xmlBufferCreate() else { throw CourseExportError() }
+        defer { xmlBufferFree(buffer) }
+        do {
+            guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw CourseExportError() }
+            defer { xmlFreeTextWriter(writer) }
+            let output = Output(writer: writer)
+            try output.check(xmlTextWriterSetIndent(writer, 1))
+            try output.check(xmlTextWriterSetIndentString(writer, "  "))
+            try output.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+            if courses.count == 1 {
+                try output.write(courses[0], declaringNamespace: true)
+            } else {
+                try output.start("catalogue")
+                try output.attribute("xmlns", CourseSchema.namespace)
+                for course in courses { try output.write(course, declaringNamespace: false) }
+                try output.end()
+            }
+            try output.check(xmlTextWriterEndDocument(writer))
+        }
+        guard let content = xmlBufferContent(buffer) else { throw CourseExportError() }
+        return String(cString: content)
+    }
+}
+
+/// libxml2 could not produce the document (it only fails when memory runs out).
+public struct CourseExportError: Error, Sendable, CustomStringConvertible {
+    public var description: String { "libxml2 could not write the course document" }
+}
+
+private struct Output {
+    let writer: xmlTextWriterPtr
+
+    func check(_ result: Int32) throws(CourseExportError) {
+        if result < 0 { throw CourseExportError() }
+    }
+
+    func start(_ name: String) throws(CourseExportError) { try check(xmlTextWriterStartElement(writer, name)) }
+
+    func end() throws(CourseExportError) { try check(xmlTextWriterEndElement(writer)) }
+
+    func attribute(_ name: String, _ value: String) throws(CourseExportError) {
+        try check(xmlTextWriterWriteAttribute(writer, name, value))
+    }
+
+    func element(_ name: String, _ text: String) throws(CourseExportError) {
+        try check(xmlTextWriterWriteElement(writer, name, text))
+    }
+
+    func list(_ name: String, _ item: String, _ texts: [String]) throws(CourseExportError) {
+        try start(name)
+        for text in texts { try element(item, text) }
+        try end()
+    }
+
+    func write(_ course: Course, declaringNamespace: Bool) throws(CourseExportError) {
+        try start("course")
+        if declaringNamespace { try attribute("xmlns", CourseSchema.namespace) }
+        try attribute("id", course.id)
+        try attribute("version", course.version.description)
+        try attribute("language", course.language)
+        try attribute("hours", course.duration.decimal)
+        try element("title", course.title)
+        try element("summary", course.summary)
+        try element("audience", course.audience)
+
+        try start("prerequisites")
+        for prerequisite in course.prerequisites {
+            switch prerequisite {
+            case .course(let id):
+                try start("completedCourse")
+                try attribute("ref", id)
+                try end()
+            case .experience(let months, let description):
+                try start("experience")
+                if let months { try attribute("months", String(months)) }
+                try check(xmlTextWriterWriteString(writer, description))
+                try end()
+            case .other(let text):
+                try element("requirement", text)
+            }
+        }
+        try end()
+
+        try start("objectives")
+        for objective in course.objectives {
+            try start("objective")
+            try attribute("id", objective.id)
+            try check(xmlTextWriterWriteString(writer, objective.text))
+            try end()
+        }
+        try end()
+
+        try start("modules")
+        for module in course.modules {
+            try start("module")
+            try attribute("id", module.id)
+            try attribute("hours", module.duration.decimal)
+            try attribute("modality", module.modality.rawValue)
+            try attribute("objectives", module.objectives.joined(separator: " "))
+            try element("title", module.title)
+            try list("content", "topic", module.content)
+            try list("methods", "method", module.methods)
+            try end()
+        }
+        try end()
+
+        try start("assessment")
+        try element("positioning", course.assessment.initialPositioning)
+        for method in course.assessment.methods { try element("method", method) }
+        try end()
+
+        try start("certification")
+        try attribute("minimumAttendance", String(course.certification.minimumAttendancePercent))
+        try attribute("assessmentPassed", course.certification.requiresPassedAssessment ? "true" : "false")
+        for module in course.certification.requiredModules {
+            try start("requiredModule")
+            try attribute("ref", module)
+            try end()
+        }
+        try end()
+
+        if let validity = course.validity {
+            try start("validity")
+            try attribute("months", String(validity.months))
+            if let refresher = validity.refresherCourse { try attribute("refresher", refresher) }
+            try end()
+        }
+
+        try start("groupSize")
+        try attribute("minimum", String(course.groupSize.minimum))
+        try attribute("maximum", String(course.groupSize.maximum))
+        try end()
+
+        try element("accessibility", course.accessibility)
+        try end()
+    }
+}

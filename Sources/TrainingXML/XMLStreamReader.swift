@@ -1,0 +1,271 @@
+internal import CLibXML2
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+
+/// A forward-only reader over one XML file, validating against a schema while it streams.
+///
+/// It owns the libxml2 reader and the file descriptor and frees both when it goes. Only
+/// safe parser options are used: no network, no DTD loading, no entity substitution, no
+/// lifting of libxml2's size limits. Every error, from the parser or the schema, surfaces as
+/// a ``CourseImportError`` with the file's path and the line and column libxml2 gives.
+final class XMLStreamReader {
+    enum NodeKind {
+        case element, endElement, text, documentType, entityReference, other
+    }
+
+    let path: String
+    private let descriptor: Int32
+    private let errors = XMLErrorSink()
+    private var reader: xmlTextReaderPtr?
+    private var names: [UnsafePointer<xmlChar>?] = []
+    private var isPreflight = false
+
+    static let options: Int32 = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    /// Opens the file. Reading starts with ``start(schema:names:checkRoot:)``.
+    init(path: String) throws(CourseImportError) {
+        _ = LibXML2.ready
+        self.path = path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CourseImportError(SourceLocation(path: path, line: 0), "cannot open the file: \(String(cString: strerror(errno)))")
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw CourseImportError(SourceLocation(path: path, line: 0), "not a regular file")
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        // Freeing a reader can finish parsing work (entity checks) that reports errors.
+        if let reader { errors.capturing { xmlFreeTextReader(reader) } }
+        close(descriptor)
+    }
+
+    /// Runs `body` with this reader's errors captured; every read must happen inside.
+    func reading<T>(_ body: () throws -> T) rethrows -> T {
+        try errors.capturing(body)
+    }
+
+    /// Checks the document's prolog and root element, then starts the validating read.
+    ///
+    /// A first pass without the schema reads up to the root element: once a schema is
+    /// attached, libxml2 reports "no matching global declaration" on a foreign root and
+    /// stops before a DOCTYPE can be seen, and the user deserves to hear what the file is.
+    /// That pass costs one chunk of parsing; the validating reader then starts from byte 0.
+    func start(schema: CompiledSchema, names localNames: [String], checkRoot: (XMLStreamReader) throws(CourseImportError) -> Void) throws(CourseImportError) {
+        reader = try makeReader()
+        isPreflight = true
+        defer { isPreflight = false }
+        while try advance() {
+            try refuseDocumentType()
+            if kind == .element {
+                try checkEncoding()
+                try checkRoot(self)
+                break
+            }
+        }
+        if let reader { xmlFreeTextReader(reader) }
+        reader = nil
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw CourseImportError(SourceLocation(path: path, line: 0), "cannot read the file from its start again")
+        }
+        let validating = try makeReader()
+        reader = validating
+        guard xmlTextReaderSetSchema(validating, schema.pointer) == 0 else {
+            throw CourseImportError(SourceLocation(path: path, line: 0), "libxml2 could not attach the course schema")
+        }
+        names = localNames.map { xmlTextReaderConstString(validating, $0) }
+    }
+
+    private func makeReader() throws(CourseImportError) -> xmlTextReaderPtr {
+        guard let reader = xmlReaderForFd(descriptor, path, nil, Self.options) else {
+            throw CourseImportError(SourceLocation(path: path, line: 0), "libxml2 could not create a reader for the file")
+        }
+        // Parser errors come through the reader's own handler; schema errors through the
+        // thread's (see XMLErrorSink). Set before the schema is attached: after, it crashes.
+        errors.attach(to: reader)
+        return reader
+    }
+
+    /// Moves to the next node. Returns `false` at the end of the document.
+    func advance() throws(CourseImportError) -> Bool {
+        let result = xmlTextReaderRead(reader)
+        if let report = errors.first {
+            // An entity bomb fails while the prolog is read, before the DTD node comes back:
+            // name the DOCTYPE, the actual reason the file is refused.
+            if isPreflight, case let location = documentTypeLocation(), location.line > 0 {
+                throw CourseImportError(location, Self.documentTypeMessage)
+            }
+            throw CourseImportError(SourceLocation(path: path, line: report.line, column: report.column), report.message)
+        }
+        if result < 0 {
+            let line = Int(xmlTextReaderGetParserLineNumber(reader))
+            throw CourseImportError(SourceLocation(path: path, line: line), "the XML parser stopped on malformed input")
+        }
+        if result == 0 && xmlTextReaderIsValid(reader) != 1 {
+            throw CourseImportError(location, "the file does not match the course schema")
+        }
+        return result == 1
+    }
+
+    /// A DOCTYPE is refused outright: a course file needs no DTD, and a DTD is how entity
+    /// bombs and external entities get in. libxml2 parses the internal subset without
+    /// loading or expanding anything; the reader hands the DTD over as a node or, once the
+    /// root is reached, as the document's subset.
+    private func refuseDocumentType() throws(CourseImportError) {
+        if kind != .documentType {
+            guard let node = xmlTextReaderCurrentNode(reader), let document = node.pointee.doc,
+                document.pointee.intSubset != nil || document.pointee.extSubset != nil
+            else { return }
+        }
+        throw CourseImportError(documentTypeLocation(), Self.documentTypeMessage)
+    }
+
+    static let documentTypeMessage = "a DOCTYPE is not allowed in a course file (DTDs and entities are refused for safety)"
+
+    /// Where `<!DOCTYPE` stands, found in the file's head; libxml2 keeps no line for it.
+    private func documentTypeLocation() -> SourceLocation {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        let marker = Array("<!DOCTYPE".utf8)
+        var line = 1
+        var column = 1
+        var index = 0
+        while count > 0 && index + marker.count <= count {
+            if buffer[index..<index + marker.count].elementsEqual(marker) {
+                return SourceLocation(path: path, line: line, column: column)
+            }
+            if buffer[index] == 0x0A {
+                line += 1
+                column = 1
+            } else if buffer[index] & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(path: path, line: 0)
+    }
+
+    /// Course files are UTF-8. A declaration of any other encoding is refused rather than
+    /// trusted: a file labelled ISO-8859-1 but written in UTF-8 would otherwise import
+    /// quietly garbled.
+    private func checkEncoding() throws(CourseImportError) {
+        guard let declared = xmlTextReaderConstEncoding(reader) else { return }
+        let name = String(cString: declared)
+        guard name.uppercased() != "UTF-8" else { return }
+        throw CourseImportError(SourceLocation(path: path, line: 1), "the file declares the encoding \"\(name)\"; course files must be UTF-8")
+    }
+
+    var kind: NodeKind {
+        switch UInt32(xmlTextReaderNodeType(reader)) {
+        case XML_READER_TYPE_ELEMENT.rawValue: .element
+        case XML_READER_TYPE_END_ELEMENT.rawValue: .endElement
+        case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue: .text
+        case XML_READER_TYPE_DOCUMENT_TYPE.rawValue: .documentType
+        case XML_READER_TYPE_ENTITY_REFERENCE.rawValue: .entityReference
+        default: .other
+        }
+    }
+
+    var depth: Int32 { xmlTextReaderDepth(reader) }
+
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// The index, in the interned list, of the current node's local name; `nil` for others.
+    var nameIndex: Int? {
+        guard let local = xmlTextReaderConstLocalName(reader) else { return nil }
+        return names.firstIndex { $0 == local }
+    }
+
+    var localName: String {
+        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    var namespace: String? {
+        xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+    }
+
+    /// The line of the current node. libxml2 keeps exact lines on nodes up to 65,535 (and
+    /// beyond for text); past that the parser's own position, a little ahead, is the best left.
+    var line: Int {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = Int(xmlGetLineNo(node))
+            if line > 0 && line < 65535 { return line }
+        }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
+    }
+
+    var location: SourceLocation { SourceLocation(path: path, line: line) }
+
+    func attribute(_ name: String) -> String? {
+        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { allervers_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// The text of the current element with whitespace collapsed (as `xs:token` reads it),
+    /// leaving the reader on the element's end.
+    func collapsedText() throws(CourseImportError) -> String {
+        guard !isEmptyElement else { return "" }
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+        while try advance() {
+            switch kind {
+            case .text:
+                guard let value = xmlTextReaderConstValue(reader) else { continue }
+                var cursor = value
+                while cursor.pointee != 0 {
+                    let byte = cursor.pointee
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        pendingSpace = !bytes.isEmpty
+                    } else {
+                        if pendingSpace {
+                            bytes.append(0x20)
+                            pendingSpace = false
+                        }
+                        bytes.append(byte)
+                    }
+                    cursor += 1
+                }
+            case .endElement:
+                return String(decoding: bytes, as: UTF8.self)
+            case .entityReference:
+                throw CourseImportError(location, "entity references are not allowed in course files")
+            default:
+                continue
+            }
+        }
+        throw CourseImportError(location, "the file ends inside an element")
+    }
+
+    /// Calls `body` on each child element of the current element, by interned name index.
+    /// `body` must consume the child (read its text or its own children).
+    func forEachChild(_ body: (Int?) throws(CourseImportError) -> Void) throws(CourseImportError) {
+        guard !isEmptyElement else { return }
+        let parentDepth = depth
+        while try advance() {
+            switch kind {
+            case .element where depth == parentDepth + 1:
+                try body(nameIndex)
+            case .endElement where depth == parentDepth:
+                return
+            case .entityReference:
+                throw CourseImportError(location, "entity references are not allowed in course files")
+            default:
+                continue
+            }
+        }
+        throw CourseImportError(location, "the file ends inside an element")
+    }
+
+    /// Skips the current element and everything inside it.
+    func skipElement() throws(CourseImportError) {
+        try forEachChild { _ throws(CourseImportError) in try skipElement() }
+    }
+}

@@ -1,0 +1,4 @@
+import AllerVersCLI
+import ArgumentParser
+
+AllerVers.main()
