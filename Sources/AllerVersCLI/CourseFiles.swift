@@ -5,7 +5,7 @@ import TrainingXML
 
 /// The course files named on a command line: files as given, folders as the `.xml` files
 /// directly inside them, in name order.
-struct CourseFiles {
+struct CourseFiles: Sendable {
     let urls: [URL]
     let paths: [String]
 
@@ -50,8 +50,16 @@ struct CourseFiles {
     func importCourses(into store: Store, replacing: Bool, dryRun: Bool) throws -> [(
         id: String, version: CourseVersion, outcome: CourseImportOutcome
     )] {
-        try store.importCourses(replacing: replacing, dryRun: dryRun) { importer in
-            try forEachCourse { course, location in
+        let pipe = CoursePipe()
+        let files = self
+        pipe.startProducing { pipe in
+            try files.forEachCourse { course, location in
+                guard pipe.put(course, at: location) else { throw CoursePipeCancelled() }
+            }
+        }
+        defer { pipe.cancelAndWait() }
+        return try store.importCourses(replacing: replacing, dryRun: dryRun) { importer in
+            while let (course, location) = try pipe.take() {
                 do {
                     try importer.add(course)
                 } catch let conflict as CourseConflictError {

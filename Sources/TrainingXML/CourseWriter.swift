@@ -40,6 +40,25 @@ public struct CourseWriter: Sendable {
     }
 }
 
+extension CourseWriter {
+    /// Streams a `<catalogue>` of courses to the file at `path`, one course at a time, so
+    /// that a catalogue of any size is written in constant memory.
+    public func writeCatalogue(_ courses: some Sequence<Course>, toFile path: String) throws(CourseExportError) {
+        _ = LibXML2.ready
+        guard let writer = xmlNewTextWriterFilename(path, 0) else { throw CourseExportError() }
+        defer { xmlFreeTextWriter(writer) }
+        let output = Output(writer: writer)
+        try output.check(xmlTextWriterSetIndent(writer, 1))
+        try output.check(xmlTextWriterSetIndentString(writer, "  "))
+        try output.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        try output.start("catalogue")
+        try output.attribute("xmlns", CourseSchema.namespace)
+        for course in courses { try output.write(course, declaringNamespace: false) }
+        try output.end()
+        try output.check(xmlTextWriterEndDocument(writer))
+    }
+}
+
 /// libxml2 could not produce the document (it only fails when memory runs out).
 public struct CourseExportError: Error, Sendable, CustomStringConvertible {
     public var description: String { "libxml2 could not write the course document" }

@@ -45,6 +45,7 @@ final class XMLStreamReader {
         // Freeing a reader can finish parsing work (entity checks) that reports errors.
         if let reader { errors.capturing { xmlFreeTextReader(reader) } }
         close(descriptor)
+        scratch.deallocate()
     }
 
     /// Runs `body` with this reader's errors captured; every read must happen inside.
@@ -211,30 +212,36 @@ final class XMLStreamReader {
 
     /// The text of the current element with whitespace collapsed (as `xs:token` reads it),
     /// leaving the reader on the element's end.
+    ///
+    /// This runs for every text field of a catalogue, so it collapses bytes straight into a
+    /// buffer the reader keeps, and makes one `String` at the end.
     func collapsedText() throws(CourseImportError) -> String {
         guard !isEmptyElement else { return "" }
-        var bytes: [UInt8] = []
+        var count = 0
         var pendingSpace = false
         while try advance() {
             switch kind {
             case .text:
                 guard let value = xmlTextReaderConstValue(reader) else { continue }
-                var cursor = value
-                while cursor.pointee != 0 {
-                    let byte = cursor.pointee
+                let length = strlen(value)
+                ensureScratch(count + length)
+                let scratch = self.scratch
+                for index in 0..<length {
+                    let byte = value[index]
                     if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                        pendingSpace = !bytes.isEmpty
+                        pendingSpace = count > 0
                     } else {
                         if pendingSpace {
-                            bytes.append(0x20)
+                            scratch[count] = 0x20
+                            count += 1
                             pendingSpace = false
                         }
-                        bytes.append(byte)
+                        scratch[count] = byte
+                        count += 1
                     }
-                    cursor += 1
                 }
             case .endElement:
-                return String(decoding: bytes, as: UTF8.self)
+                return String(decoding: UnsafeBufferPointer(start: scratch, count: count), as: UTF8.self)
             case .entityReference:
                 throw CourseImportError(location, "entity references are not allowed in course files")
             default:
@@ -242,6 +249,20 @@ final class XMLStreamReader {
             }
         }
         throw CourseImportError(location, "the file ends inside an element")
+    }
+
+    private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    private var scratchCapacity = 4096
+
+    /// Grows the scratch buffer to hold `needed` bytes plus one space, keeping its content.
+    private func ensureScratch(_ needed: Int) {
+        guard needed + 1 > scratchCapacity else { return }
+        let capacity = max(needed + 1, scratchCapacity * 2)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: scratch, count: scratchCapacity)
+        scratch.deallocate()
+        scratch = grown
+        scratchCapacity = capacity
     }
 
     /// Calls `body` on each child element of the current element, by interned name index.
