@@ -62,6 +62,12 @@ public struct CourseNotFoundError: Error, Sendable, Hashable, CustomStringConver
     /// The version asked for, if one was.
     public var version: CourseVersion?
 
+    /// Creates the error for a course asked for by id and, optionally, version.
+    public init(id: String, version: CourseVersion?) {
+        self.id = id
+        self.version = version
+    }
+
     public var description: String {
         if let version { "no course \(id) version \(version) in the workspace" } else { "no course \(id) in the workspace" }
     }

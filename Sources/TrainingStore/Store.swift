@@ -14,9 +14,9 @@ public import TrainingCore
 public final class Store: Sendable {
     /// The workspace this store belongs to.
     public let workspace: Workspace
-    let database: DatabasePool
+    let database: DatabaseQueue
 
-    private init(workspace: Workspace, database: DatabasePool) {
+    private init(workspace: Workspace, database: DatabaseQueue) {
         self.workspace = workspace
         self.database = database
     }
@@ -48,9 +48,21 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "allervers"
+        // WAL is set here rather than with GRDB's `journalMode = .wal` or a DatabasePool:
+        // those write a table into the file on every open (so that the WAL is never empty),
+        // and a command that changes nothing, or fails, must leave the file unchanged.
+        // Switching an existing WAL database to WAL writes nothing. FULL, not GRDB's NORMAL:
+        // these records prove that a training took place, and a power cut must not lose one.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+        }
         do {
-            let database = try DatabasePool(path: path, configuration: configuration)
-            try migrator.migrate(database)
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            // Migrating takes a write transaction even when there is nothing to do, and that
+            // touches the file: a read-only command, or one that fails, must leave it unchanged.
+            if try !database.read(migrator.hasCompletedMigrations) {
+                try migrator.migrate(database)
+            }
             return Store(workspace: workspace, database: database)
         } catch let error as DatabaseError {
             throw WorkspaceError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")

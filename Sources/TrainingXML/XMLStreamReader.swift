@@ -38,6 +38,10 @@ final class XMLStreamReader {
             close(descriptor)
             throw CourseImportError(SourceLocation(path: path, line: 0), "not a regular file")
         }
+        guard status.st_size > 0 else {
+            close(descriptor)
+            throw CourseImportError(SourceLocation(path: path, line: 0), "the file is empty")
+        }
         self.descriptor = descriptor
     }
 
@@ -103,7 +107,9 @@ final class XMLStreamReader {
             if isPreflight, case let location = documentTypeLocation(), location.line > 0 {
                 throw CourseImportError(location, Self.documentTypeMessage)
             }
-            throw CourseImportError(SourceLocation(path: path, line: report.line, column: report.column), report.message)
+            // Schema messages name every element with its namespace; in a course file there is one.
+            let message = report.message.replacingOccurrences(of: "{\(CourseSchema.namespace)}", with: "")
+            throw CourseImportError(SourceLocation(path: path, line: report.line, column: report.column), message)
         }
         if result < 0 {
             let line = Int(xmlTextReaderGetParserLineNumber(reader))

@@ -1,0 +1,88 @@
+public import Foundation
+public import TrainingCore
+
+/// Places the tests read from: the repository and the shared third-party corpora.
+public enum Fixtures {
+    /// The repository's root folder.
+    public static let repository: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    /// `Courses/` in the repository.
+    public static var courses: URL { repository.appendingPathComponent("Courses") }
+
+    /// The shipped course files.
+    public static var shippedCourseFiles: [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: courses.path)) ?? []
+        return names.filter { $0.hasSuffix(".xml") }.sorted().map { courses.appendingPathComponent($0) }
+    }
+
+    /// `../shared/corpora/` beside the repository, or `nil` when it is absent.
+    public static var corpora: URL? {
+        let url = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// The files in a folder of the shared corpora, by name; empty when the corpora are absent.
+    public static func corpusFiles(_ folder: String, suffix: String = "") -> [URL] {
+        guard let base = corpora?.appendingPathComponent(folder) else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
+        return names.filter { $0.hasSuffix(suffix) }.sorted().map { base.appendingPathComponent($0) }
+    }
+
+    /// A small consistent course, for tests to change one thing at a time.
+    public static func course(id: String = "T-1", version: String = "1.0") -> Course {
+        Course(
+            id: id, version: CourseVersion(version)!, language: "fr", title: "Aller-vers : essai",
+            summary: "Un résumé.", audience: "Travailleurs sociaux.", duration: Hours(hours: 7),
+            prerequisites: [.course(id: "AV-FOND"), .experience(months: 6, description: "Maraudes."), .other("Aucun autre.")],
+            objectives: [Objective(id: "O1", text: "Repérer le non-recours."), Objective(id: "O2", text: "Se présenter.")],
+            modules: [
+                Module(
+                    id: "M1", title: "Salle", duration: Hours(minutes: 210), modality: .inRoom, objectives: ["O1", "O2"],
+                    content: ["Définitions « aller-vers » & <non-recours>"], methods: ["Études de cas"]),
+                Module(
+                    id: "M2", title: "Rue", duration: Hours(minutes: 210), modality: .terrain, objectives: ["O2"],
+                    content: ["Maraude"], methods: ["Binôme"]),
+            ],
+            assessment: Assessment(initialPositioning: "Questionnaire.", methods: ["Quiz", "Observation"]),
+            certification: CertificationRule(minimumAttendancePercent: 80, requiredModules: ["M2"], requiresPassedAssessment: true),
+            validity: Validity(months: 36, refresherCourse: "T-R"), groupSize: GroupSize(minimum: 4, maximum: 12),
+            accessibility: "Accessible.")
+    }
+}
+
+/// A fresh folder under the system's temporary folder, removed when the value goes.
+public final class TemporaryFolder: @unchecked Sendable {
+    /// The folder.
+    public let url: URL
+
+    /// Creates the folder.
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("allervers-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Writes `text` to a file in the folder and returns its URL.
+    @discardableResult
+    public func file(_ name: String, _ text: String) throws -> URL {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    /// Writes bytes to a file in the folder and returns its URL.
+    @discardableResult
+    public func file(_ name: String, bytes: [UInt8]) throws -> URL {
+        let file = url.appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        return file
+    }
+}

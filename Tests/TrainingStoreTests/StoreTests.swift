@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingStore
+import TrainingTesting
+
+@Suite struct WorkspaceTests {
+    @Test func createdOwnerOnly() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        let attributes = try FileManager.default.attributesOfItem(atPath: store.workspace.storeURL.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let directory = try FileManager.default.attributesOfItem(atPath: store.workspace.directory.path)
+        #expect((directory[.posixPermissions] as? Int) == 0o700)
+    }
+
+    @Test func foundFromASubfolderAsGitDoes() throws {
+        let folder = try TemporaryFolder()
+        _ = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        let deep = folder.url.appendingPathComponent("a/b/c")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        #expect(try Workspace.find(from: deep).folder.path == folder.url.standardizedFileURL.path)
+    }
+
+    @Test func notFoundSaysWhatToDo() throws {
+        let folder = try TemporaryFolder()
+        let error = try #require(throws: WorkspaceError.self) { try Workspace.find(from: folder.url) }
+        #expect(error.description.contains("allervers init"))
+    }
+
+    @Test func secondInitIsRefused() throws {
+        let folder = try TemporaryFolder()
+        _ = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        #expect(throws: WorkspaceError.alreadyExists(folder.url.standardizedFileURL.path)) {
+            try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        }
+    }
+
+    @Test func storeThatIsNotADatabase() throws {
+        let folder = try TemporaryFolder()
+        try folder.file(".allervers/store.sqlite", "this is not SQLite, just text long enough to have a header......")
+        let error = try #require(throws: WorkspaceError.self) { try Store.open(Workspace.existing(at: folder.url)) }
+        #expect(error.description.contains("cannot use the store"))
+    }
+
+    @Test func organisationIsKept() throws {
+        let folder = try TemporaryFolder()
+        let identity = try Organisation(
+            name: "Institut", address: "1 rue", declarationNumber: "52490123449", signatoryName: "C. Martin", signatoryTitle: "Directrice")
+        let store = try Store.create(in: Workspace(folder: folder.url), organisation: identity)
+        #expect(try Store.open(store.workspace).organisation() == identity)
+    }
+}
+
+@Suite struct CourseStoreTests {
+    /// Each test gets its own folder, kept for the suite value's lifetime (one per test).
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    func emptyStore() throws -> (TemporaryFolder, Store) {
+        (folder, try Store.create(in: Workspace(folder: folder.url), organisation: nil))
+    }
+
+    @Test func storedCourseReadsBackIdentical() throws {
+        let (_, store) = try emptyStore()
+        let course = Fixtures.course()
+        let outcomes = try store.importCourses { try $0.add(course) }
+        #expect(outcomes.map(\.outcome) == [.added])
+        #expect(try store.course(id: course.id) == course)
+    }
+
+    @Test func newVersionIsKeptBesideTheOld() throws {
+        let (_, store) = try emptyStore()
+        var revised = Fixtures.course(version: "1.10")
+        revised.title = "Révisé"
+        _ = try store.importCourses { try $0.add(Fixtures.course(version: "1.9")) }
+        _ = try store.importCourses { try $0.add(revised) }
+        #expect(try store.courseSummaries().map(\.version.description) == ["1.9", "1.10"])
+        #expect(try store.course(id: "T-1").title == "Révisé")
+        #expect(try store.course(id: "T-1", version: CourseVersion("1.9")).title == "Aller-vers : essai")
+    }
+
+    @Test func sameContentIsUnchangedAndChangedContentRefused() throws {
+        let (_, store) = try emptyStore()
+        _ = try store.importCourses { try $0.add(Fixtures.course()) }
+        #expect(try store.importCourses { try $0.add(Fixtures.course()) }.map(\.outcome) == [.unchanged])
+        var changed = Fixtures.course()
+        changed.modules[0].content.append("Nouveau point")
+        let error = try #require(throws: CourseConflictError.self) { try store.importCourses { try $0.add(changed) } }
+        #expect(error.reason == .changedContent)
+        #expect(try store.importCourses(replacing: true) { try $0.add(changed) }.map(\.outcome) == [.replaced])
+        #expect(try store.course(id: "T-1") == changed)
+    }
+
+    @Test func importIsAllOrNothing() throws {
+        let (_, store) = try emptyStore()
+        #expect(throws: CourseConflictError.self) {
+            try store.importCourses { importer in
+                try importer.add(Fixtures.course(id: "A"))
+                try importer.add(Fixtures.course(id: "B"))
+                try importer.add(Fixtures.course(id: "A"))
+            }
+        }
+        #expect(try store.courseSummaries().isEmpty)
+    }
+
+    @Test func dryRunStoresNothing() throws {
+        let (_, store) = try emptyStore()
+        let outcomes = try store.importCourses(dryRun: true) { try $0.add(Fixtures.course()) }
+        #expect(outcomes.map(\.outcome) == [.added])
+        #expect(try store.courseSummaries().isEmpty)
+    }
+
+    @Test func unknownCourse() throws {
+        let (_, store) = try emptyStore()
+        #expect(throws: CourseNotFoundError(id: "NOPE", version: nil)) { try store.course(id: "NOPE") }
+    }
+}
