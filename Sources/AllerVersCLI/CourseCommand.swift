@@ -31,7 +31,9 @@ extension AllerVers.CourseCommand {
                 courses.append(["id": course.id, "version": course.version.description, "location": location.description])
             }
             if format.json { return try printJSON(courses) }
-            say("Valid: \(courses.count) course\(courses.count == 1 ? "" : "s") in \(input.paths.count) file\(input.paths.count == 1 ? "" : "s")")
+            say(
+                "Valid: \(courses.count) course\(courses.count == 1 ? "" : "s") in \(input.paths.count) file\(input.paths.count == 1 ? "" : "s")"
+            )
         }
     }
 

@@ -6,7 +6,8 @@ import TrainingStore
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("store"),
-        help: ArgumentHelp("The workspace folder (the one holding .allervers/). Default: the nearest above the current folder.", valueName: "folder"))
+        help: ArgumentHelp(
+            "The workspace folder (the one holding .allervers/). Default: the nearest above the current folder.", valueName: "folder"))
     var folder: String?
 
     /// The workspace named by --store, or the nearest one.

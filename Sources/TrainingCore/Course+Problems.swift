@@ -61,7 +61,9 @@ extension Course {
             for reference in module.objectives {
                 if !objectiveIDs.contains(reference) {
                     problems.append(
-                        .init(subject: .module(index), message: "module \(module.id) refers to objective \"\(reference)\", which \(courseName) does not define"))
+                        .init(
+                            subject: .module(index),
+                            message: "module \(module.id) refers to objective \"\(reference)\", which \(courseName) does not define"))
                 } else if !seen.insert(reference).inserted {
                     problems.append(.init(subject: .module(index), message: "module \(module.id) lists objective \"\(reference)\" twice"))
                 }
@@ -71,14 +73,19 @@ extension Course {
         let total = moduleHours
         if total != duration {
             problems.append(
-                .init(subject: .course, message: "the modules of \(courseName) add up to \(total.decimal) hours but the course states \(duration.decimal) hours"))
+                .init(
+                    subject: .course,
+                    message: "the modules of \(courseName) add up to \(total.decimal) hours but the course states \(duration.decimal) hours"
+                ))
         }
 
         var required: Set<String> = []
         for reference in certification.requiredModules {
             if !moduleIDs.contains(reference) {
                 problems.append(
-                    .init(subject: .certification, message: "the certification rule requires module \"\(reference)\", which \(courseName) does not define"))
+                    .init(
+                        subject: .certification,
+                        message: "the certification rule requires module \"\(reference)\", which \(courseName) does not define"))
             } else if !required.insert(reference).inserted {
                 problems.append(.init(subject: .certification, message: "the certification rule lists module \"\(reference)\" twice"))
             }
@@ -93,7 +100,10 @@ extension Course {
 
         if groupSize.minimum < 1 || groupSize.minimum > groupSize.maximum {
             problems.append(
-                .init(subject: .groupSize, message: "group size minimum \(groupSize.minimum) must be at least 1 and no more than the maximum \(groupSize.maximum)"))
+                .init(
+                    subject: .groupSize,
+                    message: "group size minimum \(groupSize.minimum) must be at least 1 and no more than the maximum \(groupSize.maximum)")
+            )
         }
         return problems
     }

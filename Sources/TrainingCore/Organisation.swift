@@ -17,7 +17,9 @@ public struct Organisation: Sendable, Hashable, Codable {
 
     /// Creates an organisation identity, or throws when a part is empty or the
     /// declaration number is not eleven digits.
-    public init(name: String, address: String, declarationNumber: String, signatoryName: String, signatoryTitle: String) throws(OrganisationError) {
+    public init(name: String, address: String, declarationNumber: String, signatoryName: String, signatoryTitle: String)
+        throws(OrganisationError)
+    {
         let declaration = declarationNumber.filter { $0 != " " }
         guard declaration.count == 11, declaration.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw OrganisationError("the numéro de déclaration d'activité has eleven digits, not \"\(declarationNumber)\"")

@@ -100,11 +100,13 @@ struct CourseDecoder {
                 stream.location, "this is course format version \(version); this allervers reads version 1 (\(CourseSchema.namespace))")
         }
         if local == "lheo" || (namespace ?? "").contains("lheo") {
-            throw CourseImportError(stream.location, "this is an LHEO file; LHEO import is not supported yet, only the AllerVers course format")
+            throw CourseImportError(
+                stream.location, "this is an LHEO file; LHEO import is not supported yet, only the AllerVers course format")
         }
         let shown = namespace.map { "{\($0)}\(local)" } ?? local
         throw CourseImportError(
-            stream.location, "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace)")
+            stream.location,
+            "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace)")
     }
 
     private mutating func decodeCourse() throws(CourseImportError) -> Course {
@@ -216,7 +218,8 @@ struct CourseDecoder {
             default: try stream.skipElement()
             }
         }
-        return Module(id: id, title: title, duration: duration, modality: modality, objectives: objectives, content: content, methods: methods)
+        return Module(
+            id: id, title: title, duration: duration, modality: modality, objectives: objectives, content: content, methods: methods)
     }
 
     private func hours(_ text: String?, of owner: String) throws(CourseImportError) -> Hours {

@@ -1,8 +1,9 @@
 internal import CLibXML2
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
 
 /// A forward-only reader over one XML file, validating against a schema while it streams.
 ///
@@ -63,7 +64,9 @@ final class XMLStreamReader {
     /// attached, libxml2 reports "no matching global declaration" on a foreign root and
     /// stops before a DOCTYPE can be seen, and the user deserves to hear what the file is.
     /// That pass costs one chunk of parsing; the validating reader then starts from byte 0.
-    func start(schema: CompiledSchema, names localNames: [String], checkRoot: (XMLStreamReader) throws(CourseImportError) -> Void) throws(CourseImportError) {
+    func start(schema: CompiledSchema, names localNames: [String], checkRoot: (XMLStreamReader) throws(CourseImportError) -> Void)
+        throws(CourseImportError)
+    {
         reader = try makeReader()
         isPreflight = true
         defer { isPreflight = false }
@@ -166,7 +169,8 @@ final class XMLStreamReader {
         guard let declared = xmlTextReaderConstEncoding(reader) else { return }
         let name = String(cString: declared)
         guard name.uppercased() != "UTF-8" else { return }
-        throw CourseImportError(SourceLocation(path: path, line: 1), "the file declares the encoding \"\(name)\"; course files must be UTF-8")
+        throw CourseImportError(
+            SourceLocation(path: path, line: 1), "the file declares the encoding \"\(name)\"; course files must be UTF-8")
     }
 
     var kind: NodeKind {

@@ -9,7 +9,10 @@ import TrainingTesting
     /// Files that are refused, each imported after a valid one so that all-or-nothing shows.
     static let badFiles: [(String, String, String)] = [
         ("malformed.xml", "<course xmlns=\"urn:allervers:course:1\"><title>x</course>", "malformed.xml:1:"),
-        ("doctype.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<x>&e;</x>", "doctype.xml:2:1: a DOCTYPE"),
+        (
+            "doctype.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<x>&e;</x>",
+            "doctype.xml:2:1: a DOCTYPE"
+        ),
         ("foreign.xml", "<html/>", "foreign.xml:1: the root element is html"),
     ]
 
@@ -35,7 +38,10 @@ import TrainingTesting
         let file = try workspace.file("changed.xml", changed)
         let before = try storeBytes(workspace)
         let result = await allervers("course", "import", "--store", workspace.url.path, file.path)
-        #expect(result.error == "\(file.path):2: course AV-FOND version 1.0 is already in the workspace with different content: give the changed course a new version, or import with --replace")
+        #expect(
+            result.error
+                == "\(file.path):2: course AV-FOND version 1.0 is already in the workspace with different content: give the changed course a new version, or import with --replace"
+        )
         #expect(try storeBytes(workspace) == before)
         let replaced = await allervers("course", "import", "--replace", "--store", workspace.url.path, file.path)
         #expect(replaced.output.contains("1 replaced"))
@@ -100,12 +106,18 @@ import TrainingTesting
         let folder = try TemporaryFolder()
         let own = try folder.file(
             "parameter.xml",
-            "<!DOCTYPE course [<!ENTITY % p SYSTEM \"file:///etc/hostname\"> %p; <!ENTITY x SYSTEM \"/etc/passwd\">]>\n<course xmlns=\"urn:allervers:course:1\">&x;</course>")
-        let files = [own] + Fixtures.corpusFiles("hostile-xml/defusedxml").filter { $0.lastPathComponent.hasPrefix("external") || $0.lastPathComponent.hasPrefix("dtd") }
+            "<!DOCTYPE course [<!ENTITY % p SYSTEM \"file:///etc/hostname\"> %p; <!ENTITY x SYSTEM \"/etc/passwd\">]>\n<course xmlns=\"urn:allervers:course:1\">&x;</course>"
+        )
+        let files =
+            [own]
+            + Fixtures.corpusFiles("hostile-xml/defusedxml").filter {
+                $0.lastPathComponent.hasPrefix("external") || $0.lastPathComponent.hasPrefix("dtd")
+            }
         try #require(files.count >= 4)
         for file in files {
             let trace = folder.url.appendingPathComponent("trace.txt")
-            let result = try execute(strace, ["-f", "-e", "trace=open,openat,connect,socket", "-o", trace.path, binary.path, "course", "validate", file.path])
+            let result = try execute(
+                strace, ["-f", "-e", "trace=open,openat,connect,socket", "-o", trace.path, binary.path, "course", "validate", file.path])
             #expect(result.status != 0)
             let log = try String(contentsOf: trace, encoding: .utf8)
             #expect(log.contains(file.path), "strace saw no open of the file itself")

@@ -37,7 +37,8 @@ func initialisedWorkspace() async throws -> TemporaryFolder {
         #expect(shown.output.contains("M2  3.5    terrain   O2"))
         #expect(shown.output.contains("course AV-FOND completed"))
 
-        let exported = await allervers("course", "export", "AV-TERRAIN", "--store", store, "--output", workspace.url.appendingPathComponent("t.xml").path)
+        let exported = await allervers(
+            "course", "export", "AV-TERRAIN", "--store", store, "--output", workspace.url.appendingPathComponent("t.xml").path)
         #expect(exported.exitCode == 0, "\(exported)")
         let again = await allervers("course", "import", "--store", store, workspace.url.appendingPathComponent("t.xml").path)
         #expect(again.output.contains("0 added, 1 unchanged, 0 replaced"), "\(again)")

@@ -35,7 +35,9 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         .text("invalid against the XSD", "Element 'summary': This element is not expected. Expected is ( title )") {
             $0.replacingOccurrences(of: "<title>Aller-vers : essai</title>", with: "")
         },
-        .text("unknown modality", "'outdoors' is not an element of the set") { $0.replacingOccurrences(of: "\"terrain\"", with: "\"outdoors\"") },
+        .text("unknown modality", "'outdoors' is not an element of the set") {
+            $0.replacingOccurrences(of: "\"terrain\"", with: "\"outdoors\"")
+        },
         .text("DOCTYPE", line: 2, "a DOCTYPE is not allowed") {
             $0.replacingOccurrences(of: "?>\n", with: "?>\n<!DOCTYPE course [<!ENTITY x \"y\">]>\n")
         },
@@ -48,9 +50,12 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         },
         BadInput(
             name: "Latin-1 bytes labelled UTF-8",
-            make: { text in Array(text.replacingOccurrences(of: "Un résumé.", with: "Un r\u{0}sum\u{0}.").utf8).map { $0 == 0 ? 0xE9 : $0 } },
+            make: { text in Array(text.replacingOccurrences(of: "Un résumé.", with: "Un r\u{0}sum\u{0}.").utf8).map { $0 == 0 ? 0xE9 : $0 }
+            },
             message: "Input is not proper UTF-8", line: nil),
-        .text("huge text node", "huge text node") { $0.replacingOccurrences(of: "Un résumé.", with: String(repeating: "long ", count: 2_400_000)) },
+        .text("huge text node", "huge text node") {
+            $0.replacingOccurrences(of: "Un résumé.", with: String(repeating: "long ", count: 2_400_000))
+        },
         .text("duplicate objective id", "objective id \"O1\" is used twice") {
             $0.replacingOccurrences(of: "<objective id=\"O2\">", with: "<objective id=\"O1\">")
         },
@@ -75,7 +80,9 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(error.location.path == file.path)
         #expect(error.message.contains(input.message), "\(error)")
         #expect(!error.description.contains("\n"))
-        if let line = input.line { #expect(error.location.line == line, "\(error)") } else if input.name != "empty file" {
+        if let line = input.line {
+            #expect(error.location.line == line, "\(error)")
+        } else if input.name != "empty file" {
             #expect(error.location.line >= 1)
         }
     }

@@ -1,0 +1,51 @@
+# AllerVers — two commands on a fresh Debian machine: `make demo` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time
+DEMO := Exports/demo
+BIN := .build/release/allervers
+BENCH_MIB ?= 200
+
+.PHONY: demo test bench deps build schema lint clean
+
+# Installs the Debian packages that are missing (root, or sudo when there is one).
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product allervers
+
+# The real workflow on the shipped courses, in a fresh workspace under Exports/demo.
+demo: build
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN) init --store $(DEMO) --name "Institut Aller-Vers" --address "12 rue des Lices, 49100 Angers" \
+	  --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title "Directrice"
+	$(BIN) course validate Courses/
+	$(BIN) course import --store $(DEMO) Courses/
+	$(BIN) course list --store $(DEMO)
+	$(BIN) course show AV-TERRAIN --store $(DEMO)
+	$(BIN) course export AV-FOND --store $(DEMO) --output $(DEMO)/AV-FOND.xml
+	xmllint --noout --schema Courses/schema/course-1.xsd $(DEMO)/AV-FOND.xml
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Embeds Courses/schema/course-1.xsd in the binary again after it changed.
+schema:
+	scripts/embed-schema.sh
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+
+bench: deps
+	$(SWIFT) build -c release --product allervers --product allervers-bench-catalogue
+	scripts/bench.sh $(BENCH_MIB)
+
+clean:
+	rm -rf .build Exports/demo Benchmarks/work

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Course import benchmark: a generated catalogue of MIB mebibytes, imported end to end
+# (validated and stored), beside xmllint reading the same file in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mib=${1:-200}
+work=Benchmarks/work
+mkdir -p "$work"
+file=$work/catalogue-$mib.xml
+[ -f "$file" ] || .build/release/allervers-bench-catalogue "$file" "$mib" Courses
+size=$(stat -c %s "$file")
+mibs=$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }')
+
+# Runs a command, prints "seconds peak-kB".
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt"; exit 1; }
+  cat "$work/time.txt"
+}
+row() { # name seconds peak-kB reference-seconds
+  awk -v n="$1" -v s="$2" -v k="$3" -v m="$mibs" -v r="$4" \
+    'BEGIN { printf "%-44s %8.2f s %8.1f MiB/s %8.1f MB peak %8.2f × xmllint --stream\n", n, s, m / s, k / 1000, (m / s) / (m / r) }'
+}
+
+read -r stream_s stream_k < <(measure xmllint --stream --noout "$file")
+read -r schema_s schema_k < <(measure xmllint --stream --noout --schema Courses/schema/course-1.xsd "$file")
+read -r validate_s validate_k < <(measure .build/release/allervers course validate "$file")
+rm -rf "$work/store" && mkdir -p "$work/store" && .build/release/allervers init --store "$work/store" >/dev/null
+read -r import_s import_k < <(measure .build/release/allervers course import --store "$work/store" "$file")
+
+echo "Course import, $mibs MiB catalogue ($(grep -c '<course ' "$file") courses), $(nproc) cores"
+row "xmllint --stream --noout" "$stream_s" "$stream_k" "$stream_s"
+row "xmllint --stream --noout --schema" "$schema_s" "$schema_k" "$stream_s"
+row "allervers course validate" "$validate_s" "$validate_k" "$stream_s"
+row "allervers course import (validated, stored)" "$import_s" "$import_k" "$stream_s"
+echo "First target: import ≥ 0.33 × xmllint --stream, peak RSS < 100 MB."
+
+# Every hostile file refused, and the slowest refusal.
+slowest=0
+for f in ../shared/corpora/hostile-xml/defusedxml/* ../shared/corpora/hostile-xml/libxml2/test/{errors,recurse}/*; do
+  [ -f "$f" ] || continue
+  start=$(date +%s.%N)
+  if .build/release/allervers course validate "$f" >/dev/null 2>&1; then echo "ACCEPTED hostile file: $f"; exit 1; fi
+  slowest=$(awk -v a="$slowest" -v b="$(date +%s.%N)" -v s="$start" 'BEGIN { d = b - s; print (d > a ? d : a) }')
+done
+echo "Hostile corpus: every file refused; slowest refusal $(awk -v s="$slowest" 'BEGIN { printf "%.3f", s }') s (limit 1 s)"
