@@ -22,18 +22,11 @@ public struct CourseWriter: Sendable {
             guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw CourseExportError() }
             defer { xmlFreeTextWriter(writer) }
             let output = Output(writer: writer)
-            try output.check(xmlTextWriterSetIndent(writer, 1))
-            try output.check(xmlTextWriterSetIndentString(writer, "  "))
-            try output.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
             if courses.count == 1 {
-                try output.write(courses[0], declaringNamespace: true)
+                try output.document { () throws(CourseExportError) in try output.write(courses[0], declaringNamespace: true) }
             } else {
-                try output.start("catalogue")
-                try output.attribute("xmlns", CourseSchema.namespace)
-                for course in courses { try output.write(course, declaringNamespace: false) }
-                try output.end()
+                try output.catalogue(courses)
             }
-            try output.check(xmlTextWriterEndDocument(writer))
         }
         guard let content = xmlBufferContent(buffer) else { throw CourseExportError() }
         return String(cString: content)
@@ -47,15 +40,7 @@ extension CourseWriter {
         _ = LibXML2.ready
         guard let writer = xmlNewTextWriterFilename(path, 0) else { throw CourseExportError() }
         defer { xmlFreeTextWriter(writer) }
-        let output = Output(writer: writer)
-        try output.check(xmlTextWriterSetIndent(writer, 1))
-        try output.check(xmlTextWriterSetIndentString(writer, "  "))
-        try output.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
-        try output.start("catalogue")
-        try output.attribute("xmlns", CourseSchema.namespace)
-        for course in courses { try output.write(course, declaringNamespace: false) }
-        try output.end()
-        try output.check(xmlTextWriterEndDocument(writer))
+        try Output(writer: writer).catalogue(courses)
     }
 }
 
@@ -69,6 +54,24 @@ private struct Output {
 
     func check(_ result: Int32) throws(CourseExportError) {
         if result < 0 { throw CourseExportError() }
+    }
+
+    /// An indented UTF-8 document around what `body` writes.
+    func document(_ body: () throws(CourseExportError) -> Void) throws(CourseExportError) {
+        try check(xmlTextWriterSetIndent(writer, 1))
+        try check(xmlTextWriterSetIndentString(writer, "  "))
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        try body()
+        try check(xmlTextWriterEndDocument(writer))
+    }
+
+    func catalogue(_ courses: some Sequence<Course>) throws(CourseExportError) {
+        try document { () throws(CourseExportError) in
+            try start("catalogue")
+            try attribute("xmlns", CourseSchema.namespace)
+            for course in courses { try write(course, declaringNamespace: false) }
+            try end()
+        }
     }
 
     func start(_ name: String) throws(CourseExportError) { try check(xmlTextWriterStartElement(writer, name)) }
