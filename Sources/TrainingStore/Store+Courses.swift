@@ -95,9 +95,8 @@ public final class CourseImporter {
             throw CourseConflictError(id: course.id, version: course.version, reason: .repeatedInImport)
         }
         var outcome = CourseImportOutcome.added
-        if let rowID = try Int64.fetchOne(
-            db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?", arguments: [course.id, version])
-        {
+        let existing = try db.cachedStatement(sql: "SELECT rowID FROM course WHERE id = ? AND version = ?")
+        if let rowID = try Int64.fetchOne(existing, arguments: [course.id, version]) {
             if try CourseRows.course(rowID: rowID, in: db) == course {
                 outcome = .unchanged
             } else if replacing {
