@@ -29,6 +29,11 @@ func say(_ text: String = "") {
     Console.current.line(text)
 }
 
+/// `1 course`, `3 courses`.
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
 /// Prints rows as aligned columns, the first row being the header.
 func printTable(_ rows: [[String]]) {
     guard let header = rows.first else { return }

@@ -31,9 +31,7 @@ extension AllerVers.CourseCommand {
                 courses.append(["id": course.id, "version": course.version.description, "location": location.description])
             }
             if format.json { return try printJSON(courses) }
-            say(
-                "Valid: \(courses.count) course\(courses.count == 1 ? "" : "s") in \(input.paths.count) file\(input.paths.count == 1 ? "" : "s")"
-            )
+            say("Valid: \(counted(courses.count, "course")) in \(counted(input.paths.count, "file"))")
         }
     }
 
@@ -65,14 +63,14 @@ extension AllerVers.CourseCommand {
         func run() throws {
             let input = try CourseFiles(arguments: files)
             let store = try storeOptions.openStore()
-            let outcomes = try input.importCourses(into: store, replacing: replace, dryRun: dryRun)
+            let imported = try input.importCourses(into: store, replacing: replace, dryRun: dryRun)
             if format.json {
-                return try printJSON(outcomes.map { ["id": $0.id, "version": $0.version.description, "outcome": $0.outcome.rawValue] })
+                return try printJSON(imported.map { ["id": $0.id, "version": $0.version.description, "outcome": $0.outcome.rawValue] })
             }
-            let count = { (outcome: CourseImportOutcome) in outcomes.filter { $0.outcome == outcome }.count }
+            let count = { (outcome: CourseImportOutcome) in imported.filter { $0.outcome == outcome }.count }
             let verb = dryRun ? "Would import" : "Imported"
             say(
-                "\(verb) \(outcomes.count) course\(outcomes.count == 1 ? "" : "s") from \(input.paths.count) file\(input.paths.count == 1 ? "" : "s"): "
+                "\(verb) \(counted(imported.count, "course")) from \(counted(input.paths.count, "file")): "
                     + "\(count(.added)) added, \(count(.unchanged)) unchanged, \(count(.replaced)) replaced")
         }
     }

@@ -6,7 +6,6 @@ import TrainingXML
 /// The course files named on a command line: files as given, folders as the `.xml` files
 /// directly inside them, in name order.
 struct CourseFiles: Sendable {
-    let urls: [URL]
     let paths: [String]
 
     init(arguments: [String]) throws {
@@ -30,26 +29,19 @@ struct CourseFiles: Sendable {
             paths += xml.map { base + $0 }
         }
         self.paths = paths
-        self.urls = paths.map { URL(fileURLWithPath: $0) }
     }
 
     /// Reads every course of every file in order, with its location.
     func forEachCourse(_ body: (Course, SourceLocation) throws -> Void) throws {
         let reader = CourseReader()
-        for (path, url) in zip(paths, urls) {
-            try reader.readCourses(from: url) { course, location in
-                var location = location
-                location.path = path
-                try body(course, location)
-            }
+        for path in paths {
+            try reader.readCourses(from: URL(fileURLWithPath: path), body)
         }
     }
 
     /// Imports every course into `store` in one transaction. A course the store refuses
     /// stops the import with its file and line, and nothing is stored.
-    func importCourses(into store: Store, replacing: Bool, dryRun: Bool) throws -> [(
-        id: String, version: CourseVersion, outcome: CourseImportOutcome
-    )] {
+    func importCourses(into store: Store, replacing: Bool, dryRun: Bool) throws -> [ImportedCourse] {
         let pipe = CoursePipe()
         let files = self
         pipe.startProducing { pipe in

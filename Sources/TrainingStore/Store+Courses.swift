@@ -28,6 +28,16 @@ public enum CourseImportOutcome: String, Sendable, Hashable, Codable {
     case replaced
 }
 
+/// One course of an import and what the import did with it.
+public struct ImportedCourse: Sendable, Hashable {
+    /// The course's identifier.
+    public var id: String
+    /// The version.
+    public var version: CourseVersion
+    /// Added, unchanged or replaced.
+    public var outcome: CourseImportOutcome
+}
+
 /// A course the store refused, named by id and version.
 public struct CourseConflictError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why the course was refused.
@@ -73,14 +83,19 @@ public struct CourseNotFoundError: Error, Sendable, Hashable, CustomStringConver
     }
 }
 
+private struct CourseKey: Hashable {
+    var id: String
+    var version: CourseVersion
+}
+
 /// Adds courses to the store inside one import transaction; see ``Store/importCourses(replacing:dryRun:_:)``.
 public final class CourseImporter {
     private let db: Database
     private let replacing: Bool
     private let importedAt = Date()
-    private var seen: Set<String> = []
-    /// The outcome of every course given so far, in order.
-    public private(set) var outcomes: [(id: String, version: CourseVersion, outcome: CourseImportOutcome)] = []
+    private var seen: Set<CourseKey> = []
+    /// Every course given so far, in order, with what was done with it.
+    public private(set) var imported: [ImportedCourse] = []
 
     init(db: Database, replacing: Bool) {
         self.db = db
@@ -90,13 +105,12 @@ public final class CourseImporter {
     /// Adds one course, or leaves the store as it is when it already holds the same course.
     @discardableResult
     public func add(_ course: Course) throws -> CourseImportOutcome {
-        let version = course.version.description
-        guard seen.insert("\(course.id)\u{0}\(version)").inserted else {
+        guard seen.insert(CourseKey(id: course.id, version: course.version)).inserted else {
             throw CourseConflictError(id: course.id, version: course.version, reason: .repeatedInImport)
         }
         var outcome = CourseImportOutcome.added
         let existing = try db.cachedStatement(sql: "SELECT rowID FROM course WHERE id = ? AND version = ?")
-        if let rowID = try Int64.fetchOne(existing, arguments: [course.id, version]) {
+        if let rowID = try Int64.fetchOne(existing, arguments: [course.id, course.version.description]) {
             if try CourseRows.course(rowID: rowID, in: db) == course {
                 outcome = .unchanged
             } else if replacing {
@@ -107,7 +121,7 @@ public final class CourseImporter {
             }
         }
         if outcome != .unchanged { try CourseRows.insert(course, importedAt: importedAt, in: db) }
-        outcomes.append((course.id, course.version, outcome))
+        imported.append(ImportedCourse(id: course.id, version: course.version, outcome: outcome))
         return outcome
     }
 }
@@ -119,16 +133,18 @@ extension Store {
     /// With `dryRun` the transaction is rolled back after every check has run.
     public func importCourses(
         replacing: Bool = false, dryRun: Bool = false, _ body: (CourseImporter) throws -> Void
-    ) throws -> [(id: String, version: CourseVersion, outcome: CourseImportOutcome)] {
-        try writingWithoutTransaction { db in
-            var outcomes: [(id: String, version: CourseVersion, outcome: CourseImportOutcome)] = []
-            try db.inTransaction {
-                let importer = CourseImporter(db: db, replacing: replacing)
-                try body(importer)
-                outcomes = importer.outcomes
-                return dryRun ? .rollback : .commit
+    ) throws -> [ImportedCourse] {
+        try phrasingDatabaseErrors {
+            try database.writeWithoutTransaction { db in
+                var imported: [ImportedCourse] = []
+                try db.inTransaction {
+                    let importer = CourseImporter(db: db, replacing: replacing)
+                    try body(importer)
+                    imported = importer.imported
+                    return dryRun ? .rollback : .commit
+                }
+                return imported
             }
-            return outcomes
         }
     }
 
@@ -163,14 +179,6 @@ extension Store {
         }
         guard let found else { throw CourseNotFoundError(id: id, version: version) }
         return found
-    }
-
-    func writingWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try database.writeWithoutTransaction(body)
-        } catch let error as DatabaseError {
-            throw WorkspaceError.unusable(path: workspace.storeURL.path, reason: error.message ?? "\(error.resultCode)")
-        }
     }
 }
 

@@ -76,13 +76,16 @@ public final class Store: Sendable {
 
     /// Records the organisation identity, replacing any earlier one.
     public func setOrganisation(_ organisation: Organisation) throws {
-        try writing { db in try OrganisationRecord(organisation).save(db) }
+        try phrasingDatabaseErrors {
+            try database.write { db in try OrganisationRecord(organisation).save(db) }
+        }
     }
 
-    /// One write transaction, with SQLite's failures phrased for the user.
-    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body`, turning SQLite's failures (a locked, full, read-only or corrupt file)
+    /// into a ``WorkspaceError`` that names the store.
+    func phrasingDatabaseErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try database.write(body)
+            return try body()
         } catch let error as DatabaseError {
             throw WorkspaceError.unusable(path: workspace.storeURL.path, reason: error.message ?? "\(error.resultCode)")
         }

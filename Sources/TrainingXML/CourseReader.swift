@@ -22,7 +22,7 @@ public struct CourseReader: Sendable {
     ///
     /// Errors thrown by `body` stop the read and propagate unchanged.
     public func readCourses(from url: URL, _ body: (Course, SourceLocation) throws -> Void) throws {
-        let stream = try XMLStreamReader(path: url.path)
+        let stream = try XMLStreamReader(url: url)
         try stream.reading {
             try stream.start(schema: CourseSchema.compiled, names: Name.allCases.map(\.rawValue), checkRoot: CourseDecoder.checkRoot)
             var decoder = CourseDecoder(stream: stream)
@@ -46,11 +46,35 @@ enum Name: String, CaseIterable {
     case assessment, positioning, certification, requiredModule, validity, groupSize, accessibility
 }
 
+/// Where each part of a course starts in its file, to place the problems found once the
+/// whole course is read.
+struct CourseLines {
+    var course = 0
+    var prerequisites: [Int] = []
+    var objectives: [Int] = []
+    var modules: [Int] = []
+    var certification = 0
+    var validity = 0
+    var groupSize = 0
+
+    func line(of subject: CourseProblem.Subject) -> Int {
+        let line: Int? =
+            switch subject {
+            case .course: course
+            case .prerequisite(let index): prerequisites.indices.contains(index) ? prerequisites[index] : nil
+            case .objective(let index): objectives.indices.contains(index) ? objectives[index] : nil
+            case .module(let index): modules.indices.contains(index) ? modules[index] : nil
+            case .certification: certification
+            case .validity: validity
+            case .groupSize: groupSize
+            }
+        return line.flatMap { $0 > 0 ? $0 : nil } ?? course
+    }
+}
+
 struct CourseDecoder {
     let stream: XMLStreamReader
-
-    /// Where each part of the course being read starts, to place its problems.
-    private var lines: [CourseProblem.Subject: Int] = [:]
+    private var lines = CourseLines()
 
     init(stream: XMLStreamReader) {
         self.stream = stream
@@ -62,9 +86,9 @@ struct CourseDecoder {
             switch stream.kind {
             case .element where !sawRoot:
                 sawRoot = true
-                if stream.nameIndex == index(.catalogue) {
+                if currentName == .catalogue {
                     var iterationError: (any Error)?
-                    try stream.forEachChild { _ throws(CourseImportError) in
+                    try stream.forEachChild { () throws(CourseImportError) in
                         guard iterationError == nil else { return try stream.skipElement() }
                         let location = stream.location
                         let course = try decodeCourse()
@@ -84,9 +108,8 @@ struct CourseDecoder {
         }
     }
 
-    private func index(_ name: Name) -> Int { Name.allCases.firstIndex(of: name)! }
-
-    private func name(_ index: Int?) -> Name? { index.map { Name.allCases[$0] } }
+    /// The current element's name, when it is one of the format's.
+    private var currentName: Name? { stream.nameIndex.map { Name.allCases[$0] } }
 
     /// Says plainly what a file is when it is not a course file, before the XSD's own
     /// message ("no matching global declaration") would.
@@ -110,7 +133,7 @@ struct CourseDecoder {
     }
 
     private mutating func decodeCourse() throws(CourseImportError) -> Course {
-        lines = [.course: stream.line]
+        lines = CourseLines(course: stream.line)
         let courseLocation = stream.location
         let id = stream.attribute("id") ?? ""
         let version = try parse(stream.attribute("version"), as: "version", CourseVersion.init)
@@ -126,45 +149,45 @@ struct CourseDecoder {
         var validity: Validity?
         var groupSize = GroupSize(minimum: 0, maximum: 0)
 
-        try stream.forEachChild { child throws(CourseImportError) in
-            switch name(child) {
+        try stream.forEachChild { () throws(CourseImportError) in
+            switch currentName {
             case .title: title = try stream.collapsedText()
             case .summary: summary = try stream.collapsedText()
             case .audience: audience = try stream.collapsedText()
             case .accessibility: accessibility = try stream.collapsedText()
             case .prerequisites: prerequisites = try decodePrerequisites()
             case .objectives:
-                try stream.forEachChild { _ throws(CourseImportError) in
-                    lines[.objective(objectives.count)] = stream.line
+                try stream.forEachChild { () throws(CourseImportError) in
+                    lines.objectives.append(stream.line)
                     let id = stream.attribute("id") ?? ""
                     objectives.append(Objective(id: id, text: try stream.collapsedText()))
                 }
             case .modules:
-                try stream.forEachChild { _ throws(CourseImportError) in
-                    lines[.module(modules.count)] = stream.line
+                try stream.forEachChild { () throws(CourseImportError) in
+                    lines.modules.append(stream.line)
                     modules.append(try decodeModule())
                 }
             case .assessment:
-                try stream.forEachChild { child throws(CourseImportError) in
-                    if name(child) == .positioning {
+                try stream.forEachChild { () throws(CourseImportError) in
+                    if currentName == .positioning {
                         assessment.initialPositioning = try stream.collapsedText()
                     } else {
                         assessment.methods.append(try stream.collapsedText())
                     }
                 }
             case .certification:
-                lines[.certification] = stream.line
+                lines.certification = stream.line
                 certification.minimumAttendancePercent = Int(stream.attribute("minimumAttendance") ?? "") ?? -1
                 let passed = stream.attribute("assessmentPassed")
                 certification.requiresPassedAssessment = passed == "true" || passed == "1"
-                try stream.forEachChild { _ throws(CourseImportError) in
+                try stream.forEachChild { () throws(CourseImportError) in
                     certification.requiredModules.append(stream.attribute("ref") ?? "")
                 }
             case .validity:
-                lines[.validity] = stream.line
+                lines.validity = stream.line
                 validity = Validity(months: Int(stream.attribute("months") ?? "") ?? 0, refresherCourse: stream.attribute("refresher"))
             case .groupSize:
-                lines[.groupSize] = stream.line
+                lines.groupSize = stream.line
                 groupSize = GroupSize(
                     minimum: Int(stream.attribute("minimum") ?? "") ?? 0, maximum: Int(stream.attribute("maximum") ?? "") ?? 0)
             default:
@@ -179,7 +202,7 @@ struct CourseDecoder {
             accessibility: accessibility)
         if let problem = course.problems().first {
             var location = courseLocation
-            location.line = lines[problem.subject] ?? courseLocation.line
+            location.line = lines.line(of: problem.subject)
             throw CourseImportError(location, problem.message)
         }
         return course
@@ -187,9 +210,9 @@ struct CourseDecoder {
 
     private mutating func decodePrerequisites() throws(CourseImportError) -> [Prerequisite] {
         var prerequisites: [Prerequisite] = []
-        try stream.forEachChild { child throws(CourseImportError) in
-            lines[.prerequisite(prerequisites.count)] = stream.line
-            switch name(child) {
+        try stream.forEachChild { () throws(CourseImportError) in
+            lines.prerequisites.append(stream.line)
+            switch currentName {
             case .completedCourse:
                 prerequisites.append(.course(id: stream.attribute("ref") ?? ""))
             case .experience:
@@ -210,11 +233,11 @@ struct CourseDecoder {
         var title = ""
         var content: [String] = []
         var methods: [String] = []
-        try stream.forEachChild { child throws(CourseImportError) in
-            switch name(child) {
+        try stream.forEachChild { () throws(CourseImportError) in
+            switch currentName {
             case .title: title = try stream.collapsedText()
-            case .content: try stream.forEachChild { _ throws(CourseImportError) in content.append(try stream.collapsedText()) }
-            case .methods: try stream.forEachChild { _ throws(CourseImportError) in methods.append(try stream.collapsedText()) }
+            case .content: try stream.forEachChild { () throws(CourseImportError) in content.append(try stream.collapsedText()) }
+            case .methods: try stream.forEachChild { () throws(CourseImportError) in methods.append(try stream.collapsedText()) }
             default: try stream.skipElement()
             }
         }

@@ -19,11 +19,11 @@ private func refuseExternalEntity(
     nil
 }
 
-/// The first error libxml2 reports on this thread while it is installed.
+/// The first error libxml2 reports while a file is read.
 ///
-/// libxml2 2.9 keeps its structured error handler per thread. Once a schema is attached
-/// to a reader, well-formedness errors no longer reach the reader's own handler, so the
-/// thread's handler is the one place every error arrives.
+/// Errors arrive by two roads in libxml2 2.9: the parser's through the reader's own
+/// handler (``attach(to:)``), the schema validator's through the thread's structured
+/// handler (``capturing(_:)``). Either alone misses some; the sink listens on both.
 final class XMLErrorSink {
     struct Report {
         var line: Int

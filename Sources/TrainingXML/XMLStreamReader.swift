@@ -13,9 +13,10 @@ import Foundation
 /// a ``CourseImportError`` with the file's path and the line and column libxml2 gives.
 final class XMLStreamReader {
     enum NodeKind {
-        case element, endElement, text, documentType, entityReference, other
+        case element, endElement, text, documentType, other
     }
 
+    /// The file's path as the user gave it, for messages.
     let path: String
     private let descriptor: Int32
     private let errors = XMLErrorSink()
@@ -27,10 +28,14 @@ final class XMLStreamReader {
         XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// Opens the file. Reading starts with ``start(schema:names:checkRoot:)``.
-    init(path: String) throws(CourseImportError) {
+    ///
+    /// Messages name the file as the user wrote it (`url.relativePath`: `Courses/a.xml`
+    /// stays relative), while it is opened by its full path.
+    init(url: URL) throws(CourseImportError) {
         _ = LibXML2.ready
+        let path = url.relativePath
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw CourseImportError(SourceLocation(path: path, line: 0), "cannot open the file: \(String(cString: strerror(errno)))")
         }
@@ -179,7 +184,6 @@ final class XMLStreamReader {
         case XML_READER_TYPE_END_ELEMENT.rawValue: .endElement
         case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue: .text
         case XML_READER_TYPE_DOCUMENT_TYPE.rawValue: .documentType
-        case XML_READER_TYPE_ENTITY_REFERENCE.rawValue: .entityReference
         default: .other
         }
     }
@@ -252,8 +256,6 @@ final class XMLStreamReader {
                 }
             case .endElement:
                 return String(decoding: UnsafeBufferPointer(start: scratch, count: count), as: UTF8.self)
-            case .entityReference:
-                throw CourseImportError(location, "entity references are not allowed in course files")
             default:
                 continue
             }
@@ -275,19 +277,17 @@ final class XMLStreamReader {
         scratchCapacity = capacity
     }
 
-    /// Calls `body` on each child element of the current element, by interned name index.
+    /// Calls `body` on each child element of the current element, with the reader on it.
     /// `body` must consume the child (read its text or its own children).
-    func forEachChild(_ body: (Int?) throws(CourseImportError) -> Void) throws(CourseImportError) {
+    func forEachChild(_ body: () throws(CourseImportError) -> Void) throws(CourseImportError) {
         guard !isEmptyElement else { return }
         let parentDepth = depth
         while try advance() {
             switch kind {
             case .element where depth == parentDepth + 1:
-                try body(nameIndex)
+                try body()
             case .endElement where depth == parentDepth:
                 return
-            case .entityReference:
-                throw CourseImportError(location, "entity references are not allowed in course files")
             default:
                 continue
             }
@@ -297,6 +297,6 @@ final class XMLStreamReader {
 
     /// Skips the current element and everything inside it.
     func skipElement() throws(CourseImportError) {
-        try forEachChild { _ throws(CourseImportError) in try skipElement() }
+        try forEachChild { () throws(CourseImportError) in try skipElement() }
     }
 }

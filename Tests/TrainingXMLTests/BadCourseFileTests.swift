@@ -87,6 +87,14 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         }
     }
 
+    @Test func errorNamesTheFileAsTheUserWroteIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.file("sub/bad.xml", "<html/>")
+        let relative = URL(fileURLWithPath: "sub/bad.xml", relativeTo: folder.url)
+        let error = try #require(throws: CourseImportError.self) { try CourseReader().courses(from: relative) }
+        #expect(error.location.path == "sub/bad.xml")
+    }
+
     @Test func validTemplateIsValid() throws {
         let folder = try TemporaryFolder()
         #expect(try CourseReader().courses(from: try folder.file("ok.xml", Self.valid)).count == 1)
