@@ -37,7 +37,11 @@ let package = Package(
         ),
         .target(
             name: "TrainingStore",
-            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TrainingCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictness
         ),
         .target(

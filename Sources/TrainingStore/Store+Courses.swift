@@ -92,7 +92,8 @@ private struct CourseKey: Hashable {
 public final class CourseImporter {
     private let db: Database
     private let replacing: Bool
-    private let importedAt = Date()
+    /// The import's time, once, in the form GRDB stores and reads back as a `Date`.
+    private let importedAt = String.fromDatabaseValue(Date().databaseValue) ?? ""
     private var seen: Set<CourseKey> = []
     /// Every course given so far, in order, with what was done with it.
     public private(set) var imported: [ImportedCourse] = []
@@ -189,63 +190,103 @@ extension Store {
 /// Topics, teaching methods and assessment methods are JSON arrays on their parent row:
 /// they are printed, never queried on their own.
 enum CourseRows {
-    static func insert(_ course: Course, importedAt: Date, in db: Database) throws {
-        try db.cachedStatement(
+    /// Inserts the course's rows; `importedAt` is the import's time as GRDB stores a `Date`.
+    static func insert(_ course: Course, importedAt: String, in db: Database) throws {
+        var row = try RowInserter(
+            db,
             sql: """
                 INSERT INTO course (id, version, language, title, summary, audience, durationMinutes,
                     initialPositioning, assessmentMethods, minimumAttendancePercent, requiresPassedAssessment,
                     validityMonths, refresherCourseID, groupMinimum, groupMaximum, accessibility, importedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            course.id, course.version.description, course.language, course.title, course.summary, course.audience,
-            course.duration.minutes, course.assessment.initialPositioning, json(course.assessment.methods),
-            course.certification.minimumAttendancePercent, course.certification.requiresPassedAssessment,
-            course.validity?.months, course.validity?.refresherCourse, course.groupSize.minimum, course.groupSize.maximum,
-            course.accessibility, importedAt,
-        ])
+                """)
+        row.text(course.id)
+        row.text(course.version.description)
+        row.text(course.language)
+        row.text(course.title)
+        row.text(course.summary)
+        row.text(course.audience)
+        row.integer(course.duration.minutes)
+        row.text(course.assessment.initialPositioning)
+        row.text(json(course.assessment.methods))
+        row.integer(course.certification.minimumAttendancePercent)
+        row.integer(course.certification.requiresPassedAssessment ? 1 : 0)
+        row.integer(course.validity?.months)
+        row.text(course.validity?.refresherCourse)
+        row.integer(course.groupSize.minimum)
+        row.integer(course.groupSize.maximum)
+        row.text(course.accessibility)
+        row.text(importedAt)
+        try row.insert()
         let rowID = db.lastInsertedRowID
 
-        let prerequisite = try db.cachedStatement(
-            sql: "INSERT INTO coursePrerequisite (courseRowID, position, kind, courseID, months, text) VALUES (?, ?, ?, ?, ?, ?)")
+        var prerequisite = try RowInserter(
+            db, sql: "INSERT INTO coursePrerequisite (courseRowID, position, kind, courseID, months, text) VALUES (?, ?, ?, ?, ?, ?)")
         for (position, item) in course.prerequisites.enumerated() {
+            prerequisite.integer(rowID)
+            prerequisite.integer(position)
             switch item {
             case .course(let id):
-                try prerequisite.execute(arguments: [rowID, position, "course", id, nil, nil])
+                prerequisite.text("course")
+                prerequisite.text(id)
+                prerequisite.null()
+                prerequisite.null()
             case .experience(let months, let description):
-                try prerequisite.execute(arguments: [rowID, position, "experience", nil, months, description])
+                prerequisite.text("experience")
+                prerequisite.null()
+                prerequisite.integer(months)
+                prerequisite.text(description)
             case .other(let text):
-                try prerequisite.execute(arguments: [rowID, position, "other", nil, nil, text])
+                prerequisite.text("other")
+                prerequisite.null()
+                prerequisite.null()
+                prerequisite.text(text)
             }
+            try prerequisite.insert()
         }
 
-        let objective = try db.cachedStatement(
-            sql: "INSERT INTO courseObjective (courseRowID, id, position, text) VALUES (?, ?, ?, ?)")
+        var objective = try RowInserter(db, sql: "INSERT INTO courseObjective (courseRowID, id, position, text) VALUES (?, ?, ?, ?)")
         for (position, item) in course.objectives.enumerated() {
-            try objective.execute(arguments: [rowID, item.id, position, item.text])
+            objective.integer(rowID)
+            objective.text(item.id)
+            objective.integer(position)
+            objective.text(item.text)
+            try objective.insert()
         }
 
-        let module = try db.cachedStatement(
+        var module = try RowInserter(
+            db,
             sql: """
                 INSERT INTO courseModule (courseRowID, id, position, title, durationMinutes, modality, content, methods)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let link = try db.cachedStatement(
-            sql: "INSERT INTO courseModuleObjective (courseRowID, moduleID, objectiveID, position) VALUES (?, ?, ?, ?)")
+        var link = try RowInserter(
+            db, sql: "INSERT INTO courseModuleObjective (courseRowID, moduleID, objectiveID, position) VALUES (?, ?, ?, ?)")
         for (position, item) in course.modules.enumerated() {
-            try module.execute(arguments: [
-                rowID, item.id, position, item.title, item.duration.minutes, item.modality.rawValue, json(item.content),
-                json(item.methods),
-            ])
+            module.integer(rowID)
+            module.text(item.id)
+            module.integer(position)
+            module.text(item.title)
+            module.integer(item.duration.minutes)
+            module.text(item.modality.rawValue)
+            module.text(json(item.content))
+            module.text(json(item.methods))
+            try module.insert()
             for (index, objectiveID) in item.objectives.enumerated() {
-                try link.execute(arguments: [rowID, item.id, objectiveID, index])
+                link.integer(rowID)
+                link.text(item.id)
+                link.text(objectiveID)
+                link.integer(index)
+                try link.insert()
             }
         }
 
-        let required = try db.cachedStatement(
-            sql: "INSERT INTO courseRequiredModule (courseRowID, moduleID, position) VALUES (?, ?, ?)")
+        var required = try RowInserter(db, sql: "INSERT INTO courseRequiredModule (courseRowID, moduleID, position) VALUES (?, ?, ?)")
         for (position, moduleID) in course.certification.requiredModules.enumerated() {
-            try required.execute(arguments: [rowID, moduleID, position])
+            required.integer(rowID)
+            required.text(moduleID)
+            required.integer(position)
+            try required.insert()
         }
     }
 

@@ -229,7 +229,10 @@ struct CourseDecoder {
         let id = stream.attribute("id") ?? ""
         let duration = try hours(stream.attribute("hours"), of: "module \(id)")
         let modality = try parse(stream.attribute("modality"), as: "modality", Modality.init(rawValue:))
-        let objectives = (stream.attribute("objectives") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        // An XSD list is separated by XML whitespace, all ASCII: no Unicode lookup needed.
+        let objectives = (stream.attribute("objectives") ?? "").utf8
+            .split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            .map { String(decoding: $0, as: UTF8.self) }
         var title = ""
         var content: [String] = []
         var methods: [String] = []

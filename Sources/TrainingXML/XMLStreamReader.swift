@@ -218,10 +218,12 @@ final class XMLStreamReader {
 
     var location: SourceLocation { SourceLocation(path: path, line: line) }
 
+    /// The value of the current element's attribute `name`, read in place: moving to the
+    /// attribute and back avoids the copy `xmlTextReaderGetAttribute` makes.
     func attribute(_ name: String) -> String? {
-        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
-        defer { allervers_xmlFree(value) }
-        return String(cString: value)
+        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
     }
 
     /// The text of the current element with whitespace collapsed (as `xs:token` reads it),
