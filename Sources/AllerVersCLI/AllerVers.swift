@@ -16,7 +16,10 @@ public struct AllerVers: ParsableCommand {
               allervers course list
             """,
         version: "0.1.0",
-        subcommands: [Init.self, OrganisationCommand.self, CourseCommand.self]
+        subcommands: [
+            Init.self, OrganisationCommand.self, CourseCommand.self, SessionCommand.self, ParticipantCommand.self, AttendanceCommand.self,
+            Verify.self,
+        ]
     )
 
     public init() {}

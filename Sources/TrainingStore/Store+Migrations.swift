@@ -90,6 +90,102 @@ extension Store {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2 sessions, participants, enrolments and attendance") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE session (
+                        id TEXT PRIMARY KEY CHECK (id <> ''),
+                        courseRowID INTEGER NOT NULL REFERENCES course(rowID) ON DELETE RESTRICT,
+                        timeZone TEXT NOT NULL,
+                        placeKind TEXT NOT NULL CHECK (placeKind IN ('room', 'site')),
+                        placeName TEXT NOT NULL CHECK (placeName <> ''),
+                        placeDetail TEXT NOT NULL,
+                        capacity INTEGER NOT NULL CHECK (capacity >= 1),
+                        funder TEXT,
+                        status TEXT NOT NULL CHECK (status IN ('planned', 'running', 'closed', 'cancelled')),
+                        createdAt DATETIME NOT NULL
+                    );
+
+                    CREATE TABLE sessionTrainer (
+                        sessionID TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        name TEXT NOT NULL CHECK (name <> ''),
+                        PRIMARY KEY (sessionID, position)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX sessionTrainerByName ON sessionTrainer(name);
+
+                    -- startsAt and endsAt are the slot's instants in UTC (ISO 8601), for clashes
+                    -- between sessions in different time zones.
+                    CREATE TABLE sessionSlot (
+                        sessionID TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                        id TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        startTime TEXT NOT NULL,
+                        endTime TEXT NOT NULL,
+                        startsAt TEXT NOT NULL,
+                        endsAt TEXT NOT NULL CHECK (endsAt > startsAt),
+                        modules TEXT NOT NULL,
+                        PRIMARY KEY (sessionID, id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX sessionSlotByTime ON sessionSlot(startsAt, endsAt);
+
+                    CREATE TABLE participant (
+                        id TEXT PRIMARY KEY CHECK (id <> ''),
+                        firstName TEXT NOT NULL CHECK (firstName <> ''),
+                        lastName TEXT NOT NULL CHECK (lastName <> ''),
+                        email TEXT UNIQUE COLLATE NOCASE,
+                        profession TEXT,
+                        employer TEXT,
+                        hireDate TEXT,
+                        externalID TEXT UNIQUE,
+                        createdAt DATETIME NOT NULL
+                    );
+
+                    CREATE TABLE enrolment (
+                        sessionID TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                        participantID TEXT NOT NULL REFERENCES participant(id) ON DELETE RESTRICT,
+                        status TEXT NOT NULL CHECK (status IN ('enrolled', 'waitlisted', 'withdrawn')),
+                        experienceConfirmed BOOLEAN NOT NULL DEFAULT 0,
+                        queuedAt INTEGER NOT NULL,
+                        PRIMARY KEY (sessionID, participantID)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX enrolmentByParticipant ON enrolment(participantID);
+
+                    -- Attendance is a log: rows are only ever added. A correction is a new row that
+                    -- supersedes the old one. Each row's hash covers its content and the previous
+                    -- row's hash, so that a change made behind the tool's back shows.
+                    CREATE TABLE attendanceEvent (
+                        sequence INTEGER PRIMARY KEY,
+                        sessionID TEXT NOT NULL,
+                        slotID TEXT NOT NULL,
+                        participantID TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('present', 'excused', 'absent')),
+                        minutesLate INTEGER NOT NULL CHECK (minutesLate >= 0),
+                        minutesLeftEarly INTEGER NOT NULL CHECK (minutesLeftEarly >= 0),
+                        reason TEXT,
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        previousHash TEXT NOT NULL,
+                        hash TEXT NOT NULL UNIQUE,
+                        FOREIGN KEY (sessionID, slotID) REFERENCES sessionSlot(sessionID, id),
+                        FOREIGN KEY (sessionID, participantID) REFERENCES enrolment(sessionID, participantID)
+                    );
+                    CREATE INDEX attendanceEventBySlot ON attendanceEvent(sessionID, participantID, slotID, sequence);
+                    CREATE TRIGGER attendanceEventIsAppendOnlyOnUpdate BEFORE UPDATE ON attendanceEvent
+                    BEGIN SELECT RAISE(ABORT, 'attendance records are never changed: record a correction'); END;
+                    CREATE TRIGGER attendanceEventIsAppendOnlyOnDelete BEFORE DELETE ON attendanceEvent
+                    BEGIN SELECT RAISE(ABORT, 'attendance records are never deleted: record a correction'); END;
+
+                    -- The chain's head: how many events there are and the last hash, so that
+                    -- removing the newest events shows too.
+                    CREATE TABLE attendanceChain (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        count INTEGER NOT NULL,
+                        lastHash TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }()
 }

@@ -1,0 +1,271 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingStore
+import TrainingXML
+
+extension AllerVers {
+    struct AttendanceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "attendance",
+            abstract: "Record who was there each half-day, import a paper sheet, show the grid and the history.",
+            subcommands: [Record.self, Import.self, Show.self, History.self])
+    }
+}
+
+extension AllerVers.AttendanceCommand {
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a whole half-day in one command.",
+            discussion: """
+                Every participant holding a seat gets a status: --present, --late P:MINUTES, \
+                --left-early P:MINUTES, --excused P:REASON, --absent; --others-present marks everyone \
+                not named present. Recording a participant and slot again is a correction: the new \
+                record supersedes the old, which stays in the history.
+
+                Example:
+                  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
+                    --late P-0002:15 --excused "P-0004:arrêt maladie" --absent P-0005 --others-present
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @Option(help: ArgumentHelp("The half-day, e.g. 2026-03-12-am.", valueName: "slot")) var slot: String
+        @Option(parsing: .upToNextOption, help: "Participants present.") var present: [String] = []
+        @Option(help: ArgumentHelp("A participant who arrived late, and by how many minutes.", valueName: "P:MINUTES")) var late: [String] =
+            []
+        @Option(help: ArgumentHelp("A participant who left early, and by how many minutes.", valueName: "P:MINUTES")) var leftEarly:
+            [String] = []
+        @Option(help: ArgumentHelp("A participant away for a valid reason, and the reason.", valueName: "P:REASON")) var excused: [String] =
+            []
+        @Option(parsing: .upToNextOption, help: "Participants away without a valid reason.") var absent: [String] = []
+        @Flag(help: "Everyone holding a seat and not named otherwise was present.") var othersPresent = false
+        @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let session = try store.session(id: session)
+            let seated = try store.enrolments(in: session.id).filter { $0.status == .enrolled }.map(\.participant)
+            func id(_ key: String) throws -> String {
+                guard let participant = seated.first(where: { $0.id == key || $0.email == key || $0.externalID == key }) else {
+                    throw CLIError("\(key) holds no seat in session \(session.id)")
+                }
+                return participant.id
+            }
+            func split(_ value: String, _ option: String) throws -> (String, String) {
+                guard let colon = value.lastIndex(of: ":") else {
+                    throw ValidationError("--\(option) takes PARTICIPANT:VALUE, not \"\(value)\"")
+                }
+                return (String(value[..<colon]), String(value[value.index(after: colon)...]))
+            }
+            func minutes(_ text: String, _ option: String) throws -> Int {
+                guard let minutes = Int(text), minutes > 0 else {
+                    throw ValidationError("--\(option) takes minutes, a whole number, not \"\(text)\"")
+                }
+                return minutes
+            }
+            var marks: [String: AttendanceMark] = [:]
+            func set(_ participantID: String, _ change: (inout AttendanceMark) -> Void) {
+                var mark = marks[participantID] ?? AttendanceMark(participantID: participantID, slotID: slot, status: .present)
+                change(&mark)
+                marks[participantID] = mark
+            }
+            for key in present { set(try id(key)) { $0.status = .present } }
+            for value in late {
+                let (key, text) = try split(value, "late")
+                let late = try minutes(text, "late")
+                set(try id(key)) { $0.minutesLate = late }
+            }
+            for value in leftEarly {
+                let (key, text) = try split(value, "left-early")
+                let early = try minutes(text, "left-early")
+                set(try id(key)) { $0.minutesLeftEarly = early }
+            }
+            for value in excused {
+                let (key, reason) = try split(value, "excused")
+                set(try id(key)) {
+                    $0.status = .excused
+                    $0.reason = reason
+                }
+            }
+            for key in absent { set(try id(key)) { $0.status = .absent } }
+            if othersPresent {
+                for participant in seated where marks[participant.id] == nil { set(participant.id) { $0.status = .present } }
+            }
+            let missing = seated.filter { marks[$0.id] == nil }.map(\.id)
+            guard missing.isEmpty else {
+                throw CLIError("no status for \(missing.joined(separator: ", ")): name them, or add --others-present")
+            }
+            let ordered = seated.compactMap { marks[$0.id] }
+            try store.record(ordered, in: session.id, by: by ?? session.trainers.first ?? "unknown", source: "command")
+            say("Recorded \(slot) of \(session.id): \(counted(ordered.count, "participant"))")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a digitised paper sheet: a CSV, all of it or none.",
+            discussion: """
+                Columns: session, slot, participant (id, email or external id), status (present, \
+                excused, absent; or présent, excusé, absent), minutes_late, minutes_left_early, reason.
+
+                Example:
+                  allervers attendance import feuille-2026-03-12.csv --by "Claire Martin"
+                """)
+        @Argument(help: "The CSV file.") var file: String
+        @Option(help: ArgumentHelp("Who recorded the sheet.", valueName: "name")) var by: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        static let columns = ["session", "slot", "participant", "status", "minutes_late", "minutes_left_early", "reason"]
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let table = try CSVFile(path: file).table(expecting: Self.columns, required: ["session", "slot", "participant", "status"])
+            var batch: [(sessionID: String, marks: [AttendanceMark])] = []
+            for row in table.rows {
+                let values = table.fields(row, Self.columns)
+                let participantID: String
+                do { participantID = try store.participant(values[2]).id } catch { throw CSVFile.error(file, row.line, "\(error)") }
+                let statuses: [String: AttendanceMark.Status] = [
+                    "present": .present, "présent": .present, "presente": .present, "présente": .present, "excused": .excused,
+                    "excusé": .excused, "excusée": .excused, "absent": .absent, "absente": .absent,
+                ]
+                guard let status = statuses[values[3].lowercased()] else {
+                    throw CSVFile.error(file, row.line, "\"\(values[3])\" is not a status: present, excused or absent")
+                }
+                func minutes(_ text: String) throws -> Int {
+                    if text.isEmpty { return 0 }
+                    guard let value = Int(text), value >= 0 else {
+                        throw CSVFile.error(file, row.line, "\"\(text)\" is not a number of minutes")
+                    }
+                    return value
+                }
+                let mark = AttendanceMark(
+                    participantID: participantID, slotID: values[1], status: status, minutesLate: try minutes(values[4]),
+                    minutesLeftEarly: try minutes(values[5]), reason: values[6].isEmpty ? nil : values[6])
+                if let index = batch.firstIndex(where: { $0.sessionID == values[0] }) {
+                    batch[index].marks.append(mark)
+                } else {
+                    batch.append((values[0], [mark]))
+                }
+            }
+            do {
+                try store.record(batch, by: by, source: "import \(URL(fileURLWithPath: file).lastPathComponent)")
+            } catch let error as AttendanceError {
+                throw InputFileError(.init(path: file, line: 0), error.description)
+            } catch let error as NotFoundError {
+                throw InputFileError(.init(path: file, line: 0), error.description)
+            }
+            say("Imported \(counted(table.rows.count, "attendance record")) from \(file)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The attendance grid of a session: participants × half-days, and the hours each attended.",
+            discussion: """
+                Cells: P present, L15 late 15 minutes, E30 left 30 minutes early, EXC excused, ABS absent, \
+                · not recorded yet.
+
+                Example:
+                  allervers attendance show AV-FOND-2026-03-LYON
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let session = try store.session(id: session)
+            let seated = try store.enrolments(in: session.id).filter { $0.status == .enrolled }.map(\.participant)
+            let marks = try store.currentMarks(in: session.id)
+            let hours = session.attendedHours(of: seated.map(\.id), marks: marks)
+            if format.json {
+                struct Line: Encodable {
+                    let participant: String
+                    let name: String
+                    let marks: [AttendanceMark]
+                    let attendedMinutes: Int
+                    let plannedMinutes: Int
+                    let ratePercent: Int
+                }
+                return try printJSON(
+                    zip(seated, hours).map { participant, hours in
+                        Line(
+                            participant: participant.id, name: participant.displayName,
+                            marks: marks.filter { $0.participantID == participant.id },
+                            attendedMinutes: hours.attended.minutes, plannedMinutes: hours.planned.minutes,
+                            ratePercent: hours.ratePercent)
+                    })
+            }
+            let header = ["PARTICIPANT"] + session.slots.map { "\($0.date.description.suffix(5)) \($0.half.rawValue)" } + ["HOURS", "RATE"]
+            let rows = zip(seated, hours).map { participant, hours in
+                [participant.displayName]
+                    + session.slots.map { slot in
+                        marks.first { $0.participantID == participant.id && $0.slotID == slot.id }.map(Self.cell) ?? "·"
+                    } + ["\(hours.attended) / \(hours.planned)", "\(hours.ratePercent)%"]
+            }
+            printTable([header] + rows)
+        }
+
+        static func cell(_ mark: AttendanceMark) -> String {
+            switch mark.status {
+            case .excused: return "EXC"
+            case .absent: return "ABS"
+            case .present:
+                var cell = ""
+                if mark.minutesLate > 0 { cell += "L\(mark.minutesLate)" }
+                if mark.minutesLeftEarly > 0 { cell += "E\(mark.minutesLeftEarly)" }
+                return cell.isEmpty ? "P" : cell
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every attendance record of a session, corrections included.",
+            discussion: "Example:\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002")
+        @Argument(help: "The session's id.") var session: String
+        @Option(help: "Only this participant (id, email or external id).") var participant: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let participantID = try participant.map { try store.participant($0).id }
+            let events = try store.attendanceHistory(of: try store.session(id: session).id, participantID: participantID)
+            if format.json { return try printJSON(events) }
+            printTable(
+                [["#", "SLOT", "PARTICIPANT", "MARK", "REASON", "BY", "AT", "CORRECTS"]]
+                    + events.map {
+                        [
+                            String($0.sequence), $0.mark.slotID, $0.mark.participantID, Show.cell($0.mark), $0.mark.reason ?? "",
+                            $0.recordedBy,
+                            $0.recordedAt.formatted(.iso8601), $0.supersedes.map { "#\($0)" } ?? "",
+                        ]
+                    })
+        }
+    }
+}
+
+extension AllerVers {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that no attendance record was changed or removed behind the tool's back.",
+            discussion: """
+                Recomputes the hash chain of the workspace's attendance log and names the first record \
+                that no longer matches. Exits with status 1 when one does.
+
+                Example:
+                  allervers verify
+                """)
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let report = try storeOptions.openStore().verifyAttendanceChain()
+            if format.json { try printJSON(report) }
+            if let problem = report.problem { throw CLIError(problem) }
+            if !format.json { say("Attendance log intact: \(counted(report.recordCount, "record")) checked") }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import TrainingCore
+import TrainingXML
+
+/// A CSV file named on the command line, read whole (participant lists and sign-in sheets
+/// are small) and parsed as French spreadsheets write it.
+struct CSVFile {
+    let path: String
+
+    /// The table, with its header checked: every column must be one of `columns` (in any
+    /// order, matched without case or accents), and `required` ones must be there.
+    func table(expecting columns: [String], required: [String]? = nil) throws -> Table {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputFileError(SourceLocation(path: path, line: 0), "cannot read the file")
+        }
+        let parsed: CSVTable
+        do {
+            parsed = try CSVTable(bytes: Array(data))
+        } catch {
+            throw Self.error(path, error.line, error.message)
+        }
+        let names = parsed.header.map(Self.normalised)
+        for (index, name) in names.enumerated() where !columns.contains(name) {
+            throw Self.error(path, 1, "unknown column \"\(parsed.header[index])\": the columns are \(columns.joined(separator: ", "))")
+        }
+        for column in required ?? columns where !names.contains(column) {
+            throw Self.error(path, 1, "the header lacks the column \"\(column)\"")
+        }
+        return Table(columns: names, rows: parsed.rows)
+    }
+
+    struct Table {
+        let columns: [String]
+        let rows: [CSVTable.Row]
+
+        /// The row's values for these columns, trimmed; empty for a column the file lacks.
+        func fields(_ row: CSVTable.Row, _ names: [String]) -> [String] {
+            names.map { name in columns.firstIndex(of: name).map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+        }
+    }
+
+    /// `prénom` → `prenom`, `Date d'embauche` → `date_d_embauche`.
+    static func normalised(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
+        return String(folded.map { $0.isLetter || $0.isNumber ? $0 : "_" }).trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+    }
+
+    static func error(_ path: String, _ line: Int, _ message: String) -> InputFileError {
+        InputFileError(SourceLocation(path: path, line: line), message)
+    }
+}
+
+/// A file on the command line that is not what the command expects: where, and what.
+struct InputFileError: Error, CustomStringConvertible {
+    let location: SourceLocation
+    let message: String
+
+    init(_ location: SourceLocation, _ message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    var description: String { "\(location): \(message)" }
+}
+
+/// `2026-03-12` or, as French spreadsheets write it, `12/03/2026`.
+func parseDate(_ text: String) -> LocalDate? {
+    if let date = LocalDate(text) { return date }
+    let parts = text.split(separator: "/")
+    guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else {
+        return nil
+    }
+    return LocalDate(year: year, month: month, day: day)
+}

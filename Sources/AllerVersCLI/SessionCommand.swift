@@ -1,0 +1,239 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingStore
+
+extension AllerVers {
+    struct SessionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "session",
+            abstract: "Plan sessions of a course, enrol participants, close or cancel.",
+            subcommands: [Plan.self, List.self, Show.self, Enrol.self, Withdraw.self, Close.self, Cancel.self])
+    }
+}
+
+extension AllerVers.SessionCommand {
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a session: lay its half-days out from the course's modules, or take them from a file.",
+            discussion: """
+                Half-days run 09:00–12:30 and 13:30–17:00 on weekdays unless --morning/--afternoon say \
+                otherwise. --slots FILE takes an irregular schedule, a CSV with the columns \
+                date;start;end;modules (modules separated by spaces), such as practice-analysis groups \
+                spread over weeks. A trainer or a place booked elsewhere at the same time is refused.
+
+                Example:
+                  allervers session plan AV-FOND --start 2026-03-12 --id AV-FOND-2026-03-LYON \\
+                    --room "Salle Rhône" --address "3 quai Perrache, 69002 Lyon" --trainer "Claire Martin"
+                """)
+
+        @Argument(help: "The course's id.") var course: String
+        @OptionGroup var version: VersionOption
+        @Option(help: ArgumentHelp("The session's id. Default: COURSE-START.", valueName: "id")) var id: String?
+        @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var start: String?
+        @Option(help: ArgumentHelp("A CSV of the slots (date;start;end;modules).", valueName: "file")) var slots: String?
+        @Option(help: ArgumentHelp("A training room's name.", valueName: "name")) var room: String?
+        @Option(help: ArgumentHelp("The room's postal address.", valueName: "address")) var address: String?
+        @Option(help: ArgumentHelp("An outreach site's name, instead of a room.", valueName: "name")) var site: String?
+        @Option(help: ArgumentHelp("What and where the outreach site is.", valueName: "text")) var siteDescription: String?
+        @Option(help: ArgumentHelp("A trainer; repeat for several.", valueName: "name")) var trainer: [String] = []
+        @Option(help: "Seats. Default: the course's maximum group size.") var capacity: Int?
+        @Option(help: "Who pays: an OPCO, the employer…") var funder: String?
+        @Option(help: ArgumentHelp("The time zone of the slot times.", valueName: "zone")) var timeZone = "Europe/Paris"
+        @Option(help: ArgumentHelp("Morning hours, HH:MM-HH:MM.", valueName: "hours")) var morning = "09:00-12:30"
+        @Option(help: ArgumentHelp("Afternoon hours, HH:MM-HH:MM.", valueName: "hours")) var afternoon = "13:30-17:00"
+        @Flag(help: "Accept slots that do not cover the course's hours.") var allowPartial = false
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if (start == nil) == (slots == nil) { throw ValidationError("give either --start DATE or --slots FILE") }
+            if let start, LocalDate(start) == nil { throw ValidationError("\"\(start)\" is not a date that exists (YYYY-MM-DD)") }
+            if (room == nil) == (site == nil) {
+                throw ValidationError("give the place: --room NAME --address ADDRESS, or --site NAME --site-description TEXT")
+            }
+            if room != nil && address == nil { throw ValidationError("a room needs its --address") }
+            if site != nil && siteDescription == nil { throw ValidationError("an outreach site needs its --site-description") }
+            if trainer.isEmpty { throw ValidationError("name at least one --trainer") }
+            _ = try halfDays()
+        }
+
+        func halfDays() throws -> [(start: TimeOfDay, end: TimeOfDay)] {
+            try [morning, afternoon].map { text in
+                let parts = text.split(separator: "-")
+                guard parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]), start < end else {
+                    throw ValidationError("\"\(text)\" is not a span of hours such as 09:00-12:30")
+                }
+                return (start, end)
+            }
+        }
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let course = try store.course(id: course, version: try version.parsed())
+            let laidOut: [Slot]
+            if let slots {
+                laidOut = try SlotFile(path: slots).slots()
+            } else {
+                laidOut = Session.layOut(course, from: LocalDate(start!)!, halfDays: try halfDays())
+            }
+            let place: Place =
+                if let room { .room(name: room, address: address ?? "") } else {
+                    .outreachSite(name: site ?? "", description: siteDescription ?? "")
+                }
+            let session = Session(
+                id: id ?? "\(course.id)-\(laidOut.first?.date.description ?? "")", courseID: course.id, courseVersion: course.version,
+                timeZone: timeZone, place: place, trainers: trainer, capacity: capacity ?? course.groupSize.maximum, funder: funder,
+                status: .planned, slots: laidOut)
+            try store.plan(session, allowingPartial: allowPartial)
+            say("Planned session \(session.id): \(counted(session.slots.count, "half-day")), \(session.plannedHours.decimal) hours")
+            printSlots(session)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the sessions.", discussion: "Example:\n  allervers session list --json")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let sessions = try storeOptions.openStore().sessionSummaries()
+            if format.json { return try printJSON(sessions) }
+            guard !sessions.isEmpty else { return say("No session yet: plan one with `allervers session plan COURSE --start DATE`.") }
+            printTable(
+                [["ID", "COURSE", "FROM", "TO", "PLACE", "SEATS", "STATUS"]]
+                    + sessions.map {
+                        [
+                            $0.id, "\($0.courseID) \($0.courseVersion)", $0.firstDay?.description ?? "", $0.lastDay?.description ?? "",
+                            $0.placeName,
+                            "\($0.enrolled)/\($0.capacity)", $0.status.rawValue,
+                        ]
+                    })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a session: its slots and who is enrolled.",
+            discussion: "Example:\n  allervers session show AV-FOND-2026-03-LYON")
+        @Argument(help: "The session's id.") var session: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let session = try store.session(id: session)
+            let enrolments = try store.enrolments(in: session.id)
+            if format.json {
+                struct Shown: Encodable {
+                    let session: Session
+                    let enrolments: [Enrolment]
+                }
+                return try printJSON(Shown(session: session, enrolments: enrolments))
+            }
+            say("\(session.id) · \(session.courseID) version \(session.courseVersion) · \(session.status.rawValue)")
+            say("Place: \(session.place.name), \(session.place.detail)")
+            say("Trainers: \(session.trainers.joined(separator: ", "))")
+            if let funder = session.funder { say("Funder: \(funder)") }
+            say("Seats: \(enrolments.filter { $0.status == .enrolled }.count)/\(session.capacity)")
+            say()
+            printSlots(session)
+            say()
+            guard !enrolments.isEmpty else { return say("Nobody enrolled yet.") }
+            printTable(
+                [["PARTICIPANT", "NAME", "EMPLOYER", "STATUS"]]
+                    + enrolments.map { [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue] })
+        }
+    }
+
+    struct Enrol: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enrol participants; past capacity they join the waiting list.",
+            discussion: """
+                Participants are named by id, email or external id. The course's prerequisites are \
+                checked; declared experience counts once the trainer confirms it.
+
+                Example:
+                  allervers session enrol AV-TERRAIN-2026-05 P-0001 camille.roux@example.org --experience-confirmed
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @Argument(help: "Participants (id, email or external id).") var participants: [String]
+        @Flag(help: "The trainer confirms the experience the participants declared.") var experienceConfirmed = false
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let results = try storeOptions.openStore().enrol(participants, in: session, experienceConfirmed: experienceConfirmed)
+            for result in results { say("\(result.participantID): \(result.status.rawValue)") }
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a participant; the first on the waiting list takes the seat.",
+            discussion: "Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003")
+        @Argument(help: "The session's id.") var session: String
+        @Argument(help: "The participant (id, email or external id).") var participant: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let movedUp = try storeOptions.openStore().withdraw(participant, from: session)
+            say("Withdrawn: \(participant)")
+            if let movedUp { say("\(movedUp) moves up from the waiting list") }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a session once its last half-day has ended: its records become final.",
+            discussion: "Example:\n  allervers session close AV-FOND-2026-03-LYON")
+        @Argument(help: "The session's id.") var session: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try storeOptions.openStore().close(sessionID: session)
+            say("Closed \(session)")
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a session that has not been closed.", discussion: "Example:\n  allervers session cancel AV-FOND-2026-03-LYON")
+        @Argument(help: "The session's id.") var session: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try storeOptions.openStore().cancel(sessionID: session)
+            say("Cancelled \(session)")
+        }
+    }
+}
+
+func printSlots(_ session: Session) {
+    printTable(
+        [["SLOT", "DATE", "START", "END", "HOURS", "MODULES"]]
+            + session.slots.map {
+                [
+                    $0.id, $0.date.description, $0.start.description, $0.end.description, $0.duration.decimal,
+                    $0.modules.joined(separator: " "),
+                ]
+            })
+}
+
+/// A `--slots` file: `date;start;end;modules`.
+struct SlotFile {
+    let path: String
+
+    func slots() throws -> [Slot] {
+        let table = try CSVFile(path: path).table(expecting: ["date", "start", "end", "modules"])
+        return try table.rows.map { row in
+            let fields = table.fields(row, ["date", "start", "end", "modules"])
+            guard let date = LocalDate(fields[0]) else {
+                throw CSVFile.error(path, row.line, "\"\(fields[0])\" is not a date that exists (YYYY-MM-DD)")
+            }
+            guard let start = TimeOfDay(fields[1]), let end = TimeOfDay(fields[2]) else {
+                throw CSVFile.error(path, row.line, "times are written HH:MM")
+            }
+            return Slot(date: date, start: start, end: end, modules: fields[3].split(separator: " ").map(String.init))
+        }
+    }
+}

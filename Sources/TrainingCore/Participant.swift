@@ -1,0 +1,62 @@
+/// A person who takes part in training: a social worker, with their employer and job.
+public struct Participant: Sendable, Hashable, Codable, Identifiable {
+    /// The workspace's identifier for the person (`P-0001`), stable for years.
+    public var id: String
+    /// The first name.
+    public var firstName: String
+    /// The family name, printed in capitals on sign-in sheets.
+    public var lastName: String
+    /// The email address, when known; unique in a workspace.
+    public var email: String?
+    /// The profession (*éducateur spécialisé*, *assistant de service social*, *CESF*…).
+    public var profession: String?
+    /// The employer's name.
+    public var employer: String?
+    /// When the employer hired them: obligations count from it.
+    public var hireDate: LocalDate?
+    /// The employer's or funder's own identifier for the person; unique in a workspace.
+    public var externalID: String?
+
+    /// Creates a participant.
+    public init(
+        id: String, firstName: String, lastName: String, email: String? = nil, profession: String? = nil, employer: String? = nil,
+        hireDate: LocalDate? = nil, externalID: String? = nil
+    ) {
+        self.id = id
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.profession = profession
+        self.employer = employer
+        self.hireDate = hireDate
+        self.externalID = externalID
+    }
+
+    /// `NOM Prénom`, as French sign-in sheets list people.
+    public var displayName: String { "\(lastName.uppercased()) \(firstName)" }
+
+    /// What is wrong with the participant's details, if anything.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if firstName.allSatisfy(\.isWhitespace) || lastName.allSatisfy(\.isWhitespace) {
+            problems.append("a participant needs a first and a last name")
+        }
+        if let email {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
+                problems.append("\"\(email)\" is not an email address")
+            }
+        }
+        return problems
+    }
+}
+
+/// A participant's place in a session.
+public enum EnrolmentStatus: String, Sendable, Hashable, Codable {
+    /// Holds a seat.
+    case enrolled
+    /// Waits for a seat; moves up in order when someone withdraws.
+    case waitlisted
+    /// Left the session before it ran, or was withdrawn.
+    case withdrawn
+}

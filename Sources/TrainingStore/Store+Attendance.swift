@@ -1,0 +1,270 @@
+internal import Crypto
+public import Foundation
+internal import GRDB
+public import TrainingCore
+
+/// One attendance record as stored: the mark, who recorded it, when, and its place in
+/// the workspace's hash chain.
+public struct AttendanceEvent: Sendable, Hashable, Codable {
+    /// The record's position in the workspace's log, from 1.
+    public var sequence: Int64
+    /// The session.
+    public var sessionID: String
+    /// What was recorded.
+    public var mark: AttendanceMark
+    /// Who recorded it.
+    public var recordedBy: String
+    /// When, in UTC.
+    public var recordedAt: Date
+    /// How it came in (`command`, `import FILE`).
+    public var source: String
+    /// The earlier record of the same participant and slot that this one corrects.
+    public var supersedes: Int64?
+    /// The record's hash, chained to the previous record's.
+    public var hash: String
+}
+
+/// Attendance that cannot be recorded, with every reason.
+public struct AttendanceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong.
+    public var reasons: [String]
+
+    /// Creates the error.
+    public init(_ reasons: [String]) {
+        self.reasons = reasons
+    }
+
+    public var description: String { reasons.joined(separator: "; ") }
+}
+
+/// What `verify` found in the attendance log.
+public struct ChainReport: Sendable, Hashable, Codable {
+    /// How many records were checked.
+    public var recordCount: Int
+    /// The first record that no longer matches, or `nil` when the chain is intact.
+    public var firstBrokenSequence: Int64?
+    /// What is wrong with it.
+    public var problem: String?
+
+    /// Whether every record is as it was written.
+    public var isIntact: Bool { problem == nil }
+}
+
+extension Store {
+    /// Records marks for a session, all or none, appending them to the hash-chained log.
+    ///
+    /// Each mark must name a slot of the session and a participant holding a seat in it,
+    /// and make sense for that slot. A mark for a participant and slot already recorded is
+    /// a correction: it supersedes the earlier record, which stays in the history.
+    public func record(_ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, at now: Date = Date()) throws
+    {
+        try record([(sessionID, marks)], by: recordedBy, source: source, at: now)
+    }
+
+    /// Records marks for several sessions in one transaction: all of them, or none.
+    public func record(
+        _ batch: [(sessionID: String, marks: [AttendanceMark])], by recordedBy: String, source: String, at now: Date = Date()
+    )
+        throws
+    {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                for (sessionID, marks) in batch {
+                    try Self.record(marks, in: sessionID, by: recordedBy, source: source, at: now, db: db)
+                }
+            }
+        }
+    }
+
+    private static func record(
+        _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, at now: Date, db: Database
+    ) throws {
+        guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
+        guard session.status == .planned || session.status == .running else {
+            throw AttendanceError(["session \(sessionID) is \(session.status.rawValue): its attendance can no longer change"])
+        }
+        let seated = Set(
+            try String.fetchAll(
+                db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID]))
+        var reasons: [String] = []
+        var seen: Set<String> = []
+        for mark in marks {
+            guard let slot = session.slot(mark.slotID) else {
+                reasons.append("session \(sessionID) has no slot \(mark.slotID)")
+                continue
+            }
+            if !seated.contains(mark.participantID) {
+                reasons.append("\(mark.participantID) is not enrolled in session \(sessionID)")
+            }
+            if !seen.insert("\(mark.participantID) \(mark.slotID)").inserted {
+                reasons.append("\(mark.participantID) has two marks for slot \(mark.slotID)")
+            }
+            reasons += mark.problems(in: slot)
+        }
+        guard reasons.isEmpty else { throw AttendanceError(reasons) }
+        if session.status == .planned {
+            try db.execute(sql: "UPDATE session SET status = 'running' WHERE id = ?", arguments: [sessionID])
+        }
+        try AttendanceRows.append(marks, sessionID: sessionID, recordedBy: recordedBy, source: source, at: now, in: db)
+    }
+
+    /// The current mark of every participant and slot recorded in a session.
+    public func currentMarks(in sessionID: String) throws -> [AttendanceMark] {
+        try database.read { db in try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db) }
+    }
+
+    /// Every record of a session, corrections included, in the order they were made.
+    public func attendanceHistory(of sessionID: String, participantID: String? = nil) throws -> [AttendanceEvent] {
+        try database.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM attendanceEvent WHERE sessionID = ? AND (? IS NULL OR participantID = ?) ORDER BY sequence
+                    """, arguments: [sessionID, participantID, participantID])
+            var latest: [String: Int64] = [:]
+            return rows.map { row in
+                let mark = AttendanceRows.mark(row)
+                let key = "\(mark.participantID) \(mark.slotID)"
+                let sequence: Int64 = row["sequence"]
+                defer { latest[key] = sequence }
+                return AttendanceEvent(
+                    sequence: sequence, sessionID: row["sessionID"], mark: mark, recordedBy: row["recordedBy"],
+                    recordedAt: (try? Date(row["recordedAt"] as String, strategy: .iso8601)) ?? .distantPast, source: row["source"],
+                    supersedes: latest[key], hash: row["hash"])
+            }
+        }
+    }
+
+    /// Recomputes the attendance log's hash chain and names the first record that was
+    /// changed, inserted or removed behind the tool's back.
+    public func verifyAttendanceChain() throws -> ChainReport {
+        try database.read { db in
+            var previous = AttendanceRows.genesis
+            var expectedSequence: Int64 = 1
+            var count = 0
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM attendanceEvent ORDER BY sequence")
+            while let row = try cursor.next() {
+                let sequence: Int64 = row["sequence"]
+                count += 1
+                if sequence != expectedSequence {
+                    return ChainReport(
+                        recordCount: count, firstBrokenSequence: expectedSequence,
+                        problem: "attendance record \(expectedSequence) has been removed")
+                }
+                let stored: String = row["previousHash"]
+                if stored != previous {
+                    return ChainReport(
+                        recordCount: count, firstBrokenSequence: sequence,
+                        problem:
+                            "attendance record \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed"
+                    )
+                }
+                let hash = AttendanceRows.hash(of: row, previous: previous)
+                if hash != row["hash"] {
+                    return ChainReport(
+                        recordCount: count, firstBrokenSequence: sequence,
+                        problem: "attendance record \(sequence) was changed after it was written")
+                }
+                previous = hash
+                expectedSequence += 1
+            }
+            let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
+            let headCount: Int = head?["count"] ?? 0
+            if headCount != count || (count > 0 && head?["lastHash"] != previous) {
+                return ChainReport(
+                    recordCount: count, firstBrokenSequence: Int64(min(count, headCount) + 1),
+                    problem: headCount > count
+                        ? "the newest \(headCount - count) attendance record(s) have been removed (the log held \(headCount))"
+                        : "the log's head does not match its records")
+            }
+            return ChainReport(recordCount: count, firstBrokenSequence: nil, problem: nil)
+        }
+    }
+}
+
+/// The attendance log's rows and its hash chain.
+enum AttendanceRows {
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func append(_ marks: [AttendanceMark], sessionID: String, recordedBy: String, source: String, at now: Date, in db: Database)
+        throws
+    {
+        let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
+        var count: Int = head?["count"] ?? 0
+        var previous: String = head?["lastHash"] ?? genesis
+        let recordedAt = now.formatted(.iso8601)
+        for mark in marks {
+            let sequence = Int64(count + 1)
+            let fields = fields(
+                sequence: sequence, sessionID: sessionID, mark: mark, recordedBy: recordedBy, recordedAt: recordedAt, source: source)
+            let hash = digest(fields, previous: previous)
+            try db.execute(
+                sql: """
+                    INSERT INTO attendanceEvent (sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason,
+                        recordedBy, recordedAt, source, previousHash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    sequence, sessionID, mark.slotID, mark.participantID, mark.status.rawValue, mark.minutesLate, mark.minutesLeftEarly,
+                    mark.reason, recordedBy, recordedAt, source, previous, hash,
+                ])
+            count += 1
+            previous = hash
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO attendanceChain (id, count, lastHash) VALUES (1, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
+                """, arguments: [count, previous])
+    }
+
+    /// The fields a record's hash covers, in a fixed order.
+    static func fields(sequence: Int64, sessionID: String, mark: AttendanceMark, recordedBy: String, recordedAt: String, source: String)
+        -> [String]
+    {
+        [
+            String(sequence), sessionID, mark.slotID, mark.participantID, mark.status.rawValue, String(mark.minutesLate),
+            String(mark.minutesLeftEarly), mark.reason ?? "\u{0}", recordedBy, recordedAt, source,
+        ]
+    }
+
+    static func hash(of row: Row, previous: String) -> String {
+        let mark = mark(row)
+        return digest(
+            fields(
+                sequence: row["sequence"], sessionID: row["sessionID"], mark: mark, recordedBy: row["recordedBy"],
+                recordedAt: row["recordedAt"], source: row["source"]), previous: previous)
+    }
+
+    /// SHA-256 of the previous hash and each field, every field prefixed by its length so
+    /// that no two different records hash the same text.
+    static func digest(_ fields: [String], previous: String) -> String {
+        var hasher = SHA256()
+        for field in [previous] + fields {
+            let bytes = Array(field.utf8)
+            hasher.update(data: Array("\(bytes.count):".utf8))
+            hasher.update(data: bytes)
+        }
+        return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    static func mark(_ row: Row) -> AttendanceMark {
+        AttendanceMark(
+            participantID: row["participantID"], slotID: row["slotID"], status: AttendanceMark.Status(rawValue: row["status"]) ?? .absent,
+            minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"])
+    }
+
+    /// The latest mark per participant and slot of a session.
+    static func currentMarks(in sessionID: String, participantID: String?, db: Database) throws -> [AttendanceMark] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.* FROM attendanceEvent e
+                WHERE e.sessionID = ? AND (? IS NULL OR e.participantID = ?)
+                  AND e.sequence = (SELECT max(sequence) FROM attendanceEvent
+                                    WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
+                ORDER BY e.participantID, e.slotID
+                """, arguments: [sessionID, participantID, participantID]
+        ).map(mark)
+    }
+}

@@ -1,0 +1,267 @@
+public import Foundation
+internal import GRDB
+public import TrainingCore
+
+/// A participant the store refused, with the reason.
+public struct ParticipantError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, as one sentence.
+    public var description: String
+    /// The position of the refused participant in what was given to ``Store/add(_:)``.
+    public var index: Int
+
+    /// Creates the error.
+    public init(_ description: String, index: Int) {
+        self.description = description
+        self.index = index
+    }
+}
+
+/// What an enrolment did.
+public struct EnrolmentResult: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participantID: String
+    /// Enrolled, or on the waiting list.
+    public var status: EnrolmentStatus
+}
+
+/// A participant refused in a session, with every reason.
+public struct EnrolmentError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The participant.
+    public var participantID: String
+    /// The session.
+    public var sessionID: String
+    /// Why.
+    public var reasons: [String]
+
+    public var description: String {
+        "\(participantID) cannot be enrolled in session \(sessionID): " + reasons.joined(separator: "; ")
+    }
+}
+
+/// One person's enrolment in a session, for `session show`.
+public struct Enrolment: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participant: Participant
+    /// Enrolled, waitlisted or withdrawn.
+    public var status: EnrolmentStatus
+    /// Whether the trainer confirmed the declared experience.
+    public var experienceConfirmed: Bool
+}
+
+extension Store {
+    /// Adds participants, all or none. A participant without an id gets the next `P-0001`.
+    /// One whose email or external id is already known is refused as a duplicate.
+    @discardableResult
+    public func add(_ participants: [Participant]) throws -> [Participant] {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                var next =
+                    try Int.fetchOne(db, sql: "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM participant WHERE id GLOB 'P-[0-9]*'") ?? 0
+                var added: [Participant] = []
+                for (index, var participant) in participants.enumerated() {
+                    if let problem = participant.problems().first { throw ParticipantError(problem, index: index) }
+                    if let email = participant.email,
+                        let other = try String.fetchOne(db, sql: "SELECT id FROM participant WHERE email = ?", arguments: [email])
+                    {
+                        throw ParticipantError("\(email) is already participant \(other)", index: index)
+                    }
+                    if let external = participant.externalID,
+                        let other = try String.fetchOne(db, sql: "SELECT id FROM participant WHERE externalID = ?", arguments: [external])
+                    {
+                        throw ParticipantError("external id \(external) is already participant \(other)", index: index)
+                    }
+                    if participant.id.isEmpty {
+                        next += 1
+                        participant.id = "P-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
+                    } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM participant WHERE id = ?", arguments: [participant.id]) == true {
+                        throw ParticipantError("participant id \(participant.id) is already taken", index: index)
+                    }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, createdAt)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            participant.id, participant.firstName, participant.lastName, participant.email, participant.profession,
+                            participant.employer, participant.hireDate?.description, participant.externalID, Date(),
+                        ])
+                    added.append(participant)
+                }
+                return added
+            }
+        }
+    }
+
+    /// Every participant, by family name.
+    public func participants() throws -> [Participant] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY lastName COLLATE NOCASE, firstName, id").map(Self.participant)
+        }
+    }
+
+    /// The participant known by this id, email or external id.
+    public func participant(_ key: String) throws -> Participant {
+        guard
+            let found = try database.read({ db in
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1", arguments: [key, key, key])
+            })
+        else { throw NotFoundError(kind: "participant", id: key) }
+        return Self.participant(found)
+    }
+
+    /// The id of the participant known by this id, email or external id.
+    static func participantID(for key: String, in db: Database) throws -> String {
+        guard
+            let id = try String.fetchOne(
+                db, sql: "SELECT id FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1", arguments: [key, key, key])
+        else { throw NotFoundError(kind: "participant", id: key) }
+        return id
+    }
+
+    static func participant(_ row: Row) -> Participant {
+        Participant(
+            id: row["id"], firstName: row["firstName"], lastName: row["lastName"], email: row["email"], profession: row["profession"],
+            employer: row["employer"], hireDate: (row["hireDate"] as String?).flatMap(LocalDate.init), externalID: row["externalID"])
+    }
+
+    /// Enrols participants (by id, email or external id) in a session, all or none: seats
+    /// first, then the waiting list in order. The course's prerequisites are checked: a
+    /// prior course completed in a closed session, declared experience confirmed by the trainer.
+    public func enrol(_ keys: [String], in sessionID: String, experienceConfirmed: Bool = false) throws -> [EnrolmentResult] {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                    throw NotFoundError(kind: "session", id: sessionID)
+                }
+                guard session.status == .planned || session.status == .running else {
+                    throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be enrolled"])
+                }
+                guard
+                    let rowID = try Int64.fetchOne(
+                        db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
+                        arguments: [session.courseID, session.courseVersion.description]),
+                    let course = try CourseRows.course(rowID: rowID, in: db)
+                else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
+                var results: [EnrolmentResult] = []
+                for key in keys {
+                    let participantID = try Self.participantID(for: key, in: db)
+                    let current = try String.fetchOne(
+                        db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
+                        arguments: [sessionID, participantID])
+                    if current == EnrolmentStatus.enrolled.rawValue || current == EnrolmentStatus.waitlisted.rawValue {
+                        throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["already \(current!)"])
+                    }
+                    var reasons: [String] = []
+                    for prerequisite in course.prerequisites {
+                        switch prerequisite {
+                        case .course(let required):
+                            if try !hasCompleted(participantID, course: required, in: db) {
+                                reasons.append("course \(required) is required and \(participantID) has not completed it")
+                            }
+                        case .experience(let months, let description):
+                            if !experienceConfirmed {
+                                let length = months.map { " (\($0) months)" } ?? ""
+                                reasons.append(
+                                    "the trainer must confirm the declared experience\(length) with --experience-confirmed: \(description)")
+                            }
+                        case .other:
+                            continue
+                        }
+                    }
+                    guard reasons.isEmpty else {
+                        throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: reasons)
+                    }
+                    let seated =
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID])
+                        ?? 0
+                    let status: EnrolmentStatus = seated < session.capacity ? .enrolled : .waitlisted
+                    let queuedAt =
+                        (try Int.fetchOne(db, sql: "SELECT max(queuedAt) FROM enrolment WHERE sessionID = ?", arguments: [sessionID]) ?? 0)
+                        + 1
+                    try db.execute(
+                        sql: """
+                            INSERT INTO enrolment (sessionID, participantID, status, experienceConfirmed, queuedAt) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (sessionID, participantID) DO UPDATE SET status = excluded.status,
+                                experienceConfirmed = excluded.experienceConfirmed, queuedAt = excluded.queuedAt
+                            """, arguments: [sessionID, participantID, status.rawValue, experienceConfirmed, queuedAt])
+                    results.append(EnrolmentResult(participantID: participantID, status: status))
+                }
+                return results
+            }
+        }
+    }
+
+    /// Withdraws a participant; when they held a seat, the first on the waiting list takes it.
+    /// Returns who moved up, if anyone.
+    @discardableResult
+    public func withdraw(_ key: String, from sessionID: String) throws -> String? {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                let participantID = try Self.participantID(for: key, in: db)
+                guard
+                    let current = try String.fetchOne(
+                        db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
+                        arguments: [sessionID, participantID]),
+                    current != EnrolmentStatus.withdrawn.rawValue
+                else {
+                    throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["not enrolled, so not withdrawn"])
+                }
+                try db.execute(
+                    sql: "UPDATE enrolment SET status = 'withdrawn' WHERE sessionID = ? AND participantID = ?",
+                    arguments: [sessionID, participantID])
+                guard current == EnrolmentStatus.enrolled.rawValue,
+                    let next = try String.fetchOne(
+                        db,
+                        sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'waitlisted' ORDER BY queuedAt LIMIT 1",
+                        arguments: [sessionID])
+                else { return nil }
+                try db.execute(
+                    sql: "UPDATE enrolment SET status = 'enrolled' WHERE sessionID = ? AND participantID = ?", arguments: [sessionID, next])
+                return next
+            }
+        }
+    }
+
+    /// The session's enrolments, seated first, then the waiting list in order, then withdrawals.
+    public func enrolments(in sessionID: String) throws -> [Enrolment] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.*, e.status AS enrolmentStatus, e.experienceConfirmed FROM enrolment e JOIN participant p ON p.id = e.participantID
+                    WHERE e.sessionID = ?
+                    ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, p.lastName COLLATE NOCASE, e.queuedAt
+                    """, arguments: [sessionID]
+            ).map { row in
+                Enrolment(
+                    participant: Self.participant(row), status: EnrolmentStatus(rawValue: row["enrolmentStatus"]) ?? .withdrawn,
+                    experienceConfirmed: row["experienceConfirmed"])
+            }
+        }
+    }
+
+    /// Whether the participant completed a course: enrolled in a closed session of it and
+    /// attended at least the share of hours its certification rule asks.
+    func hasCompleted(_ participantID: String, course courseID: String, in db: Database) throws -> Bool {
+        let sessionIDs = try String.fetchAll(
+            db,
+            sql: """
+                SELECT s.id FROM session s JOIN course c ON c.rowID = s.courseRowID JOIN enrolment e ON e.sessionID = s.id
+                WHERE c.id = ? AND s.status = 'closed' AND e.participantID = ? AND e.status = 'enrolled'
+                """, arguments: [courseID, participantID])
+        for sessionID in sessionIDs {
+            guard let session = try SessionRows.session(id: sessionID, in: db),
+                let rowID = try Int64.fetchOne(
+                    db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
+                    arguments: [session.courseID, session.courseVersion.description]),
+                let course = try CourseRows.course(rowID: rowID, in: db)
+            else { continue }
+            let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: participantID, db: db)
+            let hours = session.attendedHours(of: [participantID], marks: marks)[0]
+            if hours.ratePercent >= course.certification.minimumAttendancePercent { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,241 @@
+public import Foundation
+internal import GRDB
+public import TrainingCore
+
+/// A session as `session list` shows it.
+public struct SessionSummary: Sendable, Hashable, Codable {
+    /// The session's id.
+    public var id: String
+    /// The course's id and version.
+    public var courseID: String
+    /// The course version.
+    public var courseVersion: CourseVersion
+    /// The first day.
+    public var firstDay: LocalDate?
+    /// The last day.
+    public var lastDay: LocalDate?
+    /// Where.
+    public var placeName: String
+    /// Where it stands.
+    public var status: SessionStatus
+    /// Seats taken, and the capacity.
+    public var enrolled: Int
+    /// The capacity.
+    public var capacity: Int
+}
+
+/// A session that cannot be planned or changed, with every reason.
+public struct SessionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The session's id.
+    public var sessionID: String
+    /// What is wrong.
+    public var reasons: [String]
+
+    /// Creates the error.
+    public init(sessionID: String, reasons: [String]) {
+        self.sessionID = sessionID
+        self.reasons = reasons
+    }
+
+    /// The first reasons, and how many more: one line stays readable when a whole week clashes.
+    public var description: String {
+        let shown = reasons.prefix(2).joined(separator: "; ")
+        return "session \(sessionID): " + shown + (reasons.count > 2 ? " (and \(reasons.count - 2) more)" : "")
+    }
+}
+
+/// Something asked for by id that the workspace does not have.
+public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of thing (`session`, `participant`).
+    public var kind: String
+    /// The id asked for.
+    public var id: String
+
+    public var description: String { "no \(kind) \(id) in the workspace" }
+}
+
+extension Store {
+    /// Plans a session: checks it against its course and against every other session's
+    /// trainers and place, then stores it. Nothing is stored when anything is wrong.
+    public func plan(_ session: Session, allowingPartial: Bool = false) throws {
+        let course = try course(id: session.courseID, version: session.courseVersion)
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [session.id]) == true {
+                    throw SessionError(sessionID: session.id, reasons: ["a session with this id already exists"])
+                }
+                var reasons = session.problems(against: course, allowingPartial: allowingPartial)
+                if reasons.isEmpty { reasons = try clashes(of: session, in: db) }
+                guard reasons.isEmpty else { throw SessionError(sessionID: session.id, reasons: reasons) }
+                try SessionRows.insert(session, in: db)
+            }
+        }
+    }
+
+    /// The session with this id.
+    public func session(id: String) throws -> Session {
+        guard let session = try database.read({ db in try SessionRows.session(id: id, in: db) }) else {
+            throw NotFoundError(kind: "session", id: id)
+        }
+        return session
+    }
+
+    /// Every session, by first day then id.
+    public func sessionSummaries() throws -> [SessionSummary] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, c.id AS courseID, c.version, s.placeName, s.status, s.capacity,
+                        (SELECT min(date) FROM sessionSlot WHERE sessionID = s.id) AS firstDay,
+                        (SELECT max(date) FROM sessionSlot WHERE sessionID = s.id) AS lastDay,
+                        (SELECT count(*) FROM enrolment WHERE sessionID = s.id AND status = 'enrolled') AS enrolled
+                    FROM session s JOIN course c ON c.rowID = s.courseRowID
+                    ORDER BY firstDay, s.id
+                    """
+            ).map { row in
+                SessionSummary(
+                    id: row["id"], courseID: row["courseID"], courseVersion: CourseVersion(row["version"] as String)!,
+                    firstDay: (row["firstDay"] as String?).flatMap(LocalDate.init),
+                    lastDay: (row["lastDay"] as String?).flatMap(LocalDate.init),
+                    placeName: row["placeName"], status: SessionStatus(rawValue: row["status"]) ?? .planned, enrolled: row["enrolled"],
+                    capacity: row["capacity"])
+            }
+        }
+    }
+
+    /// Cancels a session that has not been closed. Its records stay.
+    public func cancel(sessionID: String) throws {
+        try changeStatus(of: sessionID, to: .cancelled) { session in
+            session.status == .closed
+                ? ["a closed session cannot be cancelled"] : session.status == .cancelled ? ["it is already cancelled"] : []
+        }
+    }
+
+    /// Closes a session once its last slot has ended, after which its records are final.
+    public func close(sessionID: String, now: Date = Date()) throws {
+        try changeStatus(of: sessionID, to: .closed) { session in
+            if session.status == .cancelled { return ["a cancelled session cannot be closed"] }
+            if session.status == .closed { return ["it is already closed"] }
+            if let last = session.slots.last, let end = session.interval(of: last)?.end, end > now {
+                return ["its last slot (\(last.id)) has not ended yet"]
+            }
+            return []
+        }
+    }
+
+    func changeStatus(of sessionID: String, to status: SessionStatus, checking rule: (Session) -> [String]) throws {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                    throw NotFoundError(kind: "session", id: sessionID)
+                }
+                let reasons = rule(session)
+                guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }
+                try db.execute(sql: "UPDATE session SET status = ? WHERE id = ?", arguments: [status.rawValue, sessionID])
+            }
+        }
+    }
+
+    /// Trainers or a place booked in another session at the same time.
+    private func clashes(of session: Session, in db: Database) throws -> [String] {
+        var reasons: [String] = []
+        for slot in session.slots {
+            guard let interval = session.interval(of: slot) else { continue }
+            let arguments: StatementArguments = [SessionRows.utc(interval.end), SessionRows.utc(interval.start)]
+            let others = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.placeName, sl.id AS slotID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
+                    WHERE s.status <> 'cancelled' AND sl.startsAt < ? AND sl.endsAt > ?
+                    """, arguments: arguments)
+            for other in others {
+                let otherID: String = other["id"]
+                let otherSlot: String = other["slotID"]
+                if (other["placeName"] as String).caseInsensitiveCompare(session.place.name) == .orderedSame {
+                    reasons.append(
+                        "the place \(session.place.name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)"
+                    )
+                }
+                let trainers = try String.fetchAll(db, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID])
+                for trainer in session.trainers where trainers.contains(where: { $0.caseInsensitiveCompare(trainer) == .orderedSame }) {
+                    reasons.append("trainer \(trainer) teaches session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
+                }
+            }
+        }
+        return reasons
+    }
+}
+
+/// The mapping between a ``Session`` and its rows.
+enum SessionRows {
+    static func insert(_ session: Session, in db: Database) throws {
+        guard
+            let courseRowID = try Int64.fetchOne(
+                db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
+                arguments: [session.courseID, session.courseVersion.description])
+        else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
+        let (kind, name, detail): (String, String, String) =
+            switch session.place {
+            case .room(let name, let address): ("room", name, address)
+            case .outreachSite(let name, let description): ("site", name, description)
+            }
+        try db.execute(
+            sql: """
+                INSERT INTO session (id, courseRowID, timeZone, placeKind, placeName, placeDetail, capacity, funder, status, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                session.id, courseRowID, session.timeZone, kind, name, detail, session.capacity, session.funder, session.status.rawValue,
+                Date(),
+            ])
+        for (position, trainer) in session.trainers.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO sessionTrainer (sessionID, position, name) VALUES (?, ?, ?)", arguments: [session.id, position, trainer])
+        }
+        for slot in session.slots {
+            guard let interval = session.interval(of: slot) else { continue }
+            try db.execute(
+                sql: """
+                    INSERT INTO sessionSlot (sessionID, id, date, startTime, endTime, startsAt, endsAt, modules)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    session.id, slot.id, slot.date.description, slot.start.description, slot.end.description, utc(interval.start),
+                    utc(interval.end), slot.modules.joined(separator: " "),
+                ])
+        }
+    }
+
+    static func session(id: String, in db: Database) throws -> Session? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT s.*, c.id AS courseID, c.version FROM session s JOIN course c ON c.rowID = s.courseRowID WHERE s.id = ?",
+                arguments: [id])
+        else { return nil }
+        let trainers = try String.fetchAll(
+            db, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ? ORDER BY position", arguments: [id])
+        let slots = try Row.fetchAll(db, sql: "SELECT * FROM sessionSlot WHERE sessionID = ? ORDER BY startsAt", arguments: [id]).compactMap
+        {
+            slot -> Slot? in
+            guard let date = LocalDate(slot["date"] as String), let start = TimeOfDay(slot["startTime"] as String),
+                let end = TimeOfDay(slot["endTime"] as String)
+            else { return nil }
+            return Slot(date: date, start: start, end: end, modules: (slot["modules"] as String).split(separator: " ").map(String.init))
+        }
+        let name: String = row["placeName"]
+        let detail: String = row["placeDetail"]
+        return Session(
+            id: id, courseID: row["courseID"], courseVersion: CourseVersion(row["version"] as String)!, timeZone: row["timeZone"],
+            place: row["placeKind"] == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail),
+            trainers: trainers, capacity: row["capacity"], funder: row["funder"],
+            status: SessionStatus(rawValue: row["status"]) ?? .planned,
+            slots: slots)
+    }
+
+    /// An instant as ISO 8601 in UTC, which orders as text.
+    static func utc(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
