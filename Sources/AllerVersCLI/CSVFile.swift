@@ -7,9 +7,10 @@ import TrainingXML
 struct CSVFile {
     let path: String
 
-    /// The table, with its header checked: every column must be one of `columns` (in any
-    /// order, matched without case or accents), and `required` ones must be there.
-    func table(expecting columns: [String], required: [String]? = nil) throws -> Table {
+    /// The table, with its header checked: every column must be one of `columns` or one of
+    /// their `aliases` (in any order, matched without case or accents), and `required` ones
+    /// must be there. Columns are known by their name in `columns` afterwards.
+    func table(expecting columns: [String], aliases: [String: [String]] = [:], required: [String]? = nil) throws -> Table {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputFileError(SourceLocation(path: path, line: 0), "cannot read the file")
         }
@@ -19,7 +20,9 @@ struct CSVFile {
         } catch {
             throw Self.error(path, error.line, error.message)
         }
-        let names = parsed.header.map(Self.normalised)
+        let names = parsed.header.map(Self.normalised).map { name in
+            columns.first { $0 == name || (aliases[$0] ?? []).contains(name) } ?? name
+        }
         for (index, name) in names.enumerated() where !columns.contains(name) {
             throw Self.error(path, 1, "unknown column \"\(parsed.header[index])\": the columns are \(columns.joined(separator: ", "))")
         }

@@ -59,24 +59,22 @@ extension AllerVers.ParticipantCommand {
         @Argument(help: "The CSV file.") var file: String
         @OptionGroup var storeOptions: StoreOptions
 
-        static let columns = [
-            "first_name": ["first_name", "prenom"], "last_name": ["last_name", "nom"], "email": ["email", "courriel", "e_mail"],
-            "profession": ["profession", "metier"], "employer": ["employer", "employeur"],
-            "hire_date": ["hire_date", "date_embauche", "date_d_embauche"], "external_id": ["external_id", "matricule"],
+        /// Each column's name, then the other names French spreadsheets give it.
+        static let columns: [(name: String, aliases: [String])] = [
+            ("first_name", ["prenom"]), ("last_name", ["nom"]), ("email", ["courriel", "e_mail"]), ("profession", ["metier"]),
+            ("employer", ["employeur"]), ("hire_date", ["date_embauche", "date_d_embauche"]), ("external_id", ["matricule"]),
         ]
 
         func run() throws {
             let store = try storeOptions.openStore()
-            let table = try CSVFile(path: file).table(expecting: Self.columns.values.flatMap { $0 }, required: [])
-            func column(_ key: String) -> String { Self.columns[key]!.first { table.columns.contains($0) } ?? key }
-            for key in ["first_name", "last_name"] where !table.columns.contains(column(key)) {
-                throw CSVFile.error(file, 1, "the header lacks the column \(key) (or \(Self.columns[key]![1]))")
-            }
-            let keys = ["first_name", "last_name", "email", "profession", "employer", "hire_date", "external_id"]
+            let table = try CSVFile(path: file).table(
+                expecting: Self.columns.map(\.name), aliases: Dictionary(uniqueKeysWithValues: Self.columns.map { ($0.name, $0.aliases) }),
+                required: ["first_name", "last_name"])
+            let keys = Self.columns.map(\.name)
             var participants: [Participant] = []
             var lines: [Int] = []
             for row in table.rows {
-                let values = table.fields(row, keys.map(column))
+                let values = table.fields(row, keys)
                 func optional(_ index: Int) -> String? { values[index].isEmpty ? nil : values[index] }
                 var hireDate: LocalDate?
                 if let text = optional(5) {

@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+import TrainingTesting
+
+/// A workspace with the shipped courses and the sample participants, and a planned session.
+func weekWorkspace() async throws -> TemporaryFolder {
+    let workspace = try await initialisedWorkspace()
+    let store = workspace.url.path
+    for arguments in [
+        ["course", "import", "--store", store, Fixtures.courses.path],
+        ["participant", "import", "--store", store, Fixtures.courses.appendingPathComponent("examples/participants.csv").path],
+        [
+            "session", "plan", "AV-FOND", "--store", store, "--start", "2026-03-12", "--id", "LYON", "--room", "Salle Rhône", "--address",
+            "3 quai Perrache, 69002 Lyon", "--trainer", "Claire Martin", "--capacity", "5",
+        ],
+        ["session", "enrol", "--store", store, "LYON", "P-0001", "P-0002", "P-0003", "P-0004", "P-0005", "P-0006"],
+    ] {
+        let result = await allervers(arguments)
+        try #require(result.exitCode == 0, "\(arguments): \(result.error)")
+    }
+    return workspace
+}
+
+@Suite struct TrainerWeekTests {
+    @Test func planEnrolRecordShowAndVerify() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        let shown = await allervers("session", "show", "LYON", "--store", store)
+        #expect(shown.output.contains("Seats: 5/5"))
+        #expect(shown.output.contains("P-0006       PETIT Anne-Laure  Maison de la Métropole, Lyon 8e  waitlisted"), "\(shown.output)")
+
+        let withdrawn = await allervers("session", "withdraw", "LYON", "j.moreau@sauvegarde69.example", "--store", store)
+        #expect(withdrawn.output.contains("P-0006 moves up from the waiting list"))
+
+        for arguments in [
+            ["--slot", "2026-03-12-am", "--late", "P-0002:20", "--others-present"],
+            ["--slot", "2026-03-12-pm", "--excused", "P-0005:rendez-vous médical", "--absent", "P-0003", "--others-present"],
+            ["--slot", "2026-03-12-am", "--late", "P-0002:15", "--others-present", "--by", "Claire Martin"],
+        ] {
+            let result = await allervers(["attendance", "record", "LYON", "--store", store] + arguments)
+            #expect(result.exitCode == 0, "\(result.error)")
+        }
+        let grid = await allervers("attendance", "show", "LYON", "--store", store)
+        let benali = try #require(grid.output.split(separator: "\n").first { $0.hasPrefix("BENALI Mehdi") })
+        #expect(benali.contains("L15"))
+        #expect(benali.contains("6 h 45 / 14 h"))
+        #expect(benali.hasSuffix("48%"))
+        let json = await allervers("attendance", "show", "LYON", "--store", store, "--json")
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(lines.first { $0["participant"] as? String == "P-0005" }?["attendedMinutes"] as? Int == 210)
+
+        let history = await allervers("attendance", "history", "LYON", "--participant", "P-0002", "--store", store)
+        #expect(history.output.contains("#1"))
+
+        let intact = await allervers("verify", "--store", store)
+        #expect(intact.output == "Attendance log intact: 15 records checked\n")
+    }
+
+    @Test func editingTheDatabaseBehindTheToolsBackIsNamed() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("attendance", "record", "LYON", "--store", store, "--slot", "2026-03-12-am", "--others-present")
+        let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        try #require(FileManager.default.isExecutableFile(atPath: sqlite.path), "sqlite3 is missing: make test installs it")
+        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
+        // The triggers refuse the change; someone determined drops them first.
+        let refused = try execute(sqlite, [database, "UPDATE attendanceEvent SET status = 'absent' WHERE sequence = 3"])
+        #expect(refused.output.contains("attendance records are never changed"))
+        let forced = try execute(
+            sqlite,
+            [database, "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate; UPDATE attendanceEvent SET status = 'absent' WHERE sequence = 3"])
+        #expect(forced.status == 0, "\(forced.output)")
+        let broken = await allervers("verify", "--store", store)
+        #expect(broken.exitCode == 1)
+        #expect(broken.error == "attendance record 3 was changed after it was written")
+    }
+
+    @Test func removedRecordIsNamed() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("attendance", "record", "LYON", "--store", store, "--slot", "2026-03-12-am", "--others-present")
+        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
+        _ = try execute(
+            URL(fileURLWithPath: "/usr/bin/sqlite3"),
+            [database, "DROP TRIGGER attendanceEventIsAppendOnlyOnDelete; DELETE FROM attendanceEvent WHERE sequence = 2"])
+        let broken = await allervers("verify", "--store", store)
+        #expect(broken.error == "attendance record 2 has been removed")
+    }
+}
+
+/// Bad input for sessions, participants and attendance: one line, non-zero, nothing written.
+@Suite struct WeekBadInputTests {
+    static let cases: [(String, [String], String)] = [
+        (
+            "unknown session", ["attendance", "record", "NOPE", "--slot", "2026-03-12-am", "--others-present"],
+            "no session NOPE in the workspace"
+        ),
+        (
+            "slot outside the session", ["attendance", "record", "LYON", "--slot", "2026-03-19-am", "--others-present"],
+            "session LYON has no slot 2026-03-19-am"
+        ),
+        (
+            "not enrolled", ["attendance", "record", "LYON", "--slot", "2026-03-12-am", "--absent", "P-0006", "--others-present"],
+            "P-0006 holds no seat"
+        ),
+        (
+            "lateness longer than the slot",
+            ["attendance", "record", "LYON", "--slot", "2026-03-12-am", "--late", "P-0001:240", "--others-present"], "missed 240 minutes"
+        ),
+        ("somebody forgotten", ["attendance", "record", "LYON", "--slot", "2026-03-12-am", "--present", "P-0001"], "no status for"),
+        (
+            "date that does not exist",
+            ["session", "plan", "AV-FOND", "--start", "2026-02-30", "--room", "R", "--address", "A", "--trainer", "T"],
+            "\"2026-02-30\" is not a date that exists"
+        ),
+        (
+            "time zone that does not exist",
+            [
+                "session", "plan", "AV-FOND", "--start", "2026-04-02", "--room", "R", "--address", "A", "--trainer", "T", "--time-zone",
+                "Europe/Atlantis",
+            ], "the time zone \"Europe/Atlantis\" does not exist"
+        ),
+        (
+            "trainer booked twice",
+            ["session", "plan", "AV-NONREC", "--start", "2026-03-13", "--room", "Autre", "--address", "A", "--trainer", "Claire Martin"],
+            "trainer Claire Martin teaches session LYON"
+        ),
+        ("unknown participant", ["session", "enrol", "LYON", "nobody@example.org"], "no participant nobody@example.org"),
+        (
+            "prerequisite missing",
+            [
+                "session", "plan", "AV-TERRAIN", "--start", "2026-05-04", "--id", "T", "--site", "Gare", "--site-description", "Parvis",
+                "--trainer", "Bruno",
+            ], ""
+        ),
+    ]
+
+    @Test(arguments: cases.map(\.0))
+    func refusedAndNothingWritten(name: String) async throws {
+        let (_, arguments, expected) = try #require(Self.cases.first { $0.0 == name })
+        let workspace = try await weekWorkspace()
+        let before = try storeBytes(workspace)
+        let result = await allervers(arguments + ["--store", workspace.url.path])
+        if expected.isEmpty {
+            // Planning the field course is fine; enrolling someone without AV-FOND is not.
+            #expect(result.exitCode == 0, "\(result.error)")
+            let refused = await allervers("session", "enrol", "T", "P-0001", "--experience-confirmed", "--store", workspace.url.path)
+            #expect(refused.error == "P-0001 cannot be enrolled in session T: course AV-FOND is required and P-0001 has not completed it")
+            return
+        }
+        #expect(result.exitCode != 0)
+        #expect(result.error.contains(expected), "\(result.error)")
+        #expect(!result.error.contains("\n"))
+        #expect(try storeBytes(workspace) == before)
+    }
+
+    static let csvCases: [(String, String, String)] = [
+        (
+            "wrong header", "prénom;nom;téléphone\nA;B;06\n",
+            "participants.csv:1: unknown column \"téléphone\": the columns are first_name, last_name, email, profession, employer, hire_date, external_id"
+        ),
+        ("ragged row", "prénom;nom;email\nA;B;a@example.org\nC;D\n", "participants.csv:3: this row has 2 fields but the header has 3"),
+        (
+            "duplicate in the file", "prénom;nom;email\nA;B;a@example.org\nC;D;A@example.org\n",
+            "participants.csv:3: a@example.org already appears on line 2"
+        ),
+        (
+            "already known", "prénom;nom;email\nA;B;x@example.org\nC;D;camille.roux@ccas-villeurbanne.example\n",
+            "participants.csv:3: camille.roux@ccas-villeurbanne.example is already participant P-0001"
+        ),
+        ("bad date", "prénom;nom;date_embauche\nA;B;31/02/2025\n", "participants.csv:2: \"31/02/2025\" is not a date that exists"),
+    ]
+
+    @Test(arguments: csvCases.map(\.0))
+    func participantFileRefusedWithItsLine(name: String) async throws {
+        let (_, text, expected) = try #require(Self.csvCases.first { $0.0 == name })
+        let workspace = try await weekWorkspace()
+        let file = try workspace.file("participants.csv", text)
+        let before = try storeBytes(workspace)
+        let result = await allervers("participant", "import", file.path, "--store", workspace.url.path)
+        #expect(result.exitCode != 0)
+        #expect(result.error.hasSuffix(expected), "\(result.error)")
+        #expect(try storeBytes(workspace) == before)
+    }
+
+    @Test func latin1FileIsRefused() async throws {
+        let workspace = try await weekWorkspace()
+        let file = try workspace.file(
+            "latin1.csv", bytes: Array("nom;prenom\n".utf8) + [0x48, 0xE9, 0x6C, 0xE8, 0x6E, 0x65, 0x3B, 0x41, 0x0A])
+        let result = await allervers("participant", "import", file.path, "--store", workspace.url.path)
+        #expect(
+            result.error.hasSuffix("latin1.csv:2: the file is not UTF-8: save it from the spreadsheet as \"CSV UTF-8\""), "\(result.error)")
+    }
+
+    @Test func paperSheetImportIsAllOrNothing() async throws {
+        let workspace = try await weekWorkspace()
+        let good = "session;slot;participant;status;minutes_late;minutes_left_early;reason\nLYON;2026-03-12-am;P-0001;présent;5;;\n"
+        let sheet = try workspace.file("sheet.csv", good + "LYON;2026-03-12-am;P-0006;absent;;;\n")
+        let before = try storeBytes(workspace)
+        let refused = await allervers("attendance", "import", sheet.path, "--by", "Claire", "--store", workspace.url.path)
+        #expect(refused.error.contains("P-0006 is not enrolled in session LYON"), "\(refused.error)")
+        #expect(try storeBytes(workspace) == before)
+        let fine = try workspace.file("fine.csv", good)
+        let imported = await allervers("attendance", "import", fine.path, "--by", "Claire", "--store", workspace.url.path)
+        #expect(imported.output == "Imported 1 attendance record from \(fine.path)\n", "\(imported.error)")
+        let history = await allervers("attendance", "history", "LYON", "--store", workspace.url.path, "--json")
+        #expect(history.output.contains("\"source\" : \"import fine.csv\""))
+    }
+}

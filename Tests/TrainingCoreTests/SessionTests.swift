@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingTesting
+
+@Suite struct LocalDateTests {
+    @Test func parsesRealDaysOnly() {
+        #expect(LocalDate("2026-03-12")?.description == "2026-03-12")
+        #expect(LocalDate("2024-02-29") != nil)
+        for text in ["2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "12/03/2026", "2026-3-12", ""] {
+            #expect(LocalDate(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func weekdaysAndArithmetic() throws {
+        let thursday = try #require(LocalDate("2026-03-12"))
+        #expect(thursday.weekday == 4)
+        #expect(thursday.adding(days: 2).isWeekend)
+        #expect(thursday.adding(days: 20).description == "2026-04-01")
+        #expect(try #require(LocalDate("2026-12-31")).adding(days: 1).description == "2027-01-01")
+        for ordinal in stride(from: -1000, to: 40000, by: 37) {
+            #expect(LocalDate(ordinal: ordinal).ordinal == ordinal)
+        }
+    }
+}
+
+@Suite struct SessionPlanningTests {
+    @Test func twoDayCourseFillsFourHalfDays() throws {
+        let slots = Session.layOut(Fixtures.course(), from: try #require(LocalDate("2026-03-12")))
+        #expect(slots.map(\.id) == ["2026-03-12-am", "2026-03-12-pm"])
+        #expect(slots.map(\.modules) == [["M1"], ["M2"]])
+        #expect(slots.map(\.duration) == [Hours(minutes: 210), Hours(minutes: 210)])
+    }
+
+    @Test func modulesShareAndSpanHalfDaysAndWeekendsAreSkipped() throws {
+        var course = Fixtures.course()
+        course.modules[0].duration = Hours(minutes: 300)  // 5 h: a morning and 1 h 30 of the afternoon
+        course.modules[1].duration = Hours(minutes: 360)  // 6 h: 2 h left that afternoon, 4 h on Monday
+        course.duration = Hours(minutes: 660)
+        let friday = try #require(LocalDate("2026-03-13"))
+        let slots = Session.layOut(course, from: friday)
+        #expect(slots.map(\.id) == ["2026-03-13-am", "2026-03-13-pm", "2026-03-16-am", "2026-03-16-pm"])
+        #expect(slots.map(\.modules) == [["M1"], ["M1", "M2"], ["M2"], ["M2"]])
+        #expect(slots.last?.end.description == "14:00")
+        let session = session(slots)
+        #expect(session.problems(against: course, allowingPartial: false).isEmpty)
+    }
+
+    func session(_ slots: [Slot], timeZone: String = "Europe/Paris") -> Session {
+        Session(
+            id: "S", courseID: "T-1", courseVersion: CourseVersion("1.0")!, timeZone: timeZone,
+            place: .room(name: "Salle", address: "Lyon"),
+            trainers: ["Claire"], capacity: 12, funder: nil, status: .planned, slots: slots)
+    }
+
+    @Test func refusesWhatCannotRun() throws {
+        let day = try #require(LocalDate("2026-03-12"))
+        let morning = Slot(date: day, start: TimeOfDay("09:00")!, end: TimeOfDay("12:30")!, modules: ["M1"])
+        let overlapping = Slot(date: day, start: TimeOfDay("12:00")!, end: TimeOfDay("15:30")!, modules: ["M9"])
+        let problems = session([morning, overlapping], timeZone: "Europe/Nowhere").problems(
+            against: Fixtures.course(), allowingPartial: false)
+        #expect(problems.contains("the time zone \"Europe/Nowhere\" does not exist"))
+        #expect(problems.contains { $0.contains("names module M9") })
+        #expect(problems.contains { $0.contains("no slot covers module M2") })
+        let partial = session([morning]).problems(against: Fixtures.course(), allowingPartial: true)
+        #expect(partial.isEmpty)
+        #expect(
+            session([morning]).problems(against: Fixtures.course(), allowingPartial: false).first?.contains("add up to 3.5 hours") == true)
+        let twice = session([morning, morning, morning]).problems(against: Fixtures.course(), allowingPartial: true)
+        #expect(twice.contains { $0.contains("overlap") })
+    }
+
+    @Test func wallTimeInADaylightSavingGapIsRefused() throws {
+        let change = try #require(LocalDate("2026-03-29"))
+        let slot = Slot(date: change, start: TimeOfDay("02:15")!, end: TimeOfDay("05:00")!, modules: ["M1"])
+        #expect(session([slot]).interval(of: slot) == nil)
+        let fine = Slot(date: change, start: TimeOfDay("09:00")!, end: TimeOfDay("12:30")!, modules: ["M1"])
+        let interval = try #require(session([fine]).interval(of: fine))
+        #expect(interval.start.formatted(.iso8601) == "2026-03-29T07:00:00Z")
+    }
+}
+
+@Suite struct AttendanceTests {
+    let slot = Slot(date: LocalDate("2026-03-12")!, start: TimeOfDay("09:00")!, end: TimeOfDay("12:30")!, modules: ["M1"])
+
+    @Test func hoursComeFromTheRecords() {
+        let afternoon = Slot(date: slot.date, start: TimeOfDay("13:30")!, end: TimeOfDay("17:00")!, modules: ["M2"])
+        let session = Session(
+            id: "S", courseID: "T-1", courseVersion: CourseVersion("1")!, timeZone: "Europe/Paris", place: .room(name: "R", address: "A"),
+            trainers: ["C"], capacity: 4, funder: nil, status: .running, slots: [slot, afternoon])
+        let marks = [
+            AttendanceMark(participantID: "A", slotID: slot.id, status: .present, minutesLate: 20),
+            AttendanceMark(participantID: "A", slotID: afternoon.id, status: .present, minutesLeftEarly: 30),
+            AttendanceMark(participantID: "B", slotID: slot.id, status: .excused, reason: "malade"),
+            AttendanceMark(participantID: "B", slotID: afternoon.id, status: .absent),
+            AttendanceMark(participantID: "C", slotID: slot.id, status: .present),
+        ]
+        let hours = session.attendedHours(of: ["A", "B", "C"], marks: marks)
+        #expect(hours.map(\.attended.minutes) == [420 - 50, 0, 210])
+        #expect(hours.map(\.unrecordedSlots) == [0, 0, 1])
+        #expect(hours.map(\.ratePercent) == [88, 0, 50])
+    }
+
+    @Test func marksThatMakeNoSense() {
+        #expect(
+            !AttendanceMark(participantID: "A", slotID: slot.id, status: .present, minutesLate: 200, minutesLeftEarly: 10).problems(
+                in: slot
+            ).isEmpty)
+        #expect(
+            AttendanceMark(participantID: "A", slotID: slot.id, status: .present, minutesLate: 199, minutesLeftEarly: 10).problems(in: slot)
+                .isEmpty)
+        #expect(!AttendanceMark(participantID: "A", slotID: slot.id, status: .excused).problems(in: slot).isEmpty)
+        #expect(!AttendanceMark(participantID: "A", slotID: slot.id, status: .absent, minutesLate: 5).problems(in: slot).isEmpty)
+    }
+}
+
+@Suite struct CSVTableTests {
+    @Test func frenchSpreadsheetWithBOMSemicolonsAndQuotes() throws {
+        let text =
+            "\u{FEFF}prénom;nom;note\r\nCamille;Roux;\"dit \"\"Cam\"\"; CCAS\"\r\n\r\nAwa;Diallo;\"sur\ndeux lignes\"\r\nJulien;Moreau;x\r\n"
+        let table = try CSVTable(bytes: Array(text.utf8))
+        #expect(table.delimiter == ";")
+        #expect(table.header == ["prénom", "nom", "note"])
+        #expect(table.rows.map(\.line) == [2, 4, 6])
+        #expect(table.rows[0].fields == ["Camille", "Roux", "dit \"Cam\"; CCAS"])
+        #expect(table.rows[1].fields[2] == "sur\ndeux lignes")
+    }
+
+    @Test func commas() throws {
+        let table = try CSVTable(bytes: Array("a,b\n1,2\n".utf8))
+        #expect(table.delimiter == ",")
+        #expect(table.rows.first?.fields == ["1", "2"])
+    }
+
+    @Test(arguments: [
+        ("a;b\n1;2\n3\n", 3, "this row has 1 fields but the header has 2"),
+        ("a;b\n1;\"2\n", 2, "a quoted field is never closed"),
+        ("a;b\n1;x\"y\"\n", 2, "a quote in the middle of a field"),
+        ("", 1, "the file is empty"),
+    ])
+    func badFilesNameTheLine(text: String, line: Int, message: String) {
+        let error = #expect(throws: CSVError.self) { try CSVTable(bytes: Array(text.utf8)) }
+        #expect(error?.line == line)
+        #expect(error?.message.hasPrefix(message) == true, "\(String(describing: error))")
+    }
+
+    @Test func latin1IsNotUTF8() {
+        let bytes = Array("nom;prenom\nRoux;Camille\n".utf8) + [0x48, 0xE9, 0x6C, 0xE8, 0x6E, 0x65, 0x3B, 0x41, 0x0A]
+        let error = #expect(throws: CSVError.self) { try CSVTable(bytes: bytes) }
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("not UTF-8") == true)
+    }
+}

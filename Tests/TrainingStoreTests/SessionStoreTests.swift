@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingStore
+import TrainingTesting
+
+@Suite struct SessionStoreTests {
+    let folder: TemporaryFolder
+    let store: Store
+
+    init() throws {
+        folder = try TemporaryFolder()
+        store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        var foundation = Fixtures.course(id: "FOND")
+        foundation.prerequisites = []
+        var field = Fixtures.course(id: "TERRAIN")
+        field.prerequisites = [.course(id: "FOND"), .experience(months: 6, description: "Maraudes")]
+        _ = try store.importCourses { importer in
+            try importer.add(foundation)
+            try importer.add(field)
+        }
+    }
+
+    func session(
+        _ id: String, course: String = "FOND", on date: String, place: String = "Salle Rhône", trainer: String = "Claire", capacity: Int = 2
+    )
+        throws -> Session
+    {
+        let course = try store.course(id: course)
+        return Session(
+            id: id, courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
+            place: .room(name: place, address: "Lyon"),
+            trainers: [trainer], capacity: capacity, funder: "OPCO Santé", status: .planned,
+            slots: Session.layOut(course, from: LocalDate(date)!))
+    }
+
+    func people(_ count: Int) throws -> [String] {
+        try store.add((1...count).map { Participant(id: "", firstName: "P\($0)", lastName: "Nom\($0)", email: "p\($0)@example.org") }).map(
+            \.id)
+    }
+
+    @Test func plannedSessionReadsBack() throws {
+        let planned = try session("S1", on: "2026-03-12")
+        try store.plan(planned)
+        #expect(try store.session(id: "S1") == planned)
+        #expect(try store.sessionSummaries().map(\.id) == ["S1"])
+    }
+
+    @Test(arguments: [
+        ("Salle Rhône", "Bruno", "the place Salle Rhône is booked"), ("Salle Saône", "claire", "trainer claire teaches session S1"),
+    ])
+    func clashesAreRefused(place: String, trainer: String, expected: String) throws {
+        try store.plan(try session("S1", on: "2026-03-12"))
+        let error = try #require(throws: SessionError.self) {
+            try store.plan(try session("S2", on: "2026-03-12", place: place, trainer: trainer))
+        }
+        #expect(error.description.contains(expected), "\(error)")
+        try store.plan(try session("S3", on: "2026-03-16", place: place, trainer: trainer))
+        try store.cancel(sessionID: "S1")
+        try store.plan(try session("S2", on: "2026-03-12", place: place, trainer: trainer))
+    }
+
+    @Test func participantsGetIdsAndDuplicatesRefuseTheBatch() throws {
+        let ids = try people(2)
+        #expect(ids == ["P-0001", "P-0002"])
+        let error = try #require(throws: ParticipantError.self) {
+            try store.add([
+                Participant(id: "", firstName: "New", lastName: "One", email: "new@example.org"),
+                Participant(id: "", firstName: "Dup", lastName: "Two", email: "P1@example.org"),
+            ])
+        }
+        #expect(error.index == 1)
+        #expect(try store.participants().count == 2)
+    }
+
+    @Test func capacityWaitingListAndWithdrawal() throws {
+        try store.plan(try session("S1", on: "2026-03-12", capacity: 2))
+        let ids = try people(4)
+        let results = try store.enrol(ids, in: "S1")
+        #expect(results.map(\.status) == [.enrolled, .enrolled, .waitlisted, .waitlisted])
+        #expect(try store.withdraw(ids[0], from: "S1") == ids[2])
+        #expect(try store.withdraw(ids[3], from: "S1") == nil)
+        #expect(try store.enrolments(in: "S1").map(\.status) == [.enrolled, .enrolled, .withdrawn, .withdrawn])
+    }
+
+    @Test func prerequisitesAreChecked() throws {
+        let past = try session("FOND-1", on: "2020-03-12", capacity: 4)
+        try store.plan(past)
+        try store.plan(try session("TERRAIN-1", course: "TERRAIN", on: "2026-05-04", place: "Rue", trainer: "Bruno", capacity: 4))
+        let ids = try people(2)
+        _ = try store.enrol(ids, in: "FOND-1")
+        let noCourse = try #require(throws: EnrolmentError.self) { try store.enrol([ids[0]], in: "TERRAIN-1", experienceConfirmed: true) }
+        #expect(noCourse.reasons == ["course FOND is required and P-0001 has not completed it"])
+
+        let fullDays = past.slots.map { AttendanceMark(participantID: ids[0], slotID: $0.id, status: .present) }
+        let halfDays = past.slots.map {
+            AttendanceMark(participantID: ids[1], slotID: $0.id, status: $0 == past.slots[0] ? .present : .absent)
+        }
+        try store.record(fullDays + halfDays, in: "FOND-1", by: "Claire", source: "test")
+        try store.close(sessionID: "FOND-1")
+
+        let noExperience = try #require(throws: EnrolmentError.self) { try store.enrol([ids[0]], in: "TERRAIN-1") }
+        #expect(noExperience.reasons.first?.contains("--experience-confirmed") == true)
+        #expect(try store.enrol([ids[0]], in: "TERRAIN-1", experienceConfirmed: true).map(\.status) == [.enrolled])
+        // Half the hours is below the 80 % the course asks.
+        #expect(throws: EnrolmentError.self) { try store.enrol([ids[1]], in: "TERRAIN-1", experienceConfirmed: true) }
+    }
+
+    @Test func attendanceIsCheckedThenAppendedAndCorrectionsSupersede() throws {
+        try store.plan(try session("S1", on: "2026-03-12", capacity: 1))
+        let ids = try people(2)
+        _ = try store.enrol(ids, in: "S1")
+        let slot = "2026-03-12-am"
+        let refused = try #require(throws: AttendanceError.self) {
+            try store.record(
+                [
+                    AttendanceMark(participantID: ids[0], slotID: slot, status: .present, minutesLate: 500),
+                    AttendanceMark(participantID: ids[1], slotID: slot, status: .present),
+                    AttendanceMark(participantID: ids[0], slotID: "2026-03-19-am", status: .present),
+                ], in: "S1", by: "Claire", source: "test")
+        }
+        #expect(refused.reasons.count == 3)
+        #expect(try store.attendanceHistory(of: "S1").isEmpty)
+
+        try store.record(
+            [AttendanceMark(participantID: ids[0], slotID: slot, status: .present, minutesLate: 20)], in: "S1", by: "Claire", source: "test"
+        )
+        try store.record(
+            [AttendanceMark(participantID: ids[0], slotID: slot, status: .present, minutesLate: 10)], in: "S1", by: "Bruno", source: "test")
+        let history = try store.attendanceHistory(of: "S1")
+        #expect(history.map(\.sequence) == [1, 2])
+        #expect(history[1].supersedes == 1)
+        #expect(try store.currentMarks(in: "S1").map(\.minutesLate) == [10])
+        #expect(try store.session(id: "S1").status == .running)
+        let report = try store.verifyAttendanceChain()
+        #expect(report.isIntact)
+        #expect(report.recordCount == 2)
+    }
+
+    @Test func closedSessionsAreFinal() throws {
+        try store.plan(try session("S1", on: "2020-03-12"))
+        try store.plan(try session("S2", on: "2999-03-12"))
+        let ids = try people(1)
+        _ = try store.enrol(ids, in: "S1")
+        #expect(throws: SessionError.self) { try store.close(sessionID: "S2") }
+        try store.close(sessionID: "S1")
+        #expect(throws: AttendanceError.self) {
+            try store.record(
+                [AttendanceMark(participantID: ids[0], slotID: "2020-03-12-am", status: .present)], in: "S1", by: "C", source: "t")
+        }
+        #expect(throws: SessionError.self) { try store.cancel(sessionID: "S1") }
+    }
+}
