@@ -46,10 +46,12 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // Files for others: iCalendar now; CSV for funders, Open Badges and xAPI next.
+        .target(name: "TrainingExport", dependencies: ["TrainingCore"], swiftSettings: strictness),
         .target(
             name: "AllerVersCLI",
             dependencies: [
-                "TrainingCore", "TrainingXML", "TrainingStore",
+                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -79,6 +81,9 @@ let package = Package(
             dependencies: ["TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
             swiftSettings: strictness
         ),
+        .testTarget(
+            name: "TrainingExportTests", dependencies: ["TrainingExport", "TrainingCore", "TrainingTesting"], exclude: ["Golden"],
+            swiftSettings: strictness),
         .testTarget(
             name: "AllerVersCLITests",
             dependencies: ["AllerVersCLI", "TrainingStore", "TrainingCore", "TrainingTesting"],

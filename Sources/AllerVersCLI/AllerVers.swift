@@ -18,6 +18,7 @@ public struct AllerVers: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, OrganisationCommand.self, CourseCommand.self, SessionCommand.self, ParticipantCommand.self, AttendanceCommand.self,
+            ProgressCommand.self, ExportCommand.self,
             Verify.self,
         ]
     )

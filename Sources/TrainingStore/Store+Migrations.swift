@@ -186,6 +186,43 @@ extension Store {
                     );
                     """)
         }
+        migrator.registerMigration("v3 module progress and objective results") { db in
+            try db.execute(
+                sql: """
+                    -- Both are logs too: the latest row of a participant and module (or objective and
+                    -- phase) is the current one, and the earlier ones stay as its history.
+                    CREATE TABLE moduleProgress (
+                        sequence INTEGER PRIMARY KEY,
+                        sessionID TEXT NOT NULL,
+                        participantID TEXT NOT NULL,
+                        moduleID TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'completed')),
+                        recordedBy TEXT NOT NULL,
+                        recordedAt DATETIME NOT NULL,
+                        FOREIGN KEY (sessionID, participantID) REFERENCES enrolment(sessionID, participantID)
+                    );
+                    CREATE INDEX moduleProgressByParticipant ON moduleProgress(sessionID, participantID, moduleID, sequence);
+
+                    CREATE TABLE objectiveResult (
+                        sequence INTEGER PRIMARY KEY,
+                        sessionID TEXT NOT NULL,
+                        participantID TEXT NOT NULL,
+                        objectiveID TEXT NOT NULL,
+                        phase TEXT NOT NULL CHECK (phase IN ('positioning', 'assessment')),
+                        level TEXT CHECK (level IN ('acquired', 'partly-acquired', 'not-acquired')),
+                        score INTEGER CHECK (score BETWEEN 0 AND 100),
+                        recordedBy TEXT NOT NULL,
+                        recordedAt DATETIME NOT NULL,
+                        CHECK (level IS NOT NULL OR score IS NOT NULL),
+                        FOREIGN KEY (sessionID, participantID) REFERENCES enrolment(sessionID, participantID)
+                    );
+                    CREATE INDEX objectiveResultByParticipant ON objectiveResult(sessionID, participantID, objectiveID, phase, sequence);
+                    CREATE TRIGGER moduleProgressIsAppendOnly BEFORE UPDATE ON moduleProgress
+                    BEGIN SELECT RAISE(ABORT, 'progress records are never changed: record the new state'); END;
+                    CREATE TRIGGER objectiveResultIsAppendOnly BEFORE UPDATE ON objectiveResult
+                    BEGIN SELECT RAISE(ABORT, 'results are never changed: record the new result'); END;
+                    """)
+        }
         return migrator
     }()
 }

@@ -150,4 +150,28 @@ import TrainingTesting
         }
         #expect(throws: SessionError.self) { try store.cancel(sessionID: "S1") }
     }
+
+    @Test func progressKeepsTheLatestStateAndChecksTheCourse() throws {
+        try store.plan(try session("S1", on: "2026-03-12", capacity: 1))
+        let ids = try people(2)
+        _ = try store.enrol(ids, in: "S1")
+        try store.setProgress(.inProgress, of: ids[0], module: "M1", in: "S1", by: "Claire")
+        try store.setProgress(.completed, of: ids[0], module: "M1", in: "S1", by: "Claire")
+        try store.record(
+            ObjectiveResult(participantID: ids[0], objectiveID: "O1", phase: .positioning, level: .notAcquired, score: nil), in: "S1",
+            by: "C")
+        try store.record(
+            ObjectiveResult(participantID: ids[0], objectiveID: "O1", phase: .assessment, level: .acquired, score: 85), in: "S1", by: "C")
+        let progress = try #require(try store.progress(in: "S1").first)
+        #expect(progress.modules == ["M1": .completed])
+        #expect(progress.results.map(\.phase) == [.positioning, .assessment])
+        #expect(progress.results.last?.score == 85)
+        #expect(throws: ProgressError.self) { try store.setProgress(.completed, of: ids[0], module: "M9", in: "S1", by: "C") }
+        // The second person waits for a seat: no progress for them.
+        #expect(throws: ProgressError.self) { try store.setProgress(.completed, of: ids[1], module: "M1", in: "S1", by: "C") }
+        #expect(throws: ProgressError.self) {
+            try store.record(
+                ObjectiveResult(participantID: ids[0], objectiveID: "O1", phase: .assessment, level: nil, score: 130), in: "S1", by: "C")
+        }
+    }
 }

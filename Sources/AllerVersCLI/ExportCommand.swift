@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingExport
+import TrainingStore
+
+extension AllerVers {
+    struct ExportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write files for others: calendars now, records for funders next.",
+            subcommands: [Calendar.self])
+    }
+}
+
+extension AllerVers.ExportCommand {
+    struct Calendar: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a session's half-days as an iCalendar file that calendar applications import.",
+            discussion: """
+                Written to Exports/SESSION/calendar.ics in the current folder unless --out says where.
+
+                Example:
+                  allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let session = try store.session(id: session)
+            let course = try store.course(id: session.courseID, version: session.courseVersion)
+            let url =
+                out.map { URL(fileURLWithPath: $0) }
+                ?? URL(fileURLWithPath: "Exports/\(session.id)/calendar.ics")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            do {
+                try Data(SessionCalendar(session: session, course: course).text(stamp: Date()).utf8).write(to: url, options: .atomic)
+            } catch {
+                throw CLIError("\(url.path): cannot write the file")
+            }
+            say("Wrote \(counted(session.slots.count, "event")) to \(url.relativePath)")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import TrainingCore
+import TrainingStore
+
+extension AllerVers {
+    struct ProgressCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "progress",
+            abstract: "Follow each participant's progress: modules done, objectives positioned and assessed.",
+            subcommands: [Set.self, Show.self])
+    }
+}
+
+extension AllerVers.ProgressCommand {
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a module's state, or a result on an objective.",
+            discussion: """
+                Levels: acquired, partly-acquired, not-acquired; or a --score out of 100. --positioning \
+                is the initial positioning, --assessment the assessment of learning.
+
+                Example:
+                  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 --status completed
+                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 --assessment acquired
+                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 --positioning not-acquired --score 30
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @Argument(help: "The participant (id, email or external id).") var participant: String
+        @Option(help: "A module of the course.") var module: String?
+        @Option(help: "not-started, in-progress or completed.", transform: choice) var status: ModuleProgress?
+        @Option(help: "An objective of the course.") var objective: String?
+        @Option(help: "The initial positioning's level on the objective.", transform: choice) var positioning: AcquisitionLevel?
+        @Option(help: "The assessment's level on the objective.", transform: choice) var assessment: AcquisitionLevel?
+        @Option(help: "A score out of 100, for --positioning or --assessment (alone: the assessment).") var score: Int?
+        @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if (module == nil) == (objective == nil) {
+                throw ValidationError("give either --module M --status S, or --objective O with a level or --score")
+            }
+            if module != nil && status == nil { throw ValidationError("--module needs --status") }
+            if objective != nil && positioning != nil && assessment != nil {
+                throw ValidationError("give --positioning or --assessment, not both")
+            }
+            if objective != nil && positioning == nil && assessment == nil && score == nil {
+                throw ValidationError("give a level or a --score")
+            }
+        }
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let recordedBy = try by ?? store.session(id: session).trainers.first ?? "unknown"
+            if let module, let status {
+                try store.setProgress(status, of: participant, module: module, in: session, by: recordedBy)
+                return say("\(participant): module \(module) \(status.rawValue)")
+            }
+            guard let objective else { return }
+            let phase: ObjectiveResult.Phase = positioning != nil ? .positioning : .assessment
+            let result = ObjectiveResult(
+                participantID: participant, objectiveID: objective, phase: phase, level: positioning ?? assessment, score: score)
+            try store.record(result, in: session, by: recordedBy)
+            say("\(participant): objective \(objective) \(phase.rawValue) recorded")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Each participant's modules and objective results.",
+            discussion: "Example:\n  allervers progress show AV-FOND-2026-03-LYON")
+        @Argument(help: "The session's id.") var session: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let session = try store.session(id: session)
+            let course = try store.course(id: session.courseID, version: session.courseVersion)
+            let progress = try store.progress(in: session.id)
+            if format.json { return try printJSON(progress) }
+            let symbols: [ModuleProgress: String] = [.notStarted: "·", .inProgress: "…", .completed: "✓"]
+            printTable(
+                [["PARTICIPANT"] + course.modules.map(\.id) + course.objectives.map(\.id)]
+                    + progress.map { line in
+                        [line.participantID] + course.modules.map { symbols[line.modules[$0.id] ?? .notStarted]! }
+                            + course.objectives.map { objective in
+                                let results = line.results.filter { $0.objectiveID == objective.id }
+                                return results.map(Self.cell).joined(separator: "→")
+                            }
+                    })
+            say(
+                "Modules: · not started, … in progress, ✓ completed. Objectives: positioning→assessment, A acquired, PA partly, NA not, or a score."
+            )
+        }
+
+        static func cell(_ result: ObjectiveResult) -> String {
+            let level: [AcquisitionLevel: String] = [.acquired: "A", .partlyAcquired: "PA", .notAcquired: "NA"]
+            return [result.level.map { level[$0]! }, result.score.map(String.init)].compactMap { $0 }.joined(separator: " ")
+        }
+    }
+}
+
+/// Parses one of an enumeration's raw values, or says which ones there are.
+func choice<T: RawRepresentable & CaseIterable>(_ text: String) throws -> T where T.RawValue == String {
+    guard let value = T(rawValue: text) else {
+        throw ValidationError("\"\(text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return value
+}

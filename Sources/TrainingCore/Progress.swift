@@ -1,0 +1,51 @@
+/// How far a participant is through a module.
+public enum ModuleProgress: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Not begun.
+    case notStarted = "not-started"
+    /// Begun, not finished.
+    case inProgress = "in-progress"
+    /// Finished.
+    case completed
+}
+
+/// How well an objective is mastered, as assessed at work or in the room.
+public enum AcquisitionLevel: String, Sendable, Hashable, Codable, CaseIterable {
+    /// *Acquis*.
+    case acquired
+    /// *En cours d'acquisition*.
+    case partlyAcquired = "partly-acquired"
+    /// *Non acquis*.
+    case notAcquired = "not-acquired"
+}
+
+/// One participant's result on one objective: at the initial positioning, or at the
+/// assessment of learning. A level, a score out of 100, or both.
+public struct ObjectiveResult: Sendable, Hashable, Codable {
+    /// When the result was taken.
+    public enum Phase: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Before the course (*positionnement initial*).
+        case positioning
+        /// During or after it (*évaluation des acquis*).
+        case assessment
+    }
+
+    /// The participant.
+    public var participantID: String
+    /// The objective.
+    public var objectiveID: String
+    /// Positioning or assessment.
+    public var phase: Phase
+    /// The level reached, when assessed by level.
+    public var level: AcquisitionLevel?
+    /// The score out of 100, when assessed by score.
+    public var score: Int?
+
+    /// Creates a result.
+    public init(participantID: String, objectiveID: String, phase: Phase, level: AcquisitionLevel?, score: Int?) {
+        self.participantID = participantID
+        self.objectiveID = objectiveID
+        self.phase = phase
+        self.level = level
+        self.score = score
+    }
+}

@@ -1,0 +1,129 @@
+public import Foundation
+internal import GRDB
+public import TrainingCore
+
+/// A participant's current progress in a session: each module's state and each objective's results.
+public struct ParticipantProgress: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participantID: String
+    /// Each module of the course, in teaching order, with its current state.
+    public var modules: [String: ModuleProgress]
+    /// The current results, positioning and assessment, by objective.
+    public var results: [ObjectiveResult]
+}
+
+/// Progress or a result that cannot be recorded, with every reason.
+public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong.
+    public var reasons: [String]
+
+    /// Creates the error.
+    public init(_ reasons: [String]) {
+        self.reasons = reasons
+    }
+
+    public var description: String { reasons.joined(separator: "; ") }
+}
+
+extension Store {
+    /// Records a module's state for a participant holding a seat in the session.
+    public func setProgress(
+        _ status: ModuleProgress, of participantKey: String, module moduleID: String, in sessionID: String, by recordedBy: String
+    )
+        throws
+    {
+        try writeProgress(participantKey, sessionID) { db, participantID, course in
+            guard course.modules.contains(where: { $0.id == moduleID }) else {
+                throw ProgressError(["course \(course.id) has no module \(moduleID)"])
+            }
+            try db.execute(
+                sql:
+                    "INSERT INTO moduleProgress (sessionID, participantID, moduleID, status, recordedBy, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [sessionID, participantID, moduleID, status.rawValue, recordedBy, Date()])
+        }
+    }
+
+    /// Records a positioning or assessment result on an objective.
+    public func record(_ result: ObjectiveResult, in sessionID: String, by recordedBy: String) throws {
+        try writeProgress(result.participantID, sessionID) { db, participantID, course in
+            guard course.objectives.contains(where: { $0.id == result.objectiveID }) else {
+                throw ProgressError(["course \(course.id) has no objective \(result.objectiveID)"])
+            }
+            guard result.level != nil || result.score != nil else { throw ProgressError(["give a level or a score"]) }
+            if let score = result.score, !(0...100).contains(score) { throw ProgressError(["a score is out of 100, not \(score)"]) }
+            try db.execute(
+                sql: """
+                    INSERT INTO objectiveResult (sessionID, participantID, objectiveID, phase, level, score, recordedBy, recordedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    sessionID, participantID, result.objectiveID, result.phase.rawValue, result.level?.rawValue, result.score, recordedBy,
+                    Date(),
+                ])
+        }
+    }
+
+    private func writeProgress(_ participantKey: String, _ sessionID: String, _ body: (Database, String, Course) throws -> Void) throws {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                    throw NotFoundError(kind: "session", id: sessionID)
+                }
+                guard session.status != .cancelled else { throw SessionError(sessionID: sessionID, reasons: ["it is cancelled"]) }
+                let participantID = try Self.participantID(for: participantKey, in: db)
+                guard
+                    try String.fetchOne(
+                        db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
+                        arguments: [sessionID, participantID])
+                        == EnrolmentStatus.enrolled.rawValue
+                else { throw ProgressError(["\(participantID) is not enrolled in session \(sessionID)"]) }
+                guard
+                    let rowID = try Int64.fetchOne(
+                        db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
+                        arguments: [session.courseID, session.courseVersion.description]),
+                    let course = try CourseRows.course(rowID: rowID, in: db)
+                else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
+                try body(db, participantID, course)
+            }
+        }
+    }
+
+    /// Every seated participant's current progress in a session.
+    public func progress(in sessionID: String) throws -> [ParticipantProgress] {
+        try database.read { db in
+            let seated = try String.fetchAll(
+                db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID",
+                arguments: [sessionID])
+            let modules = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT participantID, moduleID, status FROM moduleProgress m WHERE sessionID = ?
+                      AND sequence = (SELECT max(sequence) FROM moduleProgress
+                                      WHERE sessionID = m.sessionID AND participantID = m.participantID AND moduleID = m.moduleID)
+                    """, arguments: [sessionID])
+            let results = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM objectiveResult r WHERE sessionID = ?
+                      AND sequence = (SELECT max(sequence) FROM objectiveResult
+                                      WHERE sessionID = r.sessionID AND participantID = r.participantID
+                                        AND objectiveID = r.objectiveID AND phase = r.phase)
+                    ORDER BY objectiveID, phase DESC
+                    """, arguments: [sessionID])
+            return seated.map { participantID in
+                var states: [String: ModuleProgress] = [:]
+                for row in modules where row["participantID"] == participantID {
+                    states[row["moduleID"]] = ModuleProgress(rawValue: row["status"])
+                }
+                return ParticipantProgress(
+                    participantID: participantID, modules: states,
+                    results: results.filter { $0["participantID"] == participantID }.map { row in
+                        ObjectiveResult(
+                            participantID: participantID, objectiveID: row["objectiveID"],
+                            phase: ObjectiveResult.Phase(rawValue: row["phase"]) ?? .assessment,
+                            level: (row["level"] as String?).flatMap(AcquisitionLevel.init), score: row["score"])
+                    })
+            }
+        }
+    }
+}
