@@ -3,6 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time
 DEMO := Exports/demo
+SESSION := AV-FOND-2026-03-LYON
 BIN := .build/release/allervers
 BENCH_MIB ?= 200
 
@@ -31,6 +32,20 @@ demo: build
 	$(BIN) course show AV-TERRAIN --store $(DEMO)
 	$(BIN) course export AV-FOND --store $(DEMO) --output $(DEMO)/AV-FOND.xml
 	xmllint --noout --schema Courses/schema/course-1.xsd $(DEMO)/AV-FOND.xml
+	@echo "--- A week of training: a session of AV-FOND in Lyon, six social workers, four half-days"
+	$(BIN) participant import --store $(DEMO) Courses/examples/participants.csv
+	$(BIN) session plan AV-FOND --store $(DEMO) --start 2026-03-12 --id $(SESSION) --room "Salle Rhône" \
+	  --address "3 quai Perrache, 69002 Lyon" --trainer "Claire Martin" --trainer "Bruno Leroy" --funder "OPCO Santé"
+	$(BIN) session enrol --store $(DEMO) $(SESSION) P-0001 P-0002 P-0003 P-0004 P-0005 P-0006
+	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-am --late P-0002:20 --others-present
+	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-pm --excused "P-0004:rendez-vous médical" --others-present
+	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-13-am --absent P-0005 --others-present
+	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-13-pm --left-early P-0003:30 --others-present
+	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --positioning not-acquired
+	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --assessment acquired --score 80
+	$(BIN) attendance show --store $(DEMO) $(SESSION)
+	$(BIN) verify --store $(DEMO)
+	$(BIN) export calendar --store $(DEMO) $(SESSION) --out $(DEMO)/$(SESSION).ics
 
 test: deps
 	$(SWIFT) build --build-tests
