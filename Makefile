@@ -61,6 +61,7 @@ lint:
 bench: deps
 	$(SWIFT) build -c release --product allervers --product allervers-bench-catalogue
 	scripts/bench.sh $(BENCH_MIB)
+	scripts/bench-attendance.sh
 
 clean:
 	rm -rf .build Exports/demo Benchmarks/work

@@ -9,7 +9,7 @@ extension AllerVers {
         static let configuration = CommandConfiguration(
             commandName: "attendance",
             abstract: "Record who was there each half-day, import a paper sheet, show the grid and the history.",
-            subcommands: [Record.self, Import.self, Show.self, History.self])
+            subcommands: [Record.self, Import.self, Show.self, History.self, HoursCommand.self])
     }
 }
 
@@ -116,20 +116,27 @@ extension AllerVers.AttendanceCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         static let columns = ["session", "slot", "participant", "status", "minutes_late", "minutes_left_early", "reason"]
+        static let statuses: [String: AttendanceMark.Status] = [
+            "present": .present, "présent": .present, "presente": .present, "présente": .present, "excused": .excused,
+            "excusé": .excused, "excusée": .excused, "absent": .absent, "absente": .absent,
+        ]
 
         func run() throws {
             let store = try storeOptions.openStore()
             let table = try CSVFile(path: file).table(expecting: Self.columns, required: ["session", "slot", "participant", "status"])
             var batch: [(sessionID: String, marks: [AttendanceMark])] = []
+            var resolved: [String: String] = [:]
+            var sessionIndex: [String: Int] = [:]
             for row in table.rows {
                 let values = table.fields(row, Self.columns)
                 let participantID: String
-                do { participantID = try store.participant(values[2]).id } catch { throw CSVFile.error(file, row.line, "\(error)") }
-                let statuses: [String: AttendanceMark.Status] = [
-                    "present": .present, "présent": .present, "presente": .present, "présente": .present, "excused": .excused,
-                    "excusé": .excused, "excusée": .excused, "absent": .absent, "absente": .absent,
-                ]
-                guard let status = statuses[values[3].lowercased()] else {
+                if let known = resolved[values[2]] {
+                    participantID = known
+                } else {
+                    do { participantID = try store.participant(values[2]).id } catch { throw CSVFile.error(file, row.line, "\(error)") }
+                    resolved[values[2]] = participantID
+                }
+                guard let status = Self.statuses[values[3].lowercased()] else {
                     throw CSVFile.error(file, row.line, "\"\(values[3])\" is not a status: present, excused or absent")
                 }
                 func minutes(_ text: String) throws -> Int {
@@ -142,9 +149,10 @@ extension AllerVers.AttendanceCommand {
                 let mark = AttendanceMark(
                     participantID: participantID, slotID: values[1], status: status, minutesLate: try minutes(values[4]),
                     minutesLeftEarly: try minutes(values[5]), reason: values[6].isEmpty ? nil : values[6])
-                if let index = batch.firstIndex(where: { $0.sessionID == values[0] }) {
+                if let index = sessionIndex[values[0]] {
                     batch[index].marks.append(mark)
                 } else {
+                    sessionIndex[values[0]] = batch.count
                     batch.append((values[0], [mark]))
                 }
             }
@@ -243,6 +251,42 @@ extension AllerVers.AttendanceCommand {
                             $0.recordedAt.formatted(.iso8601), $0.supersedes.map { "#\($0)" } ?? "",
                         ]
                     })
+        }
+    }
+}
+
+extension AllerVers.AttendanceCommand {
+    struct HoursCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hours",
+            abstract: "Hours each participant attended over a period, across every session.",
+            discussion: "Example:\n  allervers attendance hours --from 2026-01-01 --to 2026-12-31 --json")
+        @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var from: String
+        @Option(help: ArgumentHelp("The last day, included.", valueName: "date")) var to: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func validate() throws {
+            for text in [from, to] where LocalDate(text) == nil {
+                throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
+            }
+        }
+
+        func run() throws {
+            let hours = try storeOptions.openStore().attendedHours(from: LocalDate(from)!, through: LocalDate(to)!)
+            if format.json {
+                return try printJSON(
+                    hours.map {
+                        [
+                            "participant": $0.participantID, "sessions": String($0.sessionCount),
+                            "attendedMinutes": String($0.attended.minutes),
+                            "plannedMinutes": String($0.planned.minutes),
+                        ]
+                    })
+            }
+            printTable(
+                [["PARTICIPANT", "SESSIONS", "ATTENDED", "PLANNED"]]
+                    + hours.map { [$0.participantID, String($0.sessionCount), $0.attended.description, $0.planned.description] })
         }
     }
 }

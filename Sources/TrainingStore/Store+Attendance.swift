@@ -268,3 +268,50 @@ enum AttendanceRows {
         ).map(mark)
     }
 }
+
+/// A participant's attended hours over a period, across every session.
+public struct PeriodHours: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participantID: String
+    /// How many sessions had half-days in the period with them seated.
+    public var sessionCount: Int
+    /// The time attended.
+    public var attended: Hours
+    /// The time planned for them.
+    public var planned: Hours
+}
+
+extension Store {
+    /// Every seated participant's attended and planned hours over the half-days from
+    /// `start` to `end` (both included), session by session through ``TrainingCore/Session/attendedHours(of:marks:)``,
+    /// the one place hours are computed. Cancelled sessions do not count.
+    public func attendedHours(from start: LocalDate, through end: LocalDate) throws -> [PeriodHours] {
+        try database.read { db in
+            let sessionIDs = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT sl.sessionID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
+                    WHERE sl.date BETWEEN ? AND ? AND s.status <> 'cancelled' ORDER BY sl.sessionID
+                    """, arguments: [start.description, end.description])
+            var totals: [String: PeriodHours] = [:]
+            for sessionID in sessionIDs {
+                guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }
+                session.slots = session.slots.filter { $0.date >= start && $0.date <= end }
+                let seated = try String.fetchAll(
+                    db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID])
+                let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db)
+                for hours in session.attendedHours(of: seated, marks: marks) {
+                    var total =
+                        totals[hours.participantID]
+                        ?? PeriodHours(
+                            participantID: hours.participantID, sessionCount: 0, attended: Hours(minutes: 0), planned: Hours(minutes: 0))
+                    total.sessionCount += 1
+                    total.attended = total.attended + hours.attended
+                    total.planned = total.planned + hours.planned
+                    totals[hours.participantID] = total
+                }
+            }
+            return totals.values.sorted { $0.participantID < $1.participantID }
+        }
+    }
+}
