@@ -88,8 +88,9 @@ extension Store {
                 db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID]))
         var reasons: [String] = []
         var seen: Set<String> = []
+        let slots = Dictionary(session.slots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for mark in marks {
-            guard let slot = session.slot(mark.slotID) else {
+            guard let slot = slots[mark.slotID] else {
                 reasons.append("session \(sessionID) has no slot \(mark.slotID)")
                 continue
             }
@@ -193,21 +194,32 @@ enum AttendanceRows {
         var count: Int = head?["count"] ?? 0
         var previous: String = head?["lastHash"] ?? genesis
         let recordedAt = now.formatted(.iso8601)
+        var row = try RowInserter(
+            db,
+            sql: """
+                INSERT INTO attendanceEvent (sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason,
+                    recordedBy, recordedAt, source, previousHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for mark in marks {
             let sequence = Int64(count + 1)
             let fields = fields(
                 sequence: sequence, sessionID: sessionID, mark: mark, recordedBy: recordedBy, recordedAt: recordedAt, source: source)
             let hash = digest(fields, previous: previous)
-            try db.execute(
-                sql: """
-                    INSERT INTO attendanceEvent (sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason,
-                        recordedBy, recordedAt, source, previousHash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    sequence, sessionID, mark.slotID, mark.participantID, mark.status.rawValue, mark.minutesLate, mark.minutesLeftEarly,
-                    mark.reason, recordedBy, recordedAt, source, previous, hash,
-                ])
+            row.integer(sequence)
+            row.text(sessionID)
+            row.text(mark.slotID)
+            row.text(mark.participantID)
+            row.text(mark.status.rawValue)
+            row.integer(mark.minutesLate)
+            row.integer(mark.minutesLeftEarly)
+            row.text(mark.reason)
+            row.text(recordedBy)
+            row.text(recordedAt)
+            row.text(source)
+            row.text(previous)
+            row.text(hash)
+            try row.insert()
             count += 1
             previous = hash
         }
@@ -245,7 +257,14 @@ enum AttendanceRows {
             hasher.update(data: Array("\(bytes.count):".utf8))
             hasher.update(data: bytes)
         }
-        return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     static func mark(_ row: Row) -> AttendanceMark {

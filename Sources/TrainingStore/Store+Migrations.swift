@@ -167,7 +167,7 @@ extension Store {
                         recordedAt TEXT NOT NULL,
                         source TEXT NOT NULL,
                         previousHash TEXT NOT NULL,
-                        hash TEXT NOT NULL UNIQUE,
+                        hash TEXT NOT NULL CHECK (length(hash) = 64),
                         FOREIGN KEY (sessionID, slotID) REFERENCES sessionSlot(sessionID, id),
                         FOREIGN KEY (sessionID, participantID) REFERENCES enrolment(sessionID, participantID)
                     );

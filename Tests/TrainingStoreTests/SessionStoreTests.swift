@@ -174,4 +174,27 @@ import TrainingTesting
                 ObjectiveResult(participantID: ids[0], objectiveID: "O1", phase: .assessment, level: nil, score: 130), in: "S1", by: "C")
         }
     }
+
+    @Test func hoursOverAPeriodCountOnlyItsHalfDaysAndSkipCancelledSessions() throws {
+        try store.plan(try session("S1", on: "2026-03-12", capacity: 2))
+        try store.plan(try session("S2", on: "2026-03-19", place: "Salle Saône", trainer: "Bruno", capacity: 2))
+        let ids = try people(2)
+        _ = try store.enrol(ids, in: "S1")
+        _ = try store.enrol([ids[0]], in: "S2")
+        let first = try store.session(id: "S1")
+        try store.record(
+            first.slots.flatMap { slot in
+                [
+                    AttendanceMark(participantID: ids[0], slotID: slot.id, status: .present, minutesLate: 30),
+                    AttendanceMark(participantID: ids[1], slotID: slot.id, status: .absent),
+                ]
+            }, in: "S1", by: "C", source: "t")
+        try store.cancel(sessionID: "S2")
+        let hours = try store.attendedHours(from: LocalDate("2026-03-12")!, through: LocalDate("2026-03-12")!)
+        #expect(hours.map(\.participantID) == ids)
+        #expect(hours.map(\.attended.minutes) == [2 * 180, 0])
+        #expect(hours.map(\.planned.minutes) == [420, 420])
+        #expect(hours.map(\.sessionCount) == [1, 1])
+        #expect(try store.attendedHours(from: LocalDate("2026-03-13")!, through: LocalDate("2026-12-31")!).isEmpty)
+    }
 }
