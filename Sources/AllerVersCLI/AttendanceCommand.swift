@@ -44,7 +44,7 @@ extension AllerVers.AttendanceCommand {
         func run() throws {
             let store = try storeOptions.openStore()
             let session = try store.session(id: session)
-            let seated = try store.enrolments(in: session.id).filter { $0.status == .enrolled }.map(\.participant)
+            let seated = try store.seatedParticipants(in: session.id)
             func id(_ key: String) throws -> String {
                 guard let participant = seated.first(where: { $0.id == key || $0.email == key || $0.externalID == key }) else {
                     throw CLIError("\(key) holds no seat in session \(session.id)")
@@ -177,14 +177,12 @@ extension AllerVers.AttendanceCommand {
                 Example:
                   allervers attendance show AV-FOND-2026-03-LYON
                 """)
-        @Argument(help: "The session's id.") var session: String
-        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
         func run() throws {
-            let store = try storeOptions.openStore()
-            let session = try store.session(id: session)
-            let seated = try store.enrolments(in: session.id).filter { $0.status == .enrolled }.map(\.participant)
+            let (store, session) = try sessionOptions.load()
+            let seated = try store.seatedParticipants(in: session.id)
             let marks = try store.currentMarks(in: session.id)
             let hours = session.attendedHours(of: seated.map(\.id), marks: marks)
             if format.json {

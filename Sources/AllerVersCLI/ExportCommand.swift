@@ -22,14 +22,12 @@ extension AllerVers.ExportCommand {
                 Example:
                   allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics
                 """)
-        @Argument(help: "The session's id.") var session: String
+        @OptionGroup var sessionOptions: SessionOptions
         @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
-        @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.openStore()
-            let session = try store.session(id: session)
-            let course = try store.course(id: session.courseID, version: session.courseVersion)
+            let (store, session) = try sessionOptions.load()
+            let course = try store.course(of: session)
             let url =
                 out.map { URL(fileURLWithPath: $0) }
                 ?? URL(fileURLWithPath: "Exports/\(session.id)/calendar.ics")

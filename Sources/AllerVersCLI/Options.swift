@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrainingCore
 import TrainingStore
 
 /// Where the workspace is, for every command that uses one.
@@ -25,4 +26,16 @@ struct StoreOptions: ParsableArguments {
 struct FormatOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table, for scripts.")
     var json = false
+}
+
+/// A session named on the command line, with the workspace it is in.
+struct SessionOptions: ParsableArguments {
+    @Argument(help: "The session's id.") var session: String
+    @OptionGroup var storeOptions: StoreOptions
+
+    /// Opens the workspace and reads the session.
+    func load() throws -> (store: Store, session: Session) {
+        let store = try storeOptions.openStore()
+        return (store, try store.session(id: session))
+    }
 }

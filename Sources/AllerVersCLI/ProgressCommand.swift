@@ -68,14 +68,12 @@ extension AllerVers.ProgressCommand {
         static let configuration = CommandConfiguration(
             abstract: "Each participant's modules and objective results.",
             discussion: "Example:\n  allervers progress show AV-FOND-2026-03-LYON")
-        @Argument(help: "The session's id.") var session: String
-        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
         func run() throws {
-            let store = try storeOptions.openStore()
-            let session = try store.session(id: session)
-            let course = try store.course(id: session.courseID, version: session.courseVersion)
+            let (store, session) = try sessionOptions.load()
+            let course = try store.course(of: session)
             let progress = try store.progress(in: session.id)
             if format.json { return try printJSON(progress) }
             let symbols: [ModuleProgress: String] = [.notStarted: "·", .inProgress: "…", .completed: "✓"]

@@ -60,7 +60,7 @@ extension AllerVers.SessionCommand {
         func halfDays() throws -> [(start: TimeOfDay, end: TimeOfDay)] {
             try [morning, afternoon].map { text in
                 let parts = text.split(separator: "-")
-                guard parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]), start < end else {
+                guard parts.count == 2, let start = TimeOfDay(parsing: parts[0]), let end = TimeOfDay(parsing: parts[1]), start < end else {
                     throw ValidationError("\"\(text)\" is not a span of hours such as 09:00-12:30")
                 }
                 return (start, end)
@@ -116,13 +116,11 @@ extension AllerVers.SessionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a session: its slots and who is enrolled.",
             discussion: "Example:\n  allervers session show AV-FOND-2026-03-LYON")
-        @Argument(help: "The session's id.") var session: String
-        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
         func run() throws {
-            let store = try storeOptions.openStore()
-            let session = try store.session(id: session)
+            let (store, session) = try sessionOptions.load()
             let enrolments = try store.enrolments(in: session.id)
             if format.json {
                 struct Shown: Encodable {

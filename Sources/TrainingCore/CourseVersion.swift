@@ -2,13 +2,18 @@
 ///
 /// Versions order numerically, component by component (`1.10` comes after `1.9`), so
 /// that the latest version of a course is well defined.
-public struct CourseVersion: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CourseVersion: Sendable, Hashable, Comparable, TextCoded {
     /// The numeric components, most significant first.
     public let components: [Int]
 
     /// Parses a version such as `2.1`; `nil` for anything else, including leading zeros
     /// (`1.02`), which would make two spellings of the same version.
-    public init?(_ text: some StringProtocol) {
+    public init?(_ text: String) {
+        self.init(parsing: text)
+    }
+
+    /// Parses a version from any string-like text.
+    public init?(parsing text: some StringProtocol) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...4).contains(parts.count) else { return nil }
         var components: [Int] = []
@@ -30,16 +35,4 @@ public struct CourseVersion: Sendable, Hashable, Comparable, Codable, CustomStri
         return lhs.components.count < rhs.components.count
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let version = CourseVersion(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not a course version: \(text)"))
-        }
-        self = version
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }

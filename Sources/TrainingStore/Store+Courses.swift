@@ -110,8 +110,7 @@ public final class CourseImporter {
             throw CourseConflictError(id: course.id, version: course.version, reason: .repeatedInImport)
         }
         var outcome = CourseImportOutcome.added
-        let existing = try db.cachedStatement(sql: "SELECT rowID FROM course WHERE id = ? AND version = ?")
-        if let rowID = try Int64.fetchOne(existing, arguments: [course.id, course.version.description]) {
+        if let rowID = try CourseRows.rowID(of: course.id, version: course.version, in: db) {
             if try CourseRows.course(rowID: rowID, in: db) == course {
                 outcome = .unchanged
             } else if replacing {
@@ -288,6 +287,20 @@ enum CourseRows {
             required.integer(position)
             try required.insert()
         }
+    }
+
+    /// The row id of a course version, or `nil` when the workspace lacks it.
+    static func rowID(of id: String, version: CourseVersion, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT rowID FROM course WHERE id = ? AND version = ?"), arguments: [id, version.description])
+    }
+
+    /// The course a session runs.
+    static func course(of session: Session, in db: Database) throws -> Course {
+        guard let rowID = try rowID(of: session.courseID, version: session.courseVersion, in: db),
+            let course = try course(rowID: rowID, in: db)
+        else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
+        return course
     }
 
     static func course(rowID: Int64, in db: Database) throws -> Course? {

@@ -137,12 +137,7 @@ extension Store {
                 guard session.status == .planned || session.status == .running else {
                     throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be enrolled"])
                 }
-                guard
-                    let rowID = try Int64.fetchOne(
-                        db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
-                        arguments: [session.courseID, session.courseVersion.description]),
-                    let course = try CourseRows.course(rowID: rowID, in: db)
-                else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
+                let course = try CourseRows.course(of: session, in: db)
                 var results: [EnrolmentResult] = []
                 for key in keys {
                     let participantID = try Self.participantID(for: key, in: db)
@@ -252,12 +247,8 @@ extension Store {
                 WHERE c.id = ? AND s.status = 'closed' AND e.participantID = ? AND e.status = 'enrolled'
                 """, arguments: [courseID, participantID])
         for sessionID in sessionIDs {
-            guard let session = try SessionRows.session(id: sessionID, in: db),
-                let rowID = try Int64.fetchOne(
-                    db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
-                    arguments: [session.courseID, session.courseVersion.description]),
-                let course = try CourseRows.course(rowID: rowID, in: db)
-            else { continue }
+            guard let session = try SessionRows.session(id: sessionID, in: db) else { continue }
+            let course = try CourseRows.course(of: session, in: db)
             let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: participantID, db: db)
             let hours = session.attendedHours(of: [participantID], marks: marks)[0]
             if hours.ratePercent >= course.certification.minimumAttendancePercent { return true }

@@ -77,13 +77,7 @@ extension Store {
                         arguments: [sessionID, participantID])
                         == EnrolmentStatus.enrolled.rawValue
                 else { throw ProgressError(["\(participantID) is not enrolled in session \(sessionID)"]) }
-                guard
-                    let rowID = try Int64.fetchOne(
-                        db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
-                        arguments: [session.courseID, session.courseVersion.description]),
-                    let course = try CourseRows.course(rowID: rowID, in: db)
-                else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
-                try body(db, participantID, course)
+                try body(db, participantID, try CourseRows.course(of: session, in: db))
             }
         }
     }

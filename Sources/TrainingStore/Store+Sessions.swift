@@ -72,6 +72,16 @@ extension Store {
         }
     }
 
+    /// The course version a session runs.
+    public func course(of session: Session) throws -> Course {
+        try database.read { db in try CourseRows.course(of: session, in: db) }
+    }
+
+    /// The participants holding a seat in a session, by family name.
+    public func seatedParticipants(in sessionID: String) throws -> [Participant] {
+        try enrolments(in: sessionID).filter { $0.status == .enrolled }.map(\.participant)
+    }
+
     /// The session with this id.
     public func session(id: String) throws -> Session {
         guard let session = try database.read({ db in try SessionRows.session(id: id, in: db) }) else {
@@ -170,11 +180,9 @@ extension Store {
 /// The mapping between a ``Session`` and its rows.
 enum SessionRows {
     static func insert(_ session: Session, in db: Database) throws {
-        guard
-            let courseRowID = try Int64.fetchOne(
-                db, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?",
-                arguments: [session.courseID, session.courseVersion.description])
-        else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
+        guard let courseRowID = try CourseRows.rowID(of: session.courseID, version: session.courseVersion, in: db) else {
+            throw CourseNotFoundError(id: session.courseID, version: session.courseVersion)
+        }
         let (kind, name, detail): (String, String, String) =
             switch session.place {
             case .room(let name, let address): ("room", name, address)
