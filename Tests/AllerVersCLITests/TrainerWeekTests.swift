@@ -56,6 +56,34 @@ func weekWorkspace() async throws -> TemporaryFolder {
         #expect(intact.output == "Attendance log intact: 15 records checked\n")
     }
 
+    @Test func listsShowsProgressAndCalendar() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        let sessions = await allervers("session", "list", "--store", store)
+        #expect(sessions.output.split(separator: "\n").last == "LYON  AV-FOND 1.0  2026-03-12  2026-03-13  Salle Rhône  5/5    planned")
+        let person = await allervers("participant", "show", "VIL-0388", "--store", store, "--json")
+        #expect(person.output.contains("\"hireDate\" : \"2024-01-15\""), "\(person.output)")
+        let people = await allervers("participant", "list", "--store", store)
+        #expect(people.output.split(separator: "\n").count == 7)
+
+        _ = await allervers("progress", "set", "LYON", "P-0001", "--module", "M1", "--status", "completed", "--store", store)
+        _ = await allervers("progress", "set", "LYON", "P-0001", "--objective", "O3", "--positioning", "not-acquired", "--store", store)
+        _ = await allervers(
+            "progress", "set", "LYON", "P-0001", "--objective", "O3", "--assessment", "acquired", "--score", "80", "--store", store)
+        let progress = await allervers("progress", "show", "LYON", "--store", store)
+        let line = try #require(progress.output.split(separator: "\n").first { $0.hasPrefix("P-0001") })
+        #expect(line.contains("✓") && line.contains("NA→A 80"), "\(progress.output)")
+        let refused = await allervers("progress", "set", "LYON", "P-0006", "--module", "M1", "--status", "completed", "--store", store)
+        #expect(refused.error == "P-0006 is not enrolled in session LYON")
+
+        let file = workspace.url.appendingPathComponent("lyon.ics")
+        let calendar = await allervers("export", "calendar", "LYON", "--out", file.path, "--store", store)
+        #expect(calendar.output == "Wrote 4 events to \(file.path)\n")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 5)
+        #expect(text.contains("DTSTART:20260312T080000Z"))
+    }
+
     @Test func editingTheDatabaseBehindTheToolsBackIsNamed() async throws {
         let workspace = try await weekWorkspace()
         let store = workspace.url.path
