@@ -1,7 +1,9 @@
 # AllerVers — two commands on a fresh Debian machine: `make demo` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time
+APT_PACKAGES := libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time \
+  libpango1.0-dev libcairo2-dev libqrencode-dev fonts-dejavu-core \
+  poppler-utils qpdf zbar-tools python3-jsonschema python3-jwt python3-cryptography
 DEMO := Exports/demo
 SESSION := AV-FOND-2026-03-LYON
 BIN := .build/release/allervers

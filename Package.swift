@@ -46,12 +46,25 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
-        // Files for others: iCalendar now; CSV for funders, Open Badges and xAPI next.
-        .target(name: "TrainingExport", dependencies: ["TrainingCore"], swiftSettings: strictness),
+        // Files for others: iCalendar, CSV for funders, xAPI, signed Open Badges credentials.
+        .target(
+            name: "TrainingExport",
+            dependencies: ["TrainingCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictness
+        ),
+        // Pango and cairo for PDF, libqrencode for QR codes (Debian: libpango1.0-dev,
+        // libcairo2-dev, libqrencode-dev).
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libqrencode-dev"])]
+        ),
+        // The printed records: sign-in sheets, certificates, attestations.
+        .target(name: "TrainingDocuments", dependencies: ["TrainingCore", "CPangoCairo"], swiftSettings: strictness),
         .target(
             name: "AllerVersCLI",
             dependencies: [
-                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport",
+                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

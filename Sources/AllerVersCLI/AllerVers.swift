@@ -18,7 +18,7 @@ public struct AllerVers: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, OrganisationCommand.self, CourseCommand.self, SessionCommand.self, ParticipantCommand.self, AttendanceCommand.self,
-            ProgressCommand.self, ExportCommand.self,
+            ProgressCommand.self, Certify.self, CertificateCommand.self, ExportCommand.self, KeyCommand.self,
             Verify.self,
         ]
     )

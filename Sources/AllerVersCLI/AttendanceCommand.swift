@@ -288,26 +288,3 @@ extension AllerVers.AttendanceCommand {
         }
     }
 }
-
-extension AllerVers {
-    struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check that no attendance record was changed or removed behind the tool's back.",
-            discussion: """
-                Recomputes the hash chain of the workspace's attendance log and names the first record \
-                that no longer matches. Exits with status 1 when one does.
-
-                Example:
-                  allervers verify
-                """)
-        @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var format: FormatOptions
-
-        func run() throws {
-            let report = try storeOptions.openStore().verifyAttendanceChain()
-            if format.json { try printJSON(report) }
-            if let problem = report.problem { throw CLIError(problem) }
-            if !format.json { say("Attendance log intact: \(counted(report.recordCount, "record")) checked") }
-        }
-    }
-}

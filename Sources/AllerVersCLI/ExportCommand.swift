@@ -7,8 +7,8 @@ import TrainingStore
 extension AllerVers {
     struct ExportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export", abstract: "Write files for others: calendars now, records for funders next.",
-            subcommands: [Calendar.self])
+            commandName: "export", abstract: "Write files for others: records for funders and participants, sheets, calendars.",
+            subcommands: [Records.self, Sheets.self, Calendar.self])
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
+import TrainingExport
 import TrainingStore
 
 extension AllerVers {
@@ -8,8 +9,8 @@ extension AllerVers {
         static let configuration = CommandConfiguration(
             abstract: "Create a workspace: the store, and the organisation identity documents carry.",
             discussion: """
-                The workspace is made in the current folder, or in --store FOLDER. The store is readable \
-                by its owner only. The organisation identity can be given now or later with \
+                The workspace is made in the current folder, or in --store FOLDER, with its store and \
+                the Ed25519 key that signs certificates, both readable by their owner only. The organisation identity can be given now or later with \
                 `allervers organisation set`.
 
                 Example:
@@ -29,7 +30,9 @@ extension AllerVers {
         func run() throws {
             let folder = URL(fileURLWithPath: store ?? FileManager.default.currentDirectoryPath)
             let created = try Store.create(in: Workspace(folder: folder), organisation: try identity.organisation(required: false))
+            let key = try SigningKey.create(at: created.workspace.signingKeyURL)
             say("Created the workspace in \(created.workspace.folder.path)")
+            say("Signing key: \(key.issuer.did)")
             if try created.organisation() == nil {
                 say("No organisation identity yet: documents need one. Add it with `allervers organisation set`.")
             }
@@ -49,6 +52,8 @@ struct IdentityOptions: ParsableArguments {
     var signatory: String?
     @Option(help: "The signatory's title, e.g. Directrice.")
     var signatoryTitle: String?
+    @Option(help: ArgumentHelp("What certificate numbers start with (AV gives AV-2026-000123).", valueName: "letters"))
+    var certificatePrefix: String = "AV"
 
     /// The identity, `nil` when no option was given; all five go together.
     func organisation(required: Bool) throws -> Organisation? {
@@ -61,7 +66,7 @@ struct IdentityOptions: ParsableArguments {
         do {
             return try Organisation(
                 name: name, address: address, declarationNumber: declarationNumber, signatoryName: signatory,
-                signatoryTitle: signatoryTitle)
+                signatoryTitle: signatoryTitle, certificatePrefix: certificatePrefix)
         } catch {
             throw ValidationError(error.description)
         }

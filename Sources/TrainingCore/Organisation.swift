@@ -14,12 +14,16 @@ public struct Organisation: Sendable, Hashable, Codable {
     public var signatoryName: String
     /// That person's title (`Directrice`, `Responsable pédagogique`).
     public var signatoryTitle: String
+    /// What certificate numbers start with: `AV` gives `AV-2026-000123`. One to ten
+    /// capital letters or digits.
+    public var certificatePrefix: String
 
     /// Creates an organisation identity, or throws when a part is empty or the
     /// declaration number is not eleven digits.
-    public init(name: String, address: String, declarationNumber: String, signatoryName: String, signatoryTitle: String)
-        throws(OrganisationError)
-    {
+    public init(
+        name: String, address: String, declarationNumber: String, signatoryName: String, signatoryTitle: String,
+        certificatePrefix: String = "AV"
+    ) throws(OrganisationError) {
         let declaration = declarationNumber.filter { $0 != " " }
         guard declaration.count == 11, declaration.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw OrganisationError("the numéro de déclaration d'activité has eleven digits, not \"\(declarationNumber)\"")
@@ -28,7 +32,13 @@ public struct Organisation: Sendable, Hashable, Codable {
         where value.allSatisfy(\.isWhitespace) {
             throw OrganisationError("the organisation's \(label) is empty")
         }
+        guard (1...10).contains(certificatePrefix.count),
+            certificatePrefix.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) })
+        else {
+            throw OrganisationError("the certificate prefix is one to ten capital letters or digits, not \"\(certificatePrefix)\"")
+        }
         self.name = name
+        self.certificatePrefix = certificatePrefix
         self.address = address
         self.declarationNumber = declaration
         self.signatoryName = signatoryName

@@ -49,3 +49,37 @@ public struct ObjectiveResult: Sendable, Hashable, Codable {
         self.score = score
     }
 }
+
+/// A participant's current progress in a session: each module's state and each objective's results.
+public struct ParticipantProgress: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participantID: String
+    /// The modules with a recorded state, by id.
+    public var modules: [String: ModuleProgress]
+    /// The current results, positioning and assessment, by objective.
+    public var results: [ObjectiveResult]
+
+    /// Creates a participant's progress.
+    public init(participantID: String, modules: [String: ModuleProgress], results: [ObjectiveResult]) {
+        self.participantID = participantID
+        self.modules = modules
+        self.results = results
+    }
+
+    /// The current assessment result on `objectiveID`, if any.
+    public func assessment(of objectiveID: String) -> ObjectiveResult? {
+        results.first { $0.objectiveID == objectiveID && $0.phase == .assessment }
+    }
+}
+
+extension ObjectiveResult {
+    /// The least score out of 100 that passes an objective assessed by score alone.
+    public static let passingScore = 50
+
+    /// Whether this result shows the objective mastered: the level *acquis*, or, with no
+    /// level, a score of at least ``passingScore``.
+    public var isPassed: Bool {
+        if let level { return level == .acquired }
+        return (score ?? 0) >= Self.passingScore
+    }
+}

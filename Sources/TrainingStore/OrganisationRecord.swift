@@ -11,6 +11,7 @@ struct OrganisationRecord: Codable, FetchableRecord, PersistableRecord {
     var declarationNumber: String
     var signatoryName: String
     var signatoryTitle: String
+    var certificatePrefix: String
 
     init(_ organisation: Organisation) {
         name = organisation.name
@@ -18,11 +19,12 @@ struct OrganisationRecord: Codable, FetchableRecord, PersistableRecord {
         declarationNumber = organisation.declarationNumber
         signatoryName = organisation.signatoryName
         signatoryTitle = organisation.signatoryTitle
+        certificatePrefix = organisation.certificatePrefix
     }
 
     var organisation: Organisation? {
         try? Organisation(
             name: name, address: address, declarationNumber: declarationNumber, signatoryName: signatoryName,
-            signatoryTitle: signatoryTitle)
+            signatoryTitle: signatoryTitle, certificatePrefix: certificatePrefix)
     }
 }

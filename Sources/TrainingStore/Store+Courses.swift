@@ -385,7 +385,7 @@ enum CourseRows {
         return output + "]"
     }
 
-    private static func strings(_ text: String) throws -> [String] {
+    static func strings(_ text: String) throws -> [String] {
         try JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 }

@@ -223,6 +223,55 @@ extension Store {
                     BEGIN SELECT RAISE(ABORT, 'results are never changed: record the new result'); END;
                     """)
         }
+        migrator.registerMigration("v4 certificates") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE organisation ADD COLUMN certificatePrefix TEXT NOT NULL DEFAULT 'AV'
+                        CHECK (length(certificatePrefix) BETWEEN 1 AND 10 AND certificatePrefix NOT GLOB '*[^A-Z0-9]*');
+
+                    -- Certificates are written once. Revoking one adds a row to certificateRevocation;
+                    -- reissuing adds a new certificate that names the one it replaces.
+                    CREATE TABLE certificate (
+                        number TEXT PRIMARY KEY,
+                        year INTEGER NOT NULL,
+                        sequence INTEGER NOT NULL CHECK (sequence >= 1),
+                        sessionID TEXT NOT NULL REFERENCES session(id),
+                        participantID TEXT NOT NULL REFERENCES participant(id),
+                        courseRowID INTEGER NOT NULL REFERENCES course(rowID),
+                        eligible BOOLEAN NOT NULL,
+                        reasons TEXT NOT NULL,
+                        attendedMinutes INTEGER NOT NULL CHECK (attendedMinutes >= 0),
+                        plannedMinutes INTEGER NOT NULL CHECK (plannedMinutes >= 0),
+                        firstDay TEXT NOT NULL,
+                        lastDay TEXT NOT NULL,
+                        issuedOn TEXT NOT NULL,
+                        validUntil TEXT CHECK (validUntil IS NULL OR eligible),
+                        replaces TEXT UNIQUE REFERENCES certificate(number),
+                        signedPayload TEXT NOT NULL,
+                        credential TEXT CHECK ((credential IS NOT NULL) = eligible),
+                        issuedBy TEXT NOT NULL,
+                        issuedAt DATETIME NOT NULL,
+                        UNIQUE (year, sequence)
+                    );
+                    CREATE INDEX certificateBySession ON certificate(sessionID, participantID);
+                    CREATE TRIGGER certificateIsWrittenOnceOnUpdate BEFORE UPDATE ON certificate
+                    BEGIN SELECT RAISE(ABORT, 'certificates are never changed: revoke and reissue'); END;
+                    CREATE TRIGGER certificateIsWrittenOnceOnDelete BEFORE DELETE ON certificate
+                    BEGIN SELECT RAISE(ABORT, 'certificates are never deleted: revoke them'); END;
+
+                    CREATE TABLE certificateRevocation (
+                        number TEXT PRIMARY KEY REFERENCES certificate(number),
+                        reason TEXT NOT NULL CHECK (reason <> ''),
+                        replacedBy TEXT UNIQUE REFERENCES certificate(number),
+                        revokedBy TEXT NOT NULL,
+                        revokedAt DATETIME NOT NULL
+                    );
+                    CREATE TRIGGER certificateRevocationIsFinalOnUpdate BEFORE UPDATE ON certificateRevocation
+                    BEGIN SELECT RAISE(ABORT, 'revocations are final'); END;
+                    CREATE TRIGGER certificateRevocationIsFinalOnDelete BEFORE DELETE ON certificateRevocation
+                    BEGIN SELECT RAISE(ABORT, 'revocations are final'); END;
+                    """)
+        }
         return migrator
     }()
 }

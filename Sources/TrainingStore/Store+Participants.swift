@@ -221,8 +221,12 @@ extension Store {
 
     /// The session's enrolments, seated first, then the waiting list in order, then withdrawals.
     public func enrolments(in sessionID: String) throws -> [Enrolment] {
-        try database.read { db in
-            try Row.fetchAll(
+        try database.read { db in try Self.enrolments(in: sessionID, db: db) }
+    }
+
+    static func enrolments(in sessionID: String, db: Database) throws -> [Enrolment] {
+        do {
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT p.*, e.status AS enrolmentStatus, e.experienceConfirmed FROM enrolment e JOIN participant p ON p.id = e.participantID

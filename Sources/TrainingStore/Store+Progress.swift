@@ -2,16 +2,6 @@ public import Foundation
 internal import GRDB
 public import TrainingCore
 
-/// A participant's current progress in a session: each module's state and each objective's results.
-public struct ParticipantProgress: Sendable, Hashable, Codable {
-    /// The participant.
-    public var participantID: String
-    /// Each module of the course, in teaching order, with its current state.
-    public var modules: [String: ModuleProgress]
-    /// The current results, positioning and assessment, by objective.
-    public var results: [ObjectiveResult]
-}
-
 /// Progress or a result that cannot be recorded, with every reason.
 public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
@@ -84,7 +74,11 @@ extension Store {
 
     /// Every seated participant's current progress in a session.
     public func progress(in sessionID: String) throws -> [ParticipantProgress] {
-        try database.read { db in
+        try database.read { db in try Self.progress(in: sessionID, db: db) }
+    }
+
+    static func progress(in sessionID: String, db: Database) throws -> [ParticipantProgress] {
+        do {
             let seated = try String.fetchAll(
                 db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID",
                 arguments: [sessionID])

@@ -246,4 +246,9 @@ enum SessionRows {
     static func utc(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
+
+    /// The instant written by ``utc(_:)``.
+    static func date(utc text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
 }

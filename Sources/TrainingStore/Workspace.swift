@@ -21,8 +21,11 @@ public struct Workspace: Sendable, Hashable {
         self.folder = folder.standardizedFileURL
     }
 
-    /// The hidden folder with the store and, later, the signing key.
+    /// The hidden folder with the store and the signing key.
     public var directory: URL { folder.appendingPathComponent(Self.directoryName, isDirectory: true) }
+
+    /// The Ed25519 key that signs certificates and credentials (PKCS#8 PEM, mode 0600).
+    public var signingKeyURL: URL { directory.appendingPathComponent("signing-key.pem") }
 
     /// The SQLite store.
     public var storeURL: URL { directory.appendingPathComponent("store.sqlite") }

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingExport
+import TrainingStore
+
+extension AllerVers {
+    struct CertificateCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "certificate", abstract: "List, show, revoke and reissue certificates. They are never rewritten.",
+            subcommands: [List.self, Show.self, Revoke.self, Reissue.self])
+    }
+}
+
+extension AllerVers.CertificateCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a session's certificates, revoked ones included.",
+            discussion: "Example:\n  allervers certificate list AV-FOND-2026-03-LYON")
+        @Argument(help: "The session's id.") var session: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let certificates = try storeOptions.openStore().certificates(in: session)
+            if format.json { return try printJSON(certificates) }
+            guard !certificates.isEmpty else { return say("\(session) has no certificates yet: run `allervers certify \(session)`") }
+            printTable(
+                [["Number", "Participant", "Decision", "Hours", "Issued", "Valid until", "State"]]
+                    + certificates.map { certificate in
+                        [
+                            certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
+                            "\(certificate.attended) / \(certificate.planned)", certificate.issuedOn.description,
+                            certificate.validUntil?.description ?? "", state(of: certificate),
+                        ]
+                    })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one certificate: decision, hours, reasons, revocation, signed payload.",
+            discussion: "Example:\n  allervers certificate show AV-2026-000001")
+        @Argument(help: "The certificate's number.") var number: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            let certificate = try storeOptions.openStore().certificate(number)
+            if format.json { return try printJSON(certificate) }
+            var rows = [
+                ["Number", certificate.number],
+                ["Session", certificate.sessionID],
+                ["Participant", certificate.participantID],
+                ["Course", "\(certificate.courseID) \(certificate.courseVersion)"],
+                ["Dates", "\(certificate.firstDay) – \(certificate.lastDay)"],
+                ["Hours", "\(certificate.attended) attended of \(certificate.planned)"],
+                ["Decision", certificate.isEligible ? "eligible" : "not eligible: " + certificate.reasons.joined(separator: "; ")],
+                ["Issued", certificate.issuedOn.description],
+                ["State", state(of: certificate)],
+            ]
+            if let until = certificate.validUntil { rows.append(["Valid until", until.description]) }
+            if let replaces = certificate.replaces { rows.append(["Replaces", replaces]) }
+            rows.append(["QR payload", certificate.signedPayload])
+            printTable(rows)
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a certificate, for a reason that stays with it.",
+            discussion: """
+                The certificate stays in the workspace, marked revoked; `allervers verify` then refuses it \
+                wherever the workspace is at hand.
+
+                Example:
+                  allervers certificate revoke AV-2026-000001 --reason "attendance sheet signed by someone else"
+                """)
+        @Argument(help: "The certificate's number.") var number: String
+        @Option(help: "Why it is revoked.") var reason: String
+        @Option(help: ArgumentHelp("Who revokes it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            try store.revoke(number, reason: reason, by: try by ?? store.organisation()?.signatoryName ?? "unknown")
+            say("Revoked \(number): \(reason)")
+        }
+    }
+
+    struct Reissue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace a certificate with a new one decided from the records as they stand now.",
+            discussion: """
+                For a correction: record the corrected attendance or results first, then reissue. The \
+                old certificate is revoked and the new one, with a new number, names it.
+
+                Example:
+                  allervers certificate reissue AV-2026-000001 --reason "attendance of 2026-03-13 corrected"
+                """)
+        @Argument(help: "The certificate's number.") var number: String
+        @Option(help: "Why it is reissued. Default: \"reissued as NEW-NUMBER\".") var reason: String = ""
+        @Option(help: ArgumentHelp("The new issue date. Default: today.", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("Who reissues it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if let date, LocalDate(date) == nil { throw ValidationError("\"\(date)\" is not a date that exists (YYYY-MM-DD)") }
+        }
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let signer = CertificateSigner(key: try storeOptions.signingKey())
+            let new = try store.reissue(
+                number, reason: reason, on: date.flatMap(LocalDate.init) ?? today(),
+                by: try by ?? store.organisation()?.signatoryName ?? "unknown", sign: signer.signatures(for:))
+            say("Reissued \(number) as \(new.number) (\(new.isEligible ? "eligible" : "not eligible"), \(new.attended) attended)")
+        }
+    }
+}
+
+/// `live`, or `revoked: reason`.
+func state(of certificate: Certificate) -> String {
+    guard let revocation = certificate.revocation else { return "live" }
+    return "revoked: \(revocation.reason)" + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingExport
+import TrainingStore
+
+/// Sessions named one by one, or every closed session that ended within a period.
+struct SessionSelection: ParsableArguments {
+    @Argument(help: "The sessions' ids.") var sessions: [String] = []
+    @Option(help: ArgumentHelp("With --to: every closed session whose last day falls in the period.", valueName: "date"))
+    var from: String?
+    @Option(help: ArgumentHelp("The period's last day, included.", valueName: "date")) var to: String?
+
+    func validate() throws {
+        for text in [from, to].compactMap({ $0 }) where LocalDate(text) == nil {
+            throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
+        }
+        guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
+        guard sessions.isEmpty != (from == nil) else { throw ValidationError("name sessions, or give a period with --from and --to") }
+    }
+
+    /// The ids, in the order given, or the closed sessions of the period by first day.
+    func sessionIDs(in store: Store) throws -> [String] {
+        guard let from = from.flatMap(LocalDate.init), let to = to.flatMap(LocalDate.init) else { return sessions }
+        let found = try store.sessionSummaries().filter { summary in
+            guard summary.status == .closed, let last = summary.lastDay else { return false }
+            return last >= from && last <= to
+        }.map(\.id)
+        guard !found.isEmpty else { throw CLIError("no closed session ended between \(from) and \(to)") }
+        return found
+    }
+}
+
+/// Today on the organisation's calendar (Europe/Paris).
+func today() -> LocalDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
+}
+
+extension AllerVers {
+    struct Certify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide who earned the certificate of closed sessions and issue the numbered certificates.",
+            discussion: """
+                The rule chain reads the records: minimum attendance by hours, required modules \
+                completed, assessment passed where the course requires it. Every seated participant \
+                gets a numbered certificate (it backs the certificat de réalisation, which states the \
+                hours done); eligible participants also get a signed Open Badges 3.0 credential. \
+                Participants who already hold a live certificate for the session are left as they are. \
+                A batch is issued whole or not at all.
+
+                Examples:
+                  allervers certify AV-FOND-2026-03-LYON --dry-run
+                  allervers certify AV-FOND-2026-03-LYON
+                  allervers certify --from 2026-01-01 --to 2026-03-31
+                """)
+        @OptionGroup var selection: SessionSelection
+        @Flag(help: "Show each participant's decision and its reasons; issue nothing.") var dryRun = false
+        @Option(help: ArgumentHelp("The issue date. Default: today.", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("Who issues, for the record. Default: the organisation's signatory.", valueName: "name"))
+        var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func validate() throws {
+            if let date, LocalDate(date) == nil { throw ValidationError("\"\(date)\" is not a date that exists (YYYY-MM-DD)") }
+        }
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let sessionIDs = try selection.sessionIDs(in: store)
+            if dryRun { return try showDecisions(sessionIDs, store: store) }
+            let signer = CertificateSigner(key: try storeOptions.signingKey())
+            guard let organisation = try store.organisation() else {
+                throw CLIError(
+                    "the workspace has no organisation identity, which certificates must carry: set it with `allervers organisation set`")
+            }
+            let seats = try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) }
+            let progress = ProgressBar(total: seats, label: "certify")
+            let outcomes = try store.certify(
+                sessionIDs: sessionIDs, on: date.flatMap(LocalDate.init) ?? today(), by: by ?? organisation.signatoryName
+            ) { context in
+                progress.note(context.session.id)
+                return signer.signatures(for: context)
+            }
+            progress.finish()
+            if format.json { return try printJSON(outcomes.flatMap(\.issued)) }
+            for outcome in outcomes {
+                if !outcome.alreadyCertified.isEmpty {
+                    say(
+                        "\(outcome.sessionID): \(counted(outcome.alreadyCertified.count, "participant")) already certified, left as they are"
+                    )
+                }
+                guard !outcome.issued.isEmpty else { continue }
+                say("\(outcome.sessionID): \(counted(outcome.issued.count, "certificate")) issued")
+                printTable(
+                    [["Number", "Participant", "Decision", "Hours", "Valid until"]]
+                        + outcome.issued.map { certificate in
+                            [
+                                certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
+                                "\(certificate.attended) / \(certificate.planned)", certificate.validUntil?.description ?? "",
+                            ]
+                        })
+            }
+        }
+
+        private func showDecisions(_ sessionIDs: [String], store: Store) throws {
+            var all: [String: [CertificationDecision]] = [:]
+            for sessionID in sessionIDs { all[sessionID] = try store.certificationDecisions(for: sessionID) }
+            if format.json { return try printJSON(all) }
+            for sessionID in sessionIDs {
+                let decisions = all[sessionID] ?? []
+                say("\(sessionID): \(decisions.filter(\.isEligible).count) of \(decisions.count) eligible (dry run: nothing issued)")
+                printTable(
+                    [["Participant", "Hours", "Rate", "Decision", "Reasons"]]
+                        + decisions.map { decision in
+                            [
+                                decision.participantID, "\(decision.hours.attended) / \(decision.hours.planned)",
+                                "\(decision.hours.ratePercent) %", decision.isEligible ? "eligible" : "not eligible",
+                                decision.reasons.map(\.description).joined(separator: "; "),
+                            ]
+                        })
+            }
+        }
+    }
+}
+
+/// A progress bar on standard error when it is a terminal; silence in a pipe or a file.
+final class ProgressBar {
+    private let total: Int
+    private let label: String
+    private var done = 0
+    private let visible = isatty(STDERR_FILENO) == 1
+
+    init(total: Int, label: String) {
+        self.total = total
+        self.label = label
+    }
+
+    /// One more item done.
+    func note(_ item: String) {
+        done += 1
+        guard visible else { return }
+        let width = 30
+        let filled = total == 0 ? width : min(width, done * width / total)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total) \(item)\u{1B}[K".utf8))
+    }
+
+    /// Clears the bar.
+    func finish() {
+        guard visible else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingDocuments
+import TrainingExport
+import TrainingStore
+
+/// `--lang fr|en`.
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case fr, en
+
+    var language: DocumentLanguage { self == .fr ? .fr : .en }
+}
+
+/// Files written to a staging folder first, then moved into place one by one once every
+/// file of every session is made: a failure while making them leaves nothing behind.
+struct StagedFiles {
+    private let staging: URL
+    private var moves: [(from: URL, to: URL)] = []
+
+    init(beside folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        staging = folder.appendingPathComponent(".allervers-staging-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Stages `data` for `destination`.
+    mutating func add(_ data: Data, as destination: URL) throws {
+        let staged = staging.appendingPathComponent(String(moves.count))
+        do { try data.write(to: staged) } catch { throw CLIError("\(staging.relativePath): cannot write: \(error.localizedDescription)") }
+        moves.append((staged, destination))
+    }
+
+    /// Moves every staged file into place, after removing `replacing` folders (whose
+    /// whole content the staged files replace).
+    func commit(replacing folders: [URL] = []) throws {
+        let manager = FileManager.default
+        for folder in folders where manager.fileExists(atPath: folder.path) {
+            do { try manager.removeItem(at: folder) } catch { throw CLIError("\(folder.relativePath): cannot replace the folder") }
+        }
+        for (from, to) in moves {
+            try manager.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(from.path, to.path) != 0 { throw CLIError("\(to.relativePath): cannot write the file") }
+        }
+        try? manager.removeItem(at: staging)
+    }
+
+    /// Removes what was staged.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+extension AllerVers.ExportCommand {
+    struct Records: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a session's records for funders and participants: attendance, hours, xAPI, sign-in sheets, certificates.",
+            discussion: """
+                Into FOLDER/SESSION/ (FOLDER is Exports unless --out says otherwise):
+                  attendance.csv            one row per participant per half-day, as funders ask
+                  hours.csv                 hours planned and attended per participant, decision, certificate
+                  xapi-statements.jsonl     attended / completed / passed statements for a learning record store
+                  sign-in-sheets.pdf        the feuilles d'émargement, filled from the records
+                  certificates/NUMBER-certificat-de-realisation.pdf   every certified participant
+                  certificates/NUMBER-attestation-de-fin-de-formation.pdf   eligible participants
+                  certificates/NUMBER-open-badge.jwt                   eligible participants (Open Badges 3.0, VC-JWT)
+                CSV files are UTF-8 with a BOM and ';' as French spreadsheets expect; a cell that a \
+                spreadsheet would take for a formula is prefixed with '. Certificate PDFs are sealed: \
+                `allervers verify FILE.pdf` detects any changed byte. Everything is made before \
+                anything is written. A progress bar shows on a terminal.
+
+                Examples:
+                  allervers export records AV-FOND-2026-03-LYON
+                  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records
+                  allervers export records --from 2026-01-01 --to 2026-03-31
+                """)
+        @OptionGroup var selection: SessionSelection
+        @Option(help: ArgumentHelp("The folder to write SESSION/ into.", valueName: "folder")) var out: String = "Exports"
+        @Option(help: "The certificates' language: fr or en.") var lang: LanguageOption = .fr
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let sessionIDs = try selection.sessionIDs(in: store)
+            guard let organisation = try store.organisation() else {
+                throw CLIError(
+                    "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`")
+            }
+            let folder = URL(fileURLWithPath: out)
+            var staged = try StagedFiles(beside: folder)
+            let progress = ProgressBar(total: sessionIDs.count, label: "export")
+            var written: [String: Int] = [:]
+            do {
+                var key: SigningKey?
+                for sessionID in sessionIDs {
+                    let files = try RecordFiles.make(
+                        sessionID, store: store, organisation: organisation, language: lang.language,
+                        key: {
+                            if key == nil { key = try storeOptions.signingKey() }; return key!
+                        })
+                    for (name, data) in files {
+                        try staged.add(data, as: folder.appendingPathComponent(sessionID).appendingPathComponent(name))
+                    }
+                    written[sessionID] = files.count
+                    progress.note(sessionID)
+                }
+                progress.finish()
+                // Certificates revoked since the last export must not linger beside the live ones.
+                try staged.commit(replacing: sessionIDs.map { folder.appendingPathComponent($0).appendingPathComponent("certificates") })
+            } catch {
+                progress.finish()
+                staged.discard()
+                throw error
+            }
+            for sessionID in sessionIDs {
+                say("Wrote \(counted(written[sessionID] ?? 0, "file")) to \(folder.appendingPathComponent(sessionID).relativePath)/")
+            }
+        }
+    }
+
+    struct Sheets: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a session's sign-in sheets: blank to print before, or filled from the records after.",
+            discussion: """
+                One sheet per half-day: course, module, date, times, place, trainers, a row and a \
+                signature box per seated participant, and a box for the trainers.
+
+                Examples:
+                  allervers export sheets AV-FOND-2026-03-LYON --blank
+                  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf
+                """)
+        @OptionGroup var sessionOptions: SessionOptions
+        @Flag(help: "Leave the attendance column empty, to print before the session.") var blank = false
+        @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+        @Option(help: "The sheets' language: fr or en.") var lang: LanguageOption = .fr
+
+        func run() throws {
+            let (store, session) = try sessionOptions.load()
+            guard let organisation = try store.organisation() else {
+                throw CLIError(
+                    "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`")
+            }
+            let pdf = try Documents.signInSheets(
+                session: session, course: try store.course(of: session), organisation: organisation,
+                participants: try store.seatedParticipants(in: session.id), marks: blank ? nil : try store.currentMarks(in: session.id),
+                language: lang.language)
+            let url = URL(fileURLWithPath: out ?? "Exports/\(session.id)/sign-in-sheets\(blank ? "-blank" : "").pdf")
+            var staged = try StagedFiles(beside: url.deletingLastPathComponent())
+            try staged.add(pdf, as: url)
+            try staged.commit()
+            say("Wrote \(counted(session.slots.count, "sheet")) to \(url.relativePath)")
+        }
+    }
+}
+
+/// The files of one session's records, by name within its folder.
+enum RecordFiles {
+    static func make(
+        _ sessionID: String, store: Store, organisation: Organisation, language: DocumentLanguage, key: () throws -> SigningKey
+    ) throws -> [(String, Data)] {
+        let session = try store.session(id: sessionID)
+        let course = try store.course(of: session)
+        let participants = try store.seatedParticipants(in: sessionID)
+        let marks = try store.currentMarks(in: sessionID)
+        let decisions = try store.certificationDecisions(for: sessionID)
+        let progress = try store.progress(in: sessionID)
+        let certificates = try store.certificates(in: sessionID)
+        var files: [(String, Data)] = [
+            ("attendance.csv", FunderExport.attendanceCSV(session: session, course: course, participants: participants, marks: marks)),
+            (
+                "hours.csv",
+                FunderExport.hoursCSV(session: session, participants: participants, decisions: decisions, certificates: certificates)
+            ),
+            (
+                "xapi-statements.jsonl",
+                XAPIStatements.jsonLines(
+                    session: session, course: course, organisation: organisation, participants: participants, marks: marks,
+                    decisions: decisions, progress: progress)
+            ),
+            (
+                "sign-in-sheets.pdf",
+                try Documents.signInSheets(
+                    session: session, course: course, organisation: organisation, participants: participants, marks: marks)
+            ),
+        ]
+        for context in try store.certificateContexts(in: sessionID) where context.certificate.revocation == nil {
+            let certificate = context.certificate
+            let key = try key()
+            let holder = context.participant.displayName
+            files.append(
+                (
+                    "certificates/\(certificate.number)-certificat-de-realisation.pdf",
+                    Verifier.seal(
+                        pdf: try Documents.certificateOfCompletion(context, language: language), number: certificate.number, holder: holder,
+                        key: key)
+                ))
+            if certificate.isEligible {
+                files.append(
+                    (
+                        "certificates/\(certificate.number)-attestation-de-fin-de-formation.pdf",
+                        Verifier.seal(
+                            pdf: try Documents.attestation(context, language: language), number: certificate.number, holder: holder,
+                            key: key)
+                    ))
+            }
+            if let credential = certificate.credential {
+                files.append(("certificates/\(certificate.number)-open-badge.jwt", Data((credential + "\n").utf8)))
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,331 @@
+public import Foundation
+public import TrainingCore
+
+/// The printed records of a training, as PDF: the half-day sign-in sheets (*feuilles
+/// d'émargement*), the *certificat de réalisation* and the *attestation de fin de
+/// formation*. The documents only print what the records say: hours come from
+/// ``Session/attendedHours(of:marks:)`` through the certificate.
+public enum Documents {
+    private static let margin = PDFCanvas.margin
+    private static let contentWidth = PDFCanvas.width - 2 * PDFCanvas.margin
+
+    // MARK: Sign-in sheets
+
+    /// One sheet per half-day of the session, with a row and a signature box per seated
+    /// participant and a box for the trainers. With `marks`, the sheet is filled after the
+    /// fact: each row shows the recorded status and minutes late or left early. Without,
+    /// it is blank, to print before the session.
+    public static func signInSheets(
+        session: Session, course: Course, organisation: Organisation, participants: [Participant], marks: [AttendanceMark]?,
+        language: DocumentLanguage = .fr
+    ) throws(DocumentError) -> Data {
+        let l = language
+        let canvas = PDFCanvas(
+            title: l.pick("Feuilles d'émargement", "Sign-in sheets") + " — \(session.id)", author: organisation.name,
+            creationDate: LocalDateStamp(iso8601: "\(session.slots.first?.date ?? LocalDate(ordinal: 0))T00:00:00Z"))
+        let byKey = Dictionary((marks ?? []).map { ("\($0.participantID) \($0.slotID)", $0) }, uniquingKeysWith: { _, last in last })
+        let modules = Dictionary(course.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rowHeight = 30.0
+        let columns = [
+            ("", 0.0), (l.pick("Participant", "Participant"), 150.0), (l.pick("Employeur", "Employer"), 130.0),
+            (l.pick("Présence", "Attendance"), 110.0), (l.pick("Signature", "Signature"), 121.28),
+        ]
+        for (slotIndex, slot) in session.slots.enumerated() {
+            var remaining = participants[...]
+            var sheetPage = 1
+            repeat {
+                if slotIndex > 0 || sheetPage > 1 { canvas.newPage() }
+                var y = header(canvas, organisation: organisation, language: l)
+                y +=
+                    canvas.text(
+                        l.pick("FEUILLE D'ÉMARGEMENT", "SIGN-IN SHEET") + (marks == nil ? "" : l.pick(" — RELEVÉ", " — RECORD")), x: margin,
+                        y: y + 6, width: contentWidth, font: .title, align: .center) + 14
+                let moduleText = slot.modules.compactMap { modules[$0].map { "\($0.id) — \($0.title)" } }.joined(separator: " ; ")
+                let facts: [(String, String)] = [
+                    (l.pick("Formation", "Course"), "\(course.title) (\(course.id), version \(course.version))"),
+                    (l.pick("Module", "Module"), moduleText.isEmpty ? "—" : moduleText),
+                    (
+                        l.pick("Date", "Date"),
+                        l.longDate(slot.date) + " — "
+                            + (slot.half == .morning ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon"))
+                    ),
+                    (l.pick("Horaires", "Times"), "\(slot.start) – \(slot.end) (\(l.hours(slot.duration)))"),
+                    (l.pick("Lieu", "Place"), "\(session.place.name), \(session.place.detail)"),
+                    (l.pick("Formateur(s)", "Trainer(s)"), session.trainers.joined(separator: ", ")),
+                    (
+                        l.pick("Session", "Session"),
+                        session.id + (session.funder.map { " — " + l.pick("financeur : ", "funder: ") + $0 } ?? "")
+                    ),
+                ]
+                for (label, value) in facts {
+                    canvas.text(label, x: margin, y: y, width: 90, font: .bold)
+                    y += max(canvas.text(value, x: margin + 95, y: y, width: contentWidth - 95), 12) + 3
+                }
+                y += 8
+                // The table's header.
+                canvas.fill(x: margin, y: y, width: contentWidth, height: 18, gray: 0.88)
+                var x = margin
+                for (title, width) in columns.dropFirst() {
+                    canvas.text(title, x: x + 4, y: y + 4, width: width - 8, font: .bold)
+                    x += width
+                }
+                canvas.box(x: margin, y: y, width: contentWidth, height: 18)
+                y += 18
+                let trainerBlock = 95.0
+                while let participant = remaining.first, y + rowHeight <= PDFCanvas.height - margin - trainerBlock {
+                    remaining = remaining.dropFirst()
+                    x = margin
+                    let cells = [
+                        participant.displayName, participant.employer ?? "",
+                        marks == nil ? "" : attendance(byKey["\(participant.id) \(slot.id)"], language: l),
+                    ]
+                    for (index, (_, width)) in columns.dropFirst().enumerated() {
+                        if index < cells.count {
+                            canvas.text(cells[index], x: x + 4, y: y + 4, width: width - 8, font: index == 0 ? .regular : .small)
+                        }
+                        canvas.box(x: x, y: y, width: width, height: rowHeight, lineWidth: 0.4)
+                        x += width
+                    }
+                    y += rowHeight
+                }
+                if remaining.isEmpty {
+                    y += 14
+                    canvas.text(
+                        l.pick(
+                            "Signature du ou des formateurs, attestant l'exactitude de la feuille :",
+                            "Signature of the trainer(s), certifying this sheet:"),
+                        x: margin, y: y, width: contentWidth, font: .bold)
+                    canvas.box(x: margin, y: y + 16, width: contentWidth, height: 50)
+                }
+                canvas.text(
+                    "\(session.id) — \(slot.id) — " + l.pick("feuille", "sheet") + " \(slotIndex + 1)/\(session.slots.count)"
+                        + (sheetPage > 1 ? " (\(l.pick("suite", "continued")))" : ""),
+                    x: margin, y: PDFCanvas.height - margin + 12, width: contentWidth, font: .small, align: .right)
+                sheetPage += 1
+            } while !remaining.isEmpty
+        }
+        return try canvas.finish()
+    }
+
+    /// How a mark reads on a filled sheet.
+    static func attendance(_ mark: AttendanceMark?, language l: DocumentLanguage) -> String {
+        guard let mark else { return l.pick("non relevé", "not recorded") }
+        switch mark.status {
+        case .present:
+            var parts = [l.pick("Présent", "Present")]
+            if mark.minutesLate > 0 { parts.append(l.pick("retard \(mark.minutesLate) min", "\(mark.minutesLate) min late")) }
+            if mark.minutesLeftEarly > 0 {
+                parts.append(l.pick("départ anticipé \(mark.minutesLeftEarly) min", "left \(mark.minutesLeftEarly) min early"))
+            }
+            return parts.joined(separator: ", ")
+        case .excused:
+            return l.pick("Absent excusé", "Excused") + (mark.reason.map { " : \($0)" } ?? "")
+        case .absent:
+            return l.pick("Absent", "Absent") + (mark.reason.map { " : \($0)" } ?? "")
+        }
+    }
+
+    // MARK: Certificates
+
+    /// The *certificat de réalisation*, on the content of the Ministry of Labour's model:
+    /// who attests, who attended, the nature of the action, its dates and the hours
+    /// actually done. Issued to every participant, eligible or not.
+    public static func certificateOfCompletion(_ context: CertificateContext, language l: DocumentLanguage = .fr) throws(DocumentError)
+        -> Data
+    {
+        let certificate = context.certificate
+        let organisation = context.organisation
+        let canvas = certificateCanvas(context, title: l.pick("Certificat de réalisation", "Certificate of completion"))
+        var y = header(canvas, organisation: organisation, language: l)
+        y +=
+            canvas.text(
+                l.pick("CERTIFICAT DE RÉALISATION", "CERTIFICATE OF COMPLETION"), x: margin, y: y + 10, width: contentWidth, font: .title,
+                align: .center) + 24
+        let paragraphs: [(String, PDFCanvas.Font)] = [
+            (
+                l.pick(
+                    "Je soussigné(e) \(organisation.signatoryName), \(organisation.signatoryTitle), représentant(e) légal(e) du dispensateur de l'action concourant au développement des compétences \(organisation.name), atteste que :",
+                    "I, the undersigned \(organisation.signatoryName), \(organisation.signatoryTitle), legal representative of the training provider \(organisation.name), certify that:"
+                ), .regular
+            ),
+            (context.participant.fullName, .heading),
+            (
+                context.participant.employer.map { l.pick("salarié(e) de l'entreprise \($0)", "employed by \($0)") } ?? "", .regular
+            ),
+            (l.pick("a suivi l'action :", "attended the action:"), .regular),
+            ("\(context.course.title) (\(context.course.id), version \(context.course.version))", .heading),
+            (l.pick("Nature de l'action concourant au développement des compétences :", "Nature of the action:"), .regular),
+            (
+                l.pick(
+                    "☒ action de formation   ☐ bilan de compétences   ☐ action de VAE   ☐ action de formation par apprentissage",
+                    "☒ training action    ☐ skills assessment    ☐ accreditation of prior learning    ☐ apprenticeship"), .regular
+            ),
+            (
+                l.pick(
+                    "qui s'est déroulée du \(l.date(certificate.firstDay)) au \(l.date(certificate.lastDay)),",
+                    "which took place from \(l.date(certificate.firstDay)) to \(l.date(certificate.lastDay)),"), .regular
+            ),
+            (
+                l.pick(
+                    "pour une durée de \(l.hours(certificate.attended)) réalisées, sur \(l.hours(certificate.planned)) prévues.",
+                    "for a duration of \(l.hours(certificate.attended)) actually attended, out of \(l.hours(certificate.planned)) planned."),
+                .bold
+            ),
+            (
+                l.pick(
+                    "Sans préjudice des délais imposés par les règles fiscales, comptables ou commerciales, je m'engage à conserver l'ensemble des pièces justificatives qui ont permis d'établir le présent certificat pendant une durée de 3 ans à compter de la fin de l'année du dernier paiement. En cas de cofinancement des fonds européens, la durée de conservation est étendue conformément aux obligations conventionnelles spécifiques.",
+                    "Without prejudice to the periods required by tax, accounting or commercial rules, I undertake to keep all the supporting documents on which this certificate is based for 3 years from the end of the year of the last payment. Where European funds co-finance the action, that period is extended as their specific obligations require."
+                ), .small
+            ),
+        ]
+        for (text, font) in paragraphs where !text.isEmpty {
+            y += canvas.text(text, x: margin, y: y, width: contentWidth, font: font) + 9
+        }
+        signature(canvas, context: context, y: y + 6, language: l)
+        return try canvas.finish()
+    }
+
+    /// The *attestation de fin de formation* (Code du travail, L6353-1): the objectives,
+    /// the nature and duration of the action, and the results of the assessment of
+    /// learning. For eligible participants.
+    public static func attestation(_ context: CertificateContext, language l: DocumentLanguage = .fr) throws(DocumentError) -> Data {
+        let certificate = context.certificate
+        let course = context.course
+        let canvas = certificateCanvas(context, title: l.pick("Attestation de fin de formation", "End-of-training certificate"))
+        var y = header(canvas, organisation: context.organisation, language: l)
+        y += canvas.text(
+            l.pick("ATTESTATION DE FIN DE FORMATION", "END-OF-TRAINING CERTIFICATE"), x: margin, y: y + 10, width: contentWidth,
+            font: .title, align: .center)
+        y +=
+            canvas.text(
+                l.pick("(article L6353-1 du Code du travail)", "(French Labour Code, article L6353-1)"), x: margin, y: y + 12,
+                width: contentWidth, font: .small, align: .center) + 26
+        y +=
+            canvas.text(
+                l.pick("\(context.organisation.name) atteste que", "\(context.organisation.name) certifies that"), x: margin, y: y,
+                width: contentWidth) + 6
+        y += canvas.text(context.participant.fullName, x: margin, y: y, width: contentWidth, font: .heading) + 6
+        y += canvas.text(l.pick("a suivi la formation :", "completed the course:"), x: margin, y: y, width: contentWidth) + 6
+        y +=
+            canvas.text("\(course.title) (\(course.id), version \(course.version))", x: margin, y: y, width: contentWidth, font: .heading)
+            + 10
+        let modalities = Set(course.modules.map(\.modality)).sorted { $0.rawValue < $1.rawValue }.map { modality in
+            switch modality {
+            case .inRoom: l.pick("en salle", "in the room")
+            case .remote: l.pick("à distance", "remote")
+            case .terrain: l.pick("mises en situation de terrain", "field practice")
+            }
+        }
+        let facts: [(String, String)] = [
+            (
+                l.pick("Nature de l'action", "Nature of the action"),
+                l.pick("action de formation (article L6313-1 du Code du travail), ", "training action (Labour Code L6313-1), ")
+                    + modalities.joined(separator: ", ")
+            ),
+            (
+                l.pick("Dates", "Dates"),
+                l.pick(
+                    "du \(l.date(certificate.firstDay)) au \(l.date(certificate.lastDay))",
+                    "from \(l.date(certificate.firstDay)) to \(l.date(certificate.lastDay))")
+            ),
+            (
+                l.pick("Durée", "Duration"),
+                l.pick(
+                    "\(l.hours(certificate.planned)) prévues, \(l.hours(certificate.attended)) réalisées",
+                    "\(l.hours(certificate.planned)) planned, \(l.hours(certificate.attended)) attended")
+            ),
+        ]
+        for (label, value) in facts {
+            canvas.text(label, x: margin, y: y, width: 120, font: .bold)
+            y += canvas.text(value, x: margin + 125, y: y, width: contentWidth - 125) + 4
+        }
+        y += 8
+        y +=
+            canvas.text(
+                l.pick("Objectifs et résultats de l'évaluation des acquis", "Objectives and results of the assessment of learning"),
+                x: margin,
+                y: y, width: contentWidth, font: .heading) + 6
+        for objective in course.objectives {
+            let result = l.result(context.progress?.assessment(of: objective.id))
+            let height = canvas.text("\(objective.id). \(objective.text)", x: margin + 8, y: y, width: contentWidth - 150)
+            canvas.text(result, x: PDFCanvas.width - margin - 135, y: y, width: 135, font: .bold, align: .right)
+            y += height + 5
+        }
+        if let until = certificate.validUntil {
+            y += 4
+            y +=
+                canvas.text(
+                    l.pick("Valable jusqu'au \(l.date(until)).", "Valid until \(l.date(until)).")
+                        + (course.validity?.refresherCourse.map { l.pick(" Recyclage : \($0).", " Refresher: \($0).") } ?? ""),
+                    x: margin, y: y, width: contentWidth) + 4
+        }
+        signature(canvas, context: context, y: y + 10, language: l)
+        return try canvas.finish()
+    }
+
+    // MARK: Parts
+
+    /// The organisation's identity at the top of the page; returns where the page goes on.
+    private static func header(_ canvas: PDFCanvas, organisation: Organisation, language l: DocumentLanguage) -> Double {
+        var y = margin
+        y += canvas.text(organisation.name, x: margin, y: y, width: contentWidth, font: .heading) + 2
+        y += canvas.text(organisation.address, x: margin, y: y, width: contentWidth, font: .small) + 1
+        y +=
+            canvas.text(
+                l.pick(
+                    "Déclaration d'activité enregistrée sous le n° \(organisation.declarationNumber) auprès du préfet de région. Cet enregistrement ne vaut pas agrément de l'État.",
+                    "Training provider registered under declaration number \(organisation.declarationNumber) with the regional prefect (France)."
+                ),
+                x: margin, y: y, width: contentWidth, font: .small) + 6
+        canvas.rule(y: y)
+        return y + 4
+    }
+
+    private static func certificateCanvas(_ context: CertificateContext, title: String) -> PDFCanvas {
+        PDFCanvas(
+            title: "\(title) \(context.certificate.number) — \(context.participant.fullName)", author: context.organisation.name,
+            creationDate: LocalDateStamp(iso8601: "\(context.certificate.issuedOn)T00:00:00Z"))
+    }
+
+    /// *Fait à … le …*, the signatory, a box for the stamp and signature, and the
+    /// certificate's number with its QR code.
+    private static func signature(_ canvas: PDFCanvas, context: CertificateContext, y: Double, language l: DocumentLanguage) {
+        let certificate = context.certificate
+        let organisation = context.organisation
+        var y = y
+        y +=
+            canvas.text(
+                l.pick(
+                    "Fait à \(organisation.town), le \(l.date(certificate.issuedOn))",
+                    "Issued in \(organisation.town) on \(l.date(certificate.issuedOn))"),
+                x: margin, y: y, width: contentWidth) + 8
+        let boxWidth = 240.0
+        let boxX = PDFCanvas.width - margin - boxWidth
+        canvas.text(
+            l.pick("Cachet et signature du responsable du dispensateur de formation", "Stamp and signature of the training provider"),
+            x: boxX, y: y, width: boxWidth, font: .small)
+        canvas.box(x: boxX, y: y + 22, width: boxWidth, height: 70)
+        canvas.text("\(organisation.signatoryName), \(organisation.signatoryTitle)", x: boxX, y: y + 96, width: boxWidth, font: .small)
+        // The number and the QR code, bottom left, clear of the signature box.
+        let qrSize = 118.0
+        let qrY = PDFCanvas.height - margin - qrSize - 6
+        canvas.qrCode(certificate.signedPayload, x: margin - 8, y: qrY, size: qrSize)
+        canvas.text(
+            l.pick("Certificat n° ", "Certificate no. ") + certificate.number, x: margin + qrSize, y: qrY + 30, width: 300, font: .bold)
+        canvas.text(
+            l.pick(
+                "Le QR code porte une déclaration signée (Ed25519) que « allervers verify » vérifie hors ligne.",
+                "The QR code holds a signed statement (Ed25519) that `allervers verify` checks offline."),
+            x: margin + qrSize, y: qrY + 46, width: contentWidth - qrSize, font: .small)
+        if let replaces = certificate.replaces {
+            canvas.text(
+                l.pick("Remplace le certificat n° \(replaces).", "Replaces certificate no. \(replaces)."), x: margin + qrSize, y: qrY + 70,
+                width: 300, font: .small)
+        }
+    }
+}
+
+extension Participant {
+    /// `Marie DUPONT`, as certificates name people.
+    var fullName: String { "\(firstName) \(lastName.uppercased())" }
+}

@@ -1,0 +1,184 @@
+internal import CPangoCairo
+public import Foundation
+
+/// A PDF being drawn: A4 pages, text laid out by Pango (fonts embedded by cairo as
+/// subsets), lines, boxes and QR codes. Everything goes to memory; ``finish()`` returns
+/// the file's bytes.
+final class PDFCanvas {
+    /// A4 in PostScript points.
+    static let width = 595.28
+    static let height = 841.89
+    static let margin = 42.0
+
+    /// The typefaces the documents use (DejaVu Sans, from fonts-dejavu-core).
+    enum Font {
+        case small, regular, bold, heading, title
+
+        var description: String {
+            switch self {
+            case .small: "DejaVu Sans 7.5"
+            case .regular: "DejaVu Sans 9.5"
+            case .bold: "DejaVu Sans Bold 9.5"
+            case .heading: "DejaVu Sans Bold 11"
+            case .title: "DejaVu Sans Bold 17"
+            }
+        }
+    }
+
+    enum Alignment { case left, center, right }
+
+    private final class Sink {
+        var data = Data()
+    }
+
+    private let sink = Sink()
+    private let surface: OpaquePointer
+    private let cr: OpaquePointer
+    private let layout: OpaquePointer
+    private var fonts: [String: OpaquePointer] = [:]
+    private(set) var pageCount = 1
+
+    /// A new document with its metadata.
+    init(title: String, author: String, creationDate: LocalDateStamp) {
+        let unmanaged = Unmanaged.passUnretained(sink).toOpaque()
+        surface = cairo_pdf_surface_create_for_stream(
+            { closure, bytes, length in
+                guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+                Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+                return CAIRO_STATUS_SUCCESS
+            }, unmanaged, Self.width, Self.height)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "AllerVers")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate.iso8601)
+        cr = cairo_create(surface)
+        Self.useTypographicPoints()
+        layout = pango_cairo_create_layout(cr)
+    }
+
+    deinit {
+        for font in fonts.values { pango_font_description_free(font) }
+        allervers_g_object_unref(UnsafeMutableRawPointer(layout))
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
+    }
+
+    /// Pango on cairo assumes 96 dpi; PDF points are 1/72 inch.
+    private static let typographicPoints: Void = {
+        if let map = pango_cairo_font_map_get_default() {
+            pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        }
+    }()
+
+    private static func useTypographicPoints() { _ = typographicPoints }
+
+    private func font(_ font: Font) -> OpaquePointer {
+        if let cached = fonts[font.description] { return cached }
+        let made = pango_font_description_from_string(font.description)!
+        fonts[font.description] = made
+        return made
+    }
+
+    /// Draws `text` from (x, y) within `width`, wrapping at words; returns its height.
+    @discardableResult
+    func text(_ text: String, x: Double, y: Double, width: Double, font: Font = .regular, align: Alignment = .left) -> Double {
+        pango_layout_set_font_description(layout, self.font(font))
+        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_alignment(
+            layout, align == .left ? PANGO_ALIGN_LEFT : align == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT)
+        pango_layout_set_text(layout, text, -1)
+        cairo_move_to(cr, x, y)
+        pango_cairo_show_layout(cr, layout)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        return Double(logical.height) / Double(PANGO_SCALE)
+    }
+
+    /// The height `text` would take, without drawing it.
+    func height(of text: String, width: Double, font: Font = .regular) -> Double {
+        pango_layout_set_font_description(layout, self.font(font))
+        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_text(layout, text, -1)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        return Double(logical.height) / Double(PANGO_SCALE)
+    }
+
+    /// A rectangle's outline.
+    func box(x: Double, y: Double, width: Double, height: Double, lineWidth: Double = 0.6, gray: Double = 0) {
+        cairo_set_source_rgb(cr, gray, gray, gray)
+        cairo_set_line_width(cr, lineWidth)
+        cairo_rectangle(cr, x, y, width, height)
+        cairo_stroke(cr)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+    }
+
+    /// A filled rectangle.
+    func fill(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        cairo_set_source_rgb(cr, gray, gray, gray)
+        cairo_rectangle(cr, x, y, width, height)
+        cairo_fill(cr)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+    }
+
+    /// A horizontal rule.
+    func rule(y: Double, from x: Double = margin, to end: Double = width - margin, lineWidth: Double = 0.6) {
+        cairo_set_line_width(cr, lineWidth)
+        cairo_move_to(cr, x, y)
+        cairo_line_to(cr, end, y)
+        cairo_stroke(cr)
+    }
+
+    /// A QR code of `payload` (error correction M), `size` points wide with its quiet zone.
+    func qrCode(_ payload: String, x: Double, y: Double, size: Double) {
+        guard let code = QRcode_encodeString8bit(payload, 0, QR_ECLEVEL_M) else { return }
+        defer { QRcode_free(code) }
+        let modules = Int(code.pointee.width)
+        let quiet = 4
+        let cell = size / Double(modules + 2 * quiet)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_rectangle(cr, x, y, size, size)
+        cairo_fill(cr)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        for row in 0..<modules {
+            for column in 0..<modules where code.pointee.data[row * modules + column] & 1 == 1 {
+                cairo_rectangle(cr, x + Double(column + quiet) * cell, y + Double(row + quiet) * cell, cell, cell)
+            }
+        }
+        cairo_fill(cr)
+    }
+
+    /// Ends the page and starts another.
+    func newPage() {
+        cairo_show_page(cr)
+        pageCount += 1
+    }
+
+    /// Ends the last page and returns the PDF.
+    func finish() throws(DocumentError) -> Data {
+        cairo_show_page(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw DocumentError("cairo could not write the PDF: \(String(cString: cairo_status_to_string(status)))")
+        }
+        return sink.data
+    }
+}
+
+/// A creation date for a PDF's metadata, fixed by the record rather than the clock so
+/// that the same record gives the same file.
+struct LocalDateStamp {
+    var iso8601: String
+}
+
+/// Why a document could not be made.
+public struct DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, as one sentence.
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

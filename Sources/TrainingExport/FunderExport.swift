@@ -1,0 +1,95 @@
+public import Foundation
+public import TrainingCore
+
+/// CSV as French spreadsheets open it (UTF-8 with a BOM, `;` between cells, CRLF), with
+/// formula injection neutralised: a cell that a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`.
+public struct CSVWriter: Sendable {
+    private var text = "\u{FEFF}"
+
+    /// An empty document.
+    public init() {}
+
+    /// Adds a row.
+    public mutating func append(_ cells: [String]) {
+        text += cells.map(Self.cell).joined(separator: ";") + "\r\n"
+    }
+
+    /// The document's bytes.
+    public var data: Data { Data(text.utf8) }
+
+    /// One cell, neutralised and quoted as needed (RFC 4180).
+    public static func cell(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The attendance files funders ask for.
+public enum FunderExport {
+    /// One row per seated participant per half-day: date, start, end, planned and attended
+    /// duration, place, trainers, modules, status, minutes late or left early, reason.
+    public static func attendanceCSV(session: Session, course: Course, participants: [Participant], marks: [AttendanceMark]) -> Data {
+        var csv = CSVWriter()
+        csv.append([
+            "Session", "Formation", "Version", "Participant", "Nom", "Prénom", "Employeur", "Date", "Début", "Fin", "Durée prévue (h)",
+            "Durée réalisée (h)", "Lieu", "Adresse du lieu", "Formateurs", "Modules", "Statut", "Retard (min)", "Départ anticipé (min)",
+            "Motif",
+        ])
+        let byKey = Dictionary(marks.map { ("\($0.participantID) \($0.slotID)", $0) }, uniquingKeysWith: { _, last in last })
+        for slot in session.slots {
+            for participant in participants {
+                let mark = byKey["\(participant.id) \(slot.id)"]
+                csv.append([
+                    session.id, course.id, course.version.description, participant.id, participant.lastName, participant.firstName,
+                    participant.employer ?? "", slot.date.description, slot.start.description, slot.end.description,
+                    frenchDecimal(slot.duration), mark.map { frenchDecimal($0.attended(in: slot)) } ?? "", session.place.name,
+                    session.place.detail, session.trainers.joined(separator: ", "), slot.modules.joined(separator: ", "),
+                    mark.map { status($0) } ?? "non relevé", mark.map { String($0.minutesLate) } ?? "",
+                    mark.map { String($0.minutesLeftEarly) } ?? "", mark?.reason ?? "",
+                ])
+            }
+        }
+        return csv.data
+    }
+
+    /// One row per seated participant: hours planned and attended, the rate, half-days not
+    /// recorded, the decision and the certificate number.
+    public static func hoursCSV(
+        session: Session, participants: [Participant], decisions: [CertificationDecision], certificates: [Certificate]
+    ) -> Data {
+        var csv = CSVWriter()
+        csv.append([
+            "Session", "Participant", "Nom", "Prénom", "Employeur", "Heures prévues", "Heures réalisées", "Taux (%)",
+            "Demi-journées non relevées", "Décision", "Motifs", "Certificat",
+        ])
+        let decisionsByID = Dictionary(decisions.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
+        let live = Dictionary(
+            certificates.filter { $0.revocation == nil }.map { ($0.participantID, $0.number) }, uniquingKeysWith: { _, last in last })
+        for participant in participants {
+            guard let decision = decisionsByID[participant.id] else { continue }
+            csv.append([
+                session.id, participant.id, participant.lastName, participant.firstName, participant.employer ?? "",
+                frenchDecimal(decision.hours.planned), frenchDecimal(decision.hours.attended), String(decision.hours.ratePercent),
+                String(decision.hours.unrecordedSlots), decision.isEligible ? "certifié" : "non certifié",
+                decision.reasons.map(\.description).joined(separator: " ; "), live[participant.id] ?? "",
+            ])
+        }
+        return csv.data
+    }
+
+    /// `3,5`: hours as a French spreadsheet reads a number.
+    static func frenchDecimal(_ hours: Hours) -> String {
+        hours.decimal.replacingOccurrences(of: ".", with: ",")
+    }
+
+    private static func status(_ mark: AttendanceMark) -> String {
+        switch mark.status {
+        case .present: "présent"
+        case .excused: "absent excusé"
+        case .absent: "absent"
+        }
+    }
+}

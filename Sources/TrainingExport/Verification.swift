@@ -1,0 +1,105 @@
+public import Foundation
+
+/// What a signed statement, credential or sealed PDF says, once its signature checked out.
+public struct VerifiedStatement: Sendable, Hashable {
+    /// What was checked.
+    public enum Kind: String, Sendable, Hashable {
+        /// The statement of a certificate's QR code.
+        case certificatePayload = "certificate QR payload"
+        /// An Open Badges 3.0 credential (VC-JWT).
+        case credential = "Open Badges credential"
+        /// A certificate or attestation PDF sealed by the tool.
+        case pdf = "sealed PDF"
+    }
+
+    /// What was checked.
+    public var kind: Kind
+    /// The key that signed it.
+    public var issuer: IssuerKey
+    /// The certificate number it speaks of.
+    public var number: String
+    /// The holder's name, when the statement carries it.
+    public var holder: String?
+    /// The course's title or id, when the statement carries it.
+    public var course: String?
+}
+
+/// Why a statement, credential or PDF does not verify.
+public struct VerificationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, as one sentence.
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Checks signed statements offline: the key is the issuer's `did:key`, carried in the
+/// statement itself, so nothing has to be fetched.
+public enum Verifier {
+    /// The mark that starts a sealed PDF's signature line, after `%%EOF`.
+    static let sealMarker = Data("%AllerVers-Seal ".utf8)
+
+    /// Verifies a compact JWS: a QR payload or a credential.
+    public static func verify(token: String) throws(VerificationError) -> VerifiedStatement {
+        let (issuer, claims) = try checkedClaims(of: token)
+        guard let jti = claims["jti"] as? String else { throw VerificationError("the signed statement names no certificate (jti)") }
+        if let subject = claims["credentialSubject"] as? [String: Any] {
+            let achievement = subject["achievement"] as? [String: Any]
+            let holder = (subject["identifier"] as? [[String: Any]])?.first { $0["identityType"] as? String == "name" }
+            return VerifiedStatement(
+                kind: .credential, issuer: issuer, number: jti.replacingOccurrences(of: "urn:allervers:certificate:", with: ""),
+                holder: holder?["identityHash"] as? String, course: achievement?["name"] as? String)
+        }
+        return VerifiedStatement(
+            kind: .certificatePayload, issuer: issuer, number: jti, holder: claims["sub"] as? String, course: claims["crs"] as? String)
+    }
+
+    /// Verifies a PDF sealed by ``seal(pdf:number:key:)``: the seal's signature, and that
+    /// the bytes before it are the ones that were sealed.
+    public static func verify(pdf: Data) throws(VerificationError) -> VerifiedStatement {
+        guard let range = pdf.range(of: sealMarker, options: .backwards) else {
+            throw VerificationError("the PDF carries no AllerVers seal")
+        }
+        let sealed = pdf[pdf.startIndex..<range.lowerBound]
+        let token = String(decoding: pdf[range.upperBound...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (issuer, claims) = try checkedClaims(of: token)
+        guard let number = claims["jti"] as? String, let digest = claims["sha256"] as? String else {
+            throw VerificationError("the PDF's seal names no certificate or digest")
+        }
+        guard Digest.sha256Hex(sealed) == digest else {
+            throw VerificationError("the PDF was changed after it was sealed: its content no longer matches the signed digest")
+        }
+        return VerifiedStatement(kind: .pdf, issuer: issuer, number: number, holder: claims["sub"] as? String, course: nil)
+    }
+
+    /// Appends a seal to a PDF: a comment line after `%%EOF` that PDF readers ignore,
+    /// holding a JWS over the certificate number and the SHA-256 of every byte before it.
+    public static func seal(pdf: Data, number: String, holder: String, key: SigningKey) -> Data {
+        let claims: [String: Any] = [
+            "iss": key.issuer.did, "jti": number, "sub": holder, "sha256": Digest.sha256Hex(pdf),
+        ]
+        let token = key.compactJWS(payload: JSON.data(claims), header: ["alg": "EdDSA", "typ": "JWT"])
+        return pdf + sealMarker + Data(token.utf8) + Data("\n".utf8)
+    }
+
+    private static func checkedClaims(of token: String) throws(VerificationError) -> (IssuerKey, [String: Any]) {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let header = JSON.object(headerData),
+            let payload = Base64URL.decode(parts[1]), let claims = JSON.object(payload), let signature = Base64URL.decode(parts[2])
+        else { throw VerificationError("not a signed statement: expected a compact JWS (three base64url parts)") }
+        guard header["alg"] as? String == "EdDSA" else {
+            throw VerificationError("signed with \(header["alg"] as? String ?? "no algorithm"), not EdDSA")
+        }
+        guard let did = (header["kid"] as? String) ?? (claims["iss"] as? String), let issuer = IssuerKey(did: did) else {
+            throw VerificationError("the issuer is not a did:key")
+        }
+        if let iss = claims["iss"] as? String, IssuerKey(did: iss) != issuer {
+            throw VerificationError("the key that signed (\(did)) is not the issuer the statement names (\(iss))")
+        }
+        guard issuer.isValidSignature(signature, for: Data("\(parts[0]).\(parts[1])".utf8)) else {
+            throw VerificationError("the signature does not match: the statement was changed, or not signed by \(issuer.did)")
+        }
+        return (issuer, claims)
+    }
+}
