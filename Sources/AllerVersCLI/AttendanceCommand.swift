@@ -20,12 +20,14 @@ extension AllerVers.AttendanceCommand {
             discussion: """
                 Every participant holding a seat gets a status: --present, --late P:MINUTES, \
                 --left-early P:MINUTES, --excused P:REASON, --absent; --others-present marks everyone \
-                not named present. Recording a participant and slot again is a correction: the new \
-                record supersedes the old, which stays in the history.
+                not named present. Recording a participant and slot again is a correction, which \
+                names only the participants it changes: the new record supersedes the old, which \
+                stays in the history.
 
-                Example:
+                Examples:
                   allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
                     --late P-0002:15 --excused "P-0004:arrêt maladie" --absent P-0005 --others-present
+                  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am --present P-0005
                 """)
         @Argument(help: "The session's id.") var session: String
         @Option(help: ArgumentHelp("The half-day, e.g. 2026-03-12-am.", valueName: "slot")) var slot: String
@@ -91,7 +93,9 @@ extension AllerVers.AttendanceCommand {
             if othersPresent {
                 for participant in seated where marks[participant.id] == nil { set(participant.id) { $0.status = .present } }
             }
-            let missing = seated.filter { marks[$0.id] == nil }.map(\.id)
+            // A first record of the half-day covers every seat; a correction names only whom it changes.
+            let recorded = Set(try store.currentMarks(in: session.id).filter { $0.slotID == slot }.map(\.participantID))
+            let missing = seated.filter { marks[$0.id] == nil && !recorded.contains($0.id) }.map(\.id)
             guard missing.isEmpty else {
                 throw CLIError("no status for \(missing.joined(separator: ", ")): name them, or add --others-present")
             }

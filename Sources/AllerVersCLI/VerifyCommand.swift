@@ -73,7 +73,8 @@ extension AllerVers {
                 }
                 return try Verifier.verify(token: input.trimmingCharacters(in: .whitespacesAndNewlines))
             } catch let error as VerificationError {
-                let shown = input.count > 60 ? String(input.prefix(40)) + "…" : input
+                let isFile = FileManager.default.fileExists(atPath: input)
+                let shown = !isFile && input.count > 60 ? String(input.prefix(40)) + "…" : input
                 throw CLIError("\(shown): \(error.description)")
             }
         }

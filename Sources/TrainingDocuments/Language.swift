@@ -29,9 +29,12 @@ public enum DocumentLanguage: String, Sendable, Hashable, CaseIterable {
         return "\(names[weekday]) \(date(day))"
     }
 
-    /// `11 h 30` / `11.5 hours`.
+    /// `11 h 30` / `11 hours 30 minutes`.
     func hours(_ hours: Hours) -> String {
-        self == .fr ? hours.description : "\(hours.decimal) hours"
+        guard self == .en else { return hours.description }
+        let whole = hours.minutes / 60
+        let rest = hours.minutes % 60
+        return "\(whole) hour\(whole == 1 ? "" : "s")" + (rest == 0 ? "" : " \(rest) minutes")
     }
 
     /// How an objective's assessment reads on the attestation.

@@ -52,7 +52,11 @@ final class PDFCanvas {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "AllerVers")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate.iso8601)
         cr = cairo_create(surface)
-        Self.useTypographicPoints()
+        // Pango on cairo assumes 96 dpi; PDF points are 1/72 inch. The default font map is
+        // per thread, so this is set on the one this thread uses.
+        if let map = pango_cairo_font_map_get_default() {
+            pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        }
         layout = pango_cairo_create_layout(cr)
     }
 
@@ -62,15 +66,6 @@ final class PDFCanvas {
         cairo_destroy(cr)
         cairo_surface_destroy(surface)
     }
-
-    /// Pango on cairo assumes 96 dpi; PDF points are 1/72 inch.
-    private static let typographicPoints: Void = {
-        if let map = pango_cairo_font_map_get_default() {
-            pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
-        }
-    }()
-
-    private static func useTypographicPoints() { _ = typographicPoints }
 
     private func font(_ font: Font) -> OpaquePointer {
         if let cached = fonts[font.description] { return cached }

@@ -80,9 +80,16 @@ extension Store {
         _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, at now: Date, db: Database
     ) throws {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
-        guard session.status == .planned || session.status == .running else {
-            throw AttendanceError(["session \(sessionID) is \(session.status.rawValue): its attendance can no longer change"])
+        guard session.status != .cancelled else {
+            throw AttendanceError(["session \(sessionID) is cancelled: its attendance can no longer change"])
         }
+        // After closing, the record of a half-day can still be corrected (the correction
+        // supersedes, the history keeps both, certificates are reissued from it), but
+        // nothing new is recorded.
+        let correctable: Set<String>? =
+            session.status == .closed
+            ? Set(try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
+            : nil
         let seated = Set(
             try String.fetchAll(
                 db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID]))
@@ -99,6 +106,11 @@ extension Store {
             }
             if !seen.insert("\(mark.participantID) \(mark.slotID)").inserted {
                 reasons.append("\(mark.participantID) has two marks for slot \(mark.slotID)")
+            }
+            if let correctable, !correctable.contains("\(mark.participantID) \(mark.slotID)") {
+                reasons.append(
+                    "session \(sessionID) is closed: \(mark.participantID) has no record for \(mark.slotID) to correct, and nothing new is recorded"
+                )
             }
             reasons += mark.problems(in: slot)
         }

@@ -1,0 +1,351 @@
+import Foundation
+import Testing
+import TrainingTesting
+
+/// A program from Debian that checks our output independently; `make test` installs them.
+func tool(_ name: String) throws -> URL {
+    let url = URL(fileURLWithPath: "/usr/bin/\(name)")
+    try #require(FileManager.default.isExecutableFile(atPath: url.path), "\(name) is missing: make test installs it")
+    return url
+}
+
+/// The week's session, recorded half-day by half-day and closed: P-0001 to P-0003
+/// eligible (P-0002 20 minutes late), P-0004 excused and P-0005 absent for a half-day each,
+/// so 10 h 30 of 14 h, below the 80 % minimum.
+func closedWeekWorkspace() async throws -> TemporaryFolder {
+    let workspace = try await weekWorkspace()
+    let store = workspace.url.path
+    for arguments in [
+        ["--slot", "2026-03-12-am", "--late", "P-0002:20", "--others-present"],
+        ["--slot", "2026-03-12-pm", "--excused", "P-0004:rendez-vous médical", "--others-present"],
+        ["--slot", "2026-03-13-am", "--absent", "P-0005", "--others-present"],
+        ["--slot", "2026-03-13-pm", "--others-present"],
+    ] {
+        let result = await allervers(["attendance", "record", "LYON", "--store", store] + arguments)
+        try #require(result.exitCode == 0, "\(result.error)")
+    }
+    let progress = await allervers(
+        "progress", "set", "LYON", "P-0001", "--objective", "O3", "--assessment", "acquired", "--score", "80", "--store", store)
+    try #require(progress.exitCode == 0, "\(progress.error)")
+    let closed = await allervers("session", "close", "LYON", "--store", store)
+    try #require(closed.exitCode == 0, "\(closed.error)")
+    return workspace
+}
+
+/// Each participant's certificate number in a session.
+func certificateNumbers(_ session: String, store: String) async throws -> [String: String] {
+    let listed = await allervers("certificate", "list", session, "--store", store, "--json")
+    let certificates = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+    return Dictionary(
+        certificates.filter { $0["revocation"] == nil }.compactMap { certificate in
+            (certificate["participantID"] as? String).flatMap { id in (certificate["number"] as? String).map { (id, $0) } }
+        }, uniquingKeysWith: { _, last in last })
+}
+
+/// `certificate show NUMBER --json` as a dictionary.
+func certificateJSON(_ number: String, store: String) async throws -> [String: Any] {
+    let shown = await allervers("certificate", "show", number, "--store", store, "--json")
+    return try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any], "\(shown)")
+}
+
+@Suite struct CertificationCommandTests {
+    @Test func dryRunGivesEveryDecisionAndIssuingNeedsAClosedSession() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("attendance", "record", "LYON", "--store", store, "--slot", "2026-03-12-am", "--others-present")
+        let before = try storeBytes(workspace)
+        let open = await allervers("certify", "LYON", "--store", store)
+        #expect(open.exitCode == 1)
+        #expect(open.error == "LYON is running, not closed: close it with `allervers session close LYON` first")
+        #expect(try storeBytes(workspace) == before)
+
+        let closed = try await closedWeekWorkspace()
+        let dryRun = await allervers("certify", "LYON", "--dry-run", "--store", closed.url.path)
+        #expect(dryRun.output.hasPrefix("LYON: 3 of 5 eligible (dry run: nothing issued)\n"), "\(dryRun.output)")
+        let p4 = try #require(dryRun.output.split(separator: "\n").first { $0.hasPrefix("P-0004") })
+        #expect(p4.contains("10 h 30 / 14 h") && p4.contains("75 %") && p4.contains("not eligible"))
+        #expect(p4.hasSuffix("attended 10 h 30 of 14 h (75 %), below the minimum of 80 %"))
+        let none = await allervers("certificate", "list", "LYON", "--store", closed.url.path)
+        #expect(none.output == "LYON has no certificates yet: run `allervers certify LYON`\n")
+    }
+
+    @Test func certifiesOnceWithStableNumbers() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        let issued = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+        #expect(issued.exitCode == 0, "\(issued.error)")
+        #expect(issued.output.hasPrefix("LYON: 5 certificates issued\n"))
+        let listed = await allervers("certificate", "list", "LYON", "--store", store, "--json")
+        let certificates = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        #expect(certificates.map { $0["number"] as? String } == (1...5).map { "AV-2026-00000\($0)" })
+        let eligible = certificates.filter { $0["isEligible"] as? Bool == true }
+        #expect(Set(eligible.map { $0["participantID"] as? String }) == ["P-0001", "P-0002", "P-0003"])
+        #expect(eligible.allSatisfy { $0["validUntil"] as? String == "2029-03-15" && $0["credential"] is String })
+        #expect(certificates.filter { $0["isEligible"] as? Bool == false }.allSatisfy { $0["credential"] == nil })
+
+        let again = await allervers("certify", "LYON", "--store", store)
+        #expect(again.output == "LYON: 5 participants already certified, left as they are\n")
+        let relisted = await allervers("certificate", "list", "LYON", "--store", store, "--json")
+        #expect(relisted.output == listed.output)
+    }
+
+    @Test func documentsPassIndependentChecks() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+        let out = workspace.url.appendingPathComponent("out")
+        let exported = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        #expect(exported.output == "Wrote 15 files to \(out.relativePath)/LYON/\n", "\(exported)")
+        let folder = out.appendingPathComponent("LYON")
+        let certificates = folder.appendingPathComponent("certificates")
+        let pdfs = try FileManager.default.contentsOfDirectory(atPath: certificates.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        #expect(pdfs.count == 8)  // five certificats de réalisation, three attestations
+
+        for name in pdfs + ["../sign-in-sheets.pdf"] {
+            let path = certificates.appendingPathComponent(name).path
+            let check = try execute(try tool("qpdf"), ["--check", path])
+            #expect(check.status == 0, "\(name): \(check.output)")
+            let fonts = try execute(try tool("pdffonts"), [path]).output.split(separator: "\n").dropFirst(2)
+            #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes ") }, "\(name): fonts not embedded: \(fonts)")
+        }
+
+        let numbers = try await certificateNumbers("LYON", store: store)
+        let benali = try #require(numbers["P-0002"])
+        let certificat = try text(of: certificates.appendingPathComponent("\(benali)-certificat-de-realisation.pdf"))
+        for mention in [
+            "CERTIFICAT DE RÉALISATION", "Institut Aller-Vers", "52490123449", "Claire Martin, Directrice", "Mehdi BENALI",
+            "CCAS de Villeurbanne", "Les fondamentaux de la posture d'aller-vers", "☒ action de formation", "bilan de compétences",
+            "du 12 mars 2026 au 13 mars 2026", "13 h 40 réalisées, sur 14 h prévues", "conserver l'ensemble des pièces justificatives",
+            "Fait à Angers, le 16 mars 2026", "Cachet et signature", benali,
+        ].filter({ !certificat.contains($0) }) {
+            Issue.record("certificat missing: \(mention)")
+        }
+        // Not eligible, yet the certificat de réalisation states the hours done.
+        let excused = try #require(numbers["P-0004"])
+        let notEligible = try text(of: certificates.appendingPathComponent("\(excused)-certificat-de-realisation.pdf"))
+        #expect(notEligible.contains("10 h 30 réalisées, sur 14 h prévues"))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: certificates.appendingPathComponent("\(excused)-attestation-de-fin-de-formation.pdf").path))
+
+        let assessed = try #require(numbers["P-0001"])
+        let attestation = try text(of: certificates.appendingPathComponent("\(assessed)-attestation-de-fin-de-formation.pdf"))
+        for mention in [
+            "ATTESTATION DE FIN DE FORMATION", "L6353-1", "action de formation (article L6313-1 du Code du travail)",
+            "14 h prévues, 14 h réalisées",
+            "Objectifs et résultats de l'évaluation des acquis", "O3. Engager et maintenir une relation", "acquis, 80/100",
+            "non évalué", "Valable jusqu'au 15 mars 2029", assessed,
+        ].filter({ !attestation.contains($0) }) {
+            Issue.record("attestation missing: \(mention)")
+        }
+
+        // One sheet per half-day, each with every seated participant and the trainer's box.
+        let sheets = try text(of: folder.appendingPathComponent("sign-in-sheets.pdf"))
+        let pages = sheets.split(separator: "\u{0C}", omittingEmptySubsequences: true).filter { $0.contains("FEUILLE") }
+        #expect(pages.count == 4)
+        for (page, slot) in zip(
+            pages,
+            [
+                "jeudi 12 mars 2026 — matin", "jeudi 12 mars 2026 — après-midi", "vendredi 13 mars 2026 — matin",
+                "vendredi 13 mars 2026 — après-midi",
+            ])
+        {
+            for mention in [slot, "Salle Rhône", "Claire Martin", "BENALI Mehdi", "ROUX Camille", "Signature du ou des formateurs"] {
+                #expect(page.contains(mention), "sheet \(slot): \(mention)")
+            }
+        }
+        #expect(pages[0].contains("retard 20 min") && pages[1].contains("Absent excusé"), "\(pages[0])")
+        #expect(pages[2].contains("Absent") && !sheets.contains("PETIT Anne-Laure"))  // waitlisted: no row
+
+        let blankFile = workspace.url.appendingPathComponent("blank.pdf")
+        let blank = await allervers("export", "sheets", "LYON", "--blank", "--out", blankFile.path, "--store", store)
+        #expect(blank.output == "Wrote 4 sheets to \(blankFile.relativePath)\n")
+        let blankText = try text(of: blankFile)
+        #expect(blankText.contains("BENALI Mehdi") && !blankText.contains("Présent") && !blankText.contains("RELEVÉ"))
+    }
+
+    @Test func qrCodeDecodesToAPayloadThatVerifiesOffline() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+        let out = workspace.url.appendingPathComponent("out")
+        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let pdf = out.appendingPathComponent("LYON/certificates/AV-2026-000003-certificat-de-realisation.pdf")
+        let image = workspace.url.appendingPathComponent("page")
+        #expect(try execute(try tool("pdftoppm"), ["-r", "150", "-png", "-singlefile", pdf.path, image.path]).status == 0)
+        let decoded = try execute(try tool("zbarimg"), ["-q", "--raw", image.path + ".png"])
+        let payload = try #require(decoded.output.split(separator: "\n").first { $0.hasPrefix("eyJ") }.map(String.init), "\(decoded)")
+        #expect(payload == (try await certificateJSON("AV-2026-000003", store: store)["signedPayload"] as? String))
+
+        let verified = await allervers("verify", payload, "--store", store)
+        #expect(verified.exitCode == 0, "\(verified)")
+        #expect(
+            verified.output.hasPrefix("Valid certificate QR payload: certificate AV-2026-000003, LAMBERT Sophie\n"), "\(verified.output)")
+        #expect(verified.output.contains("✓ issued by this workspace, not revoked"))
+
+        // Anywhere else, with no workspace: the signature alone, and it says so.
+        let elsewhere = try TemporaryFolder()
+        let process = Process()
+        process.executableURL = try builtBinary
+        process.arguments = ["verify", payload]
+        process.currentDirectoryURL = elsewhere.url
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let offline = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(offline.contains("no workspace at hand: signature checked alone, revocation not checked"), "\(offline)")
+    }
+
+    @Test func credentialsValidateAgainstTheOfficialSchemaAndVerifyWithPyJWT() async throws {
+        let corpora = try #require(Fixtures.corpora, "../shared/corpora is missing")
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+        let out = workspace.url.appendingPathComponent("out")
+        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let certificates = out.appendingPathComponent("LYON/certificates")
+        let credentials = try FileManager.default.contentsOfDirectory(atPath: certificates.path).filter { $0.hasSuffix(".jwt") }.sorted()
+        #expect(credentials.count == 3)
+        let python = try tool("python3")
+        let schema = corpora.appendingPathComponent("open-badges/schemas/ob_v3p0_achievementcredential_schema.json").path
+        let script = Fixtures.repository.appendingPathComponent("scripts/check-credential.py").path
+        for name in credentials {
+            let result = try execute(python, [script, certificates.appendingPathComponent(name).path, schema])
+            #expect(result.status == 0, "\(name): \(result.output)")
+            #expect(result.output.hasPrefix("ok urn:allervers:certificate:"))
+        }
+        // A changed claim fails both our verify and PyJWT.
+        let original = try String(contentsOf: certificates.appendingPathComponent(credentials[0]), encoding: .utf8)
+        var parts = original.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").map(String.init)
+        let genuine = String(decoding: Data(base64URL: parts[1]), as: UTF8.self)
+        let claims = genuine.replacingOccurrences(of: #""achievementType":"Course""#, with: #""achievementType":"Diploma""#)
+        #expect(claims != genuine)
+        parts[1] = Data(claims.utf8).base64URL
+        let forged = try workspace.file("forged.jwt", parts.joined(separator: "."))
+        #expect(try execute(python, [script, forged.path, schema]).status != 0)
+        let refused = await allervers("verify", forged.path, "--store", store)
+        #expect(refused.exitCode == 1)
+        #expect(
+            refused.error
+                == "\(forged.path): the signature does not match: the statement was changed, or not signed by \(try await issuer(store))")
+
+        let statements = out.appendingPathComponent("LYON/xapi-statements.jsonl")
+        let xapi = try execute(
+            python,
+            [
+                Fixtures.repository.appendingPathComponent("scripts/check-xapi.py").path, statements.path,
+                corpora.appendingPathComponent("xapi/edo-xrs-jsonschema").path,
+            ])
+        #expect(xapi.status == 0, "\(xapi.output)")
+        let lines = try String(contentsOf: statements, encoding: .utf8).split(separator: "\n")
+        let verbs = lines.compactMap { line in
+            ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]).flatMap {
+                ($0["verb"] as? [String: Any])?["id"] as? String
+            }
+        }
+        #expect(verbs.filter { $0.hasSuffix("/attended") }.count == 18)  // 20 seats × half-days less one excused and one absent
+        #expect(verbs.filter { $0.hasSuffix("/completed") }.count == 3)
+        #expect(verbs.filter { $0.hasSuffix("/failed") }.count == 1)  // P-0001: only O3 of five objectives assessed
+    }
+
+    func issuer(_ store: String) async throws -> String {
+        await allervers("key", "show", "--store", store).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func revokedAndReissuedCertificatesAreNeverRewritten() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+        let out = workspace.url.appendingPathComponent("out")
+        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let pdf = out.appendingPathComponent("LYON/certificates/AV-2026-000001-certificat-de-realisation.pdf")
+        #expect(await allervers("verify", pdf.path, "--store", store).exitCode == 0)
+
+        let revoked = await allervers("certificate", "revoke", "AV-2026-000001", "--reason", "signature contestée", "--store", store)
+        #expect(revoked.output == "Revoked AV-2026-000001: signature contestée\n")
+        let refused = await allervers("verify", pdf.path, "--store", store)
+        #expect(refused.exitCode == 1)
+        #expect(refused.error.hasPrefix("\(pdf.path): certificate AV-2026-000001 was revoked on "))
+        #expect(refused.error.hasSuffix(": signature contestée"))
+        let twice = await allervers("certificate", "revoke", "AV-2026-000001", "--reason", "again", "--store", store)
+        #expect(twice.error == "AV-2026-000001 is already revoked (signature contestée)")
+
+        // A correction: P-0004's excused afternoon was in fact attended; reissue from the records.
+        _ = await allervers(
+            "attendance", "record", "LYON", "--slot", "2026-03-12-pm", "--present", "P-0004", "--store", store, "--by", "Claire Martin")
+        let reissued = await allervers(
+            "certificate", "reissue", "AV-2026-000004", "--reason", "émargement corrigé", "--date", "2026-03-20", "--store", store)
+        #expect(reissued.exitCode == 0, "\(reissued.error)")
+        #expect(reissued.output == "Reissued AV-2026-000004 as AV-2026-000006 (eligible, 14 h attended)\n", "\(reissued)")
+        let new = try await certificateJSON("AV-2026-000006", store: store)
+        #expect(new["replaces"] as? String == "AV-2026-000004" && new["isEligible"] as? Bool == true)
+        let old = try await certificateJSON("AV-2026-000004", store: store)
+        #expect(old["isEligible"] as? Bool == false, "the old record keeps what it said")
+        #expect((old["revocation"] as? [String: Any])?["replacedBy"] as? String == "AV-2026-000006")
+
+        // Not even the sqlite3 shell rewrites a certificate or a revocation.
+        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
+        for sql in [
+            "UPDATE certificate SET attendedMinutes = 840 WHERE number = 'AV-2026-000005';",
+            "DELETE FROM certificate WHERE number = 'AV-2026-000005';",
+            "DELETE FROM certificateRevocation;",
+        ] {
+            let result = try execute(try tool("sqlite3"), [database, sql])
+            #expect(result.status != 0 && (result.output.contains("never") || result.output.contains("final")), "\(sql): \(result.output)")
+        }
+
+        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("LYON/certificates").path)
+        #expect(!names.contains { $0.hasPrefix("AV-2026-000001") || $0.hasPrefix("AV-2026-000004") }, "revoked files linger: \(names)")
+        #expect(names.contains("AV-2026-000006-attestation-de-fin-de-formation.pdf"))
+        let replaced = try text(of: out.appendingPathComponent("LYON/certificates/AV-2026-000006-certificat-de-realisation.pdf"))
+        #expect(replaced.contains("Remplace le certificat n° AV-2026-000004."))
+    }
+
+    @Test func englishCertificates() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+        let out = workspace.url.appendingPathComponent("out")
+        _ = await allervers("export", "records", "LYON", "--lang", "en", "--out", out.path, "--store", store)
+        let certificates = out.appendingPathComponent("LYON/certificates")
+        let numbers = try await certificateNumbers("LYON", store: store)
+        let completion = try text(
+            of: certificates.appendingPathComponent("\(try #require(numbers["P-0002"]))-certificat-de-realisation.pdf"))
+        for mention in [
+            "CERTIFICATE OF COMPLETION", "employed by CCAS de Villeurbanne", "from 12 March 2026 to 13 March 2026",
+            "13 hours 40 minutes actually attended", "Issued in Angers on 16 March 2026", "training action",
+        ]
+        where !completion.contains(mention) {
+            Issue.record("certificate of completion missing: \(mention)")
+        }
+        let attestation = try text(
+            of: certificates.appendingPathComponent("\(try #require(numbers["P-0001"]))-attestation-de-fin-de-formation.pdf"))
+        #expect(attestation.contains("END-OF-TRAINING CERTIFICATE") && attestation.contains("acquired, 80/100"))
+    }
+
+    /// The PDF's text as pdftotext reads it, runs of spaces and line breaks made one space
+    /// (pages stay apart, at their form feeds), so that a phrase is found wherever it wraps.
+    func text(of pdf: URL) throws -> String {
+        let result = try execute(try tool("pdftotext"), [pdf.path, "-"])
+        try #require(result.status == 0, "\(result.output)")
+        return result.output.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+            page.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }.joined(separator: "\u{0C}")
+    }
+}
+
+extension Data {
+    init(base64URL text: String) {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        self = Data(base64Encoded: base64) ?? Data()
+    }
+
+    var base64URL: String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
