@@ -349,3 +349,162 @@ extension Data {
             .replacingOccurrences(of: "=", with: "")
     }
 }
+
+@Suite struct CertificationBadInputTests {
+    @Test func refusedWithOneLineAndNothingWritten() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        let key = workspace.url.appendingPathComponent(".allervers/signing-key.pem")
+        let before = try storeBytes(workspace)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key.path)
+        let exposed = await allervers("certify", "LYON", "--store", store)
+        #expect(exposed.exitCode == 1)
+        #expect(exposed.error == "\(key.path): the signing key is readable by others (mode 644); run chmod 600 on it")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: key.path)
+        let unreadable = await allervers("certify", "LYON", "--store", store)
+        // Root reads any file; anyone else gets the unreadable-key line.
+        #expect(unreadable.exitCode == (getuid() == 0 ? 0 : 1), "\(unreadable)")
+        if getuid() == 0 { return }
+        try FileManager.default.removeItem(at: key)
+        let missing = await allervers("certify", "LYON", "--store", store)
+        #expect(missing.error == "\(key.path): no signing key; run `allervers key create` in the workspace")
+        #expect(try storeBytes(workspace) == before)
+    }
+
+    @Test func missingKeyOrIdentityChangesNothing() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        let key = workspace.url.appendingPathComponent(".allervers/signing-key.pem")
+        let before = try storeBytes(workspace)
+        try FileManager.default.removeItem(at: key)
+        let missing = await allervers("certify", "LYON", "--store", store)
+        #expect(missing.exitCode == 1)
+        #expect(missing.error == "\(key.path): no signing key; run `allervers key create` in the workspace")
+        #expect(try storeBytes(workspace) == before)
+        let created = await allervers("key", "create", "--store", store)
+        #expect(created.output.hasPrefix("Signing key: did:key:z6Mk"))
+        #expect(await allervers("key", "create", "--store", store).error == "\(key.path): a signing key already exists")
+
+        let anonymous = try TemporaryFolder()
+        _ = await allervers("init", "--store", anonymous.url.path)
+        let noIdentity = await allervers("certify", "--from", "2026-01-01", "--to", "2026-12-31", "--store", anonymous.url.path)
+        #expect(noIdentity.error == "no closed session ended between 2026-01-01 and 2026-12-31")
+        let records = await allervers("export", "records", "NOPE", "--store", anonymous.url.path)
+        #expect(
+            records.error
+                == "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`"
+        )
+    }
+
+    @Test func tamperedDocumentsFailWithTheReason() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+        let out = workspace.url.appendingPathComponent("out")
+        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let number = try #require(try await certificateNumbers("LYON", store: store)["P-0001"])
+        let pdf = out.appendingPathComponent("LYON/certificates/\(number)-attestation-de-fin-de-formation.pdf")
+        var bytes = try Data(contentsOf: pdf)
+        // Change one byte of the text: "14 h" becomes "15 h" nowhere visible to a checksum-less reader.
+        let offset = bytes.count / 2
+        bytes[offset] ^= 0x20
+        let changed = workspace.url.appendingPathComponent("changed.pdf")
+        try bytes.write(to: changed)
+        let refused = await allervers("verify", changed.path, "--store", store)
+        #expect(refused.exitCode == 1)
+        #expect(
+            refused.error == "\(changed.path): the PDF was changed after it was sealed: its content no longer matches the signed digest")
+
+        let payload = try #require(try await certificateJSON(number, store: store)["signedPayload"] as? String)
+        var signature = Array(payload.split(separator: ".")[2])
+        signature[10] = signature[10] == "A" ? "B" : "A"
+        let badSignature = payload.split(separator: ".")[0...1].joined(separator: ".") + "." + String(signature)
+        let forged = await allervers("verify", badSignature, "--store", store)
+        #expect(forged.exitCode == 1)
+        #expect(
+            forged.error.hasSuffix("the signature does not match: the statement was changed, or not signed by \(payloadIssuer(payload))"),
+            "\(forged.error)")
+        var claims = Array(payload)
+        let index = payload.count / 3
+        claims[index] = claims[index] == "A" ? "B" : "A"
+        let changedClaims = await allervers("verify", String(claims), "--store", store)
+        #expect(changedClaims.exitCode == 1 && !changedClaims.error.isEmpty && !changedClaims.error.contains("\n"))
+
+        // Another workspace's key signs a statement that verifies on its own, but not here.
+        let other = try await closedWeekWorkspace()
+        _ = await allervers("certify", "LYON", "--store", other.url.path)
+        let foreign = try #require(try await certificateJSON(number, store: other.url.path)["signedPayload"] as? String)
+        let stranger = await allervers("verify", foreign, "--store", store)
+        #expect(stranger.exitCode == 1)
+        #expect(stranger.error.contains("not by this workspace's key"), "\(stranger.error)")
+    }
+
+    func payloadIssuer(_ payload: String) -> String {
+        let claims = Data(base64URL: String(payload.split(separator: ".")[1]))
+        return ((try? JSONSerialization.jsonObject(with: claims)) as? [String: Any])?["iss"] as? String ?? ""
+    }
+}
+
+@Suite struct CertificationBatchTests {
+    /// A second closed session in April, of the one-day course, with a participant whose
+    /// employer a spreadsheet would take for a formula.
+    func twoSessionWorkspace() async throws -> TemporaryFolder {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        for arguments in [
+            ["participant", "add", "--first-name", "Eve", "--last-name", "Malice", "--employer", "=HYPERLINK(\"http://x.example\")"],
+            [
+                "session", "plan", "AV-NONREC", "--start", "2026-04-02", "--id", "ANGERS", "--room", "Salle Loire", "--address",
+                "12 rue des Lices, 49100 Angers", "--trainer", "Bruno Leroy",
+            ],
+            ["session", "enrol", "ANGERS", "P-0006", "P-0007"],
+            ["attendance", "record", "ANGERS", "--slot", "2026-04-02-am", "--others-present"],
+            ["attendance", "record", "ANGERS", "--slot", "2026-04-02-pm", "--others-present"],
+        ] {
+            let result = await allervers(arguments + ["--store", store])
+            try #require(result.exitCode == 0, "\(arguments): \(result.error)")
+        }
+        return workspace
+    }
+
+    @Test func aBatchIsWholeOrNothing() async throws {
+        let workspace = try await twoSessionWorkspace()
+        let store = workspace.url.path
+        let before = try storeBytes(workspace)
+        let refused = await allervers("certify", "LYON", "ANGERS", "--store", store)
+        #expect(refused.error == "ANGERS is running, not closed: close it with `allervers session close ANGERS` first")
+        #expect(try storeBytes(workspace) == before)
+        #expect(await allervers("certificate", "list", "LYON", "--store", store).output.contains("no certificates yet"))
+
+        _ = await allervers("session", "close", "ANGERS", "--store", store)
+        let batch = await allervers("certify", "--from", "2026-03-01", "--to", "2026-04-30", "--date", "2026-05-04", "--store", store)
+        #expect(batch.exitCode == 0, "\(batch.error)")
+        #expect(batch.output.contains("LYON: 5 certificates issued") && batch.output.contains("ANGERS: 2 certificates issued"))
+        let numbers = try await certificateNumbers("ANGERS", store: store)
+        #expect(Set(numbers.values) == ["AV-2026-000006", "AV-2026-000007"])
+
+        let out = workspace.url.appendingPathComponent("out")
+        let exported = await allervers(
+            "export", "records", "--from", "2026-03-01", "--to", "2026-04-30", "--out", out.path, "--store", store)
+        #expect(exported.output == "Wrote 15 files to \(out.path)/LYON/\nWrote 10 files to \(out.path)/ANGERS/\n", "\(exported)")
+        let csvData = try Data(contentsOf: out.appendingPathComponent("ANGERS/attendance.csv"))
+        #expect(csvData.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM, for spreadsheets to read UTF-8")
+        let csv = String(decoding: csvData, as: UTF8.self)
+        #expect(csv.contains("Session;Formation;"))
+        #expect(csv.contains(";\"'=HYPERLINK(\"\"http://x.example\"\")\";"), "\(csv)")
+        #expect(!csv.contains(";=HYPERLINK"))
+        let hours = try String(contentsOf: out.appendingPathComponent("ANGERS/hours.csv"), encoding: .utf8)
+        #expect(hours.contains("P-0007;Malice;Eve;\"'=HYPERLINK(\"\"http://x.example\"\")\";7;7;100;0;certifié;;AV-2026-00000"), "\(hours)")
+    }
+
+    @Test func progressBarOnlyOnATerminal() async throws {
+        let workspace = try await twoSessionWorkspace()
+        let store = workspace.url.path
+        _ = await allervers("session", "close", "ANGERS", "--store", store)
+        // Standard error is a pipe here: no bar, no carriage return.
+        let result = try execute(try builtBinary, ["certify", "--from", "2026-03-01", "--to", "2026-04-30", "--store", store])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(!result.output.contains("\r") && !result.output.contains("█"))
+    }
+}
