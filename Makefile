@@ -46,8 +46,18 @@ demo: build
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --positioning not-acquired
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --assessment acquired --score 80
 	$(BIN) attendance show --store $(DEMO) $(SESSION)
+	$(BIN) export sheets --store $(DEMO) $(SESSION) --blank --out $(DEMO)/$(SESSION)/sign-in-sheets-blank.pdf
 	$(BIN) verify --store $(DEMO)
-	$(BIN) export calendar --store $(DEMO) $(SESSION) --out $(DEMO)/$(SESSION).ics
+	$(BIN) export calendar --store $(DEMO) $(SESSION) --out $(DEMO)/$(SESSION)/calendar.ics
+	@echo "--- The week is over: close, certify, export the records"
+	$(BIN) session close --store $(DEMO) $(SESSION)
+	$(BIN) certify --store $(DEMO) $(SESSION) --dry-run
+	$(BIN) certify --store $(DEMO) $(SESSION)
+	$(BIN) export records --store $(DEMO) $(SESSION) --out $(DEMO)
+	$(BIN) export records --store $(DEMO) $(SESSION) --out $(DEMO)/en --lang en
+	$(BIN) verify --store $(DEMO) $$(ls $(DEMO)/$(SESSION)/certificates/*-certificat-de-realisation.pdf | head -1)
+	$(BIN) verify --store $(DEMO) $$(ls $(DEMO)/$(SESSION)/certificates/*-open-badge.jwt | head -1)
+	@echo "Records written to $(DEMO)/$(SESSION)/ (English certificates in $(DEMO)/en/$(SESSION)/)"
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -61,9 +71,10 @@ lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
 
 bench: deps
-	$(SWIFT) build -c release --product allervers --product allervers-bench-catalogue
+	$(SWIFT) build -c release --product allervers --product allervers-bench-catalogue --product allervers-bench-documents
 	scripts/bench.sh $(BENCH_MIB)
 	scripts/bench-attendance.sh
+	scripts/bench-documents.sh
 
 clean:
 	rm -rf .build Exports/demo Benchmarks/work

@@ -80,6 +80,12 @@ let package = Package(
             path: "Benchmarks/CatalogueGenerator",
             swiftSettings: strictness
         ),
+        .executableTarget(
+            name: "allervers-bench-documents",
+            dependencies: ["TrainingCore", "TrainingXML", "TrainingDocuments", "TrainingExport"],
+            path: "Benchmarks/DocumentBench",
+            swiftSettings: strictness
+        ),
 
         // Fixtures shared by the test targets.
         .target(name: "TrainingTesting", dependencies: ["TrainingCore"], swiftSettings: strictness),

@@ -112,12 +112,15 @@ extension AllerVers {
             if format.json { return try printJSON(all) }
             for sessionID in sessionIDs {
                 let decisions = all[sessionID] ?? []
+                let names = Dictionary(
+                    try store.seatedParticipants(in: sessionID).map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
                 say("\(sessionID): \(decisions.filter(\.isEligible).count) of \(decisions.count) eligible (dry run: nothing issued)")
                 printTable(
-                    [["Participant", "Hours", "Rate", "Decision", "Reasons"]]
+                    [["Participant", "Name", "Hours", "Rate", "Decision", "Reasons"]]
                         + decisions.map { decision in
                             [
-                                decision.participantID, "\(decision.hours.attended) / \(decision.hours.planned)",
+                                decision.participantID, names[decision.participantID] ?? "",
+                                "\(decision.hours.attended) / \(decision.hours.planned)",
                                 "\(decision.hours.ratePercent) %", decision.isEligible ? "eligible" : "not eligible",
                                 decision.reasons.map(\.description).joined(separator: "; "),
                             ]

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Certificate PDFs: COUNT certificats de réalisation rendered, sealed and written by
+# allervers, beside Python reportlab drawing the same page in the same run (REFERENCE
+# pages: reportlab is slow enough that a sample gives its per-page figure).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-1000}
+reference=${2:-200}
+work=Benchmarks/work
+mkdir -p "$work"
+
+# reportlab: Debian's, or installed into a virtual environment when missing.
+python=/usr/bin/python3
+if ! "$python" -c 'import reportlab' 2>/dev/null; then
+  if [ ! -x "$work/venv/bin/python" ]; then
+    python3 -m venv "$work/venv" && "$work/venv/bin/pip" install -q reportlab
+  fi
+  python=$work/venv/bin/python
+fi
+
+rm -rf "$work/pdf-allervers" "$work/pdf-reportlab"
+read -r ours_s ours_n < <(.build/release/allervers-bench-documents "$count" "$work/pdf-allervers")
+read -r ref_s ref_n < <("$python" scripts/bench-reportlab.py "$reference" "$work/pdf-reportlab")
+qpdf --check "$work/pdf-allervers/AV-2026-000001.pdf" >/dev/null
+ours_kb=$(du -k "$work/pdf-allervers/AV-2026-000001.pdf" | cut -f1)
+ref_kb=$(du -k "$work/pdf-reportlab/AV-2026-000001.pdf" | cut -f1)
+awk -v os="$ours_s" -v on="$ours_n" -v rs="$ref_s" -v rn="$ref_n" -v ok="$ours_kb" -v rk="$ref_kb" 'BEGIN {
+  o = os * 1000 / on; r = rs * 1000 / rn
+  printf "Certificate PDFs (A4, fonts embedded, QR code), %d pages by allervers, %d by reportlab\n", on, rn
+  printf "%-44s %8.1f ms/page %6d KB/file\n", "allervers (layout, QR, Ed25519 seal, file)", o, ok
+  printf "%-44s %8.1f ms/page %6d KB/file\n", "python reportlab (same page)", r, rk
+  printf "allervers is %.1f × faster (first target: 5 ×)\n", r / o
+}'
