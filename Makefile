@@ -9,7 +9,9 @@ SESSION := AV-FOND-2026-03-LYON
 BIN := .build/release/allervers
 BENCH_MIB ?= 200
 
-.PHONY: demo test bench deps build schema lint clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: demo test bench stress fuzz deps build schema lint clean
 
 # Installs the Debian packages that are missing (root, or sudo when there is one).
 deps:
@@ -63,6 +65,16 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The crash and concurrency harnesses in full: 102 SIGKILLs, 4 writers × 504 records.
+stress: deps
+	$(SWIFT) build --build-tests
+	set -o pipefail; AV_STRESS=1 $(SWIFT) test --skip-build --filter "CrashTests|ConcurrencyTests" 2>&1 | grep -E "runs,|concurrency:|✘|Test run"
+
+# libFuzzer on the course importer for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=600).
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer --product allervers-fuzz-course
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 # Embeds Courses/schema/course-1.xsd in the binary again after it changed.
 schema:
 	scripts/embed-schema.sh
@@ -72,9 +84,12 @@ lint:
 
 bench: deps
 	$(SWIFT) build -c release --product allervers --product allervers-bench-catalogue --product allervers-bench-documents
-	scripts/bench.sh $(BENCH_MIB)
-	scripts/bench-attendance.sh
-	scripts/bench-documents.sh
+	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
+	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
+	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && scripts/bench-documents.sh; }; } \
+	  > Benchmarks/work/bench.log 2>&1 || { tail -20 Benchmarks/work/bench.log; exit 1; }
+	@scripts/bench-table.sh
+	@grep real Benchmarks/work/bench.log | tail -1 | awk '{ print "Benchmarks ran in " $$2 " on $(shell nproc) cores (limit 10 min)" }' 
 
 clean:
-	rm -rf .build Exports/demo Benchmarks/work
+	rm -rf .build .build-fuzz Exports/demo Benchmarks/work

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Domain values and rules. Foundation only, no I/O.
@@ -87,12 +88,25 @@ let package = Package(
             swiftSettings: strictness
         ),
 
+        // The libFuzzer target of the course importer (`make fuzz` builds it with
+        // -sanitize=fuzzer in .build-fuzz/).
+        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .executableTarget(
+            name: "allervers-fuzz-course",
+            dependencies: ["CFuzzerDriver", "TrainingCore", "TrainingXML"],
+            path: "Fuzz/CourseFuzzer",
+            swiftSettings: strictness
+        ),
+
         // Fixtures shared by the test targets.
         .target(name: "TrainingTesting", dependencies: ["TrainingCore"], swiftSettings: strictness),
         .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore", "TrainingTesting"], swiftSettings: strictness),
         .testTarget(
             name: "TrainingXMLTests",
-            dependencies: ["TrainingXML", "TrainingCore", "TrainingTesting"],
+            dependencies: [
+                "TrainingXML", "TrainingCore", "TrainingTesting", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["FuzzRegressions"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -105,7 +119,7 @@ let package = Package(
             swiftSettings: strictness),
         .testTarget(
             name: "AllerVersCLITests",
-            dependencies: ["AllerVersCLI", "TrainingStore", "TrainingCore", "TrainingTesting"],
+            dependencies: ["AllerVersCLI", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
             swiftSettings: strictness
         ),
     ],

@@ -5,6 +5,7 @@
 # year. Each figure is printed beside sqlite3 doing the same work on the same file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-result.sh
 participants=${PARTICIPANTS:-100000}
 sessions=${SESSIONS:-100}
 slots=${SLOTS:-100}
@@ -94,3 +95,7 @@ row "attendance import ($records records, $sessions files)" "$record_s" "$ref_re
 row "attendance show (one session)" "$show_s" "$ref_show_s" ""
 row "attendance hours (everyone, one year)" "$hours_s" "$ref_hours_s" "$agree"
 echo "(planning and enrolling the $sessions sessions took $(awk -v s="$setup_s" 'BEGIN { printf "%.1f", s }') s; sqlite3 references: .import of the same CSV, and one SQL query for the same figures)"
+result "participant import ($participants from CSV)" "$import_s" "sqlite3 .import" "$ref_import_s" s -
+result "attendance import ($records records, hash-chained)" "$record_s" "sqlite3 .import" "$ref_record_s" s -
+result "attendance show (one session)" "$show_s" "sqlite3 query" "$ref_show_s" s -
+result "attendance hours (everyone, one year; $agree)" "$hours_s" "sqlite3 query" "$ref_hours_s" s -

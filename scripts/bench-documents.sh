@@ -4,6 +4,7 @@
 # pages: reportlab is slow enough that a sample gives its per-page figure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-result.sh
 count=${1:-1000}
 reference=${2:-200}
 work=Benchmarks/work
@@ -31,3 +32,5 @@ awk -v os="$ours_s" -v on="$ours_n" -v rs="$ref_s" -v rn="$ref_n" -v ok="$ours_k
   printf "%-44s %8.1f ms/page %6d KB/file\n", "python reportlab (same page)", r, rk
   printf "allervers is %.1f × faster (first target: 5 ×)\n", r / o
 }'
+result "certificate PDF ($ours_n pages; reportlab $ref_n)" "$(awk -v s="$ours_s" -v n="$ours_n" 'BEGIN { print s * 1000 / n }')" \
+  "python reportlab, same page" "$(awk -v s="$ref_s" -v n="$ref_n" 'BEGIN { print s * 1000 / n }')" ms 5

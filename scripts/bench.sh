@@ -3,6 +3,7 @@
 # (validated and stored), beside xmllint reading the same file in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-result.sh
 mib=${1:-200}
 work=Benchmarks/work
 mkdir -p "$work"
@@ -42,6 +43,9 @@ row "xmllint --stream --noout --schema" "$schema_s" "$schema_k" "$stream_s"
 row "allervers course validate" "$validate_s" "$validate_k" "$stream_s"
 row "allervers course import (validated, stored)" "$import_s" "$import_k" "$stream_s"
 echo "First target: import ≥ 0.33 × xmllint --stream, peak RSS < 100 MB."
+result "course validate ($mibs MiB catalogue)" "$validate_s" "xmllint --stream --noout --schema" "$schema_s" s -
+result "course import ($mibs MiB, validated, stored)" "$import_s" "xmllint --stream --noout" "$stream_s" s 0.33
+result "course import peak RSS" "$(awk -v k="$import_k" 'BEGIN { printf "%.1f", k / 1000 }')" "limit" 100 MB -
 
 # Every hostile file refused, and the slowest refusal.
 slowest=0
@@ -52,3 +56,4 @@ for f in ../shared/corpora/hostile-xml/defusedxml/* ../shared/corpora/hostile-xm
   slowest=$(awk -v a="$slowest" -v b="$(date +%s.%N)" -v s="$start" 'BEGIN { d = b - s; print (d > a ? d : a) }')
 done
 echo "Hostile corpus: every file refused; slowest refusal $(awk -v s="$slowest" 'BEGIN { printf "%.3f", s }') s (limit 1 s)"
+result "hostile XML corpus, slowest refusal" "$slowest" "limit" 1 s 1
