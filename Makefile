@@ -83,7 +83,8 @@ lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
 
 bench: deps
-	$(SWIFT) build -c release --product allervers --product allervers-bench-catalogue --product allervers-bench-documents
+	for product in allervers allervers-bench-catalogue allervers-bench-documents; do \
+	  $(SWIFT) build -c release --product $$product || exit 1; done
 	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
 	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && scripts/bench-documents.sh; }; } \

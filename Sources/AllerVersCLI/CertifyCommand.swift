@@ -73,10 +73,7 @@ extension AllerVers {
             let sessionIDs = try selection.sessionIDs(in: store)
             if dryRun { return try showDecisions(sessionIDs, store: store) }
             let signer = CertificateSigner(key: try storeOptions.signingKey())
-            guard let organisation = try store.organisation() else {
-                throw CLIError(
-                    "the workspace has no organisation identity, which certificates must carry: set it with `allervers organisation set`")
-            }
+            let organisation = try store.documentOrganisation()
             let seats = try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) }
             let progress = ProgressBar(total: seats, label: "certify")
             let outcomes = try store.certify(

@@ -82,10 +82,7 @@ extension AllerVers.ExportCommand {
         func run() throws {
             let store = try storeOptions.openStore()
             let sessionIDs = try selection.sessionIDs(in: store)
-            guard let organisation = try store.organisation() else {
-                throw CLIError(
-                    "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`")
-            }
+            let organisation = try store.documentOrganisation()
             let folder = URL(fileURLWithPath: out)
             var staged = try StagedFiles(beside: folder)
             let progress = ProgressBar(total: sessionIDs.count, label: "export")
@@ -136,10 +133,7 @@ extension AllerVers.ExportCommand {
 
         func run() throws {
             let (store, session) = try sessionOptions.load()
-            guard let organisation = try store.organisation() else {
-                throw CLIError(
-                    "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`")
-            }
+            let organisation = try store.documentOrganisation()
             let pdf = try Documents.signInSheets(
                 session: session, course: try store.course(of: session), organisation: organisation,
                 participants: try store.seatedParticipants(in: session.id), marks: blank ? nil : try store.currentMarks(in: session.id),

@@ -38,11 +38,7 @@ extension Store {
     ) throws -> [CertificationOutcome] {
         try phrasingDatabaseErrors {
             try database.write { db in
-                guard let organisation = try OrganisationRecord.fetchOne(db)?.organisation else {
-                    throw CertificationError(
-                        "the workspace has no organisation identity, which certificates must carry: set it with `allervers organisation set`"
-                    )
-                }
+                let organisation = try Self.documentOrganisation(db)
                 return try sessionIDs.map { sessionID in
                     let session = try Self.closedOrAnySession(sessionID, closed: true, db: db)
                     let live = Set(
@@ -88,9 +84,7 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 let old = try Self.liveCertificate(number, db: db)
-                guard let organisation = try OrganisationRecord.fetchOne(db)?.organisation else {
-                    throw CertificationError("the workspace has no organisation identity, which certificates must carry")
-                }
+                let organisation = try Self.documentOrganisation(db)
                 let session = try Self.closedOrAnySession(old.sessionID, closed: true, db: db)
                 guard let decision = try Self.decisions(for: session, db: db).first(where: { $0.participantID == old.participantID })
                 else { throw CertificationError("\(old.participantID) no longer holds a seat in \(old.sessionID)") }
@@ -125,9 +119,7 @@ extension Store {
     public func certificateContexts(in sessionID: String) throws -> [CertificateContext] {
         try database.read { db in
             let session = try Self.closedOrAnySession(sessionID, closed: false, db: db)
-            guard let organisation = try OrganisationRecord.fetchOne(db)?.organisation else {
-                throw CertificationError("the workspace has no organisation identity, which documents must carry")
-            }
+            let organisation = try Self.documentOrganisation(db)
             let course = try CourseRows.course(of: session, in: db)
             let progress = try Self.progress(in: sessionID, db: db)
             return try Self.certificateRows(where: "c.sessionID = ?", [sessionID], db: db).map { certificate in
@@ -142,7 +134,21 @@ extension Store {
         }
     }
 
+    /// The organisation identity that documents and certificates carry; an error that
+    /// says how to set it when there is none.
+    public func documentOrganisation() throws -> Organisation {
+        try database.read { db in try Self.documentOrganisation(db) }
+    }
+
     // MARK: Rows
+
+    private static func documentOrganisation(_ db: Database) throws -> Organisation {
+        guard let organisation = try OrganisationRecord.fetchOne(db)?.organisation else {
+            throw CertificationError(
+                "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`")
+        }
+        return organisation
+    }
 
     private static func closedOrAnySession(_ sessionID: String, closed: Bool, db: Database) throws -> Session {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }

@@ -32,6 +32,18 @@ func closedWeekWorkspace() async throws -> TemporaryFolder {
     return workspace
 }
 
+/// The closed week, certified on 2026-03-16, its records exported to `out/`.
+func exportedWeek(_ options: [String] = []) async throws -> (workspace: TemporaryFolder, store: String, out: URL) {
+    let workspace = try await closedWeekWorkspace()
+    let store = workspace.url.path
+    let certified = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
+    try #require(certified.exitCode == 0, "\(certified.error)")
+    let out = workspace.url.appendingPathComponent("out")
+    let exported = await allervers(["export", "records", "LYON", "--out", out.path, "--store", store] + options)
+    try #require(exported.exitCode == 0, "\(exported.error)")
+    return (workspace, store, out)
+}
+
 /// Each participant's certificate number in a session.
 func certificateNumbers(_ session: String, store: String) async throws -> [String: String] {
     let listed = await allervers("certificate", "list", session, "--store", store, "--json")
@@ -165,11 +177,7 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
     }
 
     @Test func qrCodeDecodesToAPayloadThatVerifiesOffline() async throws {
-        let workspace = try await closedWeekWorkspace()
-        let store = workspace.url.path
-        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
-        let out = workspace.url.appendingPathComponent("out")
-        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let (workspace, store, out) = try await exportedWeek()
         let pdf = out.appendingPathComponent("LYON/certificates/AV-2026-000003-certificat-de-realisation.pdf")
         let image = workspace.url.appendingPathComponent("page")
         #expect(try execute(try tool("pdftoppm"), ["-r", "150", "-png", "-singlefile", pdf.path, image.path]).status == 0)
@@ -200,11 +208,7 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
 
     @Test func credentialsValidateAgainstTheOfficialSchemaAndVerifyWithPyJWT() async throws {
         let corpora = try #require(Fixtures.corpora, "../shared/corpora is missing")
-        let workspace = try await closedWeekWorkspace()
-        let store = workspace.url.path
-        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
-        let out = workspace.url.appendingPathComponent("out")
-        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let (workspace, store, out) = try await exportedWeek()
         let certificates = out.appendingPathComponent("LYON/certificates")
         let credentials = try FileManager.default.contentsOfDirectory(atPath: certificates.path).filter { $0.hasSuffix(".jwt") }.sorted()
         #expect(credentials.count == 3)
@@ -255,11 +259,7 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
     }
 
     @Test func revokedAndReissuedCertificatesAreNeverRewritten() async throws {
-        let workspace = try await closedWeekWorkspace()
-        let store = workspace.url.path
-        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
-        let out = workspace.url.appendingPathComponent("out")
-        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let (workspace, store, out) = try await exportedWeek()
         let pdf = out.appendingPathComponent("LYON/certificates/AV-2026-000001-certificat-de-realisation.pdf")
         #expect(await allervers("verify", pdf.path, "--store", store).exitCode == 0)
 
@@ -305,13 +305,10 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
     }
 
     @Test func englishCertificates() async throws {
-        let workspace = try await closedWeekWorkspace()
-        let store = workspace.url.path
-        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
-        let out = workspace.url.appendingPathComponent("out")
-        _ = await allervers("export", "records", "LYON", "--lang", "en", "--out", out.path, "--store", store)
-        let certificates = out.appendingPathComponent("LYON/certificates")
-        let numbers = try await certificateNumbers("LYON", store: store)
+        // The folder lives as long as `week` does.
+        let week = try await exportedWeek(["--lang", "en"])
+        let certificates = week.out.appendingPathComponent("LYON/certificates")
+        let numbers = try await certificateNumbers("LYON", store: week.store)
         let completion = try text(
             of: certificates.appendingPathComponent("\(try #require(numbers["P-0002"]))-certificat-de-realisation.pdf"))
         for mention in [
@@ -398,11 +395,7 @@ extension Data {
     }
 
     @Test func tamperedDocumentsFailWithTheReason() async throws {
-        let workspace = try await closedWeekWorkspace()
-        let store = workspace.url.path
-        _ = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store)
-        let out = workspace.url.appendingPathComponent("out")
-        _ = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        let (workspace, store, out) = try await exportedWeek()
         let number = try #require(try await certificateNumbers("LYON", store: store)["P-0001"])
         let pdf = out.appendingPathComponent("LYON/certificates/\(number)-attestation-de-fin-de-formation.pdf")
         var bytes = try Data(contentsOf: pdf)
