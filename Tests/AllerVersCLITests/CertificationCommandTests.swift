@@ -383,6 +383,17 @@ extension Data {
         #expect(created.output.hasPrefix("Signing key: did:key:z6Mk"))
         #expect(await allervers("key", "create", "--store", store).error == "\(key.path): a signing key already exists")
 
+        // An identity removed behind the tool's back (the only way to lose it once set).
+        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
+        #expect(try execute(try tool("sqlite3"), [database, "DELETE FROM organisation;"]).status == 0)
+        let withoutIdentity = try storeBytes(workspace)
+        let noOrganisation = await allervers("certify", "LYON", "--store", store)
+        #expect(noOrganisation.exitCode == 1)
+        #expect(
+            noOrganisation.error
+                == "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`")
+        #expect(try storeBytes(workspace) == withoutIdentity)
+
         let anonymous = try TemporaryFolder()
         _ = await allervers("init", "--store", anonymous.url.path)
         let noIdentity = await allervers("certify", "--from", "2026-01-01", "--to", "2026-12-31", "--store", anonymous.url.path)
