@@ -118,6 +118,11 @@ let package = Package(
             name: "TrainingExportTests", dependencies: ["TrainingExport", "TrainingCore", "TrainingTesting"], exclude: ["Golden"],
             swiftSettings: strictness),
         .testTarget(
+            name: "TrainingDocumentsTests",
+            dependencies: ["TrainingDocuments", "TrainingCore", "TrainingTesting"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "AllerVersCLITests",
             dependencies: ["AllerVersCLI", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
             swiftSettings: strictness

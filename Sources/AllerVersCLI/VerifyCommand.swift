@@ -34,7 +34,9 @@ extension AllerVers {
             guard let input else { return try verifyWorkspace() }
             let statement = try statement(from: input)
             var checks = ["signature valid (Ed25519, \(statement.issuer.did))"]
-            if let store = try? storeOptions.openStore() {
+            // A workspace named with --store must open; one looked for upward may be absent.
+            let store = storeOptions.folder != nil ? try storeOptions.openStore() : try? storeOptions.openStore()
+            if let store {
                 let key = try storeOptions.signingKey()
                 guard key.issuer == statement.issuer else {
                     throw CLIError("\(input): signed by \(statement.issuer.did), not by this workspace's key (\(key.issuer.did))")
