@@ -129,6 +129,7 @@ extension AllerVers.AttendanceCommand {
             let store = try storeOptions.openStore()
             let table = try CSVFile(path: file).table(expecting: Self.columns, required: ["session", "slot", "participant", "status"])
             var batch: [(sessionID: String, marks: [AttendanceMark])] = []
+            var lines: [[Int]] = []  // the file line of each mark, session by session
             var resolved: [String: String] = [:]
             var sessionIndex: [String: Int] = [:]
             for row in table.rows {
@@ -155,17 +156,20 @@ extension AllerVers.AttendanceCommand {
                     minutesLeftEarly: try minutes(values[5]), reason: values[6].isEmpty ? nil : values[6])
                 if let index = sessionIndex[values[0]] {
                     batch[index].marks.append(mark)
+                    lines[index].append(row.line)
                 } else {
                     sessionIndex[values[0]] = batch.count
                     batch.append((values[0], [mark]))
+                    lines.append([row.line])
                 }
             }
             do {
                 try store.record(batch, by: by, source: "import \(URL(fileURLWithPath: file).lastPathComponent)")
             } catch let error as AttendanceError {
-                throw InputFileError(.init(path: file, line: 0), error.description)
-            } catch let error as NotFoundError {
-                throw InputFileError(.init(path: file, line: 0), error.description)
+                let line = error.firstFault.flatMap { fault in sessionIndex[fault.sessionID].map { lines[$0][fault.index] } } ?? 0
+                throw InputFileError(.init(path: file, line: line), error.description)
+            } catch let error as NotFoundError where error.kind == "session" {
+                throw InputFileError(.init(path: file, line: sessionIndex[error.id].map { lines[$0][0] } ?? 0), error.description)
             }
             say("Imported \(counted(table.rows.count, "attendance record")) from \(file)")
         }

@@ -28,10 +28,19 @@ public struct AttendanceEvent: Sendable, Hashable, Codable {
 public struct AttendanceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public var reasons: [String]
+    /// The session and the position, in the marks given for it, of the first mark at fault,
+    /// so that an import can name the line it came from.
+    public var firstFault: (sessionID: String, index: Int)? {
+        faultSession.flatMap { session in faultIndex.map { (session, $0) } }
+    }
+    private var faultSession: String?
+    private var faultIndex: Int?
 
     /// Creates the error.
-    public init(_ reasons: [String]) {
+    public init(_ reasons: [String], sessionID: String? = nil, index: Int? = nil) {
         self.reasons = reasons
+        self.faultSession = sessionID
+        self.faultIndex = index
     }
 
     public var description: String { reasons.joined(separator: "; ") }
@@ -94,9 +103,11 @@ extension Store {
             try String.fetchAll(
                 db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID]))
         var reasons: [String] = []
+        var firstFault: Int?
         var seen: Set<String> = []
         let slots = Dictionary(session.slots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for mark in marks {
+        for (index, mark) in marks.enumerated() {
+            defer { if firstFault == nil && !reasons.isEmpty { firstFault = index } }
             guard let slot = slots[mark.slotID] else {
                 reasons.append("session \(sessionID) has no slot \(mark.slotID)")
                 continue
@@ -114,7 +125,7 @@ extension Store {
             }
             reasons += mark.problems(in: slot)
         }
-        guard reasons.isEmpty else { throw AttendanceError(reasons) }
+        guard reasons.isEmpty else { throw AttendanceError(reasons, sessionID: sessionID, index: firstFault) }
         if session.status == .planned {
             try db.execute(sql: "UPDATE session SET status = 'running' WHERE id = ?", arguments: [sessionID])
         }
