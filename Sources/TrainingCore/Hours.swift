@@ -21,22 +21,35 @@ public struct Hours: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// Returns `nil` when the text is not a plain non-negative decimal or does not come to
     /// a whole number of minutes (`0.01` hours is 36 seconds).
     public init?(decimal text: some StringProtocol) {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.count <= 6,
-            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let hours = Int(whole)
-        else { return nil }
-        var minutes = hours * 60
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard !fraction.isEmpty, fraction.count <= 6, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let numerator = Int(fraction)
-            else { return nil }
-            var denominator = 1
-            for _ in 0..<fraction.count { denominator *= 10 }
-            guard (numerator * 60) % denominator == 0 else { return nil }
-            minutes += numerator * 60 / denominator
+        // One pass over the bytes: this runs for every module of every imported course.
+        var whole = 0
+        var wholeDigits = 0
+        var numerator = 0
+        var denominator = 1
+        var fractionDigits = 0
+        var inFraction = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if inFraction {
+                    fractionDigits += 1
+                    guard fractionDigits <= 6 else { return nil }
+                    numerator = numerator * 10 + digit
+                    denominator *= 10
+                } else {
+                    wholeDigits += 1
+                    guard wholeDigits <= 6 else { return nil }
+                    whole = whole * 10 + digit
+                }
+            case UInt8(ascii: ".") where !inFraction:
+                inFraction = true
+            default:
+                return nil
+            }
         }
-        self.minutes = minutes
+        guard wholeDigits > 0, !inFraction || fractionDigits > 0, (numerator * 60) % denominator == 0 else { return nil }
+        self.minutes = whole * 60 + numerator * 60 / denominator
     }
 
     /// The duration as the shortest decimal number of hours: `7`, `3.5`, `0.25`.

@@ -248,10 +248,12 @@ struct CourseDecoder {
             id: id, title: title, duration: duration, modality: modality, objectives: objectives, content: content, methods: methods)
     }
 
-    private func hours(_ text: String?, of owner: String) throws(CourseImportError) -> Hours {
+    /// The hours of `owner`, named only when the text is wrong (building the name for every
+    /// module of a large catalogue costs more than parsing the number).
+    private func hours(_ text: String?, of owner: @autoclosure () -> String) throws(CourseImportError) -> Hours {
         let text = text ?? ""
         guard let hours = Hours(decimal: text) else {
-            throw CourseImportError(stream.location, "\(owner): \"\(text)\" hours is not a whole number of minutes")
+            throw CourseImportError(stream.location, "\(owner()): \"\(text)\" hours is not a whole number of minutes")
         }
         return hours
     }

@@ -7,7 +7,7 @@ import TrainingCore
         #expect(try #require(Hours(decimal: text)).minutes == minutes)
     }
 
-    @Test(arguments: ["", "abc", "1.", ".5", "-1", "0.01", "1,5", "1.5.2", "٣"])
+    @Test(arguments: ["", "abc", "1.", ".5", "-1", "0.01", "1,5", "1.5.2", "٣", "1234567", "1.1234567", " 1"])
     func refusesWhatIsNotWholeMinutes(text: String) {
         #expect(Hours(decimal: text) == nil)
     }
