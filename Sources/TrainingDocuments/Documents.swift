@@ -247,7 +247,12 @@ public enum Documents {
                 y: y, width: contentWidth, font: .heading) + 6
         for objective in course.objectives {
             let result = l.result(context.progress?.assessment(of: objective.id))
-            let height = canvas.text("\(objective.id). \(objective.text)", x: margin + 8, y: y, width: contentWidth - 150)
+            let line = "\(objective.id). \(objective.text)"
+            if y + canvas.height(of: line, width: contentWidth - 150) > PDFCanvas.height - margin {
+                canvas.newPage()
+                y = margin
+            }
+            let height = canvas.text(line, x: margin + 8, y: y, width: contentWidth - 150)
             canvas.text(result, x: PDFCanvas.width - margin - 135, y: y, width: 135, font: .bold, align: .right)
             y += height + 5
         }
@@ -292,7 +297,14 @@ public enum Documents {
     private static func signature(_ canvas: PDFCanvas, context: CertificateContext, y: Double, language l: DocumentLanguage) {
         let certificate = context.certificate
         let organisation = context.organisation
+        // The signature block and the QR code stay together, on a new page when the text ran long.
+        let qrSize = 118.0
+        let qrY = PDFCanvas.height - margin - qrSize - 6
         var y = y
+        if y + 130 > qrY {
+            canvas.newPage()
+            y = margin
+        }
         y +=
             canvas.text(
                 l.pick(
@@ -307,8 +319,6 @@ public enum Documents {
         canvas.box(x: boxX, y: y + 22, width: boxWidth, height: 70)
         canvas.text("\(organisation.signatoryName), \(organisation.signatoryTitle)", x: boxX, y: y + 96, width: boxWidth, font: .small)
         // The number and the QR code, bottom left, clear of the signature box.
-        let qrSize = 118.0
-        let qrY = PDFCanvas.height - margin - qrSize - 6
         canvas.qrCode(certificate.signedPayload, x: margin - 8, y: qrY, size: qrSize)
         canvas.text(
             l.pick("Certificat n° ", "Certificate no. ") + certificate.number, x: margin + qrSize, y: qrY + 30, width: 300, font: .bold)

@@ -49,3 +49,51 @@ import TrainingTesting
         }
     }
 }
+
+/// An attestation of a course with many objectives runs onto a second page, and the
+/// signature block and QR code follow the text instead of drawing over it.
+@Suite struct AttestationLayoutTests {
+    @Test func longCourseRunsOntoASecondPage() throws {
+        var course = Fixtures.course()
+        course.objectives = (1...24).map {
+            Objective(
+                id: "O\($0)", text: "Objectif observable numéro \($0) : repérer, aller vers, accompagner une personne qui ne demande rien.")
+        }
+        let day = try #require(LocalDate("2026-03-12"))
+        let session = Session(
+            id: "S", courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
+            place: .room(name: "Salle", address: "Lyon"), trainers: ["Claire"], capacity: 12, funder: nil, status: .closed,
+            slots: Session.layOut(course, from: day))
+        let certificate = Certificate(
+            number: "AV-2026-000001", sessionID: "S", participantID: "P-0001", courseID: course.id, courseVersion: course.version,
+            isEligible: true, reasons: [], attended: Hours(minutes: 420), planned: Hours(minutes: 420), firstDay: day, lastDay: day,
+            issuedOn: day, validUntil: nil, replaces: nil, signedPayload: "payload", credential: nil)
+        let context = CertificateContext(
+            certificate: certificate, participant: Participant(id: "P-0001", firstName: "Awa", lastName: "Diallo"), course: course,
+            session: session,
+            organisation: try Organisation(
+                name: "Institut", address: "1 rue, 49100 Angers", declarationNumber: "52490123449", signatoryName: "Claire",
+                signatoryTitle: "Directrice"),
+            progress: nil)
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("attestation.pdf")
+        try Documents.attestation(context).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = ["-layout", file.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: true)
+        #expect(pages.count == 2)
+        #expect((1...24).allSatisfy { text.contains("O\($0). Objectif observable numéro \($0) ") })
+        // Nothing printed over anything else: every objective's line is whole, and the
+        // signature block sits on the last page after the last objective.
+        let last = try #require(pages.last)
+        let lastObjective = try #require(last.range(of: "O24."))
+        let signature = try #require(last.range(of: "Cachet et signature"))
+        #expect(lastObjective.lowerBound < signature.lowerBound)
+    }
+}
