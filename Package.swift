@@ -61,11 +61,11 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libqrencode-dev"])]
         ),
         // The printed records: sign-in sheets, certificates, attestations.
-        .target(name: "TrainingDocuments", dependencies: ["TrainingCore", "CPangoCairo"], swiftSettings: strictness),
+        .target(name: "TrainingPDF", dependencies: ["TrainingCore", "CPangoCairo"], swiftSettings: strictness),
         .target(
             name: "AllerVersCLI",
             dependencies: [
-                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingDocuments",
+                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingPDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -83,7 +83,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "allervers-bench-documents",
-            dependencies: ["TrainingCore", "TrainingXML", "TrainingDocuments", "TrainingExport"],
+            dependencies: ["TrainingCore", "TrainingXML", "TrainingPDF", "TrainingExport"],
             path: "Benchmarks/DocumentBench",
             swiftSettings: strictness
         ),
@@ -118,8 +118,8 @@ let package = Package(
             name: "TrainingExportTests", dependencies: ["TrainingExport", "TrainingCore", "TrainingTesting"], exclude: ["Golden"],
             swiftSettings: strictness),
         .testTarget(
-            name: "TrainingDocumentsTests",
-            dependencies: ["TrainingDocuments", "TrainingCore", "TrainingTesting"],
+            name: "TrainingPDFTests",
+            dependencies: ["TrainingPDF", "TrainingCore", "TrainingTesting"],
             swiftSettings: strictness
         ),
         .testTarget(

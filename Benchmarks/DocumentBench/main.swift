@@ -6,8 +6,8 @@
 // Prints the seconds taken and the pages written.
 import Foundation
 import TrainingCore
-import TrainingDocuments
 import TrainingExport
+import TrainingPDF
 import TrainingXML
 
 let arguments = CommandLine.arguments
@@ -45,7 +45,7 @@ for index in 0..<count {
     var context = CertificateContext(
         certificate: certificate, participant: participant, course: course, session: session, organisation: organisation, progress: nil)
     context.certificate.signedPayload = signer.payload(for: context)
-    let pdf = try Documents.certificateOfCompletion(context)
+    let pdf = try Documents.certificatDeRealisation(context)
     let sealed = Verifier.seal(pdf: pdf, number: certificate.number, holder: participant.displayName, key: signer.key)
     try sealed.write(to: output.appendingPathComponent("\(certificate.number).pdf"))
     pages += 1

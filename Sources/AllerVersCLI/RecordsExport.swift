@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
-import TrainingDocuments
 import TrainingExport
+import TrainingPDF
 import TrainingStore
 
 /// `--lang fr|en`.
@@ -134,7 +134,7 @@ extension AllerVers.ExportCommand {
         func run() throws {
             let (store, session) = try sessionOptions.load()
             let organisation = try store.documentOrganisation()
-            let pdf = try Documents.signInSheets(
+            let pdf = try Documents.emargement(
                 session: session, course: try store.course(of: session), organisation: organisation,
                 participants: try store.seatedParticipants(in: session.id), marks: blank ? nil : try store.currentMarks(in: session.id),
                 language: lang.language)
@@ -173,7 +173,7 @@ enum RecordFiles {
             ),
             (
                 "sign-in-sheets.pdf",
-                try Documents.signInSheets(
+                try Documents.emargement(
                     session: session, course: course, organisation: organisation, participants: participants, marks: marks)
             ),
         ]
@@ -185,7 +185,7 @@ enum RecordFiles {
                 (
                     "certificates/\(certificate.number)-certificat-de-realisation.pdf",
                     Verifier.seal(
-                        pdf: try Documents.certificateOfCompletion(context, language: language), number: certificate.number, holder: holder,
+                        pdf: try Documents.certificatDeRealisation(context, language: language), number: certificate.number, holder: holder,
                         key: key)
                 ))
             if certificate.isEligible {

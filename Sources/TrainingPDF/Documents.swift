@@ -15,7 +15,7 @@ public enum Documents {
     /// participant and a box for the trainers. With `marks`, the sheet is filled after the
     /// fact: each row shows the recorded status and minutes late or left early. Without,
     /// it is blank, to print before the session.
-    public static func signInSheets(
+    public static func emargement(
         session: Session, course: Course, organisation: Organisation, participants: [Participant], marks: [AttendanceMark]?,
         language: DocumentLanguage = .fr
     ) throws(DocumentError) -> Data {
@@ -130,7 +130,7 @@ public enum Documents {
     /// The *certificat de réalisation*, on the content of the Ministry of Labour's model:
     /// who attests, who attended, the nature of the action, its dates and the hours
     /// actually done. Issued to every participant, eligible or not.
-    public static func certificateOfCompletion(_ context: CertificateContext, language l: DocumentLanguage = .fr) throws(DocumentError)
+    public static func certificatDeRealisation(_ context: CertificateContext, language l: DocumentLanguage = .fr) throws(DocumentError)
         -> Data
     {
         let certificate = context.certificate

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TrainingCore
-import TrainingDocuments
+import TrainingPDF
 import TrainingTesting
 
 /// Sheets for a session larger than a page: each half-day continues on as many pages as its
@@ -20,7 +20,7 @@ import TrainingTesting
         let organisation = try Organisation(
             name: "Institut Aller-Vers", address: "12 rue des Lices, 49100 Angers", declarationNumber: "52490123449",
             signatoryName: "Claire Martin", signatoryTitle: "Directrice")
-        let pdf = try Documents.signInSheets(
+        let pdf = try Documents.emargement(
             session: session, course: course, organisation: organisation, participants: participants, marks: nil)
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("sheets.pdf")
