@@ -4,41 +4,6 @@ import TrainingCore
 import TrainingExport
 import TrainingStore
 
-/// Sessions named one by one, or every closed session that ended within a period.
-struct SessionSelection: ParsableArguments {
-    @Argument(help: "The sessions' ids.") var sessions: [String] = []
-    @Option(help: ArgumentHelp("With --to: every closed session whose last day falls in the period.", valueName: "date"))
-    var from: String?
-    @Option(help: ArgumentHelp("The period's last day, included.", valueName: "date")) var to: String?
-
-    func validate() throws {
-        for text in [from, to].compactMap({ $0 }) where LocalDate(text) == nil {
-            throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
-        }
-        guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
-        guard sessions.isEmpty != (from == nil) else { throw ValidationError("name sessions, or give a period with --from and --to") }
-    }
-
-    /// The ids, in the order given, or the closed sessions of the period by first day.
-    func sessionIDs(in store: Store) throws -> [String] {
-        guard let from = from.flatMap(LocalDate.init), let to = to.flatMap(LocalDate.init) else { return sessions }
-        let found = try store.sessionSummaries().filter { summary in
-            guard summary.status == .closed, let last = summary.lastDay else { return false }
-            return last >= from && last <= to
-        }.map(\.id)
-        guard !found.isEmpty else { throw CLIError("no closed session ended between \(from) and \(to)") }
-        return found
-    }
-}
-
-/// Today on the organisation's calendar (Europe/Paris).
-func today() -> LocalDate {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-    return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
-}
-
 extension AllerVers {
     struct Certify: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -124,34 +89,5 @@ extension AllerVers {
                         })
             }
         }
-    }
-}
-
-/// A progress bar on standard error when it is a terminal; silence in a pipe or a file.
-final class ProgressBar {
-    private let total: Int
-    private let label: String
-    private var done = 0
-    private let visible = isatty(STDERR_FILENO) == 1
-
-    init(total: Int, label: String) {
-        self.total = total
-        self.label = label
-    }
-
-    /// One more item done.
-    func note(_ item: String) {
-        done += 1
-        guard visible else { return }
-        let width = 30
-        let filled = total == 0 ? width : min(width, done * width / total)
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total) \(item)\u{1B}[K".utf8))
-    }
-
-    /// Clears the bar.
-    func finish() {
-        guard visible else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -58,3 +58,32 @@ func printJSON(_ value: some Encodable) throws {
     encoder.dateEncodingStrategy = .iso8601
     say(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
+
+/// A progress bar on standard error when it is a terminal; silence in a pipe or a file.
+final class ProgressBar {
+    private let total: Int
+    private let label: String
+    private var done = 0
+    private let visible = isatty(STDERR_FILENO) == 1
+
+    init(total: Int, label: String) {
+        self.total = total
+        self.label = label
+    }
+
+    /// One more item done.
+    func note(_ item: String) {
+        done += 1
+        guard visible else { return }
+        let width = 30
+        let filled = total == 0 ? width : min(width, done * width / total)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total) \(item)\u{1B}[K".utf8))
+    }
+
+    /// Clears the bar.
+    func finish() {
+        guard visible else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

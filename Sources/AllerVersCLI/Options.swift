@@ -39,3 +39,38 @@ struct SessionOptions: ParsableArguments {
         return (store, try store.session(id: session))
     }
 }
+
+/// Sessions named one by one, or every closed session that ended within a period.
+struct SessionSelection: ParsableArguments {
+    @Argument(help: "The sessions' ids.") var sessions: [String] = []
+    @Option(help: ArgumentHelp("With --to: every closed session whose last day falls in the period.", valueName: "date"))
+    var from: String?
+    @Option(help: ArgumentHelp("The period's last day, included.", valueName: "date")) var to: String?
+
+    func validate() throws {
+        for text in [from, to].compactMap({ $0 }) where LocalDate(text) == nil {
+            throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
+        }
+        guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
+        guard sessions.isEmpty != (from == nil) else { throw ValidationError("name sessions, or give a period with --from and --to") }
+    }
+
+    /// The ids, in the order given, or the closed sessions of the period by first day.
+    func sessionIDs(in store: Store) throws -> [String] {
+        guard let from = from.flatMap(LocalDate.init), let to = to.flatMap(LocalDate.init) else { return sessions }
+        let found = try store.sessionSummaries().filter { summary in
+            guard summary.status == .closed, let last = summary.lastDay else { return false }
+            return last >= from && last <= to
+        }.map(\.id)
+        guard !found.isEmpty else { throw CLIError("no closed session ended between \(from) and \(to)") }
+        return found
+    }
+}
+
+/// Today on the organisation's calendar (Europe/Paris).
+func today() -> LocalDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
+}

@@ -60,6 +60,7 @@ public struct Certificate: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
+    /// The certificate's number, which identifies it.
     public var id: String { number }
 
     /// Creates a certificate record.

@@ -22,7 +22,7 @@ public struct CSVWriter: Sendable {
     public static func cell(_ value: String) -> String {
         var value = value
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return value }
+        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
@@ -35,8 +35,8 @@ public enum FunderExport {
         var csv = CSVWriter()
         csv.append([
             "Session", "Formation", "Version", "Participant", "Nom", "Prénom", "Employeur", "Date", "Début", "Fin", "Durée prévue (h)",
-            "Durée réalisée (h)", "Lieu", "Adresse du lieu", "Formateurs", "Modules", "Statut", "Retard (min)", "Départ anticipé (min)",
-            "Motif",
+            "Durée réalisée (h)", "Durée réalisée (min)", "Lieu", "Adresse du lieu", "Formateurs", "Modules", "Statut", "Retard (min)",
+            "Départ anticipé (min)", "Motif",
         ])
         let byKey = Dictionary(marks.map { ("\($0.participantID) \($0.slotID)", $0) }, uniquingKeysWith: { _, last in last })
         for slot in session.slots {
@@ -45,7 +45,8 @@ public enum FunderExport {
                 csv.append([
                     session.id, course.id, course.version.description, participant.id, participant.lastName, participant.firstName,
                     participant.employer ?? "", slot.date.description, slot.start.description, slot.end.description,
-                    frenchDecimal(slot.duration), mark.map { frenchDecimal($0.attended(in: slot)) } ?? "", session.place.name,
+                    frenchDecimal(slot.duration), mark.map { frenchDecimal($0.attended(in: slot)) } ?? "",
+                    mark.map { String($0.attended(in: slot).minutes) } ?? "", session.place.name,
                     session.place.detail, session.trainers.joined(separator: ", "), slot.modules.joined(separator: ", "),
                     mark.map { status($0) } ?? "non relevé", mark.map { String($0.minutesLate) } ?? "",
                     mark.map { String($0.minutesLeftEarly) } ?? "", mark?.reason ?? "",
@@ -62,8 +63,8 @@ public enum FunderExport {
     ) -> Data {
         var csv = CSVWriter()
         csv.append([
-            "Session", "Participant", "Nom", "Prénom", "Employeur", "Heures prévues", "Heures réalisées", "Taux (%)",
-            "Demi-journées non relevées", "Décision", "Motifs", "Certificat",
+            "Session", "Participant", "Nom", "Prénom", "Employeur", "Heures prévues", "Heures réalisées", "Minutes réalisées",
+            "Taux (%)", "Demi-journées non relevées", "Décision", "Motifs", "Certificat",
         ])
         let decisionsByID = Dictionary(decisions.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         let live = Dictionary(
@@ -72,17 +73,37 @@ public enum FunderExport {
             guard let decision = decisionsByID[participant.id] else { continue }
             csv.append([
                 session.id, participant.id, participant.lastName, participant.firstName, participant.employer ?? "",
-                frenchDecimal(decision.hours.planned), frenchDecimal(decision.hours.attended), String(decision.hours.ratePercent),
-                String(decision.hours.unrecordedSlots), decision.isEligible ? "certifié" : "non certifié",
-                decision.reasons.map(\.description).joined(separator: " ; "), live[participant.id] ?? "",
+                frenchDecimal(decision.hours.planned), frenchDecimal(decision.hours.attended), String(decision.hours.attended.minutes),
+                String(decision.hours.ratePercent), String(decision.hours.unrecordedSlots),
+                decision.isEligible ? "certifié" : "non certifié", decision.reasons.map(french).joined(separator: " ; "),
+                live[participant.id] ?? "",
             ])
         }
         return csv.data
     }
 
-    /// `3,5`: hours as a French spreadsheet reads a number.
+    /// `3,50`, `3,17`: hours to two decimals, as a French spreadsheet reads a number. The
+    /// exact figure is in the minutes column beside it.
     static func frenchDecimal(_ hours: Hours) -> String {
-        hours.decimal.replacingOccurrences(of: ".", with: ",")
+        let hundredths = (hours.minutes * 100 + 30) / 60
+        let rest = hundredths % 100
+        return "\(hundredths / 100)," + (rest < 10 ? "0" : "") + String(rest)
+    }
+
+    /// A reason for a funder, in French.
+    static func french(_ reason: CertificationReason) -> String {
+        switch reason {
+        case .attendanceBelowMinimum(let attended, let planned, let percent, let minimum):
+            "\(attended) suivies sur \(planned) (\(percent) %), sous le minimum de \(minimum) %"
+        case .unrecordedSlots(let count):
+            count == 1 ? "1 demi-journée sans relevé de présence" : "\(count) demi-journées sans relevé de présence"
+        case .requiredModuleNotCompleted(let module):
+            "module obligatoire \(module) non accompli"
+        case .objectiveNotAssessed(let objective):
+            "objectif \(objective) non évalué"
+        case .objectiveNotPassed(let objective):
+            "objectif \(objective) non acquis"
+        }
     }
 
     private static func status(_ mark: AttendanceMark) -> String {

@@ -21,9 +21,9 @@ public struct SigningKey: Sendable {
     }
 
     /// The key from its 32 raw bytes.
-    public init(rawRepresentation: Data) throws(KeyError) {
+    public init(rawRepresentation: Data) throws(SigningKeyError) {
         guard (try? Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation)) != nil else {
-            throw KeyError("not an Ed25519 private key")
+            throw SigningKeyError("not an Ed25519 private key")
         }
         raw = rawRepresentation
     }
@@ -57,47 +57,47 @@ public struct SigningKey: Sendable {
     }
 
     /// Reads a PKCS#8 PEM Ed25519 key.
-    public init(pem: String) throws(KeyError) {
+    public init(pem: String) throws(SigningKeyError) {
         let body = pem.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }.joined()
         guard let der = Data(base64Encoded: body), der.count == Self.pkcs8Prefix.count + 32,
             der.prefix(Self.pkcs8Prefix.count).elementsEqual(Self.pkcs8Prefix)
-        else { throw KeyError("not a PKCS#8 PEM Ed25519 private key") }
+        else { throw SigningKeyError("not a PKCS#8 PEM Ed25519 private key") }
         try self.init(rawRepresentation: Data(der.suffix(32)))
     }
 
     /// Writes a new key to `url`, created readable and writable by its owner only. Refuses
     /// to replace a key that exists.
-    public static func create(at url: URL) throws(KeyError) -> SigningKey {
+    public static func create(at url: URL) throws(SigningKeyError) -> SigningKey {
         let key = SigningKey()
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw KeyError(
+            throw SigningKeyError(
                 errno == EEXIST ? "\(url.relativePath): a signing key already exists" : "\(url.relativePath): cannot create the key file")
         }
         defer { close(descriptor) }
         let bytes = Array(key.pem.utf8)
         guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
-            throw KeyError("\(url.relativePath): cannot write the key file")
+            throw SigningKeyError("\(url.relativePath): cannot write the key file")
         }
         return key
     }
 
     /// Reads the key at `url`, refusing a missing, unreadable or malformed file, and one
     /// that anyone but its owner may read or write.
-    public static func load(from url: URL) throws(KeyError) -> SigningKey {
+    public static func load(from url: URL) throws(SigningKeyError) -> SigningKey {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
-            throw KeyError("\(url.relativePath): no signing key; run `allervers key create` in the workspace")
+            throw SigningKeyError("\(url.relativePath): no signing key; run `allervers key create` in the workspace")
         }
         let mode = info.st_mode & 0o777
         guard mode & 0o077 == 0 else {
-            throw KeyError(
+            throw SigningKeyError(
                 "\(url.relativePath): the signing key is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
         }
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw KeyError("\(url.relativePath): cannot read the signing key")
+            throw SigningKeyError("\(url.relativePath): cannot read the signing key")
         }
-        do { return try SigningKey(pem: text) } catch { throw KeyError("\(url.relativePath): \(error.description)") }
+        do { return try SigningKey(pem: text) } catch { throw SigningKeyError("\(url.relativePath): \(error.description)") }
     }
 }
 
@@ -153,7 +153,7 @@ public struct IssuerKey: Sendable, Hashable {
 }
 
 /// Why a signing key could not be made, read or used.
-public struct KeyError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SigningKeyError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, as one sentence.
     public var description: String
 

@@ -4,7 +4,10 @@ public import TrainingCore
 /// The language a document is written in. Sign-in sheets and certificates are French by
 /// law; `en` renders the certificates for participants who need them in English.
 public enum DocumentLanguage: String, Sendable, Hashable, CaseIterable {
-    case fr, en
+    /// French, the default and the legal text.
+    case fr
+    /// English, for certificates a participant shows abroad.
+    case en
 
     /// The French or the English text.
     func pick(_ french: String, _ english: String) -> String { self == .fr ? french : english }

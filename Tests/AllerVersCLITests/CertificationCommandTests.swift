@@ -497,7 +497,9 @@ extension Data {
         #expect(csv.contains(";\"'=HYPERLINK(\"\"http://x.example\"\")\";"), "\(csv)")
         #expect(!csv.contains(";=HYPERLINK"))
         let hours = try String(contentsOf: out.appendingPathComponent("ANGERS/hours.csv"), encoding: .utf8)
-        #expect(hours.contains("P-0007;Malice;Eve;\"'=HYPERLINK(\"\"http://x.example\"\")\";7;7;100;0;certifié;;AV-2026-00000"), "\(hours)")
+        #expect(
+            hours.contains("P-0007;Malice;Eve;\"'=HYPERLINK(\"\"http://x.example\"\")\";7,00;7,00;420;100;0;certifié;;AV-2026-00000"),
+            "\(hours)")
     }
 
     @Test func progressBarOnlyOnATerminal() async throws {

@@ -35,7 +35,7 @@ import TrainingTesting
         #expect(openssl.terminationStatus == 0)
         #expect(try Data(contentsOf: der).suffix(32) == key.issuer.publicKey)
         #expect(try SigningKey.load(from: url).issuer == key.issuer)
-        #expect(throws: KeyError.self) { try SigningKey.create(at: url) }
+        #expect(throws: SigningKeyError.self) { try SigningKey.create(at: url) }
     }
 
     @Test func refusesAKeyOthersCanReadAMissingOneAndGarbage() throws {
