@@ -54,6 +54,35 @@ public enum Fixtures {
     }
 }
 
+extension Fixtures {
+    /// A closed one-day session of ``course(id:version:)`` on 2026-03-12.
+    public static func session(of course: Course) -> Session {
+        Session(
+            id: "S", courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
+            place: .room(name: "Salle", address: "Lyon"), trainers: ["Claire"], capacity: 12, funder: nil, status: .closed,
+            slots: Session.layOut(course, from: LocalDate("2026-03-12")!))
+    }
+
+    /// A certificate of Marie Dupont for `course`, not eligible unless `eligible`, with the
+    /// session and organisation it speaks of.
+    public static func certificateContext(course: Course = course(), eligible: Bool = false) -> CertificateContext {
+        let day = LocalDate("2026-03-12")!
+        let certificate = Certificate(
+            number: "AV-2026-000042", sessionID: "S", participantID: "P-0001", courseID: course.id, courseVersion: course.version,
+            isEligible: eligible, reasons: eligible ? [] : ["objective O2 not assessed"], attended: Hours(minutes: 400),
+            planned: Hours(minutes: 420), firstDay: day, lastDay: day, issuedOn: day.adding(days: 1), validUntil: nil, replaces: nil,
+            signedPayload: "payload", credential: nil)
+        return CertificateContext(
+            certificate: certificate,
+            participant: Participant(id: "P-0001", firstName: "Marie", lastName: "Dupont", email: "m.dupont@example.org"),
+            course: course, session: session(of: course),
+            organisation: try! Organisation(
+                name: "Institut", address: "1 rue, 49100 Angers", declarationNumber: "52490123449", signatoryName: "Claire",
+                signatoryTitle: "Directrice"),
+            progress: nil)
+    }
+}
+
 /// A fresh folder under the system's temporary folder, removed when the value goes.
 public final class TemporaryFolder: @unchecked Sendable {
     /// The folder.

@@ -85,7 +85,7 @@ import TrainingTesting
 
     @Test func tokensFailOnAnyChangeWithTheReason() throws {
         let signer = CertificateSigner(key: key)
-        let context = try CertificateContextFixture.make()
+        let context = Fixtures.certificateContext()
         let payload = signer.payload(for: context)
         #expect(try Verifier.verify(token: payload).number == context.certificate.number)
         var parts = payload.split(separator: ".").map(String.init)
@@ -102,7 +102,7 @@ import TrainingTesting
     }
 
     @Test func onlyEligibleParticipantsGetACredential() throws {
-        var context = try CertificateContextFixture.make()
+        var context = Fixtures.certificateContext()
         #expect(CertificateSigner(key: key).signatures(for: context).credential == nil)
         context.certificate.isEligible = true
         let credential = try #require(CertificateSigner(key: key).signatures(for: context).credential)
@@ -116,30 +116,6 @@ import TrainingTesting
             _ = try body()
             return nil
         } catch { return "\(error)" }
-    }
-}
-
-enum CertificateContextFixture {
-    static func make() throws -> CertificateContext {
-        let course = Fixtures.course()
-        let day = try #require(LocalDate("2026-03-12"))
-        let session = Session(
-            id: "S", courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
-            place: .room(name: "Salle", address: "Lyon"), trainers: ["Claire"], capacity: 12, funder: nil, status: .closed,
-            slots: Session.layOut(course, from: day))
-        let certificate = Certificate(
-            number: "AV-2026-000042", sessionID: "S", participantID: "P-0001", courseID: course.id, courseVersion: course.version,
-            isEligible: false, reasons: ["objective O2 not assessed"], attended: Hours(minutes: 400), planned: Hours(minutes: 420),
-            firstDay: day, lastDay: day, issuedOn: day.adding(days: 1), validUntil: nil, replaces: nil, signedPayload: "",
-            credential: nil)
-        return CertificateContext(
-            certificate: certificate,
-            participant: Participant(id: "P-0001", firstName: "Marie", lastName: "Dupont", email: "m.dupont@example.org"),
-            course: course, session: session,
-            organisation: try Organisation(
-                name: "Institut", address: "1 rue, 49100 Angers", declarationNumber: "52490123449", signatoryName: "Claire",
-                signatoryTitle: "Directrice"),
-            progress: nil)
     }
 }
 

@@ -59,22 +59,7 @@ import TrainingTesting
             Objective(
                 id: "O\($0)", text: "Objectif observable numéro \($0) : repérer, aller vers, accompagner une personne qui ne demande rien.")
         }
-        let day = try #require(LocalDate("2026-03-12"))
-        let session = Session(
-            id: "S", courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
-            place: .room(name: "Salle", address: "Lyon"), trainers: ["Claire"], capacity: 12, funder: nil, status: .closed,
-            slots: Session.layOut(course, from: day))
-        let certificate = Certificate(
-            number: "AV-2026-000001", sessionID: "S", participantID: "P-0001", courseID: course.id, courseVersion: course.version,
-            isEligible: true, reasons: [], attended: Hours(minutes: 420), planned: Hours(minutes: 420), firstDay: day, lastDay: day,
-            issuedOn: day, validUntil: nil, replaces: nil, signedPayload: "payload", credential: nil)
-        let context = CertificateContext(
-            certificate: certificate, participant: Participant(id: "P-0001", firstName: "Awa", lastName: "Diallo"), course: course,
-            session: session,
-            organisation: try Organisation(
-                name: "Institut", address: "1 rue, 49100 Angers", declarationNumber: "52490123449", signatoryName: "Claire",
-                signatoryTitle: "Directrice"),
-            progress: nil)
+        let context = Fixtures.certificateContext(course: course, eligible: true)
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("attestation.pdf")
         try Documents.attestation(context).write(to: file)
