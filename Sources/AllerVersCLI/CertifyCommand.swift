@@ -16,27 +16,42 @@ extension AllerVers {
                 Participants who already hold a live certificate for the session are left as they are. \
                 A batch is issued whole or not at all.
 
+                With --export, the records of the same sessions are then written as `allervers \
+                export records` writes them.
+
                 Examples:
                   allervers certify AV-FOND-2026-03-LYON --dry-run
                   allervers certify AV-FOND-2026-03-LYON
-                  allervers certify --from 2026-01-01 --to 2026-03-31
+                  allervers certify --from 2026-01-01 --to 2026-03-31 --export
                 """)
         @OptionGroup var selection: SessionSelection
         @Flag(help: "Show each participant's decision and its reasons; issue nothing.") var dryRun = false
         @Option(help: ArgumentHelp("The issue date. Default: today.", valueName: "date")) var date: String?
         @Option(help: ArgumentHelp("Who issues, for the record. Default: the organisation's signatory.", valueName: "name"))
         var by: String?
+        @Flag(help: "Then write the sessions' records, as `export records` does.") var export = false
+        @Option(help: ArgumentHelp("With --export: the folder to write SESSION/ into.", valueName: "folder")) var out: String = "Exports"
+        @Option(help: "With --export: the certificates' language, fr or en.") var lang: LanguageOption = .fr
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
             if let date, LocalDate(date) == nil { throw ValidationError("\"\(date)\" is not a date that exists (YYYY-MM-DD)") }
+            if export && (dryRun || format.json) { throw ValidationError("--export goes with neither --dry-run nor --json") }
         }
 
         func run() throws {
             let store = try storeOptions.openStore()
             let sessionIDs = try selection.sessionIDs(in: store)
             if dryRun { return try showDecisions(sessionIDs, store: store) }
+            try issue(sessionIDs, store: store)
+            if export {
+                try RecordFiles.write(
+                    sessionIDs, store: store, into: URL(fileURLWithPath: out), language: lang.language, key: storeOptions.signingKey)
+            }
+        }
+
+        private func issue(_ sessionIDs: [String], store: Store) throws {
             let signer = CertificateSigner(key: try storeOptions.signingKey())
             let organisation = try store.documentOrganisation()
             let seats = try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) }

@@ -81,37 +81,9 @@ extension AllerVers.ExportCommand {
 
         func run() throws {
             let store = try storeOptions.openStore()
-            let sessionIDs = try selection.sessionIDs(in: store)
-            let organisation = try store.documentOrganisation()
-            let folder = URL(fileURLWithPath: out)
-            var staged = try StagedFiles(beside: folder)
-            let progress = ProgressBar(total: sessionIDs.count, label: "export")
-            var written: [String: Int] = [:]
-            do {
-                var key: SigningKey?
-                for sessionID in sessionIDs {
-                    let files = try RecordFiles.make(
-                        sessionID, store: store, organisation: organisation, language: lang.language,
-                        key: {
-                            if key == nil { key = try storeOptions.signingKey() }; return key!
-                        })
-                    for (name, data) in files {
-                        try staged.add(data, as: folder.appendingPathComponent(sessionID).appendingPathComponent(name))
-                    }
-                    written[sessionID] = files.count
-                    progress.note(sessionID)
-                }
-                progress.finish()
-                // Certificates revoked since the last export must not linger beside the live ones.
-                try staged.commit(replacing: sessionIDs.map { folder.appendingPathComponent($0).appendingPathComponent("certificates") })
-            } catch {
-                progress.finish()
-                staged.discard()
-                throw error
-            }
-            for sessionID in sessionIDs {
-                say("Wrote \(counted(written[sessionID] ?? 0, "file")) to \(folder.appendingPathComponent(sessionID).relativePath)/")
-            }
+            try RecordFiles.write(
+                try selection.sessionIDs(in: store), store: store, into: URL(fileURLWithPath: out), language: lang.language,
+                key: storeOptions.signingKey)
         }
     }
 
@@ -149,6 +121,43 @@ extension AllerVers.ExportCommand {
 
 /// The files of one session's records, by name within its folder.
 enum RecordFiles {
+    /// Makes every session's records, then writes them into `folder/SESSION/`: nothing is
+    /// written when any of them fails. The key is read only when there are certificates to seal.
+    static func write(
+        _ sessionIDs: [String], store: Store, into folder: URL, language: DocumentLanguage, key loadKey: () throws -> SigningKey
+    ) throws {
+        let organisation = try store.documentOrganisation()
+        var staged = try StagedFiles(beside: folder)
+        let progress = ProgressBar(total: sessionIDs.count, label: "export")
+        var written: [String: Int] = [:]
+        do {
+            var key: SigningKey?
+            for sessionID in sessionIDs {
+                let files = try make(
+                    sessionID, store: store, organisation: organisation, language: language,
+                    key: {
+                        if key == nil { key = try loadKey() }
+                        return key!
+                    })
+                for (name, data) in files {
+                    try staged.add(data, as: folder.appendingPathComponent(sessionID).appendingPathComponent(name))
+                }
+                written[sessionID] = files.count
+                progress.note(sessionID)
+            }
+            progress.finish()
+            // Certificates revoked since the last export must not linger beside the live ones.
+            try staged.commit(replacing: sessionIDs.map { folder.appendingPathComponent($0).appendingPathComponent("certificates") })
+        } catch {
+            progress.finish()
+            staged.discard()
+            throw error
+        }
+        for sessionID in sessionIDs {
+            say("Wrote \(counted(written[sessionID] ?? 0, "file")) to \(folder.appendingPathComponent(sessionID).relativePath)/")
+        }
+    }
+
     static func make(
         _ sessionID: String, store: Store, organisation: Organisation, language: DocumentLanguage, key: () throws -> SigningKey
     ) throws -> [(String, Data)] {

@@ -480,13 +480,17 @@ extension Data {
         #expect(await allervers("certificate", "list", "LYON", "--store", store).output.contains("no certificates yet"))
 
         _ = await allervers("session", "close", "ANGERS", "--store", store)
-        let batch = await allervers("certify", "--from", "2026-03-01", "--to", "2026-04-30", "--date", "2026-05-04", "--store", store)
+        // Certify and export every closed session of the period in one command.
+        let out = workspace.url.appendingPathComponent("out")
+        let batch = await allervers(
+            "certify", "--from", "2026-03-01", "--to", "2026-04-30", "--date", "2026-05-04", "--export", "--out", out.path, "--store",
+            store)
         #expect(batch.exitCode == 0, "\(batch.error)")
         #expect(batch.output.contains("LYON: 5 certificates issued") && batch.output.contains("ANGERS: 2 certificates issued"))
+        #expect(batch.output.hasSuffix("Wrote 15 files to \(out.path)/LYON/\nWrote 10 files to \(out.path)/ANGERS/\n"), "\(batch)")
         let numbers = try await certificateNumbers("ANGERS", store: store)
         #expect(Set(numbers.values) == ["AV-2026-000006", "AV-2026-000007"])
 
-        let out = workspace.url.appendingPathComponent("out")
         let exported = await allervers(
             "export", "records", "--from", "2026-03-01", "--to", "2026-04-30", "--out", out.path, "--store", store)
         #expect(exported.output == "Wrote 15 files to \(out.path)/LYON/\nWrote 10 files to \(out.path)/ANGERS/\n", "\(exported)")
