@@ -36,7 +36,6 @@ final class PDFCanvas {
     private let cr: OpaquePointer
     private let layout: OpaquePointer
     private var fonts: [String: OpaquePointer] = [:]
-    private(set) var pageCount = 1
 
     /// A new document with its metadata.
     init(title: String, author: String, creationDate: LocalDateStamp) {
@@ -77,24 +76,28 @@ final class PDFCanvas {
     /// Draws `text` from (x, y) within `width`, wrapping at words; returns its height.
     @discardableResult
     func text(_ text: String, x: Double, y: Double, width: Double, font: Font = .regular, align: Alignment = .left) -> Double {
+        prepare(text, width: width, font: font, align: align)
+        cairo_move_to(cr, x, y)
+        pango_cairo_show_layout(cr, layout)
+        return layoutHeight
+    }
+
+    /// The height `text` would take, without drawing it.
+    func height(of text: String, width: Double, font: Font = .regular) -> Double {
+        prepare(text, width: width, font: font, align: .left)
+        return layoutHeight
+    }
+
+    private func prepare(_ text: String, width: Double, font: Font, align: Alignment) {
         pango_layout_set_font_description(layout, self.font(font))
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_alignment(
             layout, align == .left ? PANGO_ALIGN_LEFT : align == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT)
         pango_layout_set_text(layout, text, -1)
-        cairo_move_to(cr, x, y)
-        pango_cairo_show_layout(cr, layout)
-        var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
-        return Double(logical.height) / Double(PANGO_SCALE)
     }
 
-    /// The height `text` would take, without drawing it.
-    func height(of text: String, width: Double, font: Font = .regular) -> Double {
-        pango_layout_set_font_description(layout, self.font(font))
-        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
-        pango_layout_set_text(layout, text, -1)
+    private var layoutHeight: Double {
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         return Double(logical.height) / Double(PANGO_SCALE)
@@ -156,7 +159,6 @@ final class PDFCanvas {
     /// Ends the page and starts another.
     func newPage() {
         cairo_show_page(cr)
-        pageCount += 1
     }
 
     /// Ends the last page and returns the PDF.
