@@ -94,8 +94,11 @@ extension AllerVers.AttendanceCommand {
                 for participant in seated where marks[participant.id] == nil { set(participant.id) { $0.status = .present } }
             }
             // A first record of the half-day covers every seat; a correction names only whom it changes.
-            let recorded = Set(try store.currentMarks(in: session.id).filter { $0.slotID == slot }.map(\.participantID))
-            let missing = seated.filter { marks[$0.id] == nil && !recorded.contains($0.id) }.map(\.id)
+            var missing = seated.filter { marks[$0.id] == nil }.map(\.id)
+            if !missing.isEmpty {
+                let recorded = Set(try store.currentMarks(in: session.id).filter { $0.slotID == slot }.map(\.participantID))
+                missing.removeAll(where: recorded.contains)
+            }
             guard missing.isEmpty else {
                 throw CLIError("no status for \(missing.joined(separator: ", ")): name them, or add --others-present")
             }

@@ -84,13 +84,13 @@ extension AllerVers {
         }
 
         private func showDecisions(_ sessionIDs: [String], store: Store) throws {
-            var all: [String: [CertificationDecision]] = [:]
-            for sessionID in sessionIDs { all[sessionID] = try store.certificationDecisions(for: sessionID) }
-            if format.json { return try printJSON(all) }
-            for sessionID in sessionIDs {
-                let decisions = all[sessionID] ?? []
-                let names = Dictionary(
-                    try store.seatedParticipants(in: sessionID).map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+            let records = try sessionIDs.map { try store.records(of: $0) }
+            if format.json {
+                return try printJSON(Dictionary(records.map { ($0.session.id, $0.decisions) }, uniquingKeysWith: { first, _ in first }))
+            }
+            for record in records {
+                let (sessionID, decisions) = (record.session.id, record.decisions)
+                let names = Dictionary(record.participants.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
                 say("\(sessionID): \(decisions.filter(\.isEligible).count) of \(decisions.count) eligible (dry run: nothing issued)")
                 printTable(
                     [["Participant", "Name", "Hours", "Rate", "Decision", "Reasons"]]

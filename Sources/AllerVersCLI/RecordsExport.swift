@@ -104,12 +104,12 @@ extension AllerVers.ExportCommand {
         @Option(help: "The sheets' language: fr or en.") var lang: LanguageOption = .fr
 
         func run() throws {
-            let (store, session) = try sessionOptions.load()
-            let organisation = try store.documentOrganisation()
+            let store = try sessionOptions.storeOptions.openStore()
+            let records = try store.records(of: sessionOptions.session)
+            let session = records.session
             let pdf = try Documents.emargement(
-                session: session, course: try store.course(of: session), organisation: organisation,
-                participants: try store.seatedParticipants(in: session.id), marks: blank ? nil : try store.currentMarks(in: session.id),
-                language: lang.language)
+                session: session, course: records.course, organisation: try store.documentOrganisation(),
+                participants: records.participants, marks: blank ? nil : records.marks, language: lang.language)
             let url = URL(fileURLWithPath: out ?? "Exports/\(session.id)/sign-in-sheets\(blank ? "-blank" : "").pdf")
             var staged = try StagedFiles(beside: url.deletingLastPathComponent())
             try staged.add(pdf, as: url)
@@ -161,24 +161,20 @@ enum RecordFiles {
     static func make(
         _ sessionID: String, store: Store, organisation: Organisation, language: DocumentLanguage, key: () throws -> SigningKey
     ) throws -> [(String, Data)] {
-        let session = try store.session(id: sessionID)
-        let course = try store.course(of: session)
-        let participants = try store.seatedParticipants(in: sessionID)
-        let marks = try store.currentMarks(in: sessionID)
-        let decisions = try store.certificationDecisions(for: sessionID)
-        let progress = try store.progress(in: sessionID)
-        let certificates = try store.certificates(in: sessionID)
+        let records = try store.records(of: sessionID)
+        let (session, course, participants, marks) = (records.session, records.course, records.participants, records.marks)
         var files: [(String, Data)] = [
             ("attendance.csv", FunderExport.attendanceCSV(session: session, course: course, participants: participants, marks: marks)),
             (
                 "hours.csv",
-                FunderExport.hoursCSV(session: session, participants: participants, decisions: decisions, certificates: certificates)
+                FunderExport.hoursCSV(
+                    session: session, participants: participants, decisions: records.decisions, certificates: records.certificates)
             ),
             (
                 "xapi-statements.jsonl",
                 XAPIStatements.jsonLines(
                     session: session, course: course, organisation: organisation, participants: participants, marks: marks,
-                    decisions: decisions, progress: progress)
+                    decisions: records.decisions, progress: records.progress)
             ),
             (
                 "sign-in-sheets.pdf",
@@ -186,8 +182,8 @@ enum RecordFiles {
                     session: session, course: course, organisation: organisation, participants: participants, marks: marks)
             ),
         ]
-        for context in try store.certificateContexts(in: sessionID) where context.certificate.revocation == nil {
-            let certificate = context.certificate
+        for certificate in records.liveCertificates {
+            guard let context = records.context(for: certificate, organisation: organisation) else { continue }
             let key = try key()
             let holder = context.participant.displayName
             files.append(

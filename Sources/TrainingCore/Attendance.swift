@@ -62,6 +62,22 @@ public struct AttendanceMark: Sendable, Hashable, Codable {
     }
 }
 
+/// A session's marks, found by participant and half-day; a later mark for the same pair
+/// replaces an earlier one.
+public struct MarkGrid: Sendable {
+    private var marks: [String: [String: AttendanceMark]] = [:]
+
+    /// The grid of `marks`.
+    public init(_ marks: [AttendanceMark]) {
+        for mark in marks { self.marks[mark.participantID, default: [:]][mark.slotID] = mark }
+    }
+
+    /// The mark of `participantID` for the half-day `slotID`, if recorded.
+    public subscript(participantID: String, slotID: String) -> AttendanceMark? {
+        marks[participantID]?[slotID]
+    }
+}
+
 /// The hours a participant attended in a session, computed from the slot records.
 public struct AttendedHours: Sendable, Hashable, Codable {
     /// The participant.
@@ -81,14 +97,12 @@ extension Session {
     /// Every participant's attended hours from their current marks (one per slot, the
     /// latest recorded). The one place hours are computed: documents only print them.
     public func attendedHours(of participantIDs: [String], marks: [AttendanceMark]) -> [AttendedHours] {
-        var byParticipant: [String: [String: AttendanceMark]] = [:]
-        for mark in marks { byParticipant[mark.participantID, default: [:]][mark.slotID] = mark }
+        let grid = MarkGrid(marks)
         return participantIDs.map { id in
-            let own = byParticipant[id] ?? [:]
             var attended = Hours(minutes: 0)
             var unrecorded = 0
             for slot in slots {
-                if let mark = own[slot.id] { attended = attended + mark.attended(in: slot) } else { unrecorded += 1 }
+                if let mark = grid[id, slot.id] { attended = attended + mark.attended(in: slot) } else { unrecorded += 1 }
             }
             return AttendedHours(participantID: id, attended: attended, planned: plannedHours, unrecordedSlots: unrecorded)
         }

@@ -38,10 +38,10 @@ public enum FunderExport {
             "Durée réalisée (h)", "Durée réalisée (min)", "Lieu", "Adresse du lieu", "Formateurs", "Modules", "Statut", "Retard (min)",
             "Départ anticipé (min)", "Motif",
         ])
-        let byKey = Dictionary(marks.map { ("\($0.participantID) \($0.slotID)", $0) }, uniquingKeysWith: { _, last in last })
+        let grid = MarkGrid(marks)
         for slot in session.slots {
             for participant in participants {
-                let mark = byKey["\(participant.id) \(slot.id)"]
+                let mark = grid[participant.id, slot.id]
                 csv.append([
                     session.id, course.id, course.version.description, participant.id, participant.lastName, participant.firstName,
                     participant.employer ?? "", slot.date.description, slot.start.description, slot.end.description,

@@ -15,21 +15,24 @@ public struct SigningKey: Sendable {
         try! Curve25519.Signing.PrivateKey(rawRepresentation: raw)
     }
 
+    /// The public half, as the issuer's `did:key` (derived once: every statement names it).
+    public let issuer: IssuerKey
+
     /// A new random key.
     public init() {
-        raw = Curve25519.Signing.PrivateKey().rawRepresentation
+        let key = Curve25519.Signing.PrivateKey()
+        raw = key.rawRepresentation
+        issuer = IssuerKey(publicKey: key.publicKey.rawRepresentation)
     }
 
     /// The key from its 32 raw bytes.
     public init(rawRepresentation: Data) throws(SigningKeyError) {
-        guard (try? Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation)) != nil else {
+        guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation) else {
             throw SigningKeyError("not an Ed25519 private key")
         }
         raw = rawRepresentation
+        issuer = IssuerKey(publicKey: key.publicKey.rawRepresentation)
     }
-
-    /// The public half, as the issuer's `did:key`.
-    public var issuer: IssuerKey { IssuerKey(publicKey: key.publicKey.rawRepresentation) }
 
     /// The Ed25519 signature of `data`.
     public func signature(for data: some DataProtocol) -> Data {
@@ -128,6 +131,7 @@ public struct IssuerKey: Sendable, Hashable {
     /// The key from its raw bytes.
     public init(publicKey: Data) {
         self.publicKey = publicKey
+        did = "did:key:z" + Base58.encode(Self.multicodec + Array(publicKey))
     }
 
     /// The key named by a `did:key:z6Mk…` (with or without a `#fragment`), or `nil`.
@@ -136,11 +140,11 @@ public struct IssuerKey: Sendable, Hashable {
         guard bare.hasPrefix("did:key:z"), let bytes = Base58.decode(String(bare.dropFirst("did:key:z".count))),
             bytes.count == 34, bytes.prefix(2).elementsEqual(Self.multicodec)
         else { return nil }
-        publicKey = Data(bytes.suffix(32))
+        self.init(publicKey: Data(bytes.suffix(32)))
     }
 
     /// `did:key:z6Mk…`.
-    public var did: String { "did:key:z" + Base58.encode(Self.multicodec + Array(publicKey)) }
+    public let did: String
 
     /// The verification method: the did with its key as fragment.
     public var verificationMethod: String { did + "#" + did.dropFirst("did:key:".count) }

@@ -28,7 +28,7 @@ public enum XAPIStatements {
                 "description": [languageTag(course.language): course.summary],
             ],
         ]
-        let byKey = Dictionary(marks.map { ("\($0.participantID) \($0.slotID)", $0) }, uniquingKeysWith: { _, last in last })
+        let grid = MarkGrid(marks)
         let decisionsByID = Dictionary(decisions.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         let progressByID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         var lines: [Data] = []
@@ -50,7 +50,7 @@ public enum XAPIStatements {
                 lines.append(JSON.data(body))
             }
             for slot in session.slots {
-                guard let mark = byKey["\(participant.id) \(slot.id)"], mark.status == .present else { continue }
+                guard let mark = grid[participant.id, slot.id], mark.status == .present else { continue }
                 let slotActivity: [String: Any] = [
                     "objectType": "Activity", "id": "urn:allervers:session:\(session.id):\(slot.id)",
                     "definition": [

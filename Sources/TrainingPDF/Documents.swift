@@ -22,13 +22,14 @@ public enum Documents {
         let l = language
         let canvas = PDFCanvas(
             title: l.pick("Feuilles d'émargement", "Sign-in sheets") + " — \(session.id)", author: organisation.name,
-            creationDate: LocalDateStamp(iso8601: "\(session.slots.first?.date ?? LocalDate(ordinal: 0))T00:00:00Z"))
-        let byKey = Dictionary((marks ?? []).map { ("\($0.participantID) \($0.slotID)", $0) }, uniquingKeysWith: { _, last in last })
+            createdOn: session.slots.first?.date ?? LocalDate(ordinal: 0))
+        let grid = MarkGrid(marks ?? [])
         let modules = Dictionary(course.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rowHeight = 30.0
+        // Four columns across the content width (511.28 pt); the last holds the signature.
         let columns = [
-            ("", 0.0), (l.pick("Participant", "Participant"), 150.0), (l.pick("Employeur", "Employer"), 130.0),
-            (l.pick("Présence", "Attendance"), 110.0), (l.pick("Signature", "Signature"), 121.28),
+            (l.pick("Participant", "Participant"), 150.0), (l.pick("Employeur", "Employer"), 130.0),
+            (l.pick("Présence", "Attendance"), 110.0), (l.pick("Signature", "Signature"), contentWidth - 390),
         ]
         for (slotIndex, slot) in session.slots.enumerated() {
             var remaining = participants[...]
@@ -65,7 +66,7 @@ public enum Documents {
                 // The table's header.
                 canvas.fill(x: margin, y: y, width: contentWidth, height: 18, gray: 0.88)
                 var x = margin
-                for (title, width) in columns.dropFirst() {
+                for (title, width) in columns {
                     canvas.text(title, x: x + 4, y: y + 4, width: width - 8, font: .bold)
                     x += width
                 }
@@ -77,9 +78,9 @@ public enum Documents {
                     x = margin
                     let cells = [
                         participant.displayName, participant.employer ?? "",
-                        marks == nil ? "" : attendance(byKey["\(participant.id) \(slot.id)"], language: l),
+                        marks == nil ? "" : attendance(grid[participant.id, slot.id], language: l),
                     ]
-                    for (index, (_, width)) in columns.dropFirst().enumerated() {
+                    for (index, (_, width)) in columns.enumerated() {
                         if index < cells.count {
                             canvas.text(cells[index], x: x + 4, y: y + 4, width: width - 8, font: index == 0 ? .regular : .small)
                         }
@@ -289,7 +290,7 @@ public enum Documents {
     private static func certificateCanvas(_ context: CertificateContext, title: String) -> PDFCanvas {
         PDFCanvas(
             title: "\(title) \(context.certificate.number) — \(context.participant.fullName)", author: context.organisation.name,
-            creationDate: LocalDateStamp(iso8601: "\(context.certificate.issuedOn)T00:00:00Z"))
+            createdOn: context.certificate.issuedOn)
     }
 
     /// *Fait à … le …*, the signatory, a box for the stamp and signature, and the

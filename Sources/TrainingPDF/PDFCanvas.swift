@@ -1,5 +1,6 @@
 internal import CPangoCairo
 public import Foundation
+import TrainingCore
 
 /// A PDF being drawn: A4 pages, text laid out by Pango (fonts embedded by cairo as
 /// subsets), lines, boxes and QR codes. Everything goes to memory; ``finish()`` returns
@@ -38,7 +39,7 @@ final class PDFCanvas {
     private var fonts: [String: OpaquePointer] = [:]
 
     /// A new document with its metadata.
-    init(title: String, author: String, creationDate: LocalDateStamp) {
+    init(title: String, author: String, createdOn day: LocalDate) {
         let unmanaged = Unmanaged.passUnretained(sink).toOpaque()
         surface = cairo_pdf_surface_create_for_stream(
             { closure, bytes, length in
@@ -49,7 +50,8 @@ final class PDFCanvas {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "AllerVers")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate.iso8601)
+        // The record's day, not the clock's: the same record gives the same file.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "\(day)T00:00:00Z")
         cr = cairo_create(surface)
         // Pango on cairo assumes 96 dpi; PDF points are 1/72 inch. The default font map is
         // per thread, so this is set on the one this thread uses.
@@ -171,12 +173,6 @@ final class PDFCanvas {
         }
         return sink.data
     }
-}
-
-/// A creation date for a PDF's metadata, fixed by the record rather than the clock so
-/// that the same record gives the same file.
-struct LocalDateStamp {
-    var iso8601: String
 }
 
 /// Why a document could not be made.

@@ -24,9 +24,12 @@ public struct CertificationOutcome: Sendable, Hashable {
 }
 
 extension Store {
-    /// Every seated participant's decision, from the records as they stand.
-    public func certificationDecisions(for sessionID: String) throws -> [CertificationDecision] {
-        try database.read { db in try Self.decisions(for: try Self.closedOrAnySession(sessionID, closed: false, db: db), db: db) }
+    /// A session's records as they stand, read in one transaction.
+    public func records(of sessionID: String) throws -> SessionRecords {
+        try database.read { db in
+            guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
+            return try SessionRecords(session, db: db)
+        }
     }
 
     /// Issues a certificate to every seated participant of each session who holds no live
@@ -40,23 +43,17 @@ extension Store {
             try database.write { db in
                 let organisation = try Self.documentOrganisation(db)
                 return try sessionIDs.map { sessionID in
-                    let session = try Self.closedOrAnySession(sessionID, closed: true, db: db)
-                    let live = Set(
-                        try String.fetchAll(
-                            db,
-                            sql: """
-                                SELECT participantID FROM certificate c WHERE sessionID = ?
-                                  AND NOT EXISTS (SELECT 1 FROM certificateRevocation r WHERE r.number = c.number)
-                                """, arguments: [sessionID]))
+                    let records = try SessionRecords(try Self.closedSession(sessionID, db: db), db: db)
+                    let live = Set(records.liveCertificates.map(\.participantID))
                     var outcome = CertificationOutcome(sessionID: sessionID, issued: [], alreadyCertified: [])
-                    for decision in try Self.decisions(for: session, db: db) {
+                    for decision in records.decisions {
                         if live.contains(decision.participantID) {
                             outcome.alreadyCertified.append(decision.participantID)
                             continue
                         }
                         outcome.issued.append(
                             try Self.issue(
-                                decision, session: session, organisation: organisation, replacing: nil, on: issuedOn, by: issuedBy,
+                                decision, from: records, organisation: organisation, replacing: nil, on: issuedOn, by: issuedBy,
                                 at: now, sign: sign, db: db))
                     }
                     return outcome
@@ -85,11 +82,11 @@ extension Store {
             try database.write { db in
                 let old = try Self.liveCertificate(number, db: db)
                 let organisation = try Self.documentOrganisation(db)
-                let session = try Self.closedOrAnySession(old.sessionID, closed: true, db: db)
-                guard let decision = try Self.decisions(for: session, db: db).first(where: { $0.participantID == old.participantID })
+                let records = try SessionRecords(try Self.closedSession(old.sessionID, db: db), db: db)
+                guard let decision = records.decisions.first(where: { $0.participantID == old.participantID })
                 else { throw CertificationError("\(old.participantID) no longer holds a seat in \(old.sessionID)") }
                 let new = try Self.issue(
-                    decision, session: session, organisation: organisation, replacing: number, on: issuedOn, by: issuedBy, at: now,
+                    decision, from: records, organisation: organisation, replacing: number, on: issuedOn, by: issuedBy, at: now,
                     sign: sign, db: db)
                 try Self.insertRevocation(
                     of: number, reason: reason.isEmpty ? "reissued as \(new.number)" : reason, replacedBy: new.number, by: issuedBy,
@@ -114,26 +111,6 @@ extension Store {
         return found
     }
 
-    /// Each certificate of a session with the participant, course, session and
-    /// organisation it speaks of, for its documents.
-    public func certificateContexts(in sessionID: String) throws -> [CertificateContext] {
-        try database.read { db in
-            let session = try Self.closedOrAnySession(sessionID, closed: false, db: db)
-            let organisation = try Self.documentOrganisation(db)
-            let course = try CourseRows.course(of: session, in: db)
-            let progress = try Self.progress(in: sessionID, db: db)
-            return try Self.certificateRows(where: "c.sessionID = ?", [sessionID], db: db).map { certificate in
-                let participant = try Row.fetchOne(
-                    db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [certificate.participantID]
-                )
-                .map(Self.participant)
-                return CertificateContext(
-                    certificate: certificate, participant: participant!, course: course, session: session, organisation: organisation,
-                    progress: progress.first { $0.participantID == certificate.participantID })
-            }
-        }
-    }
-
     /// The organisation identity that documents and certificates carry; an error that
     /// says how to set it when there is none.
     public func documentOrganisation() throws -> Organisation {
@@ -150,31 +127,24 @@ extension Store {
         return organisation
     }
 
-    private static func closedOrAnySession(_ sessionID: String, closed: Bool, db: Database) throws -> Session {
+    private static func closedSession(_ sessionID: String, db: Database) throws -> Session {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
-        if closed && session.status != .closed {
+        if session.status != .closed {
             throw CertificationError(
                 "\(sessionID) is \(session.status.rawValue), not closed: close it with `allervers session close \(sessionID)` first")
         }
         return session
     }
 
-    private static func decisions(for session: Session, db: Database) throws -> [CertificationDecision] {
-        let course = try CourseRows.course(of: session, in: db)
-        let seated = try enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant.id)
-        let marks = try AttendanceRows.currentMarks(in: session.id, participantID: nil, db: db)
-        return session.certificationDecisions(
-            course: course, participantIDs: seated, marks: marks, progress: try progress(in: session.id, db: db))
-    }
-
     private static func issue(
-        _ decision: CertificationDecision, session: Session, organisation: Organisation, replacing: String?, on issuedOn: LocalDate,
-        by issuedBy: String, at now: Date, sign: (CertificateContext) throws -> CertificateSignatures, db: Database
+        _ decision: CertificationDecision, from records: SessionRecords, organisation: Organisation, replacing: String?,
+        on issuedOn: LocalDate, by issuedBy: String, at now: Date, sign: (CertificateContext) throws -> CertificateSignatures,
+        db: Database
     ) throws -> Certificate {
-        let course = try CourseRows.course(of: session, in: db)
+        let session = records.session
+        let course = records.course
         guard let first = session.slots.first?.date, let last = session.slots.last?.date,
-            let courseRowID = try CourseRows.rowID(of: course.id, version: course.version, in: db),
-            let participantRow = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [decision.participantID])
+            let courseRowID = try CourseRows.rowID(of: course.id, version: course.version, in: db)
         else { throw CertificationError("\(session.id) has no half-days or its course is missing") }
         let sequence =
             (try Int.fetchOne(db, sql: "SELECT max(sequence) FROM certificate WHERE year = ?", arguments: [issuedOn.year]) ?? 0) + 1
@@ -185,11 +155,10 @@ extension Store {
             planned: decision.hours.planned, firstDay: first, lastDay: last, issuedOn: issuedOn,
             validUntil: decision.isEligible ? course.validUntil(issuedOn: issuedOn) : nil, replaces: replacing, signedPayload: "",
             credential: nil)
-        let progress = try Self.progress(in: session.id, db: db).first { $0.participantID == decision.participantID }
-        let signatures = try sign(
-            CertificateContext(
-                certificate: certificate, participant: participant(participantRow), course: course, session: session,
-                organisation: organisation, progress: progress))
+        guard let context = records.context(for: certificate, organisation: organisation) else {
+            throw NotFoundError(kind: "participant", id: decision.participantID)
+        }
+        let signatures = try sign(context)
         certificate.signedPayload = signatures.payload
         certificate.credential = decision.isEligible ? signatures.credential : nil
         try db.execute(
@@ -228,7 +197,7 @@ extension Store {
             arguments: [number, reason, replacedBy, revokedBy, SessionRows.utc(now)])
     }
 
-    private static func certificateRows(where condition: String, _ arguments: StatementArguments, db: Database) throws -> [Certificate] {
+    static func certificateRows(where condition: String, _ arguments: StatementArguments, db: Database) throws -> [Certificate] {
         try Row.fetchAll(
             db,
             sql: """
@@ -249,6 +218,57 @@ extension Store {
                 validUntil: (row["validUntil"] as String?).flatMap(LocalDate.init), replaces: row["replaces"],
                 signedPayload: row["signedPayload"], credential: row["credential"],
                 revocation: revokedAt.map { Certificate.Revocation(at: $0, reason: row["revokedReason"], replacedBy: row["replacedBy"]) })
+        }
+    }
+}
+
+/// A session's records read in one transaction, so that the documents, exports and
+/// certificates made from them agree: the course, the seated participants, the current
+/// attendance marks and progress, each participant's certification decision, and the
+/// certificates issued.
+public struct SessionRecords: Sendable {
+    /// The session.
+    public let session: Session
+    /// The course version it runs.
+    public let course: Course
+    /// The participants holding a seat, by family name.
+    public let participants: [Participant]
+    /// The current mark of every participant and half-day recorded.
+    public let marks: [AttendanceMark]
+    /// Each seated participant's current progress.
+    public let progress: [ParticipantProgress]
+    /// Each seated participant's certification decision, in the order of `participants`.
+    public let decisions: [CertificationDecision]
+    /// The session's certificates, oldest first, revoked ones included.
+    public let certificates: [Certificate]
+    private let holders: [String: Participant]
+    private let progressByID: [String: ParticipantProgress]
+
+    init(_ session: Session, db: Database) throws {
+        self.session = session
+        course = try CourseRows.course(of: session, in: db)
+        participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
+        marks = try AttendanceRows.currentMarks(in: session.id, participantID: nil, db: db)
+        progress = try Store.progress(in: session.id, db: db)
+        progressByID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
+        decisions = session.certificationDecisions(course: course, participantIDs: participants.map(\.id), marks: marks, progress: progress)
+        certificates = try Store.certificateRows(where: "c.sessionID = ?", [session.id], db: db)
+        var holders = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in Set(certificates.map(\.participantID)) where holders[id] == nil {
+            holders[id] = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Store.participant)
+        }
+        self.holders = holders
+    }
+
+    /// The certificates not revoked.
+    public var liveCertificates: [Certificate] { certificates.filter { $0.revocation == nil } }
+
+    /// What `certificate`'s documents and statements are made from.
+    public func context(for certificate: Certificate, organisation: Organisation) -> CertificateContext? {
+        holders[certificate.participantID].map { participant in
+            CertificateContext(
+                certificate: certificate, participant: participant, course: course, session: session, organisation: organisation,
+                progress: progressByID[certificate.participantID])
         }
     }
 }
