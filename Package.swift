@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingStoreTests",
-            dependencies: ["TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
+            dependencies: ["TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"], exclude: ["Fixtures"],
             swiftSettings: strictness
         ),
         .testTarget(

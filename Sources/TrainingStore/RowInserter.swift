@@ -35,6 +35,13 @@ struct RowInserter {
         _ = sqlite3_bind_text(statement.sqliteStatement, index, bytes.baseAddress, Int32(bytes.count), transient)
     }
 
+    /// Binds the JSON that `body` writes into `writer`, as text.
+    mutating func json(_ writer: inout JSONWriter, _ body: (inout JSONWriter) -> Void) {
+        writer.reset()
+        body(&writer)
+        writer.bytes.withUnsafeBufferPointer { text(bytes: $0) }
+    }
+
     mutating func integer(_ value: Int) {
         index += 1
         _ = sqlite3_bind_int64(statement.sqliteStatement, index, Int64(value))

@@ -95,6 +95,7 @@ public final class CourseImporter {
     /// The import's time, once, in the form GRDB stores and reads back as a `Date`.
     private let importedAt = String.fromDatabaseValue(Date().databaseValue) ?? ""
     private var seen: Set<CourseKey> = []
+    private var json = JSONWriter()
     /// Every course given so far, in order, with what was done with it.
     public private(set) var imported: [ImportedCourse] = []
 
@@ -120,7 +121,7 @@ public final class CourseImporter {
                 throw CourseConflictError(id: course.id, version: course.version, reason: .changedContent)
             }
         }
-        if outcome != .unchanged { try CourseRows.insert(course, importedAt: importedAt, in: db) }
+        if outcome != .unchanged { try CourseRows.insert(course, importedAt: importedAt, json: &json, in: db) }
         imported.append(ImportedCourse(id: course.id, version: course.version, outcome: outcome))
         return outcome
     }
@@ -155,7 +156,7 @@ extension Store {
                 db,
                 sql: """
                     SELECT id, version, title, durationMinutes, importedAt,
-                           (SELECT count(*) FROM courseModule WHERE courseRowID = course.rowID) AS moduleCount
+                           json_array_length(modules) AS moduleCount
                     FROM course
                     """)
             return rows.compactMap { row -> CourseSummary? in
@@ -182,22 +183,25 @@ extension Store {
     }
 }
 
-/// The mapping between a ``Course`` and its rows.
+/// The mapping between a ``Course`` and its row.
 ///
-/// Inserts go through cached prepared statements rather than record encoding: a large
-/// catalogue writes hundreds of thousands of rows in one import, and this is its hot path.
-/// Topics, teaching methods and assessment methods are JSON arrays on their parent row:
-/// they are printed, never queried on their own.
+/// A course version is written once and always read whole, so it is one row: the scalar
+/// parts as columns (what `course list` and the joins need), the lists (prerequisites,
+/// objectives, modules, required modules, assessment methods) as JSON text whose keys are
+/// given here, never derived from Swift's `Codable`, so that the stored form cannot change
+/// by accident. Migration "v5 course documents" moved older workspaces to this shape.
 enum CourseRows {
-    /// Inserts the course's rows; `importedAt` is the import's time as GRDB stores a `Date`.
-    static func insert(_ course: Course, importedAt: String, in db: Database) throws {
+    /// Inserts the course's row; `importedAt` is the import's time as GRDB stores a `Date`.
+    /// `json` is a buffer reused from course to course.
+    static func insert(_ course: Course, importedAt: String, json: inout JSONWriter, in db: Database) throws {
         var row = try RowInserter(
             db,
             sql: """
                 INSERT INTO course (id, version, language, title, summary, audience, durationMinutes,
                     initialPositioning, assessmentMethods, minimumAttendancePercent, requiresPassedAssessment,
-                    validityMonths, refresherCourseID, groupMinimum, groupMaximum, accessibility, importedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    validityMonths, refresherCourseID, groupMinimum, groupMaximum, accessibility, importedAt,
+                    prerequisites, objectives, modules, requiredModules)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         row.text(course.id)
         row.text(course.version.description)
@@ -207,7 +211,7 @@ enum CourseRows {
         row.text(course.audience)
         row.integer(course.duration.minutes)
         row.text(course.assessment.initialPositioning)
-        row.text(json(course.assessment.methods))
+        row.json(&json) { $0.strings(course.assessment.methods) }
         row.integer(course.certification.minimumAttendancePercent)
         row.integer(course.certification.requiresPassedAssessment ? 1 : 0)
         row.integer(course.validity?.months)
@@ -216,76 +220,76 @@ enum CourseRows {
         row.integer(course.groupSize.maximum)
         row.text(course.accessibility)
         row.text(importedAt)
+        row.json(&json) { write(course.prerequisites, to: &$0) }
+        row.json(&json) { write(course.objectives, to: &$0) }
+        row.json(&json) { write(course.modules, to: &$0) }
+        row.json(&json) { $0.strings(course.certification.requiredModules) }
         try row.insert()
-        let rowID = db.lastInsertedRowID
+    }
 
-        var prerequisite = try RowInserter(
-            db, sql: "INSERT INTO coursePrerequisite (courseRowID, position, kind, courseID, months, text) VALUES (?, ?, ?, ?, ?, ?)")
-        for (position, item) in course.prerequisites.enumerated() {
-            prerequisite.integer(rowID)
-            prerequisite.integer(position)
-            switch item {
-            case .course(let id):
-                prerequisite.text("course")
-                prerequisite.text(id)
-                prerequisite.null()
-                prerequisite.null()
-            case .experience(let months, let description):
-                prerequisite.text("experience")
-                prerequisite.null()
-                prerequisite.integer(months)
-                prerequisite.text(description)
-            case .other(let text):
-                prerequisite.text("other")
-                prerequisite.null()
-                prerequisite.null()
-                prerequisite.text(text)
-            }
-            try prerequisite.insert()
-        }
-
-        var objective = try RowInserter(db, sql: "INSERT INTO courseObjective (courseRowID, id, position, text) VALUES (?, ?, ?, ?)")
-        for (position, item) in course.objectives.enumerated() {
-            objective.integer(rowID)
-            objective.text(item.id)
-            objective.integer(position)
-            objective.text(item.text)
-            try objective.insert()
-        }
-
-        var module = try RowInserter(
-            db,
-            sql: """
-                INSERT INTO courseModule (courseRowID, id, position, title, durationMinutes, modality, content, methods)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        var link = try RowInserter(
-            db, sql: "INSERT INTO courseModuleObjective (courseRowID, moduleID, objectiveID, position) VALUES (?, ?, ?, ?)")
-        for (position, item) in course.modules.enumerated() {
-            module.integer(rowID)
-            module.text(item.id)
-            module.integer(position)
-            module.text(item.title)
-            module.integer(item.duration.minutes)
-            module.text(item.modality.rawValue)
-            module.text(json(item.content))
-            module.text(json(item.methods))
-            try module.insert()
-            for (index, objectiveID) in item.objectives.enumerated() {
-                link.integer(rowID)
-                link.text(item.id)
-                link.text(objectiveID)
-                link.integer(index)
-                try link.insert()
+    static func write(_ objectives: [Objective], to writer: inout JSONWriter) {
+        writer.array { writer in
+            for objective in objectives {
+                writer.object { writer in
+                    writer.key("id")
+                    writer.string(objective.id)
+                    writer.key("text")
+                    writer.string(objective.text)
+                }
             }
         }
+    }
 
-        var required = try RowInserter(db, sql: "INSERT INTO courseRequiredModule (courseRowID, moduleID, position) VALUES (?, ?, ?)")
-        for (position, moduleID) in course.certification.requiredModules.enumerated() {
-            required.integer(rowID)
-            required.text(moduleID)
-            required.integer(position)
-            try required.insert()
+    static func write(_ prerequisites: [Prerequisite], to writer: inout JSONWriter) {
+        writer.array { writer in
+            for prerequisite in prerequisites {
+                writer.object { writer in
+                    writer.key("kind")
+                    switch prerequisite {
+                    case .course(let id):
+                        writer.string("course")
+                        writer.key("courseID")
+                        writer.string(id)
+                    case .experience(let months, let description):
+                        writer.string("experience")
+                        if let months {
+                            writer.key("months")
+                            writer.integer(months)
+                        }
+                        writer.key("text")
+                        writer.string(description)
+                    case .other(let text):
+                        writer.string("other")
+                        writer.key("text")
+                        writer.string(text)
+                    }
+                }
+            }
+        }
+    }
+
+    static func write(_ modules: [Module], to writer: inout JSONWriter) {
+        writer.array { writer in
+            for module in modules { write(module, to: &writer) }
+        }
+    }
+
+    private static func write(_ module: Module, to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("id")
+            writer.string(module.id)
+            writer.key("title")
+            writer.string(module.title)
+            writer.key("durationMinutes")
+            writer.integer(module.duration.minutes)
+            writer.key("modality")
+            writer.string(module.modality.rawValue)
+            writer.key("objectives")
+            writer.strings(module.objectives)
+            writer.key("content")
+            writer.strings(module.content)
+            writer.key("methods")
+            writer.strings(module.methods)
         }
     }
 
@@ -307,85 +311,70 @@ enum CourseRows {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM course WHERE rowID = ?", arguments: [rowID]),
             let version = CourseVersion(row["version"] as String)
         else { return nil }
-
-        let prerequisites = try Row.fetchAll(
-            db, sql: "SELECT kind, courseID, months, text FROM coursePrerequisite WHERE courseRowID = ? ORDER BY position",
-            arguments: [rowID]
-        ).map { row -> Prerequisite in
-            switch row["kind"] as String {
-            case "course": .course(id: row["courseID"])
-            case "experience": .experience(months: row["months"], description: row["text"])
-            default: .other(row["text"])
-            }
-        }
-        let objectives = try Row.fetchAll(
-            db, sql: "SELECT id, text FROM courseObjective WHERE courseRowID = ? ORDER BY position", arguments: [rowID]
-        ).map { Objective(id: $0["id"], text: $0["text"]) }
-
-        var links: [String: [String]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT moduleID, objectiveID FROM courseModuleObjective WHERE courseRowID = ? ORDER BY moduleID, position",
-            arguments: [rowID])
-        {
-            links[row["moduleID"], default: []].append(row["objectiveID"])
-        }
-        let modules = try Row.fetchAll(
-            db, sql: "SELECT * FROM courseModule WHERE courseRowID = ? ORDER BY position", arguments: [rowID]
-        ).map { row -> Module in
-            let id: String = row["id"]
-            return Module(
-                id: id, title: row["title"], duration: Hours(minutes: row["durationMinutes"]),
-                modality: Modality(rawValue: row["modality"]) ?? .inRoom, objectives: links[id] ?? [],
-                content: try strings(row["content"]), methods: try strings(row["methods"]))
-        }
-        let requiredModules = try String.fetchAll(
-            db, sql: "SELECT moduleID FROM courseRequiredModule WHERE courseRowID = ? ORDER BY position", arguments: [rowID])
-
         let validityMonths: Int? = row["validityMonths"]
         return Course(
             id: row["id"], version: version, language: row["language"], title: row["title"], summary: row["summary"],
-            audience: row["audience"], duration: Hours(minutes: row["durationMinutes"]), prerequisites: prerequisites,
-            objectives: objectives, modules: modules,
+            audience: row["audience"], duration: Hours(minutes: row["durationMinutes"]),
+            prerequisites: try decode([StoredPrerequisite].self, row["prerequisites"]).map(\.prerequisite),
+            objectives: try decode([StoredObjective].self, row["objectives"]).map { Objective(id: $0.id, text: $0.text) },
+            modules: try decode([StoredModule].self, row["modules"]).map(\.module),
             assessment: Assessment(initialPositioning: row["initialPositioning"], methods: try strings(row["assessmentMethods"])),
             certification: CertificationRule(
-                minimumAttendancePercent: row["minimumAttendancePercent"], requiredModules: requiredModules,
+                minimumAttendancePercent: row["minimumAttendancePercent"], requiredModules: try strings(row["requiredModules"]),
                 requiresPassedAssessment: row["requiresPassedAssessment"]),
             validity: validityMonths.map { Validity(months: $0, refresherCourse: row["refresherCourseID"]) },
             groupSize: GroupSize(minimum: row["groupMinimum"], maximum: row["groupMaximum"]),
             accessibility: row["accessibility"])
     }
 
-    /// A JSON array of strings. Written by hand: `JSONEncoder` costs more than the insert
-    /// itself on Linux, and an array of strings needs only string escaping (RFC 8259 §7).
-    static func json(_ strings: [String]) -> String {
-        var output = "["
-        for (index, string) in strings.enumerated() {
-            if index > 0 { output += "," }
-            output += "\""
-            guard string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-                output += string
-                output += "\""
-                continue
-            }
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: output.unicodeScalars.append(scalar)
-                }
-            }
-            output += "\""
+    private struct StoredObjective: Decodable {
+        var id: String
+        var text: String
+    }
+
+    private struct StoredModule: Decodable {
+        var id: String
+        var title: String
+        var durationMinutes: Int
+        var modality: String
+        var objectives: [String]
+        var content: [String]
+        var methods: [String]
+
+        var module: Module {
+            Module(
+                id: id, title: title, duration: Hours(minutes: durationMinutes), modality: Modality(rawValue: modality) ?? .inRoom,
+                objectives: objectives, content: content, methods: methods)
         }
-        return output + "]"
+    }
+
+    private struct StoredPrerequisite: Decodable {
+        var kind: String
+        var courseID: String?
+        var months: Int?
+        var text: String?
+
+        var prerequisite: Prerequisite {
+            switch kind {
+            case "course": .course(id: courseID ?? "")
+            case "experience": .experience(months: months, description: text ?? "")
+            default: .other(text ?? "")
+            }
+        }
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    /// A JSON array of strings.
+    static func json(_ strings: [String]) -> String {
+        var writer = JSONWriter()
+        writer.strings(strings)
+        return writer.text
     }
 
     static func strings(_ text: String) throws -> [String] {
-        try JSONDecoder().decode([String].self, from: Data(text.utf8))
+        try decode([String].self, text)
     }
 }

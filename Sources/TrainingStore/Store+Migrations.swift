@@ -1,4 +1,5 @@
 internal import GRDB
+import TrainingCore
 
 extension Store {
     /// The schema's history. Migrations are append-only: a released one is never edited,
@@ -272,6 +273,83 @@ extension Store {
                     BEGIN SELECT RAISE(ABORT, 'revocations are final'); END;
                     """)
         }
+        migrator.registerMigration("v5 course documents") { db in
+            // A course version is written once and read whole: its lists move from five
+            // tables onto its row as JSON (see CourseRows), one row per course instead of
+            // about fifteen.
+            try db.execute(
+                sql: """
+                    ALTER TABLE course ADD COLUMN prerequisites TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(prerequisites));
+                    ALTER TABLE course ADD COLUMN objectives TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(objectives));
+                    ALTER TABLE course ADD COLUMN modules TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(modules));
+                    ALTER TABLE course ADD COLUMN requiredModules TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(requiredModules));
+                    """)
+            func json(_ body: (inout JSONWriter) -> Void) -> String {
+                var writer = JSONWriter()
+                body(&writer)
+                return writer.text
+            }
+            for rowID in try Int64.fetchAll(db, sql: "SELECT rowID FROM course") {
+                let lists = try V1CourseLists(rowID: rowID, db: db)
+                try db.execute(
+                    sql: "UPDATE course SET prerequisites = ?, objectives = ?, modules = ?, requiredModules = ? WHERE rowID = ?",
+                    arguments: [
+                        json { CourseRows.write(lists.prerequisites, to: &$0) }, json { CourseRows.write(lists.objectives, to: &$0) },
+                        json { CourseRows.write(lists.modules, to: &$0) }, json { $0.strings(lists.requiredModules) }, rowID,
+                    ])
+            }
+            try db.execute(
+                sql: """
+                    DROP TABLE courseRequiredModule;
+                    DROP TABLE courseModuleObjective;
+                    DROP TABLE courseModule;
+                    DROP TABLE courseObjective;
+                    DROP TABLE coursePrerequisite;
+                    """)
+        }
         return migrator
     }()
+}
+
+/// A course's lists as the tables of migrations v1 to v4 held them, read once by
+/// migration "v5 course documents".
+private struct V1CourseLists {
+    var prerequisites: [Prerequisite]
+    var objectives: [Objective]
+    var modules: [Module]
+    var requiredModules: [String]
+
+    init(rowID: Int64, db: Database) throws {
+        prerequisites = try Row.fetchAll(
+            db, sql: "SELECT kind, courseID, months, text FROM coursePrerequisite WHERE courseRowID = ? ORDER BY position",
+            arguments: [rowID]
+        ).map { row -> Prerequisite in
+            switch row["kind"] as String {
+            case "course": .course(id: row["courseID"])
+            case "experience": .experience(months: row["months"], description: row["text"])
+            default: .other(row["text"])
+            }
+        }
+        objectives = try Row.fetchAll(
+            db, sql: "SELECT id, text FROM courseObjective WHERE courseRowID = ? ORDER BY position", arguments: [rowID]
+        ).map { Objective(id: $0["id"], text: $0["text"]) }
+        var links: [String: [String]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT moduleID, objectiveID FROM courseModuleObjective WHERE courseRowID = ? ORDER BY moduleID, position",
+            arguments: [rowID])
+        {
+            links[row["moduleID"], default: []].append(row["objectiveID"])
+        }
+        modules = try Row.fetchAll(
+            db, sql: "SELECT * FROM courseModule WHERE courseRowID = ? ORDER BY position", arguments: [rowID]
+        ).map { row -> Module in
+            let id: String = row["id"]
+            return Module(
+                id: id, title: row["title"], duration: Hours(minutes: row["durationMinutes"]),
+                modality: Modality(rawValue: row["modality"]) ?? .inRoom, objectives: links[id] ?? [],
+                content: try CourseRows.strings(row["content"]), methods: try CourseRows.strings(row["methods"]))
+        }
+        requiredModules = try String.fetchAll(
+            db, sql: "SELECT moduleID FROM courseRequiredModule WHERE courseRowID = ? ORDER BY position", arguments: [rowID])
+    }
 }

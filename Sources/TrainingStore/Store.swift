@@ -53,8 +53,14 @@ public final class Store: Sendable {
         // and a command that changes nothing, or fails, must leave the file unchanged.
         // Switching an existing WAL database to WAL writes nothing. FULL, not GRDB's NORMAL:
         // these records prove that a training took place, and a power cut must not lose one.
+        //
+        // The page size takes effect only in a new, empty store, before WAL is on; elsewhere
+        // it changes nothing. 16 KiB rather than SQLite's 4 KiB: a course row of a few
+        // kilobytes then fits in its page instead of a chain of overflow pages (storing
+        // 44,000 courses took about a fifth less time), while a transaction that records
+        // one half-day's marks still writes only a few pages.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
             // Reads of a large store through the page cache rather than one read(2) per page.
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }

@@ -72,6 +72,18 @@ import TrainingTesting
         #expect(try store.course(id: course.id) == course)
     }
 
+    /// The course's lists are stored as JSON: every character that JSON escapes comes back.
+    @Test func textThatJSONEscapesReadsBackIdentical() throws {
+        let (_, store) = try emptyStore()
+        var course = Fixtures.course()
+        course.objectives[0].text = "Citer « le \"non-recours\" » \\ sans\tdétour\u{1}\n🙂 / </script>"
+        course.modules[0].content = ["\"", "\\", "\u{7F}\u{0}", "عربي 中文"]
+        course.modules[0].methods = ["a,b", "[]{}:"]
+        course.prerequisites = [.experience(months: nil, description: "\"six mois\""), .other("\\")]
+        _ = try store.importCourses { try $0.add(course) }
+        #expect(try store.course(id: course.id) == course)
+    }
+
     @Test func newVersionIsKeptBesideTheOld() throws {
         let (_, store) = try emptyStore()
         var revised = Fixtures.course(version: "1.10")

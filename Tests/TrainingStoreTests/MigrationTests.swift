@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingStore
+import TrainingTesting
+
+/// A workspace made by an earlier release opens with this one and keeps its records.
+///
+/// `Fixtures/v4-workspace.sql` is the `.dump` of a workspace that the release with migrations
+/// v1 to v4 made (init, the three shipped courses, six participants, a planned session, one
+/// recorded half-day); `v4-courses.json` is what that release's `course show --json` printed
+/// for its courses.
+@Suite struct MigrationTests {
+    let fixtures = Fixtures.repository.appendingPathComponent("Tests/TrainingStoreTests/Fixtures")
+    let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
+
+    func sql(_ database: URL, _ statement: String) throws -> String {
+        let process = Process()
+        process.executableURL = sqlite
+        process.arguments = [database.path, statement]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "sqlite3 failed on \(statement)")
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    func version4Workspace() throws -> (TemporaryFolder, Workspace) {
+        try #require(FileManager.default.isExecutableFile(atPath: sqlite.path), "sqlite3 is missing: make test installs it")
+        let folder = try TemporaryFolder()
+        let workspace = Workspace(folder: folder.url)
+        try FileManager.default.createDirectory(at: workspace.directory, withIntermediateDirectories: true)
+        _ = try sql(workspace.storeURL, ".read \(fixtures.appendingPathComponent("v4-workspace.sql").path)")
+        return (folder, workspace)
+    }
+
+    @Test func version4CoursesReadBackTheSameAfterTheirListsMoveOntoTheirRows() throws {
+        let (folder, workspace) = try version4Workspace()
+        defer { withExtendedLifetime(folder) {} }
+        #expect(try sql(workspace.storeURL, "SELECT count(*) FROM courseModule") == "11\n")
+        let expected = try JSONDecoder().decode(
+            [Course].self, from: Data(contentsOf: fixtures.appendingPathComponent("v4-courses.json")))
+        try #require(expected.count == 3)
+
+        let store = try Store.open(workspace)
+        for course in expected {
+            #expect(try store.course(id: course.id) == course)
+        }
+        #expect(try store.courseSummaries().map(\.moduleCount) == expected.map(\.modules.count))
+        let tables = try sql(
+            workspace.storeURL, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'course%' ORDER BY name")
+        #expect(tables == "course\n")
+        #expect(try sql(workspace.storeURL, "PRAGMA foreign_key_check") == "")
+        #expect(try sql(workspace.storeURL, "PRAGMA integrity_check") == "ok\n")
+    }
+
+    @Test func version4SessionsAndAttendanceStayWhole() throws {
+        let (folder, workspace) = try version4Workspace()
+        defer { withExtendedLifetime(folder) {} }
+        let store = try Store.open(workspace)
+        let session = try store.session(id: "AV-FOND-2026-03-LYON")
+        #expect(session.courseID == "AV-FOND")
+        #expect(try store.currentMarks(in: session.id).count == 2)
+        let chain = try store.verifyAttendanceChain()
+        #expect(chain.isIntact)
+        #expect(chain.recordCount == 2)
+        // A course imported after the migration sits beside the migrated ones.
+        _ = try store.importCourses { try $0.add(Fixtures.course()) }
+        #expect(try store.course(id: "T-1") == Fixtures.course())
+        #expect(try store.courseSummaries().count == 4)
+    }
+}
