@@ -41,17 +41,12 @@ struct CourseFiles: Sendable {
 
     /// Imports every course into `store` in one transaction. A course the store refuses
     /// stops the import with its file and line, and nothing is stored.
+    ///
+    /// Each course is stored while libxml2 parses the next ones on its own thread (see
+    /// ``TrainingXML/CourseReader``).
     func importCourses(into store: Store, replacing: Bool, dryRun: Bool) throws -> [ImportedCourse] {
-        let pipe = CoursePipe()
-        let files = self
-        pipe.startProducing { pipe in
-            try files.forEachCourse { course, location in
-                guard pipe.put(course, at: location) else { throw CoursePipeCancelled() }
-            }
-        }
-        defer { pipe.cancelAndWait() }
-        return try store.importCourses(replacing: replacing, dryRun: dryRun) { importer in
-            while let (course, location) = try pipe.take() {
+        try store.importCourses(replacing: replacing, dryRun: dryRun) { importer in
+            try forEachCourse { course, location in
                 do {
                     try importer.add(course)
                 } catch let conflict as CourseConflictError {

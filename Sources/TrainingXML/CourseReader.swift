@@ -8,26 +8,59 @@ public import TrainingCore
 /// rules the XSD cannot express (``TrainingCore/Course/problems()``). The first problem stops
 /// the read with a ``CourseImportError`` that says where it is.
 ///
+/// libxml2 reads on a thread of its own and records the nodes on a tape (``TapeChannel``);
+/// the courses are decoded, checked and handed to `body` on the calling thread, so that
+/// what `body` does (storing each course) overlaps with the parsing of the next ones.
+///
 /// ```swift
 /// try CourseReader().readCourses(from: url) { course, location in
 ///     print(course.id, location)
 /// }
 /// ```
 public struct CourseReader: Sendable {
+    /// The bytes of nodes the parsing thread records before handing them over.
+    let tapeSize: Int
+
     /// Creates a reader.
-    public init() {}
+    public init() {
+        self.init(tapeSize: 256 << 10)
+    }
+
+    init(tapeSize: Int) {
+        self.tapeSize = tapeSize
+    }
 
     /// Reads every course in the file at `url`, in document order, and hands each to `body`
     /// as soon as it is complete and checked, with the location of its `<course>` element.
     ///
     /// Errors thrown by `body` stop the read and propagate unchanged.
     public func readCourses(from url: URL, _ body: (Course, SourceLocation) throws -> Void) throws {
-        let stream = try XMLStreamReader(url: url)
-        try stream.reading {
-            try stream.start(schema: CourseSchema.compiled, names: Name.allCases.map(\.rawValue), checkRoot: CourseDecoder.checkRoot)
-            var decoder = CourseDecoder(stream: stream)
-            try decoder.decodeDocument(body)
+        let channel = TapeChannel(tapeSize: tapeSize)
+        channel.startParsing { channel throws(CourseImportError) in
+            let stream = try XMLStreamReader(url: url)
+            try stream.reading { () throws(CourseImportError) in
+                try stream.start(schema: CourseSchema.compiled, names: CourseDecoder.names, checkRoot: CourseDecoder.checkRoot)
+                var tape = channel.emptyTape()
+                do throws(CourseImportError) {
+                    while try stream.record(into: &tape) {
+                        guard tape.count >= channel.tapeSize else { continue }
+                        guard channel.send(tape) else { return }
+                        tape = channel.emptyTape()
+                    }
+                } catch {
+                    // The nodes read before the error go first: a problem in an earlier
+                    // course is the one to report.
+                    _ = channel.send(tape)
+                    throw error
+                }
+                _ = channel.send(tape)
+            }
         }
+        // The parser stops at the decoder's first error, and the file is closed, before this returns.
+        defer { channel.cancelAndWait() }
+        var cursor = TapeCursor(path: url.relativePath, channel: channel)
+        var decoder = CourseDecoder()
+        try decoder.decodeDocument(&cursor, body)
     }
 
     /// Reads every course in the file at `url` into an array. Fine for a few courses; use
@@ -39,11 +72,17 @@ public struct CourseReader: Sendable {
     }
 }
 
-/// The local names of the format's elements, in the order the decoder interns them.
-enum Name: String, CaseIterable {
+/// The local names of the format's elements, numbered in the order the decoder interns them.
+enum Name: UInt8, CaseIterable {
     case catalogue, course, title, summary, audience, prerequisites, completedCourse, experience, requirement
     case objectives, objective, modules, module, content, topic, methods, method
     case assessment, positioning, certification, requiredModule, validity, groupSize, accessibility
+}
+
+/// The local names of the format's attributes, numbered in the order the decoder interns them.
+enum Attribute: UInt8, CaseIterable {
+    case id, version, language, hours, modality, objectives, ref, months
+    case minimumAttendance, assessmentPassed, refresher, minimum, maximum
 }
 
 /// Where each part of a course starts in its file, to place the problems found once the
@@ -73,43 +112,45 @@ struct CourseLines {
 }
 
 struct CourseDecoder {
-    let stream: XMLStreamReader
+    /// The element names, then the attribute names, the decoder reads.
+    /// Each case's name is the XML name.
+    static let names = TapeNames(
+        elements: Name.allCases.map { String(describing: $0) }, attributes: Attribute.allCases.map { String(describing: $0) })
+
     private var lines = CourseLines()
 
-    init(stream: XMLStreamReader) {
-        self.stream = stream
-    }
-
-    mutating func decodeDocument(_ body: (Course, SourceLocation) throws -> Void) throws {
+    mutating func decodeDocument(_ cursor: inout TapeCursor, _ body: (Course, SourceLocation) throws -> Void) throws {
         var sawRoot = false
-        while try stream.advance() {
-            switch stream.kind {
+        while try cursor.advance() {
+            switch cursor.kind {
             case .element where !sawRoot:
                 sawRoot = true
-                if currentName == .catalogue {
+                if name(cursor) == .catalogue {
                     var iterationError: (any Error)?
-                    try stream.forEachChild { () throws(CourseImportError) in
-                        guard iterationError == nil else { return try stream.skipElement() }
-                        let location = stream.location
-                        let course = try decodeCourse()
+                    try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                        guard iterationError == nil else { return try cursor.skipElement() }
+                        let location = cursor.location
+                        let course = try decodeCourse(&cursor)
                         do { try body(course, location) } catch { iterationError = error }
                     }
                     if let iterationError { throw iterationError }
                 } else {
-                    let location = stream.location
-                    try body(try decodeCourse(), location)
+                    let location = cursor.location
+                    try body(try decodeCourse(&cursor), location)
                 }
             default:
                 continue
             }
         }
         guard sawRoot else {
-            throw CourseImportError(SourceLocation(path: stream.path, line: 0), "the file holds no XML element")
+            throw CourseImportError(SourceLocation(path: cursor.path, line: 0), "the file holds no XML element")
         }
     }
 
     /// The current element's name, when it is one of the format's.
-    private var currentName: Name? { stream.nameIndex.map { Name.allCases[$0] } }
+    private func name(_ cursor: TapeCursor) -> Name? {
+        Name(rawValue: cursor.nameIndex)
+    }
 
     /// Says plainly what a file is when it is not a course file, before the XSD's own
     /// message ("no matching global declaration") would.
@@ -132,13 +173,13 @@ struct CourseDecoder {
             "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace)")
     }
 
-    private mutating func decodeCourse() throws(CourseImportError) -> Course {
-        lines = CourseLines(course: stream.line)
-        let courseLocation = stream.location
-        let id = stream.attribute("id") ?? ""
-        let version = try parse(stream.attribute("version"), as: "version", CourseVersion.init)
-        let language = stream.attribute("language") ?? ""
-        let duration = try hours(stream.attribute("hours"), of: "course \(id)")
+    private mutating func decodeCourse(_ cursor: inout TapeCursor) throws(CourseImportError) -> Course {
+        lines = CourseLines(course: cursor.line)
+        let courseLocation = cursor.location
+        let id = cursor.attribute(.id) ?? ""
+        let version = try parse(cursor.attribute(.version), as: "version", at: cursor, CourseVersion.init)
+        let language = cursor.attribute(.language) ?? ""
+        let duration = try hours(cursor.attribute(.hours), of: "course \(id)", at: cursor)
 
         var title = "", summary = "", audience = "", accessibility = ""
         var prerequisites: [Prerequisite] = []
@@ -149,49 +190,52 @@ struct CourseDecoder {
         var validity: Validity?
         var groupSize = GroupSize(minimum: 0, maximum: 0)
 
-        try stream.forEachChild { () throws(CourseImportError) in
-            switch currentName {
-            case .title: title = try stream.collapsedText()
-            case .summary: summary = try stream.collapsedText()
-            case .audience: audience = try stream.collapsedText()
-            case .accessibility: accessibility = try stream.collapsedText()
-            case .prerequisites: prerequisites = try decodePrerequisites()
+        try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+            switch name(cursor) {
+            case .title: title = try cursor.collapsedText()
+            case .summary: summary = try cursor.collapsedText()
+            case .audience: audience = try cursor.collapsedText()
+            case .accessibility: accessibility = try cursor.collapsedText()
+            case .prerequisites: prerequisites = try decodePrerequisites(&cursor)
             case .objectives:
-                try stream.forEachChild { () throws(CourseImportError) in
-                    lines.objectives.append(stream.line)
-                    let id = stream.attribute("id") ?? ""
-                    objectives.append(Objective(id: id, text: try stream.collapsedText()))
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    lines.objectives.append(cursor.line)
+                    let id = cursor.attribute(.id) ?? ""
+                    objectives.append(Objective(id: id, text: try cursor.collapsedText()))
                 }
             case .modules:
-                try stream.forEachChild { () throws(CourseImportError) in
-                    lines.modules.append(stream.line)
-                    modules.append(try decodeModule())
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    lines.modules.append(cursor.line)
+                    modules.append(try decodeModule(&cursor))
                 }
             case .assessment:
-                try stream.forEachChild { () throws(CourseImportError) in
-                    if currentName == .positioning {
-                        assessment.initialPositioning = try stream.collapsedText()
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    if name(cursor) == .positioning {
+                        assessment.initialPositioning = try cursor.collapsedText()
                     } else {
-                        assessment.methods.append(try stream.collapsedText())
+                        assessment.methods.append(try cursor.collapsedText())
                     }
                 }
             case .certification:
-                lines.certification = stream.line
-                certification.minimumAttendancePercent = Int(stream.attribute("minimumAttendance") ?? "") ?? -1
-                let passed = stream.attribute("assessmentPassed")
+                lines.certification = cursor.line
+                certification.minimumAttendancePercent = Int(cursor.attribute(.minimumAttendance) ?? "") ?? -1
+                let passed = cursor.attribute(.assessmentPassed)
                 certification.requiresPassedAssessment = passed == "true" || passed == "1"
-                try stream.forEachChild { () throws(CourseImportError) in
-                    certification.requiredModules.append(stream.attribute("ref") ?? "")
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    certification.requiredModules.append(cursor.attribute(.ref) ?? "")
+                    try cursor.skipElement()
                 }
             case .validity:
-                lines.validity = stream.line
-                validity = Validity(months: Int(stream.attribute("months") ?? "") ?? 0, refresherCourse: stream.attribute("refresher"))
+                lines.validity = cursor.line
+                validity = Validity(months: Int(cursor.attribute(.months) ?? "") ?? 0, refresherCourse: cursor.attribute(.refresher))
+                try cursor.skipElement()
             case .groupSize:
-                lines.groupSize = stream.line
+                lines.groupSize = cursor.line
                 groupSize = GroupSize(
-                    minimum: Int(stream.attribute("minimum") ?? "") ?? 0, maximum: Int(stream.attribute("maximum") ?? "") ?? 0)
+                    minimum: Int(cursor.attribute(.minimum) ?? "") ?? 0, maximum: Int(cursor.attribute(.maximum) ?? "") ?? 0)
+                try cursor.skipElement()
             default:
-                try stream.skipElement()
+                try cursor.skipElement()
             }
         }
 
@@ -208,40 +252,47 @@ struct CourseDecoder {
         return course
     }
 
-    private mutating func decodePrerequisites() throws(CourseImportError) -> [Prerequisite] {
+    private mutating func decodePrerequisites(_ cursor: inout TapeCursor) throws(CourseImportError) -> [Prerequisite] {
         var prerequisites: [Prerequisite] = []
-        try stream.forEachChild { () throws(CourseImportError) in
-            lines.prerequisites.append(stream.line)
-            switch currentName {
+        try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+            lines.prerequisites.append(cursor.line)
+            switch name(cursor) {
             case .completedCourse:
-                prerequisites.append(.course(id: stream.attribute("ref") ?? ""))
+                prerequisites.append(.course(id: cursor.attribute(.ref) ?? ""))
+                try cursor.skipElement()
             case .experience:
-                let months = stream.attribute("months").flatMap { Int($0) }
-                prerequisites.append(.experience(months: months, description: try stream.collapsedText()))
+                let months = cursor.attribute(.months).flatMap { Int($0) }
+                prerequisites.append(.experience(months: months, description: try cursor.collapsedText()))
             default:
-                prerequisites.append(.other(try stream.collapsedText()))
+                prerequisites.append(.other(try cursor.collapsedText()))
             }
         }
         return prerequisites
     }
 
-    private func decodeModule() throws(CourseImportError) -> Module {
-        let id = stream.attribute("id") ?? ""
-        let duration = try hours(stream.attribute("hours"), of: "module \(id)")
-        let modality = try parse(stream.attribute("modality"), as: "modality", Modality.init(rawValue:))
+    private func decodeModule(_ cursor: inout TapeCursor) throws(CourseImportError) -> Module {
+        let id = cursor.attribute(.id) ?? ""
+        let duration = try hours(cursor.attribute(.hours), of: "module \(id)", at: cursor)
+        let modality = try parse(cursor.attribute(.modality), as: "modality", at: cursor, Modality.init(rawValue:))
         // An XSD list is separated by XML whitespace, all ASCII: no Unicode lookup needed.
-        let objectives = (stream.attribute("objectives") ?? "").utf8
+        let objectives = (cursor.attribute(.objectives) ?? "").utf8
             .split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
             .map { String(decoding: $0, as: UTF8.self) }
         var title = ""
         var content: [String] = []
         var methods: [String] = []
-        try stream.forEachChild { () throws(CourseImportError) in
-            switch currentName {
-            case .title: title = try stream.collapsedText()
-            case .content: try stream.forEachChild { () throws(CourseImportError) in content.append(try stream.collapsedText()) }
-            case .methods: try stream.forEachChild { () throws(CourseImportError) in methods.append(try stream.collapsedText()) }
-            default: try stream.skipElement()
+        try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+            switch name(cursor) {
+            case .title: title = try cursor.collapsedText()
+            case .content:
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    content.append(try cursor.collapsedText())
+                }
+            case .methods:
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    methods.append(try cursor.collapsedText())
+                }
+            default: try cursor.skipElement()
             }
         }
         return Module(
@@ -250,17 +301,17 @@ struct CourseDecoder {
 
     /// The hours of `owner`, named only when the text is wrong (building the name for every
     /// module of a large catalogue costs more than parsing the number).
-    private func hours(_ text: String?, of owner: @autoclosure () -> String) throws(CourseImportError) -> Hours {
+    private func hours(_ text: String?, of owner: @autoclosure () -> String, at cursor: TapeCursor) throws(CourseImportError) -> Hours {
         let text = text ?? ""
         guard let hours = Hours(decimal: text) else {
-            throw CourseImportError(stream.location, "\(owner()): \"\(text)\" hours is not a whole number of minutes")
+            throw CourseImportError(cursor.location, "\(owner()): \"\(text)\" hours is not a whole number of minutes")
         }
         return hours
     }
 
-    private func parse<T>(_ text: String?, as what: String, _ make: (String) -> T?) throws(CourseImportError) -> T {
+    private func parse<T>(_ text: String?, as what: String, at cursor: TapeCursor, _ make: (String) -> T?) throws(CourseImportError) -> T {
         guard let text, let value = make(text) else {
-            throw CourseImportError(stream.location, "\"\(text ?? "")\" is not a valid \(what)")
+            throw CourseImportError(cursor.location, "\"\(text ?? "")\" is not a valid \(what)")
         }
         return value
     }

@@ -48,7 +48,7 @@ final class XMLErrorSink {
     }
 
     /// Runs `body` with this sink receiving the thread's libxml2 errors, then restores silence.
-    func capturing<T>(_ body: () throws -> T) rethrows -> T {
+    func capturing<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         _ = LibXML2.ready
         let context = Unmanaged.passUnretained(self).toOpaque()
         xmlSetStructuredErrorFunc(context, recordStructuredError)
@@ -57,7 +57,8 @@ final class XMLErrorSink {
             xmlSetStructuredErrorFunc(nil, nil)
             allervers_restoreGenericErrors()
         }
-        return try withExtendedLifetime(self) { try body() }
+        defer { withExtendedLifetime(self) {} }
+        return try body()
     }
 }
 

@@ -21,11 +21,12 @@ final class XMLStreamReader {
     private let descriptor: Int32
     private let errors = XMLErrorSink()
     private var reader: xmlTextReaderPtr?
-    private var names: [UnsafePointer<xmlChar>?] = []
+    private var elementNames: [UnsafePointer<xmlChar>?] = []
+    private var attributeNames: [UnsafePointer<xmlChar>?] = []
     private var isPreflight = false
 
     static let options: Int32 = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
 
     /// Opens the file. Reading starts with ``start(schema:names:checkRoot:)``.
     ///
@@ -55,11 +56,10 @@ final class XMLStreamReader {
         // Freeing a reader can finish parsing work (entity checks) that reports errors.
         if let reader { errors.capturing { xmlFreeTextReader(reader) } }
         close(descriptor)
-        scratch.deallocate()
     }
 
     /// Runs `body` with this reader's errors captured; every read must happen inside.
-    func reading<T>(_ body: () throws -> T) rethrows -> T {
+    func reading<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         try errors.capturing(body)
     }
 
@@ -69,7 +69,7 @@ final class XMLStreamReader {
     /// attached, libxml2 reports "no matching global declaration" on a foreign root and
     /// stops before a DOCTYPE can be seen, and the user deserves to hear what the file is.
     /// That pass costs one chunk of parsing; the validating reader then starts from byte 0.
-    func start(schema: CompiledSchema, names localNames: [String], checkRoot: (XMLStreamReader) throws(CourseImportError) -> Void)
+    func start(schema: CompiledSchema, names: TapeNames, checkRoot: (XMLStreamReader) throws(CourseImportError) -> Void)
         throws(CourseImportError)
     {
         reader = try makeReader()
@@ -93,7 +93,8 @@ final class XMLStreamReader {
         guard xmlTextReaderSetSchema(validating, schema.pointer) == 0 else {
             throw CourseImportError(SourceLocation(path: path, line: 0), "libxml2 could not attach the course schema")
         }
-        names = localNames.map { xmlTextReaderConstString(validating, $0) }
+        elementNames = names.elements.map { xmlTextReaderConstString(validating, $0) }
+        attributeNames = names.attributes.map { xmlTextReaderConstString(validating, $0) }
     }
 
     private func makeReader() throws(CourseImportError) -> xmlTextReaderPtr {
@@ -192,12 +193,6 @@ final class XMLStreamReader {
 
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
-    /// The index, in the interned list, of the current node's local name; `nil` for others.
-    var nameIndex: Int? {
-        guard let local = xmlTextReaderConstLocalName(reader) else { return nil }
-        return names.firstIndex { $0 == local }
-    }
-
     var localName: String {
         xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
     }
@@ -218,87 +213,60 @@ final class XMLStreamReader {
 
     var location: SourceLocation { SourceLocation(path: path, line: line) }
 
-    /// The value of the current element's attribute `name`, read in place: moving to the
-    /// attribute and back avoids the copy `xmlTextReaderGetAttribute` makes.
-    func attribute(_ name: String) -> String? {
-        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
-        defer { xmlTextReaderMoveToElement(reader) }
-        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
-    }
-
-    /// The text of the current element with whitespace collapsed (as `xs:token` reads it),
-    /// leaving the reader on the element's end.
+    /// Reads on to the next node the course decoder needs (an element, an element's end,
+    /// a text) and appends its record to `tape` (see ``TapeRecord``). Returns `false` at
+    /// the end of the document.
     ///
-    /// This runs for every text field of a catalogue, so it collapses bytes straight into a
-    /// buffer the reader keeps, and makes one `String` at the end.
-    func collapsedText() throws(CourseImportError) -> String {
-        guard !isEmptyElement else { return "" }
-        var count = 0
-        var pendingSpace = false
+    /// Attribute values are read in place (moving to each attribute and back), without the
+    /// copy `xmlTextReaderGetAttribute` makes; names are compared as libxml2's interned pointers.
+    func record(into tape: inout [UInt8]) throws(CourseImportError) -> Bool {
         while try advance() {
-            switch kind {
-            case .text:
+            switch UInt32(xmlTextReaderNodeType(reader)) {
+            case XML_READER_TYPE_ELEMENT.rawValue:
+                let header = tape.count
+                tape.append(TapeRecord.element)
+                tape.append(Self.index(of: xmlTextReaderConstLocalName(reader), in: elementNames))
+                tape.append(isEmptyElement ? 1 : 0)
+                tape.append(0)
+                TapeRecord.append(depth, to: &tape)
+                TapeRecord.append(Int32(clamping: line), to: &tape)
+                var count: UInt8 = 0
+                if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+                    repeat {
+                        let index = Self.index(of: xmlTextReaderConstLocalName(reader), in: attributeNames)
+                        guard index != TapeNames.unknown, count < UInt8.max, let value = xmlTextReaderConstValue(reader) else {
+                            continue
+                        }
+                        let length = strlen(value)
+                        tape.append(index)
+                        TapeRecord.append(Int32(clamping: length), to: &tape)
+                        tape.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
+                        count += 1
+                    } while xmlTextReaderMoveToNextAttribute(reader) == 1
+                    xmlTextReaderMoveToElement(reader)
+                }
+                tape[header + 3] = count
+                return true
+            case XML_READER_TYPE_END_ELEMENT.rawValue:
+                tape.append(TapeRecord.endElement)
+                TapeRecord.append(depth, to: &tape)
+                return true
+            case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue:
                 guard let value = xmlTextReaderConstValue(reader) else { continue }
                 let length = strlen(value)
-                ensureScratch(count + length)
-                let scratch = self.scratch
-                for index in 0..<length {
-                    let byte = value[index]
-                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                        pendingSpace = count > 0
-                    } else {
-                        if pendingSpace {
-                            scratch[count] = 0x20
-                            count += 1
-                            pendingSpace = false
-                        }
-                        scratch[count] = byte
-                        count += 1
-                    }
-                }
-            case .endElement:
-                return String(decoding: UnsafeBufferPointer(start: scratch, count: count), as: UTF8.self)
+                tape.append(TapeRecord.text)
+                TapeRecord.append(Int32(clamping: length), to: &tape)
+                tape.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
+                return true
             default:
                 continue
             }
         }
-        throw CourseImportError(location, "the file ends inside an element")
+        return false
     }
 
-    private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
-    private var scratchCapacity = 4096
-
-    /// Grows the scratch buffer to hold `needed` bytes plus one space, keeping its content.
-    private func ensureScratch(_ needed: Int) {
-        guard needed + 1 > scratchCapacity else { return }
-        let capacity = max(needed + 1, scratchCapacity * 2)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.update(from: scratch, count: scratchCapacity)
-        scratch.deallocate()
-        scratch = grown
-        scratchCapacity = capacity
-    }
-
-    /// Calls `body` on each child element of the current element, with the reader on it.
-    /// `body` must consume the child (read its text or its own children).
-    func forEachChild(_ body: () throws(CourseImportError) -> Void) throws(CourseImportError) {
-        guard !isEmptyElement else { return }
-        let parentDepth = depth
-        while try advance() {
-            switch kind {
-            case .element where depth == parentDepth + 1:
-                try body()
-            case .endElement where depth == parentDepth:
-                return
-            default:
-                continue
-            }
-        }
-        throw CourseImportError(location, "the file ends inside an element")
-    }
-
-    /// Skips the current element and everything inside it.
-    func skipElement() throws(CourseImportError) {
-        try forEachChild { () throws(CourseImportError) in try skipElement() }
+    private static func index(of name: UnsafePointer<xmlChar>?, in names: [UnsafePointer<xmlChar>?]) -> UInt8 {
+        guard let name, let index = names.firstIndex(where: { $0 == name }) else { return TapeNames.unknown }
+        return UInt8(index)
     }
 }
