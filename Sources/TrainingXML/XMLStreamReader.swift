@@ -219,6 +219,8 @@ final class XMLStreamReader {
     ///
     /// Attribute values are read in place (moving to each attribute and back), without the
     /// copy `xmlTextReaderGetAttribute` makes; names are compared as libxml2's interned pointers.
+    /// Lengths fit the record's 32 bits: without `XML_PARSE_HUGE`, libxml2 refuses any text or
+    /// attribute value over 10 MB.
     func record(into tape: inout [UInt8]) throws(CourseImportError) -> Bool {
         while try advance() {
             switch UInt32(xmlTextReaderNodeType(reader)) {
@@ -239,7 +241,7 @@ final class XMLStreamReader {
                         }
                         let length = strlen(value)
                         tape.append(index)
-                        TapeRecord.append(Int32(clamping: length), to: &tape)
+                        TapeRecord.append(Int32(length), to: &tape)
                         tape.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
                         count += 1
                     } while xmlTextReaderMoveToNextAttribute(reader) == 1
@@ -255,7 +257,7 @@ final class XMLStreamReader {
                 guard let value = xmlTextReaderConstValue(reader) else { continue }
                 let length = strlen(value)
                 tape.append(TapeRecord.text)
-                TapeRecord.append(Int32(clamping: length), to: &tape)
+                TapeRecord.append(Int32(length), to: &tape)
                 tape.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
                 return true
             default:
