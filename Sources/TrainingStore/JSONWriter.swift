@@ -9,10 +9,6 @@ struct JSONWriter {
     /// Whether the next value in the current array or object needs a comma before it.
     private var needsComma = false
 
-    init() {
-        bytes.reserveCapacity(16 << 10)
-    }
-
     /// Empties the buffer for the next value.
     mutating func reset() {
         bytes.removeAll(keepingCapacity: true)

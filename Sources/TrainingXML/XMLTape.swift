@@ -93,6 +93,7 @@ final class TapeChannel: @unchecked Sendable {
         }
         // libxml2's schema validation recurses; give it the main thread's room.
         thread.stackSize = 8 << 20
+        thread.name = "allervers-libxml2"
         thread.start()
     }
 
