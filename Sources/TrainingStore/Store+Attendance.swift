@@ -217,7 +217,7 @@ enum AttendanceRows {
         var count: Int = head?["count"] ?? 0
         var previous: String = head?["lastHash"] ?? genesis
         let recordedAt = now.formatted(.iso8601)
-        var row = try RowInserter(
+        var row = try BoundStatement(
             db,
             sql: """
                 INSERT INTO attendanceEvent (sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason,

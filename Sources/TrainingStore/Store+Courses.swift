@@ -112,7 +112,7 @@ public final class CourseImporter {
         }
         var outcome = CourseImportOutcome.added
         if let rowID = try CourseRows.rowID(of: course.id, version: course.version, in: db) {
-            if try CourseRows.course(rowID: rowID, in: db) == course {
+            if try CourseRows.row(rowID, holds: course, json: &json, in: db) {
                 outcome = .unchanged
             } else if replacing {
                 try db.execute(sql: "DELETE FROM course WHERE rowID = ?", arguments: [rowID])
@@ -191,18 +191,44 @@ extension Store {
 /// given here, never derived from Swift's `Codable`, so that the stored form cannot change
 /// by accident. Migration "v5 course documents" moved older workspaces to this shape.
 enum CourseRows {
+    /// The columns that hold the course itself, in the order ``bindContent(_:json:to:)`` binds
+    /// them: every column but `rowID` and `importedAt`.
+    private static let contentColumns = [
+        "id", "version", "language", "title", "summary", "audience", "durationMinutes", "initialPositioning",
+        "assessmentMethods", "minimumAttendancePercent", "requiresPassedAssessment", "validityMonths", "refresherCourseID",
+        "groupMinimum", "groupMaximum", "accessibility", "prerequisites", "objectives", "modules", "requiredModules",
+    ]
+
+    private static let insertSQL =
+        "INSERT INTO course (\(contentColumns.joined(separator: ", ")), importedAt) VALUES ("
+        + Array(repeating: "?", count: contentColumns.count + 1).joined(separator: ", ") + ")"
+
+    /// `IS` rather than `=`, so that two NULLs are the same.
+    private static let holdsSQL =
+        "SELECT 1 FROM course WHERE rowID = ? AND " + contentColumns.map { "\($0) IS ?" }.joined(separator: " AND ")
+
     /// Inserts the course's row; `importedAt` is the import's time as GRDB stores a `Date`.
     /// `json` is a buffer reused from course to course.
     static func insert(_ course: Course, importedAt: String, json: inout JSONWriter, in db: Database) throws {
-        var row = try RowInserter(
-            db,
-            sql: """
-                INSERT INTO course (id, version, language, title, summary, audience, durationMinutes,
-                    initialPositioning, assessmentMethods, minimumAttendancePercent, requiresPassedAssessment,
-                    validityMonths, refresherCourseID, groupMinimum, groupMaximum, accessibility, importedAt,
-                    prerequisites, objectives, modules, requiredModules)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        var row = try BoundStatement(db, sql: insertSQL)
+        bindContent(course, json: &json, to: &row)
+        row.text(importedAt)
+        try row.insert()
+    }
+
+    /// Whether the row `rowID` holds exactly this course.
+    ///
+    /// The course is encoded as for an insert and compared column by column in SQLite: the
+    /// encoding is deterministic, so the same course gives the same bytes, and nothing is
+    /// decoded (re-importing an unchanged catalogue costs no more than importing it).
+    static func row(_ rowID: Int64, holds course: Course, json: inout JSONWriter, in db: Database) throws -> Bool {
+        var query = try BoundStatement(db, sql: holdsSQL)
+        query.integer(rowID)
+        bindContent(course, json: &json, to: &query)
+        return try query.yieldsRow()
+    }
+
+    private static func bindContent(_ course: Course, json: inout JSONWriter, to row: inout BoundStatement) {
         row.text(course.id)
         row.text(course.version.description)
         row.text(course.language)
@@ -219,12 +245,10 @@ enum CourseRows {
         row.integer(course.groupSize.minimum)
         row.integer(course.groupSize.maximum)
         row.text(course.accessibility)
-        row.text(importedAt)
         row.json(&json) { write(course.prerequisites, to: &$0) }
         row.json(&json) { write(course.objectives, to: &$0) }
         row.json(&json) { write(course.modules, to: &$0) }
         row.json(&json) { $0.strings(course.certification.requiredModules) }
-        try row.insert()
     }
 
     static func write(_ objectives: [Objective], to writer: inout JSONWriter) {

@@ -49,6 +49,11 @@ import TrainingTesting
             #expect(try store.course(id: course.id) == course)
         }
         #expect(try store.courseSummaries().map(\.moduleCount) == expected.map(\.modules.count))
+        // The migrated rows are the rows this version writes: importing the same courses changes nothing.
+        let again = try store.importCourses { importer in
+            for course in expected { try importer.add(course) }
+        }
+        #expect(again.map(\.outcome) == [.unchanged, .unchanged, .unchanged])
         let tables = try sql(
             workspace.storeURL, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'course%' ORDER BY name")
         #expect(tables == "course\n")

@@ -1,13 +1,14 @@
 internal import GRDB
 internal import GRDBSQLite
 
-/// One prepared `INSERT` whose values are bound straight through SQLite's C API.
+/// One prepared statement (an `INSERT`, or a query asked whether it yields a row) whose
+/// values are bound straight through SQLite's C API.
 ///
-/// GRDB's `execute(arguments:)` boxes every value of every row; a large catalogue writes
-/// about a million rows in one import, and that boxing cost more than SQLite's own work.
+/// GRDB's `execute(arguments:)` boxes every value of every row; an attendance import writes
+/// up to a million rows in one transaction, and that boxing cost more than SQLite's own work.
 /// The statement stays GRDB's (cached, finalised by GRDB); this only binds, steps and
 /// resets it, so GRDB finds it reset as it expects.
-struct RowInserter {
+struct BoundStatement {
     private let statement: Statement
     private let db: Database
     private var index: Int32 = 0
@@ -62,15 +63,25 @@ struct RowInserter {
 
     /// Runs the insert with the values bound since the last one, and makes ready for the next.
     mutating func insert() throws {
+        _ = try step(expecting: SQLITE_DONE)
+    }
+
+    /// Runs a query with the values bound, and says whether it gave a row.
+    mutating func yieldsRow() throws -> Bool {
+        try step(expecting: SQLITE_ROW, SQLITE_DONE) == SQLITE_ROW
+    }
+
+    private mutating func step(expecting codes: Int32...) throws -> Int32 {
         precondition(index == sqlite3_bind_parameter_count(statement.sqliteStatement), "every parameter is bound")
         index = 0
         let code = sqlite3_step(statement.sqliteStatement)
         defer { sqlite3_reset(statement.sqliteStatement) }
-        guard code == SQLITE_DONE else {
+        guard codes.contains(code) else {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                 sql: statement.sql)
         }
+        return code
     }
 }
 
