@@ -220,7 +220,9 @@ enum CourseRows {
     ///
     /// The course is encoded as for an insert and compared column by column in SQLite: the
     /// encoding is deterministic, so the same course gives the same bytes, and nothing is
-    /// decoded (re-importing an unchanged catalogue costs no more than importing it).
+    /// decoded (re-importing an unchanged catalogue costs no more than importing it). So a
+    /// change to the encoding needs a migration that rewrites the stored rows, or courses
+    /// stored before it would no longer compare equal to themselves.
     static func row(_ rowID: Int64, holds course: Course, json: inout JSONWriter, in db: Database) throws -> Bool {
         var query = try BoundStatement(db, sql: holdsSQL)
         query.integer(rowID)
