@@ -76,4 +76,28 @@ import TrainingTesting
         #expect(try store.course(id: "T-1") == Fixtures.course())
         #expect(try store.courseSummaries().count == 4)
     }
+
+    /// The stored form of a course's lists, spelled out: unchanged courses are found by
+    /// their bytes, so a change here needs a migration that rewrites the stored rows.
+    @Test func theStoredFormOfACourseIsTheDocumentedOne() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: sqlite.path), "sqlite3 is missing: make test installs it")
+        let folder = try TemporaryFolder()
+        let store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        _ = try store.importCourses { try $0.add(Fixtures.course()) }
+        let stored = try sql(
+            store.workspace.storeURL,
+            "SELECT prerequisites, objectives, modules, requiredModules, assessmentMethods FROM course")
+        let expected = [
+            #"[{"kind":"course","courseID":"AV-FOND"},{"kind":"experience","months":6,"text":"Maraudes."},"#
+                + #"{"kind":"other","text":"Aucun autre."}]"#,
+            #"[{"id":"O1","text":"Repérer le non-recours."},{"id":"O2","text":"Se présenter."}]"#,
+            #"[{"id":"M1","title":"Salle","durationMinutes":210,"modality":"in-room","objectives":["O1","O2"],"#
+                + #""content":["Définitions « aller-vers » & <non-recours>"],"methods":["Études de cas"]},"#
+                + #"{"id":"M2","title":"Rue","durationMinutes":210,"modality":"terrain","objectives":["O2"],"#
+                + #""content":["Maraude"],"methods":["Binôme"]}]"#,
+            #"["M2"]"#,
+            #"["Quiz","Observation"]"#,
+        ]
+        #expect(stored == expected.joined(separator: "|") + "\n")
+    }
 }
