@@ -38,7 +38,22 @@ struct CSVFile {
 
         /// The row's values for these columns, trimmed; empty for a column the file lacks.
         func fields(_ row: CSVTable.Row, _ names: [String]) -> [String] {
-            names.map { name in columns.firstIndex(of: name).map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+            names.map { name in columns.firstIndex(of: name).map { Self.trimmed(row.fields[$0]) } ?? "" }
+        }
+
+        /// `field` without the spaces and tabs around it (what `CharacterSet.whitespaces`
+        /// holds, no-break spaces included), returned as it is when there are none: this runs
+        /// for every field of lists of many thousands of people.
+        static func trimmed(_ field: String) -> String {
+            func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+                scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            }
+            let scalars = field.unicodeScalars
+            guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return field }
+            guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else {
+                return ""
+            }
+            return String(scalars[start...end])
         }
     }
 

@@ -57,34 +57,44 @@ extension Store {
             try database.write { db in
                 var next =
                     try Int.fetchOne(db, sql: "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM participant WHERE id GLOB 'P-[0-9]*'") ?? 0
+                // A list of many thousands is one batch: its statements are prepared once, and
+                // its time is formatted once, as GRDB stores a `Date`.
+                let createdAt = String.fromDatabaseValue(Date().databaseValue) ?? ""
+                let byEmail = try db.cachedStatement(sql: "SELECT id FROM participant WHERE email = ?")
+                let byExternalID = try db.cachedStatement(sql: "SELECT id FROM participant WHERE externalID = ?")
+                let byID = try db.cachedStatement(sql: "SELECT 1 FROM participant WHERE id = ?")
+                var insert = try BoundStatement(
+                    db,
+                    sql: """
+                        INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, createdAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 var added: [Participant] = []
+                added.reserveCapacity(participants.count)
                 for (index, var participant) in participants.enumerated() {
                     if let problem = participant.problems().first { throw ParticipantError(problem, index: index) }
-                    if let email = participant.email,
-                        let other = try String.fetchOne(db, sql: "SELECT id FROM participant WHERE email = ?", arguments: [email])
-                    {
+                    if let email = participant.email, let other = try String.fetchOne(byEmail, arguments: [email]) {
                         throw ParticipantError("\(email) is already participant \(other)", index: index)
                     }
-                    if let external = participant.externalID,
-                        let other = try String.fetchOne(db, sql: "SELECT id FROM participant WHERE externalID = ?", arguments: [external])
-                    {
+                    if let external = participant.externalID, let other = try String.fetchOne(byExternalID, arguments: [external]) {
                         throw ParticipantError("external id \(external) is already participant \(other)", index: index)
                     }
                     if participant.id.isEmpty {
                         next += 1
                         participant.id = "P-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
-                    } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM participant WHERE id = ?", arguments: [participant.id]) == true {
+                    } else if try Bool.fetchOne(byID, arguments: [participant.id]) == true {
                         throw ParticipantError("participant id \(participant.id) is already taken", index: index)
                     }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, createdAt)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            participant.id, participant.firstName, participant.lastName, participant.email, participant.profession,
-                            participant.employer, participant.hireDate?.description, participant.externalID, Date(),
-                        ])
+                    insert.text(participant.id)
+                    insert.text(participant.firstName)
+                    insert.text(participant.lastName)
+                    insert.text(participant.email)
+                    insert.text(participant.profession)
+                    insert.text(participant.employer)
+                    insert.text(participant.hireDate?.description)
+                    insert.text(participant.externalID)
+                    insert.text(createdAt)
+                    try insert.insert()
                     added.append(participant)
                 }
                 return added

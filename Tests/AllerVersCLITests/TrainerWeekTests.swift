@@ -211,6 +211,23 @@ func weekWorkspace() async throws -> TemporaryFolder {
         #expect(try storeBytes(workspace) == before)
     }
 
+    @Test func participantFieldsAreTrimmedOfSpacesTabsAndNoBreakSpaces() async throws {
+        let workspace = try await weekWorkspace()
+        let file = try workspace.file("participants.csv", "prénom;nom;email\n  Léa\t;\u{A0}Martin Dupont\u{A0}; lea@example.org \n")
+        let imported = await allervers("participant", "import", file.path, "--store", workspace.url.path)
+        #expect(imported.exitCode == 0, "\(imported.error)")
+        let shown = await allervers("participant", "show", "lea@example.org", "--json", "--store", workspace.url.path)
+        struct Person: Decodable {
+            var firstName: String
+            var lastName: String
+            var email: String?
+        }
+        let person = try JSONDecoder().decode(Person.self, from: Data(shown.output.utf8))
+        #expect(person.firstName == "Léa")
+        #expect(person.lastName == "Martin Dupont")
+        #expect(person.email == "lea@example.org")
+    }
+
     @Test func latin1FileIsRefused() async throws {
         let workspace = try await weekWorkspace()
         let file = try workspace.file(
