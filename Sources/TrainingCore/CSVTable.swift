@@ -27,10 +27,14 @@ public struct CSVTable: Sendable, Hashable {
     public let delimiter: Character
 
     /// Parses the file's bytes.
+    ///
+    /// Every byte the format gives a meaning to (quote, delimiter, line break, space) is
+    /// ASCII, and in UTF-8 no byte of a multi-byte character is: the file is checked to be
+    /// UTF-8 once, then split byte by byte, and each field becomes a `String` once.
     public init(bytes: [UInt8]) throws(CSVError) {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             var line = 1
             var index = bytes.startIndex
             // Find the first line that does not decode, to point at it.
@@ -45,14 +49,14 @@ public struct CSVTable: Sendable, Hashable {
             }
             throw CSVError(line: line, message: "the file is not UTF-8: save it from the spreadsheet as \"CSV UTF-8\"")
         }
-        let records = try Self.records(in: text)
+        let records = try Self.records(in: bytes)
         guard let first = records.first else { throw CSVError(line: 1, message: "the file is empty: a header line is expected") }
         // The header decides: `;` when it has more of them than commas.
-        let headerLine = first.raw
-        let delimiter: Character = headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count ? ";" : ","
+        let delimiter = first.raw.count { $0 == Byte.semicolon } > first.raw.count { $0 == Byte.comma } ? Byte.semicolon : Byte.comma
         let header = try Self.fields(of: first, delimiter: delimiter).map { $0.trimmingSpaces() }
         var rows: [Row] = []
-        for record in records.dropFirst() where !record.raw.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+        rows.reserveCapacity(records.count)
+        for record in records.dropFirst() where !record.raw.allSatisfy({ $0 == Byte.space || $0 == Byte.tab || $0 == Byte.cr }) {
             let fields = try Self.fields(of: record, delimiter: delimiter)
             guard fields.count == header.count else {
                 throw CSVError(line: record.line, message: "this row has \(fields.count) fields but the header has \(header.count)")
@@ -61,76 +65,81 @@ public struct CSVTable: Sendable, Hashable {
         }
         self.header = header
         self.rows = rows
-        self.delimiter = delimiter
+        self.delimiter = Character(Unicode.Scalar(delimiter))
+    }
+
+    private enum Byte {
+        static let quote = UInt8(ascii: "\""), semicolon = UInt8(ascii: ";"), comma = UInt8(ascii: ",")
+        static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     }
 
     private struct Record {
         var line: Int
-        var raw: Substring
+        var raw: ArraySlice<UInt8>
     }
 
-    /// Splits the text into records at line breaks outside quotes.
-    private static func records(in text: String) throws(CSVError) -> [Record] {
+    /// Splits the bytes into records at line breaks (LF or CR LF) outside quotes.
+    private static func records(in bytes: ArraySlice<UInt8>) throws(CSVError) -> [Record] {
         var records: [Record] = []
         var line = 1
         var recordLine = 1
         var quoted = false
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\"" {
+        var start = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == Byte.quote {
                 quoted.toggle()
-            } else if character == "\n" || character == "\r\n" {
+            } else if byte == Byte.lf {
                 if !quoted {
-                    records.append(Record(line: recordLine, raw: text[start..<index]))
-                    start = text.index(after: index)
+                    let end = index > start && bytes[index - 1] == Byte.cr ? index - 1 : index
+                    records.append(Record(line: recordLine, raw: bytes[start..<end]))
+                    start = index + 1
                     recordLine = line + 1
                 }
                 line += 1
             }
-            index = text.index(after: index)
         }
         if quoted { throw CSVError(line: recordLine, message: "a quoted field is never closed") }
-        if start < text.endIndex { records.append(Record(line: recordLine, raw: text[start...])) }
+        if start < bytes.endIndex { records.append(Record(line: recordLine, raw: bytes[start...])) }
         return records
     }
 
-    private static func fields(of record: Record, delimiter: Character) throws(CSVError) -> [String] {
+    private static func fields(of record: Record, delimiter: UInt8) throws(CSVError) -> [String] {
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var quoted = false
         var wasQuoted = false
-        var characters = record.raw.makeIterator()
-        var pending: Character? = characters.next()
-        while let character = pending {
-            pending = characters.next()
+        let raw = record.raw
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            let byte = raw[index]
+            index += 1
             if quoted {
-                if character == "\"" {
-                    if pending == "\"" {
-                        field.append("\"")
-                        pending = characters.next()
+                if byte == Byte.quote {
+                    if index < raw.endIndex && raw[index] == Byte.quote {
+                        field.append(Byte.quote)
+                        index += 1
                     } else {
                         quoted = false
                     }
                 } else {
-                    field.append(character)
+                    field.append(byte)
                 }
-            } else if character == "\"" && field.allSatisfy({ $0 == " " }) && !wasQuoted {
+            } else if byte == Byte.quote && field.allSatisfy({ $0 == Byte.space }) && !wasQuoted {
                 quoted = true
                 wasQuoted = true
-                field = ""
-            } else if character == delimiter {
-                fields.append(field)
-                field = ""
+                field.removeAll(keepingCapacity: true)
+            } else if byte == delimiter {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
                 wasQuoted = false
-            } else if character == "\"" {
+            } else if byte == Byte.quote {
                 throw CSVError(line: record.line, message: "a quote in the middle of a field: quote the whole field and double the quote")
-            } else if !(wasQuoted && (character == " " || character == "\r")) && character != "\r" {
-                field.append(character)
+            } else if !(wasQuoted && byte == Byte.space) && byte != Byte.cr {
+                field.append(byte)
             }
         }
-        fields.append(field)
+        fields.append(String(decoding: field, as: UTF8.self))
         return fields
     }
 }
