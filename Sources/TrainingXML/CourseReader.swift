@@ -35,6 +35,8 @@ public struct CourseReader: Sendable {
     ///
     /// Errors thrown by `body` stop the read and propagate unchanged.
     public func readCourses(from url: URL, _ body: (Course, SourceLocation) throws -> Void) throws {
+        // libxml2 is set up once, by the calling thread, before any thread of ours uses it.
+        _ = LibXML2.ready
         let channel = TapeChannel(tapeSize: tapeSize)
         channel.startParsing { channel throws(CourseImportError) in
             let stream = try XMLStreamReader(url: url)
