@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import TrainingCore
 
 /// Makes a certificate's signed statements with the workspace's key: the short statement

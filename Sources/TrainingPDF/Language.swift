@@ -1,5 +1,5 @@
 import Foundation
-public import TrainingCore
+import TrainingCore
 
 /// The language a document is written in. Sign-in sheets and certificates are French by
 /// law; `en` renders the certificates for participants who need them in English.

@@ -1,5 +1,5 @@
 internal import CPangoCairo
-public import Foundation
+import Foundation
 import TrainingCore
 
 /// A PDF being drawn: A4 pages, text laid out by Pango (fonts embedded by cairo as

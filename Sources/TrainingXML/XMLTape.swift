@@ -77,7 +77,7 @@ final class TapeChannel: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    /// Runs `parse` on its own thread; ``receive()`` then yields the tapes it sends.
+    /// Runs `parse` on its own thread; ``receive(returning:)`` then yields the tapes it sends.
     func startParsing(_ parse: @escaping @Sendable (TapeChannel) throws(CourseImportError) -> Void) {
         let thread = Thread { [self] in
             do throws(CourseImportError) {
