@@ -276,9 +276,7 @@ extension AllerVers.AttendanceCommand {
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
-            for text in [from, to] where LocalDate(text) == nil {
-                throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
-            }
+            try validateDates(from, to)
         }
 
         func run() throws {

@@ -105,7 +105,7 @@ extension AllerVers.CertificateCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            if let date, LocalDate(date) == nil { throw ValidationError("\"\(date)\" is not a date that exists (YYYY-MM-DD)") }
+            try validateDates(date)
         }
 
         func run() throws {

@@ -36,7 +36,7 @@ extension AllerVers {
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
-            if let date, LocalDate(date) == nil { throw ValidationError("\"\(date)\" is not a date that exists (YYYY-MM-DD)") }
+            try validateDates(date)
             if export && (dryRun || format.json) { throw ValidationError("--export goes with neither --dry-run nor --json") }
         }
 
@@ -54,7 +54,8 @@ extension AllerVers {
         private func issue(_ sessionIDs: [String], store: Store) throws {
             let signer = CertificateSigner(key: try storeOptions.signingKey())
             let organisation = try store.documentOrganisation()
-            let seats = try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) }
+            // Counting the seats reads every session once more: only for a bar someone sees.
+            let seats = ProgressBar.isVisible ? try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) } : 0
             let progress = ProgressBar(total: seats, label: "certify")
             let outcomes = try store.certify(
                 sessionIDs: sessionIDs, on: date.flatMap(LocalDate.init) ?? today(), by: by ?? organisation.signatoryName

@@ -64,7 +64,10 @@ final class ProgressBar {
     private let total: Int
     private let label: String
     private var done = 0
-    private let visible = isatty(STDERR_FILENO) == 1
+    private let visible = ProgressBar.isVisible
+
+    /// Whether a bar shows: standard error is a terminal.
+    static var isVisible: Bool { isatty(STDERR_FILENO) == 1 }
 
     init(total: Int, label: String) {
         self.total = total

@@ -48,9 +48,7 @@ struct SessionSelection: ParsableArguments {
     @Option(help: ArgumentHelp("The period's last day, included.", valueName: "date")) var to: String?
 
     func validate() throws {
-        for text in [from, to].compactMap({ $0 }) where LocalDate(text) == nil {
-            throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
-        }
+        try validateDates(from, to)
         guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
         guard sessions.isEmpty != (from == nil) else { throw ValidationError("name sessions, or give a period with --from and --to") }
     }
@@ -64,6 +62,13 @@ struct SessionSelection: ParsableArguments {
         }.map(\.id)
         guard !found.isEmpty else { throw CLIError("no closed session ended between \(from) and \(to)") }
         return found
+    }
+}
+
+/// Refuses a date option (YYYY-MM-DD) that is not a day of the calendar; absent ones pass.
+func validateDates(_ texts: String?...) throws {
+    for text in texts.compactMap({ $0 }) where LocalDate(text) == nil {
+        throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
     }
 }
 

@@ -136,8 +136,9 @@ enum RecordFiles {
                 let files = try make(
                     sessionID, store: store, organisation: organisation, language: language,
                     key: {
-                        if key == nil { key = try loadKey() }
-                        return key!
+                        let loaded = try key ?? loadKey()
+                        key = loaded
+                        return loaded
                     })
                 for (name, data) in files {
                     try staged.add(data, as: folder.appendingPathComponent(sessionID).appendingPathComponent(name))

@@ -47,7 +47,7 @@ extension AllerVers.SessionCommand {
 
         func validate() throws {
             if (start == nil) == (slots == nil) { throw ValidationError("give either --start DATE or --slots FILE") }
-            if let start, LocalDate(start) == nil { throw ValidationError("\"\(start)\" is not a date that exists (YYYY-MM-DD)") }
+            try validateDates(start)
             if (room == nil) == (site == nil) {
                 throw ValidationError("give the place: --room NAME --address ADDRESS, or --site NAME --site-description TEXT")
             }

@@ -67,15 +67,15 @@ extension AllerVers {
 
         /// What `input` is: a file (PDF or a token inside) or a token itself.
         private func statement(from input: String) throws -> VerifiedStatement {
+            let isFile = FileManager.default.fileExists(atPath: input)
             do {
-                if FileManager.default.fileExists(atPath: input) {
+                if isFile {
                     guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("\(input): cannot read the file") }
                     if data.starts(with: Data("%PDF".utf8)) { return try Verifier.verify(pdf: data) }
                     return try Verifier.verify(token: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
                 }
                 return try Verifier.verify(token: input.trimmingCharacters(in: .whitespacesAndNewlines))
             } catch let error as VerificationError {
-                let isFile = FileManager.default.fileExists(atPath: input)
                 let shown = !isFile && input.count > 60 ? String(input.prefix(40)) + "…" : input
                 throw CLIError("\(shown): \(error.description)")
             }

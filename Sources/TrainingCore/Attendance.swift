@@ -97,8 +97,12 @@ extension Session {
     /// Every participant's attended hours from their current marks (one per slot, the
     /// latest recorded). The one place hours are computed: documents only print them.
     public func attendedHours(of participantIDs: [String], marks: [AttendanceMark]) -> [AttendedHours] {
-        let grid = MarkGrid(marks)
-        return participantIDs.map { id in
+        attendedHours(of: participantIDs, grid: MarkGrid(marks))
+    }
+
+    /// Every participant's attended hours from a grid of their current marks.
+    public func attendedHours(of participantIDs: [String], grid: MarkGrid) -> [AttendedHours] {
+        participantIDs.map { id in
             var attended = Hours(minutes: 0)
             var unrecorded = 0
             for slot in slots {

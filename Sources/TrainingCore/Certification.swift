@@ -50,7 +50,7 @@ extension Course {
     /// teaches it. The assessment is passed when every objective's latest assessment
     /// ``ObjectiveResult/isPassed``.
     public func decide(
-        for hours: AttendedHours, progress: ParticipantProgress?, in session: Session, marks: [AttendanceMark]
+        for hours: AttendedHours, progress: ParticipantProgress?, in session: Session, marks: MarkGrid
     ) -> CertificationDecision {
         var reasons: [CertificationReason] = []
         if hours.unrecordedSlots > 0 { reasons.append(.unrecordedSlots(hours.unrecordedSlots)) }
@@ -61,10 +61,9 @@ extension Course {
                     attended: hours.attended, planned: hours.planned, percent: hours.ratePercent,
                     minimumPercent: rule.minimumAttendancePercent))
         }
-        let present = Set(marks.filter { $0.participantID == hours.participantID && $0.status == .present }.map(\.slotID))
         for module in rule.requiredModules where progress?.modules[module] != .completed {
             let teaching = session.slots.filter { $0.modules.contains(module) }
-            if teaching.isEmpty || !teaching.allSatisfy({ present.contains($0.id) }) {
+            if teaching.isEmpty || !teaching.allSatisfy({ marks[hours.participantID, $0.id]?.status == .present }) {
                 reasons.append(.requiredModuleNotCompleted(module))
             }
         }
@@ -93,8 +92,9 @@ extension Session {
         course: Course, participantIDs: [String], marks: [AttendanceMark], progress: [ParticipantProgress]
     ) -> [CertificationDecision] {
         let byParticipant = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
-        return attendedHours(of: participantIDs, marks: marks).map { hours in
-            course.decide(for: hours, progress: byParticipant[hours.participantID], in: self, marks: marks)
+        let grid = MarkGrid(marks)
+        return attendedHours(of: participantIDs, grid: grid).map { hours in
+            course.decide(for: hours, progress: byParticipant[hours.participantID], in: self, marks: grid)
         }
     }
 }

@@ -55,7 +55,7 @@ public enum Verifier {
             kind: .certificatePayload, issuer: issuer, number: jti, holder: claims["sub"] as? String, course: claims["crs"] as? String)
     }
 
-    /// Verifies a PDF sealed by ``seal(pdf:number:key:)``: the seal's signature, and that
+    /// Verifies a PDF sealed by ``seal(pdf:number:holder:key:)``: the seal's signature, and that
     /// the bytes before it are the ones that were sealed.
     public static func verify(pdf: Data) throws(VerificationError) -> VerifiedStatement {
         guard let range = pdf.range(of: sealMarker, options: .backwards) else {

@@ -141,6 +141,11 @@ func weekWorkspace() async throws -> TemporaryFolder {
             ["session", "plan", "AV-FOND", "--start", "2026-02-30", "--room", "R", "--address", "A", "--trainer", "T"],
             "\"2026-02-30\" is not a date that exists"
         ),
+        ("issue date that does not exist", ["certify", "LYON", "--date", "2026-13-01"], "\"2026-13-01\" is not a date that exists"),
+        (
+            "period that does not exist", ["attendance", "hours", "--from", "2026-01-01", "--to", "2026-02-29"],
+            "\"2026-02-29\" is not a date that exists"
+        ),
         (
             "time zone that does not exist",
             [
