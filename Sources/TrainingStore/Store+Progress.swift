@@ -78,40 +78,40 @@ extension Store {
     }
 
     static func progress(in sessionID: String, db: Database) throws -> [ParticipantProgress] {
-        do {
-            let seated = try String.fetchAll(
-                db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID",
-                arguments: [sessionID])
-            let modules = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT participantID, moduleID, status FROM moduleProgress m WHERE sessionID = ?
-                      AND sequence = (SELECT max(sequence) FROM moduleProgress
-                                      WHERE sessionID = m.sessionID AND participantID = m.participantID AND moduleID = m.moduleID)
-                    """, arguments: [sessionID])
-            let results = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM objectiveResult r WHERE sessionID = ?
-                      AND sequence = (SELECT max(sequence) FROM objectiveResult
-                                      WHERE sessionID = r.sessionID AND participantID = r.participantID
-                                        AND objectiveID = r.objectiveID AND phase = r.phase)
-                    ORDER BY objectiveID, phase DESC
-                    """, arguments: [sessionID])
-            return seated.map { participantID in
-                var states: [String: ModuleProgress] = [:]
-                for row in modules where row["participantID"] == participantID {
-                    states[row["moduleID"]] = ModuleProgress(rawValue: row["status"])
-                }
-                return ParticipantProgress(
-                    participantID: participantID, modules: states,
-                    results: results.filter { $0["participantID"] == participantID }.map { row in
-                        ObjectiveResult(
-                            participantID: participantID, objectiveID: row["objectiveID"],
-                            phase: ObjectiveResult.Phase(rawValue: row["phase"]) ?? .assessment,
-                            level: (row["level"] as String?).flatMap(AcquisitionLevel.init), score: row["score"])
-                    })
-            }
+        let seated = try String.fetchAll(
+            db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID",
+            arguments: [sessionID])
+        var states: [String: [String: ModuleProgress]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT participantID, moduleID, status FROM moduleProgress m WHERE sessionID = ?
+                  AND sequence = (SELECT max(sequence) FROM moduleProgress
+                                  WHERE sessionID = m.sessionID AND participantID = m.participantID AND moduleID = m.moduleID)
+                """, arguments: [sessionID])
+        {
+            states[row["participantID"], default: [:]][row["moduleID"]] = ModuleProgress(rawValue: row["status"])
+        }
+        var results: [String: [ObjectiveResult]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM objectiveResult r WHERE sessionID = ?
+                  AND sequence = (SELECT max(sequence) FROM objectiveResult
+                                  WHERE sessionID = r.sessionID AND participantID = r.participantID
+                                    AND objectiveID = r.objectiveID AND phase = r.phase)
+                ORDER BY objectiveID, phase DESC
+                """, arguments: [sessionID])
+        {
+            let participantID: String = row["participantID"]
+            results[participantID, default: []].append(
+                ObjectiveResult(
+                    participantID: participantID, objectiveID: row["objectiveID"],
+                    phase: ObjectiveResult.Phase(rawValue: row["phase"]) ?? .assessment,
+                    level: (row["level"] as String?).flatMap(AcquisitionLevel.init), score: row["score"]))
+        }
+        return seated.map { participantID in
+            ParticipantProgress(participantID: participantID, modules: states[participantID] ?? [:], results: results[participantID] ?? [])
         }
     }
 }
