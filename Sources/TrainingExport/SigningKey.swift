@@ -113,10 +113,18 @@ public enum Digest {
 
     /// The SHA-256 of `data`, hex.
     public static func sha256Hex(_ data: some DataProtocol) -> String {
-        sha256(data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hex(sha256(data))
+    }
+
+    /// `bytes` as lowercase hex, two digits each.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
