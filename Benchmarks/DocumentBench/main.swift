@@ -40,7 +40,7 @@ for index in 0..<count {
         number: Certificate.number(prefix: "AV", year: 2026, sequence: index + 1), sessionID: session.id, participantID: participant.id,
         courseID: course.id, courseVersion: course.version, isEligible: true, reasons: [],
         attended: Hours(minutes: 840 - index % 60), planned: Hours(minutes: 840), firstDay: first, lastDay: first.adding(days: 1),
-        issuedOn: first.adding(days: 4), validUntil: course.validUntil(issuedOn: first.adding(days: 4)), replaces: nil,
+        issuedOn: first.adding(days: 4), validUntil: course.validUntil(trainingEndedOn: first.adding(days: 4)), replaces: nil,
         signedPayload: "", credential: nil)
     var context = CertificateContext(
         certificate: certificate, participant: participant, course: course, session: session, organisation: organisation, progress: nil)

@@ -40,12 +40,15 @@ extension AllerVers.AttendanceCommand {
             []
         @Option(parsing: .upToNextOption, help: "Participants away without a valid reason.") var absent: [String] = []
         @Flag(help: "Everyone holding a seat and not named otherwise was present.") var othersPresent = false
+        @Option(help: ArgumentHelp("Why, when this corrects an earlier record; kept in the log and on the sheet.", valueName: "text"))
+        var reason: String?
         @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let store = try storeOptions.openStore()
             let session = try store.session(id: session)
+            guard session.slot(slot) != nil else { throw CLIError(session.unknownSlotMessage(slot)) }
             let seated = try store.seatedParticipants(in: session.id)
             func id(_ key: String) throws -> String {
                 guard let participant = seated.first(where: { $0.id == key || $0.email == key || $0.externalID == key }) else {
@@ -66,32 +69,46 @@ extension AllerVers.AttendanceCommand {
                 return minutes
             }
             var marks: [String: AttendanceMark] = [:]
-            func set(_ participantID: String, _ change: (inout AttendanceMark) -> Void) {
+            var options: [String: [String]] = [:]
+            // Late and left early go together, and with --present; anything else named twice
+            // for one person is a mistake the command cannot settle.
+            func set(_ participantID: String, _ option: String, _ change: (inout AttendanceMark) -> Void) throws {
+                let named = options[participantID, default: []]
+                let presence: Set = ["present", "late", "left-early"]
+                if named.contains(option) || !(named + [option]).allSatisfy(presence.contains) && !named.isEmpty {
+                    throw CLIError(
+                        "\(participantID) is named twice for \(slot) (" + (named + [option]).map { "--\($0)" }.joined(separator: " and ")
+                            + "): name each participant once")
+                }
+                options[participantID] = named + [option]
                 var mark = marks[participantID] ?? AttendanceMark(participantID: participantID, slotID: slot, status: .present)
                 change(&mark)
                 marks[participantID] = mark
             }
-            for key in present { set(try id(key)) { $0.status = .present } }
+            for key in present { try set(try id(key), "present") { $0.status = .present } }
             for value in late {
                 let (key, text) = try split(value, "late")
                 let late = try minutes(text, "late")
-                set(try id(key)) { $0.minutesLate = late }
+                try set(try id(key), "late") { $0.minutesLate = late }
             }
             for value in leftEarly {
                 let (key, text) = try split(value, "left-early")
                 let early = try minutes(text, "left-early")
-                set(try id(key)) { $0.minutesLeftEarly = early }
+                try set(try id(key), "left-early") { $0.minutesLeftEarly = early }
             }
             for value in excused {
                 let (key, reason) = try split(value, "excused")
-                set(try id(key)) {
+                try set(try id(key), "excused") {
                     $0.status = .excused
                     $0.reason = reason
                 }
             }
-            for key in absent { set(try id(key)) { $0.status = .absent } }
+            for key in absent { try set(try id(key), "absent") { $0.status = .absent } }
             if othersPresent {
-                for participant in seated where marks[participant.id] == nil { set(participant.id) { $0.status = .present } }
+                for participant in seated where marks[participant.id] == nil { try set(participant.id, "present") { $0.status = .present } }
+            }
+            guard !marks.isEmpty else {
+                throw CLIError("nobody is marked for \(slot) of \(session.id): name participants, or add --others-present")
             }
             // A first record of the half-day covers every seat; a correction names only whom it changes.
             var missing = seated.filter { marks[$0.id] == nil }.map(\.id)
@@ -103,7 +120,9 @@ extension AllerVers.AttendanceCommand {
                 throw CLIError("no status for \(missing.joined(separator: ", ")): name them, or add --others-present")
             }
             let ordered = seated.compactMap { marks[$0.id] }
-            try store.record(ordered, in: session.id, by: by ?? session.trainers.first ?? "unknown", source: "command")
+            try store.record(
+                ordered, in: session.id, by: by ?? session.trainers.first ?? "unknown", source: "command", correctionReason: reason,
+                at: WorkClock.now)
             say("Recorded \(slot) of \(session.id): \(counted(ordered.count, "participant"))")
         }
     }
@@ -120,6 +139,7 @@ extension AllerVers.AttendanceCommand {
                 """)
         @Argument(help: "The CSV file.") var file: String
         @Option(help: ArgumentHelp("Who recorded the sheet.", valueName: "name")) var by: String
+        @Option(help: ArgumentHelp("Why, when the sheet corrects earlier records.", valueName: "text")) var reason: String?
         @OptionGroup var storeOptions: StoreOptions
 
         static let columns = ["session", "slot", "participant", "status", "minutes_late", "minutes_left_early", "reason"]
@@ -167,7 +187,9 @@ extension AllerVers.AttendanceCommand {
                 }
             }
             do {
-                try store.record(batch, by: by, source: "import \(URL(fileURLWithPath: file).lastPathComponent)")
+                try store.record(
+                    batch, by: by, source: "import \(URL(fileURLWithPath: file).lastPathComponent)", correctionReason: reason,
+                    at: WorkClock.now)
             } catch let error as AttendanceError {
                 let line = error.firstFault.flatMap { fault in sessionIndex[fault.sessionID].map { lines[$0][fault.index] } } ?? 0
                 throw InputFileError(.init(path: file, line: line), error.description)
@@ -249,17 +271,25 @@ extension AllerVers.AttendanceCommand {
         func run() throws {
             let store = try storeOptions.openStore()
             let participantID = try participant.map { try store.participant($0).id }
-            let events = try store.attendanceHistory(of: try store.session(id: session).id, participantID: participantID)
+            let sessionID = try store.session(id: session).id
+            let events = try store.attendanceHistory(of: sessionID, participantID: participantID)
+            let life = try store.sessionHistory(of: sessionID)
             if format.json { return try printJSON(events) }
             printTable(
                 [["#", "SLOT", "PARTICIPANT", "MARK", "REASON", "BY", "AT", "CORRECTS"]]
                     + events.map {
                         [
                             String($0.sequence), $0.mark.slotID, $0.mark.participantID, Show.cell($0.mark), $0.mark.reason ?? "",
-                            $0.recordedBy,
-                            $0.recordedAt.formatted(.iso8601), $0.supersedes.map { "#\($0)" } ?? "",
+                            $0.recordedBy, $0.recordedAt.formatted(.iso8601), correction($0),
                         ]
                     })
+            printSessionHistory(life)
+        }
+
+        /// `#12: feuille corrigée`: the record corrected, and why.
+        private func correction(_ event: AttendanceEvent) -> String {
+            guard let corrected = event.supersedes else { return "" }
+            return "#\(corrected)" + (event.correctionReason.map { ": \($0)" } ?? "")
         }
     }
 }

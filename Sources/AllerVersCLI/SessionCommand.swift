@@ -7,8 +7,8 @@ extension AllerVers {
     struct SessionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "session",
-            abstract: "Plan sessions of a course, enrol participants, close or cancel.",
-            subcommands: [Plan.self, List.self, Show.self, Enrol.self, Withdraw.self, Close.self, Cancel.self])
+            abstract: "Plan sessions of a course, enrol participants, close, reopen or cancel.",
+            subcommands: [Plan.self, List.self, Show.self, Enrol.self, Withdraw.self, Close.self, Reopen.self, Cancel.self])
     }
 }
 
@@ -126,8 +126,9 @@ extension AllerVers.SessionCommand {
                 struct Shown: Encodable {
                     let session: Session
                     let enrolments: [Enrolment]
+                    let history: [SessionEvent]
                 }
-                return try printJSON(Shown(session: session, enrolments: enrolments))
+                return try printJSON(Shown(session: session, enrolments: enrolments, history: try store.sessionHistory(of: session.id)))
             }
             say("\(session.id) · \(session.courseID) version \(session.courseVersion) · \(session.status.rawValue)")
             say("Place: \(session.place.name), \(session.place.detail)")
@@ -137,10 +138,14 @@ extension AllerVers.SessionCommand {
             say()
             printSlots(session)
             say()
-            guard !enrolments.isEmpty else { return say("Nobody enrolled yet.") }
-            printTable(
-                [["PARTICIPANT", "NAME", "EMPLOYER", "STATUS"]]
-                    + enrolments.map { [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue] })
+            if enrolments.isEmpty {
+                say("Nobody enrolled yet.")
+            } else {
+                printTable(
+                    [["PARTICIPANT", "NAME", "EMPLOYER", "STATUS"]]
+                        + enrolments.map { [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue] })
+            }
+            printSessionHistory(try store.sessionHistory(of: session.id))
         }
     }
 
@@ -183,13 +188,51 @@ extension AllerVers.SessionCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Close a session once its last half-day has ended: its records become final.",
-            discussion: "Example:\n  allervers session close AV-FOND-2026-03-LYON")
+            discussion: """
+                Refused while a seated participant has no record for a half-day; the error names the \
+                half-days. --unrecorded absent records those as absent (in the chained log) and closes.
+
+                Examples:
+                  allervers session close AV-FOND-2026-03-LYON
+                  allervers session close AV-FOND-2026-03-LYON --unrecorded absent
+                """)
+        enum Unrecorded: String, ExpressibleByArgument {
+            case absent
+        }
         @Argument(help: "The session's id.") var session: String
+        @Option(help: ArgumentHelp("Record half-days without a record as absent.", valueName: "absent")) var unrecorded: Unrecorded?
+        @Option(help: ArgumentHelp("Who closes it. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            try storeOptions.openStore().close(sessionID: session)
+            let store = try storeOptions.openStore()
+            try store.close(
+                sessionID: session, unrecorded: unrecorded == .absent ? .absent : .refuse,
+                by: try by ?? store.session(id: session).trainers.first ?? "unknown", at: WorkClock.now)
             say("Closed \(session)")
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reopen a closed session whose certificates are all revoked, or that has none, for a reason.",
+            discussion: """
+                The reopening, with who, when and why, stays in the session's history (`session show`) \
+                and in what `allervers verify` reports. Close the session again when the records are right.
+
+                Example:
+                  allervers session reopen AV-FOND-2026-03-LYON --reason "feuille du 13 mars retrouvée"
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @Option(help: "Why it is reopened.") var reason: String
+        @Option(help: ArgumentHelp("Who reopens it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            try store.reopen(
+                sessionID: session, reason: reason, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+            say("Reopened \(session): \(reason)")
         }
     }
 
@@ -197,13 +240,24 @@ extension AllerVers.SessionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cancel a session that has not been closed.", discussion: "Example:\n  allervers session cancel AV-FOND-2026-03-LYON")
         @Argument(help: "The session's id.") var session: String
+        @Option(help: ArgumentHelp("Who cancels it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            try storeOptions.openStore().cancel(sessionID: session)
+            let store = try storeOptions.openStore()
+            try store.cancel(sessionID: session, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
             say("Cancelled \(session)")
         }
     }
+}
+
+/// A session's life as `session show` and `attendance history` print it.
+func printSessionHistory(_ events: [SessionEvent]) {
+    guard !events.isEmpty else { return }
+    say()
+    printTable(
+        [["#", "EVENT", "BY", "AT", "DETAIL"]]
+            + events.map { [String($0.sequence), $0.kind.rawValue, $0.recordedBy, $0.recordedAt.formatted(.iso8601), $0.detail] })
 }
 
 func printSlots(_ session: Session) {

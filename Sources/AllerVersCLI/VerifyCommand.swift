@@ -16,8 +16,9 @@ extension AllerVers {
                 is the workspace's key and that the certificate is not revoked; otherwise it checks the \
                 signature alone and says so.
 
-                With nothing: recomputes the hash chain of the attendance log and names the first \
-                record that no longer matches.
+                With nothing: recomputes the hash chains of the attendance log and of the session log \
+                (closings, reopenings, cancellations, edits), names the first record that no longer \
+                matches, and lists every reopening with who, when and why.
 
                 Exits with status 1 when anything does not verify.
 
@@ -82,10 +83,27 @@ extension AllerVers {
         }
 
         private func verifyWorkspace() throws {
-            let report = try storeOptions.openStore().verifyAttendanceChain()
-            if format.json { try printJSON(report) }
-            if let problem = report.problem { throw CLIError(problem) }
-            if !format.json { say("Attendance log intact: \(counted(report.recordCount, "record")) checked") }
+            let store = try storeOptions.openStore()
+            let attendance = try store.verifyAttendanceChain()
+            let sessions = try store.verifySessionLog()
+            let reopenings = try store.reopenings()
+            if format.json {
+                struct Account: Encodable {
+                    let attendance: ChainReport
+                    let sessions: ChainReport
+                    let reopenings: [SessionEvent]
+                }
+                try printJSON(Account(attendance: attendance, sessions: sessions, reopenings: reopenings))
+            }
+            if let problem = attendance.problem ?? sessions.problem { throw CLIError(problem) }
+            guard !format.json else { return }
+            say("Attendance log intact: \(counted(attendance.recordCount, "record")) checked")
+            say("Session log intact: \(counted(sessions.recordCount, "event")) checked")
+            for event in reopenings {
+                say(
+                    "  \(event.sessionID) reopened on \(event.recordedAt.formatted(.iso8601.year().month().day())) by \(event.recordedBy): \(event.detail)"
+                )
+            }
         }
     }
 }

@@ -79,10 +79,12 @@ extension Course {
         return CertificationDecision(participantID: hours.participantID, hours: hours, reasons: reasons)
     }
 
-    /// The last day a certificate issued on `issued` is valid, when the course has a validity.
-    public func validUntil(issuedOn issued: LocalDate) -> LocalDate? {
+    /// The last day a certificate is valid, when the course has a validity: the day before
+    /// the anniversary of the end of the training (the last half-day attended), never
+    /// counted from the day of issue, so that certifying late or reissuing does not move it.
+    public func validUntil(trainingEndedOn end: LocalDate) -> LocalDate? {
         guard let validity else { return nil }
-        return issued.adding(months: validity.months).adding(days: -1)
+        return end.adding(months: validity.months).adding(days: -1)
     }
 }
 

@@ -16,11 +16,24 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
     public var hireDate: LocalDate?
     /// The employer's or funder's own identifier for the person; unique in a workspace.
     public var externalID: String?
+    /// The date of birth, when known: it tells two namesakes apart.
+    public var birthDate: LocalDate?
+    /// The grammatical gender documents use for the person, when known; without it they use
+    /// the inclusive form (*Présent·e*).
+    public var gender: Gender?
+
+    /// The grammatical gender of a person's statuses on documents.
+    public enum Gender: String, Sendable, Hashable, Codable, CaseIterable {
+        /// *Présente, absente excusée*.
+        case female
+        /// *Présent, absent excusé*.
+        case male
+    }
 
     /// Creates a participant.
     public init(
         id: String, firstName: String, lastName: String, email: String? = nil, profession: String? = nil, employer: String? = nil,
-        hireDate: LocalDate? = nil, externalID: String? = nil
+        hireDate: LocalDate? = nil, externalID: String? = nil, birthDate: LocalDate? = nil, gender: Gender? = nil
     ) {
         self.id = id
         self.firstName = firstName
@@ -30,6 +43,8 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
         self.employer = employer
         self.hireDate = hireDate
         self.externalID = externalID
+        self.birthDate = birthDate
+        self.gender = gender
     }
 
     /// `NOM Prénom`, as French sign-in sheets list people.

@@ -50,6 +50,18 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     /// The slot with this id.
     public func slot(_ id: String) -> Slot? { slots.first { $0.id == id } }
 
+    /// The sentence for a half-day the session does not have, naming the ones it has.
+    public func unknownSlotMessage(_ id: String) -> String {
+        "session \(self.id) has no half-day \(id); its half-days are " + slots.map(\.id).joined(separator: ", ")
+    }
+
+    /// The day of the last half-day `participantID` attended (present, possibly late or
+    /// leaving early), when they attended any: the end of their training, from which a
+    /// certificate's validity runs.
+    public func lastAttendedDay(of participantID: String, grid: MarkGrid) -> LocalDate? {
+        slots.last { grid[participantID, $0.id]?.status == .present }?.date
+    }
+
     /// The instants a slot starts and ends, in the session's time zone; `nil` when the zone
     /// is unknown or the wall time does not exist (a daylight-saving gap).
     public func interval(of slot: Slot) -> DateInterval? {

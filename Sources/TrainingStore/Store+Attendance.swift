@@ -20,6 +20,8 @@ public struct AttendanceEvent: Sendable, Hashable, Codable {
     public var source: String
     /// The earlier record of the same participant and slot that this one corrects.
     public var supersedes: Int64?
+    /// Why it corrects the earlier record.
+    public var correctionReason: String?
     /// The record's hash, chained to the previous record's.
     public var hash: String
 }
@@ -62,63 +64,83 @@ public struct ChainReport: Sendable, Hashable, Codable {
 extension Store {
     /// Records marks for a session, all or none, appending them to the hash-chained log.
     ///
-    /// Each mark must name a slot of the session and a participant holding a seat in it,
-    /// and make sense for that slot. A mark for a participant and slot already recorded is
-    /// a correction: it supersedes the earlier record, which stays in the history.
-    public func record(_ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, at now: Date = Date()) throws
-    {
-        try record([(sessionID, marks)], by: recordedBy, source: source, at: now)
+    /// Each mark must name a half-day of the session that has started by `now` and a
+    /// participant holding a seat in it, once, and make sense for that half-day. A mark for
+    /// a participant and half-day already recorded is a correction: it needs a
+    /// `correctionReason`, and supersedes the earlier record, which stays in the history.
+    public func record(
+        _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, correctionReason: String? = nil,
+        at now: Date = Date()
+    ) throws {
+        try record([(sessionID, marks)], by: recordedBy, source: source, correctionReason: correctionReason, at: now)
     }
 
     /// Records marks for several sessions in one transaction: all of them, or none.
     public func record(
-        _ batch: [(sessionID: String, marks: [AttendanceMark])], by recordedBy: String, source: String, at now: Date = Date()
-    )
-        throws
-    {
+        _ batch: [(sessionID: String, marks: [AttendanceMark])], by recordedBy: String, source: String, correctionReason: String? = nil,
+        at now: Date = Date()
+    ) throws {
         try phrasingDatabaseErrors {
             try database.write { db in
                 for (sessionID, marks) in batch {
-                    try Self.record(marks, in: sessionID, by: recordedBy, source: source, at: now, db: db)
+                    try Self.record(
+                        marks, in: sessionID, by: recordedBy, source: source, correctionReason: correctionReason, at: now, db: db)
                 }
             }
         }
     }
 
-    private static func record(
-        _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, at now: Date, db: Database
+    static func record(
+        _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, correctionReason: String?, at now: Date,
+        db: Database
     ) throws {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
         guard session.status != .cancelled else {
             throw AttendanceError(["session \(sessionID) is cancelled: its attendance can no longer change"])
         }
-        // After closing, the record of a half-day can still be corrected (the correction
-        // supersedes, the history keeps both, certificates are reissued from it), but
-        // nothing new is recorded.
-        let correctable: Set<String>? =
-            session.status == .closed
-            ? Set(try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
-            : nil
+        guard !marks.isEmpty else { throw AttendanceError(["no participant is marked for session \(sessionID)"]) }
+        let recorded = Set(try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
         let seated = Set(
             try String.fetchAll(
                 db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID]))
+        let reason = correctionReason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         var reasons: [String] = []
         var firstFault: Int?
         var seen: Set<String> = []
+        var unknownSlots: [String] = []
         let slots = Dictionary(session.slots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, mark) in marks.enumerated() {
             defer { if firstFault == nil && !reasons.isEmpty { firstFault = index } }
             guard let slot = slots[mark.slotID] else {
-                reasons.append("session \(sessionID) has no slot \(mark.slotID)")
+                if !unknownSlots.contains(mark.slotID) {
+                    unknownSlots.append(mark.slotID)
+                    reasons.append(session.unknownSlotMessage(mark.slotID))
+                }
+                continue
+            }
+            if let start = session.interval(of: slot)?.start, start > now {
+                if !reasons.contains(where: { $0.hasPrefix("half-day \(slot.id) ") }) {
+                    reasons.append("half-day \(slot.id) of session \(sessionID) has not started yet: attendance is recorded once it has")
+                }
                 continue
             }
             if !seated.contains(mark.participantID) {
                 reasons.append("\(mark.participantID) is not enrolled in session \(sessionID)")
             }
-            if !seen.insert("\(mark.participantID) \(mark.slotID)").inserted {
-                reasons.append("\(mark.participantID) has two marks for slot \(mark.slotID)")
+            let key = "\(mark.participantID) \(mark.slotID)"
+            if !seen.insert(key).inserted {
+                reasons.append("\(mark.participantID) has two marks for half-day \(mark.slotID)")
             }
-            if let correctable, !correctable.contains("\(mark.participantID) \(mark.slotID)") {
+            if recorded.contains(key) {
+                if reason == nil {
+                    reasons.append(
+                        "\(mark.participantID) already has a record for half-day \(mark.slotID) of session \(sessionID): a correction needs its reason (--reason)"
+                    )
+                }
+            } else if session.status == .closed {
+                // After closing, the record of a half-day can still be corrected (the correction
+                // supersedes, the history keeps both, certificates are reissued from it), but
+                // nothing new is recorded.
                 reasons.append(
                     "session \(sessionID) is closed: \(mark.participantID) has no record for \(mark.slotID) to correct, and nothing new is recorded"
                 )
@@ -129,7 +151,15 @@ extension Store {
         if session.status == .planned {
             try db.execute(sql: "UPDATE session SET status = 'running' WHERE id = ?", arguments: [sessionID])
         }
-        try AttendanceRows.append(marks, sessionID: sessionID, recordedBy: recordedBy, source: source, at: now, in: db)
+        // Only corrections carry the reason: a first record of the same batch does not.
+        var first: [AttendanceMark] = []
+        var corrections: [AttendanceMark] = []
+        for mark in marks {
+            if recorded.contains("\(mark.participantID) \(mark.slotID)") { corrections.append(mark) } else { first.append(mark) }
+        }
+        try AttendanceRows.append(first, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: nil, at: now, in: db)
+        try AttendanceRows.append(
+            corrections, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: reason, at: now, in: db)
     }
 
     /// The current mark of every participant and slot recorded in a session.
@@ -154,7 +184,7 @@ extension Store {
                 return AttendanceEvent(
                     sequence: sequence, sessionID: row["sessionID"], mark: mark, recordedBy: row["recordedBy"],
                     recordedAt: (try? Date(row["recordedAt"] as String, strategy: .iso8601)) ?? .distantPast, source: row["source"],
-                    supersedes: latest[key], hash: row["hash"])
+                    supersedes: latest[key], correctionReason: row["correctionReason"], hash: row["hash"])
             }
         }
     }
@@ -163,46 +193,49 @@ extension Store {
     /// changed, inserted or removed behind the tool's back.
     public func verifyAttendanceChain() throws -> ChainReport {
         try database.read { db in
-            var previous = AttendanceRows.genesis
-            var expectedSequence: Int64 = 1
-            var count = 0
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM attendanceEvent ORDER BY sequence")
-            while let row = try cursor.next() {
-                let sequence: Int64 = row["sequence"]
-                count += 1
-                if sequence != expectedSequence {
-                    return ChainReport(
-                        recordCount: count, firstBrokenSequence: expectedSequence,
-                        problem: "attendance record \(expectedSequence) has been removed")
-                }
-                let stored: String = row["previousHash"]
-                if stored != previous {
-                    return ChainReport(
-                        recordCount: count, firstBrokenSequence: sequence,
-                        problem:
-                            "attendance record \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed"
-                    )
-                }
-                let hash = AttendanceRows.hash(of: row, previous: previous)
-                if hash != row["hash"] {
-                    return ChainReport(
-                        recordCount: count, firstBrokenSequence: sequence,
-                        problem: "attendance record \(sequence) was changed after it was written")
-                }
-                previous = hash
-                expectedSequence += 1
-            }
-            let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
-            let headCount: Int = head?["count"] ?? 0
-            if headCount != count || (count > 0 && head?["lastHash"] != previous) {
-                return ChainReport(
-                    recordCount: count, firstBrokenSequence: Int64(min(count, headCount) + 1),
-                    problem: headCount > count
-                        ? "the newest \(headCount - count) attendance record(s) have been removed (the log held \(headCount))"
-                        : "the log's head does not match its records")
-            }
-            return ChainReport(recordCount: count, firstBrokenSequence: nil, problem: nil)
+            try Self.verifyChain(
+                table: "attendanceEvent", head: "attendanceChain", noun: "attendance record", hash: AttendanceRows.hash(of:previous:), db: db)
         }
+    }
+
+    /// Recomputes a hash-chained log: each row's `previousHash` and `hash`, the sequence
+    /// without gaps, and the head's count and last hash.
+    static func verifyChain(
+        table: String, head: String, noun: String, hash: (Row, String) -> String, db: Database
+    ) throws -> ChainReport {
+        var previous = AttendanceRows.genesis
+        var expectedSequence: Int64 = 1
+        var count = 0
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY sequence")
+        while let row = try cursor.next() {
+            let sequence: Int64 = row["sequence"]
+            count += 1
+            if sequence != expectedSequence {
+                return ChainReport(recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
+            }
+            let stored: String = row["previousHash"]
+            if stored != previous {
+                return ChainReport(
+                    recordCount: count, firstBrokenSequence: sequence,
+                    problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
+            }
+            let computed = hash(row, previous)
+            if computed != row["hash"] {
+                return ChainReport(recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
+            }
+            previous = computed
+            expectedSequence += 1
+        }
+        let headRow = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM \(head) WHERE id = 1")
+        let headCount: Int = headRow?["count"] ?? 0
+        if headCount != count || (count > 0 && headRow?["lastHash"] != previous) {
+            return ChainReport(
+                recordCount: count, firstBrokenSequence: Int64(min(count, headCount) + 1),
+                problem: headCount > count
+                    ? "the newest \(headCount - count) \(noun)(s) have been removed (the log held \(headCount))"
+                    : "the head of the \(noun)s' log does not match its records")
+        }
+        return ChainReport(recordCount: count, firstBrokenSequence: nil, problem: nil)
     }
 }
 
@@ -210,9 +243,11 @@ extension Store {
 enum AttendanceRows {
     static let genesis = String(repeating: "0", count: 64)
 
-    static func append(_ marks: [AttendanceMark], sessionID: String, recordedBy: String, source: String, at now: Date, in db: Database)
-        throws
-    {
+    static func append(
+        _ marks: [AttendanceMark], sessionID: String, recordedBy: String, source: String, correctionReason: String?, at now: Date,
+        in db: Database
+    ) throws {
+        guard !marks.isEmpty else { return }
         let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
         var count: Int = head?["count"] ?? 0
         var previous: String = head?["lastHash"] ?? genesis
@@ -221,13 +256,14 @@ enum AttendanceRows {
             db,
             sql: """
                 INSERT INTO attendanceEvent (sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason,
-                    recordedBy, recordedAt, source, previousHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    recordedBy, recordedAt, source, previousHash, hash, correctionReason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for mark in marks {
             let sequence = Int64(count + 1)
             let fields = fields(
-                sequence: sequence, sessionID: sessionID, mark: mark, recordedBy: recordedBy, recordedAt: recordedAt, source: source)
+                sequence: sequence, sessionID: sessionID, mark: mark, recordedBy: recordedBy, recordedAt: recordedAt, source: source,
+                correctionReason: correctionReason)
             let hash = digest(fields, previous: previous)
             row.integer(sequence)
             row.text(sessionID)
@@ -242,6 +278,7 @@ enum AttendanceRows {
             row.text(source)
             row.text(previous)
             row.text(hash)
+            row.text(correctionReason)
             try row.insert()
             count += 1
             previous = hash
@@ -253,14 +290,17 @@ enum AttendanceRows {
                 """, arguments: [count, previous])
     }
 
-    /// The fields a record's hash covers, in a fixed order.
-    static func fields(sequence: Int64, sessionID: String, mark: AttendanceMark, recordedBy: String, recordedAt: String, source: String)
-        -> [String]
-    {
+    /// The fields a record's hash covers, in a fixed order. The correction's reason comes
+    /// last and only when there is one, so that records written before it existed keep
+    /// their hashes.
+    static func fields(
+        sequence: Int64, sessionID: String, mark: AttendanceMark, recordedBy: String, recordedAt: String, source: String,
+        correctionReason: String?
+    ) -> [String] {
         [
             String(sequence), sessionID, mark.slotID, mark.participantID, mark.status.rawValue, String(mark.minutesLate),
             String(mark.minutesLeftEarly), mark.reason ?? "\u{0}", recordedBy, recordedAt, source,
-        ]
+        ] + (correctionReason.map { [$0] } ?? [])
     }
 
     static func hash(of row: Row, previous: String) -> String {
@@ -268,7 +308,7 @@ enum AttendanceRows {
         return digest(
             fields(
                 sequence: row["sequence"], sessionID: row["sessionID"], mark: mark, recordedBy: row["recordedBy"],
-                recordedAt: row["recordedAt"], source: row["source"]), previous: previous)
+                recordedAt: row["recordedAt"], source: row["source"], correctionReason: row["correctionReason"]), previous: previous)
     }
 
     /// SHA-256 of the previous hash and each field, every field prefixed by its length so

@@ -51,9 +51,13 @@ extension Store {
                             outcome.alreadyCertified.append(decision.participantID)
                             continue
                         }
+                        // A revoked certificate not yet replaced is replaced by this one, which names it.
+                        let revoked = records.certificates.last {
+                            $0.participantID == decision.participantID && $0.revocation != nil && $0.revocation?.replacedBy == nil
+                        }
                         outcome.issued.append(
                             try Self.issue(
-                                decision, from: records, organisation: organisation, replacing: nil, on: issuedOn, by: issuedBy,
+                                decision, from: records, organisation: organisation, replacing: revoked, on: issuedOn, by: issuedBy,
                                 at: now, sign: sign, db: db))
                     }
                     return outcome
@@ -72,25 +76,33 @@ extension Store {
         }
     }
 
-    /// Replaces a live certificate with a new one, decided again from the records as they
-    /// stand now: the old is revoked, the new has a new number and names the old.
+    /// Replaces a certificate with a new one, decided again from the records as they stand
+    /// now: the new has a new number and names the old, and keeps its end of validity; a
+    /// live old one is revoked, a revoked one stays as it was. A certificate is replaced once.
     public func reissue(
         _ number: String, reason: String, on issuedOn: LocalDate, by issuedBy: String, at now: Date = Date(),
         sign: (CertificateContext) throws -> CertificateSignatures
     ) throws -> Certificate {
         try phrasingDatabaseErrors {
             try database.write { db in
-                let old = try Self.liveCertificate(number, db: db)
+                guard let old = try Self.certificateRows(where: "c.number = ?", [number], db: db).first else {
+                    throw NotFoundError(kind: "certificate", id: number)
+                }
+                if let replacement = old.revocation?.replacedBy {
+                    throw CertificationError("\(number) was already replaced by \(replacement): reissue \(replacement) instead")
+                }
                 let organisation = try Self.documentOrganisation(db)
                 let records = try SessionRecords(try Self.closedSession(old.sessionID, db: db), db: db)
                 guard let decision = records.decisions.first(where: { $0.participantID == old.participantID })
                 else { throw CertificationError("\(old.participantID) no longer holds a seat in \(old.sessionID)") }
                 let new = try Self.issue(
-                    decision, from: records, organisation: organisation, replacing: number, on: issuedOn, by: issuedBy, at: now,
+                    decision, from: records, organisation: organisation, replacing: old, on: issuedOn, by: issuedBy, at: now,
                     sign: sign, db: db)
-                try Self.insertRevocation(
-                    of: number, reason: reason.isEmpty ? "reissued as \(new.number)" : reason, replacedBy: new.number, by: issuedBy,
-                    at: now, db: db)
+                if old.revocation == nil {
+                    try Self.insertRevocation(
+                        of: number, reason: reason.isEmpty ? "reissued as \(new.number)" : reason, replacedBy: new.number, by: issuedBy,
+                        at: now, db: db)
+                }
                 return new
             }
         }
@@ -136,8 +148,10 @@ extension Store {
         return session
     }
 
+    /// Issues one certificate. Its validity runs from the end of the training, or is the
+    /// replaced certificate's when it had one; what its documents print is stored with it.
     private static func issue(
-        _ decision: CertificationDecision, from records: SessionRecords, organisation: Organisation, replacing: String?,
+        _ decision: CertificationDecision, from records: SessionRecords, organisation: Organisation, replacing old: Certificate?,
         on issuedOn: LocalDate, by issuedBy: String, at now: Date, sign: (CertificateContext) throws -> CertificateSignatures,
         db: Database
     ) throws -> Certificate {
@@ -148,16 +162,26 @@ extension Store {
         else { throw CertificationError("\(session.id) has no half-days or its course is missing") }
         let sequence =
             (try Int.fetchOne(db, sql: "SELECT max(sequence) FROM certificate WHERE year = ?", arguments: [issuedOn.year]) ?? 0) + 1
+        var validUntil: LocalDate?
+        if decision.isEligible {
+            validUntil =
+                old?.validUntil
+                ?? session.lastAttendedDay(of: decision.participantID, grid: records.grid).flatMap {
+                    course.validUntil(trainingEndedOn: $0)
+                }
+        }
         var certificate = Certificate(
             number: Certificate.number(prefix: organisation.certificatePrefix, year: issuedOn.year, sequence: sequence),
             sessionID: session.id, participantID: decision.participantID, courseID: course.id, courseVersion: course.version,
             isEligible: decision.isEligible, reasons: decision.reasons.map(\.description), attended: decision.hours.attended,
-            planned: decision.hours.planned, firstDay: first, lastDay: last, issuedOn: issuedOn,
-            validUntil: decision.isEligible ? course.validUntil(issuedOn: issuedOn) : nil, replaces: replacing, signedPayload: "",
-            credential: nil)
-        guard let context = records.context(for: certificate, organisation: organisation) else {
+            planned: decision.hours.planned, firstDay: first, lastDay: last, issuedOn: issuedOn, validUntil: validUntil,
+            replaces: old?.number, signedPayload: "", credential: nil)
+        guard let participant = records.holder(decision.participantID) else {
             throw NotFoundError(kind: "participant", id: decision.participantID)
         }
+        let context = CertificateContext(
+            certificate: certificate, participant: participant, course: course, session: session, organisation: organisation,
+            progress: records.progress(of: decision.participantID))
         let signatures = try sign(context)
         certificate.signedPayload = signatures.payload
         certificate.credential = decision.isEligible ? signatures.credential : nil
@@ -165,14 +189,14 @@ extension Store {
             sql: """
                 INSERT INTO certificate (number, year, sequence, sessionID, participantID, courseRowID, eligible, reasons,
                   attendedMinutes, plannedMinutes, firstDay, lastDay, issuedOn, validUntil, replaces, signedPayload, credential,
-                  issuedBy, issuedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  issuedBy, issuedAt, printed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 certificate.number, issuedOn.year, sequence, session.id, decision.participantID, courseRowID, certificate.isEligible,
                 CourseRows.json(certificate.reasons), certificate.attended.minutes, certificate.planned.minutes, first.description,
-                last.description, issuedOn.description, certificate.validUntil?.description, replacing, certificate.signedPayload,
-                certificate.credential, issuedBy, SessionRows.utc(now),
+                last.description, issuedOn.description, certificate.validUntil?.description, old?.number, certificate.signedPayload,
+                certificate.credential, issuedBy, SessionRows.utc(now), try CertificateSnapshotRows.json(CertificateSnapshot(context)),
             ])
         return certificate
     }
@@ -201,8 +225,10 @@ extension Store {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT c.*, co.id AS courseID, co.version AS courseVersion,
-                  r.reason AS revokedReason, r.replacedBy, r.revokedAt
+                SELECT c.number, c.sessionID, c.participantID, c.eligible, c.reasons, c.attendedMinutes, c.plannedMinutes,
+                  c.firstDay, c.lastDay, c.issuedOn, c.validUntil, c.replaces, c.signedPayload, c.credential,
+                  co.id AS courseID, co.version AS courseVersion, r.reason AS revokedReason, r.revokedAt,
+                  coalesce(r.replacedBy, (SELECT n.number FROM certificate n WHERE n.replaces = c.number)) AS replacedBy
                 FROM certificate c JOIN course co ON co.rowID = c.courseRowID
                 LEFT JOIN certificateRevocation r ON r.number = c.number
                 WHERE \(condition) ORDER BY c.year, c.sequence
@@ -241,14 +267,18 @@ public struct SessionRecords: Sendable {
     public let decisions: [CertificationDecision]
     /// The session's certificates, oldest first, revoked ones included.
     public let certificates: [Certificate]
+    /// The current marks as a grid.
+    public let grid: MarkGrid
     private let holders: [String: Participant]
     private let progressByID: [String: ParticipantProgress]
+    private let snapshots: [String: CertificateSnapshot]
 
     init(_ session: Session, db: Database) throws {
         self.session = session
         course = try CourseRows.course(of: session, in: db)
         participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
         marks = try AttendanceRows.currentMarks(in: session.id, participantID: nil, db: db)
+        grid = MarkGrid(marks)
         progress = try Store.progress(in: session.id, db: db)
         progressByID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         decisions = session.certificationDecisions(course: course, participantIDs: participants.map(\.id), marks: marks, progress: progress)
@@ -258,17 +288,54 @@ public struct SessionRecords: Sendable {
             holders[id] = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Store.participant)
         }
         self.holders = holders
+        snapshots = try CertificateSnapshotRows.snapshots(in: session.id, db: db)
     }
 
     /// The certificates not revoked.
     public var liveCertificates: [Certificate] { certificates.filter { $0.revocation == nil } }
 
-    /// What `certificate`'s documents and statements are made from.
+    /// A seated participant or certificate holder of the session, as they stand now.
+    func holder(_ participantID: String) -> Participant? { holders[participantID] }
+
+    /// A seated participant's current progress.
+    func progress(of participantID: String) -> ParticipantProgress? { progressByID[participantID] }
+
+    /// What `certificate`'s documents print: as fixed at its issue, or, for a certificate
+    /// issued before issues were fixed (before migration v6), from the records as they
+    /// stand and `organisation`.
     public func context(for certificate: Certificate, organisation: Organisation) -> CertificateContext? {
-        holders[certificate.participantID].map { participant in
+        if let snapshot = snapshots[certificate.number] { return snapshot.context(for: certificate) }
+        return holders[certificate.participantID].map { participant in
             CertificateContext(
                 certificate: certificate, participant: participant, course: course, session: session, organisation: organisation,
                 progress: progressByID[certificate.participantID])
         }
+    }
+}
+
+/// The JSON of a ``CertificateSnapshot`` on its certificate's row.
+enum CertificateSnapshotRows {
+    static func json(_ snapshot: CertificateSnapshot) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(snapshot), as: UTF8.self)
+    }
+
+    /// The session's snapshots by certificate number; one that cannot be read is an error
+    /// naming the certificate, never a document printed from something else.
+    static func snapshots(in sessionID: String, db: Database) throws -> [String: CertificateSnapshot] {
+        var snapshots: [String: CertificateSnapshot] = [:]
+        let decoder = JSONDecoder()
+        for row in try Row.fetchAll(
+            db, sql: "SELECT number, printed FROM certificate WHERE sessionID = ? AND printed IS NOT NULL", arguments: [sessionID])
+        {
+            let number: String = row["number"]
+            do {
+                snapshots[number] = try decoder.decode(CertificateSnapshot.self, from: Data((row["printed"] as String).utf8))
+            } catch {
+                throw CertificationError("certificate \(number): what it printed at issue cannot be read back (\(error))")
+            }
+        }
+        return snapshots
     }
 }

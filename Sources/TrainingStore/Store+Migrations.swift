@@ -307,6 +307,62 @@ extension Store {
                     DROP TABLE coursePrerequisite;
                     """)
         }
+        migrator.registerMigration("v6 records that stay true") { db in
+            try db.execute(
+                sql: """
+                    -- Why a record corrects an earlier one. In the hash only when present, so the
+                    -- records written before keep their hashes.
+                    ALTER TABLE attendanceEvent ADD COLUMN correctionReason TEXT;
+
+                    -- What a certificate's documents print, fixed at issue (CertificateSnapshot
+                    -- as JSON). NULL for certificates issued before this migration, which print
+                    -- from the records as they stand.
+                    ALTER TABLE certificate ADD COLUMN printed TEXT CHECK (printed IS NULL OR json_valid(printed));
+
+                    ALTER TABLE participant ADD COLUMN birthDate TEXT;
+                    ALTER TABLE participant ADD COLUMN gender TEXT CHECK (gender IS NULL OR gender IN ('female', 'male'));
+
+                    -- A session's life: closed, reopened, cancelled, edited; chained like attendance,
+                    -- so that a reopening removed behind the tool's back shows. No foreign key: the
+                    -- log outlives a cancelled session whose id is planned again.
+                    CREATE TABLE sessionEvent (
+                        sequence INTEGER PRIMARY KEY,
+                        sessionID TEXT NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('closed', 'reopened', 'cancelled', 'edited', 'replanned')),
+                        detail TEXT NOT NULL,
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        previousHash TEXT NOT NULL,
+                        hash TEXT NOT NULL CHECK (length(hash) = 64)
+                    );
+                    CREATE INDEX sessionEventBySession ON sessionEvent(sessionID, sequence);
+                    CREATE TRIGGER sessionEventIsAppendOnlyOnUpdate BEFORE UPDATE ON sessionEvent
+                    BEGIN SELECT RAISE(ABORT, 'session events are never changed'); END;
+                    CREATE TRIGGER sessionEventIsAppendOnlyOnDelete BEFORE DELETE ON sessionEvent
+                    BEGIN SELECT RAISE(ABORT, 'session events are never deleted'); END;
+                    CREATE TABLE sessionEventChain (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        count INTEGER NOT NULL,
+                        lastHash TEXT NOT NULL
+                    );
+
+                    -- Every change to a participant's details: who, when, before and after.
+                    CREATE TABLE participantChange (
+                        sequence INTEGER PRIMARY KEY,
+                        participantID TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        before TEXT,
+                        after TEXT,
+                        changedBy TEXT NOT NULL,
+                        changedAt TEXT NOT NULL
+                    );
+                    CREATE INDEX participantChangeByParticipant ON participantChange(participantID, sequence);
+                    CREATE TRIGGER participantChangeIsAppendOnlyOnUpdate BEFORE UPDATE ON participantChange
+                    BEGIN SELECT RAISE(ABORT, 'the change log is never changed'); END;
+                    CREATE TRIGGER participantChangeIsAppendOnlyOnDelete BEFORE DELETE ON participantChange
+                    BEGIN SELECT RAISE(ABORT, 'the change log is never changed'); END;
+                    """)
+        }
         return migrator
     }()
 }

@@ -66,8 +66,9 @@ extension Store {
                 var insert = try BoundStatement(
                     db,
                     sql: """
-                        INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, createdAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, birthDate, gender,
+                            createdAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 var added: [Participant] = []
                 added.reserveCapacity(participants.count)
@@ -93,6 +94,8 @@ extension Store {
                     insert.text(participant.employer)
                     insert.text(participant.hireDate?.description)
                     insert.text(participant.externalID)
+                    insert.text(participant.birthDate?.description)
+                    insert.text(participant.gender?.rawValue)
                     insert.text(createdAt)
                     try insert.insert()
                     added.append(participant)
@@ -132,7 +135,9 @@ extension Store {
     static func participant(_ row: Row) -> Participant {
         Participant(
             id: row["id"], firstName: row["firstName"], lastName: row["lastName"], email: row["email"], profession: row["profession"],
-            employer: row["employer"], hireDate: (row["hireDate"] as String?).flatMap(LocalDate.init), externalID: row["externalID"])
+            employer: row["employer"], hireDate: (row["hireDate"] as String?).flatMap(LocalDate.init), externalID: row["externalID"],
+            birthDate: (row["birthDate"] as String?).flatMap(LocalDate.init),
+            gender: (row["gender"] as String?).flatMap(Participant.Gender.init(rawValue:)))
     }
 
     /// Enrols participants (by id, email or external id) in a session, all or none: seats
@@ -205,6 +210,13 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 let participantID = try Self.participantID(for: key, in: db)
+                guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                    throw NotFoundError(kind: "session", id: sessionID)
+                }
+                guard session.status == .planned || session.status == .running else {
+                    throw SessionError(
+                        sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be withdrawn, its enrolments are final"])
+                }
                 guard
                     let current = try String.fetchOne(
                         db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",

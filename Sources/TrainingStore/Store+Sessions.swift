@@ -114,39 +114,6 @@ extension Store {
         }
     }
 
-    /// Cancels a session that has not been closed. Its records stay.
-    public func cancel(sessionID: String) throws {
-        try changeStatus(of: sessionID, to: .cancelled) { session in
-            session.status == .closed
-                ? ["a closed session cannot be cancelled"] : session.status == .cancelled ? ["it is already cancelled"] : []
-        }
-    }
-
-    /// Closes a session once its last slot has ended, after which its records are final.
-    public func close(sessionID: String, now: Date = Date()) throws {
-        try changeStatus(of: sessionID, to: .closed) { session in
-            if session.status == .cancelled { return ["a cancelled session cannot be closed"] }
-            if session.status == .closed { return ["it is already closed"] }
-            if let last = session.slots.last, let end = session.interval(of: last)?.end, end > now {
-                return ["its last slot (\(last.id)) has not ended yet"]
-            }
-            return []
-        }
-    }
-
-    func changeStatus(of sessionID: String, to status: SessionStatus, checking rule: (Session) -> [String]) throws {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: "session", id: sessionID)
-                }
-                let reasons = rule(session)
-                guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }
-                try db.execute(sql: "UPDATE session SET status = ? WHERE id = ?", arguments: [status.rawValue, sessionID])
-            }
-        }
-    }
-
     /// Trainers or a place booked in another session at the same time.
     private func clashes(of session: Session, in db: Database) throws -> [String] {
         var reasons: [String] = []

@@ -92,7 +92,8 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
         #expect(certificates.map { $0["number"] as? String } == (1...5).map { "AV-2026-00000\($0)" })
         let eligible = certificates.filter { $0["isEligible"] as? Bool == true }
         #expect(Set(eligible.map { $0["participantID"] as? String }) == ["P-0001", "P-0002", "P-0003"])
-        #expect(eligible.allSatisfy { $0["validUntil"] as? String == "2029-03-15" && $0["credential"] is String })
+        // Validity runs from the last half-day attended (2026-03-13), not from the day of issue.
+        #expect(eligible.allSatisfy { $0["validUntil"] as? String == "2029-03-12" && $0["credential"] is String })
         #expect(certificates.filter { $0["isEligible"] as? Bool == false }.allSatisfy { $0["credential"] == nil })
 
         let again = await allervers("certify", "LYON", "--store", store)
@@ -146,7 +147,7 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
             "ATTESTATION DE FIN DE FORMATION", "L6353-1", "action de formation (article L6313-1 du Code du travail)",
             "14 h prévues, 14 h réalisées",
             "Objectifs et résultats de l'évaluation des acquis", "O3. Engager et maintenir une relation", "acquis, 80/100",
-            "non évalué", "Valable jusqu'au 15 mars 2029", assessed,
+            "non évalué", "Valable jusqu'au 12 mars 2029", assessed,
         ].filter({ !attestation.contains($0) }) {
             Issue.record("attestation missing: \(mention)")
         }
@@ -274,7 +275,8 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
 
         // A correction: P-0004's excused afternoon was in fact attended; reissue from the records.
         _ = await allervers(
-            "attendance", "record", "LYON", "--slot", "2026-03-12-pm", "--present", "P-0004", "--store", store, "--by", "Claire Martin")
+            "attendance", "record", "LYON", "--slot", "2026-03-12-pm", "--present", "P-0004", "--reason", "présente, feuille mal lue", "--store",
+            store, "--by", "Claire Martin")
         let reissued = await allervers(
             "certificate", "reissue", "AV-2026-000004", "--reason", "émargement corrigé", "--date", "2026-03-20", "--store", store)
         #expect(reissued.exitCode == 0, "\(reissued.error)")
@@ -325,13 +327,15 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
 
     /// The PDF's text as pdftotext reads it, runs of spaces and line breaks made one space
     /// (pages stay apart, at their form feeds), so that a phrase is found wherever it wraps.
-    func text(of pdf: URL) throws -> String {
-        let result = try execute(try tool("pdftotext"), [pdf.path, "-"])
-        try #require(result.status == 0, "\(result.output)")
-        return result.output.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-        }.joined(separator: "\u{0C}")
-    }
+}
+
+/// A PDF's text as `pdftotext` reads it, each page's words joined by single spaces.
+func text(of pdf: URL) throws -> String {
+    let result = try execute(try tool("pdftotext"), [pdf.path, "-"])
+    try #require(result.status == 0, "\(result.output)")
+    return result.output.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+        page.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }.joined(separator: "\u{0C}")
 }
 
 extension Data {

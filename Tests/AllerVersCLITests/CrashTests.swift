@@ -55,7 +55,7 @@ struct KilledBatch: Sendable {
         let file = try template.file("sheet.csv", sheet)
         try await survivesKills(
             KilledBatch(
-                name: "attendance import", arguments: ["attendance", "import", "--by", "T", file.path],
+                name: "attendance import", arguments: ["attendance", "import", "--by", "T", "--reason", "feuille ressaisie", file.path],
                 countSQL: "SELECT count(*) FROM attendanceEvent", before: 0, after: 50 * 4 * 15), template: template)
     }
 

@@ -35,7 +35,7 @@ func weekWorkspace() async throws -> TemporaryFolder {
         for arguments in [
             ["--slot", "2026-03-12-am", "--late", "P-0002:20", "--others-present"],
             ["--slot", "2026-03-12-pm", "--excused", "P-0005:rendez-vous médical", "--absent", "P-0003", "--others-present"],
-            ["--slot", "2026-03-12-am", "--late", "P-0002:15", "--others-present", "--by", "Claire Martin"],
+            ["--slot", "2026-03-12-am", "--late", "P-0002:15", "--reason", "arrivé à 9 h 15, pas 9 h 20", "--by", "Claire Martin"],
         ] {
             let result = await allervers(["attendance", "record", "LYON", "--store", store] + arguments)
             #expect(result.exitCode == 0, "\(result.error)")
@@ -50,10 +50,10 @@ func weekWorkspace() async throws -> TemporaryFolder {
         #expect(lines.first { $0["participant"] as? String == "P-0005" }?["attendedMinutes"] as? Int == 210)
 
         let history = await allervers("attendance", "history", "LYON", "--participant", "P-0002", "--store", store)
-        #expect(history.output.contains("#1"))
+        #expect(history.output.hasSuffix("#1: arrivé à 9 h 15, pas 9 h 20\n"), "\(history.output)")
 
         let intact = await allervers("verify", "--store", store)
-        #expect(intact.output == "Attendance log intact: 15 records checked\n")
+        #expect(intact.output == "Attendance log intact: 11 records checked\nSession log intact: 0 events checked\n")
     }
 
     @Test func listsShowsProgressAndCalendar() async throws {
@@ -125,7 +125,7 @@ func weekWorkspace() async throws -> TemporaryFolder {
         ),
         (
             "slot outside the session", ["attendance", "record", "LYON", "--slot", "2026-03-19-am", "--others-present"],
-            "session LYON has no slot 2026-03-19-am"
+            "session LYON has no half-day 2026-03-19-am; its half-days are 2026-03-12-am, 2026-03-12-pm, 2026-03-13-am, 2026-03-13-pm"
         ),
         (
             "not enrolled", ["attendance", "record", "LYON", "--slot", "2026-03-12-am", "--absent", "P-0006", "--others-present"],

@@ -86,12 +86,12 @@ import TrainingTesting
     }
 
     @Test func validityEndsTheDayBeforeTheAnniversary() throws {
-        #expect(course.validUntil(issuedOn: try #require(LocalDate("2026-03-14")))?.description == "2029-03-13")
+        #expect(course.validUntil(trainingEndedOn: try #require(LocalDate("2026-03-14")))?.description == "2029-03-13")
         #expect(try #require(LocalDate("2026-01-31")).adding(months: 1).description == "2026-02-28")
         #expect(try #require(LocalDate("2027-12-31")).adding(months: 2).description == "2028-02-29")
         var course = self.course
         course.validity = nil
-        #expect(course.validUntil(issuedOn: try #require(LocalDate("2026-03-14"))) == nil)
+        #expect(course.validUntil(trainingEndedOn: try #require(LocalDate("2026-03-14"))) == nil)
     }
 
     @Test func numbersArePrefixYearAndSixDigits() {

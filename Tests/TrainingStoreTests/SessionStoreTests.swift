@@ -56,7 +56,7 @@ import TrainingTesting
         }
         #expect(error.description.contains(expected), "\(error)")
         try store.plan(try session("S3", on: "2026-03-16", place: place, trainer: trainer))
-        try store.cancel(sessionID: "S1")
+        try store.cancel(sessionID: "S1", by: "Test")
         try store.plan(try session("S2", on: "2026-03-12", place: place, trainer: trainer))
     }
 
@@ -97,7 +97,7 @@ import TrainingTesting
             AttendanceMark(participantID: ids[1], slotID: $0.id, status: $0 == past.slots[0] ? .present : .absent)
         }
         try store.record(fullDays + halfDays, in: "FOND-1", by: "Claire", source: "test")
-        try store.close(sessionID: "FOND-1")
+        try store.close(sessionID: "FOND-1", by: "Test")
 
         let noExperience = try #require(throws: EnrolmentError.self) { try store.enrol([ids[0]], in: "TERRAIN-1") }
         #expect(noExperience.reasons.first?.contains("--experience-confirmed") == true)
@@ -125,11 +125,16 @@ import TrainingTesting
         try store.record(
             [AttendanceMark(participantID: ids[0], slotID: slot, status: .present, minutesLate: 20)], in: "S1", by: "Claire", source: "test"
         )
-        try store.record(
-            [AttendanceMark(participantID: ids[0], slotID: slot, status: .present, minutesLate: 10)], in: "S1", by: "Bruno", source: "test")
+        let correction = [AttendanceMark(participantID: ids[0], slotID: slot, status: .present, minutesLate: 10)]
+        let unexplained = try #require(throws: AttendanceError.self) {
+            try store.record(correction, in: "S1", by: "Bruno", source: "test")
+        }
+        #expect(unexplained.description.hasSuffix("a correction needs its reason (--reason)"))
+        try store.record(correction, in: "S1", by: "Bruno", source: "test", correctionReason: "retard mal noté")
         let history = try store.attendanceHistory(of: "S1")
         #expect(history.map(\.sequence) == [1, 2])
         #expect(history[1].supersedes == 1)
+        #expect(history.map(\.correctionReason) == [nil, "retard mal noté"])
         #expect(try store.currentMarks(in: "S1").map(\.minutesLate) == [10])
         #expect(try store.session(id: "S1").status == .running)
         let report = try store.verifyAttendanceChain()
@@ -142,13 +147,32 @@ import TrainingTesting
         try store.plan(try session("S2", on: "2999-03-12"))
         let ids = try people(1)
         _ = try store.enrol(ids, in: "S1")
-        #expect(throws: SessionError.self) { try store.close(sessionID: "S2") }
-        try store.close(sessionID: "S1")
+        #expect(throws: SessionError.self) { try store.close(sessionID: "S2", by: "Test") }
+        try store.record(
+            [AttendanceMark(participantID: ids[0], slotID: "2020-03-12-am", status: .present)], in: "S1", by: "C", source: "t")
+        let unrecorded = try #require(throws: SessionError.self) { try store.close(sessionID: "S1", by: "Test") }
+        #expect(unrecorded.description.hasPrefix("session S1: 2020-03-12-pm: 1 participant without a record; record them"))
+        #expect(try store.session(id: "S1").status == .running)
+        try store.close(sessionID: "S1", unrecorded: .absent, by: "Test")
+        #expect(try store.currentMarks(in: "S1").map(\.status) == [.present, .absent])
+        #expect(try store.attendanceHistory(of: "S1").last?.source == "close --unrecorded absent")
         #expect(throws: AttendanceError.self) {
             try store.record(
-                [AttendanceMark(participantID: ids[0], slotID: "2020-03-12-am", status: .present)], in: "S1", by: "C", source: "t")
+                [AttendanceMark(participantID: ids[0], slotID: "2020-03-12-am", status: .absent)], in: "S1", by: "C", source: "t")
         }
-        #expect(throws: SessionError.self) { try store.cancel(sessionID: "S1") }
+        #expect(throws: SessionError.self) { try store.cancel(sessionID: "S1", by: "Test") }
+        #expect(throws: SessionError.self) { try store.withdraw(ids[0], from: "S1") }
+        #expect(throws: SessionError.self) { try store.enrol(ids, in: "S1") }
+
+        // Reopening needs a reason, and is kept in the chained session log.
+        #expect(throws: SessionError.self) { try store.reopen(sessionID: "S1", reason: " ", by: "Claire") }
+        try store.reopen(sessionID: "S1", reason: "feuille retrouvée", by: "Claire")
+        #expect(try store.session(id: "S1").status == .running)
+        #expect(try store.sessionHistory(of: "S1").map(\.kind) == [.closed, .reopened])
+        #expect(try store.sessionHistory(of: "S1").last?.detail == "feuille retrouvée")
+        #expect(try store.reopenings().map(\.recordedBy) == ["Claire"])
+        #expect(try store.verifySessionLog().isIntact)
+        #expect(try store.verifySessionLog().recordCount == 2)
     }
 
     @Test func progressKeepsTheLatestStateAndChecksTheCourse() throws {
@@ -189,7 +213,7 @@ import TrainingTesting
                     AttendanceMark(participantID: ids[1], slotID: slot.id, status: .absent),
                 ]
             }, in: "S1", by: "C", source: "t")
-        try store.cancel(sessionID: "S2")
+        try store.cancel(sessionID: "S2", by: "Test")
         let hours = try store.attendedHours(from: LocalDate("2026-03-12")!, through: LocalDate("2026-03-12")!)
         #expect(hours.map(\.participantID) == ids)
         #expect(hours.map(\.attended.minutes) == [2 * 180, 0])

@@ -1,0 +1,204 @@
+import AllerVersCLI
+import Foundation
+import Testing
+import TrainingTesting
+
+/// Closed means closed, issued means frozen, every correction traced (issue 10).
+@Suite struct RecordsStayTrueTests {
+    /// The instant `text` (`2026-03-12T10:00`) on the Paris wall clock.
+    func paris(_ text: String) throws -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
+        let parts = text.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
+        return try #require(
+            calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4])))
+    }
+
+    @Test func aClosedSessionTakesNoWithdrawalNorEnrolment() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        let before = try storeBytes(workspace)
+        let withdrawn = await allervers("session", "withdraw", "LYON", "P-0003", "--store", store)
+        #expect(withdrawn.exitCode == 1)
+        #expect(withdrawn.error == "session LYON: it is closed: nobody can be withdrawn, its enrolments are final")
+        let enrolled = await allervers("session", "enrol", "LYON", "P-0006", "--store", store)
+        #expect(enrolled.exitCode == 1)
+        #expect(enrolled.error == "session LYON: it is closed: nobody can be enrolled")
+        #expect(try storeBytes(workspace) == before)
+        let hours = try await exportedHours(store: store, out: workspace.url.appendingPathComponent("out"))
+        #expect(hours.contains("P-0003") && !hours.contains("P-0006"))
+    }
+
+    func exportedHours(store: String, out: URL) async throws -> String {
+        _ = await allervers("certify", "LYON", "--store", store)
+        let exported = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
+        try #require(exported.exitCode == 0, "\(exported.error)")
+        return try String(contentsOf: out.appendingPathComponent("LYON/hours.csv"), encoding: .utf8)
+    }
+
+    @Test func closingNamesTheHalfDaysWithoutARecordOrRecordsThemAbsent() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        for slot in ["2026-03-12-am", "2026-03-12-pm", "2026-03-13-am"] {
+            let recorded = await allervers("attendance", "record", "LYON", "--slot", slot, "--others-present", "--store", store)
+            try #require(recorded.exitCode == 0, "\(recorded.error)")
+        }
+        let corrected = await allervers(
+            "attendance", "record", "LYON", "--slot", "2026-03-13-am", "--absent", "P-0002", "--reason", "parti avant l'appel", "--store",
+            store)
+        try #require(corrected.exitCode == 0, "\(corrected.error)")
+        let before = try storeBytes(workspace)
+        let refused = await allervers("session", "close", "LYON", "--store", store)
+        #expect(refused.exitCode == 1)
+        #expect(
+            refused.error
+                == "session LYON: 2026-03-13-pm: 5 participants without a record; record them with `allervers attendance record`, or close with --unrecorded absent"
+        )
+        #expect(try storeBytes(workspace) == before)
+
+        let closed = await allervers("session", "close", "LYON", "--unrecorded", "absent", "--by", "Claire Martin", "--store", store)
+        #expect(closed.exitCode == 0, "\(closed.error)")
+        let grid = await allervers("attendance", "show", "LYON", "--store", store)
+        let lines = grid.output.split(separator: "\n").dropFirst()
+        #expect(lines.count == 5 && lines.allSatisfy { $0.contains("ABS       10 h 30 / 14 h") || $0.contains("ABS       7 h / 14 h") }, "\(grid.output)")
+        let history = await allervers("attendance", "history", "LYON", "--store", store)
+        #expect(history.output.contains("#") && history.output.contains("closed"), "\(history.output)")
+        let verified = await allervers("verify", "--store", store)
+        #expect(verified.output == "Attendance log intact: 21 records checked\nSession log intact: 1 event checked\n", "\(verified)")
+    }
+
+    @Test func reopeningNeedsEveryCertificateRevokedAndIsTraced() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        let before = try storeBytes(workspace)
+        let refused = await allervers("session", "reopen", "LYON", "--reason", "feuille retrouvée", "--store", store)
+        #expect(refused.exitCode == 1)
+        #expect(
+            refused.error
+                == "session LYON: 5 of its certificates are live (AV-2026-000001, AV-2026-000002, AV-2026-000003…): revoke them first")
+        #expect(try storeBytes(workspace) == before)
+
+        for number in 1...5 {
+            let revoked = await allervers(
+                "certificate", "revoke", "AV-2026-00000\(number)", "--reason", "feuille du 13 retrouvée", "--store", store)
+            try #require(revoked.exitCode == 0, "\(revoked.error)")
+        }
+        let reopened = await allervers(
+            "session", "reopen", "LYON", "--reason", "feuille du 13 retrouvée", "--by", "Claire Martin", "--store", store)
+        #expect(reopened.output == "Reopened LYON: feuille du 13 retrouvée\n", "\(reopened.error)")
+        let shown = await allervers("session", "show", "LYON", "--store", store)
+        #expect(shown.output.contains("LYON · AV-FOND version 1.0 · running"))
+        let lastLine = try #require(shown.output.split(separator: "\n").last)
+        #expect(lastLine.hasPrefix("2  reopened  Claire Martin") && lastLine.hasSuffix("feuille du 13 retrouvée"), "\(shown.output)")
+        let verified = await allervers("verify", "--store", store)
+        #expect(verified.output.hasSuffix(" by Claire Martin: feuille du 13 retrouvée\n"), "\(verified.output)")
+        #expect(verified.output.contains("  LYON reopened on "))
+
+        // Certifying again after the session is closed anew replaces each revoked certificate.
+        #expect(await allervers("session", "close", "LYON", "--store", store).exitCode == 0)
+        let certified = await allervers("certify", "LYON", "--store", store, "--json")
+        let issued = try #require(try JSONSerialization.jsonObject(with: Data(certified.output.utf8)) as? [[String: Any]])
+        #expect(issued.compactMap { $0["replaces"] as? String }.sorted() == (1...5).map { "AV-2026-00000\($0)" })
+        let old = try await certificateJSON("AV-2026-000001", store: store)
+        #expect((old["revocation"] as? [String: Any])?["replacedBy"] as? String == "AV-2026-000006")
+    }
+
+    @Test func anIssuedCertificatePrintsTheSameYearsLater() async throws {
+        let (workspace, store, out) = try await exportedWeek()
+        let certificates = out.appendingPathComponent("LYON/certificates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: certificates.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        let before = try names.map { try text(of: certificates.appendingPathComponent($0)) }
+        #expect(before.first?.contains("Claire Martin, Directrice") == true)
+
+        let changed = await allervers(
+            "organisation", "set", "--name", "Institut Aller-Vers Rhône", "--address", "5 place Bellecour, 69002 Lyon",
+            "--declaration-number", "84691234569", "--signatory", "Bruno Leroy", "--signatory-title", "Directeur", "--store", store)
+        try #require(changed.exitCode == 0, "\(changed.error)")
+        let again = workspace.url.appendingPathComponent("again")
+        let exported = await allervers("export", "records", "LYON", "--out", again.path, "--store", store)
+        try #require(exported.exitCode == 0, "\(exported.error)")
+        let after = try names.map { try text(of: again.appendingPathComponent("LYON/certificates").appendingPathComponent($0)) }
+        #expect(after == before)
+        #expect(after.allSatisfy { !$0.contains("Bruno Leroy") && !$0.contains("Bellecour") })
+        let verified = await allervers("verify", again.appendingPathComponent("LYON/certificates").appendingPathComponent(names[0]).path, "--store", store)
+        #expect(verified.exitCode == 0, "\(verified.error)")
+
+        // A certificate issued after the change prints the new identity.
+        let revoked = await allervers("certificate", "reissue", "AV-2026-000001", "--reason", "erreur de nom", "--store", store)
+        try #require(revoked.exitCode == 0, "\(revoked.error)")
+        let third = workspace.url.appendingPathComponent("third")
+        _ = await allervers("export", "records", "LYON", "--out", third.path, "--store", store)
+        let reissued = try text(of: third.appendingPathComponent("LYON/certificates/AV-2026-000006-certificat-de-realisation.pdf"))
+        #expect(reissued.contains("Bruno Leroy, Directeur") && reissued.contains("Fait à Lyon"), "\(reissued)")
+    }
+
+    @Test func validityRunsFromTheEndOfTheTrainingAndSurvivesAReissue() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        // Certified two weeks late: the validity does not move.
+        let certified = await allervers("certify", "LYON", "--date", "2026-03-30", "--store", store, "--json")
+        let issued = try #require(try JSONSerialization.jsonObject(with: Data(certified.output.utf8)) as? [[String: Any]])
+        let p1 = try #require(issued.first { $0["participantID"] as? String == "P-0001" })
+        #expect(p1["validUntil"] as? String == "2029-03-12")
+        #expect(p1["issuedOn"] as? String == "2026-03-30")
+
+        // A revoked certificate is reissued too, naming the one it replaces, with the same validity.
+        let number = try #require(p1["number"] as? String)
+        _ = await allervers("certificate", "revoke", number, "--reason", "nom mal orthographié", "--store", store)
+        let reissued = await allervers("certificate", "reissue", number, "--date", "2027-01-04", "--store", store)
+        #expect(reissued.exitCode == 0, "\(reissued.error)")
+        let new = try await certificateJSON("AV-2027-000001", store: store)
+        #expect(new["replaces"] as? String == number)
+        #expect(new["validUntil"] as? String == "2029-03-12")
+        let old = try await certificateJSON(number, store: store)
+        let revocation = try #require(old["revocation"] as? [String: Any])
+        #expect(revocation["reason"] as? String == "nom mal orthographié")
+        #expect(revocation["replacedBy"] as? String == "AV-2027-000001")
+        let twice = await allervers("certificate", "reissue", number, "--store", store)
+        #expect(twice.error == "\(number) was already replaced by AV-2027-000001: reissue AV-2027-000001 instead")
+    }
+
+    @Test(arguments: [
+        (
+            "a half-day not started", ["--slot", "2026-03-12-pm", "--others-present"],
+            "half-day 2026-03-12-pm of session LYON has not started yet: attendance is recorded once it has"
+        ),
+        (
+            "the same person twice", ["--slot", "2026-03-12-am", "--absent", "P-0001", "--present", "P-0001", "--others-present"],
+            "P-0001 is named twice for 2026-03-12-am (--present and --absent): name each participant once"
+        ),
+        (
+            "absent and late", ["--slot", "2026-03-12-am", "--absent", "P-0001", "--late", "P-0001:10", "--others-present"],
+            "P-0001 is named twice for 2026-03-12-am (--late and --absent): name each participant once"
+        ),
+        ("nobody", ["--slot", "2026-03-12-am"], "nobody is marked for 2026-03-12-am of LYON: name participants, or add --others-present"),
+        (
+            "a slot typo", ["--slot", "2026-03-21-am", "--absent", "P-0001", "--others-present"],
+            "session LYON has no half-day 2026-03-21-am; its half-days are 2026-03-12-am, 2026-03-12-pm, 2026-03-13-am, 2026-03-13-pm"
+        ),
+    ])
+    func mistakesAreRefused(name: String, arguments: [String], expected: String) async throws {
+        let workspace = try await weekWorkspace()
+        let before = try storeBytes(workspace)
+        // Thursday 12 March 2026, 10:00 in Lyon: the morning has started, the afternoon has not.
+        let result = try await WorkClock.$fixed.withValue(try paris("2026-03-12T10:00")) {
+            await allervers(["attendance", "record", "LYON", "--store", workspace.url.path] + arguments)
+        }
+        #expect(result.exitCode == 1, "\(name)")
+        #expect(result.error == expected, "\(name)")
+        #expect(try storeBytes(workspace) == before, "\(name)")
+    }
+
+    @Test func theMorningStartedIsRecordedAndACorrectionNeedsItsReason() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        let now = try paris("2026-03-12T10:00")
+        let first = await WorkClock.$fixed.withValue(now) {
+            await allervers("attendance", "record", "LYON", "--slot", "2026-03-12-am", "--others-present", "--store", store)
+        }
+        #expect(first.exitCode == 0, "\(first.error)")
+        let unexplained = await WorkClock.$fixed.withValue(now) {
+            await allervers("attendance", "record", "LYON", "--slot", "2026-03-12-am", "--late", "P-0001:10", "--store", store)
+        }
+        #expect(unexplained.error.hasSuffix("P-0001 already has a record for half-day 2026-03-12-am of session LYON: a correction needs its reason (--reason)"))
+    }
+}
