@@ -109,7 +109,8 @@ extension AllerVers.ExportCommand {
             let session = records.session
             let pdf = try Documents.emargement(
                 session: session, course: records.course, organisation: try store.documentOrganisation(),
-                participants: records.participants, marks: blank ? nil : records.marks, language: lang.language)
+                participants: records.participants, marks: blank ? nil : records.marks, corrections: blank ? [] : records.corrections,
+                language: lang.language)
             let url = URL(fileURLWithPath: out ?? "Exports/\(session.id)/sign-in-sheets\(blank ? "-blank" : "").pdf")
             var staged = try StagedFiles(beside: url.deletingLastPathComponent())
             try staged.add(pdf, as: url)
@@ -180,7 +181,8 @@ enum RecordFiles {
             (
                 "sign-in-sheets.pdf",
                 try Documents.emargement(
-                    session: session, course: course, organisation: organisation, participants: participants, marks: marks)
+                    session: session, course: course, organisation: organisation, participants: participants, marks: marks,
+                    corrections: records.corrections)
             ),
         ]
         for certificate in records.liveCertificates {

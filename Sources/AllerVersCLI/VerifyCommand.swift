@@ -69,6 +69,10 @@ extension AllerVers {
         /// What `input` is: a file (PDF or a token inside) or a token itself.
         private func statement(from input: String) throws -> VerifiedStatement {
             let isFile = FileManager.default.fileExists(atPath: input)
+            // A token is base64url and dots: a slash or a file's suffix means a path.
+            if !isFile && (input.contains("/") || [".pdf", ".jwt", ".txt"].contains(where: input.lowercased().hasSuffix)) {
+                throw CLIError("\(input): the file does not exist")
+            }
             do {
                 if isFile {
                     guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("\(input): cannot read the file") }

@@ -62,6 +62,27 @@ public struct AttendanceMark: Sendable, Hashable, Codable {
     }
 }
 
+/// Why and when a participant's current mark for a half-day corrected an earlier one, as
+/// the filled sign-in sheet prints it (*corrigé le … : …*).
+public struct MarkCorrection: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participantID: String
+    /// The half-day.
+    public var slotID: String
+    /// The day the correction was recorded, on the session's calendar.
+    public var on: LocalDate
+    /// Why.
+    public var reason: String
+
+    /// Creates a correction.
+    public init(participantID: String, slotID: String, on: LocalDate, reason: String) {
+        self.participantID = participantID
+        self.slotID = slotID
+        self.on = on
+        self.reason = reason
+    }
+}
+
 /// A session's marks, found by participant and half-day; a later mark for the same pair
 /// replaces an earlier one.
 public struct MarkGrid: Sendable {

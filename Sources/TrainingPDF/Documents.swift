@@ -13,24 +13,31 @@ public enum Documents {
 
     /// One sheet per half-day of the session, with a row and a signature box per seated
     /// participant and a box for the trainers. With `marks`, the sheet is filled after the
-    /// fact: each row shows the recorded status and minutes late or left early. Without,
-    /// it is blank, to print before the session.
+    /// fact: each row shows the recorded status, minutes late or left early, and the
+    /// correction that set it (`corrections`). Without, it is blank, to print before the
+    /// session. A long name, employer or reason wraps inside its cell and the row grows.
     public static func emargement(
         session: Session, course: Course, organisation: Organisation, participants: [Participant], marks: [AttendanceMark]?,
-        language: DocumentLanguage = .fr
+        corrections: [MarkCorrection] = [], language: DocumentLanguage = .fr
     ) throws(DocumentError) -> Data {
         let l = language
         let canvas = PDFCanvas(
             title: l.pick("Feuilles d'émargement", "Sign-in sheets") + " — \(session.id)", author: organisation.name,
             createdOn: session.slots.first?.date ?? LocalDate(ordinal: 0))
         let grid = MarkGrid(marks ?? [])
+        var corrected: [String: MarkCorrection] = [:]
+        for correction in corrections { corrected["\(correction.participantID) \(correction.slotID)"] = correction }
         let modules = Dictionary(course.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rowHeight = 30.0
+        let minimumRowHeight = 30.0
+        let padding = 4.0
         // Four columns across the content width (511.28 pt); the last holds the signature.
         let columns = [
             (l.pick("Participant", "Participant"), 150.0), (l.pick("Employeur", "Employer"), 130.0),
             (l.pick("Présence", "Attendance"), 110.0), (l.pick("Signature", "Signature"), contentWidth - 390),
         ]
+        let fonts: [PDFCanvas.Font] = [.regular, .small, .small]
+        let trainerBlock = 95.0
+        let bottom = PDFCanvas.height - margin - trainerBlock
         for (slotIndex, slot) in session.slots.enumerated() {
             var remaining = participants[...]
             var sheetPage = 1
@@ -67,22 +74,33 @@ public enum Documents {
                 canvas.fill(x: margin, y: y, width: contentWidth, height: 18, gray: 0.88)
                 var x = margin
                 for (title, width) in columns {
-                    canvas.text(title, x: x + 4, y: y + 4, width: width - 8, font: .bold)
+                    canvas.text(title, x: x + padding, y: y + padding, width: width - 2 * padding, font: .bold)
                     x += width
                 }
                 canvas.box(x: margin, y: y, width: contentWidth, height: 18)
                 y += 18
-                let trainerBlock = 95.0
-                while let participant = remaining.first, y + rowHeight <= PDFCanvas.height - margin - trainerBlock {
-                    remaining = remaining.dropFirst()
-                    x = margin
+                var rowsOnPage = 0
+                while let participant = remaining.first {
+                    let key = "\(participant.id) \(slot.id)"
                     let cells = [
                         participant.displayName, participant.employer ?? "",
-                        marks == nil ? "" : attendance(grid[participant.id, slot.id], language: l),
+                        marks == nil
+                            ? ""
+                            : attendance(grid[participant.id, slot.id], of: participant, language: l)
+                                + (corrected[key].map { "\n" + l.pick("corrigé le \(l.date($0.on)) : ", "corrected on \(l.date($0.on)): ") + $0.reason }
+                                    ?? ""),
                     ]
+                    let rowHeight = zip(cells, zip(columns, fonts)).reduce(minimumRowHeight) { height, cell in
+                        max(height, canvas.height(of: cell.0, width: cell.1.0.1 - 2 * padding, font: cell.1.1) + 2 * padding)
+                    }
+                    // A row too tall for any page still goes on one of its own rather than never.
+                    guard y + rowHeight <= bottom || rowsOnPage == 0 else { break }
+                    remaining = remaining.dropFirst()
+                    rowsOnPage += 1
+                    x = margin
                     for (index, (_, width)) in columns.enumerated() {
                         if index < cells.count {
-                            canvas.text(cells[index], x: x + 4, y: y + 4, width: width - 8, font: index == 0 ? .regular : .small)
+                            canvas.text(cells[index], x: x + padding, y: y + padding, width: width - 2 * padding, font: fonts[index])
                         }
                         canvas.box(x: x, y: y, width: width, height: rowHeight, lineWidth: 0.4)
                         x += width
@@ -108,21 +126,29 @@ public enum Documents {
         return try canvas.finish()
     }
 
-    /// How a mark reads on a filled sheet.
-    static func attendance(_ mark: AttendanceMark?, language l: DocumentLanguage) -> String {
+    /// How a mark reads on a filled sheet: in French, in the person's grammatical gender
+    /// when known, otherwise in the inclusive form (*Absent·e excusé·e*).
+    static func attendance(_ mark: AttendanceMark?, of participant: Participant, language l: DocumentLanguage) -> String {
         guard let mark else { return l.pick("non relevé", "not recorded") }
+        func gendered(_ masculine: String, _ feminine: String, _ inclusive: String) -> String {
+            switch participant.gender {
+            case .female: feminine
+            case .male: masculine
+            case nil: inclusive
+            }
+        }
         switch mark.status {
         case .present:
-            var parts = [l.pick("Présent", "Present")]
+            var parts = [l.pick(gendered("Présent", "Présente", "Présent·e"), "Present")]
             if mark.minutesLate > 0 { parts.append(l.pick("retard \(mark.minutesLate) min", "\(mark.minutesLate) min late")) }
             if mark.minutesLeftEarly > 0 {
                 parts.append(l.pick("départ anticipé \(mark.minutesLeftEarly) min", "left \(mark.minutesLeftEarly) min early"))
             }
             return parts.joined(separator: ", ")
         case .excused:
-            return l.pick("Absent excusé", "Excused") + (mark.reason.map { " : \($0)" } ?? "")
+            return l.pick(gendered("Absent excusé", "Absente excusée", "Absent·e excusé·e"), "Excused") + (mark.reason.map { " : \($0)" } ?? "")
         case .absent:
-            return l.pick("Absent", "Absent") + (mark.reason.map { " : \($0)" } ?? "")
+            return l.pick(gendered("Absent", "Absente", "Absent·e"), "Absent") + (mark.reason.map { " : \($0)" } ?? "")
         }
     }
 

@@ -336,6 +336,27 @@ enum AttendanceRows {
             minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"])
     }
 
+    /// The corrections that set the current marks of a session, dated on its calendar.
+    static func currentCorrections(in session: Session, db: Database) throws -> [MarkCorrection] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: session.timeZone) ?? TimeZone(identifier: "Europe/Paris") ?? .current
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.participantID, e.slotID, e.recordedAt, e.correctionReason FROM attendanceEvent e
+                WHERE e.sessionID = ? AND e.correctionReason IS NOT NULL
+                  AND e.sequence = (SELECT max(sequence) FROM attendanceEvent
+                                    WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
+                ORDER BY e.participantID, e.slotID
+                """, arguments: [session.id]
+        ).compactMap { row in
+            guard let at = SessionRows.date(utc: row["recordedAt"]) else { return nil }
+            let day = calendar.dateComponents([.year, .month, .day], from: at)
+            guard let on = LocalDate(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0) else { return nil }
+            return MarkCorrection(participantID: row["participantID"], slotID: row["slotID"], on: on, reason: row["correctionReason"])
+        }
+    }
+
     /// The latest mark per participant and slot of a session.
     static func currentMarks(in sessionID: String, participantID: String?, db: Database) throws -> [AttendanceMark] {
         try Row.fetchAll(

@@ -269,6 +269,8 @@ public struct SessionRecords: Sendable {
     public let certificates: [Certificate]
     /// The current marks as a grid.
     public let grid: MarkGrid
+    /// The corrections that set current marks, for the filled sign-in sheets.
+    public let corrections: [MarkCorrection]
     private let holders: [String: Participant]
     private let progressByID: [String: ParticipantProgress]
     private let snapshots: [String: CertificateSnapshot]
@@ -279,6 +281,7 @@ public struct SessionRecords: Sendable {
         participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
         marks = try AttendanceRows.currentMarks(in: session.id, participantID: nil, db: db)
         grid = MarkGrid(marks)
+        corrections = try AttendanceRows.currentCorrections(in: session, db: db)
         progress = try Store.progress(in: session.id, db: db)
         progressByID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         decisions = session.certificationDecisions(course: course, participantIDs: participants.map(\.id), marks: marks, progress: progress)

@@ -167,7 +167,7 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
                 #expect(page.contains(mention), "sheet \(slot): \(mention)")
             }
         }
-        #expect(pages[0].contains("retard 20 min") && pages[1].contains("Absent excusé"), "\(pages[0])")
+        #expect(pages[0].contains("retard 20 min") && pages[1].contains("Absent·e excusé·e"), "\(pages[0])")
         #expect(pages[2].contains("Absent") && !sheets.contains("PETIT Anne-Laure"))  // waitlisted: no row
 
         let blankFile = workspace.url.appendingPathComponent("blank.pdf")

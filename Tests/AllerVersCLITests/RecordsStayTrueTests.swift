@@ -65,6 +65,11 @@ import TrainingTesting
         #expect(history.output.contains("#") && history.output.contains("closed"), "\(history.output)")
         let verified = await allervers("verify", "--store", store)
         #expect(verified.output == "Attendance log intact: 21 records checked\nSession log intact: 1 event checked\n", "\(verified)")
+        // The filled sheet says which mark was corrected, when and why.
+        let sheets = workspace.url.appendingPathComponent("sheets.pdf")
+        #expect(await allervers("export", "sheets", "LYON", "--out", sheets.path, "--store", store).exitCode == 0)
+        let printed = try text(of: sheets)
+        #expect(printed.contains("Absent·e corrigé le ") && printed.contains(" : parti avant l'appel"), "\(printed)")
     }
 
     @Test func reopeningNeedsEveryCertificateRevokedAndIsTraced() async throws {
@@ -186,6 +191,14 @@ import TrainingTesting
         #expect(result.exitCode == 1, "\(name)")
         #expect(result.error == expected, "\(name)")
         #expect(try storeBytes(workspace) == before, "\(name)")
+    }
+
+    @Test func verifyOfAMissingFileSaysSo() async throws {
+        let workspace = try await weekWorkspace()
+        let missing = workspace.url.appendingPathComponent("AV-2026-000009-certificat-de-realisation.pdf").path
+        let result = await allervers("verify", missing, "--store", workspace.url.path)
+        #expect(result.exitCode == 1)
+        #expect(result.error == "\(missing): the file does not exist")
     }
 
     @Test func theMorningStartedIsRecordedAndACorrectionNeedsItsReason() async throws {
