@@ -7,8 +7,8 @@ extension AllerVers {
     struct ParticipantCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "participant",
-            abstract: "Add, import, list and show participants.",
-            subcommands: [Add.self, Import.self, List.self, Show.self])
+            abstract: "Add, import, list, show, edit, merge and remove participants.",
+            subcommands: [Add.self, Import.self, List.self, Show.self, Edit.self, Merge.self, Remove.self])
     }
 }
 
@@ -28,19 +28,26 @@ extension AllerVers.ParticipantCommand {
         @Option var employer: String?
         @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
         @Option(help: "The employer's or funder's id for the person.") var externalID: String?
+        @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY: tells namesakes apart.", valueName: "date")) var birthDate: String?
+        @Option(help: ArgumentHelp("female or male, for the statuses on sheets; unset, they read Présent·e.", valueName: "gender"))
+        var gender: GenderOption?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            if let hireDate, parseDate(hireDate) == nil { throw ValidationError("\"\(hireDate)\" is not a date that exists") }
+            for date in [hireDate, birthDate].compactMap({ $0 }) where parseDate(date) == nil {
+                throw ValidationError("\"\(date)\" is not a date that exists")
+            }
         }
 
         func run() throws {
-            let added = try storeOptions.openStore().add([
-                Participant(
-                    id: "", firstName: firstName, lastName: lastName, email: email, profession: profession, employer: employer,
-                    hireDate: hireDate.flatMap(parseDate), externalID: externalID)
-            ])
+            let store = try storeOptions.openStore()
+            let participant = Participant(
+                id: "", firstName: firstName, lastName: lastName, email: email, profession: profession, employer: employer,
+                hireDate: hireDate.flatMap(parseDate), externalID: externalID, birthDate: birthDate.flatMap(parseDate), gender: gender?.gender)
+            let duplicates = try store.probableDuplicates(of: [participant])
+            let added = try store.add([participant])
             say("Added \(added[0].id): \(added[0].displayName)")
+            warn(about: duplicates, added: added)
         }
     }
 
@@ -63,6 +70,10 @@ extension AllerVers.ParticipantCommand {
         static let columns: [(name: String, aliases: [String])] = [
             ("first_name", ["prenom"]), ("last_name", ["nom"]), ("email", ["courriel", "e_mail"]), ("profession", ["metier"]),
             ("employer", ["employeur"]), ("hire_date", ["date_embauche", "date_d_embauche"]), ("external_id", ["matricule"]),
+            ("birth_date", ["date_naissance", "date_de_naissance"]), ("gender", ["genre", "sexe"]),
+        ]
+        static let genders: [String: Participant.Gender] = [
+            "female": .female, "f": .female, "femme": .female, "male": .male, "m": .male, "h": .male, "homme": .male,
         ]
 
         func run() throws {
@@ -76,16 +87,22 @@ extension AllerVers.ParticipantCommand {
             for row in table.rows {
                 let values = table.fields(row, keys)
                 func optional(_ index: Int) -> String? { values[index].isEmpty ? nil : values[index] }
-                var hireDate: LocalDate?
-                if let text = optional(5) {
+                func date(_ index: Int) throws -> LocalDate? {
+                    guard let text = optional(index) else { return nil }
                     guard let date = parseDate(text) else { throw CSVFile.error(file, row.line, "\"\(text)\" is not a date that exists") }
-                    hireDate = date
+                    return date
+                }
+                var gender: Participant.Gender?
+                if let text = optional(8) {
+                    guard let known = Self.genders[text.lowercased()] else {
+                        throw CSVFile.error(file, row.line, "\"\(text)\" is not a gender: F or M (femme, homme), or leave it empty")
+                    }
+                    gender = known
                 }
                 participants.append(
                     Participant(
                         id: "", firstName: values[0], lastName: values[1], email: optional(2), profession: optional(3),
-                        employer: optional(4),
-                        hireDate: hireDate, externalID: optional(6)))
+                        employer: optional(4), hireDate: try date(5), externalID: optional(6), birthDate: try date(7), gender: gender))
                 lines.append(row.line)
             }
             // Duplicates inside the file, before the store sees them, to name both lines.
@@ -96,9 +113,11 @@ extension AllerVers.ParticipantCommand {
                     seen[key] = line
                 }
             }
+            let duplicates = try store.probableDuplicates(of: participants)
             do {
                 let added = try store.add(participants)
                 say("Imported \(counted(added.count, "participant")) from \(file)")
+                warn(about: duplicates, added: added, lines: lines, file: file)
             } catch let error as ParticipantError {
                 throw CSVFile.error(file, lines[error.index], error.description)
             }
@@ -129,13 +148,146 @@ extension AllerVers.ParticipantCommand {
         @OptionGroup var format: FormatOptions
 
         func run() throws {
-            let participant = try storeOptions.openStore().participant(participant)
-            if format.json { return try printJSON(participant) }
+            let store = try storeOptions.openStore()
+            let participant = try store.participant(participant)
+            let changes = try store.participantChanges(of: participant.id)
+            if format.json {
+                // The participant's own keys, as before, and the change log beside them.
+                struct Shown: Encodable {
+                    let participant: Participant
+                    let changes: [ParticipantChange]
+                    enum Key: CodingKey { case changes }
+
+                    func encode(to encoder: any Encoder) throws {
+                        try participant.encode(to: encoder)
+                        var container = encoder.container(keyedBy: Key.self)
+                        try container.encode(changes, forKey: .changes)
+                    }
+                }
+                return try printJSON(Shown(participant: participant, changes: changes))
+            }
             printTable([
                 ["Id", participant.id], ["Name", participant.displayName], ["Email", participant.email ?? ""],
                 ["Profession", participant.profession ?? ""], ["Employer", participant.employer ?? ""],
                 ["Hired", participant.hireDate?.description ?? ""], ["External id", participant.externalID ?? ""],
+                ["Born", participant.birthDate?.description ?? ""], ["Gender", participant.gender?.rawValue ?? ""],
             ])
+            guard !changes.isEmpty else { return }
+            say()
+            printTable(
+                [["CHANGED", "BY", "AT", "FROM", "TO"]]
+                    + changes.map { [$0.field, $0.changedBy, $0.changedAt.formatted(.iso8601), $0.before ?? "—", $0.after ?? "—"] })
         }
+    }
+}
+
+extension AllerVers.ParticipantCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a participant's details; every change is logged.",
+            discussion: """
+                Certificates issued before keep what they printed; those issued after print the new \
+                details. `participant show` lists the changes: who, when, before and after. An empty \
+                value (--email "") clears a detail.
+
+                Example:
+                  allervers participant edit P-0003 --last-name "Roux-Martin" --by "Claire Martin"
+                """)
+        @Argument(help: "Id, email or external id.") var participant: String
+        @Option var firstName: String?
+        @Option var lastName: String?
+        @Option var email: String?
+        @Option var profession: String?
+        @Option var employer: String?
+        @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
+        @Option var externalID: String?
+        @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var birthDate: String?
+        @Option(help: ArgumentHelp("female or male.", valueName: "gender")) var gender: GenderOption?
+        @Option(help: ArgumentHelp("Who corrects. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            for date in [hireDate, birthDate].compactMap({ $0 }) where !date.isEmpty && parseDate(date) == nil {
+                throw ValidationError("\"\(date)\" is not a date that exists")
+            }
+            let given: [Any?] = [firstName, lastName, email, profession, employer, hireDate, externalID, birthDate, gender]
+            if given.allSatisfy({ $0 == nil }) { throw ValidationError("name at least one detail to change, such as --last-name") }
+        }
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            func cleared(_ value: String?, _ current: String?) -> String? { value.map { $0.isEmpty ? nil : $0 } ?? current }
+            let changes = try store.edit(participant, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now) {
+                person in
+                person.firstName = firstName ?? person.firstName
+                person.lastName = lastName ?? person.lastName
+                person.email = cleared(email, person.email)
+                person.profession = cleared(profession, person.profession)
+                person.employer = cleared(employer, person.employer)
+                person.externalID = cleared(externalID, person.externalID)
+                if let hireDate { person.hireDate = parseDate(hireDate) }
+                if let birthDate { person.birthDate = parseDate(birthDate) }
+                if let gender { person.gender = gender.gender }
+            }
+            guard !changes.isEmpty else { return say("Nothing to change: \(participant) already reads so") }
+            for change in changes { say("\(change.participantID) \(change.field): \(change.before ?? "—") → \(change.after ?? "—")") }
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge a duplicate into the participant to keep.",
+            discussion: """
+                DROP's enrolments move to KEEP, KEEP's empty details are filled from DROP's, and DROP \
+                is removed; the change log keeps both sides. Refused when DROP has records signed \
+                under its id (attendance, results, certificates) or both hold a place in one session.
+
+                Example:
+                  allervers participant merge P-0003 P-0011
+                """)
+        @Argument(help: "The participant to keep.") var keep: String
+        @Argument(help: "The duplicate to merge into it.") var drop: String
+        @Option(help: ArgumentHelp("Who merges. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let changes = try store.merge(keep: keep, drop: drop, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+            say("Merged \(changes[1].participantID) into \(changes[0].participantID)")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a participant who has no record at all (never enrolled).",
+            discussion: "Example:\n  allervers participant remove P-0012")
+        @Argument(help: "Id, email or external id.") var participant: String
+        @Option(help: ArgumentHelp("Who removes. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            try store.remove(participant, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+            say("Removed \(participant)")
+        }
+    }
+}
+
+/// `--gender female|male`.
+enum GenderOption: String, ExpressibleByArgument, CaseIterable {
+    case female, male
+
+    var gender: Participant.Gender { self == .female ? .female : .male }
+}
+
+/// One line per probable duplicate among those just added.
+func warn(about duplicates: [ProbableDuplicate], added: [Participant], lines: [Int] = [], file: String? = nil) {
+    for duplicate in duplicates where duplicate.index < added.count {
+        let newcomer = added[duplicate.index]
+        let place = file.map { "\($0):\(lines[duplicate.index]): " } ?? ""
+        let existing = duplicate.existing.id.isEmpty ? "someone earlier in the file" : duplicate.existing.id
+        say(
+            "Warning: \(place)\(newcomer.id) \(newcomer.displayName) is probably \(existing) (\(duplicate.reason)); if so: allervers participant merge \(duplicate.existing.id.isEmpty ? "ID" : duplicate.existing.id) \(newcomer.id)"
+        )
     }
 }

@@ -8,7 +8,7 @@ extension AllerVers {
         static let configuration = CommandConfiguration(
             commandName: "session",
             abstract: "Plan sessions of a course, enrol participants, close, reopen or cancel.",
-            subcommands: [Plan.self, List.self, Show.self, Enrol.self, Withdraw.self, Close.self, Reopen.self, Cancel.self])
+            subcommands: [Plan.self, List.self, Show.self, Edit.self, Enrol.self, Withdraw.self, Close.self, Reopen.self, Cancel.self])
     }
 }
 
@@ -84,7 +84,7 @@ extension AllerVers.SessionCommand {
                 id: id ?? "\(course.id)-\(laidOut.first?.date.description ?? "")", courseID: course.id, courseVersion: course.version,
                 timeZone: timeZone, place: place, trainers: trainer, capacity: capacity ?? course.groupSize.maximum, funder: funder,
                 status: .planned, slots: laidOut)
-            try store.plan(session, allowingPartial: allowPartial)
+            try store.plan(session, allowingPartial: allowPartial, by: trainer[0], at: WorkClock.now)
             say("Planned session \(session.id): \(counted(session.slots.count, "half-day")), \(session.plannedHours.decimal) hours")
             printSlots(session)
         }
@@ -146,6 +146,66 @@ extension AllerVers.SessionCommand {
                         + enrolments.map { [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue] })
             }
             printSessionHistory(try store.sessionHistory(of: session.id))
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a session's trainers, place, or the times of half-days that have not started.",
+            discussion: """
+                The same checks as `plan`: a trainer or a place booked elsewhere at the new time is \
+                refused. --trainer replaces the list of trainers. A half-day keeps its id, so a \
+                morning stays a morning. The change is kept in the session's history.
+
+                Examples:
+                  allervers session edit AV-FOND-2026-03-LYON --trainer "Claire Martin" --trainer "Inès Haddad"
+                  allervers session edit AV-FOND-2026-03-LYON --times 2026-03-13-pm=14:00-17:30 --room "Salle Saône" \\
+                    --address "3 quai Perrache, 69002 Lyon"
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @Option(help: ArgumentHelp("A trainer; repeat for several. Replaces the list.", valueName: "name")) var trainer: [String] = []
+        @Option(help: ArgumentHelp("A training room's name.", valueName: "name")) var room: String?
+        @Option(help: ArgumentHelp("The room's postal address.", valueName: "address")) var address: String?
+        @Option(help: ArgumentHelp("An outreach site's name, instead of a room.", valueName: "name")) var site: String?
+        @Option(help: ArgumentHelp("What and where the outreach site is.", valueName: "text")) var siteDescription: String?
+        @Option(help: ArgumentHelp("New times of a half-day not started yet.", valueName: "SLOT=HH:MM-HH:MM")) var times: [String] = []
+        @Option(help: ArgumentHelp("Who changes it. Default: the session's first trainer.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if room != nil && site != nil { throw ValidationError("a session is in a room or on a site, not both") }
+            if room != nil && address == nil { throw ValidationError("a room needs its --address") }
+            if site != nil && siteDescription == nil { throw ValidationError("an outreach site needs its --site-description") }
+            if trainer.isEmpty && room == nil && site == nil && times.isEmpty {
+                throw ValidationError("name what changes: --trainer, --room/--address, --site/--site-description or --times")
+            }
+            _ = try parsedTimes()
+        }
+
+        func parsedTimes() throws -> [String: (start: TimeOfDay, end: TimeOfDay)] {
+            var parsed: [String: (start: TimeOfDay, end: TimeOfDay)] = [:]
+            for text in times {
+                let parts = text.split(separator: "=")
+                let span = parts.count == 2 ? parts[1].split(separator: "-") : []
+                guard span.count == 2, let start = TimeOfDay(parsing: span[0]), let end = TimeOfDay(parsing: span[1]) else {
+                    throw ValidationError("--times takes SLOT=HH:MM-HH:MM, such as 2026-03-13-pm=14:00-17:30, not \"\(text)\"")
+                }
+                parsed[String(parts[0])] = (start, end)
+            }
+            return parsed
+        }
+
+        func run() throws {
+            let store = try storeOptions.openStore()
+            let current = try store.session(id: session)
+            let place: Place? =
+                if let room { .room(name: room, address: address ?? "") } else {
+                    site.map { .outreachSite(name: $0, description: siteDescription ?? "") }
+                }
+            let summary = try store.edit(
+                sessionID: current.id, trainers: trainer.isEmpty ? nil : trainer, place: place, times: try parsedTimes(),
+                by: by ?? current.trainers.first ?? "unknown", at: WorkClock.now)
+            say(summary.isEmpty ? "Nothing to change in \(current.id)" : "Changed \(current.id): \(summary)")
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A person who takes part in training: a social worker, with their employer and job.
 public struct Participant: Sendable, Hashable, Codable, Identifiable {
     /// The workspace's identifier for the person (`P-0001`), stable for years.
@@ -63,6 +65,33 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
             }
         }
         return problems
+    }
+}
+
+extension Participant {
+    /// The names as compared for duplicates: case, accents, hyphens and spaces folded
+    /// (`Anne-Laure PETIT` and `anne laure petit` are the same).
+    public var foldedNames: String {
+        func fold(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" })
+                .joined(separator: " ")
+        }
+        return fold(firstName) + "|" + fold(lastName)
+    }
+
+    /// Why `other` is probably the same person, or `nil`: the same email, or the same names
+    /// with the same birth date or the same employer (case and accents folded).
+    public func probablySamePerson(as other: Participant) -> String? {
+        if let email, let otherEmail = other.email, email.caseInsensitiveCompare(otherEmail) == .orderedSame { return "same email" }
+        guard foldedNames == other.foldedNames else { return nil }
+        if let birthDate, birthDate == other.birthDate { return "same names and birth date" }
+        if let employer, let otherEmployer = other.employer,
+            employer.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                == otherEmployer.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        {
+            return "same names and employer"
+        }
+        return nil
     }
 }
 

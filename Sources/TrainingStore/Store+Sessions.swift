@@ -57,17 +57,22 @@ public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible 
 extension Store {
     /// Plans a session: checks it against its course and against every other session's
     /// trainers and place, then stores it. Nothing is stored when anything is wrong.
-    public func plan(_ session: Session, allowingPartial: Bool = false) throws {
+    ///
+    /// The id of a cancelled session that recorded nothing can be planned again: the
+    /// cancelled one is dropped, and the session log says so.
+    public func plan(_ session: Session, allowingPartial: Bool = false, by: String = "unknown", at now: Date = Date()) throws {
         let course = try course(id: session.courseID, version: session.courseVersion)
         try phrasingDatabaseErrors {
             try database.write { db in
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [session.id]) == true {
-                    throw SessionError(sessionID: session.id, reasons: ["a session with this id already exists"])
-                }
+                let replanned = try Self.freeCancelledID(session.id, db: db)
                 var reasons = session.problems(against: course, allowingPartial: allowingPartial)
                 if reasons.isEmpty { reasons = try clashes(of: session, in: db) }
                 guard reasons.isEmpty else { throw SessionError(sessionID: session.id, reasons: reasons) }
                 try SessionRows.insert(session, in: db)
+                if replanned {
+                    try SessionEventRows.append(
+                        .replanned, sessionID: session.id, detail: "the id of a cancelled session, planned again", by: by, at: now, in: db)
+                }
             }
         }
     }
@@ -114,6 +119,96 @@ extension Store {
         }
     }
 
+    /// Whether `id` was a cancelled session's, now dropped so that it can be planned again;
+    /// a session that exists and is not cancelled, or recorded anything, keeps its id.
+    private static func freeCancelledID(_ id: String, db: Database) throws -> Bool {
+        guard let status = try String.fetchOne(db, sql: "SELECT status FROM session WHERE id = ?", arguments: [id]) else { return false }
+        guard status == SessionStatus.cancelled.rawValue else {
+            throw SessionError(sessionID: id, reasons: ["a session with this id already exists"])
+        }
+        for table in ["attendanceEvent", "moduleProgress", "objectiveResult", "certificate"] {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE sessionID = ? LIMIT 1", arguments: [id]) == true {
+                throw SessionError(sessionID: id, reasons: ["a cancelled session with this id has records, and keeps its id: choose another"])
+            }
+        }
+        try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
+        return true
+    }
+
+    /// Changes a session's trainers, place, or the times of half-days that have not started,
+    /// with the checks of ``plan(_:allowingPartial:by:at:)``; the change is logged. A half-day keeps its id:
+    /// a morning stays a morning.
+    public func edit(
+        sessionID: String, trainers: [String]? = nil, place: Place? = nil, times: [String: (start: TimeOfDay, end: TimeOfDay)] = [:],
+        by recordedBy: String, at now: Date = Date()
+    ) throws -> String {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                guard let before = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
+                guard before.status == .planned || before.status == .running else {
+                    throw SessionError(sessionID: sessionID, reasons: ["it is \(before.status.rawValue): it can no longer change"])
+                }
+                var after = before
+                var changes: [String] = []
+                if let trainers, trainers != before.trainers {
+                    guard !trainers.isEmpty else { throw SessionError(sessionID: sessionID, reasons: ["a session needs a trainer"]) }
+                    after.trainers = trainers
+                    changes.append("trainers: \(before.trainers.joined(separator: ", ")) → \(trainers.joined(separator: ", "))")
+                }
+                if let place, place != before.place {
+                    after.place = place
+                    changes.append("place: \(before.place.name), \(before.place.detail) → \(place.name), \(place.detail)")
+                }
+                var reasons: [String] = []
+                for (slotID, time) in times.sorted(by: { $0.key < $1.key }) {
+                    guard let index = after.slots.firstIndex(where: { $0.id == slotID }) else {
+                        reasons.append(before.unknownSlotMessage(slotID))
+                        continue
+                    }
+                    let old = after.slots[index]
+                    if let start = before.interval(of: old)?.start, start <= now {
+                        reasons.append("half-day \(slotID) has started: its times are what happened")
+                        continue
+                    }
+                    var new = old
+                    new.start = time.start
+                    new.end = time.end
+                    guard time.start < time.end, new.id == old.id else {
+                        reasons.append("\(time.start)–\(time.end) does not fit half-day \(slotID) (a morning starts before 13:00)")
+                        continue
+                    }
+                    after.slots[index] = new
+                    changes.append("\(slotID): \(old.start)–\(old.end) → \(new.start)–\(new.end)")
+                }
+                if reasons.isEmpty { reasons = try clashes(of: after, in: db) }
+                guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }
+                guard !changes.isEmpty else { return "" }
+                let (kind, name, detail) = SessionRows.placeColumns(after.place)
+                try db.execute(
+                    sql: "UPDATE session SET placeKind = ?, placeName = ?, placeDetail = ? WHERE id = ?", arguments: [kind, name, detail, sessionID])
+                try db.execute(sql: "DELETE FROM sessionTrainer WHERE sessionID = ?", arguments: [sessionID])
+                for (position, trainer) in after.trainers.enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO sessionTrainer (sessionID, position, name) VALUES (?, ?, ?)", arguments: [sessionID, position, trainer])
+                }
+                for slot in after.slots where slot != before.slots.first(where: { $0.id == slot.id }) {
+                    guard let interval = after.interval(of: slot) else {
+                        throw SessionError(sessionID: sessionID, reasons: ["\(slot.id): that time does not exist in \(after.timeZone)"])
+                    }
+                    try db.execute(
+                        sql: "UPDATE sessionSlot SET startTime = ?, endTime = ?, startsAt = ?, endsAt = ? WHERE sessionID = ? AND id = ?",
+                        arguments: [
+                            slot.start.description, slot.end.description, SessionRows.utc(interval.start), SessionRows.utc(interval.end),
+                            sessionID, slot.id,
+                        ])
+                }
+                let summary = changes.joined(separator: "; ")
+                try SessionEventRows.append(.edited, sessionID: sessionID, detail: summary, by: recordedBy, at: now, in: db)
+                return summary
+            }
+        }
+    }
+
     /// Trainers or a place booked in another session at the same time.
     private func clashes(of session: Session, in db: Database) throws -> [String] {
         var reasons: [String] = []
@@ -124,8 +219,8 @@ extension Store {
                 db,
                 sql: """
                     SELECT s.id, s.placeName, sl.id AS slotID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
-                    WHERE s.status <> 'cancelled' AND sl.startsAt < ? AND sl.endsAt > ?
-                    """, arguments: arguments)
+                    WHERE s.status <> 'cancelled' AND s.id <> ? AND sl.startsAt < ? AND sl.endsAt > ?
+                    """, arguments: [session.id] + arguments)
             for other in others {
                 let otherID: String = other["id"]
                 let otherSlot: String = other["slotID"]
@@ -150,11 +245,7 @@ enum SessionRows {
         guard let courseRowID = try CourseRows.rowID(of: session.courseID, version: session.courseVersion, in: db) else {
             throw CourseNotFoundError(id: session.courseID, version: session.courseVersion)
         }
-        let (kind, name, detail): (String, String, String) =
-            switch session.place {
-            case .room(let name, let address): ("room", name, address)
-            case .outreachSite(let name, let description): ("site", name, description)
-            }
+        let (kind, name, detail) = placeColumns(session.place)
         try db.execute(
             sql: """
                 INSERT INTO session (id, courseRowID, timeZone, placeKind, placeName, placeDetail, capacity, funder, status, createdAt)
@@ -179,6 +270,14 @@ enum SessionRows {
                     session.id, slot.id, slot.date.description, slot.start.description, slot.end.description, utc(interval.start),
                     utc(interval.end), slot.modules.joined(separator: " "),
                 ])
+        }
+    }
+
+    /// The place as its three columns: kind, name and address or description.
+    static func placeColumns(_ place: Place) -> (String, String, String) {
+        switch place {
+        case .room(let name, let address): ("room", name, address)
+        case .outreachSite(let name, let description): ("site", name, description)
         }
     }
 

@@ -215,3 +215,123 @@ import TrainingTesting
         #expect(unexplained.error.hasSuffix("P-0001 already has a record for half-day 2026-03-12-am of session LYON: a correction needs its reason (--reason)"))
     }
 }
+
+/// Mistyped details corrected with an audit trail; duplicates found, merged or removed;
+/// sessions edited with the checks of planning.
+@Suite struct EditingTests {
+    @Test func aParticipantEditIsLoggedAndOnlyLaterCertificatesPrintIt() async throws {
+        let (workspace, store, out) = try await exportedWeek()
+        let numbers = try await certificateNumbers("LYON", store: store)
+        let number = try #require(numbers["P-0001"])
+        let before = try text(of: out.appendingPathComponent("LYON/certificates/\(number)-certificat-de-realisation.pdf"))
+
+        let taken = await allervers("participant", "edit", "P-0001", "--email", "mehdi.benali@ccas-villeurbanne.example", "--store", store)
+        #expect(taken.exitCode == 1)
+        #expect(taken.error.hasSuffix("is already participant P-0002"), "\(taken.error)")
+        let edited = await allervers(
+            "participant", "edit", "P-0001", "--last-name", "Roux-Martin", "--gender", "female", "--by", "Claire Martin", "--store", store)
+        #expect(edited.exitCode == 0, "\(edited.error)")
+        #expect(edited.output.contains("P-0001 gender: — → female"))
+        let shown = await allervers("participant", "show", "P-0001", "--store", store)
+        let change = try #require(shown.output.split(separator: "\n").first { $0.hasPrefix("lastName") })
+        #expect(change.contains("Claire Martin") && change.hasSuffix("→ Roux-Martin") == false && change.hasSuffix("Roux-Martin"), "\(shown.output)")
+
+        let again = workspace.url.appendingPathComponent("again")
+        _ = await allervers("export", "records", "LYON", "--out", again.path, "--store", store)
+        #expect(try text(of: again.appendingPathComponent("LYON/certificates/\(number)-certificat-de-realisation.pdf")) == before)
+        let reissued = await allervers("certificate", "reissue", number, "--reason", "nom d'usage", "--store", store)
+        #expect(reissued.exitCode == 0, "\(reissued.error)")
+        let third = workspace.url.appendingPathComponent("third")
+        _ = await allervers("export", "records", "LYON", "--out", third.path, "--store", store)
+        let renamed = try text(of: third.appendingPathComponent("LYON/certificates/AV-2026-000006-certificat-de-realisation.pdf"))
+        #expect(renamed.contains("ROUX-MARTIN") && !before.contains("ROUX-MARTIN"))
+    }
+
+    @Test func probableDuplicatesAreNamedThenMergedOrRemoved() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        // P-0004 of the sample list, spelt in other cases.
+        let shown = await allervers("participant", "show", "P-0004", "--store", store, "--json")
+        let existing = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+        let first = try #require(existing["firstName"] as? String)
+        let last = try #require(existing["lastName"] as? String)
+        let employer = try #require(existing["employer"] as? String)
+        let added = await allervers(
+            "participant", "add", "--first-name", first.uppercased(), "--last-name", last.lowercased(), "--employer", employer.uppercased(),
+            "--store", store)
+        #expect(added.exitCode == 0, "\(added.error)")
+        #expect(
+            added.output.hasSuffix(
+                "Warning: P-0007 \(last.uppercased()) \(first.uppercased()) is probably P-0004 (same names and employer); if so: allervers participant merge P-0004 P-0007\n"),
+            "\(added.output)")
+        let sheet = try workspace.file(
+            "more.csv", "prenom;nom;employeur;date_naissance\nJeanne;Durand;Mairie;12/05/1980\nJEANNE;Durand;Autre;1980-05-12\n")
+        let imported = await allervers("participant", "import", sheet.path, "--store", store)
+        #expect(imported.output.contains("Warning: \(sheet.path):3: P-0009 DURAND JEANNE is probably someone earlier in the file (same names and birth date)"), "\(imported.output)")
+
+        // P-0007 enrolled elsewhere, then merged into P-0004: the enrolment moves.
+        let planned = await allervers(
+            "session", "plan", "AV-FOND", "--start", "2026-06-04", "--id", "JUIN", "--room", "Salle Saône", "--address", "Lyon", "--trainer",
+            "Bruno Leroy", "--store", store)
+        try #require(planned.exitCode == 0, "\(planned.error)")
+        _ = await allervers("session", "enrol", "JUIN", "P-0007", "--store", store)
+        let merged = await allervers("participant", "merge", "P-0004", "P-0007", "--store", store)
+        #expect(merged.output == "Merged P-0007 into P-0004\n", "\(merged.error)")
+        let june = await allervers("session", "show", "JUIN", "--store", store)
+        #expect(june.output.contains("P-0004") && !june.output.contains("P-0007"))
+        #expect(await allervers("participant", "show", "P-0007", "--store", store).exitCode == 1)
+
+        // Someone with attendance records is not merged away, nor removed; someone with none is removed.
+        _ = await allervers("attendance", "record", "LYON", "--slot", "2026-03-12-am", "--others-present", "--store", store)
+        let before = try storeBytes(workspace)
+        let refused = await allervers("participant", "merge", "P-0008", "P-0001", "--store", store)
+        #expect(
+            refused.error
+                == "P-0001 has 1 attendance record, kept under its id in the signed log: they cannot move to P-0008 (merge the other way, or keep both)"
+        )
+        let kept = await allervers("participant", "remove", "P-0001", "--store", store)
+        #expect(kept.error == "P-0001 has 1 attendance record, 1 enrolment(s): only someone with no record at all is removed")
+        #expect(try storeBytes(workspace) == before)
+        #expect(await allervers("participant", "remove", "P-0009", "--store", store).output == "Removed P-0009\n")
+        let log = await allervers("participant", "show", "P-0004", "--store", store)
+        #expect(log.output.contains("merged") && log.output.contains("P-0007"), "\(log.output)")
+    }
+
+    @Test func aSessionEditIsCheckedLikeAPlanAndLogged() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        let other = await allervers(
+            "session", "plan", "AV-NONREC", "--start", "2026-03-13", "--id", "VENISSIEUX", "--site", "Bus solidaire", "--site-description",
+            "Place du marché, Vénissieux", "--trainer", "Bruno Leroy", "--allow-partial", "--store", store)
+        try #require(other.exitCode == 0, "\(other.error)")
+        let now = try RecordsStayTrueTests().paris("2026-03-12T10:00")
+        let started = await WorkClock.$fixed.withValue(now) {
+            await allervers("session", "edit", "LYON", "--times", "2026-03-12-am=09:30-12:30", "--store", store)
+        }
+        #expect(started.error == "session LYON: half-day 2026-03-12-am has started: its times are what happened")
+        let clash = await WorkClock.$fixed.withValue(now) {
+            await allervers("session", "edit", "LYON", "--trainer", "Claire Martin", "--trainer", "Bruno Leroy", "--store", store)
+        }
+        #expect(clash.exitCode == 1)
+        #expect(clash.error.contains("trainer Bruno Leroy teaches session VENISSIEUX"), "\(clash.error)")
+        let moved = await WorkClock.$fixed.withValue(now) {
+            await allervers(
+                "session", "edit", "LYON", "--times", "2026-03-13-pm=14:00-17:30", "--trainer", "Claire Martin", "--trainer", "Inès Haddad",
+                "--by", "Claire Martin", "--store", store)
+        }
+        #expect(moved.output == "Changed LYON: trainers: Claire Martin → Claire Martin, Inès Haddad; 2026-03-13-pm: 13:30–17:00 → 14:00–17:30\n", "\(moved)")
+        let shown = await allervers("session", "show", "LYON", "--store", store)
+        #expect(shown.output.contains("Trainers: Claire Martin, Inès Haddad"))
+        #expect(shown.output.contains("2026-03-13-pm  2026-03-13  14:00  17:30"), "\(shown.output)")
+        #expect(shown.output.contains("1  edited  Claire Martin  2026-03-12T09:00:00Z  trainers: "), "\(shown.output)")
+
+        // A cancelled session that recorded nothing gives its id back.
+        #expect(await allervers("session", "cancel", "VENISSIEUX", "--store", store).exitCode == 0)
+        let replanned = await allervers(
+            "session", "plan", "AV-NONREC", "--start", "2026-04-02", "--id", "VENISSIEUX", "--site", "Bus solidaire", "--site-description",
+            "Place du marché, Vénissieux", "--trainer", "Bruno Leroy", "--allow-partial", "--store", store)
+        #expect(replanned.exitCode == 0, "\(replanned.error)")
+        let history = await allervers("session", "show", "VENISSIEUX", "--store", store)
+        #expect(history.output.contains("cancelled") && history.output.contains("replanned"), "\(history.output)")
+    }
+}

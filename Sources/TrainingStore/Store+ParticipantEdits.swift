@@ -1,0 +1,236 @@
+public import Foundation
+internal import GRDB
+public import TrainingCore
+
+/// One change to a participant's details, as the change log keeps it.
+public struct ParticipantChange: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participantID: String
+    /// What changed: a detail (`lastName`, `email`…), or `merged` and `removed`.
+    public var field: String
+    /// The value before, when there was one.
+    public var before: String?
+    /// The value after, when there is one.
+    public var after: String?
+    /// Who changed it.
+    public var changedBy: String
+    /// When, in UTC.
+    public var changedAt: Date
+}
+
+/// A participant who is probably someone the workspace already knows.
+public struct ProbableDuplicate: Sendable, Hashable {
+    /// The position of the newcomer in what was given.
+    public var index: Int
+    /// The participant already known (or given earlier in the same list, without an id yet).
+    public var existing: Participant
+    /// Why: `same email`, `same names and birth date`, `same names and employer`.
+    public var reason: String
+}
+
+extension Store {
+    /// The details a person can have corrected, by the name the change log gives them.
+    static let editableFields: [(name: String, value: @Sendable (Participant) -> String?)] = [
+        ("firstName", { $0.firstName }), ("lastName", { $0.lastName }), ("email", \.email), ("profession", \.profession),
+        ("employer", \.employer), ("hireDate", { $0.hireDate?.description }), ("externalID", \.externalID),
+        ("birthDate", { $0.birthDate?.description }), ("gender", { $0.gender?.rawValue }),
+    ]
+
+    /// Changes a participant's details and logs each change (who, when, before → after).
+    /// Certificates issued before keep what they printed; those issued after print the new
+    /// details. Returns the changes made, none when nothing differs.
+    @discardableResult
+    public func edit(
+        _ key: String, by changedBy: String, at now: Date = Date(), _ change: (inout Participant) -> Void
+    ) throws -> [ParticipantChange] {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                let id = try Self.participantID(for: key, in: db)
+                guard let before = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Self.participant)
+                else { throw NotFoundError(kind: "participant", id: key) }
+                var after = before
+                change(&after)
+                after.id = before.id
+                if let problem = after.problems().first { throw ParticipantError(problem, index: 0) }
+                if let email = after.email, email.caseInsensitiveCompare(before.email ?? "") != .orderedSame,
+                    let other = try String.fetchOne(db, sql: "SELECT id FROM participant WHERE email = ? AND id <> ?", arguments: [email, id])
+                {
+                    throw ParticipantError("\(email) is already participant \(other)", index: 0)
+                }
+                if let external = after.externalID, external != before.externalID,
+                    let other = try String.fetchOne(
+                        db, sql: "SELECT id FROM participant WHERE externalID = ? AND id <> ?", arguments: [external, id])
+                {
+                    throw ParticipantError("external id \(external) is already participant \(other)", index: 0)
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE participant SET firstName = ?, lastName = ?, email = ?, profession = ?, employer = ?, hireDate = ?,
+                          externalID = ?, birthDate = ?, gender = ? WHERE id = ?
+                        """,
+                    arguments: [
+                        after.firstName, after.lastName, after.email, after.profession, after.employer, after.hireDate?.description,
+                        after.externalID, after.birthDate?.description, after.gender?.rawValue, id,
+                    ])
+                var changes: [ParticipantChange] = []
+                for (name, value) in Self.editableFields where value(before) != value(after) {
+                    changes.append(
+                        ParticipantChange(
+                            participantID: id, field: name, before: value(before), after: value(after), changedBy: changedBy, changedAt: now))
+                }
+                try Self.log(changes, db: db)
+                return changes
+            }
+        }
+    }
+
+    /// Every change to a participant's details, oldest first.
+    public func participantChanges(of key: String) throws -> [ParticipantChange] {
+        try database.read { db in
+            let id = (try? Self.participantID(for: key, in: db)) ?? key
+            return try Row.fetchAll(db, sql: "SELECT * FROM participantChange WHERE participantID = ? ORDER BY sequence", arguments: [id]).map {
+                row in
+                ParticipantChange(
+                    participantID: row["participantID"], field: row["field"], before: row["before"], after: row["after"],
+                    changedBy: row["changedBy"], changedAt: SessionRows.date(utc: row["changedAt"]) ?? .distantPast)
+            }
+        }
+    }
+
+    /// The newcomers who are probably people already known, or given twice in the list:
+    /// the same email, or the same names with the same birth date or employer.
+    public func probableDuplicates(of newcomers: [Participant]) throws -> [ProbableDuplicate] {
+        var byNames: [String: [Participant]] = [:]
+        var byEmail: [String: Participant] = [:]
+        for known in try participants() {
+            byNames[known.foldedNames, default: []].append(known)
+            if let email = known.email { byEmail[email.lowercased()] = known }
+        }
+        var found: [ProbableDuplicate] = []
+        for (index, newcomer) in newcomers.enumerated() {
+            let candidates = (byNames[newcomer.foldedNames] ?? []) + (newcomer.email.flatMap { byEmail[$0.lowercased()] }.map { [$0] } ?? [])
+            if let match = candidates.lazy.compactMap({ known in newcomer.probablySamePerson(as: known).map { (known, $0) } }).first {
+                found.append(ProbableDuplicate(index: index, existing: match.0, reason: match.1))
+            }
+            byNames[newcomer.foldedNames, default: []].append(newcomer)
+            if let email = newcomer.email { byEmail[email.lowercased()] = newcomer }
+        }
+        return found
+    }
+
+    /// Merges `drop` into `keep`: `drop`'s enrolments move to `keep`, `keep`'s empty details
+    /// are filled from `drop`'s, and `drop` is removed, all logged. Refused when `drop` has
+    /// records signed under its id (attendance, results, certificates) or both hold a place
+    /// in the same session.
+    public func merge(keep keepKey: String, drop dropKey: String, by changedBy: String, at now: Date = Date()) throws -> [ParticipantChange] {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                let keepID = try Self.participantID(for: keepKey, in: db)
+                let dropID = try Self.participantID(for: dropKey, in: db)
+                guard keepID != dropID else { throw ParticipantError("\(keepKey) and \(dropKey) are the same participant", index: 0) }
+                let records = try Self.signedRecords(of: dropID, db: db)
+                guard records.isEmpty else {
+                    throw ParticipantError(
+                        "\(dropID) has \(records.joined(separator: ", ")), kept under its id in the signed log: they cannot move to \(keepID) (merge the other way, or keep both)",
+                        index: 0)
+                }
+                let shared = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.sessionID FROM enrolment d JOIN enrolment k ON k.sessionID = d.sessionID AND k.participantID = ?
+                        WHERE d.participantID = ? AND d.status <> 'withdrawn' AND k.status <> 'withdrawn' ORDER BY d.sessionID
+                        """, arguments: [keepID, dropID])
+                guard shared.isEmpty else {
+                    throw ParticipantError(
+                        "\(keepID) and \(dropID) both hold a place in \(shared.joined(separator: ", ")): withdraw one first", index: 0)
+                }
+                guard let keep = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [keepID]).map(Self.participant),
+                    let drop = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [dropID]).map(Self.participant)
+                else { throw NotFoundError(kind: "participant", id: dropID) }
+                // A withdrawal of one beside a place of the other: the place wins.
+                try db.execute(
+                    sql: """
+                        DELETE FROM enrolment WHERE participantID = ? AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ?)
+                        """, arguments: [dropID, keepID])
+                try db.execute(sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ?", arguments: [keepID, dropID])
+                try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [dropID])
+                var merged = keep
+                merged.email = keep.email ?? drop.email
+                merged.profession = keep.profession ?? drop.profession
+                merged.employer = keep.employer ?? drop.employer
+                merged.hireDate = keep.hireDate ?? drop.hireDate
+                merged.externalID = keep.externalID ?? drop.externalID
+                merged.birthDate = keep.birthDate ?? drop.birthDate
+                merged.gender = keep.gender ?? drop.gender
+                try db.execute(
+                    sql: """
+                        UPDATE participant SET email = ?, profession = ?, employer = ?, hireDate = ?, externalID = ?, birthDate = ?, gender = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        merged.email, merged.profession, merged.employer, merged.hireDate?.description, merged.externalID,
+                        merged.birthDate?.description, merged.gender?.rawValue, keepID,
+                    ])
+                var changes = [
+                    ParticipantChange(
+                        participantID: keepID, field: "merged", before: "\(dropID) \(drop.displayName)", after: nil, changedBy: changedBy,
+                        changedAt: now),
+                    ParticipantChange(
+                        participantID: dropID, field: "removed", before: drop.displayName, after: "merged into \(keepID)",
+                        changedBy: changedBy, changedAt: now),
+                ]
+                for (name, value) in Self.editableFields where value(keep) != value(merged) {
+                    changes.append(
+                        ParticipantChange(
+                            participantID: keepID, field: name, before: value(keep), after: value(merged), changedBy: changedBy, changedAt: now))
+                }
+                try Self.log(changes, db: db)
+                return changes
+            }
+        }
+    }
+
+    /// Removes a participant who has no record at all: never enrolled, nothing recorded.
+    public func remove(_ key: String, by changedBy: String, at now: Date = Date()) throws {
+        try phrasingDatabaseErrors {
+            try database.write { db in
+                let id = try Self.participantID(for: key, in: db)
+                var records = try Self.signedRecords(of: id, db: db)
+                if let enrolments = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolment WHERE participantID = ?", arguments: [id]),
+                    enrolments > 0
+                {
+                    records.append("\(enrolments) enrolment(s)")
+                }
+                guard records.isEmpty else {
+                    throw ParticipantError("\(id) has \(records.joined(separator: ", ")): only someone with no record at all is removed", index: 0)
+                }
+                let name = try String.fetchOne(db, sql: "SELECT lastName || ' ' || firstName FROM participant WHERE id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id])
+                try Self.log(
+                    [ParticipantChange(participantID: id, field: "removed", before: name, after: nil, changedBy: changedBy, changedAt: now)],
+                    db: db)
+            }
+        }
+    }
+
+    /// The records kept under a participant's id that cannot be moved or dropped, in words.
+    private static func signedRecords(of id: String, db: Database) throws -> [String] {
+        var records: [String] = []
+        for (table, noun) in [
+            ("attendanceEvent", "attendance record"), ("moduleProgress", "progress record"), ("objectiveResult", "result"),
+            ("certificate", "certificate"),
+        ] {
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE participantID = ?", arguments: [id]) ?? 0
+            if count > 0 { records.append("\(count) \(noun)\(count == 1 ? "" : "s")") }
+        }
+        return records
+    }
+
+    private static func log(_ changes: [ParticipantChange], db: Database) throws {
+        for change in changes {
+            try db.execute(
+                sql: "INSERT INTO participantChange (participantID, field, before, after, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [change.participantID, change.field, change.before, change.after, change.changedBy, SessionRows.utc(change.changedAt)])
+        }
+    }
+}
