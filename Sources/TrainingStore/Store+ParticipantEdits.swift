@@ -63,21 +63,7 @@ extension Store {
                 {
                     throw ParticipantError("external id \(external) is already participant \(other)", index: 0)
                 }
-                try db.execute(
-                    sql: """
-                        UPDATE participant SET firstName = ?, lastName = ?, email = ?, profession = ?, employer = ?, hireDate = ?,
-                          externalID = ?, birthDate = ?, gender = ? WHERE id = ?
-                        """,
-                    arguments: [
-                        after.firstName, after.lastName, after.email, after.profession, after.employer, after.hireDate?.description,
-                        after.externalID, after.birthDate?.description, after.gender?.rawValue, id,
-                    ])
-                var changes: [ParticipantChange] = []
-                for (name, value) in Self.editableFields where value(before) != value(after) {
-                    changes.append(
-                        ParticipantChange(
-                            participantID: id, field: name, before: value(before), after: value(after), changedBy: changedBy, changedAt: now))
-                }
+                let changes = try Self.save(after, replacing: before, by: changedBy, at: now, db: db)
                 try Self.log(changes, db: db)
                 return changes
             }
@@ -162,16 +148,7 @@ extension Store {
                 merged.externalID = keep.externalID ?? drop.externalID
                 merged.birthDate = keep.birthDate ?? drop.birthDate
                 merged.gender = keep.gender ?? drop.gender
-                try db.execute(
-                    sql: """
-                        UPDATE participant SET email = ?, profession = ?, employer = ?, hireDate = ?, externalID = ?, birthDate = ?, gender = ?
-                        WHERE id = ?
-                        """,
-                    arguments: [
-                        merged.email, merged.profession, merged.employer, merged.hireDate?.description, merged.externalID,
-                        merged.birthDate?.description, merged.gender?.rawValue, keepID,
-                    ])
-                var changes = [
+                let changes = [
                     ParticipantChange(
                         participantID: keepID, field: "merged", before: "\(dropID) \(drop.displayName)", after: nil, changedBy: changedBy,
                         changedAt: now),
@@ -179,11 +156,7 @@ extension Store {
                         participantID: dropID, field: "removed", before: drop.displayName, after: "merged into \(keepID)",
                         changedBy: changedBy, changedAt: now),
                 ]
-                for (name, value) in Self.editableFields where value(keep) != value(merged) {
-                    changes.append(
-                        ParticipantChange(
-                            participantID: keepID, field: name, before: value(keep), after: value(merged), changedBy: changedBy, changedAt: now))
-                }
+                    + (try Self.save(merged, replacing: keep, by: changedBy, at: now, db: db))
                 try Self.log(changes, db: db)
                 return changes
             }
@@ -224,6 +197,25 @@ extension Store {
             if count > 0 { records.append("\(count) \(noun)\(count == 1 ? "" : "s")") }
         }
         return records
+    }
+
+    /// Writes `after` over `before`'s row and returns the details that differ, as changes.
+    private static func save(_ after: Participant, replacing before: Participant, by changedBy: String, at now: Date, db: Database) throws
+        -> [ParticipantChange]
+    {
+        try db.execute(
+            sql: """
+                UPDATE participant SET firstName = ?, lastName = ?, email = ?, profession = ?, employer = ?, hireDate = ?,
+                  externalID = ?, birthDate = ?, gender = ? WHERE id = ?
+                """,
+            arguments: [
+                after.firstName, after.lastName, after.email, after.profession, after.employer, after.hireDate?.description,
+                after.externalID, after.birthDate?.description, after.gender?.rawValue, before.id,
+            ])
+        return editableFields.filter { $0.value(before) != $0.value(after) }.map { name, value in
+            ParticipantChange(
+                participantID: before.id, field: name, before: value(before), after: value(after), changedBy: changedBy, changedAt: now)
+        }
     }
 
     private static func log(_ changes: [ParticipantChange], db: Database) throws {
