@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -47,10 +49,14 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
-        // Files for others: iCalendar, CSV for funders, xAPI, signed Open Badges credentials.
+        // Files for others: iCalendar, CSV for funders, xAPI, signed Open Badges credentials,
+        // and the PAdES signatures of certificate PDFs (X.509 and CMS from swift-certificates).
         .target(
             name: "TrainingExport",
-            dependencies: ["TrainingCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "TrainingCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: strictness
         ),
         // Pango and cairo for PDF, libqrencode for QR codes (Debian: libpango1.0-dev,

@@ -47,7 +47,7 @@ extension AllerVers {
             try issue(sessionIDs, store: store)
             if export {
                 try RecordFiles.write(
-                    sessionIDs, store: store, into: URL(fileURLWithPath: out), language: lang.language, key: storeOptions.signingKey)
+                    sessionIDs, store: store, into: URL(fileURLWithPath: out), language: lang.language, keys: storeOptions.documentKeys)
             }
         }
 

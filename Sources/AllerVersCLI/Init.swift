@@ -31,6 +31,11 @@ extension AllerVers {
             let folder = URL(fileURLWithPath: store ?? FileManager.default.currentDirectoryPath)
             let created = try Store.create(in: Workspace(folder: folder), organisation: try identity.organisation(required: false))
             let key = try SigningKey.create(at: created.workspace.signingKeyURL)
+            if let organisation = try created.organisation() {
+                _ = try PDFSigningIdentity.create(
+                    keyAt: created.workspace.pdfSigningKeyURL, certificateAt: created.workspace.pdfSigningCertificateURL,
+                    organisation: organisation.name, issuer: key.issuer)
+            }
             say("Created the workspace in \(created.workspace.folder.path)")
             say("Signing key: \(key.issuer.did)")
             if try created.organisation() == nil {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrainingCore
 import TrainingExport
 import TrainingStore
 
@@ -47,5 +48,35 @@ extension StoreOptions {
     /// The workspace's signing key, checked: present, readable, owner-only.
     func signingKey() throws -> SigningKey {
         try SigningKey.load(from: try workspace().signingKeyURL)
+    }
+
+    /// The keys that sign certificate PDFs: the Ed25519 seal's and the PDF signature's. A
+    /// workspace made before PDF signatures gets its PDF signing identity on first use,
+    /// named after the organisation.
+    func documentKeys(organisation: String) throws -> DocumentKeys {
+        let workspace = try workspace()
+        let seal = try SigningKey.load(from: workspace.signingKeyURL)
+        if !FileManager.default.fileExists(atPath: workspace.pdfSigningKeyURL.path) {
+            return DocumentKeys(
+                seal: seal,
+                pdf: try PDFSigningIdentity.create(
+                    keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL, organisation: organisation,
+                    issuer: seal.issuer))
+        }
+        return DocumentKeys(
+            seal: seal,
+            pdf: try PDFSigningIdentity.load(keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL))
+    }
+}
+
+/// What signs a certificate's PDF: the seal (Ed25519, checked by `allervers verify`) and
+/// the PDF signature (RSA, checked by PDF readers and `pdfsig`).
+struct DocumentKeys {
+    let seal: SigningKey
+    let pdf: PDFSigningIdentity
+
+    /// `pdf` sealed, then signed, on `day`.
+    func sign(_ pdf: Data, number: String, holder: String, on day: LocalDate) throws -> Data {
+        try PDFSignature.sign(Verifier.seal(pdf: pdf, number: number, holder: holder, key: seal), on: day, identity: self.pdf)
     }
 }

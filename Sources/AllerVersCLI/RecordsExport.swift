@@ -83,7 +83,7 @@ extension AllerVers.ExportCommand {
             let store = try storeOptions.openStore()
             try RecordFiles.write(
                 try selection.sessionIDs(in: store), store: store, into: URL(fileURLWithPath: out), language: lang.language,
-                key: storeOptions.signingKey)
+                keys: storeOptions.documentKeys)
         }
     }
 
@@ -125,20 +125,21 @@ enum RecordFiles {
     /// Makes every session's records, then writes them into `folder/SESSION/`: nothing is
     /// written when any of them fails. The key is read only when there are certificates to seal.
     static func write(
-        _ sessionIDs: [String], store: Store, into folder: URL, language: DocumentLanguage, key loadKey: () throws -> SigningKey
+        _ sessionIDs: [String], store: Store, into folder: URL, language: DocumentLanguage,
+        keys loadKeys: (_ organisation: String) throws -> DocumentKeys
     ) throws {
         let organisation = try store.documentOrganisation()
         var staged = try StagedFiles(beside: folder)
         let progress = ProgressBar(total: sessionIDs.count, label: "export")
         var written: [String: Int] = [:]
         do {
-            var key: SigningKey?
+            var keys: DocumentKeys?
             for sessionID in sessionIDs {
                 let files = try make(
                     sessionID, store: store, organisation: organisation, language: language,
-                    key: {
-                        let loaded = try key ?? loadKey()
-                        key = loaded
+                    keys: {
+                        let loaded = try keys ?? loadKeys(organisation.name)
+                        keys = loaded
                         return loaded
                     })
                 for (name, data) in files {
@@ -161,7 +162,7 @@ enum RecordFiles {
     }
 
     static func make(
-        _ sessionID: String, store: Store, organisation: Organisation, language: DocumentLanguage, key: () throws -> SigningKey
+        _ sessionID: String, store: Store, organisation: Organisation, language: DocumentLanguage, keys: () throws -> DocumentKeys
     ) throws -> [(String, Data)] {
         let records = try store.records(of: sessionID)
         let (session, course, participants, marks) = (records.session, records.course, records.participants, records.marks)
@@ -187,22 +188,21 @@ enum RecordFiles {
         ]
         for certificate in records.liveCertificates {
             guard let context = records.context(for: certificate, organisation: organisation) else { continue }
-            let key = try key()
+            let keys = try keys()
             let holder = context.participant.displayName
+            func signed(_ pdf: Data) throws -> Data {
+                try keys.sign(pdf, number: certificate.number, holder: holder, on: certificate.issuedOn)
+            }
             files.append(
                 (
                     "certificates/\(certificate.number)-certificat-de-realisation.pdf",
-                    Verifier.seal(
-                        pdf: try Documents.certificatDeRealisation(context, language: language), number: certificate.number, holder: holder,
-                        key: key)
+                    try signed(try Documents.certificatDeRealisation(context, language: language))
                 ))
             if certificate.isEligible {
                 files.append(
                     (
                         "certificates/\(certificate.number)-attestation-de-fin-de-formation.pdf",
-                        Verifier.seal(
-                            pdf: try Documents.attestation(context, language: language), number: certificate.number, holder: holder,
-                            key: key)
+                        try signed(try Documents.attestation(context, language: language))
                     ))
             }
             if let credential = certificate.credential {

@@ -52,8 +52,20 @@ extension AllerVers {
                             + (revocation.replacedBy.map { "; replaced by \($0)" } ?? ""))
                 }
                 checks.append("issued by this workspace, not revoked")
+                if let signedPart = statement.pdfSignedPart, let pdf = FileManager.default.contents(atPath: input) {
+                    // The PDF signature is deterministic: signed again, the file must come out the same.
+                    let workspace = try storeOptions.workspace()
+                    let identity = try PDFSigningIdentity.load(keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL)
+                    guard try PDFSignature.sign(pdf.prefix(signedPart), on: certificate.issuedOn, identity: identity) == pdf else {
+                        throw CLIError("\(input): its PDF signature is not this workspace's")
+                    }
+                    checks.append("PDF signature (PAdES, RSA-2048) made with this workspace's certificate, covering the whole file")
+                }
             } else {
                 checks.append("no workspace at hand: signature checked alone, revocation not checked")
+                if statement.pdfSignedPart != nil {
+                    checks.append("PDF signature's update unchanged (its CMS is for PDF readers such as pdfsig to check)")
+                }
             }
             if format.json {
                 return try printJSON([

@@ -72,22 +72,34 @@ public struct SigningKey: Sendable {
     /// to replace a key that exists.
     public static func create(at url: URL) throws(SigningKeyError) -> SigningKey {
         let key = SigningKey()
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw SigningKeyError(
-                errno == EEXIST ? "\(url.relativePath): a signing key already exists" : "\(url.relativePath): cannot create the key file")
-        }
-        defer { close(descriptor) }
-        let bytes = Array(key.pem.utf8)
-        guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
-            throw SigningKeyError("\(url.relativePath): cannot write the key file")
-        }
+        try KeyFile.create(at: url, contents: Array(key.pem.utf8))
         return key
     }
 
     /// Reads the key at `url`, refusing a missing, unreadable or malformed file, and one
     /// that anyone but its owner may read or write.
     public static func load(from url: URL) throws(SigningKeyError) -> SigningKey {
+        let text = try KeyFile.read(url)
+        do { return try SigningKey(pem: text) } catch { throw SigningKeyError("\(url.relativePath): \(error.description)") }
+    }
+}
+
+/// A private key's file: created owner-only and never replaced, read only while no one
+/// else may read it.
+enum KeyFile {
+    static func create(at url: URL, contents bytes: [UInt8]) throws(SigningKeyError) {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw SigningKeyError(
+                errno == EEXIST ? "\(url.relativePath): a signing key already exists" : "\(url.relativePath): cannot create the key file")
+        }
+        defer { close(descriptor) }
+        guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
+            throw SigningKeyError("\(url.relativePath): cannot write the key file")
+        }
+    }
+
+    static func read(_ url: URL) throws(SigningKeyError) -> String {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             throw SigningKeyError("\(url.relativePath): no signing key; run `allervers key create` in the workspace")
@@ -100,7 +112,7 @@ public struct SigningKey: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw SigningKeyError("\(url.relativePath): cannot read the signing key")
         }
-        do { return try SigningKey(pem: text) } catch { throw SigningKeyError("\(url.relativePath): \(error.description)") }
+        return text
     }
 }
 

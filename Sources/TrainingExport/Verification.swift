@@ -22,6 +22,9 @@ public struct VerifiedStatement: Sendable, Hashable {
     public var holder: String?
     /// The course's title or id, when the statement carries it.
     public var course: String?
+    /// For a PDF with a PDF signature after its seal: how many bytes the seal and the
+    /// signature were made over (the file up to the end of the seal's line).
+    public var pdfSignedPart: Int?
 }
 
 /// Why a statement, credential or PDF does not verify.
@@ -55,14 +58,17 @@ public enum Verifier {
             kind: .certificatePayload, issuer: issuer, number: jti, holder: claims["sub"] as? String, course: claims["crs"] as? String)
     }
 
-    /// Verifies a PDF sealed by ``seal(pdf:number:holder:key:)``: the seal's signature, and that
-    /// the bytes before it are the ones that were sealed.
+    /// Verifies a PDF sealed by ``seal(pdf:number:holder:key:)``: the seal's signature, that
+    /// the bytes before it are the ones that were sealed, and that anything after it is the
+    /// PDF signature that ``PDFSignature/sign(_:on:identity:)`` appends, unchanged but for
+    /// its CMS (which PDF readers check).
     public static func verify(pdf: Data) throws(VerificationError) -> VerifiedStatement {
         guard let range = pdf.range(of: sealMarker, options: .backwards) else {
             throw VerificationError("the PDF carries no AllerVers seal")
         }
         let sealed = pdf[pdf.startIndex..<range.lowerBound]
-        let token = String(decoding: pdf[range.upperBound...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let lineEnd = pdf[range.upperBound...].firstIndex(of: UInt8(ascii: "\n")) ?? pdf.endIndex
+        let token = String(decoding: pdf[range.upperBound..<lineEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let (issuer, claims) = try checkedClaims(of: token)
         guard let number = claims["jti"] as? String, let digest = claims["sha256"] as? String else {
             throw VerificationError("the PDF's seal names no certificate or digest")
@@ -70,7 +76,13 @@ public enum Verifier {
         guard Digest.sha256Hex(sealed) == digest else {
             throw VerificationError("the PDF was changed after it was sealed: its content no longer matches the signed digest")
         }
-        return VerifiedStatement(kind: .pdf, issuer: issuer, number: number, holder: claims["sub"] as? String, course: nil)
+        var signedPart: Int?
+        if lineEnd < pdf.endIndex, lineEnd + 1 < pdf.endIndex {
+            do { _ = try PDFSignature.checkUpdate(pdf, after: lineEnd + 1) } catch { throw VerificationError(error.description) }
+            signedPart = lineEnd + 1 - pdf.startIndex
+        }
+        return VerifiedStatement(
+            kind: .pdf, issuer: issuer, number: number, holder: claims["sub"] as? String, course: nil, pdfSignedPart: signedPart)
     }
 
     /// Appends a seal to a PDF: a comment line after `%%EOF` that PDF readers ignore,

@@ -27,6 +27,12 @@ public struct Workspace: Sendable, Hashable {
     /// The Ed25519 key that signs certificates and credentials (PKCS#8 PEM, mode 0600).
     public var signingKeyURL: URL { directory.appendingPathComponent("signing-key.pem") }
 
+    /// The RSA key that signs certificate PDFs the way PDF readers check them (PKCS#8 PEM, mode 0600).
+    public var pdfSigningKeyURL: URL { directory.appendingPathComponent("pdf-signing-key.pem") }
+
+    /// The self-signed X.509 certificate of that key, naming the organisation and the issuer's did:key.
+    public var pdfSigningCertificateURL: URL { directory.appendingPathComponent("pdf-signing-certificate.pem") }
+
     /// The SQLite store.
     public var storeURL: URL { directory.appendingPathComponent("store.sqlite") }
 

@@ -335,3 +335,58 @@ import TrainingTesting
         #expect(history.output.contains("cancelled") && history.output.contains("replanned"), "\(history.output)")
     }
 }
+
+/// Certificate PDFs carry a PDF signature (PAdES B-B) that poppler's `pdfsig` checks, beside
+/// the seal that `allervers verify` checks.
+@Suite struct PDFSignatureTests {
+    func pdfsig(_ file: URL) throws -> String {
+        try execute(try tool("pdfsig"), [file.path]).output
+    }
+
+    @Test func pdfsigFindsTheWholeDocumentSignedAndAChangedByte() async throws {
+        let (workspace, store, out) = try await exportedWeek()
+        let number = try #require(try await certificateNumbers("LYON", store: store)["P-0001"])
+        let pdf = out.appendingPathComponent("LYON/certificates/\(number)-certificat-de-realisation.pdf")
+        let report = try pdfsig(pdf)
+        for line in [
+            "Signer Certificate Common Name: Institut Aller-Vers", "Signature Type: ETSI.CAdES.detached", "Total document signed",
+            "Signature Validation: Signature is Valid.", "Signing Time: Mar 16 2026",
+        ] {
+            #expect(report.contains(line), "\(line) missing from:\n\(report)")
+        }
+        let verified = await allervers("verify", pdf.path, "--store", store)
+        #expect(verified.output.contains("✓ PDF signature (PAdES, RSA-2048) made with this workspace's certificate"), "\(verified)")
+
+        // One byte of the drawn page, and one byte of the signature's own update.
+        let original = try Data(contentsOf: pdf)
+        var page = original
+        page[page.count / 3] ^= 0x01
+        let changedPage = try workspace.file("page.pdf", bytes: Array(page))
+        #expect(try pdfsig(changedPage).contains("Signature Validation: Digest Mismatch."))
+        #expect(await allervers("verify", changedPage.path, "--store", store).exitCode == 1)
+
+        let flags = try #require(original.range(of: Data("/F 132".utf8)))
+        var update = original
+        update.replaceSubrange(flags, with: Data("/F 128".utf8))
+        let changedUpdate = try workspace.file("update.pdf", bytes: Array(update))
+        #expect(try pdfsig(changedUpdate).contains("Signature Validation: Digest Mismatch."))
+        let refused = await allervers("verify", changedUpdate.path, "--store", store)
+        #expect(refused.error == "\(changedUpdate.path): the PDF was changed after it was signed: its last update is not the signature's")
+
+        // Anything appended after the signature is seen too.
+        let appended = try workspace.file("appended.pdf", bytes: Array(original + Data("1 0 obj\n<< >>\nendobj\n".utf8)))
+        #expect(try pdfsig(appended).contains("Not total document signed"))
+        #expect(await allervers("verify", appended.path, "--store", store).exitCode == 1)
+
+        // Another workspace's PDF key, on the same sealed bytes, is not this workspace's signature.
+        let other = try await initialisedWorkspace()
+        let otherKeys = other.url.appendingPathComponent(".allervers")
+        let mine = workspace.url.appendingPathComponent(".allervers")
+        for name in ["pdf-signing-key.pem", "pdf-signing-certificate.pem"] {
+            try FileManager.default.removeItem(at: mine.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: otherKeys.appendingPathComponent(name), to: mine.appendingPathComponent(name))
+        }
+        let foreign = await allervers("verify", pdf.path, "--store", store)
+        #expect(foreign.error == "\(pdf.path): its PDF signature is not this workspace's")
+    }
+}
