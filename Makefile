@@ -45,6 +45,9 @@ demo: build
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-pm --excused "P-0004:rendez-vous médical" --others-present
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-13-am --absent P-0005 --others-present
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-13-pm --left-early P-0003:30 --others-present
+	@echo "--- A mistake on Thursday morning's sheet: Mehdi came at 9:15, not 9:20; the correction keeps its reason"
+	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-am --late P-0002:15 --reason "arrivé à 9 h 15, feuille relue"
+	$(BIN) attendance history --store $(DEMO) $(SESSION) --participant P-0002
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --positioning not-acquired
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --assessment acquired --score 80
 	$(BIN) attendance show --store $(DEMO) $(SESSION)
@@ -59,6 +62,13 @@ demo: build
 	$(BIN) export records --store $(DEMO) $(SESSION) --out $(DEMO)/en --lang en
 	$(BIN) verify --store $(DEMO) $$(ls $(DEMO)/$(SESSION)/certificates/*-certificat-de-realisation.pdf | head -1)
 	$(BIN) verify --store $(DEMO) $$(ls $(DEMO)/$(SESSION)/certificates/*-open-badge.jwt | head -1)
+	pdfsig $$(ls $(DEMO)/$(SESSION)/certificates/*-certificat-de-realisation.pdf | head -1) | grep -E "Total document signed|Signature Validation"
+	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
+	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
+	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored
+	$(BIN) verify --store $(DEMO)/restored
+	$(BIN) export records --store $(DEMO)/restored $(SESSION) --out $(DEMO)/restored/Exports
+	diff -r $(DEMO)/$(SESSION)/certificates $(DEMO)/restored/Exports/$(SESSION)/certificates && echo "Restored certificates: byte-identical"
 	@echo "Records written to $(DEMO)/$(SESSION)/ (English certificates in $(DEMO)/en/$(SESSION)/)"
 
 test: deps

@@ -23,7 +23,9 @@ extension AllerVers {
             let store = try storeOptions.openStore()
             let keys = withKey ? try keyFiles(in: store.workspace) : []
             try store.backup(to: URL(fileURLWithPath: to), keyFiles: keys)
-            say("Backed up \(store.workspace.folder.path) to \(to)" + (withKey ? " with \(counted(keys.count, "key file"))" : " (without the signing key)"))
+            say(
+                "Backed up \(store.workspace.folder.path) to \(to)"
+                    + (withKey ? " with \(counted(keys.count, "key file"))" : " (without the signing key)"))
         }
 
         /// The key files of the workspace: everything in `.allervers/` that is not the store.

@@ -43,7 +43,8 @@ extension AllerVers.ParticipantCommand {
             let store = try storeOptions.openStore()
             let participant = Participant(
                 id: "", firstName: firstName, lastName: lastName, email: email, profession: profession, employer: employer,
-                hireDate: hireDate.flatMap(parseDate), externalID: externalID, birthDate: birthDate.flatMap(parseDate), gender: gender?.gender)
+                hireDate: hireDate.flatMap(parseDate), externalID: externalID, birthDate: birthDate.flatMap(parseDate),
+                gender: gender?.gender)
             let duplicates = try store.probableDuplicates(of: [participant])
             let added = try store.add([participant])
             say("Added \(added[0].id): \(added[0].displayName)")
@@ -252,7 +253,8 @@ extension AllerVers.ParticipantCommand {
 
         func run() throws {
             let store = try storeOptions.openStore()
-            let changes = try store.merge(keep: keep, drop: drop, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+            let changes = try store.merge(
+                keep: keep, drop: drop, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
             say("Merged \(changes[1].participantID) into \(changes[0].participantID)")
         }
     }

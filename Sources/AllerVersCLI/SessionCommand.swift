@@ -143,7 +143,9 @@ extension AllerVers.SessionCommand {
             } else {
                 printTable(
                     [["PARTICIPANT", "NAME", "EMPLOYER", "STATUS"]]
-                        + enrolments.map { [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue] })
+                        + enrolments.map {
+                            [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue]
+                        })
             }
             printSessionHistory(try store.sessionHistory(of: session.id))
         }

@@ -55,7 +55,8 @@ extension AllerVers {
                 if let signedPart = statement.pdfSignedPart, let pdf = FileManager.default.contents(atPath: input) {
                     // The PDF signature is deterministic: signed again, the file must come out the same.
                     let workspace = try storeOptions.workspace()
-                    let identity = try PDFSigningIdentity.load(keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL)
+                    let identity = try PDFSigningIdentity.load(
+                        keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL)
                     guard try PDFSignature.sign(pdf.prefix(signedPart), on: certificate.issuedOn, identity: identity) == pdf else {
                         throw CLIError("\(input): its PDF signature is not this workspace's")
                     }

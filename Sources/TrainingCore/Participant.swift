@@ -73,8 +73,10 @@ extension Participant {
     /// (`Anne-Laure PETIT` and `anne laure petit` are the same).
     public var foldedNames: String {
         func fold(_ text: String) -> String {
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" })
-                .joined(separator: " ")
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: {
+                $0 == " " || $0 == "-" || $0 == "'"
+            })
+            .joined(separator: " ")
         }
         return fold(firstName) + "|" + fold(lastName)
     }

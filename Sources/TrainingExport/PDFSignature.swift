@@ -1,9 +1,9 @@
 internal import Crypto
-internal import _CryptoExtras
 public import Foundation
 internal import SwiftASN1
 public import TrainingCore
 internal import X509
+internal import _CryptoExtras
 
 /// The organisation's identity for signing PDFs the way PDF readers check them: an RSA-2048
 /// key and a self-signed X.509 certificate that names the organisation and, as its subject
@@ -163,7 +163,10 @@ public enum PDFSignature {
         let placeholder = "/ByteRange [0 ********** ********** **********]"
         let objects: [(Int, String)] = [
             (page.number, try ClassicPDF.adding("/Annots [ \(widget) 0 R ]", to: page.dictionary, unless: "/Annots")),
-            (document.root, try ClassicPDF.adding("/AcroForm << /Fields [ \(widget) 0 R ] /SigFlags 3 >>", to: document.catalog, unless: "/AcroForm")),
+            (
+                document.root,
+                try ClassicPDF.adding("/AcroForm << /Fields [ \(widget) 0 R ] /SigFlags 3 >>", to: document.catalog, unless: "/AcroForm")
+            ),
             (
                 signature,
                 "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n   \(placeholder)\n   /Contents <"
@@ -367,8 +370,14 @@ enum CMSSignedData {
 
     static func pades(content: [UInt8], identity: PDFSigningIdentity) throws -> [UInt8] {
         let context = ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
-        let essCertificateID = try der { try $0.appendConstructedNode(identifier: .sequence) { try $0.serialize(octets(SHA256.hash(data: identity.certificateDER))) } }
-        let signingCertificate = der { $0.appendConstructedNode(identifier: .sequence) { $0.appendConstructedNode(identifier: .sequence) { $0.serializeRawBytes(essCertificateID) } } }
+        let essCertificateID = try der {
+            try $0.appendConstructedNode(identifier: .sequence) { try $0.serialize(octets(SHA256.hash(data: identity.certificateDER))) }
+        }
+        let signingCertificate = der {
+            $0.appendConstructedNode(identifier: .sequence) {
+                $0.appendConstructedNode(identifier: .sequence) { $0.serializeRawBytes(essCertificateID) }
+            }
+        }
         let attributes = [
             try attribute(OID.contentType, der { try $0.serialize(OID.data) }),
             try attribute(OID.messageDigest, der { try $0.serialize(octets(SHA256.hash(data: content))) }),

@@ -100,11 +100,9 @@ enum KeyFile {
     }
 
     static func read(_ url: URL) throws(SigningKeyError) -> String {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else {
-            throw SigningKeyError("\(url.relativePath): no signing key; run `allervers key create` in the workspace")
-        }
-        let mode = info.st_mode & 0o777
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
+        else { throw SigningKeyError("\(url.relativePath): no signing key; run `allervers key create` in the workspace") }
         guard mode & 0o077 == 0 else {
             throw SigningKeyError(
                 "\(url.relativePath): the signing key is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")

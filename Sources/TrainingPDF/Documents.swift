@@ -87,7 +87,9 @@ public enum Documents {
                         marks == nil
                             ? ""
                             : attendance(grid[participant.id, slot.id], of: participant, language: l)
-                                + (corrected[key].map { "\n" + l.pick("corrigé le \(l.date($0.on)) : ", "corrected on \(l.date($0.on)): ") + $0.reason }
+                                + (corrected[key].map {
+                                    "\n" + l.pick("corrigé le \(l.date($0.on)) : ", "corrected on \(l.date($0.on)): ") + $0.reason
+                                }
                                     ?? ""),
                     ]
                     let rowHeight = zip(cells, zip(columns, fonts)).reduce(minimumRowHeight) { height, cell in
@@ -146,7 +148,8 @@ public enum Documents {
             }
             return parts.joined(separator: ", ")
         case .excused:
-            return l.pick(gendered("Absent excusé", "Absente excusée", "Absent·e excusé·e"), "Excused") + (mark.reason.map { " : \($0)" } ?? "")
+            return l.pick(gendered("Absent excusé", "Absente excusée", "Absent·e excusé·e"), "Excused")
+                + (mark.reason.map { " : \($0)" } ?? "")
         case .absent:
             return l.pick(gendered("Absent", "Absente", "Absent·e"), "Absent") + (mark.reason.map { " : \($0)" } ?? "")
         }

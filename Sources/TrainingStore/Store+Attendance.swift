@@ -99,7 +99,8 @@ extension Store {
             throw AttendanceError(["session \(sessionID) is cancelled: its attendance can no longer change"])
         }
         guard !marks.isEmpty else { throw AttendanceError(["no participant is marked for session \(sessionID)"]) }
-        let recorded = Set(try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
+        let recorded = Set(
+            try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
         let seated = Set(
             try String.fetchAll(
                 db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID]))
@@ -157,7 +158,8 @@ extension Store {
         for mark in marks {
             if recorded.contains("\(mark.participantID) \(mark.slotID)") { corrections.append(mark) } else { first.append(mark) }
         }
-        try AttendanceRows.append(first, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: nil, at: now, in: db)
+        try AttendanceRows.append(
+            first, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: nil, at: now, in: db)
         try AttendanceRows.append(
             corrections, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: reason, at: now, in: db)
     }
@@ -194,7 +196,8 @@ extension Store {
     public func verifyAttendanceChain() throws -> ChainReport {
         try database.read { db in
             try Self.verifyChain(
-                table: "attendanceEvent", head: "attendanceChain", noun: "attendance record", hash: AttendanceRows.hash(of:previous:), db: db)
+                table: "attendanceEvent", head: "attendanceChain", noun: "attendance record", hash: AttendanceRows.hash(of:previous:),
+                db: db)
         }
     }
 
@@ -211,7 +214,8 @@ extension Store {
             let sequence: Int64 = row["sequence"]
             count += 1
             if sequence != expectedSequence {
-                return ChainReport(recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
+                return ChainReport(
+                    recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
             }
             let stored: String = row["previousHash"]
             if stored != previous {
@@ -221,7 +225,8 @@ extension Store {
             }
             let computed = hash(row, previous)
             if computed != row["hash"] {
-                return ChainReport(recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
+                return ChainReport(
+                    recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
             }
             previous = computed
             expectedSequence += 1

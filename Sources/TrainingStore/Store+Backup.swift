@@ -44,7 +44,8 @@ extension Store {
                 try copy.write { db in
                     try db.execute(sql: "CREATE TABLE backupKeyFile (name TEXT PRIMARY KEY, contents BLOB NOT NULL)")
                     for file in keyFiles {
-                        try db.execute(sql: "INSERT INTO backupKeyFile (name, contents) VALUES (?, ?)", arguments: [file.name, file.contents])
+                        try db.execute(
+                            sql: "INSERT INTO backupKeyFile (name, contents) VALUES (?, ?)", arguments: [file.name, file.contents])
                     }
                 }
                 // One self-contained file: no WAL beside it.
@@ -114,19 +115,24 @@ extension Store {
             return try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard integrity == ["ok"] else {
-                    throw BackupError("\(name): the snapshot fails SQLite's integrity check (\(integrity.prefix(2).joined(separator: "; ")))")
+                    throw BackupError(
+                        "\(name): the snapshot fails SQLite's integrity check (\(integrity.prefix(2).joined(separator: "; ")))")
                 }
                 guard try db.tableExists("grdb_migrations"), try db.tableExists("backupKeyFile") else {
                     throw BackupError("\(name) is not an AllerVers snapshot (write one with `allervers backup --to FILE`)")
                 }
                 let known = Set(migrator.migrations)
-                if let unknown = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").first(where: { !known.contains($0) }) {
+                if let unknown = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").first(where: { !known.contains($0) }
+                ) {
                     throw BackupError("\(name) was written by a newer AllerVers (migration \"\(unknown)\"): restore it with that version")
                 }
                 let files = try Row.fetchAll(db, sql: "SELECT name, contents FROM backupKeyFile ORDER BY name").map {
                     (name: $0["name"] as String, contents: $0["contents"] as Data)
                 }
-                guard files.allSatisfy({ !$0.name.contains("/") && !$0.name.hasPrefix(".") && ($0.name.hasSuffix(".pem") || $0.name.hasSuffix(".der")) })
+                guard
+                    files.allSatisfy({
+                        !$0.name.contains("/") && !$0.name.hasPrefix(".") && ($0.name.hasSuffix(".pem") || $0.name.hasSuffix(".der"))
+                    })
                 else { throw BackupError("\(name): the snapshot names a key file outside the workspace") }
                 try db.execute(sql: "DROP TABLE backupKeyFile")
                 return files

@@ -46,14 +46,16 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 let id = try Self.participantID(for: key, in: db)
-                guard let before = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Self.participant)
+                guard
+                    let before = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Self.participant)
                 else { throw NotFoundError(kind: "participant", id: key) }
                 var after = before
                 change(&after)
                 after.id = before.id
                 if let problem = after.problems().first { throw ParticipantError(problem, index: 0) }
                 if let email = after.email, email.caseInsensitiveCompare(before.email ?? "") != .orderedSame,
-                    let other = try String.fetchOne(db, sql: "SELECT id FROM participant WHERE email = ? AND id <> ?", arguments: [email, id])
+                    let other = try String.fetchOne(
+                        db, sql: "SELECT id FROM participant WHERE email = ? AND id <> ?", arguments: [email, id])
                 {
                     throw ParticipantError("\(email) is already participant \(other)", index: 0)
                 }
@@ -74,12 +76,13 @@ extension Store {
     public func participantChanges(of key: String) throws -> [ParticipantChange] {
         try database.read { db in
             let id = (try? Self.participantID(for: key, in: db)) ?? key
-            return try Row.fetchAll(db, sql: "SELECT * FROM participantChange WHERE participantID = ? ORDER BY sequence", arguments: [id]).map {
-                row in
-                ParticipantChange(
-                    participantID: row["participantID"], field: row["field"], before: row["before"], after: row["after"],
-                    changedBy: row["changedBy"], changedAt: SessionRows.date(utc: row["changedAt"]) ?? .distantPast)
-            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM participantChange WHERE participantID = ? ORDER BY sequence", arguments: [id])
+                .map {
+                    row in
+                    ParticipantChange(
+                        participantID: row["participantID"], field: row["field"], before: row["before"], after: row["after"],
+                        changedBy: row["changedBy"], changedAt: SessionRows.date(utc: row["changedAt"]) ?? .distantPast)
+                }
         }
     }
 
@@ -94,7 +97,8 @@ extension Store {
         }
         var found: [ProbableDuplicate] = []
         for (index, newcomer) in newcomers.enumerated() {
-            let candidates = (byNames[newcomer.foldedNames] ?? []) + (newcomer.email.flatMap { byEmail[$0.lowercased()] }.map { [$0] } ?? [])
+            let candidates =
+                (byNames[newcomer.foldedNames] ?? []) + (newcomer.email.flatMap { byEmail[$0.lowercased()] }.map { [$0] } ?? [])
             if let match = candidates.lazy.compactMap({ known in newcomer.probablySamePerson(as: known).map { (known, $0) } }).first {
                 found.append(ProbableDuplicate(index: index, existing: match.0, reason: match.1))
             }
@@ -108,7 +112,8 @@ extension Store {
     /// are filled from `drop`'s, and `drop` is removed, all logged. Refused when `drop` has
     /// records signed under its id (attendance, results, certificates) or both hold a place
     /// in the same session.
-    public func merge(keep keepKey: String, drop dropKey: String, by changedBy: String, at now: Date = Date()) throws -> [ParticipantChange] {
+    public func merge(keep keepKey: String, drop dropKey: String, by changedBy: String, at now: Date = Date()) throws -> [ParticipantChange]
+    {
         try phrasingDatabaseErrors {
             try database.write { db in
                 let keepID = try Self.participantID(for: keepKey, in: db)
@@ -130,8 +135,11 @@ extension Store {
                     throw ParticipantError(
                         "\(keepID) and \(dropID) both hold a place in \(shared.joined(separator: ", ")): withdraw one first", index: 0)
                 }
-                guard let keep = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [keepID]).map(Self.participant),
-                    let drop = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [dropID]).map(Self.participant)
+                guard
+                    let keep = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [keepID]).map(
+                        Self.participant),
+                    let drop = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [dropID]).map(
+                        Self.participant)
                 else { throw NotFoundError(kind: "participant", id: dropID) }
                 // A withdrawal of one beside a place of the other: the place wins.
                 try db.execute(
@@ -148,14 +156,16 @@ extension Store {
                 merged.externalID = keep.externalID ?? drop.externalID
                 merged.birthDate = keep.birthDate ?? drop.birthDate
                 merged.gender = keep.gender ?? drop.gender
-                let changes = [
-                    ParticipantChange(
-                        participantID: keepID, field: "merged", before: "\(dropID) \(drop.displayName)", after: nil, changedBy: changedBy,
-                        changedAt: now),
-                    ParticipantChange(
-                        participantID: dropID, field: "removed", before: drop.displayName, after: "merged into \(keepID)",
-                        changedBy: changedBy, changedAt: now),
-                ]
+                let changes =
+                    [
+                        ParticipantChange(
+                            participantID: keepID, field: "merged", before: "\(dropID) \(drop.displayName)", after: nil,
+                            changedBy: changedBy,
+                            changedAt: now),
+                        ParticipantChange(
+                            participantID: dropID, field: "removed", before: drop.displayName, after: "merged into \(keepID)",
+                            changedBy: changedBy, changedAt: now),
+                    ]
                     + (try Self.save(merged, replacing: keep, by: changedBy, at: now, db: db))
                 try Self.log(changes, db: db)
                 return changes
@@ -175,12 +185,17 @@ extension Store {
                     records.append("\(enrolments) enrolment(s)")
                 }
                 guard records.isEmpty else {
-                    throw ParticipantError("\(id) has \(records.joined(separator: ", ")): only someone with no record at all is removed", index: 0)
+                    throw ParticipantError(
+                        "\(id) has \(records.joined(separator: ", ")): only someone with no record at all is removed", index: 0)
                 }
-                let name = try String.fetchOne(db, sql: "SELECT lastName || ' ' || firstName FROM participant WHERE id = ?", arguments: [id])
+                let name = try String.fetchOne(
+                    db, sql: "SELECT lastName || ' ' || firstName FROM participant WHERE id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id])
                 try Self.log(
-                    [ParticipantChange(participantID: id, field: "removed", before: name, after: nil, changedBy: changedBy, changedAt: now)],
+                    [
+                        ParticipantChange(
+                            participantID: id, field: "removed", before: name, after: nil, changedBy: changedBy, changedAt: now)
+                    ],
                     db: db)
             }
         }
@@ -222,7 +237,9 @@ extension Store {
         for change in changes {
             try db.execute(
                 sql: "INSERT INTO participantChange (participantID, field, before, after, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [change.participantID, change.field, change.before, change.after, change.changedBy, SessionRows.utc(change.changedAt)])
+                arguments: [
+                    change.participantID, change.field, change.before, change.after, change.changedBy, SessionRows.utc(change.changedAt),
+                ])
         }
     }
 }

@@ -215,7 +215,8 @@ extension Store {
                 }
                 guard session.status == .planned || session.status == .running else {
                     throw SessionError(
-                        sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be withdrawn, its enrolments are final"])
+                        sessionID: sessionID,
+                        reasons: ["it is \(session.status.rawValue): nobody can be withdrawn, its enrolments are final"])
                 }
                 guard
                     let current = try String.fetchOne(

@@ -61,7 +61,9 @@ extension Store {
             guard !missing.isEmpty else { return "" }
             switch unrecorded {
             case .refuse:
-                let named = missing.map { slot, people in "\(slot.id): \(people.count) participant\(people.count == 1 ? "" : "s") without a record" }
+                let named = missing.map { slot, people in
+                    "\(slot.id): \(people.count) participant\(people.count == 1 ? "" : "s") without a record"
+                }
                 throw SessionError(
                     sessionID: sessionID,
                     reasons: [
@@ -73,7 +75,8 @@ extension Store {
                     people.map { AttendanceMark(participantID: $0, slotID: slot.id, status: .absent) }
                 }
                 try AttendanceRows.append(
-                    marks, sessionID: sessionID, recordedBy: recordedBy, source: "close --unrecorded absent", correctionReason: nil, at: now,
+                    marks, sessionID: sessionID, recordedBy: recordedBy, source: "close --unrecorded absent", correctionReason: nil,
+                    at: now,
                     in: db)
                 return "\(marks.count) unrecorded half-day record(s) closed as absent"
             }
@@ -95,7 +98,8 @@ extension Store {
     public func reopen(sessionID: String, reason: String, by recordedBy: String, at now: Date = Date()) throws {
         try changeStatus(of: sessionID, to: .running, by: recordedBy, at: now, kind: .reopened) { session, db in
             guard session.status == .closed else {
-                throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.rawValue), not closed: there is nothing to reopen"])
+                throw SessionError(
+                    sessionID: sessionID, reasons: ["it is \(session.status.rawValue), not closed: there is nothing to reopen"])
             }
             guard !reason.allSatisfy(\.isWhitespace) else {
                 throw SessionError(sessionID: sessionID, reasons: ["a reopening needs its reason (--reason)"])
@@ -135,7 +139,8 @@ extension Store {
     /// Recomputes the session log's hash chain, as ``verifyAttendanceChain()`` does for attendance.
     public func verifySessionLog() throws -> ChainReport {
         try database.read { db in
-            try Self.verifyChain(table: "sessionEvent", head: "sessionEventChain", noun: "session event", hash: SessionEventRows.hash, db: db)
+            try Self.verifyChain(
+                table: "sessionEvent", head: "sessionEventChain", noun: "session event", hash: SessionEventRows.hash, db: db)
         }
     }
 

@@ -128,7 +128,8 @@ extension Store {
         }
         for table in ["attendanceEvent", "moduleProgress", "objectiveResult", "certificate"] {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE sessionID = ? LIMIT 1", arguments: [id]) == true {
-                throw SessionError(sessionID: id, reasons: ["a cancelled session with this id has records, and keeps its id: choose another"])
+                throw SessionError(
+                    sessionID: id, reasons: ["a cancelled session with this id has records, and keeps its id: choose another"])
             }
         }
         try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id])
@@ -144,7 +145,9 @@ extension Store {
     ) throws -> String {
         try phrasingDatabaseErrors {
             try database.write { db in
-                guard let before = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
+                guard let before = try SessionRows.session(id: sessionID, in: db) else {
+                    throw NotFoundError(kind: "session", id: sessionID)
+                }
                 guard before.status == .planned || before.status == .running else {
                     throw SessionError(sessionID: sessionID, reasons: ["it is \(before.status.rawValue): it can no longer change"])
                 }
@@ -185,11 +188,13 @@ extension Store {
                 guard !changes.isEmpty else { return "" }
                 let (kind, name, detail) = SessionRows.placeColumns(after.place)
                 try db.execute(
-                    sql: "UPDATE session SET placeKind = ?, placeName = ?, placeDetail = ? WHERE id = ?", arguments: [kind, name, detail, sessionID])
+                    sql: "UPDATE session SET placeKind = ?, placeName = ?, placeDetail = ? WHERE id = ?",
+                    arguments: [kind, name, detail, sessionID])
                 try db.execute(sql: "DELETE FROM sessionTrainer WHERE sessionID = ?", arguments: [sessionID])
                 for (position, trainer) in after.trainers.enumerated() {
                     try db.execute(
-                        sql: "INSERT INTO sessionTrainer (sessionID, position, name) VALUES (?, ?, ?)", arguments: [sessionID, position, trainer])
+                        sql: "INSERT INTO sessionTrainer (sessionID, position, name) VALUES (?, ?, ?)",
+                        arguments: [sessionID, position, trainer])
                 }
                 for slot in after.slots where slot != before.slots.first(where: { $0.id == slot.id }) {
                     guard let interval = after.interval(of: slot) else {

@@ -30,9 +30,11 @@ import TrainingTesting
         let elsewhere = try TemporaryFolder()
         let restored = await allervers("restore", snapshot.path, "--store", elsewhere.url.path)
         #expect(restored.exitCode == 0, "\(restored.error)")
-        #expect(restored.output.contains("20 attendance records and 1 session event chained and intact; 5 certificates"), "\(restored.output)")
-        let keyMode = try FileManager.default.attributesOfItem(
-            atPath: elsewhere.url.appendingPathComponent(".allervers/signing-key.pem").path)[.posixPermissions] as? Int
+        #expect(
+            restored.output.contains("20 attendance records and 1 session event chained and intact; 5 certificates"), "\(restored.output)")
+        let keyMode =
+            try FileManager.default.attributesOfItem(
+                atPath: elsewhere.url.appendingPathComponent(".allervers/signing-key.pem").path)[.posixPermissions] as? Int
         #expect(keyMode == 0o600)
         #expect(await allervers("verify", "--store", elsewhere.url.path).exitCode == 0)
         let reexported = elsewhere.url.appendingPathComponent("out")
@@ -109,8 +111,9 @@ import TrainingTesting
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
         writer.arguments = [
             "-c",
-            (0..<15).map { _ in "\"\(binary.path)\" attendance import --store \"\(store)\" --by T --reason relu \"\(file.path)\" || exit 1" }
-                .joined(separator: "; "),
+            (0..<15).map { _ in "\"\(binary.path)\" attendance import --store \"\(store)\" --by T --reason relu \"\(file.path)\" || exit 1"
+            }
+            .joined(separator: "; "),
         ]
         writer.standardOutput = FileHandle.nullDevice
         writer.standardError = FileHandle.nullDevice

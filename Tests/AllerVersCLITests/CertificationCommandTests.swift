@@ -275,7 +275,8 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
 
         // A correction: P-0004's excused afternoon was in fact attended; reissue from the records.
         _ = await allervers(
-            "attendance", "record", "LYON", "--slot", "2026-03-12-pm", "--present", "P-0004", "--reason", "présente, feuille mal lue", "--store",
+            "attendance", "record", "LYON", "--slot", "2026-03-12-pm", "--present", "P-0004", "--reason", "présente, feuille mal lue",
+            "--store",
             store, "--by", "Claire Martin")
         let reissued = await allervers(
             "certificate", "reissue", "AV-2026-000004", "--reason", "émargement corrigé", "--date", "2026-03-20", "--store", store)

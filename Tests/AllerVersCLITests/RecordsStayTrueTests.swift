@@ -60,7 +60,9 @@ import TrainingTesting
         #expect(closed.exitCode == 0, "\(closed.error)")
         let grid = await allervers("attendance", "show", "LYON", "--store", store)
         let lines = grid.output.split(separator: "\n").dropFirst()
-        #expect(lines.count == 5 && lines.allSatisfy { $0.contains("ABS       10 h 30 / 14 h") || $0.contains("ABS       7 h / 14 h") }, "\(grid.output)")
+        #expect(
+            lines.count == 5 && lines.allSatisfy { $0.contains("ABS       10 h 30 / 14 h") || $0.contains("ABS       7 h / 14 h") },
+            "\(grid.output)")
         let history = await allervers("attendance", "history", "LYON", "--store", store)
         #expect(history.output.contains("#") && history.output.contains("closed"), "\(history.output)")
         let verified = await allervers("verify", "--store", store)
@@ -124,7 +126,8 @@ import TrainingTesting
         let after = try names.map { try text(of: again.appendingPathComponent("LYON/certificates").appendingPathComponent($0)) }
         #expect(after == before)
         #expect(after.allSatisfy { !$0.contains("Bruno Leroy") && !$0.contains("Bellecour") })
-        let verified = await allervers("verify", again.appendingPathComponent("LYON/certificates").appendingPathComponent(names[0]).path, "--store", store)
+        let verified = await allervers(
+            "verify", again.appendingPathComponent("LYON/certificates").appendingPathComponent(names[0]).path, "--store", store)
         #expect(verified.exitCode == 0, "\(verified.error)")
 
         // A certificate issued after the change prints the new identity.
@@ -212,7 +215,9 @@ import TrainingTesting
         let unexplained = await WorkClock.$fixed.withValue(now) {
             await allervers("attendance", "record", "LYON", "--slot", "2026-03-12-am", "--late", "P-0001:10", "--store", store)
         }
-        #expect(unexplained.error.hasSuffix("P-0001 already has a record for half-day 2026-03-12-am of session LYON: a correction needs its reason (--reason)"))
+        #expect(
+            unexplained.error.hasSuffix(
+                "P-0001 already has a record for half-day 2026-03-12-am of session LYON: a correction needs its reason (--reason)"))
     }
 }
 
@@ -234,7 +239,9 @@ import TrainingTesting
         #expect(edited.output.contains("P-0001 gender: — → female"))
         let shown = await allervers("participant", "show", "P-0001", "--store", store)
         let change = try #require(shown.output.split(separator: "\n").first { $0.hasPrefix("lastName") })
-        #expect(change.contains("Claire Martin") && change.hasSuffix("→ Roux-Martin") == false && change.hasSuffix("Roux-Martin"), "\(shown.output)")
+        #expect(
+            change.contains("Claire Martin") && change.hasSuffix("→ Roux-Martin") == false && change.hasSuffix("Roux-Martin"),
+            "\(shown.output)")
 
         let again = workspace.url.appendingPathComponent("again")
         _ = await allervers("export", "records", "LYON", "--out", again.path, "--store", store)
@@ -262,16 +269,21 @@ import TrainingTesting
         #expect(added.exitCode == 0, "\(added.error)")
         #expect(
             added.output.hasSuffix(
-                "Warning: P-0007 \(last.uppercased()) \(first.uppercased()) is probably P-0004 (same names and employer); if so: allervers participant merge P-0004 P-0007\n"),
+                "Warning: P-0007 \(last.uppercased()) \(first.uppercased()) is probably P-0004 (same names and employer); if so: allervers participant merge P-0004 P-0007\n"
+            ),
             "\(added.output)")
         let sheet = try workspace.file(
             "more.csv", "prenom;nom;employeur;date_naissance\nJeanne;Durand;Mairie;12/05/1980\nJEANNE;Durand;Autre;1980-05-12\n")
         let imported = await allervers("participant", "import", sheet.path, "--store", store)
-        #expect(imported.output.contains("Warning: \(sheet.path):3: P-0009 DURAND JEANNE is probably someone earlier in the file (same names and birth date)"), "\(imported.output)")
+        #expect(
+            imported.output.contains(
+                "Warning: \(sheet.path):3: P-0009 DURAND JEANNE is probably someone earlier in the file (same names and birth date)"),
+            "\(imported.output)")
 
         // P-0007 enrolled elsewhere, then merged into P-0004: the enrolment moves.
         let planned = await allervers(
-            "session", "plan", "AV-FOND", "--start", "2026-06-04", "--id", "JUIN", "--room", "Salle Saône", "--address", "Lyon", "--trainer",
+            "session", "plan", "AV-FOND", "--start", "2026-06-04", "--id", "JUIN", "--room", "Salle Saône", "--address", "Lyon",
+            "--trainer",
             "Bruno Leroy", "--store", store)
         try #require(planned.exitCode == 0, "\(planned.error)")
         _ = await allervers("session", "enrol", "JUIN", "P-0007", "--store", store)
@@ -319,7 +331,10 @@ import TrainingTesting
                 "session", "edit", "LYON", "--times", "2026-03-13-pm=14:00-17:30", "--trainer", "Claire Martin", "--trainer", "Inès Haddad",
                 "--by", "Claire Martin", "--store", store)
         }
-        #expect(moved.output == "Changed LYON: trainers: Claire Martin → Claire Martin, Inès Haddad; 2026-03-13-pm: 13:30–17:00 → 14:00–17:30\n", "\(moved)")
+        #expect(
+            moved.output
+                == "Changed LYON: trainers: Claire Martin → Claire Martin, Inès Haddad; 2026-03-13-pm: 13:30–17:00 → 14:00–17:30\n",
+            "\(moved)")
         let shown = await allervers("session", "show", "LYON", "--store", store)
         #expect(shown.output.contains("Trainers: Claire Martin, Inès Haddad"))
         #expect(shown.output.contains("2026-03-13-pm  2026-03-13  14:00  17:30"), "\(shown.output)")

@@ -130,7 +130,8 @@ import TrainingTesting
         let slots = Session.layOut(course, from: try #require(LocalDate("2026-03-12")))
         let session = Session(
             id: "LONG", courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
-            place: .room(name: "Salle Rhône", address: "3 quai Perrache, 69002 Lyon"), trainers: ["Claire Martin"], capacity: 30, funder: nil,
+            place: .room(name: "Salle Rhône", address: "3 quai Perrache, 69002 Lyon"), trainers: ["Claire Martin"], capacity: 30,
+            funder: nil,
             status: .closed, slots: slots)
         let long = "Centre communal d'action sociale de Saint-Rémy-de-Provence, service d'accompagnement social global des familles"
         let participants =
