@@ -101,9 +101,8 @@ extension Store {
         guard !marks.isEmpty else { throw AttendanceError(["no participant is marked for session \(sessionID)"]) }
         let recorded = Set(
             try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
-        let seated = Set(
-            try String.fetchAll(
-                db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID]))
+        let seated = Set(try SessionRows.seated(in: sessionID, db: db))
+        let live = session.status == .closed ? try SessionRows.liveCertificates(in: sessionID, db: db) : [:]
         let reason = correctionReason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         var reasons: [String] = []
         var firstFault: Int?
@@ -132,6 +131,9 @@ extension Store {
             if !seen.insert(key).inserted {
                 reasons.append("\(mark.participantID) has two marks for half-day \(mark.slotID)")
             }
+            if let refusal = SessionRows.checkChangeable(session, for: mark.participantID, live: live), !reasons.contains(refusal) {
+                reasons.append(refusal)
+            }
             if recorded.contains(key) {
                 if reason == nil {
                     reasons.append(
@@ -139,9 +141,9 @@ extension Store {
                     )
                 }
             } else if session.status == .closed {
-                // After closing, the record of a half-day can still be corrected (the correction
-                // supersedes, the history keeps both, certificates are reissued from it), but
-                // nothing new is recorded.
+                // After closing, the record of a half-day can still be corrected for someone
+                // holding no live certificate (the correction supersedes, the history keeps
+                // both, the certificate is reissued from it), but nothing new is recorded.
                 reasons.append(
                     "session \(sessionID) is closed: \(mark.participantID) has no record for \(mark.slotID) to correct, and nothing new is recorded"
                 )
@@ -178,14 +180,15 @@ extension Store {
                     SELECT * FROM attendanceEvent WHERE sessionID = ? AND (? IS NULL OR participantID = ?) ORDER BY sequence
                     """, arguments: [sessionID, participantID, participantID])
             var latest: [String: Int64] = [:]
-            return rows.map { row in
-                let mark = AttendanceRows.mark(row)
+            return try rows.map { row in
+                let mark = try AttendanceRows.mark(row)
                 let key = "\(mark.participantID) \(mark.slotID)"
                 let sequence: Int64 = row["sequence"]
                 defer { latest[key] = sequence }
                 return AttendanceEvent(
                     sequence: sequence, sessionID: row["sessionID"], mark: mark, recordedBy: row["recordedBy"],
-                    recordedAt: (try? Date(row["recordedAt"] as String, strategy: .iso8601)) ?? .distantPast, source: row["source"],
+                    recordedAt: try row.parsed("recordedAt", of: "attendanceEvent", key: String(sequence), SessionRows.date(utc:)),
+                    source: row["source"],
                     supersedes: latest[key], correctionReason: row["correctionReason"], hash: row["hash"])
             }
         }
@@ -267,8 +270,10 @@ enum AttendanceRows {
         for mark in marks {
             let sequence = Int64(count + 1)
             let fields = fields(
-                sequence: sequence, sessionID: sessionID, mark: mark, recordedBy: recordedBy, recordedAt: recordedAt, source: source,
-                correctionReason: correctionReason)
+                sequence: sequence, sessionID: sessionID, slotID: mark.slotID, participantID: mark.participantID,
+                status: mark.status.rawValue,
+                minutesLate: mark.minutesLate, minutesLeftEarly: mark.minutesLeftEarly, reason: mark.reason, recordedBy: recordedBy,
+                recordedAt: recordedAt, source: source, correctionReason: correctionReason)
             let hash = digest(fields, previous: previous)
             row.integer(sequence)
             row.text(sessionID)
@@ -299,21 +304,23 @@ enum AttendanceRows {
     /// last and only when there is one, so that records written before it existed keep
     /// their hashes.
     static func fields(
-        sequence: Int64, sessionID: String, mark: AttendanceMark, recordedBy: String, recordedAt: String, source: String,
-        correctionReason: String?
+        sequence: Int64, sessionID: String, slotID: String, participantID: String, status: String, minutesLate: Int, minutesLeftEarly: Int,
+        reason: String?, recordedBy: String, recordedAt: String, source: String, correctionReason: String?
     ) -> [String] {
         [
-            String(sequence), sessionID, mark.slotID, mark.participantID, mark.status.rawValue, String(mark.minutesLate),
-            String(mark.minutesLeftEarly), mark.reason ?? "\u{0}", recordedBy, recordedAt, source,
+            String(sequence), sessionID, slotID, participantID, status, String(minutesLate), String(minutesLeftEarly), reason ?? "\u{0}",
+            recordedBy, recordedAt, source,
         ] + (correctionReason.map { [$0] } ?? [])
     }
 
+    /// The hash of a stored record, recomputed from its columns as stored.
     static func hash(of row: Row, previous: String) -> String {
-        let mark = mark(row)
-        return digest(
+        digest(
             fields(
-                sequence: row["sequence"], sessionID: row["sessionID"], mark: mark, recordedBy: row["recordedBy"],
-                recordedAt: row["recordedAt"], source: row["source"], correctionReason: row["correctionReason"]), previous: previous)
+                sequence: row["sequence"], sessionID: row["sessionID"], slotID: row["slotID"], participantID: row["participantID"],
+                status: row["status"], minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"],
+                recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], source: row["source"],
+                correctionReason: row["correctionReason"]), previous: previous)
     }
 
     /// SHA-256 of the previous hash and each field, every field prefixed by its length so
@@ -335,9 +342,11 @@ enum AttendanceRows {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    static func mark(_ row: Row) -> AttendanceMark {
+    static func mark(_ row: Row) throws -> AttendanceMark {
         AttendanceMark(
-            participantID: row["participantID"], slotID: row["slotID"], status: AttendanceMark.Status(rawValue: row["status"]) ?? .absent,
+            participantID: row["participantID"], slotID: row["slotID"],
+            status: try row.parsed(
+                "status", of: "attendanceEvent", key: "\(row["sequence"] as Int64? ?? 0)", AttendanceMark.Status.init(rawValue:)),
             minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"])
     }
 
@@ -373,7 +382,7 @@ enum AttendanceRows {
                                     WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
                 ORDER BY e.participantID, e.slotID
                 """, arguments: [sessionID, participantID, participantID]
-        ).map(mark)
+        ).map { try mark($0) }
     }
 }
 
@@ -405,8 +414,7 @@ extension Store {
             for sessionID in sessionIDs {
                 guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }
                 session.slots = session.slots.filter { $0.date >= start && $0.date <= end }
-                let seated = try String.fetchAll(
-                    db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID])
+                let seated = try SessionRows.seated(in: sessionID, db: db)
                 let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db)
                 for hours in session.attendedHours(of: seated, marks: marks) {
                     var total =

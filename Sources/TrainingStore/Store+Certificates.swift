@@ -234,14 +234,18 @@ extension Store {
                 WHERE \(condition) ORDER BY c.year, c.sequence
                 """, arguments: arguments
         ).map { row in
-            let revokedAt = (row["revokedAt"] as String?).flatMap(SessionRows.date(utc:))
+            let number: String = row["number"]
+            func day(_ column: String) throws -> LocalDate { try row.parsed(column, of: "certificate", key: number, LocalDate.init) }
+            let revokedAt = try row.parsedIfPresent("revokedAt", of: "certificateRevocation", key: number, SessionRows.date(utc:))
             return Certificate(
-                number: row["number"], sessionID: row["sessionID"], participantID: row["participantID"], courseID: row["courseID"],
-                courseVersion: CourseVersion(row["courseVersion"] as String) ?? CourseVersion("1")!, isEligible: row["eligible"],
-                reasons: (try? CourseRows.strings(row["reasons"])) ?? [], attended: Hours(minutes: row["attendedMinutes"]),
-                planned: Hours(minutes: row["plannedMinutes"]), firstDay: LocalDate(row["firstDay"] as String)!,
-                lastDay: LocalDate(row["lastDay"] as String)!, issuedOn: LocalDate(row["issuedOn"] as String)!,
-                validUntil: (row["validUntil"] as String?).flatMap(LocalDate.init), replaces: row["replaces"],
+                number: number, sessionID: row["sessionID"], participantID: row["participantID"], courseID: row["courseID"],
+                courseVersion: try row.parsed("courseVersion", of: "course", key: row["courseID"], CourseVersion.init),
+                isEligible: row["eligible"],
+                reasons: try row.parsed("reasons", of: "certificate", key: number) { try? CourseRows.strings($0) },
+                attended: Hours(minutes: row["attendedMinutes"]), planned: Hours(minutes: row["plannedMinutes"]),
+                firstDay: try day("firstDay"), lastDay: try day("lastDay"), issuedOn: try day("issuedOn"),
+                validUntil: try row.parsedIfPresent("validUntil", of: "certificate", key: number, LocalDate.init),
+                replaces: row["replaces"],
                 signedPayload: row["signedPayload"], credential: row["credential"],
                 revocation: revokedAt.map { Certificate.Revocation(at: $0, reason: row["revokedReason"], replacedBy: row["replacedBy"]) })
         }

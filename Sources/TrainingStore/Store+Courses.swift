@@ -334,16 +334,19 @@ enum CourseRows {
     }
 
     static func course(rowID: Int64, in db: Database) throws -> Course? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM course WHERE rowID = ?", arguments: [rowID]),
-            let version = CourseVersion(row["version"] as String)
-        else { return nil }
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM course WHERE rowID = ?", arguments: [rowID]) else { return nil }
+        let key = "\(row["id"] as String? ?? "") (row \(rowID))"
+        let version = try row.parsed("version", of: "course", key: key, CourseVersion.init)
         let validityMonths: Int? = row["validityMonths"]
+        func decode<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
+            try row.parsed(column, of: "course", key: key) { try? Self.decode(type, $0) }
+        }
         return Course(
             id: row["id"], version: version, language: row["language"], title: row["title"], summary: row["summary"],
             audience: row["audience"], duration: Hours(minutes: row["durationMinutes"]),
-            prerequisites: try decode([StoredPrerequisite].self, row["prerequisites"]).map(\.prerequisite),
-            objectives: try decode([StoredObjective].self, row["objectives"]).map { Objective(id: $0.id, text: $0.text) },
-            modules: try decode([StoredModule].self, row["modules"]).map(\.module),
+            prerequisites: try decode([StoredPrerequisite].self, "prerequisites").map(\.prerequisite),
+            objectives: try decode([StoredObjective].self, "objectives").map { Objective(id: $0.id, text: $0.text) },
+            modules: try decode([StoredModule].self, "modules").map(\.module),
             assessment: Assessment(initialPositioning: row["initialPositioning"], methods: try strings(row["assessmentMethods"])),
             certification: CertificationRule(
                 minimumAttendancePercent: row["minimumAttendancePercent"], requiredModules: try strings(row["requiredModules"]),
@@ -362,14 +365,14 @@ enum CourseRows {
         var id: String
         var title: String
         var durationMinutes: Int
-        var modality: String
+        var modality: Modality
         var objectives: [String]
         var content: [String]
         var methods: [String]
 
         var module: Module {
             Module(
-                id: id, title: title, duration: Hours(minutes: durationMinutes), modality: Modality(rawValue: modality) ?? .inRoom,
+                id: id, title: title, duration: Hours(minutes: durationMinutes), modality: modality,
                 objectives: objectives, content: content, methods: methods)
         }
     }

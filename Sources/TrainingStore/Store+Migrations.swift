@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 import TrainingCore
 
@@ -284,18 +285,13 @@ extension Store {
                     ALTER TABLE course ADD COLUMN modules TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(modules));
                     ALTER TABLE course ADD COLUMN requiredModules TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(requiredModules));
                     """)
-            func json(_ body: (inout JSONWriter) -> Void) -> String {
-                var writer = JSONWriter()
-                body(&writer)
-                return writer.text
-            }
             for rowID in try Int64.fetchAll(db, sql: "SELECT rowID FROM course") {
                 let lists = try V1CourseLists(rowID: rowID, db: db)
                 try db.execute(
                     sql: "UPDATE course SET prerequisites = ?, objectives = ?, modules = ?, requiredModules = ? WHERE rowID = ?",
                     arguments: [
-                        json { CourseRows.write(lists.prerequisites, to: &$0) }, json { CourseRows.write(lists.objectives, to: &$0) },
-                        json { CourseRows.write(lists.modules, to: &$0) }, json { $0.strings(lists.requiredModules) }, rowID,
+                        V5Encoding.prerequisites(lists.prerequisites), V5Encoding.objectives(lists.objectives),
+                        V5Encoding.modules(lists.modules), V5Encoding.strings(lists.requiredModules), rowID,
                     ])
             }
             try db.execute(
@@ -403,9 +399,63 @@ private struct V1CourseLists {
             return Module(
                 id: id, title: row["title"], duration: Hours(minutes: row["durationMinutes"]),
                 modality: Modality(rawValue: row["modality"]) ?? .inRoom, objectives: links[id] ?? [],
-                content: try CourseRows.strings(row["content"]), methods: try CourseRows.strings(row["methods"]))
+                content: try JSONDecoder().decode([String].self, from: Data((row["content"] as String).utf8)),
+                methods: try JSONDecoder().decode([String].self, from: Data((row["methods"] as String).utf8)))
         }
         requiredModules = try String.fetchAll(
             db, sql: "SELECT moduleID FROM courseRequiredModule WHERE courseRowID = ? ORDER BY position", arguments: [rowID])
+    }
+}
+
+/// The JSON of a course's lists as migration "v5 course documents" wrote it: a frozen copy
+/// of what `CourseRows` and `JSONWriter` wrote when it was released, so that a later change
+/// to the application's encoding cannot change what this migration writes (the bytes
+/// matter: an unchanged course is found by them on re-import).
+private enum V5Encoding {
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = Array("0123456789abcdef")
+                out += "\\u00" + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 0x0F)])
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    static func strings(_ values: [String]) -> String {
+        "[" + values.map(string).joined(separator: ",") + "]"
+    }
+
+    static func objectives(_ objectives: [Objective]) -> String {
+        "[" + objectives.map { "{\"id\":\(string($0.id)),\"text\":\(string($0.text))}" }.joined(separator: ",") + "]"
+    }
+
+    static func prerequisites(_ prerequisites: [Prerequisite]) -> String {
+        "["
+            + prerequisites.map { prerequisite in
+                switch prerequisite {
+                case .course(let id): "{\"kind\":\"course\",\"courseID\":\(string(id))}"
+                case .experience(let months, let description):
+                    "{\"kind\":\"experience\"" + (months.map { ",\"months\":\($0)" } ?? "") + ",\"text\":\(string(description))}"
+                case .other(let text): "{\"kind\":\"other\",\"text\":\(string(text))}"
+                }
+            }.joined(separator: ",") + "]"
+    }
+
+    static func modules(_ modules: [Module]) -> String {
+        "["
+            + modules.map { module in
+                "{\"id\":\(string(module.id)),\"title\":\(string(module.title)),\"durationMinutes\":\(module.duration.minutes),"
+                    + "\"modality\":\(string(module.modality.rawValue)),\"objectives\":\(strings(module.objectives)),"
+                    + "\"content\":\(strings(module.content)),\"methods\":\(strings(module.methods))}"
+            }.joined(separator: ",") + "]"
     }
 }

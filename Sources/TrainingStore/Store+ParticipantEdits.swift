@@ -81,7 +81,8 @@ extension Store {
                     row in
                     ParticipantChange(
                         participantID: row["participantID"], field: row["field"], before: row["before"], after: row["after"],
-                        changedBy: row["changedBy"], changedAt: SessionRows.date(utc: row["changedAt"]) ?? .distantPast)
+                        changedBy: row["changedBy"],
+                        changedAt: try row.parsed("changedAt", of: "participantChange", key: id, SessionRows.date(utc:)))
                 }
         }
     }
@@ -135,13 +136,30 @@ extension Store {
                     throw ParticipantError(
                         "\(keepID) and \(dropID) both hold a place in \(shared.joined(separator: ", ")): withdraw one first", index: 0)
                 }
+                let final = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT e.sessionID FROM enrolment e JOIN session s ON s.id = e.sessionID
+                        WHERE e.participantID = ? AND s.status IN ('closed', 'cancelled') ORDER BY e.sessionID
+                        """, arguments: [dropID])
+                guard final.isEmpty else {
+                    throw ParticipantError(
+                        "\(dropID) is enrolled in \(final.joined(separator: ", ")), closed or cancelled: its enrolments there are final",
+                        index: 0)
+                }
                 guard
                     let keep = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [keepID]).map(
                         Self.participant),
                     let drop = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [dropID]).map(
                         Self.participant)
                 else { throw NotFoundError(kind: "participant", id: dropID) }
-                // A withdrawal of one beside a place of the other: the place wins.
+                // In a session where both have a row, one at most holds a place (checked above):
+                // that place stays, the withdrawal beside it goes; two withdrawals leave KEEP's.
+                try db.execute(
+                    sql: """
+                        DELETE FROM enrolment WHERE participantID = ? AND status = 'withdrawn'
+                          AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ? AND status <> 'withdrawn')
+                        """, arguments: [keepID, dropID])
                 try db.execute(
                     sql: """
                         DELETE FROM enrolment WHERE participantID = ? AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ?)

@@ -258,7 +258,10 @@ extension Store {
                     """, arguments: [sessionID]
             ).map { row in
                 Enrolment(
-                    participant: Self.participant(row), status: EnrolmentStatus(rawValue: row["enrolmentStatus"]) ?? .withdrawn,
+                    participant: Self.participant(row),
+                    status: try row.parsed(
+                        "enrolmentStatus", of: "enrolment", key: "\(sessionID) \(row["id"] as String? ?? "")",
+                        EnrolmentStatus.init(rawValue:)),
                     experienceConfirmed: row["experienceConfirmed"])
             }
         }

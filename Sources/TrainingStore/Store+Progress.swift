@@ -61,6 +61,12 @@ extension Store {
                 }
                 guard session.status != .cancelled else { throw SessionError(sessionID: sessionID, reasons: ["it is cancelled"]) }
                 let participantID = try Self.participantID(for: participantKey, in: db)
+                if session.status == .closed,
+                    let refusal = SessionRows.checkChangeable(
+                        session, for: participantID, live: try SessionRows.liveCertificates(in: sessionID, db: db))
+                {
+                    throw ProgressError([refusal])
+                }
                 guard
                     try String.fetchOne(
                         db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
@@ -78,9 +84,7 @@ extension Store {
     }
 
     static func progress(in sessionID: String, db: Database) throws -> [ParticipantProgress] {
-        let seated = try String.fetchAll(
-            db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID",
-            arguments: [sessionID])
+        let seated = try SessionRows.seated(in: sessionID, db: db)
         var states: [String: [String: ModuleProgress]] = [:]
         for row in try Row.fetchAll(
             db,
@@ -107,8 +111,9 @@ extension Store {
             results[participantID, default: []].append(
                 ObjectiveResult(
                     participantID: participantID, objectiveID: row["objectiveID"],
-                    phase: ObjectiveResult.Phase(rawValue: row["phase"]) ?? .assessment,
-                    level: (row["level"] as String?).flatMap(AcquisitionLevel.init), score: row["score"]))
+                    phase: try row.parsed("phase", of: "objectiveResult", key: participantID, ObjectiveResult.Phase.init(rawValue:)),
+                    level: try row.parsedIfPresent("level", of: "objectiveResult", key: participantID, AcquisitionLevel.init(rawValue:)),
+                    score: row["score"]))
         }
         return seated.map { participantID in
             ParticipantProgress(participantID: participantID, modules: states[participantID] ?? [:], results: results[participantID] ?? [])

@@ -53,9 +53,7 @@ extension Store {
             if let last = session.slots.last, let end = session.interval(of: last)?.end, end > now {
                 throw SessionError(sessionID: sessionID, reasons: ["its last half-day (\(last.id)) has not ended yet"])
             }
-            let seated = try String.fetchAll(
-                db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID",
-                arguments: [sessionID])
+            let seated = try SessionRows.seated(in: sessionID, db: db)
             let grid = MarkGrid(try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db))
             let missing = session.slots.map { slot in (slot, seated.filter { grid[$0, slot.id] == nil }) }.filter { !$0.1.isEmpty }
             guard !missing.isEmpty else { return "" }
@@ -104,12 +102,7 @@ extension Store {
             guard !reason.allSatisfy(\.isWhitespace) else {
                 throw SessionError(sessionID: sessionID, reasons: ["a reopening needs its reason (--reason)"])
             }
-            let live = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT c.number FROM certificate c LEFT JOIN certificateRevocation r ON r.number = c.number
-                    WHERE c.sessionID = ? AND r.number IS NULL ORDER BY c.number
-                    """, arguments: [sessionID])
+            let live = try SessionRows.liveCertificates(in: sessionID, db: db).values.sorted()
             guard live.isEmpty else {
                 throw SessionError(
                     sessionID: sessionID,
@@ -124,15 +117,18 @@ extension Store {
     /// The session's life, oldest first: closings, reopenings, cancellations and edits.
     public func sessionHistory(of sessionID: String) throws -> [SessionEvent] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sessionEvent WHERE sessionID = ? ORDER BY sequence", arguments: [sessionID]).map(
-                SessionEventRows.event)
+            try Row.fetchAll(db, sql: "SELECT * FROM sessionEvent WHERE sessionID = ? ORDER BY sequence", arguments: [sessionID]).map {
+                try SessionEventRows.event($0)
+            }
         }
     }
 
     /// Every reopening in the workspace, oldest first.
     public func reopenings() throws -> [SessionEvent] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sessionEvent WHERE kind = 'reopened' ORDER BY sequence").map(SessionEventRows.event)
+            try Row.fetchAll(db, sql: "SELECT * FROM sessionEvent WHERE kind = 'reopened' ORDER BY sequence").map {
+                try SessionEventRows.event($0)
+            }
         }
     }
 
@@ -194,10 +190,12 @@ enum SessionEventRows {
             ], previous: previous)
     }
 
-    static func event(_ row: Row) -> SessionEvent {
-        SessionEvent(
-            sequence: row["sequence"], sessionID: row["sessionID"], kind: SessionEvent.Kind(rawValue: row["kind"]) ?? .edited,
+    static func event(_ row: Row) throws -> SessionEvent {
+        let key = String(row["sequence"] as Int64? ?? 0)
+        return SessionEvent(
+            sequence: row["sequence"], sessionID: row["sessionID"],
+            kind: try row.parsed("kind", of: "sessionEvent", key: key, SessionEvent.Kind.init(rawValue:)),
             detail: row["detail"], recordedBy: row["recordedBy"],
-            recordedAt: SessionRows.date(utc: row["recordedAt"]) ?? .distantPast)
+            recordedAt: try row.parsed("recordedAt", of: "sessionEvent", key: key, SessionRows.date(utc:)))
     }
 }

@@ -109,12 +109,14 @@ extension Store {
                     ORDER BY firstDay, s.id
                     """
             ).map { row in
-                SessionSummary(
-                    id: row["id"], courseID: row["courseID"], courseVersion: CourseVersion(row["version"] as String)!,
-                    firstDay: (row["firstDay"] as String?).flatMap(LocalDate.init),
-                    lastDay: (row["lastDay"] as String?).flatMap(LocalDate.init),
-                    placeName: row["placeName"], status: SessionStatus(rawValue: row["status"]) ?? .planned, enrolled: row["enrolled"],
-                    capacity: row["capacity"])
+                let id: String = row["id"]
+                return SessionSummary(
+                    id: id, courseID: row["courseID"],
+                    courseVersion: try row.parsed("version", of: "course", key: row["courseID"], CourseVersion.init),
+                    firstDay: try row.parsedIfPresent("firstDay", of: "sessionSlot", key: id, LocalDate.init),
+                    lastDay: try row.parsedIfPresent("lastDay", of: "sessionSlot", key: id, LocalDate.init),
+                    placeName: row["placeName"], status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)),
+                    enrolled: row["enrolled"], capacity: row["capacity"])
             }
         }
     }
@@ -153,6 +155,14 @@ extension Store {
                 }
                 var after = before
                 var changes: [String] = []
+                // The sheets of half-days already held print the session's trainers and place.
+                if trainers.map({ $0 != before.trainers }) == true || place.map({ $0 != before.place }) == true,
+                    let started = before.slots.first(where: { (before.interval(of: $0)?.start).map { $0 <= now } ?? true })
+                {
+                    throw SessionError(
+                        sessionID: sessionID,
+                        reasons: ["half-day \(started.id) has started: the trainers and place of what was held cannot change"])
+                }
                 if let trainers, trainers != before.trainers {
                     guard !trainers.isEmpty else { throw SessionError(sessionID: sessionID, reasons: ["a session needs a trainer"]) }
                     after.trainers = trainers
@@ -182,6 +192,9 @@ extension Store {
                     }
                     after.slots[index] = new
                     changes.append("\(slotID): \(old.start)–\(old.end) → \(new.start)–\(new.end)")
+                }
+                if reasons.isEmpty {
+                    reasons = after.problems(against: try CourseRows.course(of: after, in: db), allowingPartial: true)
                 }
                 if reasons.isEmpty { reasons = try clashes(of: after, in: db) }
                 guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }
@@ -278,6 +291,34 @@ enum SessionRows {
         }
     }
 
+    /// The participants holding a seat in a session, by id.
+    static func seated(in sessionID: String, db: Database) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID"),
+            arguments: [sessionID])
+    }
+
+    /// The live (not revoked) certificate of each participant holding one in a session.
+    static func liveCertificates(in sessionID: String, db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.participantID, c.number FROM certificate c LEFT JOIN certificateRevocation r ON r.number = c.number
+                WHERE c.sessionID = ? AND r.number IS NULL ORDER BY c.year, c.sequence
+                """, arguments: [sessionID])
+        return Dictionary(rows.map { ($0["participantID"], $0["number"]) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Refuses a change to what a closed session recorded for `participantID` while a live
+    /// certificate was issued from it: the certificate must be revoked first, so that no live
+    /// certificate disagrees with the records.
+    static func checkChangeable(_ session: Session, for participantID: String, live: [String: String]) -> String? {
+        guard session.status == .closed, let number = live[participantID] else { return nil }
+        return "session \(session.id) is closed and \(participantID) holds live certificate \(number), issued from these records: "
+            + "revoke it first, then correct and reissue"
+    }
+
     /// The place as its three columns: kind, name and address or description.
     static func placeColumns(_ place: Place) -> (String, String, String) {
         switch place {
@@ -295,22 +336,24 @@ enum SessionRows {
         else { return nil }
         let trainers = try String.fetchAll(
             db, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ? ORDER BY position", arguments: [id])
-        let slots = try Row.fetchAll(db, sql: "SELECT * FROM sessionSlot WHERE sessionID = ? ORDER BY startsAt", arguments: [id]).compactMap
-        {
-            slot -> Slot? in
-            guard let date = LocalDate(slot["date"] as String), let start = TimeOfDay(slot["startTime"] as String),
-                let end = TimeOfDay(slot["endTime"] as String)
-            else { return nil }
-            return Slot(date: date, start: start, end: end, modules: (slot["modules"] as String).split(separator: " ").map(String.init))
+        let slots = try Row.fetchAll(db, sql: "SELECT * FROM sessionSlot WHERE sessionID = ? ORDER BY startsAt", arguments: [id]).map {
+            slot in
+            let key = "\(id) \(slot["id"] as String? ?? "")"
+            return Slot(
+                date: try slot.parsed("date", of: "sessionSlot", key: key, LocalDate.init),
+                start: try slot.parsed("startTime", of: "sessionSlot", key: key, TimeOfDay.init),
+                end: try slot.parsed("endTime", of: "sessionSlot", key: key, TimeOfDay.init),
+                modules: (slot["modules"] as String).split(separator: " ").map(String.init))
         }
         let name: String = row["placeName"]
         let detail: String = row["placeDetail"]
         return Session(
-            id: id, courseID: row["courseID"], courseVersion: CourseVersion(row["version"] as String)!, timeZone: row["timeZone"],
+            id: id, courseID: row["courseID"],
+            courseVersion: try row.parsed("version", of: "course", key: row["courseID"], CourseVersion.init),
+            timeZone: row["timeZone"],
             place: row["placeKind"] == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail),
             trainers: trainers, capacity: row["capacity"], funder: row["funder"],
-            status: SessionStatus(rawValue: row["status"]) ?? .planned,
-            slots: slots)
+            status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)), slots: slots)
     }
 
     /// An instant as ISO 8601 in UTC, which orders as text.

@@ -273,11 +273,23 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
         let twice = await allervers("certificate", "revoke", "AV-2026-000001", "--reason", "again", "--store", store)
         #expect(twice.error == "AV-2026-000001 is already revoked (signature contestée)")
 
-        // A correction: P-0004's excused afternoon was in fact attended; reissue from the records.
-        _ = await allervers(
+        // A correction: P-0004's excused afternoon was in fact attended. Her live certificate
+        // says otherwise, so it is revoked first; then the records are corrected and it is reissued.
+        let correction = [
             "attendance", "record", "LYON", "--slot", "2026-03-12-pm", "--present", "P-0004", "--reason", "présente, feuille mal lue",
-            "--store",
-            store, "--by", "Claire Martin")
+            "--store", store, "--by", "Claire Martin",
+        ]
+        let whileLive = await allervers(correction)
+        #expect(
+            whileLive.error
+                == "session LYON is closed and P-0004 holds live certificate AV-2026-000004, issued from these records: revoke it first, then correct and reissue"
+        )
+        let progressWhileLive = await allervers(
+            "progress", "set", "LYON", "P-0004", "--objective", "O3", "--assessment", "acquired", "--store", store)
+        #expect(progressWhileLive.exitCode == 1 && progressWhileLive.error.contains("holds live certificate AV-2026-000004"))
+        #expect(
+            await allervers("certificate", "revoke", "AV-2026-000004", "--reason", "émargement corrigé", "--store", store).exitCode == 0)
+        #expect(await allervers(correction).exitCode == 0)
         let reissued = await allervers(
             "certificate", "reissue", "AV-2026-000004", "--reason", "émargement corrigé", "--date", "2026-03-20", "--store", store)
         #expect(reissued.exitCode == 0, "\(reissued.error)")

@@ -309,6 +309,40 @@ import TrainingTesting
         #expect(log.output.contains("merged") && log.output.contains("P-0007"), "\(log.output)")
     }
 
+    @Test func aMergeKeepsThePlaceNotTheWithdrawalBesideIt() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        for arguments in [
+            ["participant", "add", "--first-name", "Camille", "--last-name", "Roux"],
+            [
+                "session", "plan", "AV-FOND", "--start", "2026-06-04", "--id", "JUIN", "--room", "Salle Saône", "--address", "Lyon",
+                "--trainer",
+                "Bruno Leroy",
+            ],
+            ["session", "enrol", "JUIN", "P-0001", "P-0007"],
+            ["session", "withdraw", "JUIN", "P-0001"],
+        ] {
+            let result = await allervers(arguments + ["--store", store])
+            try #require(result.exitCode == 0, "\(arguments): \(result.error)")
+        }
+        let merged = await allervers("participant", "merge", "P-0001", "P-0007", "--store", store)
+        #expect(merged.exitCode == 0, "\(merged.error)")
+        let june = await allervers("session", "show", "JUIN", "--store", store, "--json")
+        let enrolments = try #require(
+            (try JSONSerialization.jsonObject(with: Data(june.output.utf8)) as? [String: Any])?["enrolments"] as? [[String: Any]])
+        #expect(enrolments.count == 1)
+        #expect(enrolments.first?["status"] as? String == "enrolled")
+        #expect((enrolments.first?["participant"] as? [String: Any])?["id"] as? String == "P-0001")
+    }
+
+    @Test func aClosedSessionWithNoCertificateReopens() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let reopened = await allervers("session", "reopen", "LYON", "--reason", "une feuille oubliée", "--store", workspace.url.path)
+        #expect(reopened.output == "Reopened LYON: une feuille oubliée\n", "\(reopened.error)")
+        let noReason = await allervers("session", "reopen", "LYON", "--reason", "x", "--store", workspace.url.path)
+        #expect(noReason.error == "session LYON: it is running, not closed: there is nothing to reopen")
+    }
+
     @Test func aSessionEditIsCheckedLikeAPlanAndLogged() async throws {
         let workspace = try await weekWorkspace()
         let store = workspace.url.path
@@ -316,21 +350,20 @@ import TrainingTesting
             "session", "plan", "AV-NONREC", "--start", "2026-03-13", "--id", "VENISSIEUX", "--site", "Bus solidaire", "--site-description",
             "Place du marché, Vénissieux", "--trainer", "Bruno Leroy", "--allow-partial", "--store", store)
         try #require(other.exitCode == 0, "\(other.error)")
-        let now = try RecordsStayTrueTests().paris("2026-03-12T10:00")
-        let started = await WorkClock.$fixed.withValue(now) {
-            await allervers("session", "edit", "LYON", "--times", "2026-03-12-am=09:30-12:30", "--store", store)
+        let eve = try RecordsStayTrueTests().paris("2026-03-11T18:00")
+        let during = try RecordsStayTrueTests().paris("2026-03-12T10:00")
+        func edit(_ arguments: String..., at now: Date) async -> CommandResult {
+            await WorkClock.$fixed.withValue(now) { await allervers(["session", "edit", "LYON"] + arguments + ["--store", store]) }
         }
-        #expect(started.error == "session LYON: half-day 2026-03-12-am has started: its times are what happened")
-        let clash = await WorkClock.$fixed.withValue(now) {
-            await allervers("session", "edit", "LYON", "--trainer", "Claire Martin", "--trainer", "Bruno Leroy", "--store", store)
-        }
+        let clash = await edit("--trainer", "Claire Martin", "--trainer", "Bruno Leroy", at: eve)
         #expect(clash.exitCode == 1)
         #expect(clash.error.contains("trainer Bruno Leroy teaches session VENISSIEUX"), "\(clash.error)")
-        let moved = await WorkClock.$fixed.withValue(now) {
-            await allervers(
-                "session", "edit", "LYON", "--times", "2026-03-13-pm=14:00-17:30", "--trainer", "Claire Martin", "--trainer", "Inès Haddad",
-                "--by", "Claire Martin", "--store", store)
-        }
+        let overlap = await edit("--times", "2026-03-13-am=09:00-15:00", at: eve)
+        #expect(overlap.exitCode == 1)
+        #expect(overlap.error.hasPrefix("session LYON: "), "\(overlap.error)")
+        let moved = await edit(
+            "--times", "2026-03-13-pm=14:00-17:30", "--trainer", "Claire Martin", "--trainer", "Inès Haddad", "--by", "Claire Martin",
+            at: eve)
         #expect(
             moved.output
                 == "Changed LYON: trainers: Claire Martin → Claire Martin, Inès Haddad; 2026-03-13-pm: 13:30–17:00 → 14:00–17:30\n",
@@ -338,7 +371,15 @@ import TrainingTesting
         let shown = await allervers("session", "show", "LYON", "--store", store)
         #expect(shown.output.contains("Trainers: Claire Martin, Inès Haddad"))
         #expect(shown.output.contains("2026-03-13-pm  2026-03-13  14:00  17:30"), "\(shown.output)")
-        #expect(shown.output.contains("1  edited  Claire Martin  2026-03-12T09:00:00Z  trainers: "), "\(shown.output)")
+        #expect(shown.output.contains("1  edited  Claire Martin  2026-03-11T17:00:00Z  trainers: "), "\(shown.output)")
+
+        // Once the first half-day has started, what was held stays as it was.
+        let started = await edit("--times", "2026-03-12-am=09:30-12:30", at: during)
+        #expect(started.error == "session LYON: half-day 2026-03-12-am has started: its times are what happened")
+        let trainers = await edit("--trainer", "Inès Haddad", at: during)
+        #expect(trainers.error == "session LYON: half-day 2026-03-12-am has started: the trainers and place of what was held cannot change")
+        let later = await edit("--times", "2026-03-13-pm=13:30-17:00", at: during)
+        #expect(later.exitCode == 0, "\(later.error)")
 
         // A cancelled session that recorded nothing gives its id back.
         #expect(await allervers("session", "cancel", "VENISSIEUX", "--store", store).exitCode == 0)
@@ -403,5 +444,39 @@ import TrainingTesting
         }
         let foreign = await allervers("verify", pdf.path, "--store", store)
         #expect(foreign.error == "\(pdf.path): its PDF signature is not this workspace's")
+    }
+}
+
+/// A row edited by hand into an impossible state gives one line naming it, never a trap.
+@Suite struct HandEditedStoreTests {
+    @Test(arguments: [
+        (
+            "PRAGMA ignore_check_constraints = ON; UPDATE session SET status = 'paused' WHERE id = 'LYON';", ["session", "show", "LYON"],
+            "the store's session record LYON is damaged: its status \"paused\" cannot be read"
+        ),
+        (
+            "DROP TRIGGER certificateIsWrittenOnceOnUpdate; UPDATE certificate SET firstDay = '2026-02-30' WHERE sequence = 1;",
+            ["certificate", "list", "LYON"],
+            "the store's certificate record AV-2026-000001 is damaged: its firstDay \"2026-02-30\" cannot be read"
+        ),
+        (
+            "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate; PRAGMA ignore_check_constraints = ON; UPDATE attendanceEvent SET status = 'late' WHERE sequence = 1;",
+            ["attendance", "show", "LYON"], "the store's attendanceEvent record 1 is damaged: its status \"late\" cannot be read"
+        ),
+        (
+            "PRAGMA ignore_check_constraints = ON; UPDATE sessionSlot SET startTime = '25:00' WHERE id = '2026-03-12-am';",
+            ["session", "show", "LYON"],
+            "the store's sessionSlot record LYON 2026-03-12-am is damaged: its startTime \"25:00\" cannot be read"
+        ),
+    ])
+    func aDamagedRowIsNamed(sql: String, command: [String], expected: String) async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
+        let edited = try execute(try tool("sqlite3"), [database, sql])
+        try #require(edited.status == 0, "\(edited.output)")
+        let result = await allervers(command + ["--store", store])
+        #expect(result.exitCode == 1)
+        #expect(result.error.hasPrefix(expected), "\(result.error)")
+        #expect(!result.error.contains("\n"))
     }
 }

@@ -1,0 +1,38 @@
+internal import GRDB
+
+/// A stored record that holds what AllerVers never writes: a row changed by hand (with
+/// `sqlite3`, say) into an impossible state. Reading it fails with this error, naming the
+/// record, rather than trapping or reading something else in its place.
+public struct CorruptRecordError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The table (`session`, `certificate`).
+    public var table: String
+    /// The record's key (a session id, a certificate number).
+    public var key: String
+    /// The column that cannot be read.
+    public var column: String
+    /// What it holds, as text.
+    public var value: String
+
+    public var description: String {
+        "the store's \(table) record \(key) is damaged: its \(column) \"\(value)\" cannot be read (it was changed outside AllerVers; "
+            + "restore a backup, or correct the row)"
+    }
+}
+
+extension Row {
+    /// The text of `column` made into a value by `parse`, or an error naming the record.
+    func parsed<T>(_ column: String, of table: String, key: String, _ parse: (String) -> T?) throws -> T {
+        let stored: DatabaseValue = self[column]
+        guard let text = String.fromDatabaseValue(stored), let value = parse(text) else {
+            throw CorruptRecordError(table: table, key: key, column: column, value: String.fromDatabaseValue(stored) ?? stored.description)
+        }
+        return value
+    }
+
+    /// As ``parsed(_:of:key:_:)``, with NULL read as `nil`.
+    func parsedIfPresent<T>(_ column: String, of table: String, key: String, _ parse: (String) -> T?) throws -> T? {
+        let stored: DatabaseValue = self[column]
+        if stored.isNull { return nil }
+        return try parsed(column, of: table, key: key, parse)
+    }
+}
