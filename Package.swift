@@ -106,7 +106,8 @@ let package = Package(
 
         // Fixtures shared by the test targets.
         .target(name: "TrainingTesting", dependencies: ["TrainingCore"], swiftSettings: strictness),
-        .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore", "TrainingTesting"], swiftSettings: strictness),
+        .testTarget(
+            name: "TrainingCoreTests", dependencies: ["TrainingCore", "TrainingTesting"], exclude: ["Golden"], swiftSettings: strictness),
         .testTarget(
             name: "TrainingXMLTests",
             dependencies: [

@@ -21,25 +21,12 @@ extension AllerVers {
 
         func run() throws {
             let store = try storeOptions.openStore()
-            let keys = withKey ? try keyFiles(in: store.workspace) : []
-            try store.backup(to: URL(fileURLWithPath: to), keyFiles: keys)
-            say(
-                "Backed up \(store.workspace.folder.path) to \(to)"
-                    + (withKey ? " with \(counted(keys.count, "key file"))" : " (without the signing key)"))
-        }
-
-        /// The key files of the workspace: everything in `.allervers/` that is not the store.
-        private func keyFiles(in workspace: Workspace) throws -> [(name: String, contents: Data)] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: workspace.directory.path).filter {
-                $0.hasSuffix(".pem") || $0.hasSuffix(".der")
-            }.sorted()
-            guard !names.isEmpty else { throw CLIError("\(workspace.directory.path) has no signing key to back up") }
-            return try names.map { name in
-                guard let data = FileManager.default.contents(atPath: workspace.directory.appendingPathComponent(name).path) else {
-                    throw CLIError("\(workspace.directory.appendingPathComponent(name).path): cannot read the key")
-                }
-                return (name, data)
+            let files = try store.workspace.keyFiles(includingPrivate: withKey)
+            if withKey && !files.contains(where: { $0.name == store.workspace.signingKeyURL.lastPathComponent }) {
+                throw CLIError("\(store.workspace.signingKeyURL.path): there is no signing key to back up")
             }
+            try store.backup(to: URL(fileURLWithPath: to), keyFiles: files)
+            say("Backed up \(store.workspace.folder.path) to \(to)" + (withKey ? " with its keys" : " (without the signing keys)"))
         }
     }
 
@@ -68,7 +55,8 @@ extension AllerVers {
             say(
                 "  ✓ integrity check; \(counted(report.attendanceRecords, "attendance record")) and \(counted(report.sessionEvents, "session event")) chained and intact; \(counted(report.certificates, "certificate"))"
             )
-            say(report.keyFiles.isEmpty ? "  no signing key in the snapshot" : "  keys: \(report.keyFiles.joined(separator: ", "))")
+            let keys = report.keyFiles.filter { $0.contains("key") }
+            say(keys.isEmpty ? "  no signing key in the snapshot" : "  keys: \(keys.joined(separator: ", "))")
         }
     }
 }

@@ -83,7 +83,7 @@ extension AllerVers.CertificateCommand {
 
         func run() throws {
             let store = try storeOptions.openStore()
-            try store.revoke(number, reason: reason, by: try by ?? store.organisation()?.signatoryName ?? "unknown")
+            try store.revoke(number, reason: reason, by: try store.actor(by))
             say("Revoked \(number): \(reason)")
         }
     }
@@ -113,7 +113,7 @@ extension AllerVers.CertificateCommand {
             let signer = CertificateSigner(key: try storeOptions.signingKey())
             let new = try store.reissue(
                 number, reason: reason, on: date.flatMap(LocalDate.init) ?? today(),
-                by: try by ?? store.organisation()?.signatoryName ?? "unknown", sign: signer.signatures(for:))
+                by: try store.actor(by), sign: signer.signatures(for:))
             say("Reissued \(number) as \(new.number) (\(new.isEligible ? "eligible" : "not eligible"), \(new.attended) attended)")
         }
     }

@@ -32,7 +32,7 @@ extension AllerVers {
             let created = try Store.create(in: Workspace(folder: folder), organisation: try identity.organisation(required: false))
             let key = try SigningKey.create(at: created.workspace.signingKeyURL)
             if let organisation = try created.organisation() {
-                _ = try PDFSigningIdentity.create(
+                _ = try PDFSigningIdentity.loadOrCreate(
                     keyAt: created.workspace.pdfSigningKeyURL, certificateAt: created.workspace.pdfSigningCertificateURL,
                     organisation: organisation.name, issuer: key.issuer)
             }

@@ -56,16 +56,24 @@ extension StoreOptions {
     func documentKeys(organisation: String) throws -> DocumentKeys {
         let workspace = try workspace()
         let seal = try SigningKey.load(from: workspace.signingKeyURL)
-        if !FileManager.default.fileExists(atPath: workspace.pdfSigningKeyURL.path) {
-            return DocumentKeys(
-                seal: seal,
-                pdf: try PDFSigningIdentity.create(
-                    keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL, organisation: organisation,
-                    issuer: seal.issuer))
-        }
         return DocumentKeys(
             seal: seal,
-            pdf: try PDFSigningIdentity.load(keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL))
+            pdf: try PDFSigningIdentity.loadOrCreate(
+                keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL, organisation: organisation,
+                issuer: seal.issuer))
+    }
+
+    /// The workspace's issuer: from its signing key, or, in a workspace restored without its
+    /// keys, from the public PDF signing certificate that names it.
+    func issuer() throws -> IssuerKey {
+        let workspace = try workspace()
+        if !FileManager.default.fileExists(atPath: workspace.signingKeyURL.path),
+            FileManager.default.fileExists(atPath: workspace.pdfSigningCertificateURL.path),
+            let issuer = try PDFSigningIdentity.publicCertificate(at: workspace.pdfSigningCertificateURL).issuer
+        {
+            return issuer
+        }
+        return try signingKey().issuer
     }
 }
 

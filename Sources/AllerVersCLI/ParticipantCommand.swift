@@ -218,7 +218,7 @@ extension AllerVers.ParticipantCommand {
         func run() throws {
             let store = try storeOptions.openStore()
             func cleared(_ value: String?, _ current: String?) -> String? { value.map { $0.isEmpty ? nil : $0 } ?? current }
-            let changes = try store.edit(participant, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now) {
+            let changes = try store.edit(participant, by: try store.actor(by), at: WorkClock.now) {
                 person in
                 person.firstName = firstName ?? person.firstName
                 person.lastName = lastName ?? person.lastName
@@ -254,7 +254,7 @@ extension AllerVers.ParticipantCommand {
         func run() throws {
             let store = try storeOptions.openStore()
             let changes = try store.merge(
-                keep: keep, drop: drop, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+                keep: keep, drop: drop, by: try store.actor(by), at: WorkClock.now)
             say("Merged \(changes[1].participantID) into \(changes[0].participantID)")
         }
     }
@@ -269,7 +269,7 @@ extension AllerVers.ParticipantCommand {
 
         func run() throws {
             let store = try storeOptions.openStore()
-            try store.remove(participant, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+            try store.remove(participant, by: try store.actor(by), at: WorkClock.now)
             say("Removed \(participant)")
         }
     }

@@ -293,7 +293,7 @@ extension AllerVers.SessionCommand {
         func run() throws {
             let store = try storeOptions.openStore()
             try store.reopen(
-                sessionID: session, reason: reason, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+                sessionID: session, reason: reason, by: try store.actor(by), at: WorkClock.now)
             say("Reopened \(session): \(reason)")
         }
     }
@@ -307,7 +307,7 @@ extension AllerVers.SessionCommand {
 
         func run() throws {
             let store = try storeOptions.openStore()
-            try store.cancel(sessionID: session, by: try by ?? store.organisation()?.signatoryName ?? "unknown", at: WorkClock.now)
+            try store.cancel(sessionID: session, by: try store.actor(by), at: WorkClock.now)
             say("Cancelled \(session)")
         }
     }

@@ -21,47 +21,70 @@ public struct PDFSigningIdentity: Sendable {
     /// The certificate, PEM, as `openssl x509` reads it.
     public var certificatePEM: String { (try? certificate.serializeAsPEM().pemString) ?? "" }
 
-    /// Makes a new identity and writes its key (owner-only, never replacing one) and certificate.
-    public static func create(
-        keyAt keyURL: URL, certificateAt certificateURL: URL, organisation: String, issuer: IssuerKey, now: Date = Date()
+    /// The workspace's identity: read, or made on first use (a workspace made before PDF
+    /// signatures). The key is written owner-only and never replaced; the certificate is a
+    /// function of the key and the organisation's name, so a missing one is made again the
+    /// same, and two processes making the identity at once end with the same one.
+    public static func loadOrCreate(
+        keyAt keyURL: URL, certificateAt certificateURL: URL, organisation: String, issuer: IssuerKey
     ) throws(SigningKeyError) -> PDFSigningIdentity {
         do {
-            let key = X509.Certificate.PrivateKey(try _RSA.Signing.PrivateKey(keySize: .bits2048))
-            let name = try DistinguishedName {
-                CommonName(organisation)
-                OrganizationName(organisation)
+            if !FileManager.default.fileExists(atPath: keyURL.path) {
+                let key = X509.Certificate.PrivateKey(try _RSA.Signing.PrivateKey(keySize: .bits2048))
+                do { try KeyFile.create(at: keyURL, contents: Array(try key.serializeAsPEM().pemString.utf8)) } catch {
+                    // Another process made it first: use theirs.
+                    guard FileManager.default.fileExists(atPath: keyURL.path) else { throw error }
+                }
             }
-            // 20 random bytes with the top bit clear: a serial whose top bit is set is encoded
-            // on 21 bytes, which NSS reports as "Unknown Validation Failure".
-            var serial = (0..<20).map { _ in UInt8.random(in: 0...255) }
-            serial[0] = (serial[0] & 0x7F) | 0x01
-            let certificate = try X509.Certificate(
-                version: .v3, serialNumber: X509.Certificate.SerialNumber(bytes: serial), publicKey: key.publicKey,
-                notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(30 * 365 * 86_400), issuer: name,
-                subject: name, signatureAlgorithm: .sha256WithRSAEncryption,
-                extensions: try Certificate.Extensions {
-                    Critical(BasicConstraints.notCertificateAuthority)
-                    Critical(KeyUsage(digitalSignature: true, nonRepudiation: true))
-                    SubjectAlternativeNames([.uniformResourceIdentifier(issuer.did)])
-                }, issuerPrivateKey: key)
-            try KeyFile.create(at: keyURL, contents: Array(try key.serializeAsPEM().pemString.utf8))
+            let key = try X509.Certificate.PrivateKey(pemEncoded: try KeyFile.read(keyURL))
+            if let pem = try? String(contentsOf: certificateURL, encoding: .utf8), let certificate = try? X509.Certificate(pemEncoded: pem),
+                certificate.publicKey == key.publicKey
+            {
+                return try PDFSigningIdentity(key: key, certificate: certificate)
+            }
+            let certificate = try makeCertificate(for: key, organisation: organisation, issuer: issuer)
             try Data(try certificate.serializeAsPEM().pemString.utf8).write(to: certificateURL, options: .atomic)
             return try PDFSigningIdentity(key: key, certificate: certificate)
         } catch let error as SigningKeyError {
             throw error
         } catch {
-            throw SigningKeyError("cannot make the PDF signing certificate: \(error)")
+            throw SigningKeyError("\(keyURL.relativePath): cannot read or make the PDF signing key and certificate (\(error))")
         }
     }
 
-    /// Reads an identity, refusing a key file others may read.
-    public static func load(keyAt keyURL: URL, certificateAt certificateURL: URL) throws(SigningKeyError) -> PDFSigningIdentity {
-        let pem = try KeyFile.read(keyURL)
+    /// The self-signed certificate of `key`: the organisation as subject and issuer, the
+    /// did:key as subject alternative name, a serial from the key's digest (20 bytes, top bit
+    /// clear: NSS reports a 21-byte serial as "Unknown Validation Failure"), valid from 2020
+    /// to 2070 so that every certificate's signing day falls inside.
+    private static func makeCertificate(for key: X509.Certificate.PrivateKey, organisation: String, issuer: IssuerKey) throws
+        -> X509.Certificate
+    {
+        let name = try DistinguishedName {
+            CommonName(organisation)
+            OrganizationName(organisation)
+        }
+        var serial = Array(SHA256.hash(data: Array(key.publicKey.subjectPublicKeyInfoBytes)).prefix(20))
+        serial[0] = (serial[0] & 0x7F) | 0x01
+        return try X509.Certificate(
+            version: .v3, serialNumber: X509.Certificate.SerialNumber(bytes: serial), publicKey: key.publicKey,
+            notValidBefore: Date(timeIntervalSince1970: 1_577_836_800), notValidAfter: Date(timeIntervalSince1970: 3_155_760_000),
+            issuer: name, subject: name, signatureAlgorithm: .sha256WithRSAEncryption,
+            extensions: try X509.Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                Critical(KeyUsage(digitalSignature: true, nonRepudiation: true))
+                SubjectAlternativeNames([.uniformResourceIdentifier(issuer.did)])
+            }, issuerPrivateKey: key)
+    }
+
+    /// The DER of the certificate at `url`, and the issuer's did:key it names.
+    public static func publicCertificate(at url: URL) throws(SigningKeyError) -> (der: [UInt8], issuer: IssuerKey?) {
         do {
-            let certificate = try X509.Certificate(pemEncoded: try String(contentsOf: certificateURL, encoding: .utf8))
-            return try PDFSigningIdentity(key: try X509.Certificate.PrivateKey(pemEncoded: pem), certificate: certificate)
+            let certificate = try X509.Certificate(pemEncoded: try String(contentsOf: url, encoding: .utf8))
+            var serializer = DER.Serializer()
+            try serializer.serialize(certificate)
+            return (serializer.serializedBytes, try CMSSignedData.issuer(named: certificate))
         } catch {
-            throw SigningKeyError("\(certificateURL.relativePath): cannot read the PDF signing certificate or its key (\(error))")
+            throw SigningKeyError("\(url.relativePath): cannot read the PDF signing certificate")
         }
     }
 
@@ -108,10 +131,11 @@ public enum PDFSignature {
         return file
     }
 
-    /// Whether the bytes after `signedPart` are exactly the update that ``sign(_:on:identity:)``
-    /// appends to it, but for the signature's hex: nothing else was added or changed. Returns
-    /// the CMS's bytes.
-    static func checkUpdate(_ pdf: Data, after signedPart: Int) throws(PDFSignatureError) -> [UInt8] {
+    /// Checks what follows `signedPart`: exactly the update that ``sign(_:on:identity:)``
+    /// appends to it, but for the signature's hex (nothing else was added or changed), holding
+    /// a CMS signature whose digest is that of the byte range and whose signature verifies
+    /// against the certificate inside it. Returns that certificate's DER and the issuer it names.
+    static func check(_ pdf: Data, after signedPart: Int) throws(PDFSignatureError) -> (certificate: [UInt8], issuer: IssuerKey?) {
         let tail = pdf[signedPart...]
         guard let open = tail.range(of: Data("/M (".utf8)), let close = tail[open.upperBound...].firstIndex(of: UInt8(ascii: ")")) else {
             throw PDFSignatureError("something was appended to the PDF after it was sealed")
@@ -123,18 +147,22 @@ public enum PDFSignature {
             expected[contents.upperBound...].elementsEqual(pdf[(pdf.startIndex + contents.upperBound)...])
         else { throw PDFSignatureError("the PDF was changed after it was signed: its last update is not the signature's") }
         let hex = pdf[(pdf.startIndex + contents.lowerBound)..<(pdf.startIndex + contents.upperBound)]
-        var bytes: [UInt8] = []
+        var cms: [UInt8] = []
         var high: UInt8?
         for digit in hex {
             guard let value = hexValue(digit) else { throw PDFSignatureError("the PDF signature is not hex") }
             if let first = high {
-                bytes.append(first << 4 | value)
+                cms.append(first << 4 | value)
                 high = nil
             } else {
                 high = value
             }
         }
-        return bytes
+        let start = pdf.startIndex
+        let signed = Array(pdf[start..<(start + contents.lowerBound - 1)]) + Array(pdf[(start + contents.upperBound + 1)...])
+        do { return try CMSSignedData.verify(cms, content: signed) } catch let error as PDFSignatureError { throw error } catch {
+            throw PDFSignatureError("the PDF signature cannot be read (\(error))")
+        }
     }
 
     private static func hexValue(_ digit: UInt8) -> UInt8? {
@@ -412,6 +440,66 @@ enum CMSSignedData {
                 }
             }
         }
+    }
+
+    /// Checks a CMS made by ``pades(content:identity:)`` (the DER may be followed by the
+    /// placeholder's zeros): its message digest is the SHA-256 of `content`, its RSA signature
+    /// over the signed attributes verifies with the certificate inside it. Returns that
+    /// certificate's DER and the issuer's did:key it names.
+    static func verify(_ cms: [UInt8], content: [UInt8]) throws -> (certificate: [UInt8], issuer: IssuerKey?) {
+        func children(_ node: ASN1Node) throws -> [ASN1Node] {
+            guard case .constructed(let nodes) = node.content else { throw PDFSignatureError("the PDF signature is not a CMS SignedData") }
+            return Array(nodes)
+        }
+        func primitive(_ node: ASN1Node) throws -> ArraySlice<UInt8> {
+            guard case .primitive(let bytes) = node.content else { throw PDFSignatureError("the PDF signature is not a CMS SignedData") }
+            return bytes
+        }
+        var length = cms.count
+        while length > 0 && cms[length - 1] == 0 { length -= 1 }  // the placeholder's zeros after the DER
+        let root = try DER.parse(Array(cms[..<length]))
+        let top = try children(root)
+        guard top.count == 2, try ASN1ObjectIdentifier(derEncoded: top[0]) == OID.signedData,
+            let signedData = try children(top[1]).first
+        else { throw PDFSignatureError("the PDF signature is not a CMS SignedData") }
+        let parts = try children(signedData)
+        let context = ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
+        guard let certificates = parts.first(where: { $0.identifier == context }), let certificateNode = try children(certificates).first,
+            let signerInfos = parts.last, let signerInfo = try children(signerInfos).first
+        else { throw PDFSignatureError("the PDF signature carries no certificate or signer") }
+        let certificateDER = Array(certificateNode.encodedBytes)
+        let certificate = try X509.Certificate(derEncoded: certificateDER)
+        let info = try children(signerInfo)
+        guard info.count == 6, info[3].identifier == context else { throw PDFSignatureError("the PDF signature has no signed attributes") }
+        var digest: ArraySlice<UInt8>?
+        for attribute in try children(info[3]) {
+            let pair = try children(attribute)
+            if pair.count == 2, try ASN1ObjectIdentifier(derEncoded: pair[0]) == OID.messageDigest, let value = try children(pair[1]).first
+            {
+                digest = try primitive(value)
+            }
+        }
+        guard let digest, digest.elementsEqual(SHA256.hash(data: content)) else {
+            throw PDFSignatureError("the PDF was changed after it was signed: its digest does not match the signed one")
+        }
+        guard try children(info[4]).first.map({ try ASN1ObjectIdentifier(derEncoded: $0) }) == OID.sha256WithRSA else {
+            throw PDFSignatureError("the PDF signature uses an algorithm this tool does not write")
+        }
+        // The attributes are signed as a SET (tag 0x31), and carried as [0] IMPLICIT.
+        var attributes = Array(info[3].encodedBytes)
+        attributes[0] = 0x31
+        guard certificate.publicKey.isValidSignature(try primitive(info[5]), for: attributes, signatureAlgorithm: .sha256WithRSAEncryption)
+        else { throw PDFSignatureError("the PDF signature does not verify with the certificate it carries") }
+        return (certificateDER, try issuer(named: certificate))
+    }
+
+    /// The did:key a certificate names as its subject alternative name.
+    static func issuer(named certificate: X509.Certificate) throws -> IssuerKey? {
+        guard let names = try certificate.extensions.subjectAlternativeNames else { return nil }
+        for name in names {
+            if case .uniformResourceIdentifier(let uri) = name, let issuer = IssuerKey(did: uri) { return issuer }
+        }
+        return nil
     }
 
     private static func der(_ build: (inout DER.Serializer) throws -> Void) rethrows -> [UInt8] {

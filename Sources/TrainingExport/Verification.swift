@@ -22,9 +22,9 @@ public struct VerifiedStatement: Sendable, Hashable {
     public var holder: String?
     /// The course's title or id, when the statement carries it.
     public var course: String?
-    /// For a PDF with a PDF signature after its seal: how many bytes the seal and the
-    /// signature were made over (the file up to the end of the seal's line).
-    public var pdfSignedPart: Int?
+    /// For a PDF signed after its seal: the signer's X.509 certificate (DER), whose signature
+    /// over the whole file was checked and which names the same issuer as the seal.
+    public var pdfSigner: [UInt8]?
 }
 
 /// Why a statement, credential or PDF does not verify.
@@ -76,13 +76,17 @@ public enum Verifier {
         guard Digest.sha256Hex(sealed) == digest else {
             throw VerificationError("the PDF was changed after it was sealed: its content no longer matches the signed digest")
         }
-        var signedPart: Int?
+        var signer: [UInt8]?
         if lineEnd < pdf.endIndex, lineEnd + 1 < pdf.endIndex {
-            do { _ = try PDFSignature.checkUpdate(pdf, after: lineEnd + 1) } catch { throw VerificationError(error.description) }
-            signedPart = lineEnd + 1 - pdf.startIndex
+            let checked: (certificate: [UInt8], issuer: IssuerKey?)
+            do { checked = try PDFSignature.check(pdf, after: lineEnd + 1) } catch { throw VerificationError(error.description) }
+            guard checked.issuer == issuer else {
+                throw VerificationError("the PDF signature's certificate does not name the issuer of the seal (\(issuer.did))")
+            }
+            signer = checked.certificate
         }
         return VerifiedStatement(
-            kind: .pdf, issuer: issuer, number: number, holder: claims["sub"] as? String, course: nil, pdfSignedPart: signedPart)
+            kind: .pdf, issuer: issuer, number: number, holder: claims["sub"] as? String, course: nil, pdfSigner: signer)
     }
 
     /// Appends a seal to a PDF: a comment line after `%%EOF` that PDF readers ignore,

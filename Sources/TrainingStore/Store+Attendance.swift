@@ -363,10 +363,11 @@ enum AttendanceRows {
                                     WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
                 ORDER BY e.participantID, e.slotID
                 """, arguments: [session.id]
-        ).compactMap { row in
-            guard let at = SessionRows.date(utc: row["recordedAt"]) else { return nil }
+        ).map { row in
+            let at = try row.parsed(
+                "recordedAt", of: "attendanceEvent", key: "\(session.id) \(row["slotID"] as String? ?? "")", SessionRows.date(utc:))
             let day = calendar.dateComponents([.year, .month, .day], from: at)
-            guard let on = LocalDate(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0) else { return nil }
+            let on = LocalDate(year: day.year ?? 1970, month: day.month ?? 1, day: day.day ?? 1) ?? LocalDate(ordinal: 0)
             return MarkCorrection(participantID: row["participantID"], slotID: row["slotID"], on: on, reason: row["correctionReason"])
         }
     }

@@ -52,7 +52,13 @@ extension Store {
                 try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
                 try copy.close()
             }
-            guard rename(staging.path, destination.path) == 0 else { throw BackupError("\(destination.path): cannot write the file") }
+            // A hard link, unlike a rename, never replaces a file that appeared meanwhile.
+            guard link(staging.path, destination.path) == 0 else {
+                throw BackupError(
+                    errno == EEXIST
+                        ? "\(destination.path) already exists: back up to a new file" : "\(destination.path): cannot write the file")
+            }
+            unlink(staging.path)
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -69,16 +75,18 @@ extension Store {
         guard !manager.fileExists(atPath: workspace.directory.path) else {
             throw WorkspaceError.alreadyExists(workspace.folder.path + " (restore into a folder without one; nothing was overwritten)")
         }
-        try? manager.createDirectory(at: workspace.folder, withIntermediateDirectories: true)
+        let madeFolder = !manager.fileExists(atPath: workspace.folder.path)
+        do { try manager.createDirectory(at: workspace.folder, withIntermediateDirectories: true) } catch {
+            throw BackupError("\(workspace.folder.path): cannot create the folder")
+        }
         let staging = Workspace(
             folder: workspace.folder.appendingPathComponent(".allervers-restore-\(getpid())-\(UUID().uuidString.prefix(8))"))
         do {
             try manager.createDirectory(at: staging.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            guard manager.createFile(atPath: staging.storeURL.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                let handle = FileHandle(forWritingAtPath: staging.storeURL.path)
-            else { throw BackupError("\(workspace.folder.path): cannot write there") }
-            try handle.write(contentsOf: try Data(contentsOf: source))
-            try handle.close()
+            do {
+                try manager.copyItem(at: source, to: staging.storeURL)
+                try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: staging.storeURL.path)
+            } catch { throw BackupError("\(workspace.folder.path): cannot write there") }
             let keyFiles = try checkedSnapshot(staging.storeURL, named: source.path)
             let store = try open(staging)
             let attendance = try store.verifyAttendanceChain()
@@ -87,6 +95,8 @@ extension Store {
                 throw BackupError("\(source.path): the snapshot's records do not verify: \(problem)")
             }
             let certificates = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate") ?? 0 }
+            // Closed before the move, so that SQLite's WAL files go with the store, not stay behind.
+            try store.database.close()
             for (name, contents) in keyFiles {
                 let url = staging.directory.appendingPathComponent(name)
                 guard manager.createFile(atPath: url.path, contents: contents, attributes: [.posixPermissions: 0o600]) else {
@@ -102,6 +112,7 @@ extension Store {
                 keyFiles: keyFiles.map(\.name).sorted())
         } catch {
             try? manager.removeItem(at: staging.folder)
+            if madeFolder { try? manager.removeItem(at: workspace.folder) }
             throw error
         }
     }

@@ -337,11 +337,14 @@ enum CertificateSnapshotRows {
             db, sql: "SELECT number, printed FROM certificate WHERE sessionID = ? AND printed IS NOT NULL", arguments: [sessionID])
         {
             let number: String = row["number"]
-            do {
-                snapshots[number] = try decoder.decode(CertificateSnapshot.self, from: Data((row["printed"] as String).utf8))
-            } catch {
-                throw CertificationError("certificate \(number): what it printed at issue cannot be read back (\(error))")
+            let snapshot = try row.parsed("printed", of: "certificate", key: number) {
+                try? decoder.decode(CertificateSnapshot.self, from: Data($0.utf8))
             }
+            // A later shape must still read the formats written before; a newer one is refused.
+            guard snapshot.format <= CertificateSnapshot.currentFormat else {
+                throw CorruptRecordError(table: "certificate", key: number, column: "printed", value: "format \(snapshot.format)")
+            }
+            snapshots[number] = snapshot
         }
         return snapshots
     }

@@ -159,10 +159,11 @@ extension Store {
                            json_array_length(modules) AS moduleCount
                     FROM course
                     """)
-            return rows.compactMap { row -> CourseSummary? in
-                guard let version = CourseVersion(row["version"] as String) else { return nil }
+            return try rows.map { row -> CourseSummary in
+                let id: String = row["id"]
                 return CourseSummary(
-                    id: row["id"], version: version, title: row["title"], duration: Hours(minutes: row["durationMinutes"]),
+                    id: id, version: try row.parsed("version", of: "course", key: id, CourseVersion.init), title: row["title"],
+                    duration: Hours(minutes: row["durationMinutes"]),
                     moduleCount: row["moduleCount"], importedAt: row["importedAt"])
             }
             .sorted { ($0.id, $0.version) < ($1.id, $1.version) }
@@ -173,7 +174,9 @@ extension Store {
     public func course(id: String, version: CourseVersion? = nil) throws -> Course {
         let found = try database.read { db -> Course? in
             let rows = try Row.fetchAll(db, sql: "SELECT rowID, version FROM course WHERE id = ?", arguments: [id])
-            let candidates = rows.compactMap { row in CourseVersion(row["version"] as String).map { (row["rowID"] as Int64, $0) } }
+            let candidates = try rows.map { row in
+                (row["rowID"] as Int64, try row.parsed("version", of: "course", key: id, CourseVersion.init))
+            }
             let chosen = version.map { wanted in candidates.first { $0.1 == wanted } } ?? candidates.max { $0.1 < $1.1 }
             guard let (rowID, _) = chosen else { return nil }
             return try CourseRows.course(rowID: rowID, in: db)

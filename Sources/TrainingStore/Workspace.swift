@@ -36,6 +36,19 @@ public struct Workspace: Sendable, Hashable {
     /// The SQLite store.
     public var storeURL: URL { directory.appendingPathComponent("store.sqlite") }
 
+    /// The files beside the store that a snapshot carries, by name: the public certificate
+    /// always, the private keys only when asked.
+    public func keyFiles(includingPrivate: Bool) throws -> [(name: String, contents: Data)] {
+        var urls = [pdfSigningCertificateURL]
+        if includingPrivate { urls += [signingKeyURL, pdfSigningKeyURL] }
+        return try urls.filter { FileManager.default.fileExists(atPath: $0.path) }.map { url in
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw WorkspaceError.unusable(path: url.path, reason: "cannot read the file")
+            }
+            return (url.lastPathComponent, data)
+        }
+    }
+
     /// Whether the store exists.
     public var exists: Bool { FileManager.default.fileExists(atPath: storeURL.path) }
 

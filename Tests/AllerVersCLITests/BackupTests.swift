@@ -62,6 +62,12 @@ import TrainingTesting
         let restored = await allervers("restore", snapshot.path, "--store", elsewhere.url.path)
         #expect(restored.output.hasSuffix("  no signing key in the snapshot\n"), "\(restored)")
         #expect(!FileManager.default.fileExists(atPath: elsewhere.url.appendingPathComponent(".allervers/signing-key.pem").path))
+        // Without the keys, the restored workspace still says what it issued and revoked.
+        let pdf = workspace.url.appendingPathComponent("out/LYON/certificates/AV-2026-000001-certificat-de-realisation.pdf")
+        let verified = await allervers("verify", pdf.path, "--store", elsewhere.url.path)
+        #expect(verified.exitCode == 0, "\(verified.error)")
+        #expect(verified.output.contains("✓ issued by this workspace, not revoked"))
+        #expect(verified.output.contains("✓ PDF signed with this workspace's certificate"))
     }
 
     @Test func aTamperedOrBrokenSnapshotIsRefusedAndNothingIsWritten() async throws {
