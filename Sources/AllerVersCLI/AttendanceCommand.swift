@@ -193,7 +193,7 @@ extension AllerVers.AttendanceCommand {
             } catch let error as AttendanceError {
                 let line = error.firstFault.flatMap { fault in sessionIndex[fault.sessionID].map { lines[$0][fault.index] } } ?? 0
                 throw InputFileError(.init(path: file, line: line), error.description)
-            } catch let error as NotFoundError where error.kind == "session" {
+            } catch let error as NotFoundError where error.kind == .session {
                 throw InputFileError(.init(path: file, line: sessionIndex[error.id].map { lines[$0][0] } ?? 0), error.description)
             }
             say("Imported \(counted(table.rows.count, "attendance record")) from \(file)")

@@ -94,7 +94,7 @@ extension Store {
         _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, correctionReason: String?, at now: Date,
         db: Database
     ) throws {
-        guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
+        guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
         guard session.status != .cancelled else {
             throw AttendanceError(["session \(sessionID) is cancelled: its attendance can no longer change"])
         }

@@ -27,7 +27,7 @@ extension Store {
     /// A session's records as they stand, read in one transaction.
     public func records(of sessionID: String) throws -> SessionRecords {
         try database.read { db in
-            guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
+            guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
             return try SessionRecords(session, db: db)
         }
     }
@@ -86,7 +86,7 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 guard let old = try Self.certificateRows(where: "c.number = ?", [number], db: db).first else {
-                    throw NotFoundError(kind: "certificate", id: number)
+                    throw NotFoundError(kind: .certificate, id: number)
                 }
                 if let replacement = old.revocation?.replacedBy {
                     throw CertificationError("\(number) was already replaced by \(replacement): reissue \(replacement) instead")
@@ -118,7 +118,7 @@ extension Store {
     /// The certificate with this number.
     public func certificate(_ number: String) throws -> Certificate {
         guard let found = try database.read({ db in try Self.certificateRows(where: "c.number = ?", [number], db: db).first }) else {
-            throw NotFoundError(kind: "certificate", id: number)
+            throw NotFoundError(kind: .certificate, id: number)
         }
         return found
     }
@@ -140,7 +140,7 @@ extension Store {
     }
 
     private static func closedSession(_ sessionID: String, db: Database) throws -> Session {
-        guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: "session", id: sessionID) }
+        guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
         if session.status != .closed {
             throw CertificationError(
                 "\(sessionID) is \(session.status.rawValue), not closed: close it with `allervers session close \(sessionID)` first")
@@ -177,7 +177,7 @@ extension Store {
             planned: decision.hours.planned, firstDay: first, lastDay: last, issuedOn: issuedOn, validUntil: validUntil,
             replaces: old?.number, signedPayload: "", credential: nil)
         guard let participant = records.holder(decision.participantID) else {
-            throw NotFoundError(kind: "participant", id: decision.participantID)
+            throw NotFoundError(kind: .participant, id: decision.participantID)
         }
         let context = CertificateContext(
             certificate: certificate, participant: participant, course: course, session: session, organisation: organisation,
@@ -203,7 +203,7 @@ extension Store {
 
     private static func liveCertificate(_ number: String, db: Database) throws -> Certificate {
         guard let certificate = try certificateRows(where: "c.number = ?", [number], db: db).first else {
-            throw NotFoundError(kind: "certificate", id: number)
+            throw NotFoundError(kind: .certificate, id: number)
         }
         if let revocation = certificate.revocation {
             throw CertificationError(

@@ -48,7 +48,7 @@ extension Store {
                 let id = try Self.participantID(for: key, in: db)
                 guard
                     let before = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Self.participant)
-                else { throw NotFoundError(kind: "participant", id: key) }
+                else { throw NotFoundError(kind: .participant, id: key) }
                 var after = before
                 change(&after)
                 after.id = before.id
@@ -152,7 +152,7 @@ extension Store {
                         Self.participant),
                     let drop = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [dropID]).map(
                         Self.participant)
-                else { throw NotFoundError(kind: "participant", id: dropID) }
+                else { throw NotFoundError(kind: .participant, id: dropID) }
                 // In a session where both have a row, one at most holds a place (checked above):
                 // that place stays, the withdrawal beside it goes; two withdrawals leave KEEP's.
                 try db.execute(

@@ -119,7 +119,7 @@ extension Store {
                 try Row.fetchOne(
                     db, sql: "SELECT * FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1", arguments: [key, key, key])
             })
-        else { throw NotFoundError(kind: "participant", id: key) }
+        else { throw NotFoundError(kind: .participant, id: key) }
         return Self.participant(found)
     }
 
@@ -128,7 +128,7 @@ extension Store {
         guard
             let id = try String.fetchOne(
                 db, sql: "SELECT id FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1", arguments: [key, key, key])
-        else { throw NotFoundError(kind: "participant", id: key) }
+        else { throw NotFoundError(kind: .participant, id: key) }
         return id
     }
 
@@ -147,7 +147,7 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: "session", id: sessionID)
+                    throw NotFoundError(kind: .session, id: sessionID)
                 }
                 guard session.status == .planned || session.status == .running else {
                     throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be enrolled"])
@@ -211,7 +211,7 @@ extension Store {
             try database.write { db in
                 let participantID = try Self.participantID(for: key, in: db)
                 guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: "session", id: sessionID)
+                    throw NotFoundError(kind: .session, id: sessionID)
                 }
                 guard session.status == .planned || session.status == .running else {
                     throw SessionError(

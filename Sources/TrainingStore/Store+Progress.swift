@@ -57,7 +57,7 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: "session", id: sessionID)
+                    throw NotFoundError(kind: .session, id: sessionID)
                 }
                 guard session.status != .cancelled else { throw SessionError(sessionID: sessionID, reasons: ["it is cancelled"]) }
                 let participantID = try Self.participantID(for: participantKey, in: db)

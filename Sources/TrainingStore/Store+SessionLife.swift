@@ -149,7 +149,7 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: "session", id: sessionID)
+                    throw NotFoundError(kind: .session, id: sessionID)
                 }
                 let detail = try rule(session, db)
                 try db.execute(sql: "UPDATE session SET status = ? WHERE id = ?", arguments: [status.rawValue, sessionID])

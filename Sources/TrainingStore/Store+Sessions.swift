@@ -46,12 +46,22 @@ public struct SessionError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Something asked for by id that the workspace does not have.
 public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What kind of thing (`session`, `participant`).
-    public var kind: String
+    /// The kinds of things asked for by id.
+    public enum Kind: String, Sendable, Hashable {
+        /// A session.
+        case session
+        /// A participant, by id, email or external id.
+        case participant
+        /// A certificate, by number.
+        case certificate
+    }
+
+    /// What kind of thing.
+    public var kind: Kind
     /// The id asked for.
     public var id: String
 
-    public var description: String { "no \(kind) \(id) in the workspace" }
+    public var description: String { "no \(kind.rawValue) \(id) in the workspace" }
 }
 
 extension Store {
@@ -90,7 +100,7 @@ extension Store {
     /// The session with this id.
     public func session(id: String) throws -> Session {
         guard let session = try database.read({ db in try SessionRows.session(id: id, in: db) }) else {
-            throw NotFoundError(kind: "session", id: id)
+            throw NotFoundError(kind: .session, id: id)
         }
         return session
     }
@@ -148,7 +158,7 @@ extension Store {
         try phrasingDatabaseErrors {
             try database.write { db in
                 guard let before = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: "session", id: sessionID)
+                    throw NotFoundError(kind: .session, id: sessionID)
                 }
                 guard before.status == .planned || before.status == .running else {
                     throw SessionError(sessionID: sessionID, reasons: ["it is \(before.status.rawValue): it can no longer change"])
