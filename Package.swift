@@ -68,10 +68,17 @@ let package = Package(
         ),
         // The printed records: sign-in sheets, certificates, attestations.
         .target(name: "TrainingPDF", dependencies: ["TrainingCore", "CPangoCairo"], swiftSettings: strictness),
+        // The use cases, async, between the front ends and the store: what a command or a
+        // page calls.
+        .target(
+            name: "TrainingService",
+            dependencies: ["TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingPDF"],
+            swiftSettings: strictness
+        ),
         .target(
             name: "AllerVersCLI",
             dependencies: [
-                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingPDF",
+                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingPDF", "TrainingService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

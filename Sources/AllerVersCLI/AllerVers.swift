@@ -1,7 +1,7 @@
 public import ArgumentParser
 
 /// The `allervers` command: the root of every subcommand.
-public struct AllerVers: ParsableCommand {
+public struct AllerVers: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "allervers",
         abstract: "Run professional training: courses, sessions, attendance and the records that prove it.",
@@ -24,4 +24,17 @@ public struct AllerVers: ParsableCommand {
     )
 
     public init() {}
+}
+
+extension AllerVers {
+    /// Parses a command line (the process's when `nil`) and runs its command, awaiting the
+    /// asynchronous ones: what `main` does, and what tests call in process.
+    public static func run(_ arguments: [String]? = nil) async throws {
+        var command = try parseAsRoot(arguments)
+        if var asynchronous = command as? any AsyncParsableCommand {
+            try await asynchronous.run()
+        } else {
+            try command.run()
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
+import TrainingService
 import TrainingStore
 import TrainingXML
 
@@ -14,7 +15,7 @@ extension AllerVers {
 }
 
 extension AllerVers.AttendanceCommand {
-    struct Record: ParsableCommand {
+    struct Record: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a whole half-day in one command.",
             discussion: """
@@ -45,89 +46,38 @@ extension AllerVers.AttendanceCommand {
         @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let session = try store.session(id: session)
-            guard session.slot(slot) != nil else { throw CLIError(session.unknownSlotMessage(slot)) }
-            let seated = try store.seatedParticipants(in: session.id)
-            func id(_ key: String) throws -> String {
-                guard let participant = seated.first(where: { $0.id == key || $0.email == key || $0.externalID == key }) else {
-                    throw CLIError("\(key) holds no seat in session \(session.id)")
-                }
-                return participant.id
-            }
+        func run() async throws {
+            var sheet = HalfDaySheet(slotID: slot)
             func split(_ value: String, _ option: String) throws -> (String, String) {
                 guard let colon = value.lastIndex(of: ":") else {
                     throw ValidationError("--\(option) takes PARTICIPANT:VALUE, not \"\(value)\"")
                 }
                 return (String(value[..<colon]), String(value[value.index(after: colon)...]))
             }
-            func minutes(_ text: String, _ option: String) throws -> Int {
+            func minutes(_ value: String, _ option: String) throws -> HalfDaySheet.Minutes {
+                let (key, text) = try split(value, option)
                 guard let minutes = Int(text), minutes > 0 else {
                     throw ValidationError("--\(option) takes minutes, a whole number, not \"\(text)\"")
                 }
-                return minutes
+                return HalfDaySheet.Minutes(participant: key, minutes: minutes)
             }
-            var marks: [String: AttendanceMark] = [:]
-            var options: [String: [String]] = [:]
-            // Late and left early go together, and with --present; anything else named twice
-            // for one person is a mistake the command cannot settle.
-            func set(_ participantID: String, _ option: String, _ change: (inout AttendanceMark) -> Void) throws {
-                let named = options[participantID, default: []]
-                let presence: Set = ["present", "late", "left-early"]
-                if named.contains(option) || !(named + [option]).allSatisfy(presence.contains) && !named.isEmpty {
-                    throw CLIError(
-                        "\(participantID) is named twice for \(slot) (" + (named + [option]).map { "--\($0)" }.joined(separator: " and ")
-                            + "): name each participant once")
-                }
-                options[participantID] = named + [option]
-                var mark = marks[participantID] ?? AttendanceMark(participantID: participantID, slotID: slot, status: .present)
-                change(&mark)
-                marks[participantID] = mark
-            }
-            for key in present { try set(try id(key), "present") { $0.status = .present } }
-            for value in late {
-                let (key, text) = try split(value, "late")
-                let late = try minutes(text, "late")
-                try set(try id(key), "late") { $0.minutesLate = late }
-            }
-            for value in leftEarly {
-                let (key, text) = try split(value, "left-early")
-                let early = try minutes(text, "left-early")
-                try set(try id(key), "left-early") { $0.minutesLeftEarly = early }
-            }
-            for value in excused {
+            sheet.present = present
+            sheet.late = try late.map { try minutes($0, "late") }
+            sheet.leftEarly = try leftEarly.map { try minutes($0, "left-early") }
+            sheet.excused = try excused.map { value in
                 let (key, reason) = try split(value, "excused")
-                try set(try id(key), "excused") {
-                    $0.status = .excused
-                    $0.reason = reason
-                }
+                return HalfDaySheet.Excuse(participant: key, reason: reason)
             }
-            for key in absent { try set(try id(key), "absent") { $0.status = .absent } }
-            if othersPresent {
-                for participant in seated where marks[participant.id] == nil { try set(participant.id, "present") { $0.status = .present } }
-            }
-            guard !marks.isEmpty else {
-                throw CLIError("nobody is marked for \(slot) of \(session.id): name participants, or add --others-present")
-            }
-            // A first record of the half-day covers every seat; a correction names only whom it changes.
-            var missing = seated.filter { marks[$0.id] == nil }.map(\.id)
-            if !missing.isEmpty {
-                let recorded = Set(try store.currentMarks(in: session.id).filter { $0.slotID == slot }.map(\.participantID))
-                missing.removeAll(where: recorded.contains)
-            }
-            guard missing.isEmpty else {
-                throw CLIError("no status for \(missing.joined(separator: ", ")): name them, or add --others-present")
-            }
-            let ordered = seated.compactMap { marks[$0.id] }
-            try store.record(
-                ordered, in: session.id, by: by ?? session.trainers.first ?? "unknown", source: "command", correctionReason: reason,
-                at: WorkClock.now)
-            say("Recorded \(slot) of \(session.id): \(counted(ordered.count, "participant"))")
+            sheet.absent = absent
+            sheet.othersPresent = othersPresent
+            sheet.correctionReason = reason
+            let service = AttendanceService(store: try storeOptions.openStore())
+            let recorded = try await service.record(sheet, in: session, by: by, at: WorkClock.now)
+            say("Recorded \(slot) of \(session): \(counted(recorded.count, "participant"))")
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a digitised paper sheet: a CSV, all of it or none.",
             discussion: """
@@ -143,58 +93,21 @@ extension AllerVers.AttendanceCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         static let columns = ["session", "slot", "participant", "status", "minutes_late", "minutes_left_early", "reason"]
-        static let statuses: [String: AttendanceMark.Status] = [
-            "present": .present, "présent": .present, "presente": .present, "présente": .present, "excused": .excused,
-            "excusé": .excused, "excusée": .excused, "absent": .absent, "absente": .absent,
-        ]
 
-        func run() throws {
-            let store = try storeOptions.openStore()
+        func run() async throws {
+            let service = AttendanceService(store: try storeOptions.openStore())
             let table = try CSVFile(path: file).table(expecting: Self.columns, required: ["session", "slot", "participant", "status"])
-            var batch: [(sessionID: String, marks: [AttendanceMark])] = []
-            var lines: [[Int]] = []  // the file line of each mark, session by session
-            var resolved: [String: String] = [:]
-            var sessionIndex: [String: Int] = [:]
-            for row in table.rows {
+            let lines = table.rows.map { row in
                 let values = table.fields(row, Self.columns)
-                let participantID: String
-                if let known = resolved[values[2]] {
-                    participantID = known
-                } else {
-                    do { participantID = try store.participant(values[2]).id } catch { throw CSVFile.error(file, row.line, "\(error)") }
-                    resolved[values[2]] = participantID
-                }
-                guard let status = Self.statuses[values[3].lowercased()] else {
-                    throw CSVFile.error(file, row.line, "\"\(values[3])\" is not a status: present, excused or absent")
-                }
-                func minutes(_ text: String) throws -> Int {
-                    if text.isEmpty { return 0 }
-                    guard let value = Int(text), value >= 0 else {
-                        throw CSVFile.error(file, row.line, "\"\(text)\" is not a number of minutes")
-                    }
-                    return value
-                }
-                let mark = AttendanceMark(
-                    participantID: participantID, slotID: values[1], status: status, minutesLate: try minutes(values[4]),
-                    minutesLeftEarly: try minutes(values[5]), reason: values[6].isEmpty ? nil : values[6])
-                if let index = sessionIndex[values[0]] {
-                    batch[index].marks.append(mark)
-                    lines[index].append(row.line)
-                } else {
-                    sessionIndex[values[0]] = batch.count
-                    batch.append((values[0], [mark]))
-                    lines.append([row.line])
-                }
+                return AttendanceLine(
+                    line: row.line, session: values[0], slot: values[1], participant: values[2], status: values[3], minutesLate: values[4],
+                    minutesLeftEarly: values[5], reason: values[6])
             }
             do {
-                try store.record(
-                    batch, by: by, source: "import \(URL(fileURLWithPath: file).lastPathComponent)", correctionReason: reason,
-                    at: WorkClock.now)
-            } catch let error as AttendanceError {
-                let line = error.firstFault.flatMap { fault in sessionIndex[fault.sessionID].map { lines[$0][fault.index] } } ?? 0
-                throw InputFileError(.init(path: file, line: line), error.description)
-            } catch let error as NotFoundError where error.kind == .session {
-                throw InputFileError(.init(path: file, line: sessionIndex[error.id].map { lines[$0][0] } ?? 0), error.description)
+                try await service.importSheet(
+                    lines, named: URL(fileURLWithPath: file).lastPathComponent, by: by, correctionReason: reason, at: WorkClock.now)
+            } catch let error as SheetError {
+                throw InputFileError(.init(path: file, line: error.line ?? 0), error.description)
             }
             say("Imported \(counted(table.rows.count, "attendance record")) from \(file)")
         }

@@ -1,4 +1,8 @@
 import AllerVersCLI
 import ArgumentParser
 
-AllerVers.main()
+do {
+    try await AllerVers.run()
+} catch {
+    AllerVers.exit(withError: error)
+}

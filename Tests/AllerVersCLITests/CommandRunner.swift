@@ -30,9 +30,8 @@ func allervers(_ arguments: String...) async -> CommandResult {
 func allervers(_ arguments: [String]) async -> CommandResult {
     let buffer = OutputBuffer()
     do {
-        var command = try AllerVers.parseAsRoot(arguments)
         try await Console.$current.withValue(Console { buffer.append($0) }) {
-            try command.run()
+            try await AllerVers.run(arguments)
         }
         return CommandResult(exitCode: 0, output: buffer.contents, error: "")
     } catch {
