@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TrainingCore
 import TrainingExport
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
@@ -66,7 +67,7 @@ extension AllerVers.CertificateCommand {
         }
     }
 
-    struct Revoke: ParsableCommand {
+    struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Revoke a certificate, for a reason that stays with it.",
             discussion: """
@@ -81,14 +82,13 @@ extension AllerVers.CertificateCommand {
         @Option(help: ArgumentHelp("Who revokes it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            try store.revoke(number, reason: reason, by: try store.actor(by))
+        func run() async throws {
+            try await CertificationService(store: try storeOptions.openStore()).revoke(number, reason: reason, by: by, at: WorkClock.now)
             say("Revoked \(number): \(reason)")
         }
     }
 
-    struct Reissue: ParsableCommand {
+    struct Reissue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace a certificate with a new one decided from the records as they stand now.",
             discussion: """
@@ -108,12 +108,9 @@ extension AllerVers.CertificateCommand {
             try validateDates(date)
         }
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let signer = CertificateSigner(key: try storeOptions.signingKey())
-            let new = try store.reissue(
-                number, reason: reason, on: date.flatMap(LocalDate.init) ?? today(),
-                by: try store.actor(by), sign: signer.signatures(for:))
+        func run() async throws {
+            let new = try await CertificationService(store: try storeOptions.openStore()).reissue(
+                number, reason: reason, on: date.flatMap(LocalDate.init) ?? today(), by: by, at: WorkClock.now)
             say("Reissued \(number) as \(new.number) (\(new.isEligible ? "eligible" : "not eligible"), \(new.attended) attended)")
         }
     }

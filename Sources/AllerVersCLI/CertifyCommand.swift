@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TrainingCore
 import TrainingExport
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
-    struct Certify: ParsableCommand {
+    struct Certify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Decide who earned the certificate of closed sessions and issue the numbered certificates.",
             discussion: """
@@ -40,28 +41,28 @@ extension AllerVers {
             if export && (dryRun || format.json) { throw ValidationError("--export goes with neither --dry-run nor --json") }
         }
 
-        func run() throws {
+        func run() async throws {
             let store = try storeOptions.openStore()
             let sessionIDs = try selection.sessionIDs(in: store)
-            if dryRun { return try showDecisions(sessionIDs, store: store) }
-            try issue(sessionIDs, store: store)
+            let service = CertificationService(store: store)
+            if dryRun { return try showDecisions(try await service.decisions(of: sessionIDs)) }
+            try await issue(sessionIDs, store: store, service: service)
             if export {
-                try RecordFiles.write(
-                    sessionIDs, store: store, into: URL(fileURLWithPath: out), language: lang.language, keys: storeOptions.documentKeys)
+                try await RecordFiles.write(sessionIDs, store: store, into: URL(fileURLWithPath: out), language: lang.language)
             }
         }
 
-        private func issue(_ sessionIDs: [String], store: Store) throws {
-            let signer = CertificateSigner(key: try storeOptions.signingKey())
-            let organisation = try store.documentOrganisation()
+        private func issue(_ sessionIDs: [String], store: Store, service: CertificationService) async throws {
             // Counting the seats reads every session once more: only for a bar someone sees.
             let seats = ProgressBar.isVisible ? try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) } : 0
             let progress = ProgressBar(total: seats, label: "certify")
-            let outcomes = try store.certify(
-                sessionIDs: sessionIDs, on: date.flatMap(LocalDate.init) ?? today(), by: by ?? organisation.signatoryName
-            ) { context in
-                progress.note(context.session.id)
-                return signer.signatures(for: context)
+            let outcomes: [CertificationOutcome]
+            do {
+                outcomes = try await service.certify(
+                    sessionIDs, on: date.flatMap(LocalDate.init) ?? today(), by: by, at: WorkClock.now, progress: progress.note)
+            } catch {
+                progress.finish()
+                throw error
             }
             progress.finish()
             if format.json { return try printJSON(outcomes.flatMap(\.issued)) }
@@ -84,8 +85,7 @@ extension AllerVers {
             }
         }
 
-        private func showDecisions(_ sessionIDs: [String], store: Store) throws {
-            let records = try sessionIDs.map { try store.records(of: $0) }
+        private func showDecisions(_ records: [SessionRecords]) throws {
             if format.json {
                 return try printJSON(Dictionary(records.map { ($0.session.id, $0.decisions) }, uniquingKeysWith: { first, _ in first }))
             }

@@ -79,10 +79,3 @@ func today() -> LocalDate {
     let parts = calendar.dateComponents([.year, .month, .day], from: WorkClock.now)
     return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
 }
-
-extension Store {
-    /// Who does what a command records: the name given with `--by`, or the organisation's signatory.
-    func actor(_ given: String?) throws -> String {
-        try given ?? organisation()?.signatoryName ?? "unknown"
-    }
-}

@@ -3,6 +3,7 @@ import Foundation
 import TrainingCore
 import TrainingExport
 import TrainingPDF
+import TrainingService
 import TrainingStore
 
 /// `--lang fr|en`.
@@ -52,7 +53,7 @@ struct StagedFiles {
 }
 
 extension AllerVers.ExportCommand {
-    struct Records: ParsableCommand {
+    struct Records: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a session's records for funders and participants: attendance, hours, xAPI, sign-in sheets, certificates.",
             discussion: """
@@ -79,15 +80,14 @@ extension AllerVers.ExportCommand {
         @Option(help: "The certificates' language: fr or en.") var lang: LanguageOption = .fr
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let store = try storeOptions.openStore()
-            try RecordFiles.write(
-                try selection.sessionIDs(in: store), store: store, into: URL(fileURLWithPath: out), language: lang.language,
-                keys: storeOptions.documentKeys)
+            try await RecordFiles.write(
+                try selection.sessionIDs(in: store), store: store, into: URL(fileURLWithPath: out), language: lang.language)
         }
     }
 
-    struct Sheets: ParsableCommand {
+    struct Sheets: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a session's sign-in sheets: blank to print before, or filled from the records after.",
             discussion: """
@@ -103,14 +103,9 @@ extension AllerVers.ExportCommand {
         @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
         @Option(help: "The sheets' language: fr or en.") var lang: LanguageOption = .fr
 
-        func run() throws {
-            let store = try sessionOptions.storeOptions.openStore()
-            let records = try store.records(of: sessionOptions.session)
-            let session = records.session
-            let pdf = try Documents.emargement(
-                session: session, course: records.course, organisation: try store.documentOrganisation(),
-                participants: records.participants, marks: blank ? nil : records.marks, corrections: blank ? [] : records.corrections,
-                language: lang.language)
+        func run() async throws {
+            let service = RecordsService(store: try sessionOptions.storeOptions.openStore())
+            let (session, pdf) = try await service.sheets(of: sessionOptions.session, blank: blank, language: lang.language)
             let url = URL(fileURLWithPath: out ?? "Exports/\(session.id)/sign-in-sheets\(blank ? "-blank" : "").pdf")
             var staged = try StagedFiles(beside: url.deletingLastPathComponent())
             try staged.add(pdf, as: url)
@@ -120,35 +115,22 @@ extension AllerVers.ExportCommand {
     }
 }
 
-/// The files of one session's records, by name within its folder.
+/// Writing a session's records into `folder/SESSION/`.
 enum RecordFiles {
     /// Makes every session's records, then writes them into `folder/SESSION/`: nothing is
-    /// written when any of them fails. The key is read only when there are certificates to seal.
-    static func write(
-        _ sessionIDs: [String], store: Store, into folder: URL, language: DocumentLanguage,
-        keys loadKeys: (_ organisation: String) throws -> DocumentKeys
-    ) throws {
-        let organisation = try store.documentOrganisation()
+    /// written when any of them fails.
+    static func write(_ sessionIDs: [String], store: Store, into folder: URL, language: DocumentLanguage) async throws {
         var staged = try StagedFiles(beside: folder)
         let progress = ProgressBar(total: sessionIDs.count, label: "export")
-        var written: [String: Int] = [:]
+        let made: [SessionFiles]
         do {
-            var keys: DocumentKeys?
-            for sessionID in sessionIDs {
-                let files = try make(
-                    sessionID, store: store, organisation: organisation, language: language,
-                    keys: {
-                        let loaded = try keys ?? loadKeys(organisation.name)
-                        keys = loaded
-                        return loaded
-                    })
-                for (name, data) in files {
-                    try staged.add(data, as: folder.appendingPathComponent(sessionID).appendingPathComponent(name))
-                }
-                written[sessionID] = files.count
-                progress.note(sessionID)
-            }
+            made = try await RecordsService(store: store).files(of: sessionIDs, language: language) { progress.note($0) }
             progress.finish()
+            for session in made {
+                for (name, data) in session.files {
+                    try staged.add(data, as: folder.appendingPathComponent(session.sessionID).appendingPathComponent(name))
+                }
+            }
             // Certificates revoked since the last export must not linger beside the live ones.
             try staged.commit(replacing: sessionIDs.map { folder.appendingPathComponent($0).appendingPathComponent("certificates") })
         } catch {
@@ -156,59 +138,8 @@ enum RecordFiles {
             staged.discard()
             throw error
         }
-        for sessionID in sessionIDs {
-            say("Wrote \(counted(written[sessionID] ?? 0, "file")) to \(folder.appendingPathComponent(sessionID).relativePath)/")
+        for session in made {
+            say("Wrote \(counted(session.files.count, "file")) to \(folder.appendingPathComponent(session.sessionID).relativePath)/")
         }
-    }
-
-    static func make(
-        _ sessionID: String, store: Store, organisation: Organisation, language: DocumentLanguage, keys: () throws -> DocumentKeys
-    ) throws -> [(String, Data)] {
-        let records = try store.records(of: sessionID)
-        let (session, course, participants, marks) = (records.session, records.course, records.participants, records.marks)
-        var files: [(String, Data)] = [
-            ("attendance.csv", FunderExport.attendanceCSV(session: session, course: course, participants: participants, marks: marks)),
-            (
-                "hours.csv",
-                FunderExport.hoursCSV(
-                    session: session, participants: participants, decisions: records.decisions, certificates: records.certificates)
-            ),
-            (
-                "xapi-statements.jsonl",
-                XAPIStatements.jsonLines(
-                    session: session, course: course, organisation: organisation, participants: participants, marks: marks,
-                    decisions: records.decisions, progress: records.progress)
-            ),
-            (
-                "sign-in-sheets.pdf",
-                try Documents.emargement(
-                    session: session, course: course, organisation: organisation, participants: participants, marks: marks,
-                    corrections: records.corrections)
-            ),
-        ]
-        for certificate in records.liveCertificates {
-            guard let context = records.context(for: certificate, organisation: organisation) else { continue }
-            let keys = try keys()
-            let holder = context.participant.displayName
-            func signed(_ pdf: Data) throws -> Data {
-                try keys.sign(pdf, number: certificate.number, holder: holder, on: certificate.issuedOn)
-            }
-            files.append(
-                (
-                    "certificates/\(certificate.number)-certificat-de-realisation.pdf",
-                    try signed(try Documents.certificatDeRealisation(context, language: language))
-                ))
-            if certificate.isEligible {
-                files.append(
-                    (
-                        "certificates/\(certificate.number)-attestation-de-fin-de-formation.pdf",
-                        try signed(try Documents.attestation(context, language: language))
-                    ))
-            }
-            if let credential = certificate.credential {
-                files.append(("certificates/\(certificate.number)-open-badge.jwt", Data((credential + "\n").utf8)))
-            }
-        }
-        return files
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
+import TrainingService
 import TrainingStore
 
 extension AllerVers {

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import TrainingCore
 import TrainingExport
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records.",
             discussion: """
@@ -31,77 +32,53 @@ extension AllerVers {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            guard let input else { return try verifyWorkspace() }
-            let statement = try statement(from: input)
-            var checks = ["signature valid (Ed25519, \(statement.issuer.did))"]
-            // A workspace named with --store must open; one looked for upward may be absent.
-            let store = storeOptions.folder != nil ? try storeOptions.openStore() : try? storeOptions.openStore()
-            if statement.pdfSigner != nil {
-                checks.append("PDF signature (PAdES, RSA-2048) valid over the whole file, its certificate naming the same issuer")
+        func run() async throws {
+            // A workspace named with --store, or whose logs are checked, must open; one looked
+            // for upward to check a certificate may be absent.
+            let store = storeOptions.folder != nil || input == nil ? try storeOptions.openStore() : try? storeOptions.openStore()
+            let service = VerificationService(store: store)
+            guard let input else { return try await verifyWorkspace(service) }
+            let report: VerificationReport
+            do {
+                report = try await service.verify(try self.read(input))
+            } catch let error as VerificationError {
+                throw CLIError("\(shown(input)): \(error.description)")
+            } catch let error as VerificationFailure {
+                throw CLIError("\(input): \(error.description)")
             }
-            if let store {
-                let issuer = try storeOptions.issuer()
-                guard issuer == statement.issuer else {
-                    throw CLIError("\(input): signed by \(statement.issuer.did), not by this workspace's key (\(issuer.did))")
-                }
-                let certificate: Certificate
-                do { certificate = try store.certificate(statement.number) } catch is NotFoundError {
-                    throw CLIError("\(input): certificate \(statement.number) is not in this workspace")
-                }
-                if let revocation = certificate.revocation {
-                    throw CLIError(
-                        "\(input): certificate \(statement.number) was revoked on \(revocation.at.formatted(.iso8601.year().month().day())): \(revocation.reason)"
-                            + (revocation.replacedBy.map { "; replaced by \($0)" } ?? ""))
-                }
-                checks.append("issued by this workspace, not revoked")
-                if let signer = statement.pdfSigner {
-                    let url = try storeOptions.workspace().pdfSigningCertificateURL
-                    guard FileManager.default.fileExists(atPath: url.path), try PDFSigningIdentity.publicCertificate(at: url).der == signer
-                    else {
-                        throw CLIError("\(input): its PDF signature was not made with this workspace's certificate")
-                    }
-                    checks.append("PDF signed with this workspace's certificate")
-                }
-            } else {
-                checks.append("no workspace at hand: signature checked alone, revocation not checked")
-            }
+            let statement = report.statement
             if format.json {
                 return try printJSON([
                     "kind": statement.kind.rawValue, "number": statement.number, "issuer": statement.issuer.did,
-                    "holder": statement.holder ?? "", "course": statement.course ?? "", "checks": checks.joined(separator: "; "),
+                    "holder": statement.holder ?? "", "course": statement.course ?? "", "checks": report.checks.joined(separator: "; "),
                 ])
             }
             say("Valid \(statement.kind.rawValue): certificate \(statement.number)" + (statement.holder.map { ", \($0)" } ?? ""))
             if let course = statement.course { say("Course: \(course)") }
-            for check in checks { say("  ✓ \(check)") }
+            for check in report.checks { say("  ✓ \(check)") }
         }
 
-        /// What `input` is: a file (PDF or a token inside) or a token itself.
-        private func statement(from input: String) throws -> VerifiedStatement {
-            let isFile = FileManager.default.fileExists(atPath: input)
-            // A token is base64url and dots: a slash or a file's suffix means a path.
-            if !isFile && (input.contains("/") || [".pdf", ".jwt", ".txt"].contains(where: input.lowercased().hasSuffix)) {
-                throw CLIError("\(input): the file does not exist")
-            }
-            do {
-                if isFile {
-                    guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("\(input): cannot read the file") }
-                    if data.starts(with: Data("%PDF".utf8)) { return try Verifier.verify(pdf: data) }
-                    return try Verifier.verify(token: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        /// `input` as a file (a PDF, or a token inside) or as a token itself.
+        private func read(_ input: String) throws -> VerificationInput {
+            guard FileManager.default.fileExists(atPath: input) else {
+                // A token is base64url and dots: a slash or a file's suffix means a path.
+                if input.contains("/") || [".pdf", ".jwt", ".txt"].contains(where: input.lowercased().hasSuffix) {
+                    throw CLIError("\(input): the file does not exist")
                 }
-                return try Verifier.verify(token: input.trimmingCharacters(in: .whitespacesAndNewlines))
-            } catch let error as VerificationError {
-                let shown = !isFile && input.count > 60 ? String(input.prefix(40)) + "…" : input
-                throw CLIError("\(shown): \(error.description)")
+                return .token(input.trimmingCharacters(in: .whitespacesAndNewlines))
             }
+            guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("\(input): cannot read the file") }
+            if data.starts(with: Data("%PDF".utf8)) { return .pdf(data) }
+            return .token(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
 
-        private func verifyWorkspace() throws {
-            let store = try storeOptions.openStore()
-            let attendance = try store.verifyAttendanceChain()
-            let sessions = try store.verifySessionLog()
-            let reopenings = try store.reopenings()
+        /// A long payload shortened for an error line; a file's path as it is.
+        private func shown(_ input: String) -> String {
+            !FileManager.default.fileExists(atPath: input) && input.count > 60 ? String(input.prefix(40)) + "…" : input
+        }
+
+        private func verifyWorkspace(_ service: VerificationService) async throws {
+            let (attendance, sessions, reopenings) = try await service.verifyLogs()
             if format.json {
                 struct Account: Encodable {
                     let attendance: ChainReport

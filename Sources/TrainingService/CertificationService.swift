@@ -1,0 +1,53 @@
+public import Foundation
+public import TrainingCore
+internal import TrainingExport
+public import TrainingStore
+
+/// Deciding who earned a certificate, and issuing, revoking and reissuing certificates.
+public struct CertificationService: Sendable {
+    let store: Store
+
+    /// The use cases over `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Each session's records with every participant's decision and its reasons; nothing issued.
+    public func decisions(of sessionIDs: [String]) async throws -> [SessionRecords] {
+        try sessionIDs.map { try store.records(of: $0) }
+    }
+
+    /// Issues a certificate, with its signed QR statement and, when eligible, its Open Badges
+    /// credential, to every seated participant of each closed session who holds no live one:
+    /// all sessions or none. `progress` hears of each certificate signed.
+    public func certify(
+        _ sessionIDs: [String], on day: LocalDate, by issuedBy: String?, at now: Date, progress: (String) -> Void = { _ in }
+    ) async throws -> [CertificationOutcome] {
+        let signer = CertificateSigner(key: try SigningKey.load(from: store.workspace.signingKeyURL))
+        let organisation = try store.documentOrganisation()
+        return try store.certify(sessionIDs: sessionIDs, on: day, by: issuedBy ?? organisation.signatoryName, at: now) { context in
+            progress(context.session.id)
+            return signer.signatures(for: context)
+        }
+    }
+
+    /// Revokes a certificate, for a reason that stays with it.
+    public func revoke(_ number: String, reason: String, by revokedBy: String?, at now: Date) async throws {
+        try store.revoke(number, reason: reason, by: try store.actor(revokedBy), at: now)
+    }
+
+    /// Replaces a certificate (live or revoked) with one decided from the records as they
+    /// stand, naming it and keeping its end of validity.
+    public func reissue(_ number: String, reason: String, on day: LocalDate, by issuedBy: String?, at now: Date) async throws -> Certificate
+    {
+        let signer = CertificateSigner(key: try SigningKey.load(from: store.workspace.signingKeyURL))
+        return try store.reissue(number, reason: reason, on: day, by: try store.actor(issuedBy), at: now, sign: signer.signatures(for:))
+    }
+}
+
+extension Store {
+    /// Who does what a command records: the name given, or the organisation's signatory.
+    public func actor(_ given: String?) throws -> String {
+        try given ?? organisation()?.signatoryName ?? "unknown"
+    }
+}

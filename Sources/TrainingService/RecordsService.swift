@@ -1,0 +1,97 @@
+public import Foundation
+public import TrainingCore
+internal import TrainingExport
+public import TrainingPDF
+public import TrainingStore
+
+/// One session's records, made and not yet written: each file's name within the session's
+/// folder, and its bytes.
+public struct SessionFiles: Sendable {
+    /// The session.
+    public var sessionID: String
+    /// The files, by name within `SESSION/` (`certificates/NUMBER-….pdf`).
+    public var files: [(name: String, data: Data)]
+}
+
+/// The records funders and participants need, made from what the store holds.
+public struct RecordsService: Sendable {
+    let store: Store
+
+    /// The use cases over `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Every session's records, made before anything is written: attendance and hours CSV,
+    /// xAPI statements, the filled sign-in sheets, and the live certificates' PDFs (as
+    /// printed at issue, sealed and signed) and credentials. The keys are read only when
+    /// there is a certificate; `progress` hears of each session done.
+    public func files(
+        of sessionIDs: [String], language: DocumentLanguage, progress: (String) -> Void = { _ in }
+    ) async throws -> [SessionFiles] {
+        let organisation = try store.documentOrganisation()
+        var keys: DocumentKeys?
+        var made: [SessionFiles] = []
+        for sessionID in sessionIDs {
+            let records = try store.records(of: sessionID)
+            let (session, course, participants, marks) = (records.session, records.course, records.participants, records.marks)
+            var files: [(String, Data)] = [
+                ("attendance.csv", FunderExport.attendanceCSV(session: session, course: course, participants: participants, marks: marks)),
+                (
+                    "hours.csv",
+                    FunderExport.hoursCSV(
+                        session: session, participants: participants, decisions: records.decisions, certificates: records.certificates)
+                ),
+                (
+                    "xapi-statements.jsonl",
+                    XAPIStatements.jsonLines(
+                        session: session, course: course, organisation: organisation, participants: participants, marks: marks,
+                        decisions: records.decisions, progress: records.progress)
+                ),
+                (
+                    "sign-in-sheets.pdf",
+                    try Documents.emargement(
+                        session: session, course: course, organisation: organisation, participants: participants, marks: marks,
+                        corrections: records.corrections)
+                ),
+            ]
+            for certificate in records.liveCertificates {
+                guard let context = records.context(for: certificate, organisation: organisation) else { continue }
+                let signing = try keys ?? DocumentKeys.load(for: store.workspace, organisation: organisation.name)
+                keys = signing
+                func signed(_ pdf: Data) throws -> Data {
+                    try signing.sign(pdf, number: certificate.number, holder: context.participant.displayName, on: certificate.issuedOn)
+                }
+                files.append(
+                    (
+                        "certificates/\(certificate.number)-certificat-de-realisation.pdf",
+                        try signed(try Documents.certificatDeRealisation(context, language: language))
+                    ))
+                if certificate.isEligible {
+                    files.append(
+                        (
+                            "certificates/\(certificate.number)-attestation-de-fin-de-formation.pdf",
+                            try signed(try Documents.attestation(context, language: language))
+                        ))
+                }
+                if let credential = certificate.credential {
+                    files.append(("certificates/\(certificate.number)-open-badge.jwt", Data((credential + "\n").utf8)))
+                }
+            }
+            made.append(SessionFiles(sessionID: sessionID, files: files))
+            progress(sessionID)
+        }
+        return made
+    }
+
+    /// A session's sign-in sheets: blank to print before, or filled from the records after,
+    /// with the corrections that set them.
+    public func sheets(of sessionID: String, blank: Bool, language: DocumentLanguage) async throws -> (session: Session, pdf: Data) {
+        let records = try store.records(of: sessionID)
+        let pdf = try Documents.emargement(
+            session: records.session, course: records.course, organisation: try store.documentOrganisation(),
+            participants: records.participants, marks: blank ? nil : records.marks, corrections: blank ? [] : records.corrections,
+            language: language)
+        return (records.session, pdf)
+    }
+}
