@@ -412,20 +412,25 @@ extension Store {
                     WHERE sl.date BETWEEN ? AND ? AND s.status <> 'cancelled' ORDER BY sl.sessionID
                     """, arguments: [start.description, end.description])
             var totals: [String: PeriodHours] = [:]
+            // A merged duplicate's hours are the person's it was merged into.
+            let merged = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM participant WHERE mergedInto IS NOT NULL").map {
+                    ($0["id"] as String, try Self.participantID(for: $0["id"], in: db))
+                }, uniquingKeysWith: { first, _ in first })
             for sessionID in sessionIDs {
                 guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }
                 session.slots = session.slots.filter { $0.date >= start && $0.date <= end }
                 let seated = try SessionRows.seated(in: sessionID, db: db)
                 let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db)
                 for hours in session.attendedHours(of: seated, marks: marks) {
+                    let person = merged[hours.participantID] ?? hours.participantID
                     var total =
-                        totals[hours.participantID]
-                        ?? PeriodHours(
-                            participantID: hours.participantID, sessionCount: 0, attended: Hours(minutes: 0), planned: Hours(minutes: 0))
+                        totals[person]
+                        ?? PeriodHours(participantID: person, sessionCount: 0, attended: Hours(minutes: 0), planned: Hours(minutes: 0))
                     total.sessionCount += 1
                     total.attended = total.attended + hours.attended
                     total.planned = total.planned + hours.planned
-                    totals[hours.participantID] = total
+                    totals[person] = total
                 }
             }
             return totals.values.sorted { $0.participantID < $1.participantID }

@@ -359,6 +359,12 @@ extension Store {
                     BEGIN SELECT RAISE(ABORT, 'the change log is never changed'); END;
                     """)
         }
+        migrator.registerMigration("v7 participant merges") { db in
+            // A duplicate merged while it had records in closed sessions stays, under its own id
+            // in those sessions (their records are chained and certified under it), and names
+            // the participant it was merged into: whoever asks for it gets that one.
+            try db.execute(sql: "ALTER TABLE participant ADD COLUMN mergedInto TEXT REFERENCES participant(id)")
+        }
         return migrator
     }()
 }

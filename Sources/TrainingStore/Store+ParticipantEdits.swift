@@ -109,10 +109,12 @@ extension Store {
         return found
     }
 
-    /// Merges `drop` into `keep`: `drop`'s enrolments move to `keep`, `keep`'s empty details
-    /// are filled from `drop`'s, and `drop` is removed, all logged. Refused when `drop` has
-    /// records signed under its id (attendance, results, certificates) or both hold a place
-    /// in the same session.
+    /// Merges `drop` into `keep`, all logged: `keep`'s empty details are filled from `drop`'s;
+    /// `drop`'s places in open sessions move to `keep`. Records chained and certified under
+    /// `drop`'s id in closed sessions stay under it: `drop` then remains as a duplicate merged
+    /// into `keep` (asking for it gives `keep`, and its sessions count as `keep`'s); with no
+    /// such record it is removed. Refused when both hold a place in one session, or `drop`
+    /// has records in a session not yet closed.
     public func merge(keep keepKey: String, drop dropKey: String, by changedBy: String, at now: Date = Date()) throws -> [ParticipantChange]
     {
         try phrasingDatabaseErrors {
@@ -120,10 +122,18 @@ extension Store {
                 let keepID = try Self.participantID(for: keepKey, in: db)
                 let dropID = try Self.participantID(for: dropKey, in: db)
                 guard keepID != dropID else { throw ParticipantError("\(keepKey) and \(dropKey) are the same participant", index: 0) }
-                let records = try Self.signedRecords(of: dropID, db: db)
-                guard records.isEmpty else {
+                let open = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT r.sessionID FROM (
+                          SELECT sessionID FROM attendanceEvent WHERE participantID = ?1
+                          UNION SELECT sessionID FROM moduleProgress WHERE participantID = ?1
+                          UNION SELECT sessionID FROM objectiveResult WHERE participantID = ?1) r
+                        JOIN session s ON s.id = r.sessionID WHERE s.status <> 'closed' ORDER BY r.sessionID
+                        """, arguments: [dropID])
+                guard open.isEmpty else {
                     throw ParticipantError(
-                        "\(dropID) has \(records.joined(separator: ", ")), kept under its id in the signed log: they cannot move to \(keepID) (merge the other way, or keep both)",
+                        "\(dropID) has records in \(open.joined(separator: ", ")), not closed: close it first, so that what \(dropID) did there is final",
                         index: 0)
                 }
                 let shared = try String.fetchAll(
@@ -136,36 +146,39 @@ extension Store {
                     throw ParticipantError(
                         "\(keepID) and \(dropID) both hold a place in \(shared.joined(separator: ", ")): withdraw one first", index: 0)
                 }
-                let final = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT e.sessionID FROM enrolment e JOIN session s ON s.id = e.sessionID
-                        WHERE e.participantID = ? AND s.status IN ('closed', 'cancelled') ORDER BY e.sessionID
-                        """, arguments: [dropID])
-                guard final.isEmpty else {
-                    throw ParticipantError(
-                        "\(dropID) is enrolled in \(final.joined(separator: ", ")), closed or cancelled: its enrolments there are final",
-                        index: 0)
-                }
                 guard
                     let keep = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [keepID]).map(
                         Self.participant),
                     let drop = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [dropID]).map(
                         Self.participant)
                 else { throw NotFoundError(kind: .participant, id: dropID) }
-                // In a session where both have a row, one at most holds a place (checked above):
-                // that place stays, the withdrawal beside it goes; two withdrawals leave KEEP's.
+                // Only enrolments in open sessions move; closed and cancelled ones are final. In a
+                // session where both have a row, one at most holds a place (checked above): that
+                // place stays, the withdrawal beside it goes; two withdrawals leave KEEP's.
+                let movable = "SELECT id FROM session WHERE status IN ('planned', 'running')"
                 try db.execute(
                     sql: """
-                        DELETE FROM enrolment WHERE participantID = ? AND status = 'withdrawn'
+                        DELETE FROM enrolment WHERE participantID = ? AND status = 'withdrawn' AND sessionID IN (\(movable))
                           AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ? AND status <> 'withdrawn')
                         """, arguments: [keepID, dropID])
                 try db.execute(
                     sql: """
-                        DELETE FROM enrolment WHERE participantID = ? AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ?)
+                        DELETE FROM enrolment WHERE participantID = ? AND sessionID IN (\(movable))
+                          AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ?)
                         """, arguments: [dropID, keepID])
-                try db.execute(sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ?", arguments: [keepID, dropID])
-                try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [dropID])
+                try db.execute(
+                    sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ? AND sessionID IN (\(movable))",
+                    arguments: [keepID, dropID])
+                let remains =
+                    try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE participantID = ? LIMIT 1", arguments: [dropID]) == true
+                if remains {
+                    // Its email and external id go to KEEP, so they must leave this row (both are unique).
+                    try db.execute(
+                        sql: "UPDATE participant SET mergedInto = ?, email = NULL, externalID = NULL WHERE id = ?",
+                        arguments: [keepID, dropID])
+                } else {
+                    try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [dropID])
+                }
                 var merged = keep
                 merged.email = keep.email ?? drop.email
                 merged.profession = keep.profession ?? drop.profession
@@ -181,8 +194,8 @@ extension Store {
                             changedBy: changedBy,
                             changedAt: now),
                         ParticipantChange(
-                            participantID: dropID, field: "removed", before: drop.displayName, after: "merged into \(keepID)",
-                            changedBy: changedBy, changedAt: now),
+                            participantID: dropID, field: remains ? "merged" : "removed", before: drop.displayName,
+                            after: "merged into \(keepID)", changedBy: changedBy, changedAt: now),
                     ]
                     + (try Self.save(merged, replacing: keep, by: changedBy, at: now, db: db))
                 try Self.log(changes, db: db)

@@ -108,28 +108,45 @@ extension Store {
     /// Every participant, by family name.
     public func participants() throws -> [Participant] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM participant ORDER BY lastName COLLATE NOCASE, firstName, id").map(Self.participant)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM participant WHERE mergedInto IS NULL ORDER BY lastName COLLATE NOCASE, firstName, id"
+            ).map(Self.participant)
         }
     }
 
     /// The participant known by this id, email or external id.
+    /// A duplicate merged into someone gives that person.
     public func participant(_ key: String) throws -> Participant {
-        guard
-            let found = try database.read({ db in
-                try Row.fetchOne(
-                    db, sql: "SELECT * FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1", arguments: [key, key, key])
-            })
-        else { throw NotFoundError(kind: .participant, id: key) }
-        return Self.participant(found)
+        try database.read { db in
+            let id = try Self.participantID(for: key, in: db)
+            guard let found = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]) else {
+                throw NotFoundError(kind: .participant, id: key)
+            }
+            return Self.participant(found)
+        }
     }
 
-    /// The id of the participant known by this id, email or external id.
+    /// The id of the participant known by this id, email or external id; for a duplicate
+    /// merged into someone, that person's.
     static func participantID(for key: String, in db: Database) throws -> String {
         guard
-            let id = try String.fetchOne(
-                db, sql: "SELECT id FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1", arguments: [key, key, key])
+            var row = try Row.fetchOne(
+                db, sql: "SELECT id, mergedInto FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1",
+                arguments: [key, key, key])
         else { throw NotFoundError(kind: .participant, id: key) }
-        return id
+        // A merge into someone later merged too: follow, a bounded number of times.
+        for _ in 0..<16 {
+            guard let next = row["mergedInto"] as String?,
+                let found = try Row.fetchOne(db, sql: "SELECT id, mergedInto FROM participant WHERE id = ?", arguments: [next])
+            else { break }
+            row = found
+        }
+        return row["id"]
+    }
+
+    /// `id` and the ids of the duplicates merged into it, whose records in closed sessions are its own.
+    static func identities(of id: String, in db: Database) throws -> [String] {
+        [id] + (try String.fetchAll(db, sql: "SELECT id FROM participant WHERE mergedInto = ?", arguments: [id]))
     }
 
     static func participant(_ row: Row) -> Participant {
@@ -269,18 +286,22 @@ extension Store {
 
     /// Whether the participant completed a course: enrolled in a closed session of it and
     /// attended at least the share of hours its certification rule asks.
+    /// Sessions a merged duplicate attended count.
     func hasCompleted(_ participantID: String, course courseID: String, in db: Database) throws -> Bool {
-        let sessionIDs = try String.fetchAll(
+        let identities = try Self.identities(of: participantID, in: db)
+        let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT s.id FROM session s JOIN course c ON c.rowID = s.courseRowID JOIN enrolment e ON e.sessionID = s.id
-                WHERE c.id = ? AND s.status = 'closed' AND e.participantID = ? AND e.status = 'enrolled'
-                """, arguments: [courseID, participantID])
-        for sessionID in sessionIDs {
+                SELECT s.id, e.participantID FROM session s JOIN course c ON c.rowID = s.courseRowID JOIN enrolment e ON e.sessionID = s.id
+                WHERE c.id = ? AND s.status = 'closed' AND e.status = 'enrolled'
+                  AND e.participantID IN (SELECT value FROM json_each(?))
+                """, arguments: [courseID, CourseRows.json(identities)])
+        for row in rows {
+            let (sessionID, enrolled): (String, String) = (row["id"], row["participantID"])
             guard let session = try SessionRows.session(id: sessionID, in: db) else { continue }
             let course = try CourseRows.course(of: session, in: db)
-            let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: participantID, db: db)
-            let hours = session.attendedHours(of: [participantID], marks: marks)[0]
+            let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: enrolled, db: db)
+            let hours = session.attendedHours(of: [enrolled], marks: marks)[0]
             if hours.ratePercent >= course.certification.minimumAttendancePercent { return true }
         }
         return false

@@ -299,7 +299,7 @@ import TrainingTesting
         let refused = await allervers("participant", "merge", "P-0008", "P-0001", "--store", store)
         #expect(
             refused.error
-                == "P-0001 has 1 attendance record, kept under its id in the signed log: they cannot move to P-0008 (merge the other way, or keep both)"
+                == "P-0001 has records in LYON, not closed: close it first, so that what P-0001 did there is final"
         )
         let kept = await allervers("participant", "remove", "P-0001", "--store", store)
         #expect(kept.error == "P-0001 has 1 attendance record, 1 enrolment(s): only someone with no record at all is removed")
@@ -333,6 +333,44 @@ import TrainingTesting
         #expect(enrolments.count == 1)
         #expect(enrolments.first?["status"] as? String == "enrolled")
         #expect((enrolments.first?["participant"] as? [String: Any])?["id"] as? String == "P-0001")
+    }
+
+    @Test func aDuplicateWithCertifiedRecordsIsMergedAsAnAlias() async throws {
+        // P-0001 attended and was certified in LYON; later the same person came back as P-0007.
+        let (workspace, store, _) = try await exportedWeek()
+        for arguments in [
+            ["participant", "add", "--first-name", "Camille", "--last-name", "ROUX", "--email", "c.roux@autre.example"],
+            [
+                "session", "plan", "AV-TERRAIN", "--start", "2026-06-04", "--id", "TERRAIN", "--room", "Salle Saône", "--address", "Lyon",
+                "--trainer", "Bruno Leroy",
+            ],
+        ] {
+            let result = await allervers(arguments + ["--store", store])
+            try #require(result.exitCode == 0, "\(arguments): \(result.error)")
+        }
+        // Before the merge, P-0007 has not completed the prerequisite course.
+        let refused = await allervers("session", "enrol", "TERRAIN", "P-0007", "--experience-confirmed", "--store", store)
+        #expect(refused.error.contains("course AV-FOND is required and P-0007 has not completed it"), "\(refused.error)")
+
+        let merged = await allervers("participant", "merge", "P-0007", "P-0001", "--store", store)
+        #expect(merged.output == "Merged P-0001 into P-0007\n", "\(merged.error)")
+        // Asking for P-0001 gives P-0007, with the email P-0001 had; the list shows one person.
+        let shown = await allervers("participant", "show", "P-0001", "--store", store, "--json")
+        let person = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+        #expect(person["id"] as? String == "P-0007")
+        #expect(person["email"] as? String == "c.roux@autre.example")
+        let listed = await allervers("participant", "list", "--store", store)
+        #expect(!listed.output.contains("P-0001 "), "\(listed.output)")
+        // LYON's completion counts for P-0007, and its hours are P-0007's.
+        let enrolled = await allervers("session", "enrol", "TERRAIN", "P-0007", "--experience-confirmed", "--store", store)
+        #expect(enrolled.output == "P-0007: enrolled\n", "\(enrolled.error)")
+        let hours = await allervers("attendance", "hours", "--from", "2026-03-01", "--to", "2026-03-31", "--store", store)
+        #expect(hours.output.contains("P-0007       1         14 h"), "\(hours.output)")
+        // LYON's records and certificate stay under P-0001, as issued.
+        let again = workspace.url.appendingPathComponent("again")
+        let exported = await allervers("export", "records", "LYON", "--out", again.path, "--store", store)
+        #expect(exported.exitCode == 0, "\(exported.error)")
+        #expect(await allervers("verify", "--store", store).exitCode == 0)
     }
 
     @Test func aClosedSessionWithNoCertificateReopens() async throws {
