@@ -80,6 +80,8 @@ public enum Documents {
                 canvas.box(x: margin, y: y, width: contentWidth, height: 18)
                 y += 18
                 var rowsOnPage = 0
+                // A row never runs past the page: a cell taller than the room under the header is cut.
+                let tallest = bottom - y
                 while let participant = remaining.first {
                     let key = "\(participant.id) \(slot.id)"
                     let cells = [
@@ -92,9 +94,11 @@ public enum Documents {
                                 }
                                     ?? ""),
                     ]
-                    let rowHeight = zip(cells, zip(columns, fonts)).reduce(minimumRowHeight) { height, cell in
-                        max(height, canvas.height(of: cell.0, width: cell.1.0.1 - 2 * padding, font: cell.1.1) + 2 * padding)
-                    }
+                    let rowHeight = min(
+                        tallest,
+                        zip(cells, zip(columns, fonts)).reduce(minimumRowHeight) { height, cell in
+                            max(height, canvas.height(of: cell.0, width: cell.1.0.1 - 2 * padding, font: cell.1.1) + 2 * padding)
+                        })
                     // A row too tall for any page still goes on one of its own rather than never.
                     guard y + rowHeight <= bottom || rowsOnPage == 0 else { break }
                     remaining = remaining.dropFirst()
@@ -102,7 +106,9 @@ public enum Documents {
                     x = margin
                     for (index, (_, width)) in columns.enumerated() {
                         if index < cells.count {
-                            canvas.text(cells[index], x: x + padding, y: y + padding, width: width - 2 * padding, font: fonts[index])
+                            canvas.text(
+                                cells[index], x: x + padding, y: y + padding, width: width - 2 * padding, font: fonts[index],
+                                maxHeight: rowHeight - 2 * padding)
                         }
                         canvas.box(x: x, y: y, width: width, height: rowHeight, lineWidth: 0.4)
                         x += width

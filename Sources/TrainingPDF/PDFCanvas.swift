@@ -75,10 +75,13 @@ final class PDFCanvas {
         return made
     }
 
-    /// Draws `text` from (x, y) within `width`, wrapping at words; returns its height.
+    /// Draws `text` from (x, y) within `width`, wrapping at words, and, with `maxHeight`,
+    /// cut with an ellipsis after the lines that fit; returns its height.
     @discardableResult
-    func text(_ text: String, x: Double, y: Double, width: Double, font: Font = .regular, align: Alignment = .left) -> Double {
-        prepare(text, width: width, font: font, align: align)
+    func text(
+        _ text: String, x: Double, y: Double, width: Double, font: Font = .regular, align: Alignment = .left, maxHeight: Double? = nil
+    ) -> Double {
+        prepare(text, width: width, font: font, align: align, maxHeight: maxHeight)
         cairo_move_to(cr, x, y)
         pango_cairo_show_layout(cr, layout)
         return layoutHeight
@@ -90,8 +93,11 @@ final class PDFCanvas {
         return layoutHeight
     }
 
-    private func prepare(_ text: String, width: Double, font: Font, align: Alignment) {
+    private func prepare(_ text: String, width: Double, font: Font, align: Alignment, maxHeight: Double? = nil) {
         pango_layout_set_font_description(layout, self.font(font))
+        // A negative height is pango's "no limit" in lines (-1: unlimited with no ellipsis).
+        pango_layout_set_height(layout, maxHeight.map { Int32($0 * Double(PANGO_SCALE)) } ?? -1)
+        pango_layout_set_ellipsize(layout, maxHeight == nil ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END)
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_alignment(

@@ -142,6 +142,7 @@ import TrainingTesting
                 Participant(id: "P-2", firstName: "Jean", lastName: "Martin", employer: long, gender: .male),
                 Participant(id: "P-3", firstName: "Camille", lastName: "Roux", employer: "CCAS"),
             ] + (4...14).map { Participant(id: "P-\($0)", firstName: "Prénom\($0)", lastName: "Nom\($0)", employer: long) }
+            + [Participant(id: "P-15", firstName: "Dernière", lastName: "Personne", employer: "CCAS")]
         let slot = slots[0].id
         let marks =
             [
@@ -151,6 +152,12 @@ import TrainingTesting
                 AttendanceMark(participantID: "P-2", slotID: slot, status: .present, minutesLate: 25, minutesLeftEarly: 40),
                 AttendanceMark(participantID: "P-3", slotID: slot, status: .excused, reason: "maladie"),
             ] + (4...14).map { AttendanceMark(participantID: "P-\($0)", slotID: slot, status: .absent) }
+            // An excuse longer than a page: cut with an ellipsis rather than run over the trainers' box.
+            + [
+                AttendanceMark(
+                    participantID: "P-15", slotID: slot, status: .excused,
+                    reason: String(repeating: "convocation au tribunal pour une mesure de protection ", count: 120))
+            ]
         let corrections = [
             MarkCorrection(
                 participantID: "P-2", slotID: slot, on: try #require(LocalDate("2026-03-14")),
@@ -187,7 +194,7 @@ import TrainingTesting
         #expect(overlapping.isEmpty, "\(overlapping.prefix(5))")
         // The trainers' box comes after the last row, on the last page.
         let signature = try #require(words.last { $0.word == "Signature" && $0.page == words.map(\.page).max() })
-        let lastRow = try #require(words.last { $0.word == "Prénom14" })
+        let lastRow = try #require(words.last { $0.word == "Personne" || $0.word == "PERSONNE" })
         #expect(lastRow.page < signature.page || lastRow.yMax < signature.yMin)
     }
 }
