@@ -14,7 +14,7 @@ extension AllerVers {
 }
 
 extension AllerVers.ParticipantCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add one participant.",
             discussion: """
@@ -40,20 +40,18 @@ extension AllerVers.ParticipantCommand {
             }
         }
 
-        func run() throws {
-            let store = try storeOptions.openStore()
+        func run() async throws {
             let participant = Participant(
                 id: "", firstName: firstName, lastName: lastName, email: email, profession: profession, employer: employer,
                 hireDate: hireDate.flatMap(parseDate), externalID: externalID, birthDate: birthDate.flatMap(parseDate),
                 gender: gender?.gender)
-            let duplicates = try store.probableDuplicates(of: [participant])
-            let added = try store.add([participant])
+            let (added, duplicates) = try await ParticipantService(store: try storeOptions.openStore()).add([participant])
             say("Added \(added[0].id): \(added[0].displayName)")
             warn(about: duplicates, added: added)
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import participants from a CSV file, all of them or none.",
             discussion: """
@@ -78,8 +76,8 @@ extension AllerVers.ParticipantCommand {
             "female": .female, "f": .female, "femme": .female, "male": .male, "m": .male, "h": .male, "homme": .male,
         ]
 
-        func run() throws {
-            let store = try storeOptions.openStore()
+        func run() async throws {
+            let service = ParticipantService(store: try storeOptions.openStore())
             let table = try CSVFile(path: file).table(
                 expecting: Self.columns.map(\.name), aliases: Dictionary(uniqueKeysWithValues: Self.columns.map { ($0.name, $0.aliases) }),
                 required: ["first_name", "last_name"])
@@ -115,9 +113,8 @@ extension AllerVers.ParticipantCommand {
                     seen[key] = line
                 }
             }
-            let duplicates = try store.probableDuplicates(of: participants)
             do {
-                let added = try store.add(participants)
+                let (added, duplicates) = try await service.add(participants)
                 say("Imported \(counted(added.count, "participant")) from \(file)")
                 warn(about: duplicates, added: added, lines: lines, file: file)
             } catch let error as ParticipantError {
@@ -184,7 +181,7 @@ extension AllerVers.ParticipantCommand {
 }
 
 extension AllerVers.ParticipantCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a participant's details; every change is logged.",
             discussion: """
@@ -216,10 +213,9 @@ extension AllerVers.ParticipantCommand {
             if given.allSatisfy({ $0 == nil }) { throw ValidationError("name at least one detail to change, such as --last-name") }
         }
 
-        func run() throws {
-            let store = try storeOptions.openStore()
+        func run() async throws {
             func cleared(_ value: String?, _ current: String?) -> String? { value.map { $0.isEmpty ? nil : $0 } ?? current }
-            let changes = try store.edit(participant, by: try store.actor(by), at: WorkClock.now) {
+            let changes = try await ParticipantService(store: try storeOptions.openStore()).edit(participant, by: by, at: WorkClock.now) {
                 person in
                 person.firstName = firstName ?? person.firstName
                 person.lastName = lastName ?? person.lastName
@@ -236,7 +232,7 @@ extension AllerVers.ParticipantCommand {
         }
     }
 
-    struct Merge: ParsableCommand {
+    struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge a duplicate into the participant to keep.",
             discussion: """
@@ -252,15 +248,14 @@ extension AllerVers.ParticipantCommand {
         @Option(help: ArgumentHelp("Who merges. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let changes = try store.merge(
-                keep: keep, drop: drop, by: try store.actor(by), at: WorkClock.now)
+        func run() async throws {
+            let changes = try await ParticipantService(store: try storeOptions.openStore()).merge(
+                keep: keep, drop: drop, by: by, at: WorkClock.now)
             say("Merged \(changes[1].participantID) into \(changes[0].participantID)")
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a participant who has no record at all (never enrolled).",
             discussion: "Example:\n  allervers participant remove P-0012")
@@ -268,9 +263,8 @@ extension AllerVers.ParticipantCommand {
         @Option(help: ArgumentHelp("Who removes. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            try store.remove(participant, by: try store.actor(by), at: WorkClock.now)
+        func run() async throws {
+            try await ParticipantService(store: try storeOptions.openStore()).remove(participant, by: by, at: WorkClock.now)
             say("Removed \(participant)")
         }
     }

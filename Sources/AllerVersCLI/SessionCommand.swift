@@ -14,7 +14,7 @@ extension AllerVers {
 }
 
 extension AllerVers.SessionCommand {
-    struct Plan: ParsableCommand {
+    struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Plan a session: lay its half-days out from the course's modules, or take them from a file.",
             discussion: """
@@ -68,7 +68,7 @@ extension AllerVers.SessionCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let store = try storeOptions.openStore()
             let course = try store.course(id: course, version: try version.parsed())
             let laidOut: [Slot]
@@ -85,7 +85,7 @@ extension AllerVers.SessionCommand {
                 id: id ?? "\(course.id)-\(laidOut.first?.date.description ?? "")", courseID: course.id, courseVersion: course.version,
                 timeZone: timeZone, place: place, trainers: trainer, capacity: capacity ?? course.groupSize.maximum, funder: funder,
                 status: .planned, slots: laidOut)
-            try store.plan(session, allowingPartial: allowPartial, by: trainer[0], at: WorkClock.now)
+            try await SessionService(store: store).plan(session, allowingPartial: allowPartial, by: trainer[0], at: WorkClock.now)
             say("Planned session \(session.id): \(counted(session.slots.count, "half-day")), \(session.plannedHours.decimal) hours")
             printSlots(session)
         }
@@ -152,7 +152,7 @@ extension AllerVers.SessionCommand {
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a session's trainers, place, or the times of half-days that have not started.",
             discussion: """
@@ -198,21 +198,18 @@ extension AllerVers.SessionCommand {
             return parsed
         }
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let current = try store.session(id: session)
+        func run() async throws {
             let place: Place? =
                 if let room { .room(name: room, address: address ?? "") } else {
                     site.map { .outreachSite(name: $0, description: siteDescription ?? "") }
                 }
-            let summary = try store.edit(
-                sessionID: current.id, trainers: trainer.isEmpty ? nil : trainer, place: place, times: try parsedTimes(),
-                by: by ?? current.trainers.first ?? "unknown", at: WorkClock.now)
-            say(summary.isEmpty ? "Nothing to change in \(current.id)" : "Changed \(current.id): \(summary)")
+            let summary = try await SessionService(store: try storeOptions.openStore()).edit(
+                session, trainers: trainer.isEmpty ? nil : trainer, place: place, times: try parsedTimes(), by: by, at: WorkClock.now)
+            say(summary.isEmpty ? "Nothing to change in \(session)" : "Changed \(session): \(summary)")
         }
     }
 
-    struct Enrol: ParsableCommand {
+    struct Enrol: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Enrol participants; past capacity they join the waiting list.",
             discussion: """
@@ -227,13 +224,14 @@ extension AllerVers.SessionCommand {
         @Flag(help: "The trainer confirms the experience the participants declared.") var experienceConfirmed = false
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let results = try storeOptions.openStore().enrol(participants, in: session, experienceConfirmed: experienceConfirmed)
+        func run() async throws {
+            let results = try await SessionService(store: try storeOptions.openStore()).enrol(
+                participants, in: session, experienceConfirmed: experienceConfirmed)
             for result in results { say("\(result.participantID): \(result.status.rawValue)") }
         }
     }
 
-    struct Withdraw: ParsableCommand {
+    struct Withdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Withdraw a participant; the first on the waiting list takes the seat.",
             discussion: "Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003")
@@ -241,14 +239,14 @@ extension AllerVers.SessionCommand {
         @Argument(help: "The participant (id, email or external id).") var participant: String
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let movedUp = try storeOptions.openStore().withdraw(participant, from: session)
+        func run() async throws {
+            let movedUp = try await SessionService(store: try storeOptions.openStore()).withdraw(participant, from: session)
             say("Withdrawn: \(participant)")
             if let movedUp { say("\(movedUp) moves up from the waiting list") }
         }
     }
 
-    struct Close: ParsableCommand {
+    struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Close a session once its last half-day has ended: its records become final.",
             discussion: """
@@ -267,16 +265,14 @@ extension AllerVers.SessionCommand {
         @Option(help: ArgumentHelp("Who closes it. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            try store.close(
-                sessionID: session, unrecorded: unrecorded == .absent ? .absent : .refuse,
-                by: try by ?? store.session(id: session).trainers.first ?? "unknown", at: WorkClock.now)
+        func run() async throws {
+            try await SessionService(store: try storeOptions.openStore()).close(
+                session, recordingUnrecordedAsAbsent: unrecorded == .absent, by: by, at: WorkClock.now)
             say("Closed \(session)")
         }
     }
 
-    struct Reopen: ParsableCommand {
+    struct Reopen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reopen a closed session whose certificates are all revoked, or that has none, for a reason.",
             discussion: """
@@ -291,24 +287,21 @@ extension AllerVers.SessionCommand {
         @Option(help: ArgumentHelp("Who reopens it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            try store.reopen(
-                sessionID: session, reason: reason, by: try store.actor(by), at: WorkClock.now)
+        func run() async throws {
+            try await SessionService(store: try storeOptions.openStore()).reopen(session, reason: reason, by: by, at: WorkClock.now)
             say("Reopened \(session): \(reason)")
         }
     }
 
-    struct Cancel: ParsableCommand {
+    struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cancel a session that has not been closed.", discussion: "Example:\n  allervers session cancel AV-FOND-2026-03-LYON")
         @Argument(help: "The session's id.") var session: String
         @Option(help: ArgumentHelp("Who cancels it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            try store.cancel(sessionID: session, by: try store.actor(by), at: WorkClock.now)
+        func run() async throws {
+            try await SessionService(store: try storeOptions.openStore()).cancel(session, by: by, at: WorkClock.now)
             say("Cancelled \(session)")
         }
     }

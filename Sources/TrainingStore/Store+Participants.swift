@@ -179,23 +179,9 @@ extension Store {
                     if current == EnrolmentStatus.enrolled.rawValue || current == EnrolmentStatus.waitlisted.rawValue {
                         throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["already \(current!)"])
                     }
-                    var reasons: [String] = []
-                    for prerequisite in course.prerequisites {
-                        switch prerequisite {
-                        case .course(let required):
-                            if try !hasCompleted(participantID, course: required, in: db) {
-                                reasons.append("course \(required) is required and \(participantID) has not completed it")
-                            }
-                        case .experience(let months, let description):
-                            if !experienceConfirmed {
-                                let length = months.map { " (\($0) months)" } ?? ""
-                                reasons.append(
-                                    "the trainer must confirm the declared experience\(length) with --experience-confirmed: \(description)")
-                            }
-                        case .other:
-                            continue
-                        }
-                    }
+                    let completed = try Set(course.requiredCourses.filter { try hasCompleted(participantID, course: $0, in: db) })
+                    let reasons = course.prerequisiteProblems(
+                        of: participantID, completed: completed, experienceConfirmed: experienceConfirmed)
                     guard reasons.isEmpty else {
                         throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: reasons)
                     }
@@ -301,8 +287,7 @@ extension Store {
             guard let session = try SessionRows.session(id: sessionID, in: db) else { continue }
             let course = try CourseRows.course(of: session, in: db)
             let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: enrolled, db: db)
-            let hours = session.attendedHours(of: [enrolled], marks: marks)[0]
-            if hours.ratePercent >= course.certification.minimumAttendancePercent { return true }
+            if course.isCompleted(by: session.attendedHours(of: [enrolled], marks: marks)[0]) { return true }
         }
         return false
     }

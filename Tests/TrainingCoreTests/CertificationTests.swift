@@ -99,3 +99,32 @@ import TrainingTesting
         #expect(Certificate.number(prefix: "AV", year: 2027, sequence: 1_234_567) == "AV-2027-1234567")
     }
 }
+
+@Suite struct EnrolmentRuleTests {
+    let course = Fixtures.course()
+
+    @Test func prerequisitesNameWhatIsMissing() {
+        #expect(
+            course.prerequisiteProblems(of: "P-1", completed: [], experienceConfirmed: false) == [
+                "course AV-FOND is required and P-1 has not completed it",
+                "the trainer must confirm the declared experience (6 months) with --experience-confirmed: Maraudes.",
+            ])
+        #expect(course.prerequisiteProblems(of: "P-1", completed: ["AV-FOND"], experienceConfirmed: true).isEmpty)
+        #expect(course.requiredCourses == ["AV-FOND"])
+    }
+
+    @Test func aCourseIsCompletedFromItsMinimumShareOfHours() throws {
+        let session = Fixtures.session(of: course)
+        try #require(session.plannedHours.minutes == 420 && session.slots.count == 2)
+        func hours(late: Int) -> AttendedHours {
+            session.attendedHours(
+                of: ["P-1"],
+                marks: [
+                    AttendanceMark(participantID: "P-1", slotID: session.slots[0].id, status: .present),
+                    AttendanceMark(participantID: "P-1", slotID: session.slots[1].id, status: .present, minutesLate: late),
+                ])[0]
+        }
+        #expect(course.isCompleted(by: hours(late: 84)))  // 336 of 420 minutes: 80 %
+        #expect(!course.isCompleted(by: hours(late: 85)))
+    }
+}

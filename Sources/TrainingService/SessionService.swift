@@ -1,0 +1,89 @@
+public import Foundation
+public import TrainingCore
+public import TrainingStore
+
+/// Planning sessions and their life: plan, edit, enrol, withdraw, close, reopen, cancel.
+public struct SessionService: Sendable {
+    let store: Store
+
+    /// The use cases over `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Plans a session, checked against its course and every other session's trainers and place.
+    public func plan(_ session: Session, allowingPartial: Bool, by planner: String, at now: Date) async throws {
+        try store.plan(session, allowingPartial: allowingPartial, by: planner, at: now)
+    }
+
+    /// Changes trainers, place or the times of half-days not started, checked like a plan.
+    public func edit(
+        _ sessionID: String, trainers: [String]?, place: Place?, times: [String: (start: TimeOfDay, end: TimeOfDay)], by editor: String?,
+        at now: Date
+    ) async throws -> String {
+        let session = try store.session(id: sessionID)
+        return try store.edit(
+            sessionID: session.id, trainers: trainers, place: place, times: times, by: editor ?? session.trainers.first ?? "unknown",
+            at: now)
+    }
+
+    /// Enrols people: seats, then the waiting list; the course's prerequisites checked.
+    public func enrol(_ participants: [String], in sessionID: String, experienceConfirmed: Bool) async throws -> [EnrolmentResult] {
+        try store.enrol(participants, in: sessionID, experienceConfirmed: experienceConfirmed)
+    }
+
+    /// Withdraws someone; the first on the waiting list moves up. Returns who did.
+    public func withdraw(_ participant: String, from sessionID: String) async throws -> String? {
+        try store.withdraw(participant, from: sessionID)
+    }
+
+    /// Closes a session whose last half-day has ended and whose seats all have records.
+    public func close(_ sessionID: String, recordingUnrecordedAsAbsent: Bool, by closer: String?, at now: Date) async throws {
+        let who = try closer ?? store.session(id: sessionID).trainers.first ?? "unknown"
+        try store.close(sessionID: sessionID, unrecorded: recordingUnrecordedAsAbsent ? .absent : .refuse, by: who, at: now)
+    }
+
+    /// Reopens a closed session none of whose certificates is live, for a reason.
+    public func reopen(_ sessionID: String, reason: String, by who: String?, at now: Date) async throws {
+        try store.reopen(sessionID: sessionID, reason: reason, by: try store.actor(who), at: now)
+    }
+
+    /// Cancels a session not closed.
+    public func cancel(_ sessionID: String, by who: String?, at now: Date) async throws {
+        try store.cancel(sessionID: sessionID, by: try store.actor(who), at: now)
+    }
+}
+
+/// The register of people: add, import, edit, merge, remove.
+public struct ParticipantService: Sendable {
+    let store: Store
+
+    /// The use cases over `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Adds people, all or none, and names the probable duplicates among them (the same
+    /// email, or the same names with the same birth date or employer).
+    public func add(_ people: [Participant]) async throws -> (added: [Participant], duplicates: [ProbableDuplicate]) {
+        let duplicates = try store.probableDuplicates(of: people)
+        return (try store.add(people), duplicates)
+    }
+
+    /// Corrects a person's details; every change is logged.
+    public func edit(_ key: String, by who: String?, at now: Date, _ change: (inout Participant) -> Void) async throws
+        -> [ParticipantChange]
+    {
+        try store.edit(key, by: try store.actor(who), at: now, change)
+    }
+
+    /// Merges a duplicate into the person to keep.
+    public func merge(keep: String, drop: String, by who: String?, at now: Date) async throws -> [ParticipantChange] {
+        try store.merge(keep: keep, drop: drop, by: try store.actor(who), at: now)
+    }
+
+    /// Removes someone with no record at all.
+    public func remove(_ key: String, by who: String?, at now: Date) async throws {
+        try store.remove(key, by: try store.actor(who), at: now)
+    }
+}
