@@ -28,7 +28,7 @@ ref_kb=$(du -k "$work/pdf-reportlab/AV-2026-000001.pdf" | cut -f1)
 awk -v os="$ours_s" -v on="$ours_n" -v rs="$ref_s" -v rn="$ref_n" -v ok="$ours_kb" -v rk="$ref_kb" 'BEGIN {
   o = os * 1000 / on; r = rs * 1000 / rn
   printf "Certificate PDFs (A4, fonts embedded, QR code), %d pages by allervers, %d by reportlab\n", on, rn
-  printf "%-44s %8.1f ms/page %6d KB/file\n", "allervers (layout, QR, Ed25519 seal, file)", o, ok
+  printf "%-44s %8.1f ms/page %6d KB/file\n", "allervers (layout, QR, seal, PAdES, file)", o, ok
   printf "%-44s %8.1f ms/page %6d KB/file\n", "python reportlab (same page)", r, rk
   printf "allervers is %.1f × faster (first target: 5 ×)\n", r / o
 }'

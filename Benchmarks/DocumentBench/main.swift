@@ -1,4 +1,5 @@
-// Renders certificats de réalisation as the export does (layout, QR code, seal, file),
+// Renders certificats de réalisation as the export does (layout, QR code, seal, PDF
+// signature, file),
 // for `make bench`, beside scripts/bench-reportlab.py drawing the same page.
 //
 //   allervers-bench-documents COUNT OUTPUT_DIR [COURSE.xml]
@@ -28,6 +29,12 @@ let organisation = try Organisation(
     name: "Institut Aller-Vers", address: "12 rue des Lices, 49100 Angers", declarationNumber: "52490123449",
     signatoryName: "Claire Martin", signatoryTitle: "Directrice")
 let signer = CertificateSigner(key: SigningKey())
+let keys = FileManager.default.temporaryDirectory.appendingPathComponent("allervers-bench-keys-\(getpid())")
+try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: keys) }
+let identity = try PDFSigningIdentity.loadOrCreate(
+    keyAt: keys.appendingPathComponent("pdf-signing-key.pem"), certificateAt: keys.appendingPathComponent("pdf-signing-certificate.pem"),
+    organisation: "Institut Aller-Vers", issuer: signer.key.issuer)
 let names = ["Camille Roux", "Mehdi Benali", "Sophie Lambert", "Julien Moreau", "Awa Diallo", "Anne-Laure Petit"]
 
 let start = Date()
@@ -47,7 +54,8 @@ for index in 0..<count {
     context.certificate.signedPayload = signer.payload(for: context)
     let pdf = try Documents.certificatDeRealisation(context)
     let sealed = Verifier.seal(pdf: pdf, number: certificate.number, holder: participant.displayName, key: signer.key)
-    try sealed.write(to: output.appendingPathComponent("\(certificate.number).pdf"))
+    let signed = try PDFSignature.sign(sealed, on: certificate.issuedOn, identity: identity)
+    try signed.write(to: output.appendingPathComponent("\(certificate.number).pdf"))
     pages += 1
 }
 print(String(format: "%.3f %d", Date().timeIntervalSince(start), pages))
