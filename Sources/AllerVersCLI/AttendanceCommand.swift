@@ -183,7 +183,7 @@ extension AllerVers.AttendanceCommand {
 
         func run() throws {
             let store = try storeOptions.openStore()
-            let participantID = try participant.map { try store.participant($0).id }
+            let participantID = try participant.map { try store.participantID($0, inSession: session) }
             let sessionID = try store.session(id: session).id
             let events = try store.attendanceHistory(of: sessionID, participantID: participantID)
             let life = try store.sessionHistory(of: sessionID)

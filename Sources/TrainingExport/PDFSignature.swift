@@ -241,7 +241,7 @@ public enum PDFSignature {
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
+        guard !needle.isEmpty, needle.count <= haystack.count, start >= 0 else { return nil }
         var index = start
         while index + needle.count <= haystack.count {
             if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
@@ -268,7 +268,7 @@ struct ClassicPDF {
             let start = Int(Self.token(after: marker + 9, in: bytes))
         else { throw PDFSignatureError("not a PDF: no startxref") }
         startXref = start
-        guard start + 4 <= bytes.count, bytes[start..<(start + 4)].elementsEqual(Array("xref".utf8)) else {
+        guard start <= bytes.count - 4, bytes[start..<(start + 4)].elementsEqual(Array("xref".utf8)) else {
             throw PDFSignatureError("the PDF has a cross-reference stream, not a table: only PDFs this tool drew are signed")
         }
         var offsets: [Int: Int] = [:]
@@ -283,22 +283,24 @@ struct ClassicPDF {
                 trailer = line + String(decoding: bytes[position..<end], as: UTF8.self)
                 break
             }
+            // Every number is checked against the file's size before it is used: a signed PDF
+            // given to `verify` may come from anyone.
             let header = line.split(separator: " ")
-            guard header.count == 2, let first = Int(header[0]), let count = Int(header[1]), position + 20 * count <= bytes.count else {
-                throw PDFSignatureError("the PDF's cross-reference table is malformed")
-            }
+            guard header.count == 2, let first = Self.natural(header[0]), let count = Self.natural(header[1]),
+                first <= Self.largestObject, count <= (bytes.count - position) / 20
+            else { throw PDFSignatureError("the PDF's cross-reference table is malformed") }
             for entry in 0..<count {
                 let text = String(decoding: bytes[(position + 20 * entry)..<(position + 20 * entry + 18)], as: UTF8.self)
-                if text.hasSuffix("n"), let offset = Int(text.prefix(10)) { offsets[first + entry] = offset }
+                if text.hasSuffix("n"), let offset = Self.natural(text.prefix(10)), offset < bytes.count { offsets[first + entry] = offset }
             }
             position += 20 * count
         }
         guard !trailer.contains("/Prev"), !trailer.contains("/Encrypt") else {
             throw PDFSignatureError("the PDF was already updated or is encrypted: only PDFs this tool drew are signed")
         }
-        guard let size = Self.integer(after: "/Size", in: trailer), let root = Self.reference(after: "/Root", in: trailer) else {
-            throw PDFSignatureError("the PDF's trailer names no /Size or /Root")
-        }
+        guard let size = Self.integer(after: "/Size", in: trailer), (1...Self.largestObject).contains(size),
+            let root = Self.reference(after: "/Root", in: trailer)
+        else { throw PDFSignatureError("the PDF's trailer names no /Size or /Root") }
         self.size = size
         self.root = root
         self.info = Self.reference(after: "/Info", in: trailer)
@@ -327,6 +329,15 @@ struct ClassicPDF {
         var body = Substring(dictionary.dropLast(2))
         while body.last?.isWhitespace == true { body = body.dropLast() }
         return body + "\n   " + entry + "\n>>"
+    }
+
+    /// More objects than any PDF this tool draws could hold.
+    static let largestObject = 10_000_000
+
+    /// A number written with digits only, no sign.
+    private static func natural(_ text: some StringProtocol) -> Int? {
+        guard !text.isEmpty, text.count <= 12, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
     }
 
     private static func dictionary(of number: Int, offsets: [Int: Int], in bytes: [UInt8]) throws(PDFSignatureError) -> String {
@@ -368,7 +379,7 @@ struct ClassicPDF {
 
     private static func integer(after key: String, in text: String) -> Int? {
         guard let range = text.range(of: key) else { return nil }
-        return Int(text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })
+        return natural(text[range.upperBound...].drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber })
     }
 
     /// The object number of `key N 0 R`.
@@ -376,7 +387,7 @@ struct ClassicPDF {
         guard let range = text.range(of: key) else { return nil }
         let rest = text[range.upperBound...].drop { $0 == " " || $0 == "\n" }
         let parts = rest.split(separator: " ", maxSplits: 3)
-        guard parts.count >= 3, parts[2].hasPrefix("R"), let number = Int(parts[0]) else { return nil }
+        guard parts.count >= 3, parts[2].hasPrefix("R"), let number = natural(parts[0]), number <= largestObject else { return nil }
         return number
     }
 }
@@ -455,8 +466,11 @@ enum CMSSignedData {
             guard case .primitive(let bytes) = node.content else { throw PDFSignatureError("the PDF signature is not a CMS SignedData") }
             return bytes
         }
-        var length = cms.count
-        while length > 0 && cms[length - 1] == 0 { length -= 1 }  // the placeholder's zeros after the DER
+        // The DER is followed by the placeholder's zeros: its own header says where it ends
+        // (its last byte, the signature's, may well be zero itself).
+        guard let length = derLength(cms), cms[length...].allSatisfy({ $0 == 0 }) else {
+            throw PDFSignatureError("the PDF signature is not a CMS SignedData")
+        }
         let root = try DER.parse(Array(cms[..<length]))
         let top = try children(root)
         guard top.count == 2, try ASN1ObjectIdentifier(derEncoded: top[0]) == OID.signedData,
@@ -491,6 +505,19 @@ enum CMSSignedData {
         guard certificate.publicKey.isValidSignature(try primitive(info[5]), for: attributes, signatureAlgorithm: .sha256WithRSAEncryption)
         else { throw PDFSignatureError("the PDF signature does not verify with the certificate it carries") }
         return (certificateDER, try issuer(named: certificate))
+    }
+
+    /// The length, header included, of the DER element `bytes` start with (a definite-length
+    /// SEQUENCE), or `nil` when it does not fit in `bytes`.
+    static func derLength(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 2, bytes[0] == 0x30 else { return nil }
+        let first = Int(bytes[1])
+        if first < 0x80 { return 2 + first <= bytes.count ? 2 + first : nil }
+        let octets = first & 0x7F
+        guard (1...3).contains(octets), bytes.count >= 2 + octets else { return nil }
+        let content = bytes[2..<(2 + octets)].reduce(0) { $0 << 8 | Int($1) }
+        let total = 2 + octets + content
+        return total <= bytes.count ? total : nil
     }
 
     /// The did:key a certificate names as its subject alternative name.

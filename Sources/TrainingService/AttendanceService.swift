@@ -184,11 +184,14 @@ public struct AttendanceService: Sendable {
         var sessionIndex: [String: Int] = [:]
         for line in lines {
             let participantID: String
-            if let known = resolved[line.participant] {
+            let key = "\(line.session)\u{0}\(line.participant)"
+            if let known = resolved[key] {
                 participantID = known
             } else {
-                do { participantID = try store.participant(line.participant).id } catch { throw SheetError("\(error)", line: line.line) }
-                resolved[line.participant] = participantID
+                do { participantID = try store.participantID(line.participant, inSession: line.session) } catch {
+                    throw SheetError("\(error)", line: line.line)
+                }
+                resolved[key] = participantID
             }
             guard let status = Self.statuses[line.status.lowercased()] else {
                 throw SheetError("\"\(line.status)\" is not a status: present, excused or absent", line: line.line)

@@ -129,22 +129,27 @@ extension Store {
                           SELECT sessionID FROM attendanceEvent WHERE participantID = ?1
                           UNION SELECT sessionID FROM moduleProgress WHERE participantID = ?1
                           UNION SELECT sessionID FROM objectiveResult WHERE participantID = ?1) r
-                        JOIN session s ON s.id = r.sessionID WHERE s.status <> 'closed' ORDER BY r.sessionID
+                        JOIN session s ON s.id = r.sessionID WHERE s.status NOT IN ('closed', 'cancelled') ORDER BY r.sessionID
                         """, arguments: [dropID])
                 guard open.isEmpty else {
                     throw ParticipantError(
                         "\(dropID) has records in \(open.joined(separator: ", ")), not closed: close it first, so that what \(dropID) did there is final",
                         index: 0)
                 }
-                let shared = try String.fetchAll(
+                let shared = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT d.sessionID FROM enrolment d JOIN enrolment k ON k.sessionID = d.sessionID AND k.participantID = ?
+                        SELECT d.sessionID, s.status FROM enrolment d JOIN enrolment k ON k.sessionID = d.sessionID AND k.participantID = ?
+                        JOIN session s ON s.id = d.sessionID
                         WHERE d.participantID = ? AND d.status <> 'withdrawn' AND k.status <> 'withdrawn' ORDER BY d.sessionID
                         """, arguments: [keepID, dropID])
-                guard shared.isEmpty else {
+                if let both = shared.first {
+                    let sessionID: String = both["sessionID"]
+                    let open = ["planned", "running"].contains(both["status"] as String)
                     throw ParticipantError(
-                        "\(keepID) and \(dropID) both hold a place in \(shared.joined(separator: ", ")): withdraw one first", index: 0)
+                        "\(keepID) and \(dropID) both hold a place in \(sessionID)"
+                            + (open ? ": withdraw one first" : ", which is final: their records there cannot become one person's"),
+                        index: 0)
                 }
                 guard
                     let keep = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [keepID]).map(
@@ -169,22 +174,24 @@ extension Store {
                 try db.execute(
                     sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ? AND sessionID IN (\(movable))",
                     arguments: [keepID, dropID])
+                // Duplicates merged into DROP before are KEEP's now.
+                try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
                 let remains =
                     try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE participantID = ? LIMIT 1", arguments: [dropID]) == true
                 if remains {
-                    // Its email and external id go to KEEP, so they must leave this row (both are unique).
-                    try db.execute(
-                        sql: "UPDATE participant SET mergedInto = ?, email = NULL, externalID = NULL WHERE id = ?",
-                        arguments: [keepID, dropID])
+                    // DROP keeps its email and external id: its closed sessions' records (the
+                    // xAPI actor, the credential) name it by them, and a search by them finds
+                    // DROP, which gives KEEP.
+                    try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE id = ?", arguments: [keepID, dropID])
                 } else {
                     try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [dropID])
                 }
                 var merged = keep
-                merged.email = keep.email ?? drop.email
+                merged.email = keep.email ?? (remains ? nil : drop.email)
                 merged.profession = keep.profession ?? drop.profession
                 merged.employer = keep.employer ?? drop.employer
                 merged.hireDate = keep.hireDate ?? drop.hireDate
-                merged.externalID = keep.externalID ?? drop.externalID
+                merged.externalID = keep.externalID ?? (remains ? nil : drop.externalID)
                 merged.birthDate = keep.birthDate ?? drop.birthDate
                 merged.gender = keep.gender ?? drop.gender
                 let changes =
@@ -214,6 +221,11 @@ extension Store {
                     enrolments > 0
                 {
                     records.append("\(enrolments) enrolment(s)")
+                }
+                if let aliases = try Int.fetchOne(db, sql: "SELECT count(*) FROM participant WHERE mergedInto = ?", arguments: [id]),
+                    aliases > 0
+                {
+                    records.append("\(aliases) duplicate(s) merged into it")
                 }
                 guard records.isEmpty else {
                     throw ParticipantError(

@@ -144,9 +144,34 @@ extension Store {
         return row["id"]
     }
 
-    /// `id` and the ids of the duplicates merged into it, whose records in closed sessions are its own.
+    /// `id` and the ids of the duplicates merged into it, directly or through another,
+    /// whose records in closed sessions are its own.
     static func identities(of id: String, in db: Database) throws -> [String] {
-        [id] + (try String.fetchAll(db, sql: "SELECT id FROM participant WHERE mergedInto = ?", arguments: [id]))
+        try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE alias(id) AS (SELECT ? UNION SELECT p.id FROM participant p JOIN alias a ON p.mergedInto = a.id)
+                SELECT id FROM alias
+                """, arguments: [id])
+    }
+
+    /// The id under which the person known by `key` is enrolled in a session: a merged
+    /// duplicate's own id in the sessions it attended before the merge, the person's otherwise.
+    static func participantID(for key: String, inSession sessionID: String, db: Database) throws -> String {
+        if let direct = try String.fetchOne(
+            db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND participantID = ?", arguments: [sessionID, key])
+        {
+            return direct
+        }
+        let person = try participantID(for: key, in: db)
+        let enrolled = Set(try String.fetchAll(db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ?", arguments: [sessionID]))
+        return try identities(of: person, in: db).first(where: enrolled.contains) ?? person
+    }
+
+    /// The id under which the person known by `key` is enrolled in the session, as
+    /// ``participantID(for:inSession:db:)`` finds it.
+    public func participantID(_ key: String, inSession sessionID: String) throws -> String {
+        try database.read { db in try Self.participantID(for: key, inSession: sessionID, db: db) }
     }
 
     static func participant(_ row: Row) -> Participant {
@@ -173,9 +198,13 @@ extension Store {
                 var results: [EnrolmentResult] = []
                 for key in keys {
                     let participantID = try Self.participantID(for: key, in: db)
+                    // A merged duplicate's place is the person's: one person, one place.
                     let current = try String.fetchOne(
-                        db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
-                        arguments: [sessionID, participantID])
+                        db,
+                        sql: """
+                            SELECT status FROM enrolment WHERE sessionID = ? AND participantID IN (SELECT value FROM json_each(?))
+                            ORDER BY status = 'withdrawn' LIMIT 1
+                            """, arguments: [sessionID, CourseRows.json(try Self.identities(of: participantID, in: db))])
                     if current == EnrolmentStatus.enrolled.rawValue || current == EnrolmentStatus.waitlisted.rawValue {
                         throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["already \(current!)"])
                     }
@@ -212,7 +241,7 @@ extension Store {
     public func withdraw(_ key: String, from sessionID: String) throws -> String? {
         try phrasingDatabaseErrors {
             try database.write { db in
-                let participantID = try Self.participantID(for: key, in: db)
+                let participantID = try Self.participantID(for: key, inSession: sessionID, db: db)
                 guard let session = try SessionRows.session(id: sessionID, in: db) else {
                     throw NotFoundError(kind: .session, id: sessionID)
                 }

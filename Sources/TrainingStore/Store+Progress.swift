@@ -60,7 +60,7 @@ extension Store {
                     throw NotFoundError(kind: .session, id: sessionID)
                 }
                 guard session.status != .cancelled else { throw SessionError(sessionID: sessionID, reasons: ["it is cancelled"]) }
-                let participantID = try Self.participantID(for: participantKey, in: db)
+                let participantID = try Self.participantID(for: participantKey, inSession: sessionID, db: db)
                 if session.status == .closed,
                     let refusal = SessionRows.checkChangeable(
                         session, for: participantID, live: try SessionRows.liveCertificates(in: sessionID, db: db))

@@ -204,7 +204,9 @@ extension Store {
                     changes.append("\(slotID): \(old.start)–\(old.end) → \(new.start)–\(new.end)")
                 }
                 if reasons.isEmpty {
-                    reasons = after.problems(against: try CourseRows.course(of: after, in: db), allowingPartial: true)
+                    // A session planned whole stays whole: shorter times would lower every rate.
+                    let course = try CourseRows.course(of: after, in: db)
+                    reasons = after.problems(against: course, allowingPartial: before.plannedHours < course.duration)
                 }
                 if reasons.isEmpty { reasons = try clashes(of: after, in: db) }
                 guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }

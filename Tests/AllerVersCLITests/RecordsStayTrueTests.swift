@@ -352,13 +352,23 @@ import TrainingTesting
         let refused = await allervers("session", "enrol", "TERRAIN", "P-0007", "--experience-confirmed", "--store", store)
         #expect(refused.error.contains("course AV-FOND is required and P-0007 has not completed it"), "\(refused.error)")
 
+        let before = try ["attendance.csv", "hours.csv", "xapi-statements.jsonl"].map {
+            try Data(contentsOf: workspace.url.appendingPathComponent("out/LYON").appendingPathComponent($0))
+        }
         let merged = await allervers("participant", "merge", "P-0007", "P-0001", "--store", store)
         #expect(merged.output == "Merged P-0001 into P-0007\n", "\(merged.error)")
-        // Asking for P-0001 gives P-0007, with the email P-0001 had; the list shows one person.
-        let shown = await allervers("participant", "show", "P-0001", "--store", store, "--json")
-        let person = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
-        #expect(person["id"] as? String == "P-0007")
-        #expect(person["email"] as? String == "c.roux@autre.example")
+        // Asking for P-0001, or by the email it had, gives P-0007; the list shows one person.
+        for key in ["P-0001", "camille.roux@ccas-villeurbanne.example"] {
+            let shown = await allervers("participant", "show", key, "--store", store, "--json")
+            let person = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+            #expect(person["id"] as? String == "P-0007", "\(key)")
+        }
+        // In LYON, P-0001 is still the one who attended: its history, and its records' rule.
+        let history = await allervers("attendance", "history", "LYON", "--participant", "P-0001", "--store", store)
+        #expect(history.output.split(separator: "\n").filter { $0.contains(" P-0001 ") }.count == 4, "\(history.output)")
+        let progress = await allervers(
+            "progress", "set", "LYON", "P-0001", "--objective", "O3", "--assessment", "acquired", "--store", store)
+        #expect(progress.error.contains("P-0001 holds live certificate"), "\(progress.error)")
         let listed = await allervers("participant", "list", "--store", store)
         #expect(!listed.output.contains("P-0001 "), "\(listed.output)")
         // LYON's completion counts for P-0007, and its hours are P-0007's.
@@ -370,6 +380,10 @@ import TrainingTesting
         let again = workspace.url.appendingPathComponent("again")
         let exported = await allervers("export", "records", "LYON", "--out", again.path, "--store", store)
         #expect(exported.exitCode == 0, "\(exported.error)")
+        let after = try ["attendance.csv", "hours.csv", "xapi-statements.jsonl"].map {
+            try Data(contentsOf: again.appendingPathComponent("LYON").appendingPathComponent($0))
+        }
+        #expect(after == before, "LYON's records read the same after the merge")
         #expect(await allervers("verify", "--store", store).exitCode == 0)
     }
 
@@ -396,6 +410,8 @@ import TrainingTesting
         let clash = await edit("--trainer", "Claire Martin", "--trainer", "Bruno Leroy", at: eve)
         #expect(clash.exitCode == 1)
         #expect(clash.error.contains("trainer Bruno Leroy teaches session VENISSIEUX"), "\(clash.error)")
+        let shorter = await edit("--times", "2026-03-13-am=09:00-11:00", at: eve)
+        #expect(shorter.exitCode == 1, "a 14-hour session planned whole stays whole")
         let overlap = await edit("--times", "2026-03-13-am=09:00-15:00", at: eve)
         #expect(overlap.exitCode == 1)
         #expect(overlap.error.hasPrefix("session LYON: "), "\(overlap.error)")

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TrainingCore
-import TrainingExport
 import TrainingTesting
+
+@testable import TrainingExport
 
 /// The PDF signature's own checks, on a small PDF written here: it verifies from public
 /// material alone, names the seal's issuer, and a change anywhere is found.
@@ -85,5 +86,33 @@ import TrainingTesting
         let flags = try #require(pdf.range(of: Data("/F 132".utf8)))
         widened.replaceSubrange(flags, with: Data("/F 128".utf8))
         #expect(throws: VerificationError.self) { try Verifier.verify(pdf: widened) }
+    }
+
+    /// A minimal PDF with one part replaced: what a stranger may seal with their own key and
+    /// hand to `allervers verify`.
+    static func hostile(_ original: String, _ replacement: String) -> Data {
+        let text = String(decoding: minimalPDF, as: UTF8.self)
+        return Data(text.replacingOccurrences(of: original, with: replacement).utf8)
+    }
+
+    @Test(arguments: [
+        ("0000000009 00000 n", "-000000001 00000 n"), ("xref\n0 4", "xref\n0 -1"), ("xref\n0 4", "xref\n0 922337203685477580"),
+        ("/Size 4", "/Size 9223372036854775807"), ("startxref\n", "startxref\n9223372036854775806\n%"), ("/Root 1 0 R", "/Root -1 0 R"),
+    ])
+    func aHostileSignedPDFIsRefusedWithoutACrash(original: String, replacement: String) throws {
+        let seal = SigningKey()
+        let pdf = Self.hostile(original, replacement)
+        try #require(pdf != Self.minimalPDF, "the replacement applies")
+        let sealed = Verifier.seal(pdf: pdf, number: "AV-2026-000001", holder: "X", key: seal)
+        let update = Data("1 0 obj\n<< /V 2 0 R /Contents <3000> /M (D:20260316000000Z) >>\nendobj\n".utf8)
+        #expect(throws: VerificationError.self) { try Verifier.verify(pdf: sealed + update) }
+    }
+
+    @Test func aSignatureEndingInZeroIsReadWhole() {
+        // The DER's own length decides where it ends, not the zeros after it.
+        #expect(CMSSignedData.derLength([0x30, 0x03, 0x01, 0x02, 0x00, 0x00, 0x00]) == 5)
+        #expect(CMSSignedData.derLength([0x30, 0x82, 0x01, 0x00] + [UInt8](repeating: 0, count: 300)) == 260)
+        #expect(CMSSignedData.derLength([0x30, 0x82, 0x01, 0x00, 0x00]) == nil)
+        #expect(CMSSignedData.derLength([0x31, 0x00]) == nil)
     }
 }
