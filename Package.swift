@@ -72,7 +72,7 @@ let package = Package(
         // page calls.
         .target(
             name: "TrainingService",
-            dependencies: ["TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingPDF"],
+            dependencies: ["TrainingCore", "TrainingStore", "TrainingExport", "TrainingPDF"],
             swiftSettings: strictness
         ),
         .target(
@@ -136,6 +136,9 @@ let package = Package(
             dependencies: ["TrainingPDF", "TrainingCore", "TrainingTesting"],
             swiftSettings: strictness
         ),
+        .testTarget(
+            name: "TrainingServiceTests", dependencies: ["TrainingService", "TrainingStore", "TrainingCore", "TrainingTesting"],
+            swiftSettings: strictness),
         .testTarget(
             name: "AllerVersCLITests",
             dependencies: ["AllerVersCLI", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],

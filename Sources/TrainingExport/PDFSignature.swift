@@ -29,7 +29,14 @@ public struct PDFSigningIdentity: Sendable {
         keyAt keyURL: URL, certificateAt certificateURL: URL, organisation: String, issuer: IssuerKey
     ) throws(SigningKeyError) -> PDFSigningIdentity {
         do {
+            let existing = (try? String(contentsOf: certificateURL, encoding: .utf8)).flatMap { try? X509.Certificate(pemEncoded: $0) }
             if !FileManager.default.fileExists(atPath: keyURL.path) {
+                // A certificate without its key is a workspace restored without its keys: a new
+                // key would disown every PDF signed so far.
+                guard existing == nil else {
+                    throw SigningKeyError(
+                        "\(keyURL.relativePath) is missing while its certificate is here: put the key back (restore with --with-key)")
+                }
                 let key = X509.Certificate.PrivateKey(try _RSA.Signing.PrivateKey(keySize: .bits2048))
                 do { try KeyFile.create(at: keyURL, contents: Array(try key.serializeAsPEM().pemString.utf8)) } catch {
                     // Another process made it first: use theirs.
@@ -37,10 +44,13 @@ public struct PDFSigningIdentity: Sendable {
                 }
             }
             let key = try X509.Certificate.PrivateKey(pemEncoded: try KeyFile.read(keyURL))
-            if let pem = try? String(contentsOf: certificateURL, encoding: .utf8), let certificate = try? X509.Certificate(pemEncoded: pem),
-                certificate.publicKey == key.publicKey
-            {
-                return try PDFSigningIdentity(key: key, certificate: certificate)
+            let current = (try? String(contentsOf: certificateURL, encoding: .utf8)).flatMap { try? X509.Certificate(pemEncoded: $0) }
+            if let current {
+                guard current.publicKey == key.publicKey else {
+                    throw SigningKeyError(
+                        "\(certificateURL.relativePath) is not the certificate of \(keyURL.relativePath): put the right pair back")
+                }
+                return try PDFSigningIdentity(key: key, certificate: current)
             }
             let certificate = try makeCertificate(for: key, organisation: organisation, issuer: issuer)
             try Data(try certificate.serializeAsPEM().pemString.utf8).write(to: certificateURL, options: .atomic)

@@ -88,14 +88,18 @@ public struct SigningKey: Sendable {
 /// else may read it.
 enum KeyFile {
     static func create(at url: URL, contents bytes: [UInt8]) throws(SigningKeyError) {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
+        // Written whole under another name, then linked into place: another process never
+        // reads a key half written, and an existing key is never replaced.
+        let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
+        let descriptor = open(staging.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw SigningKeyError("\(url.relativePath): cannot create the key file") }
+        defer { unlink(staging.path) }
+        let written = write(descriptor, bytes, bytes.count) == bytes.count && fsync(descriptor) == 0
+        close(descriptor)
+        guard written else { throw SigningKeyError("\(url.relativePath): cannot write the key file") }
+        guard link(staging.path, url.path) == 0 else {
             throw SigningKeyError(
                 errno == EEXIST ? "\(url.relativePath): a signing key already exists" : "\(url.relativePath): cannot create the key file")
-        }
-        defer { close(descriptor) }
-        guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
-            throw SigningKeyError("\(url.relativePath): cannot write the key file")
         }
     }
 

@@ -81,7 +81,7 @@ public enum Documents {
                 y += 18
                 var rowsOnPage = 0
                 // A row never runs past the page: a cell taller than the room under the header is cut.
-                let tallest = bottom - y
+                let tallest = max(bottom - y, minimumRowHeight)
                 while let participant = remaining.first {
                     let key = "\(participant.id) \(slot.id)"
                     let cells = [

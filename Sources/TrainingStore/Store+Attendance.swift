@@ -364,10 +364,12 @@ enum AttendanceRows {
                 ORDER BY e.participantID, e.slotID
                 """, arguments: [session.id]
         ).map { row in
-            let at = try row.parsed(
-                "recordedAt", of: "attendanceEvent", key: "\(session.id) \(row["slotID"] as String? ?? "")", SessionRows.date(utc:))
-            let day = calendar.dateComponents([.year, .month, .day], from: at)
-            let on = LocalDate(year: day.year ?? 1970, month: day.month ?? 1, day: day.day ?? 1) ?? LocalDate(ordinal: 0)
+            let on = try row.parsed("recordedAt", of: "attendanceEvent", key: "\(session.id) \(row["slotID"] as String? ?? "")") { text in
+                SessionRows.date(utc: text).flatMap { at in
+                    let day = calendar.dateComponents([.year, .month, .day], from: at)
+                    return LocalDate(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0)
+                }
+            }
             return MarkCorrection(participantID: row["participantID"], slotID: row["slotID"], on: on, reason: row["correctionReason"])
         }
     }

@@ -52,13 +52,16 @@ extension Store {
                 try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
                 try copy.close()
             }
-            // A hard link, unlike a rename, never replaces a file that appeared meanwhile.
-            guard link(staging.path, destination.path) == 0 else {
-                throw BackupError(
-                    errno == EEXIST
-                        ? "\(destination.path) already exists: back up to a new file" : "\(destination.path): cannot write the file")
+            // A hard link, unlike a rename, never replaces a file that appeared meanwhile; a
+            // USB stick's FAT or exFAT has no hard links, and there a rename after one more
+            // look is the best there is.
+            if link(staging.path, destination.path) == 0 {
+                unlink(staging.path)
+            } else if errno == EEXIST || manager.fileExists(atPath: destination.path) {
+                throw BackupError("\(destination.path) already exists: back up to a new file")
+            } else if rename(staging.path, destination.path) != 0 {
+                throw BackupError("\(destination.path): cannot write the file")
             }
-            unlink(staging.path)
         } catch {
             try? manager.removeItem(at: staging)
             throw error

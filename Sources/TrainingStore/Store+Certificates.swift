@@ -115,6 +115,11 @@ extension Store {
         }
     }
 
+    /// Whether the workspace has issued any certificate.
+    public var hasIssuedCertificates: Bool {
+        get throws { try database.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM certificate LIMIT 1") == true } }
+    }
+
     /// The certificate with this number.
     public func certificate(_ number: String) throws -> Certificate {
         guard let found = try database.read({ db in try Self.certificateRows(where: "c.number = ?", [number], db: db).first }) else {

@@ -68,6 +68,14 @@ import TrainingTesting
         #expect(verified.exitCode == 0, "\(verified.error)")
         #expect(verified.output.contains("✓ issued by this workspace, not revoked"))
         #expect(verified.output.contains("✓ PDF signed with this workspace's certificate"))
+        // A new key would disown what was issued: it is refused, and so is signing without the key.
+        let newKey = await allervers("key", "create", "--store", elsewhere.url.path)
+        #expect(newKey.exitCode == 1)
+        #expect(newKey.error.hasPrefix("this workspace has issued certificates as did:key:"), "\(newKey.error)")
+        let export = await allervers(
+            "export", "records", "LYON", "--out", elsewhere.url.appendingPathComponent("out").path, "--store", elsewhere.url.path)
+        #expect(export.exitCode == 1)
+        #expect(export.error.contains("signing-key.pem"), "\(export.error)")
     }
 
     @Test func aTamperedOrBrokenSnapshotIsRefusedAndNothingIsWritten() async throws {
