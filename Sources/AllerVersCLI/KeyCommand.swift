@@ -29,8 +29,10 @@ extension AllerVers.KeyCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the signing key of a workspace that has none (init makes one).",
             discussion: """
-                The key is written to .allervers/signing-key.pem, readable by its owner only. An existing \
-                key is never replaced: certificates already issued verify against it.
+                The key is written to .allervers/signing-key.pem, readable by its owner only, with the \
+                PDF signing key and certificate that name it. An existing key is never replaced: \
+                certificates already issued verify against it; and a workspace that has issued \
+                certificates gets no new key (put its own back from a snapshot taken with --with-key).
 
                 Example:
                   allervers key create
