@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time \
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-dejavu-core \
-  poppler-utils qpdf zbar-tools python3-jsonschema python3-jwt python3-cryptography
+  poppler-utils qpdf zbar-tools python3-jsonschema python3-jwt python3-cryptography postgresql
 DEMO := Exports/demo
 SESSION := AV-FOND-2026-03-LYON
 BIN := .build/release/allervers
@@ -71,9 +71,10 @@ demo: build
 	diff -r $(DEMO)/$(SESSION)/certificates $(DEMO)/restored/Exports/$(SESSION)/certificates && echo "Restored certificates: byte-identical"
 	@echo "Records written to $(DEMO)/$(SESSION)/ (English certificates in $(DEMO)/en/$(SESSION)/)"
 
+# The PostgreSQL tests run against a throw-away cluster that scripts/with-postgres.sh starts.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/with-postgres.sh $(SWIFT) test --skip-build
 
 # The crash and concurrency harnesses in full: 102 SIGKILLs, 4 writers × 504 records.
 stress: deps

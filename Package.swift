@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -68,6 +70,12 @@ let package = Package(
         ),
         // The printed records: sign-in sheets, certificates, attestations.
         .target(name: "TrainingPDF", dependencies: ["TrainingCore", "CPangoCairo"], swiftSettings: strictness),
+        // The PostgreSQL store (postgres-nio): its migrations, for organisations with many trainers.
+        .target(
+            name: "TrainingStorePostgres",
+            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness
+        ),
         // The use cases, async, between the front ends and the store: what a command or a
         // page calls.
         .target(
@@ -136,6 +144,8 @@ let package = Package(
             dependencies: ["TrainingPDF", "TrainingCore", "TrainingTesting"],
             swiftSettings: strictness
         ),
+        .testTarget(
+            name: "TrainingStorePostgresTests", dependencies: ["TrainingStorePostgres", "TrainingStore"], swiftSettings: strictness),
         .testTarget(
             name: "TrainingServiceTests", dependencies: ["TrainingService", "TrainingStore", "TrainingCore", "TrainingTesting"],
             swiftSettings: strictness),

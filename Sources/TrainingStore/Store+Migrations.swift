@@ -3,6 +3,9 @@ internal import GRDB
 import TrainingCore
 
 extension Store {
+    /// The names of the schema's migrations, in order: the PostgreSQL store's are the same.
+    public static var migrationNames: [String] { migrator.migrations }
+
     /// The schema's history. Migrations are append-only: a released one is never edited,
     /// a change is a new migration with its own name.
     static let migrator: DatabaseMigrator = {
