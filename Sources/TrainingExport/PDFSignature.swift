@@ -18,9 +18,6 @@ public struct PDFSigningIdentity: Sendable {
     let certificate: X509.Certificate
     let certificateDER: [UInt8]
 
-    /// The certificate, PEM, as `openssl x509` reads it.
-    public var certificatePEM: String { (try? certificate.serializeAsPEM().pemString) ?? "" }
-
     /// The workspace's identity: read, or made on first use (a workspace made before PDF
     /// signatures). The key is written owner-only and never replaced; the certificate is a
     /// function of the key and the organisation's name, so a missing one is made again the
@@ -130,9 +127,8 @@ public enum PDFSignature {
     /// `pdf` signed on `day` (the signature's `/M`, so that signing again gives the same file).
     public static func sign(_ pdf: Data, on day: LocalDate, identity: PDFSigningIdentity) throws(PDFSignatureError) -> Data {
         var (file, contents) = try update(of: pdf, signedOn: signingDate(day))
-        let signed = Array(file[..<(contents.lowerBound - 1)]) + Array(file[(contents.upperBound + 1)...])
         let cms: [UInt8]
-        do { cms = try CMSSignedData.pades(content: signed, identity: identity) } catch {
+        do { cms = try CMSSignedData.pades(content: signedBytes(of: file, outside: contents), identity: identity) } catch {
             throw PDFSignatureError("cannot sign the PDF: \(error)")
         }
         let hex = Array(Digest.hex(cms).utf8)
@@ -168,11 +164,18 @@ public enum PDFSignature {
                 high = value
             }
         }
-        let start = pdf.startIndex
-        let signed = Array(pdf[start..<(start + contents.lowerBound - 1)]) + Array(pdf[(start + contents.upperBound + 1)...])
-        do { return try CMSSignedData.verify(cms, content: signed) } catch let error as PDFSignatureError { throw error } catch {
+        do {
+            return try CMSSignedData.verify(cms, content: signedBytes(of: pdf, outside: contents))
+        } catch let error as PDFSignatureError { throw error } catch {
             throw PDFSignatureError("the PDF signature cannot be read (\(error))")
         }
+    }
+
+    /// The bytes the signature covers: the whole file but the `/Contents` hex string and its
+    /// angle brackets (`contents` counts from the file's start).
+    private static func signedBytes(of file: Data, outside contents: Range<Int>) -> [UInt8] {
+        let start = file.startIndex
+        return Array(file[start..<(start + contents.lowerBound - 1)]) + Array(file[(start + contents.upperBound + 1)...])
     }
 
     private static func hexValue(_ digit: UInt8) -> UInt8? {

@@ -350,32 +350,35 @@ enum AttendanceRows {
             minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"])
     }
 
-    /// The corrections that set the current marks of a session, dated on its calendar.
-    static func currentCorrections(in session: Session, db: Database) throws -> [MarkCorrection] {
+    /// The current marks of a session, and the corrections that set them, dated on its
+    /// calendar: one read of the log for the records of a session.
+    static func current(in session: Session, db: Database) throws -> (marks: [AttendanceMark], corrections: [MarkCorrection]) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: session.timeZone) ?? TimeZone(identifier: "Europe/Paris") ?? .current
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT e.participantID, e.slotID, e.recordedAt, e.correctionReason FROM attendanceEvent e
-                WHERE e.sessionID = ? AND e.correctionReason IS NOT NULL
-                  AND e.sequence = (SELECT max(sequence) FROM attendanceEvent
-                                    WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
-                ORDER BY e.participantID, e.slotID
-                """, arguments: [session.id]
-        ).map { row in
-            let on = try row.parsed("recordedAt", of: "attendanceEvent", key: "\(session.id) \(row["slotID"] as String? ?? "")") { text in
+        var marks: [AttendanceMark] = []
+        var corrections: [MarkCorrection] = []
+        for row in try currentRows(in: session.id, participantID: nil, db: db) {
+            let mark = try mark(row)
+            marks.append(mark)
+            guard let reason = row["correctionReason"] as String? else { continue }
+            let on = try row.parsed("recordedAt", of: "attendanceEvent", key: "\(row["sequence"] as Int64? ?? 0)") { text in
                 SessionRows.date(utc: text).flatMap { at in
                     let day = calendar.dateComponents([.year, .month, .day], from: at)
                     return LocalDate(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0)
                 }
             }
-            return MarkCorrection(participantID: row["participantID"], slotID: row["slotID"], on: on, reason: row["correctionReason"])
+            corrections.append(MarkCorrection(participantID: mark.participantID, slotID: mark.slotID, on: on, reason: reason))
         }
+        return (marks, corrections)
     }
 
     /// The latest mark per participant and slot of a session.
     static func currentMarks(in sessionID: String, participantID: String?, db: Database) throws -> [AttendanceMark] {
+        try currentRows(in: sessionID, participantID: participantID, db: db).map { try mark($0) }
+    }
+
+    /// The latest record per participant and slot of a session (of one participant, when named).
+    private static func currentRows(in sessionID: String, participantID: String?, db: Database) throws -> [Row] {
         try Row.fetchAll(
             db,
             sql: """
@@ -384,8 +387,7 @@ enum AttendanceRows {
                   AND e.sequence = (SELECT max(sequence) FROM attendanceEvent
                                     WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
                 ORDER BY e.participantID, e.slotID
-                """, arguments: [sessionID, participantID, participantID]
-        ).map { try mark($0) }
+                """, arguments: [sessionID, participantID, participantID])
     }
 }
 

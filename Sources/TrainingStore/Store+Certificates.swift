@@ -288,16 +288,15 @@ public struct SessionRecords: Sendable {
         self.session = session
         course = try CourseRows.course(of: session, in: db)
         participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
-        marks = try AttendanceRows.currentMarks(in: session.id, participantID: nil, db: db)
+        (marks, corrections) = try AttendanceRows.current(in: session, db: db)
         grid = MarkGrid(marks)
-        corrections = try AttendanceRows.currentCorrections(in: session, db: db)
         progress = try Store.progress(in: session.id, db: db)
         progressByID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         decisions = session.certificationDecisions(course: course, participantIDs: participants.map(\.id), marks: marks, progress: progress)
         certificates = try Store.certificateRows(where: "c.sessionID = ?", [session.id], db: db)
         var holders = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in Set(certificates.map(\.participantID)) where holders[id] == nil {
-            holders[id] = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Store.participant)
+            holders[id] = try Store.participant(id: id, in: db)
         }
         self.holders = holders
         snapshots = try CertificateSnapshotRows.snapshots(in: session.id, db: db)

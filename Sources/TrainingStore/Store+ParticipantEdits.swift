@@ -47,7 +47,7 @@ extension Store {
             try database.write { db in
                 let id = try Self.participantID(for: key, in: db)
                 guard
-                    let before = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(Self.participant)
+                    let before = try Self.participant(id: id, in: db)
                 else { throw NotFoundError(kind: .participant, id: key) }
                 var after = before
                 change(&after)
@@ -122,13 +122,11 @@ extension Store {
                 let keepID = try Self.participantID(for: keepKey, in: db)
                 let dropID = try Self.participantID(for: dropKey, in: db)
                 guard keepID != dropID else { throw ParticipantError("\(keepKey) and \(dropKey) are the same participant", index: 0) }
+                let records = Self.recordTables.map { "SELECT sessionID FROM \($0.table) WHERE participantID = ?1" }
                 let open = try String.fetchAll(
                     db,
                     sql: """
-                        SELECT DISTINCT r.sessionID FROM (
-                          SELECT sessionID FROM attendanceEvent WHERE participantID = ?1
-                          UNION SELECT sessionID FROM moduleProgress WHERE participantID = ?1
-                          UNION SELECT sessionID FROM objectiveResult WHERE participantID = ?1) r
+                        SELECT DISTINCT r.sessionID FROM (\(records.joined(separator: " UNION "))) r
                         JOIN session s ON s.id = r.sessionID WHERE s.status NOT IN ('closed', 'cancelled') ORDER BY r.sessionID
                         """, arguments: [dropID])
                 guard open.isEmpty else {
@@ -152,10 +150,8 @@ extension Store {
                         index: 0)
                 }
                 guard
-                    let keep = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [keepID]).map(
-                        Self.participant),
-                    let drop = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [dropID]).map(
-                        Self.participant)
+                    let keep = try Self.participant(id: keepID, in: db),
+                    let drop = try Self.participant(id: dropID, in: db)
                 else { throw NotFoundError(kind: .participant, id: dropID) }
                 // Only enrolments in open sessions move; closed and cancelled ones are final. In a
                 // session where both have a row, one at most holds a place (checked above): that
@@ -247,10 +243,7 @@ extension Store {
     /// The records kept under a participant's id that cannot be moved or dropped, in words.
     private static func signedRecords(of id: String, db: Database) throws -> [String] {
         var records: [String] = []
-        for (table, noun) in [
-            ("attendanceEvent", "attendance record"), ("moduleProgress", "progress record"), ("objectiveResult", "result"),
-            ("certificate", "certificate"),
-        ] {
+        for (table, noun) in recordTables {
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE participantID = ?", arguments: [id]) ?? 0
             if count > 0 { records.append("\(count) \(noun)\(count == 1 ? "" : "s")") }
         }

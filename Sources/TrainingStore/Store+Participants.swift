@@ -119,10 +119,8 @@ extension Store {
     public func participant(_ key: String) throws -> Participant {
         try database.read { db in
             let id = try Self.participantID(for: key, in: db)
-            guard let found = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]) else {
-                throw NotFoundError(kind: .participant, id: key)
-            }
-            return Self.participant(found)
+            guard let found = try Self.participant(id: id, in: db) else { throw NotFoundError(kind: .participant, id: key) }
+            return found
         }
     }
 
@@ -173,6 +171,18 @@ extension Store {
     public func participantID(_ key: String, inSession sessionID: String) throws -> String {
         try database.read { db in try Self.participantID(for: key, inSession: sessionID, db: db) }
     }
+
+    /// The participant with exactly this id, as stored (a merged duplicate as itself).
+    static func participant(id: String, in db: Database) throws -> Participant? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM participant WHERE id = ?"), arguments: [id]).map(participant)
+    }
+
+    /// The tables that keep records under a participant's and a session's ids, with what
+    /// one of their rows is called: what stops a removal, a merge or an id's reuse.
+    static let recordTables: [(table: String, noun: String)] = [
+        ("attendanceEvent", "attendance record"), ("moduleProgress", "progress record"), ("objectiveResult", "result"),
+        ("certificate", "certificate"),
+    ]
 
     static func participant(_ row: Row) -> Participant {
         Participant(

@@ -138,7 +138,7 @@ extension Store {
         guard status == SessionStatus.cancelled.rawValue else {
             throw SessionError(sessionID: id, reasons: ["a session with this id already exists"])
         }
-        for table in ["attendanceEvent", "moduleProgress", "objectiveResult", "certificate"] {
+        for (table, _) in recordTables {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE sessionID = ? LIMIT 1", arguments: [id]) == true {
                 throw SessionError(
                     sessionID: id, reasons: ["a cancelled session with this id has records, and keeps its id: choose another"])
