@@ -36,13 +36,6 @@ struct BoundStatement {
         _ = sqlite3_bind_text(statement.sqliteStatement, index, bytes.baseAddress, Int32(bytes.count), transient)
     }
 
-    /// Binds the JSON that `body` writes into `writer`, as text.
-    mutating func json(_ writer: inout JSONWriter, _ body: (inout JSONWriter) -> Void) {
-        writer.reset()
-        body(&writer)
-        writer.bytes.withUnsafeBufferPointer { text(bytes: $0) }
-    }
-
     mutating func integer(_ value: Int) {
         index += 1
         _ = sqlite3_bind_int64(statement.sqliteStatement, index, Int64(value))
@@ -86,4 +79,4 @@ struct BoundStatement {
 }
 
 /// SQLite copies the bytes before the call returns: the Swift buffers need not outlive it.
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

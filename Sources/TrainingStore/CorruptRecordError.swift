@@ -1,5 +1,3 @@
-internal import GRDB
-
 /// A stored record that holds what AllerVers never writes: a row changed by hand (with
 /// `sqlite3`, say) into an impossible state. Reading it fails with this error, naming the
 /// record, rather than trapping or reading something else in its place.
@@ -19,20 +17,19 @@ public struct CorruptRecordError: Error, Sendable, Hashable, CustomStringConvert
     }
 }
 
-extension Row {
+extension SQLRow {
     /// The text of `column` made into a value by `parse`, or an error naming the record.
     func parsed<T>(_ column: String, of table: String, key: String, _ parse: (String) -> T?) throws -> T {
-        let stored: DatabaseValue = self[column]
-        guard let text = String.fromDatabaseValue(stored), let value = parse(text) else {
-            throw CorruptRecordError(table: table, key: key, column: column, value: String.fromDatabaseValue(stored) ?? stored.description)
+        let stored = value(column)
+        guard let text = String.decode(stored), let value = parse(text) else {
+            throw CorruptRecordError(table: table, key: key, column: column, value: String.decode(stored) ?? stored.text)
         }
         return value
     }
 
     /// As ``parsed(_:of:key:_:)``, with NULL read as `nil`.
     func parsedIfPresent<T>(_ column: String, of table: String, key: String, _ parse: (String) -> T?) throws -> T? {
-        let stored: DatabaseValue = self[column]
-        if stored.isNull { return nil }
+        if value(column) == .null { return nil }
         return try parsed(column, of: table, key: key, parse)
     }
 }

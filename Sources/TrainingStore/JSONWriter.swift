@@ -97,3 +97,12 @@ struct JSONWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 }
+
+extension SQLStatement {
+    /// Binds the JSON that `body` writes into `writer`, as text.
+    func bind(json writer: inout JSONWriter, _ body: (inout JSONWriter) -> Void) {
+        writer.reset()
+        body(&writer)
+        writer.bytes.withUnsafeBufferPointer { bind(utf8: $0) }
+    }
+}

@@ -1,6 +1,5 @@
 internal import Crypto
 public import Foundation
-internal import GRDB
 public import TrainingCore
 
 /// One attendance record as stored: the mark, who recorded it, when, and its place in
@@ -80,19 +79,17 @@ extension Store {
         _ batch: [(sessionID: String, marks: [AttendanceMark])], by recordedBy: String, source: String, correctionReason: String? = nil,
         at now: Date = Date()
     ) throws {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                for (sessionID, marks) in batch {
-                    try Self.record(
-                        marks, in: sessionID, by: recordedBy, source: source, correctionReason: correctionReason, at: now, db: db)
-                }
+        try database.write { db in
+            for (sessionID, marks) in batch {
+                try Self.record(
+                    marks, in: sessionID, by: recordedBy, source: source, correctionReason: correctionReason, at: now, db: db)
             }
         }
     }
 
     static func record(
         _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, correctionReason: String?, at now: Date,
-        db: Database
+        db: any SQLConnection
     ) throws {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
         guard session.status != .cancelled else {
@@ -174,8 +171,7 @@ extension Store {
     /// Every record of a session, corrections included, in the order they were made.
     public func attendanceHistory(of sessionID: String, participantID: String? = nil) throws -> [AttendanceEvent] {
         try database.read { db in
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.rows(
                 sql: """
                     SELECT * FROM attendanceEvent WHERE sessionID = ? AND (? IS NULL OR participantID = ?) ORDER BY sequence
                     """, arguments: [sessionID, participantID, participantID])
@@ -183,13 +179,13 @@ extension Store {
             return try rows.map { row in
                 let mark = try AttendanceRows.mark(row)
                 let key = "\(mark.participantID) \(mark.slotID)"
-                let sequence: Int64 = row["sequence"]
+                let sequence: Int64 = try row["sequence"]
                 defer { latest[key] = sequence }
                 return AttendanceEvent(
-                    sequence: sequence, sessionID: row["sessionID"], mark: mark, recordedBy: row["recordedBy"],
+                    sequence: sequence, sessionID: try row["sessionID"], mark: mark, recordedBy: try row["recordedBy"],
                     recordedAt: try row.parsed("recordedAt", of: "attendanceEvent", key: String(sequence), SessionRows.date(utc:)),
-                    source: row["source"],
-                    supersedes: latest[key], correctionReason: row["correctionReason"], hash: row["hash"])
+                    source: try row["source"],
+                    supersedes: latest[key], correctionReason: try row["correctionReason"], hash: try row["hash"])
             }
         }
     }
@@ -207,36 +203,50 @@ extension Store {
     /// Recomputes a hash-chained log: each row's `previousHash` and `hash`, the sequence
     /// without gaps, and the head's count and last hash.
     static func verifyChain(
-        table: String, head: String, noun: String, hash: (Row, String) -> String, db: Database
+        table: String, head: String, noun: String, hash: (SQLRow, String) throws -> String, db: any SQLConnection
     ) throws -> ChainReport {
         var previous = AttendanceRows.genesis
         var expectedSequence: Int64 = 1
         var count = 0
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY sequence")
-        while let row = try cursor.next() {
-            let sequence: Int64 = row["sequence"]
-            count += 1
-            if sequence != expectedSequence {
-                return ChainReport(
-                    recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
+        var report: ChainReport?
+        // Read in pages, so that a long log is never held whole in memory, whichever the database.
+        var page = 0
+        repeat {
+            page = 0
+            try db.each(
+                sql: "SELECT * FROM \(table) WHERE sequence >= ? ORDER BY sequence LIMIT 10000", arguments: [expectedSequence]
+            ) { row in
+                page += 1
+                guard report == nil else { return }
+                let sequence: Int64 = try row["sequence"]
+                count += 1
+                if sequence != expectedSequence {
+                    report = ChainReport(
+                        recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
+                    return
+                }
+                let stored: String = try row["previousHash"]
+                if stored != previous {
+                    report = ChainReport(
+                        recordCount: count, firstBrokenSequence: sequence,
+                        problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
+                    return
+                }
+                let computed = try hash(row, previous)
+                if computed != (try row["hash"] as String) {
+                    report = ChainReport(
+                        recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
+                    return
+                }
+                previous = computed
+                expectedSequence += 1
             }
-            let stored: String = row["previousHash"]
-            if stored != previous {
-                return ChainReport(
-                    recordCount: count, firstBrokenSequence: sequence,
-                    problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
-            }
-            let computed = hash(row, previous)
-            if computed != row["hash"] {
-                return ChainReport(
-                    recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
-            }
-            previous = computed
-            expectedSequence += 1
-        }
-        let headRow = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM \(head) WHERE id = 1")
-        let headCount: Int = headRow?["count"] ?? 0
-        if headCount != count || (count > 0 && headRow?["lastHash"] != previous) {
+            if let report { return report }
+        } while page == 10000
+        let headRow = try db.row(sql: "SELECT count, lastHash FROM \(head) WHERE id = 1")
+        let headCount: Int = try headRow?["count"] ?? 0
+        let headHash: String? = try headRow?["lastHash"]
+        if headCount != count || (count > 0 && headHash != previous) {
             return ChainReport(
                 recordCount: count, firstBrokenSequence: Int64(min(count, headCount) + 1),
                 problem: headCount > count
@@ -253,15 +263,14 @@ enum AttendanceRows {
 
     static func append(
         _ marks: [AttendanceMark], sessionID: String, recordedBy: String, source: String, correctionReason: String?, at now: Date,
-        in db: Database
+        in db: any SQLConnection
     ) throws {
         guard !marks.isEmpty else { return }
-        let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
-        var count: Int = head?["count"] ?? 0
-        var previous: String = head?["lastHash"] ?? genesis
+        let head = try db.row(sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
+        var count: Int = try head?["count"] ?? 0
+        var previous: String = try head?["lastHash"] ?? genesis
         let recordedAt = now.formatted(.iso8601)
-        var row = try BoundStatement(
-            db,
+        let row = try db.prepare(
             sql: """
                 INSERT INTO attendanceEvent (sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason,
                     recordedBy, recordedAt, source, previousHash, hash, correctionReason)
@@ -275,20 +284,20 @@ enum AttendanceRows {
                 minutesLate: mark.minutesLate, minutesLeftEarly: mark.minutesLeftEarly, reason: mark.reason, recordedBy: recordedBy,
                 recordedAt: recordedAt, source: source, correctionReason: correctionReason)
             let hash = digest(fields, previous: previous)
-            row.integer(sequence)
-            row.text(sessionID)
-            row.text(mark.slotID)
-            row.text(mark.participantID)
-            row.text(mark.status.rawValue)
-            row.integer(mark.minutesLate)
-            row.integer(mark.minutesLeftEarly)
-            row.text(mark.reason)
-            row.text(recordedBy)
-            row.text(recordedAt)
-            row.text(source)
-            row.text(previous)
-            row.text(hash)
-            row.text(correctionReason)
+            row.bind(sequence)
+            row.bind(sessionID)
+            row.bind(mark.slotID)
+            row.bind(mark.participantID)
+            row.bind(mark.status.rawValue)
+            row.bind(mark.minutesLate)
+            row.bind(mark.minutesLeftEarly)
+            row.bind(mark.reason)
+            row.bind(recordedBy)
+            row.bind(recordedAt)
+            row.bind(source)
+            row.bind(previous)
+            row.bind(hash)
+            row.bind(correctionReason)
             try row.insert()
             count += 1
             previous = hash
@@ -314,8 +323,8 @@ enum AttendanceRows {
     }
 
     /// The hash of a stored record, recomputed from its columns as stored.
-    static func hash(of row: Row, previous: String) -> String {
-        digest(
+    static func hash(of row: SQLRow, previous: String) throws -> String {
+        try digest(
             fields(
                 sequence: row["sequence"], sessionID: row["sessionID"], slotID: row["slotID"], participantID: row["participantID"],
                 status: row["status"], minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"],
@@ -342,17 +351,17 @@ enum AttendanceRows {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    static func mark(_ row: Row) throws -> AttendanceMark {
+    static func mark(_ row: SQLRow) throws -> AttendanceMark {
         AttendanceMark(
-            participantID: row["participantID"], slotID: row["slotID"],
+            participantID: try row["participantID"], slotID: try row["slotID"],
             status: try row.parsed(
                 "status", of: "attendanceEvent", key: "\(row["sequence"] as Int64? ?? 0)", AttendanceMark.Status.init(rawValue:)),
-            minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"])
+            minutesLate: try row["minutesLate"], minutesLeftEarly: try row["minutesLeftEarly"], reason: try row["reason"])
     }
 
     /// The current marks of a session, and the corrections that set them, dated on its
     /// calendar: one read of the log for the records of a session.
-    static func current(in session: Session, db: Database) throws -> (marks: [AttendanceMark], corrections: [MarkCorrection]) {
+    static func current(in session: Session, db: any SQLConnection) throws -> (marks: [AttendanceMark], corrections: [MarkCorrection]) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: session.timeZone) ?? TimeZone(identifier: "Europe/Paris") ?? .current
         var marks: [AttendanceMark] = []
@@ -360,7 +369,7 @@ enum AttendanceRows {
         for row in try currentRows(in: session.id, participantID: nil, db: db) {
             let mark = try mark(row)
             marks.append(mark)
-            guard let reason = row["correctionReason"] as String? else { continue }
+            guard let reason = try row["correctionReason"] as String? else { continue }
             let on = try row.parsed("recordedAt", of: "attendanceEvent", key: "\(row["sequence"] as Int64? ?? 0)") { text in
                 SessionRows.date(utc: text).flatMap { at in
                     let day = calendar.dateComponents([.year, .month, .day], from: at)
@@ -373,14 +382,13 @@ enum AttendanceRows {
     }
 
     /// The latest mark per participant and slot of a session.
-    static func currentMarks(in sessionID: String, participantID: String?, db: Database) throws -> [AttendanceMark] {
+    static func currentMarks(in sessionID: String, participantID: String?, db: any SQLConnection) throws -> [AttendanceMark] {
         try currentRows(in: sessionID, participantID: participantID, db: db).map { try mark($0) }
     }
 
     /// The latest record per participant and slot of a session (of one participant, when named).
-    private static func currentRows(in sessionID: String, participantID: String?, db: Database) throws -> [Row] {
-        try Row.fetchAll(
-            db,
+    private static func currentRows(in sessionID: String, participantID: String?, db: any SQLConnection) throws -> [SQLRow] {
+        try db.rows(
             sql: """
                 SELECT e.* FROM attendanceEvent e
                 WHERE e.sessionID = ? AND (? IS NULL OR e.participantID = ?)
@@ -409,8 +417,8 @@ extension Store {
     /// the one place hours are computed. Cancelled sessions do not count.
     public func attendedHours(from start: LocalDate, through end: LocalDate) throws -> [PeriodHours] {
         try database.read { db in
-            let sessionIDs = try String.fetchAll(
-                db,
+            let sessionIDs = try db.all(
+                String.self,
                 sql: """
                     SELECT DISTINCT sl.sessionID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
                     WHERE sl.date BETWEEN ? AND ? AND s.status <> 'cancelled' ORDER BY sl.sessionID
@@ -418,8 +426,8 @@ extension Store {
             var totals: [String: PeriodHours] = [:]
             // A merged duplicate's hours are the person's it was merged into.
             let merged = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT id, mergedInto FROM participant WHERE mergedInto IS NOT NULL").map {
-                    ($0["id"] as String, try Self.participantID(for: $0["id"], in: db))
+                try db.rows(sql: "SELECT id, mergedInto FROM participant WHERE mergedInto IS NOT NULL").map {
+                    (try $0["id"] as String, try Self.participantID(for: $0["id"], in: db))
                 }, uniquingKeysWith: { first, _ in first })
             for sessionID in sessionIDs {
                 guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }

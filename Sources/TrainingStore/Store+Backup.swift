@@ -29,6 +29,9 @@ extension Store {
     /// inside it when given. The file is readable by its owner only.
     public func backup(to destination: URL, keyFiles: [(name: String, contents: Data)] = []) throws {
         let manager = FileManager.default
+        guard let sqlite = database as? SQLiteDatabase else {
+            throw BackupError("a PostgreSQL store is backed up by its server (pg_dump), or copied with `allervers store copy`")
+        }
         guard !manager.fileExists(atPath: destination.path) else {
             throw BackupError("\(destination.path) already exists: back up to a new file")
         }
@@ -38,9 +41,9 @@ extension Store {
             throw BackupError("\(destination.path): cannot create the file")
         }
         do {
-            try phrasingDatabaseErrors {
+            try sqlite.phrasingErrors {
                 let copy = try DatabaseQueue(path: staging.path)
-                try database.backup(to: copy)
+                try sqlite.queue.backup(to: copy)
                 try copy.write { db in
                     try db.execute(sql: "CREATE TABLE backupKeyFile (name TEXT PRIMARY KEY, contents BLOB NOT NULL)")
                     for file in keyFiles {
@@ -97,9 +100,9 @@ extension Store {
             if let problem = attendance.problem ?? sessions.problem {
                 throw BackupError("\(source.path): the snapshot's records do not verify: \(problem)")
             }
-            let certificates = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate") ?? 0 }
+            let certificates = try store.database.read { db in try db.one(Int.self, sql: "SELECT count(*) FROM certificate") ?? 0 }
             // Closed before the move, so that SQLite's WAL files go with the store, not stay behind.
-            try store.database.close()
+            try (store.database as? SQLiteDatabase)?.queue.close()
             for (name, contents) in keyFiles {
                 let url = staging.directory.appendingPathComponent(name)
                 guard manager.createFile(atPath: url.path, contents: contents, attributes: [.posixPermissions: 0o600]) else {

@@ -1,5 +1,4 @@
 public import Foundation
-internal import GRDB
 public import TrainingCore
 
 /// Why certificates could not be issued, revoked or reissued.
@@ -39,40 +38,36 @@ extension Store {
         sessionIDs: [String], on issuedOn: LocalDate, by issuedBy: String, at now: Date = Date(),
         sign: (CertificateContext) throws -> CertificateSignatures
     ) throws -> [CertificationOutcome] {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                let organisation = try Self.documentOrganisation(db)
-                return try sessionIDs.map { sessionID in
-                    let records = try SessionRecords(try Self.closedSession(sessionID, db: db), db: db)
-                    let live = Set(records.liveCertificates.map(\.participantID))
-                    var outcome = CertificationOutcome(sessionID: sessionID, issued: [], alreadyCertified: [])
-                    for decision in records.decisions {
-                        if live.contains(decision.participantID) {
-                            outcome.alreadyCertified.append(decision.participantID)
-                            continue
-                        }
-                        // A revoked certificate not yet replaced is replaced by this one, which names it.
-                        let revoked = records.certificates.last {
-                            $0.participantID == decision.participantID && $0.revocation != nil && $0.revocation?.replacedBy == nil
-                        }
-                        outcome.issued.append(
-                            try Self.issue(
-                                decision, from: records, organisation: organisation, replacing: revoked, on: issuedOn, by: issuedBy,
-                                at: now, sign: sign, db: db))
+        try database.write { db in
+            let organisation = try Self.documentOrganisation(db)
+            return try sessionIDs.map { sessionID in
+                let records = try SessionRecords(try Self.closedSession(sessionID, db: db), db: db)
+                let live = Set(records.liveCertificates.map(\.participantID))
+                var outcome = CertificationOutcome(sessionID: sessionID, issued: [], alreadyCertified: [])
+                for decision in records.decisions {
+                    if live.contains(decision.participantID) {
+                        outcome.alreadyCertified.append(decision.participantID)
+                        continue
                     }
-                    return outcome
+                    // A revoked certificate not yet replaced is replaced by this one, which names it.
+                    let revoked = records.certificates.last {
+                        $0.participantID == decision.participantID && $0.revocation != nil && $0.revocation?.replacedBy == nil
+                    }
+                    outcome.issued.append(
+                        try Self.issue(
+                            decision, from: records, organisation: organisation, replacing: revoked, on: issuedOn, by: issuedBy,
+                            at: now, sign: sign, db: db))
                 }
+                return outcome
             }
         }
     }
 
     /// Revokes a certificate, for a reason that stays with it.
     public func revoke(_ number: String, reason: String, by revokedBy: String, at now: Date = Date()) throws {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                _ = try Self.liveCertificate(number, db: db)
-                try Self.insertRevocation(of: number, reason: reason, replacedBy: nil, by: revokedBy, at: now, db: db)
-            }
+        try database.write { db in
+            _ = try Self.liveCertificate(number, db: db)
+            try Self.insertRevocation(of: number, reason: reason, replacedBy: nil, by: revokedBy, at: now, db: db)
         }
     }
 
@@ -83,28 +78,26 @@ extension Store {
         _ number: String, reason: String, on issuedOn: LocalDate, by issuedBy: String, at now: Date = Date(),
         sign: (CertificateContext) throws -> CertificateSignatures
     ) throws -> Certificate {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                guard let old = try Self.certificateRows(where: "c.number = ?", [number], db: db).first else {
-                    throw NotFoundError(kind: .certificate, id: number)
-                }
-                if let replacement = old.revocation?.replacedBy {
-                    throw CertificationError("\(number) was already replaced by \(replacement): reissue \(replacement) instead")
-                }
-                let organisation = try Self.documentOrganisation(db)
-                let records = try SessionRecords(try Self.closedSession(old.sessionID, db: db), db: db)
-                guard let decision = records.decisions.first(where: { $0.participantID == old.participantID })
-                else { throw CertificationError("\(old.participantID) no longer holds a seat in \(old.sessionID)") }
-                let new = try Self.issue(
-                    decision, from: records, organisation: organisation, replacing: old, on: issuedOn, by: issuedBy, at: now,
-                    sign: sign, db: db)
-                if old.revocation == nil {
-                    try Self.insertRevocation(
-                        of: number, reason: reason.isEmpty ? "reissued as \(new.number)" : reason, replacedBy: new.number, by: issuedBy,
-                        at: now, db: db)
-                }
-                return new
+        try database.write { db in
+            guard let old = try Self.certificateRows(where: "c.number = ?", [number], db: db).first else {
+                throw NotFoundError(kind: .certificate, id: number)
             }
+            if let replacement = old.revocation?.replacedBy {
+                throw CertificationError("\(number) was already replaced by \(replacement): reissue \(replacement) instead")
+            }
+            let organisation = try Self.documentOrganisation(db)
+            let records = try SessionRecords(try Self.closedSession(old.sessionID, db: db), db: db)
+            guard let decision = records.decisions.first(where: { $0.participantID == old.participantID })
+            else { throw CertificationError("\(old.participantID) no longer holds a seat in \(old.sessionID)") }
+            let new = try Self.issue(
+                decision, from: records, organisation: organisation, replacing: old, on: issuedOn, by: issuedBy, at: now,
+                sign: sign, db: db)
+            if old.revocation == nil {
+                try Self.insertRevocation(
+                    of: number, reason: reason.isEmpty ? "reissued as \(new.number)" : reason, replacedBy: new.number, by: issuedBy,
+                    at: now, db: db)
+            }
+            return new
         }
     }
 
@@ -117,7 +110,7 @@ extension Store {
 
     /// Whether the workspace has issued any certificate.
     public var hasIssuedCertificates: Bool {
-        get throws { try database.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM certificate LIMIT 1") == true } }
+        get throws { try database.read { db in try db.one(Bool.self, sql: "SELECT 1 FROM certificate LIMIT 1") == true } }
     }
 
     /// The certificate with this number.
@@ -136,15 +129,15 @@ extension Store {
 
     // MARK: Rows
 
-    private static func documentOrganisation(_ db: Database) throws -> Organisation {
-        guard let organisation = try OrganisationRecord.fetchOne(db)?.organisation else {
+    private static func documentOrganisation(_ db: any SQLConnection) throws -> Organisation {
+        guard let organisation = try Store.organisation(db) else {
             throw CertificationError(
                 "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`")
         }
         return organisation
     }
 
-    private static func closedSession(_ sessionID: String, db: Database) throws -> Session {
+    private static func closedSession(_ sessionID: String, db: any SQLConnection) throws -> Session {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
         if session.status != .closed {
             throw CertificationError(
@@ -158,7 +151,7 @@ extension Store {
     private static func issue(
         _ decision: CertificationDecision, from records: SessionRecords, organisation: Organisation, replacing old: Certificate?,
         on issuedOn: LocalDate, by issuedBy: String, at now: Date, sign: (CertificateContext) throws -> CertificateSignatures,
-        db: Database
+        db: any SQLConnection
     ) throws -> Certificate {
         let session = records.session
         let course = records.course
@@ -166,7 +159,7 @@ extension Store {
             let courseRowID = try CourseRows.rowID(of: course.id, version: course.version, in: db)
         else { throw CertificationError("\(session.id) has no half-days or its course is missing") }
         let sequence =
-            (try Int.fetchOne(db, sql: "SELECT max(sequence) FROM certificate WHERE year = ?", arguments: [issuedOn.year]) ?? 0) + 1
+            (try db.one(Int.self, sql: "SELECT max(sequence) FROM certificate WHERE year = ?", arguments: [issuedOn.year]) ?? 0) + 1
         var validUntil: LocalDate?
         if decision.isEligible {
             validUntil =
@@ -206,7 +199,7 @@ extension Store {
         return certificate
     }
 
-    private static func liveCertificate(_ number: String, db: Database) throws -> Certificate {
+    private static func liveCertificate(_ number: String, db: any SQLConnection) throws -> Certificate {
         guard let certificate = try certificateRows(where: "c.number = ?", [number], db: db).first else {
             throw NotFoundError(kind: .certificate, id: number)
         }
@@ -218,7 +211,7 @@ extension Store {
     }
 
     private static func insertRevocation(
-        of number: String, reason: String, replacedBy: String?, by revokedBy: String, at now: Date, db: Database
+        of number: String, reason: String, replacedBy: String?, by revokedBy: String, at now: Date, db: any SQLConnection
     ) throws {
         guard !reason.allSatisfy(\.isWhitespace) else { throw CertificationError("a revocation needs a reason") }
         try db.execute(
@@ -226,9 +219,8 @@ extension Store {
             arguments: [number, reason, replacedBy, revokedBy, SessionRows.utc(now)])
     }
 
-    static func certificateRows(where condition: String, _ arguments: StatementArguments, db: Database) throws -> [Certificate] {
-        try Row.fetchAll(
-            db,
+    static func certificateRows(where condition: String, _ arguments: [any SQLBindable], db: any SQLConnection) throws -> [Certificate] {
+        try db.rows(
             sql: """
                 SELECT c.number, c.sessionID, c.participantID, c.eligible, c.reasons, c.attendedMinutes, c.plannedMinutes,
                   c.firstDay, c.lastDay, c.issuedOn, c.validUntil, c.replaces, c.signedPayload, c.credential,
@@ -239,20 +231,22 @@ extension Store {
                 WHERE \(condition) ORDER BY c.year, c.sequence
                 """, arguments: arguments
         ).map { row in
-            let number: String = row["number"]
+            let number: String = try row["number"]
             func day(_ column: String) throws -> LocalDate { try row.parsed(column, of: "certificate", key: number, LocalDate.init) }
             let revokedAt = try row.parsedIfPresent("revokedAt", of: "certificateRevocation", key: number, SessionRows.date(utc:))
             return Certificate(
-                number: number, sessionID: row["sessionID"], participantID: row["participantID"], courseID: row["courseID"],
+                number: number, sessionID: try row["sessionID"], participantID: try row["participantID"], courseID: try row["courseID"],
                 courseVersion: try row.parsed("courseVersion", of: "course", key: row["courseID"], CourseVersion.init),
-                isEligible: row["eligible"],
+                isEligible: try row["eligible"],
                 reasons: try row.parsed("reasons", of: "certificate", key: number) { try? CourseRows.strings($0) },
-                attended: Hours(minutes: row["attendedMinutes"]), planned: Hours(minutes: row["plannedMinutes"]),
+                attended: Hours(minutes: try row["attendedMinutes"]), planned: Hours(minutes: try row["plannedMinutes"]),
                 firstDay: try day("firstDay"), lastDay: try day("lastDay"), issuedOn: try day("issuedOn"),
                 validUntil: try row.parsedIfPresent("validUntil", of: "certificate", key: number, LocalDate.init),
-                replaces: row["replaces"],
-                signedPayload: row["signedPayload"], credential: row["credential"],
-                revocation: revokedAt.map { Certificate.Revocation(at: $0, reason: row["revokedReason"], replacedBy: row["replacedBy"]) })
+                replaces: try row["replaces"],
+                signedPayload: try row["signedPayload"], credential: try row["credential"],
+                revocation: try revokedAt.map {
+                    Certificate.Revocation(at: $0, reason: try row["revokedReason"], replacedBy: try row["replacedBy"])
+                })
         }
     }
 }
@@ -284,7 +278,7 @@ public struct SessionRecords: Sendable {
     private let progressByID: [String: ParticipantProgress]
     private let snapshots: [String: CertificateSnapshot]
 
-    init(_ session: Session, db: Database) throws {
+    init(_ session: Session, db: any SQLConnection) throws {
         self.session = session
         course = try CourseRows.course(of: session, in: db)
         participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
@@ -334,13 +328,13 @@ enum CertificateSnapshotRows {
 
     /// The session's snapshots by certificate number; one that cannot be read is an error
     /// naming the certificate, never a document printed from something else.
-    static func snapshots(in sessionID: String, db: Database) throws -> [String: CertificateSnapshot] {
+    static func snapshots(in sessionID: String, db: any SQLConnection) throws -> [String: CertificateSnapshot] {
         var snapshots: [String: CertificateSnapshot] = [:]
         let decoder = JSONDecoder()
-        for row in try Row.fetchAll(
-            db, sql: "SELECT number, printed FROM certificate WHERE sessionID = ? AND printed IS NOT NULL", arguments: [sessionID])
+        for row in try db.rows(
+            sql: "SELECT number, printed FROM certificate WHERE sessionID = ? AND printed IS NOT NULL", arguments: [sessionID])
         {
-            let number: String = row["number"]
+            let number: String = try row["number"]
             let snapshot = try row.parsed("printed", of: "certificate", key: number) {
                 try? decoder.decode(CertificateSnapshot.self, from: Data($0.utf8))
             }

@@ -1,5 +1,4 @@
 public import Foundation
-internal import GRDB
 public import TrainingCore
 
 /// A course as `course list` shows it.
@@ -90,16 +89,16 @@ private struct CourseKey: Hashable {
 
 /// Adds courses to the store inside one import transaction; see ``Store/importCourses(replacing:dryRun:_:)``.
 public final class CourseImporter {
-    private let db: Database
+    private let db: any SQLConnection
     private let replacing: Bool
     /// The import's time, once, in the form GRDB stores and reads back as a `Date`.
-    private let importedAt = String.fromDatabaseValue(Date().databaseValue) ?? ""
+    private let importedAt = storedTimestamp(Date())
     private var seen: Set<CourseKey> = []
     private var json = JSONWriter()
     /// Every course given so far, in order, with what was done with it.
     public private(set) var imported: [ImportedCourse] = []
 
-    init(db: Database, replacing: Bool) {
+    init(db: any SQLConnection, replacing: Bool) {
         self.db = db
         self.replacing = replacing
     }
@@ -135,36 +134,29 @@ extension Store {
     public func importCourses(
         replacing: Bool = false, dryRun: Bool = false, _ body: (CourseImporter) throws -> Void
     ) throws -> [ImportedCourse] {
-        try phrasingDatabaseErrors {
-            try database.writeWithoutTransaction { db in
-                var imported: [ImportedCourse] = []
-                try db.inTransaction {
-                    let importer = CourseImporter(db: db, replacing: replacing)
-                    try body(importer)
-                    imported = importer.imported
-                    return dryRun ? .rollback : .commit
-                }
-                return imported
-            }
+        try database.write(commit: !dryRun) { db in
+            let importer = CourseImporter(db: db, replacing: replacing)
+            try body(importer)
+            return importer.imported
         }
     }
 
     /// Every course version in the workspace, by id then version.
     public func courseSummaries() throws -> [CourseSummary] {
         try database.read { db in
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.rows(
                 sql: """
                     SELECT id, version, title, durationMinutes, importedAt,
-                           json_array_length(modules) AS moduleCount
+                           \(db.dialect.jsonArrayLength("modules")) AS moduleCount
                     FROM course
                     """)
             return try rows.map { row -> CourseSummary in
-                let id: String = row["id"]
+                let id: String = try row["id"]
                 return CourseSummary(
-                    id: id, version: try row.parsed("version", of: "course", key: id, CourseVersion.init), title: row["title"],
-                    duration: Hours(minutes: row["durationMinutes"]),
-                    moduleCount: row["moduleCount"], importedAt: row["importedAt"])
+                    id: id, version: try row.parsed("version", of: "course", key: id, CourseVersion.init), title: try row["title"],
+                    duration: Hours(minutes: try row["durationMinutes"]),
+                    moduleCount: try row["moduleCount"],
+                    importedAt: try row.parsed("importedAt", of: "course", key: id) { date(storedTimestamp: $0) })
             }
             .sorted { ($0.id, $0.version) < ($1.id, $1.version) }
         }
@@ -173,9 +165,9 @@ extension Store {
     /// The course with this id, at `version` or, without one, at its latest version.
     public func course(id: String, version: CourseVersion? = nil) throws -> Course {
         let found = try database.read { db -> Course? in
-            let rows = try Row.fetchAll(db, sql: "SELECT rowID, version FROM course WHERE id = ?", arguments: [id])
+            let rows = try db.rows(sql: "SELECT rowID, version FROM course WHERE id = ?", arguments: [id])
             let candidates = try rows.map { row in
-                (row["rowID"] as Int64, try row.parsed("version", of: "course", key: id, CourseVersion.init))
+                (try row["rowID"] as Int64, try row.parsed("version", of: "course", key: id, CourseVersion.init))
             }
             let chosen = version.map { wanted in candidates.first { $0.1 == wanted } } ?? candidates.max { $0.1 < $1.1 }
             guard let (rowID, _) = chosen else { return nil }
@@ -206,16 +198,16 @@ enum CourseRows {
         "INSERT INTO course (\(contentColumns.joined(separator: ", ")), importedAt) VALUES ("
         + Array(repeating: "?", count: contentColumns.count + 1).joined(separator: ", ") + ")"
 
-    /// `IS` rather than `=`, so that two NULLs are the same.
+    /// `IS NOT DISTINCT FROM` rather than `=`, so that two NULLs are the same.
     private static let holdsSQL =
-        "SELECT 1 FROM course WHERE rowID = ? AND " + contentColumns.map { "\($0) IS ?" }.joined(separator: " AND ")
+        "SELECT 1 FROM course WHERE rowID = ? AND " + contentColumns.map { "\($0) IS NOT DISTINCT FROM ?" }.joined(separator: " AND ")
 
     /// Inserts the course's row; `importedAt` is the import's time as GRDB stores a `Date`.
     /// `json` is a buffer reused from course to course.
-    static func insert(_ course: Course, importedAt: String, json: inout JSONWriter, in db: Database) throws {
-        var row = try BoundStatement(db, sql: insertSQL)
-        bindContent(course, json: &json, to: &row)
-        row.text(importedAt)
+    static func insert(_ course: Course, importedAt: String, json: inout JSONWriter, in db: any SQLConnection) throws {
+        let row = try db.prepare(sql: insertSQL)
+        bindContent(course, json: &json, to: row)
+        row.bind(importedAt)
         try row.insert()
     }
 
@@ -226,34 +218,34 @@ enum CourseRows {
     /// decoded (re-importing an unchanged catalogue costs no more than importing it). So a
     /// change to the encoding needs a migration that rewrites the stored rows, or courses
     /// stored before it would no longer compare equal to themselves.
-    static func row(_ rowID: Int64, holds course: Course, json: inout JSONWriter, in db: Database) throws -> Bool {
-        var query = try BoundStatement(db, sql: holdsSQL)
-        query.integer(rowID)
-        bindContent(course, json: &json, to: &query)
+    static func row(_ rowID: Int64, holds course: Course, json: inout JSONWriter, in db: any SQLConnection) throws -> Bool {
+        let query = try db.prepare(sql: holdsSQL)
+        query.bind(rowID)
+        bindContent(course, json: &json, to: query)
         return try query.yieldsRow()
     }
 
-    private static func bindContent(_ course: Course, json: inout JSONWriter, to row: inout BoundStatement) {
-        row.text(course.id)
-        row.text(course.version.description)
-        row.text(course.language)
-        row.text(course.title)
-        row.text(course.summary)
-        row.text(course.audience)
-        row.integer(course.duration.minutes)
-        row.text(course.assessment.initialPositioning)
-        row.json(&json) { $0.strings(course.assessment.methods) }
-        row.integer(course.certification.minimumAttendancePercent)
-        row.integer(course.certification.requiresPassedAssessment ? 1 : 0)
-        row.integer(course.validity?.months)
-        row.text(course.validity?.refresherCourse)
-        row.integer(course.groupSize.minimum)
-        row.integer(course.groupSize.maximum)
-        row.text(course.accessibility)
-        row.json(&json) { write(course.prerequisites, to: &$0) }
-        row.json(&json) { write(course.objectives, to: &$0) }
-        row.json(&json) { write(course.modules, to: &$0) }
-        row.json(&json) { $0.strings(course.certification.requiredModules) }
+    private static func bindContent(_ course: Course, json: inout JSONWriter, to row: any SQLStatement) {
+        row.bind(course.id)
+        row.bind(course.version.description)
+        row.bind(course.language)
+        row.bind(course.title)
+        row.bind(course.summary)
+        row.bind(course.audience)
+        row.bind(course.duration.minutes)
+        row.bind(course.assessment.initialPositioning)
+        row.bind(json: &json) { $0.strings(course.assessment.methods) }
+        row.bind(course.certification.minimumAttendancePercent)
+        row.bind(course.certification.requiresPassedAssessment)
+        row.bind(course.validity?.months)
+        row.bind(course.validity?.refresherCourse)
+        row.bind(course.groupSize.minimum)
+        row.bind(course.groupSize.maximum)
+        row.bind(course.accessibility)
+        row.bind(json: &json) { write(course.prerequisites, to: &$0) }
+        row.bind(json: &json) { write(course.objectives, to: &$0) }
+        row.bind(json: &json) { write(course.modules, to: &$0) }
+        row.bind(json: &json) { $0.strings(course.certification.requiredModules) }
     }
 
     static func write(_ objectives: [Objective], to writer: inout JSONWriter) {
@@ -323,40 +315,39 @@ enum CourseRows {
     }
 
     /// The row id of a course version, or `nil` when the workspace lacks it.
-    static func rowID(of id: String, version: CourseVersion, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT rowID FROM course WHERE id = ? AND version = ?"), arguments: [id, version.description])
+    static func rowID(of id: String, version: CourseVersion, in db: any SQLConnection) throws -> Int64? {
+        try db.one(Int64.self, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?", arguments: [id, version.description])
     }
 
     /// The course a session runs.
-    static func course(of session: Session, in db: Database) throws -> Course {
+    static func course(of session: Session, in db: any SQLConnection) throws -> Course {
         guard let rowID = try rowID(of: session.courseID, version: session.courseVersion, in: db),
             let course = try course(rowID: rowID, in: db)
         else { throw CourseNotFoundError(id: session.courseID, version: session.courseVersion) }
         return course
     }
 
-    static func course(rowID: Int64, in db: Database) throws -> Course? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM course WHERE rowID = ?", arguments: [rowID]) else { return nil }
-        let key = "\(row["id"] as String? ?? "") (row \(rowID))"
+    static func course(rowID: Int64, in db: any SQLConnection) throws -> Course? {
+        guard let row = try db.row(sql: "SELECT * FROM course WHERE rowID = ?", arguments: [rowID]) else { return nil }
+        let key = "\(try row["id"] as String? ?? "") (row \(rowID))"
         let version = try row.parsed("version", of: "course", key: key, CourseVersion.init)
-        let validityMonths: Int? = row["validityMonths"]
+        let validityMonths: Int? = try row["validityMonths"]
         func decode<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
             try row.parsed(column, of: "course", key: key) { try? Self.decode(type, $0) }
         }
         return Course(
-            id: row["id"], version: version, language: row["language"], title: row["title"], summary: row["summary"],
-            audience: row["audience"], duration: Hours(minutes: row["durationMinutes"]),
+            id: try row["id"], version: version, language: try row["language"], title: try row["title"], summary: try row["summary"],
+            audience: try row["audience"], duration: Hours(minutes: try row["durationMinutes"]),
             prerequisites: try decode([StoredPrerequisite].self, "prerequisites").map(\.prerequisite),
             objectives: try decode([StoredObjective].self, "objectives").map { Objective(id: $0.id, text: $0.text) },
             modules: try decode([StoredModule].self, "modules").map(\.module),
-            assessment: Assessment(initialPositioning: row["initialPositioning"], methods: try strings(row["assessmentMethods"])),
+            assessment: Assessment(initialPositioning: try row["initialPositioning"], methods: try strings(row["assessmentMethods"])),
             certification: CertificationRule(
-                minimumAttendancePercent: row["minimumAttendancePercent"], requiredModules: try strings(row["requiredModules"]),
-                requiresPassedAssessment: row["requiresPassedAssessment"]),
-            validity: validityMonths.map { Validity(months: $0, refresherCourse: row["refresherCourseID"]) },
-            groupSize: GroupSize(minimum: row["groupMinimum"], maximum: row["groupMaximum"]),
-            accessibility: row["accessibility"])
+                minimumAttendancePercent: try row["minimumAttendancePercent"], requiredModules: try strings(row["requiredModules"]),
+                requiresPassedAssessment: try row["requiresPassedAssessment"]),
+            validity: try validityMonths.map { Validity(months: $0, refresherCourse: try row["refresherCourseID"]) },
+            groupSize: GroupSize(minimum: try row["groupMinimum"], maximum: try row["groupMaximum"]),
+            accessibility: try row["accessibility"])
     }
 
     private struct StoredObjective: Decodable {

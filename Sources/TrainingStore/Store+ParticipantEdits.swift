@@ -1,5 +1,4 @@
 public import Foundation
-internal import GRDB
 public import TrainingCore
 
 /// One change to a participant's details, as the change log keeps it.
@@ -43,32 +42,29 @@ extension Store {
     public func edit(
         _ key: String, by changedBy: String, at now: Date = Date(), _ change: (inout Participant) -> Void
     ) throws -> [ParticipantChange] {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                let id = try Self.participantID(for: key, in: db)
-                guard
-                    let before = try Self.participant(id: id, in: db)
-                else { throw NotFoundError(kind: .participant, id: key) }
-                var after = before
-                change(&after)
-                after.id = before.id
-                if let problem = after.problems().first { throw ParticipantError(problem, index: 0) }
-                if let email = after.email, email.caseInsensitiveCompare(before.email ?? "") != .orderedSame,
-                    let other = try String.fetchOne(
-                        db, sql: "SELECT id FROM participant WHERE email = ? AND id <> ?", arguments: [email, id])
-                {
-                    throw ParticipantError("\(email) is already participant \(other)", index: 0)
-                }
-                if let external = after.externalID, external != before.externalID,
-                    let other = try String.fetchOne(
-                        db, sql: "SELECT id FROM participant WHERE externalID = ? AND id <> ?", arguments: [external, id])
-                {
-                    throw ParticipantError("external id \(external) is already participant \(other)", index: 0)
-                }
-                let changes = try Self.save(after, replacing: before, by: changedBy, at: now, db: db)
-                try Self.log(changes, db: db)
-                return changes
+        try database.write { db in
+            let id = try Self.participantID(for: key, in: db)
+            guard
+                let before = try Self.participant(id: id, in: db)
+            else { throw NotFoundError(kind: .participant, id: key) }
+            var after = before
+            change(&after)
+            after.id = before.id
+            if let problem = after.problems().first { throw ParticipantError(problem, index: 0) }
+            if let email = after.email, email.caseInsensitiveCompare(before.email ?? "") != .orderedSame,
+                let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE email = ? AND id <> ?", arguments: [email, id])
+            {
+                throw ParticipantError("\(email) is already participant \(other)", index: 0)
             }
+            if let external = after.externalID, external != before.externalID,
+                let other = try db.one(
+                    String.self, sql: "SELECT id FROM participant WHERE externalID = ? AND id <> ?", arguments: [external, id])
+            {
+                throw ParticipantError("external id \(external) is already participant \(other)", index: 0)
+            }
+            let changes = try Self.save(after, replacing: before, by: changedBy, at: now, db: db)
+            try Self.log(changes, db: db)
+            return changes
         }
     }
 
@@ -76,12 +72,13 @@ extension Store {
     public func participantChanges(of key: String) throws -> [ParticipantChange] {
         try database.read { db in
             let id = (try? Self.participantID(for: key, in: db)) ?? key
-            return try Row.fetchAll(db, sql: "SELECT * FROM participantChange WHERE participantID = ? ORDER BY sequence", arguments: [id])
+            return try db.rows(sql: "SELECT * FROM participantChange WHERE participantID = ? ORDER BY sequence", arguments: [id])
                 .map {
                     row in
                     ParticipantChange(
-                        participantID: row["participantID"], field: row["field"], before: row["before"], after: row["after"],
-                        changedBy: row["changedBy"],
+                        participantID: try row["participantID"], field: try row["field"], before: try row["before"],
+                        after: try row["after"],
+                        changedBy: try row["changedBy"],
                         changedAt: try row.parsed("changedAt", of: "participantChange", key: id, SessionRows.date(utc:)))
                 }
         }
@@ -117,141 +114,136 @@ extension Store {
     /// has records in a session not yet closed.
     public func merge(keep keepKey: String, drop dropKey: String, by changedBy: String, at now: Date = Date()) throws -> [ParticipantChange]
     {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                let keepID = try Self.participantID(for: keepKey, in: db)
-                let dropID = try Self.participantID(for: dropKey, in: db)
-                guard keepID != dropID else { throw ParticipantError("\(keepKey) and \(dropKey) are the same participant", index: 0) }
-                let records = Self.recordTables.map { "SELECT sessionID FROM \($0.table) WHERE participantID = ?1" }
-                let open = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT DISTINCT r.sessionID FROM (\(records.joined(separator: " UNION "))) r
-                        JOIN session s ON s.id = r.sessionID WHERE s.status NOT IN ('closed', 'cancelled') ORDER BY r.sessionID
-                        """, arguments: [dropID])
-                guard open.isEmpty else {
-                    throw ParticipantError(
-                        "\(dropID) has records in \(open.joined(separator: ", ")), not closed: close it first, so that what \(dropID) did there is final",
-                        index: 0)
-                }
-                let shared = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT d.sessionID, s.status FROM enrolment d JOIN enrolment k ON k.sessionID = d.sessionID AND k.participantID = ?
-                        JOIN session s ON s.id = d.sessionID
-                        WHERE d.participantID = ? AND d.status <> 'withdrawn' AND k.status <> 'withdrawn' ORDER BY d.sessionID
-                        """, arguments: [keepID, dropID])
-                if let both = shared.first {
-                    let sessionID: String = both["sessionID"]
-                    let open = ["planned", "running"].contains(both["status"] as String)
-                    throw ParticipantError(
-                        "\(keepID) and \(dropID) both hold a place in \(sessionID)"
-                            + (open ? ": withdraw one first" : ", which is final: their records there cannot become one person's"),
-                        index: 0)
-                }
-                guard
-                    let keep = try Self.participant(id: keepID, in: db),
-                    let drop = try Self.participant(id: dropID, in: db)
-                else { throw NotFoundError(kind: .participant, id: dropID) }
-                // Only enrolments in open sessions move; closed and cancelled ones are final. In a
-                // session where both have a row, one at most holds a place (checked above): that
-                // place stays, the withdrawal beside it goes; two withdrawals leave KEEP's.
-                let movable = "SELECT id FROM session WHERE status IN ('planned', 'running')"
-                try db.execute(
-                    sql: """
-                        DELETE FROM enrolment WHERE participantID = ? AND status = 'withdrawn' AND sessionID IN (\(movable))
-                          AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ? AND status <> 'withdrawn')
-                        """, arguments: [keepID, dropID])
-                try db.execute(
-                    sql: """
-                        DELETE FROM enrolment WHERE participantID = ? AND sessionID IN (\(movable))
-                          AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ?)
-                        """, arguments: [dropID, keepID])
-                try db.execute(
-                    sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ? AND sessionID IN (\(movable))",
-                    arguments: [keepID, dropID])
-                // Duplicates merged into DROP before are KEEP's now.
-                try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
-                let remains =
-                    try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE participantID = ? LIMIT 1", arguments: [dropID]) == true
-                if remains {
-                    // DROP keeps its email and external id: its closed sessions' records (the
-                    // xAPI actor, the credential) name it by them, and a search by them finds
-                    // DROP, which gives KEEP.
-                    try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE id = ?", arguments: [keepID, dropID])
-                } else {
-                    try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [dropID])
-                }
-                var merged = keep
-                merged.email = keep.email ?? (remains ? nil : drop.email)
-                merged.profession = keep.profession ?? drop.profession
-                merged.employer = keep.employer ?? drop.employer
-                merged.hireDate = keep.hireDate ?? drop.hireDate
-                merged.externalID = keep.externalID ?? (remains ? nil : drop.externalID)
-                merged.birthDate = keep.birthDate ?? drop.birthDate
-                merged.gender = keep.gender ?? drop.gender
-                let changes =
-                    [
-                        ParticipantChange(
-                            participantID: keepID, field: "merged", before: "\(dropID) \(drop.displayName)", after: nil,
-                            changedBy: changedBy,
-                            changedAt: now),
-                        ParticipantChange(
-                            participantID: dropID, field: remains ? "merged" : "removed", before: drop.displayName,
-                            after: "merged into \(keepID)", changedBy: changedBy, changedAt: now),
-                    ]
-                    + (try Self.save(merged, replacing: keep, by: changedBy, at: now, db: db))
-                try Self.log(changes, db: db)
-                return changes
+        try database.write { db in
+            let keepID = try Self.participantID(for: keepKey, in: db)
+            let dropID = try Self.participantID(for: dropKey, in: db)
+            guard keepID != dropID else { throw ParticipantError("\(keepKey) and \(dropKey) are the same participant", index: 0) }
+            let records = Self.recordTables.map { "SELECT sessionID FROM \($0.table) WHERE participantID = ?1" }
+            let open = try db.all(
+                String.self,
+                sql: """
+                    SELECT DISTINCT r.sessionID FROM (\(records.joined(separator: " UNION "))) r
+                    JOIN session s ON s.id = r.sessionID WHERE s.status NOT IN ('closed', 'cancelled') ORDER BY r.sessionID
+                    """, arguments: [dropID])
+            guard open.isEmpty else {
+                throw ParticipantError(
+                    "\(dropID) has records in \(open.joined(separator: ", ")), not closed: close it first, so that what \(dropID) did there is final",
+                    index: 0)
             }
+            let shared = try db.rows(
+                sql: """
+                    SELECT d.sessionID, s.status FROM enrolment d JOIN enrolment k ON k.sessionID = d.sessionID AND k.participantID = ?
+                    JOIN session s ON s.id = d.sessionID
+                    WHERE d.participantID = ? AND d.status <> 'withdrawn' AND k.status <> 'withdrawn' ORDER BY d.sessionID
+                    """, arguments: [keepID, dropID])
+            if let both = shared.first {
+                let sessionID: String = try both["sessionID"]
+                let open = ["planned", "running"].contains(try both["status"] as String)
+                throw ParticipantError(
+                    "\(keepID) and \(dropID) both hold a place in \(sessionID)"
+                        + (open ? ": withdraw one first" : ", which is final: their records there cannot become one person's"),
+                    index: 0)
+            }
+            guard
+                let keep = try Self.participant(id: keepID, in: db),
+                let drop = try Self.participant(id: dropID, in: db)
+            else { throw NotFoundError(kind: .participant, id: dropID) }
+            // Only enrolments in open sessions move; closed and cancelled ones are final. In a
+            // session where both have a row, one at most holds a place (checked above): that
+            // place stays, the withdrawal beside it goes; two withdrawals leave KEEP's.
+            let movable = "SELECT id FROM session WHERE status IN ('planned', 'running')"
+            try db.execute(
+                sql: """
+                    DELETE FROM enrolment WHERE participantID = ? AND status = 'withdrawn' AND sessionID IN (\(movable))
+                      AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ? AND status <> 'withdrawn')
+                    """, arguments: [keepID, dropID])
+            try db.execute(
+                sql: """
+                    DELETE FROM enrolment WHERE participantID = ? AND sessionID IN (\(movable))
+                      AND sessionID IN (SELECT sessionID FROM enrolment WHERE participantID = ?)
+                    """, arguments: [dropID, keepID])
+            try db.execute(
+                sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ? AND sessionID IN (\(movable))",
+                arguments: [keepID, dropID])
+            // Duplicates merged into DROP before are KEEP's now.
+            try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
+            let remains =
+                try db.one(Bool.self, sql: "SELECT 1 FROM enrolment WHERE participantID = ? LIMIT 1", arguments: [dropID]) == true
+            if remains {
+                // DROP keeps its email and external id: its closed sessions' records (the
+                // xAPI actor, the credential) name it by them, and a search by them finds
+                // DROP, which gives KEEP.
+                try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE id = ?", arguments: [keepID, dropID])
+            } else {
+                try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [dropID])
+            }
+            var merged = keep
+            merged.email = keep.email ?? (remains ? nil : drop.email)
+            merged.profession = keep.profession ?? drop.profession
+            merged.employer = keep.employer ?? drop.employer
+            merged.hireDate = keep.hireDate ?? drop.hireDate
+            merged.externalID = keep.externalID ?? (remains ? nil : drop.externalID)
+            merged.birthDate = keep.birthDate ?? drop.birthDate
+            merged.gender = keep.gender ?? drop.gender
+            let changes =
+                [
+                    ParticipantChange(
+                        participantID: keepID, field: "merged", before: "\(dropID) \(drop.displayName)", after: nil,
+                        changedBy: changedBy,
+                        changedAt: now),
+                    ParticipantChange(
+                        participantID: dropID, field: remains ? "merged" : "removed", before: drop.displayName,
+                        after: "merged into \(keepID)", changedBy: changedBy, changedAt: now),
+                ]
+                + (try Self.save(merged, replacing: keep, by: changedBy, at: now, db: db))
+            try Self.log(changes, db: db)
+            return changes
         }
     }
 
     /// Removes a participant who has no record at all: never enrolled, nothing recorded.
     public func remove(_ key: String, by changedBy: String, at now: Date = Date()) throws {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                let id = try Self.participantID(for: key, in: db)
-                var records = try Self.signedRecords(of: id, db: db)
-                if let enrolments = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrolment WHERE participantID = ?", arguments: [id]),
-                    enrolments > 0
-                {
-                    records.append("\(enrolments) enrolment(s)")
-                }
-                if let aliases = try Int.fetchOne(db, sql: "SELECT count(*) FROM participant WHERE mergedInto = ?", arguments: [id]),
-                    aliases > 0
-                {
-                    records.append("\(aliases) duplicate(s) merged into it")
-                }
-                guard records.isEmpty else {
-                    throw ParticipantError(
-                        "\(id) has \(records.joined(separator: ", ")): only someone with no record at all is removed", index: 0)
-                }
-                let name = try String.fetchOne(
-                    db, sql: "SELECT lastName || ' ' || firstName FROM participant WHERE id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id])
-                try Self.log(
-                    [
-                        ParticipantChange(
-                            participantID: id, field: "removed", before: name, after: nil, changedBy: changedBy, changedAt: now)
-                    ],
-                    db: db)
+        try database.write { db in
+            let id = try Self.participantID(for: key, in: db)
+            var records = try Self.signedRecords(of: id, db: db)
+            if let enrolments = try db.one(Int.self, sql: "SELECT count(*) FROM enrolment WHERE participantID = ?", arguments: [id]),
+                enrolments > 0
+            {
+                records.append("\(enrolments) enrolment(s)")
             }
+            if let aliases = try db.one(Int.self, sql: "SELECT count(*) FROM participant WHERE mergedInto = ?", arguments: [id]),
+                aliases > 0
+            {
+                records.append("\(aliases) duplicate(s) merged into it")
+            }
+            guard records.isEmpty else {
+                throw ParticipantError(
+                    "\(id) has \(records.joined(separator: ", ")): only someone with no record at all is removed", index: 0)
+            }
+            let name = try db.one(String.self, sql: "SELECT lastName || ' ' || firstName FROM participant WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id])
+            try Self.log(
+                [
+                    ParticipantChange(
+                        participantID: id, field: "removed", before: name, after: nil, changedBy: changedBy, changedAt: now)
+                ],
+                db: db)
         }
     }
 
     /// The records kept under a participant's id that cannot be moved or dropped, in words.
-    private static func signedRecords(of id: String, db: Database) throws -> [String] {
+    private static func signedRecords(of id: String, db: any SQLConnection) throws -> [String] {
         var records: [String] = []
         for (table, noun) in recordTables {
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE participantID = ?", arguments: [id]) ?? 0
+            let count = try db.one(Int.self, sql: "SELECT count(*) FROM \(table) WHERE participantID = ?", arguments: [id]) ?? 0
             if count > 0 { records.append("\(count) \(noun)\(count == 1 ? "" : "s")") }
         }
         return records
     }
 
     /// Writes `after` over `before`'s row and returns the details that differ, as changes.
-    private static func save(_ after: Participant, replacing before: Participant, by changedBy: String, at now: Date, db: Database) throws
+    private static func save(_ after: Participant, replacing before: Participant, by changedBy: String, at now: Date, db: any SQLConnection)
+        throws
         -> [ParticipantChange]
     {
         try db.execute(
@@ -269,7 +261,7 @@ extension Store {
         }
     }
 
-    private static func log(_ changes: [ParticipantChange], db: Database) throws {
+    private static func log(_ changes: [ParticipantChange], db: any SQLConnection) throws {
         for change in changes {
             try db.execute(
                 sql: "INSERT INTO participantChange (participantID, field, before, after, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)",

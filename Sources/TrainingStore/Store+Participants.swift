@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 public import TrainingCore
 
 /// A participant the store refused, with the reason.
@@ -53,63 +52,60 @@ extension Store {
     /// One whose email or external id is already known is refused as a duplicate.
     @discardableResult
     public func add(_ participants: [Participant]) throws -> [Participant] {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                var next =
-                    try Int.fetchOne(db, sql: "SELECT max(CAST(substr(id, 3) AS INTEGER)) FROM participant WHERE id GLOB 'P-[0-9]*'") ?? 0
-                // A list of many thousands is one batch: its statements are prepared once, and
-                // its time is formatted once, as GRDB stores a `Date`.
-                let createdAt = String.fromDatabaseValue(Date().databaseValue) ?? ""
-                let byEmail = try db.cachedStatement(sql: "SELECT id FROM participant WHERE email = ?")
-                let byExternalID = try db.cachedStatement(sql: "SELECT id FROM participant WHERE externalID = ?")
-                let byID = try db.cachedStatement(sql: "SELECT 1 FROM participant WHERE id = ?")
-                var insert = try BoundStatement(
-                    db,
-                    sql: """
-                        INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, birthDate, gender,
-                            createdAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                var added: [Participant] = []
-                added.reserveCapacity(participants.count)
-                for (index, var participant) in participants.enumerated() {
-                    if let problem = participant.problems().first { throw ParticipantError(problem, index: index) }
-                    if let email = participant.email, let other = try String.fetchOne(byEmail, arguments: [email]) {
-                        throw ParticipantError("\(email) is already participant \(other)", index: index)
-                    }
-                    if let external = participant.externalID, let other = try String.fetchOne(byExternalID, arguments: [external]) {
-                        throw ParticipantError("external id \(external) is already participant \(other)", index: index)
-                    }
-                    if participant.id.isEmpty {
-                        next += 1
-                        participant.id = "P-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
-                    } else if try Bool.fetchOne(byID, arguments: [participant.id]) == true {
-                        throw ParticipantError("participant id \(participant.id) is already taken", index: index)
-                    }
-                    insert.text(participant.id)
-                    insert.text(participant.firstName)
-                    insert.text(participant.lastName)
-                    insert.text(participant.email)
-                    insert.text(participant.profession)
-                    insert.text(participant.employer)
-                    insert.text(participant.hireDate?.description)
-                    insert.text(participant.externalID)
-                    insert.text(participant.birthDate?.description)
-                    insert.text(participant.gender?.rawValue)
-                    insert.text(createdAt)
-                    try insert.insert()
-                    added.append(participant)
+        try database.write { db in
+            var next = try ParticipantRows.lastNumber(in: db)
+            // A list of many thousands is one batch: its statements are prepared once, and
+            // its time is formatted once, as GRDB stores a `Date`.
+            let createdAt = storedTimestamp(Date())
+            let insert = try db.prepare(
+                sql: """
+                    INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, birthDate, gender,
+                        createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var added: [Participant] = []
+            added.reserveCapacity(participants.count)
+            for (index, var participant) in participants.enumerated() {
+                if let problem = participant.problems().first { throw ParticipantError(problem, index: index) }
+                if let email = participant.email,
+                    let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE email = ?", arguments: [email])
+                {
+                    throw ParticipantError("\(email) is already participant \(other)", index: index)
                 }
-                return added
+                if let external = participant.externalID,
+                    let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE externalID = ?", arguments: [external])
+                {
+                    throw ParticipantError("external id \(external) is already participant \(other)", index: index)
+                }
+                if participant.id.isEmpty {
+                    next += 1
+                    participant.id = "P-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
+                } else if try db.exists(sql: "SELECT 1 FROM participant WHERE id = ?", arguments: [participant.id]) {
+                    throw ParticipantError("participant id \(participant.id) is already taken", index: index)
+                }
+                insert.bind(participant.id)
+                insert.bind(participant.firstName)
+                insert.bind(participant.lastName)
+                insert.bind(participant.email)
+                insert.bind(participant.profession)
+                insert.bind(participant.employer)
+                insert.bind(participant.hireDate?.description)
+                insert.bind(participant.externalID)
+                insert.bind(participant.birthDate?.description)
+                insert.bind(participant.gender?.rawValue)
+                insert.bind(createdAt)
+                try insert.insert()
+                added.append(participant)
             }
+            return added
         }
     }
 
     /// Every participant, by family name.
     public func participants() throws -> [Participant] {
         try database.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM participant WHERE mergedInto IS NULL ORDER BY lastName COLLATE NOCASE, firstName, id"
+            try db.rows(
+                sql: "SELECT * FROM participant WHERE mergedInto IS NULL ORDER BY lastName COLLATE NOCASE, firstName, id"
             ).map(Self.participant)
         }
     }
@@ -126,27 +122,27 @@ extension Store {
 
     /// The id of the participant known by this id, email or external id; for a duplicate
     /// merged into someone, that person's.
-    static func participantID(for key: String, in db: Database) throws -> String {
+    static func participantID(for key: String, in db: any SQLConnection) throws -> String {
         guard
-            var row = try Row.fetchOne(
-                db, sql: "SELECT id, mergedInto FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1",
+            var row = try db.row(
+                sql: "SELECT id, mergedInto FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1",
                 arguments: [key, key, key])
         else { throw NotFoundError(kind: .participant, id: key) }
         // A merge into someone later merged too: follow, a bounded number of times.
         for _ in 0..<16 {
-            guard let next = row["mergedInto"] as String?,
-                let found = try Row.fetchOne(db, sql: "SELECT id, mergedInto FROM participant WHERE id = ?", arguments: [next])
+            guard let next = try row["mergedInto"] as String?,
+                let found = try db.row(sql: "SELECT id, mergedInto FROM participant WHERE id = ?", arguments: [next])
             else { break }
             row = found
         }
-        return row["id"]
+        return try row["id"]
     }
 
     /// `id` and the ids of the duplicates merged into it, directly or through another,
     /// whose records in closed sessions are its own.
-    static func identities(of id: String, in db: Database) throws -> [String] {
-        try String.fetchAll(
-            db,
+    static func identities(of id: String, in db: any SQLConnection) throws -> [String] {
+        try db.all(
+            String.self,
             sql: """
                 WITH RECURSIVE alias(id) AS (SELECT ? UNION SELECT p.id FROM participant p JOIN alias a ON p.mergedInto = a.id)
                 SELECT id FROM alias
@@ -155,14 +151,14 @@ extension Store {
 
     /// The id under which the person known by `key` is enrolled in a session: a merged
     /// duplicate's own id in the sessions it attended before the merge, the person's otherwise.
-    static func participantID(for key: String, inSession sessionID: String, db: Database) throws -> String {
-        if let direct = try String.fetchOne(
-            db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND participantID = ?", arguments: [sessionID, key])
+    static func participantID(for key: String, inSession sessionID: String, db: any SQLConnection) throws -> String {
+        if let direct = try db.one(
+            String.self, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND participantID = ?", arguments: [sessionID, key])
         {
             return direct
         }
         let person = try participantID(for: key, in: db)
-        let enrolled = Set(try String.fetchAll(db, sql: "SELECT participantID FROM enrolment WHERE sessionID = ?", arguments: [sessionID]))
+        let enrolled = Set(try db.all(String.self, sql: "SELECT participantID FROM enrolment WHERE sessionID = ?", arguments: [sessionID]))
         return try identities(of: person, in: db).first(where: enrolled.contains) ?? person
     }
 
@@ -173,8 +169,8 @@ extension Store {
     }
 
     /// The participant with exactly this id, as stored (a merged duplicate as itself).
-    static func participant(id: String, in db: Database) throws -> Participant? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM participant WHERE id = ?"), arguments: [id]).map(participant)
+    static func participant(id: String, in db: any SQLConnection) throws -> Participant? {
+        try db.row(sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(participant)
     }
 
     /// The tables that keep records under a participant's and a session's ids, with what
@@ -184,8 +180,8 @@ extension Store {
         ("certificate", "certificate"),
     ]
 
-    static func participant(_ row: Row) -> Participant {
-        Participant(
+    static func participant(_ row: SQLRow) throws -> Participant {
+        try Participant(
             id: row["id"], firstName: row["firstName"], lastName: row["lastName"], email: row["email"], profession: row["profession"],
             employer: row["employer"], hireDate: (row["hireDate"] as String?).flatMap(LocalDate.init), externalID: row["externalID"],
             birthDate: (row["birthDate"] as String?).flatMap(LocalDate.init),
@@ -196,52 +192,51 @@ extension Store {
     /// first, then the waiting list in order. The course's prerequisites are checked: a
     /// prior course completed in a closed session, declared experience confirmed by the trainer.
     public func enrol(_ keys: [String], in sessionID: String, experienceConfirmed: Bool = false) throws -> [EnrolmentResult] {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: .session, id: sessionID)
-                }
-                guard session.status == .planned || session.status == .running else {
-                    throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be enrolled"])
-                }
-                let course = try CourseRows.course(of: session, in: db)
-                var results: [EnrolmentResult] = []
-                for key in keys {
-                    let participantID = try Self.participantID(for: key, in: db)
-                    // A merged duplicate's place is the person's: one person, one place.
-                    let current = try String.fetchOne(
-                        db,
-                        sql: """
-                            SELECT status FROM enrolment WHERE sessionID = ? AND participantID IN (SELECT value FROM json_each(?))
-                            ORDER BY status = 'withdrawn' LIMIT 1
-                            """, arguments: [sessionID, CourseRows.json(try Self.identities(of: participantID, in: db))])
-                    if current == EnrolmentStatus.enrolled.rawValue || current == EnrolmentStatus.waitlisted.rawValue {
-                        throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["already \(current!)"])
-                    }
-                    let completed = try Set(course.requiredCourses.filter { try hasCompleted(participantID, course: $0, in: db) })
-                    let reasons = course.prerequisiteProblems(
-                        of: participantID, completed: completed, experienceConfirmed: experienceConfirmed)
-                    guard reasons.isEmpty else {
-                        throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: reasons)
-                    }
-                    let seated =
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID])
-                        ?? 0
-                    let status: EnrolmentStatus = seated < session.capacity ? .enrolled : .waitlisted
-                    let queuedAt =
-                        (try Int.fetchOne(db, sql: "SELECT max(queuedAt) FROM enrolment WHERE sessionID = ?", arguments: [sessionID]) ?? 0)
-                        + 1
-                    try db.execute(
-                        sql: """
-                            INSERT INTO enrolment (sessionID, participantID, status, experienceConfirmed, queuedAt) VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT (sessionID, participantID) DO UPDATE SET status = excluded.status,
-                                experienceConfirmed = excluded.experienceConfirmed, queuedAt = excluded.queuedAt
-                            """, arguments: [sessionID, participantID, status.rawValue, experienceConfirmed, queuedAt])
-                    results.append(EnrolmentResult(participantID: participantID, status: status))
-                }
-                return results
+        try database.write { db in
+            guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                throw NotFoundError(kind: .session, id: sessionID)
             }
+            guard session.status == .planned || session.status == .running else {
+                throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be enrolled"])
+            }
+            let course = try CourseRows.course(of: session, in: db)
+            var results: [EnrolmentResult] = []
+            for key in keys {
+                let participantID = try Self.participantID(for: key, in: db)
+                // A merged duplicate's place is the person's: one person, one place.
+                let identities = try Self.identities(of: participantID, in: db)
+                let current = try db.one(
+                    String.self,
+                    sql: """
+                        SELECT status FROM enrolment WHERE sessionID = ? AND participantID IN (\(placeholders(identities.count)))
+                        ORDER BY status = 'withdrawn' LIMIT 1
+                        """, arguments: [sessionID] + inList(identities))
+                if current == EnrolmentStatus.enrolled.rawValue || current == EnrolmentStatus.waitlisted.rawValue {
+                    throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["already \(current!)"])
+                }
+                let completed = try Set(course.requiredCourses.filter { try hasCompleted(participantID, course: $0, in: db) })
+                let reasons = course.prerequisiteProblems(
+                    of: participantID, completed: completed, experienceConfirmed: experienceConfirmed)
+                guard reasons.isEmpty else {
+                    throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: reasons)
+                }
+                let seated =
+                    try db.one(
+                        Int.self, sql: "SELECT count(*) FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID])
+                    ?? 0
+                let status: EnrolmentStatus = seated < session.capacity ? .enrolled : .waitlisted
+                let queuedAt =
+                    (try db.one(Int.self, sql: "SELECT max(queuedAt) FROM enrolment WHERE sessionID = ?", arguments: [sessionID]) ?? 0)
+                    + 1
+                try db.execute(
+                    sql: """
+                        INSERT INTO enrolment (sessionID, participantID, status, experienceConfirmed, queuedAt) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (sessionID, participantID) DO UPDATE SET status = excluded.status,
+                            experienceConfirmed = excluded.experienceConfirmed, queuedAt = excluded.queuedAt
+                        """, arguments: [sessionID, participantID, status.rawValue, experienceConfirmed, queuedAt])
+                results.append(EnrolmentResult(participantID: participantID, status: status))
+            }
+            return results
         }
     }
 
@@ -249,38 +244,36 @@ extension Store {
     /// Returns who moved up, if anyone.
     @discardableResult
     public func withdraw(_ key: String, from sessionID: String) throws -> String? {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                let participantID = try Self.participantID(for: key, inSession: sessionID, db: db)
-                guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: .session, id: sessionID)
-                }
-                guard session.status == .planned || session.status == .running else {
-                    throw SessionError(
-                        sessionID: sessionID,
-                        reasons: ["it is \(session.status.rawValue): nobody can be withdrawn, its enrolments are final"])
-                }
-                guard
-                    let current = try String.fetchOne(
-                        db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
-                        arguments: [sessionID, participantID]),
-                    current != EnrolmentStatus.withdrawn.rawValue
-                else {
-                    throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["not enrolled, so not withdrawn"])
-                }
-                try db.execute(
-                    sql: "UPDATE enrolment SET status = 'withdrawn' WHERE sessionID = ? AND participantID = ?",
-                    arguments: [sessionID, participantID])
-                guard current == EnrolmentStatus.enrolled.rawValue,
-                    let next = try String.fetchOne(
-                        db,
-                        sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'waitlisted' ORDER BY queuedAt LIMIT 1",
-                        arguments: [sessionID])
-                else { return nil }
-                try db.execute(
-                    sql: "UPDATE enrolment SET status = 'enrolled' WHERE sessionID = ? AND participantID = ?", arguments: [sessionID, next])
-                return next
+        try database.write { db in
+            let participantID = try Self.participantID(for: key, inSession: sessionID, db: db)
+            guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                throw NotFoundError(kind: .session, id: sessionID)
             }
+            guard session.status == .planned || session.status == .running else {
+                throw SessionError(
+                    sessionID: sessionID,
+                    reasons: ["it is \(session.status.rawValue): nobody can be withdrawn, its enrolments are final"])
+            }
+            guard
+                let current = try db.one(
+                    String.self, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
+                    arguments: [sessionID, participantID]),
+                current != EnrolmentStatus.withdrawn.rawValue
+            else {
+                throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["not enrolled, so not withdrawn"])
+            }
+            try db.execute(
+                sql: "UPDATE enrolment SET status = 'withdrawn' WHERE sessionID = ? AND participantID = ?",
+                arguments: [sessionID, participantID])
+            guard current == EnrolmentStatus.enrolled.rawValue,
+                let next = try db.one(
+                    String.self,
+                    sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'waitlisted' ORDER BY queuedAt LIMIT 1",
+                    arguments: [sessionID])
+            else { return nil }
+            try db.execute(
+                sql: "UPDATE enrolment SET status = 'enrolled' WHERE sessionID = ? AND participantID = ?", arguments: [sessionID, next])
+            return next
         }
     }
 
@@ -289,10 +282,9 @@ extension Store {
         try database.read { db in try Self.enrolments(in: sessionID, db: db) }
     }
 
-    static func enrolments(in sessionID: String, db: Database) throws -> [Enrolment] {
+    static func enrolments(in sessionID: String, db: any SQLConnection) throws -> [Enrolment] {
         do {
-            return try Row.fetchAll(
-                db,
+            return try db.rows(
                 sql: """
                     SELECT p.*, e.status AS enrolmentStatus, e.experienceConfirmed FROM enrolment e JOIN participant p ON p.id = e.participantID
                     WHERE e.sessionID = ?
@@ -300,11 +292,11 @@ extension Store {
                     """, arguments: [sessionID]
             ).map { row in
                 Enrolment(
-                    participant: Self.participant(row),
+                    participant: try Self.participant(row),
                     status: try row.parsed(
                         "enrolmentStatus", of: "enrolment", key: "\(sessionID) \(row["id"] as String? ?? "")",
                         EnrolmentStatus.init(rawValue:)),
-                    experienceConfirmed: row["experienceConfirmed"])
+                    experienceConfirmed: try row["experienceConfirmed"])
             }
         }
     }
@@ -312,22 +304,43 @@ extension Store {
     /// Whether the participant completed a course: enrolled in a closed session of it and
     /// attended at least the share of hours its certification rule asks.
     /// Sessions a merged duplicate attended count.
-    func hasCompleted(_ participantID: String, course courseID: String, in db: Database) throws -> Bool {
+    func hasCompleted(_ participantID: String, course courseID: String, in db: any SQLConnection) throws -> Bool {
         let identities = try Self.identities(of: participantID, in: db)
-        let rows = try Row.fetchAll(
-            db,
+        let rows = try db.rows(
             sql: """
                 SELECT s.id, e.participantID FROM session s JOIN course c ON c.rowID = s.courseRowID JOIN enrolment e ON e.sessionID = s.id
                 WHERE c.id = ? AND s.status = 'closed' AND e.status = 'enrolled'
-                  AND e.participantID IN (SELECT value FROM json_each(?))
-                """, arguments: [courseID, CourseRows.json(identities)])
+                  AND e.participantID IN (\(placeholders(identities.count)))
+                """, arguments: [courseID] + inList(identities))
         for row in rows {
-            let (sessionID, enrolled): (String, String) = (row["id"], row["participantID"])
+            let (sessionID, enrolled): (String, String) = (try row["id"], try row["participantID"])
             guard let session = try SessionRows.session(id: sessionID, in: db) else { continue }
             let course = try CourseRows.course(of: session, in: db)
             let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: enrolled, db: db)
             if course.isCompleted(by: session.attendedHours(of: [enrolled], marks: marks)[0]) { return true }
         }
         return false
+    }
+}
+
+enum ParticipantRows {
+    /// The highest number of the `P-0001` ids given so far, 0 when none. Inside a write
+    /// transaction, which writers take one at a time, the next number is free.
+    static func lastNumber(in db: any SQLConnection) throws -> Int {
+        func highest(limit: String) throws -> Int? {
+            try db.all(String.self, sql: "SELECT id FROM participant WHERE id LIKE 'P-%' ORDER BY length(id) DESC, id DESC \(limit)")
+                .lazy.compactMap(number(of:)).first
+        }
+        // The longest ids come first: the highest number is among the first few unless
+        // many longer ids were given by hand.
+        return try highest(limit: "LIMIT 64") ?? highest(limit: "") ?? 0
+    }
+
+    /// The number of a `P-0001` id, or `nil` for another id.
+    static func number(of id: String) -> Int? {
+        guard id.hasPrefix("P-") else { return nil }
+        let digits = id.dropFirst(2)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 }

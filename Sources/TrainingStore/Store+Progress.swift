@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 public import TrainingCore
 
 /// Progress or a result that cannot be recorded, with every reason.
@@ -29,7 +28,7 @@ extension Store {
             try db.execute(
                 sql:
                     "INSERT INTO moduleProgress (sessionID, participantID, moduleID, status, recordedBy, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [sessionID, participantID, moduleID, status.rawValue, recordedBy, Date()])
+                arguments: [sessionID, participantID, moduleID, status.rawValue, recordedBy, storedTimestamp(Date())])
         }
     }
 
@@ -48,33 +47,33 @@ extension Store {
                     """,
                 arguments: [
                     sessionID, participantID, result.objectiveID, result.phase.rawValue, result.level?.rawValue, result.score, recordedBy,
-                    Date(),
+                    storedTimestamp(Date()),
                 ])
         }
     }
 
-    private func writeProgress(_ participantKey: String, _ sessionID: String, _ body: (Database, String, Course) throws -> Void) throws {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: .session, id: sessionID)
-                }
-                guard session.status != .cancelled else { throw SessionError(sessionID: sessionID, reasons: ["it is cancelled"]) }
-                let participantID = try Self.participantID(for: participantKey, inSession: sessionID, db: db)
-                if session.status == .closed,
-                    let refusal = SessionRows.checkChangeable(
-                        session, for: participantID, live: try SessionRows.liveCertificates(in: sessionID, db: db))
-                {
-                    throw ProgressError([refusal])
-                }
-                guard
-                    try String.fetchOne(
-                        db, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
-                        arguments: [sessionID, participantID])
-                        == EnrolmentStatus.enrolled.rawValue
-                else { throw ProgressError(["\(participantID) is not enrolled in session \(sessionID)"]) }
-                try body(db, participantID, try CourseRows.course(of: session, in: db))
+    private func writeProgress(_ participantKey: String, _ sessionID: String, _ body: (any SQLConnection, String, Course) throws -> Void)
+        throws
+    {
+        try database.write { db in
+            guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                throw NotFoundError(kind: .session, id: sessionID)
             }
+            guard session.status != .cancelled else { throw SessionError(sessionID: sessionID, reasons: ["it is cancelled"]) }
+            let participantID = try Self.participantID(for: participantKey, inSession: sessionID, db: db)
+            if session.status == .closed,
+                let refusal = SessionRows.checkChangeable(
+                    session, for: participantID, live: try SessionRows.liveCertificates(in: sessionID, db: db))
+            {
+                throw ProgressError([refusal])
+            }
+            guard
+                try db.one(
+                    String.self, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
+                    arguments: [sessionID, participantID])
+                    == EnrolmentStatus.enrolled.rawValue
+            else { throw ProgressError(["\(participantID) is not enrolled in session \(sessionID)"]) }
+            try body(db, participantID, try CourseRows.course(of: session, in: db))
         }
     }
 
@@ -83,22 +82,20 @@ extension Store {
         try database.read { db in try Self.progress(in: sessionID, db: db) }
     }
 
-    static func progress(in sessionID: String, db: Database) throws -> [ParticipantProgress] {
+    static func progress(in sessionID: String, db: any SQLConnection) throws -> [ParticipantProgress] {
         let seated = try SessionRows.seated(in: sessionID, db: db)
         var states: [String: [String: ModuleProgress]] = [:]
-        for row in try Row.fetchAll(
-            db,
+        for row in try db.rows(
             sql: """
                 SELECT participantID, moduleID, status FROM moduleProgress m WHERE sessionID = ?
                   AND sequence = (SELECT max(sequence) FROM moduleProgress
                                   WHERE sessionID = m.sessionID AND participantID = m.participantID AND moduleID = m.moduleID)
                 """, arguments: [sessionID])
         {
-            states[row["participantID"], default: [:]][row["moduleID"]] = ModuleProgress(rawValue: row["status"])
+            states[try row["participantID"], default: [:]][try row["moduleID"]] = ModuleProgress(rawValue: try row["status"])
         }
         var results: [String: [ObjectiveResult]] = [:]
-        for row in try Row.fetchAll(
-            db,
+        for row in try db.rows(
             sql: """
                 SELECT * FROM objectiveResult r WHERE sessionID = ?
                   AND sequence = (SELECT max(sequence) FROM objectiveResult
@@ -107,13 +104,13 @@ extension Store {
                 ORDER BY objectiveID, phase DESC
                 """, arguments: [sessionID])
         {
-            let participantID: String = row["participantID"]
+            let participantID: String = try row["participantID"]
             results[participantID, default: []].append(
                 ObjectiveResult(
-                    participantID: participantID, objectiveID: row["objectiveID"],
+                    participantID: participantID, objectiveID: try row["objectiveID"],
                     phase: try row.parsed("phase", of: "objectiveResult", key: participantID, ObjectiveResult.Phase.init(rawValue:)),
                     level: try row.parsedIfPresent("level", of: "objectiveResult", key: participantID, AcquisitionLevel.init(rawValue:)),
-                    score: row["score"]))
+                    score: try row["score"]))
         }
         return seated.map { participantID in
             ParticipantProgress(participantID: participantID, modules: states[participantID] ?? [:], results: results[participantID] ?? [])

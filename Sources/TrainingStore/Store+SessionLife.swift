@@ -1,6 +1,5 @@
 public import Foundation
-internal import GRDB
-public import TrainingCore
+import TrainingCore
 
 /// One step in a session's life, as the session log keeps it.
 public struct SessionEvent: Sendable, Hashable, Codable {
@@ -117,7 +116,7 @@ extension Store {
     /// The session's life, oldest first: closings, reopenings, cancellations and edits.
     public func sessionHistory(of sessionID: String) throws -> [SessionEvent] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sessionEvent WHERE sessionID = ? ORDER BY sequence", arguments: [sessionID]).map {
+            try db.rows(sql: "SELECT * FROM sessionEvent WHERE sessionID = ? ORDER BY sequence", arguments: [sessionID]).map {
                 try SessionEventRows.event($0)
             }
         }
@@ -126,7 +125,7 @@ extension Store {
     /// Every reopening in the workspace, oldest first.
     public func reopenings() throws -> [SessionEvent] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sessionEvent WHERE kind = 'reopened' ORDER BY sequence").map {
+            try db.rows(sql: "SELECT * FROM sessionEvent WHERE kind = 'reopened' ORDER BY sequence").map {
                 try SessionEventRows.event($0)
             }
         }
@@ -144,30 +143,30 @@ extension Store {
     /// (closing records the unrecorded as absent) and returns the event's detail.
     func changeStatus(
         of sessionID: String, to status: SessionStatus, by recordedBy: String, at now: Date, kind: SessionEvent.Kind? = nil,
-        checking rule: (Session, Database) throws -> String
+        checking rule: (Session, any SQLConnection) throws -> String
     ) throws {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: .session, id: sessionID)
-                }
-                let detail = try rule(session, db)
-                try db.execute(sql: "UPDATE session SET status = ? WHERE id = ?", arguments: [status.rawValue, sessionID])
-                let eventKind = kind ?? (status == .closed ? .closed : .cancelled)
-                try SessionEventRows.append(eventKind, sessionID: sessionID, detail: detail, by: recordedBy, at: now, in: db)
+        try database.write { db in
+            guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                throw NotFoundError(kind: .session, id: sessionID)
             }
+            let detail = try rule(session, db)
+            try db.execute(sql: "UPDATE session SET status = ? WHERE id = ?", arguments: [status.rawValue, sessionID])
+            let eventKind = kind ?? (status == .closed ? .closed : .cancelled)
+            try SessionEventRows.append(eventKind, sessionID: sessionID, detail: detail, by: recordedBy, at: now, in: db)
         }
     }
 }
 
 /// The session log's rows and its hash chain.
 enum SessionEventRows {
-    static func append(_ kind: SessionEvent.Kind, sessionID: String, detail: String, by recordedBy: String, at now: Date, in db: Database)
+    static func append(
+        _ kind: SessionEvent.Kind, sessionID: String, detail: String, by recordedBy: String, at now: Date, in db: any SQLConnection
+    )
         throws
     {
-        let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM sessionEventChain WHERE id = 1")
-        let sequence = Int64((head?["count"] ?? 0) as Int + 1)
-        let previous: String = head?["lastHash"] ?? AttendanceRows.genesis
+        let head = try db.row(sql: "SELECT count, lastHash FROM sessionEventChain WHERE id = 1")
+        let sequence = Int64((try head?["count"] ?? 0) as Int + 1)
+        let previous: String = try head?["lastHash"] ?? AttendanceRows.genesis
         let recordedAt = SessionRows.utc(now)
         let hash = AttendanceRows.digest(
             [String(sequence), sessionID, kind.rawValue, detail, recordedBy, recordedAt], previous: previous)
@@ -183,19 +182,19 @@ enum SessionEventRows {
                 """, arguments: [sequence, hash])
     }
 
-    static func hash(_ row: Row, previous: String) -> String {
-        AttendanceRows.digest(
+    static func hash(_ row: SQLRow, previous: String) throws -> String {
+        try AttendanceRows.digest(
             [
                 String(row["sequence"] as Int64), row["sessionID"], row["kind"], row["detail"], row["recordedBy"], row["recordedAt"],
             ], previous: previous)
     }
 
-    static func event(_ row: Row) throws -> SessionEvent {
-        let key = String(row["sequence"] as Int64? ?? 0)
+    static func event(_ row: SQLRow) throws -> SessionEvent {
+        let key = String(try row["sequence"] as Int64? ?? 0)
         return SessionEvent(
-            sequence: row["sequence"], sessionID: row["sessionID"],
+            sequence: try row["sequence"], sessionID: try row["sessionID"],
             kind: try row.parsed("kind", of: "sessionEvent", key: key, SessionEvent.Kind.init(rawValue:)),
-            detail: row["detail"], recordedBy: row["recordedBy"],
+            detail: try row["detail"], recordedBy: try row["recordedBy"],
             recordedAt: try row.parsed("recordedAt", of: "sessionEvent", key: key, SessionRows.date(utc:)))
     }
 }

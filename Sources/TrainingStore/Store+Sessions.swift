@@ -1,5 +1,4 @@
 public import Foundation
-internal import GRDB
 public import TrainingCore
 
 /// A session as `session list` shows it.
@@ -72,17 +71,15 @@ extension Store {
     /// cancelled one is dropped, and the session log says so.
     public func plan(_ session: Session, allowingPartial: Bool = false, by: String = "unknown", at now: Date = Date()) throws {
         let course = try course(id: session.courseID, version: session.courseVersion)
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                let replanned = try Self.freeCancelledID(session.id, db: db)
-                var reasons = session.problems(against: course, allowingPartial: allowingPartial)
-                if reasons.isEmpty { reasons = try clashes(of: session, in: db) }
-                guard reasons.isEmpty else { throw SessionError(sessionID: session.id, reasons: reasons) }
-                try SessionRows.insert(session, in: db)
-                if replanned {
-                    try SessionEventRows.append(
-                        .replanned, sessionID: session.id, detail: "the id of a cancelled session, planned again", by: by, at: now, in: db)
-                }
+        try database.write { db in
+            let replanned = try Self.freeCancelledID(session.id, db: db)
+            var reasons = session.problems(against: course, allowingPartial: allowingPartial)
+            if reasons.isEmpty { reasons = try clashes(of: session, in: db) }
+            guard reasons.isEmpty else { throw SessionError(sessionID: session.id, reasons: reasons) }
+            try SessionRows.insert(session, in: db)
+            if replanned {
+                try SessionEventRows.append(
+                    .replanned, sessionID: session.id, detail: "the id of a cancelled session, planned again", by: by, at: now, in: db)
             }
         }
     }
@@ -108,8 +105,7 @@ extension Store {
     /// Every session, by first day then id.
     public func sessionSummaries() throws -> [SessionSummary] {
         try database.read { db in
-            try Row.fetchAll(
-                db,
+            try db.rows(
                 sql: """
                     SELECT s.id, c.id AS courseID, c.version, s.placeName, s.status, s.capacity,
                         (SELECT min(date) FROM sessionSlot WHERE sessionID = s.id) AS firstDay,
@@ -119,27 +115,28 @@ extension Store {
                     ORDER BY firstDay, s.id
                     """
             ).map { row in
-                let id: String = row["id"]
+                let id: String = try row["id"]
                 return SessionSummary(
-                    id: id, courseID: row["courseID"],
+                    id: id, courseID: try row["courseID"],
                     courseVersion: try row.parsed("version", of: "course", key: row["courseID"], CourseVersion.init),
                     firstDay: try row.parsedIfPresent("firstDay", of: "sessionSlot", key: id, LocalDate.init),
                     lastDay: try row.parsedIfPresent("lastDay", of: "sessionSlot", key: id, LocalDate.init),
-                    placeName: row["placeName"], status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)),
-                    enrolled: row["enrolled"], capacity: row["capacity"])
+                    placeName: try row["placeName"],
+                    status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)),
+                    enrolled: try row["enrolled"], capacity: try row["capacity"])
             }
         }
     }
 
     /// Whether `id` was a cancelled session's, now dropped so that it can be planned again;
     /// a session that exists and is not cancelled, or recorded anything, keeps its id.
-    private static func freeCancelledID(_ id: String, db: Database) throws -> Bool {
-        guard let status = try String.fetchOne(db, sql: "SELECT status FROM session WHERE id = ?", arguments: [id]) else { return false }
+    private static func freeCancelledID(_ id: String, db: any SQLConnection) throws -> Bool {
+        guard let status = try db.one(String.self, sql: "SELECT status FROM session WHERE id = ?", arguments: [id]) else { return false }
         guard status == SessionStatus.cancelled.rawValue else {
             throw SessionError(sessionID: id, reasons: ["a session with this id already exists"])
         }
         for (table, _) in recordTables {
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE sessionID = ? LIMIT 1", arguments: [id]) == true {
+            if try db.one(Bool.self, sql: "SELECT 1 FROM \(table) WHERE sessionID = ? LIMIT 1", arguments: [id]) == true {
                 throw SessionError(
                     sessionID: id, reasons: ["a cancelled session with this id has records, and keeps its id: choose another"])
             }
@@ -155,111 +152,108 @@ extension Store {
         sessionID: String, trainers: [String]? = nil, place: Place? = nil, times: [String: (start: TimeOfDay, end: TimeOfDay)] = [:],
         by recordedBy: String, at now: Date = Date()
     ) throws -> String {
-        try phrasingDatabaseErrors {
-            try database.write { db in
-                guard let before = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: .session, id: sessionID)
-                }
-                guard before.status == .planned || before.status == .running else {
-                    throw SessionError(sessionID: sessionID, reasons: ["it is \(before.status.rawValue): it can no longer change"])
-                }
-                var after = before
-                var changes: [String] = []
-                // The sheets of half-days already held print the session's trainers and place.
-                if trainers.map({ $0 != before.trainers }) == true || place.map({ $0 != before.place }) == true,
-                    let started = before.slots.first(where: { (before.interval(of: $0)?.start).map { $0 <= now } ?? true })
-                {
-                    throw SessionError(
-                        sessionID: sessionID,
-                        reasons: ["half-day \(started.id) has started: the trainers and place of what was held cannot change"])
-                }
-                if let trainers, trainers != before.trainers {
-                    guard !trainers.isEmpty else { throw SessionError(sessionID: sessionID, reasons: ["a session needs a trainer"]) }
-                    after.trainers = trainers
-                    changes.append("trainers: \(before.trainers.joined(separator: ", ")) → \(trainers.joined(separator: ", "))")
-                }
-                if let place, place != before.place {
-                    after.place = place
-                    changes.append("place: \(before.place.name), \(before.place.detail) → \(place.name), \(place.detail)")
-                }
-                var reasons: [String] = []
-                for (slotID, time) in times.sorted(by: { $0.key < $1.key }) {
-                    guard let index = after.slots.firstIndex(where: { $0.id == slotID }) else {
-                        reasons.append(before.unknownSlotMessage(slotID))
-                        continue
-                    }
-                    let old = after.slots[index]
-                    if let start = before.interval(of: old)?.start, start <= now {
-                        reasons.append("half-day \(slotID) has started: its times are what happened")
-                        continue
-                    }
-                    var new = old
-                    new.start = time.start
-                    new.end = time.end
-                    guard time.start < time.end, new.id == old.id else {
-                        reasons.append("\(time.start)–\(time.end) does not fit half-day \(slotID) (a morning starts before 13:00)")
-                        continue
-                    }
-                    after.slots[index] = new
-                    changes.append("\(slotID): \(old.start)–\(old.end) → \(new.start)–\(new.end)")
-                }
-                if reasons.isEmpty {
-                    // A session planned whole stays whole: shorter times would lower every rate.
-                    let course = try CourseRows.course(of: after, in: db)
-                    reasons = after.problems(against: course, allowingPartial: before.plannedHours < course.duration)
-                }
-                if reasons.isEmpty { reasons = try clashes(of: after, in: db) }
-                guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }
-                guard !changes.isEmpty else { return "" }
-                let (kind, name, detail) = SessionRows.placeColumns(after.place)
-                try db.execute(
-                    sql: "UPDATE session SET placeKind = ?, placeName = ?, placeDetail = ? WHERE id = ?",
-                    arguments: [kind, name, detail, sessionID])
-                try db.execute(sql: "DELETE FROM sessionTrainer WHERE sessionID = ?", arguments: [sessionID])
-                for (position, trainer) in after.trainers.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO sessionTrainer (sessionID, position, name) VALUES (?, ?, ?)",
-                        arguments: [sessionID, position, trainer])
-                }
-                for slot in after.slots where slot != before.slots.first(where: { $0.id == slot.id }) {
-                    guard let interval = after.interval(of: slot) else {
-                        throw SessionError(sessionID: sessionID, reasons: ["\(slot.id): that time does not exist in \(after.timeZone)"])
-                    }
-                    try db.execute(
-                        sql: "UPDATE sessionSlot SET startTime = ?, endTime = ?, startsAt = ?, endsAt = ? WHERE sessionID = ? AND id = ?",
-                        arguments: [
-                            slot.start.description, slot.end.description, SessionRows.utc(interval.start), SessionRows.utc(interval.end),
-                            sessionID, slot.id,
-                        ])
-                }
-                let summary = changes.joined(separator: "; ")
-                try SessionEventRows.append(.edited, sessionID: sessionID, detail: summary, by: recordedBy, at: now, in: db)
-                return summary
+        try database.write { db in
+            guard let before = try SessionRows.session(id: sessionID, in: db) else {
+                throw NotFoundError(kind: .session, id: sessionID)
             }
+            guard before.status == .planned || before.status == .running else {
+                throw SessionError(sessionID: sessionID, reasons: ["it is \(before.status.rawValue): it can no longer change"])
+            }
+            var after = before
+            var changes: [String] = []
+            // The sheets of half-days already held print the session's trainers and place.
+            if trainers.map({ $0 != before.trainers }) == true || place.map({ $0 != before.place }) == true,
+                let started = before.slots.first(where: { (before.interval(of: $0)?.start).map { $0 <= now } ?? true })
+            {
+                throw SessionError(
+                    sessionID: sessionID,
+                    reasons: ["half-day \(started.id) has started: the trainers and place of what was held cannot change"])
+            }
+            if let trainers, trainers != before.trainers {
+                guard !trainers.isEmpty else { throw SessionError(sessionID: sessionID, reasons: ["a session needs a trainer"]) }
+                after.trainers = trainers
+                changes.append("trainers: \(before.trainers.joined(separator: ", ")) → \(trainers.joined(separator: ", "))")
+            }
+            if let place, place != before.place {
+                after.place = place
+                changes.append("place: \(before.place.name), \(before.place.detail) → \(place.name), \(place.detail)")
+            }
+            var reasons: [String] = []
+            for (slotID, time) in times.sorted(by: { $0.key < $1.key }) {
+                guard let index = after.slots.firstIndex(where: { $0.id == slotID }) else {
+                    reasons.append(before.unknownSlotMessage(slotID))
+                    continue
+                }
+                let old = after.slots[index]
+                if let start = before.interval(of: old)?.start, start <= now {
+                    reasons.append("half-day \(slotID) has started: its times are what happened")
+                    continue
+                }
+                var new = old
+                new.start = time.start
+                new.end = time.end
+                guard time.start < time.end, new.id == old.id else {
+                    reasons.append("\(time.start)–\(time.end) does not fit half-day \(slotID) (a morning starts before 13:00)")
+                    continue
+                }
+                after.slots[index] = new
+                changes.append("\(slotID): \(old.start)–\(old.end) → \(new.start)–\(new.end)")
+            }
+            if reasons.isEmpty {
+                // A session planned whole stays whole: shorter times would lower every rate.
+                let course = try CourseRows.course(of: after, in: db)
+                reasons = after.problems(against: course, allowingPartial: before.plannedHours < course.duration)
+            }
+            if reasons.isEmpty { reasons = try clashes(of: after, in: db) }
+            guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }
+            guard !changes.isEmpty else { return "" }
+            let (kind, name, detail) = SessionRows.placeColumns(after.place)
+            try db.execute(
+                sql: "UPDATE session SET placeKind = ?, placeName = ?, placeDetail = ? WHERE id = ?",
+                arguments: [kind, name, detail, sessionID])
+            try db.execute(sql: "DELETE FROM sessionTrainer WHERE sessionID = ?", arguments: [sessionID])
+            for (position, trainer) in after.trainers.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO sessionTrainer (sessionID, position, name) VALUES (?, ?, ?)",
+                    arguments: [sessionID, position, trainer])
+            }
+            for slot in after.slots where slot != before.slots.first(where: { $0.id == slot.id }) {
+                guard let interval = after.interval(of: slot) else {
+                    throw SessionError(sessionID: sessionID, reasons: ["\(slot.id): that time does not exist in \(after.timeZone)"])
+                }
+                try db.execute(
+                    sql: "UPDATE sessionSlot SET startTime = ?, endTime = ?, startsAt = ?, endsAt = ? WHERE sessionID = ? AND id = ?",
+                    arguments: [
+                        slot.start.description, slot.end.description, SessionRows.utc(interval.start), SessionRows.utc(interval.end),
+                        sessionID, slot.id,
+                    ])
+            }
+            let summary = changes.joined(separator: "; ")
+            try SessionEventRows.append(.edited, sessionID: sessionID, detail: summary, by: recordedBy, at: now, in: db)
+            return summary
         }
     }
 
     /// Trainers or a place booked in another session at the same time.
-    private func clashes(of session: Session, in db: Database) throws -> [String] {
+    private func clashes(of session: Session, in db: any SQLConnection) throws -> [String] {
         var reasons: [String] = []
         for slot in session.slots {
             guard let interval = session.interval(of: slot) else { continue }
-            let arguments: StatementArguments = [SessionRows.utc(interval.end), SessionRows.utc(interval.start)]
-            let others = try Row.fetchAll(
-                db,
+            let arguments: [any SQLBindable] = [SessionRows.utc(interval.end), SessionRows.utc(interval.start)]
+            let others = try db.rows(
                 sql: """
                     SELECT s.id, s.placeName, sl.id AS slotID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
                     WHERE s.status <> 'cancelled' AND s.id <> ? AND sl.startsAt < ? AND sl.endsAt > ?
                     """, arguments: [session.id] + arguments)
             for other in others {
-                let otherID: String = other["id"]
-                let otherSlot: String = other["slotID"]
-                if (other["placeName"] as String).caseInsensitiveCompare(session.place.name) == .orderedSame {
+                let otherID: String = try other["id"]
+                let otherSlot: String = try other["slotID"]
+                if (try other["placeName"] as String).caseInsensitiveCompare(session.place.name) == .orderedSame {
                     reasons.append(
                         "the place \(session.place.name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)"
                     )
                 }
-                let trainers = try String.fetchAll(db, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID])
+                let trainers = try db.all(String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID])
                 for trainer in session.trainers where trainers.contains(where: { $0.caseInsensitiveCompare(trainer) == .orderedSame }) {
                     reasons.append("trainer \(trainer) teaches session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
                 }
@@ -271,7 +265,7 @@ extension Store {
 
 /// The mapping between a ``Session`` and its rows.
 enum SessionRows {
-    static func insert(_ session: Session, in db: Database) throws {
+    static func insert(_ session: Session, in db: any SQLConnection) throws {
         guard let courseRowID = try CourseRows.rowID(of: session.courseID, version: session.courseVersion, in: db) else {
             throw CourseNotFoundError(id: session.courseID, version: session.courseVersion)
         }
@@ -283,7 +277,7 @@ enum SessionRows {
                 """,
             arguments: [
                 session.id, courseRowID, session.timeZone, kind, name, detail, session.capacity, session.funder, session.status.rawValue,
-                Date(),
+                storedTimestamp(Date()),
             ])
         for (position, trainer) in session.trainers.enumerated() {
             try db.execute(
@@ -304,22 +298,20 @@ enum SessionRows {
     }
 
     /// The participants holding a seat in a session, by id.
-    static func seated(in sessionID: String, db: Database) throws -> [String] {
-        try String.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID"),
+    static func seated(in sessionID: String, db: any SQLConnection) throws -> [String] {
+        try db.all(
+            String.self, sql: "SELECT participantID FROM enrolment WHERE sessionID = ? AND status = 'enrolled' ORDER BY participantID",
             arguments: [sessionID])
     }
 
     /// The live (not revoked) certificate of each participant holding one in a session.
-    static func liveCertificates(in sessionID: String, db: Database) throws -> [String: String] {
-        let rows = try Row.fetchAll(
-            db,
+    static func liveCertificates(in sessionID: String, db: any SQLConnection) throws -> [String: String] {
+        let rows = try db.rows(
             sql: """
                 SELECT c.participantID, c.number FROM certificate c LEFT JOIN certificateRevocation r ON r.number = c.number
                 WHERE c.sessionID = ? AND r.number IS NULL ORDER BY c.year, c.sequence
                 """, arguments: [sessionID])
-        return Dictionary(rows.map { ($0["participantID"], $0["number"]) }, uniquingKeysWith: { _, last in last })
+        return Dictionary(try rows.map { (try $0["participantID"], try $0["number"]) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Refuses a change to what a closed session recorded for `participantID` while a live
@@ -339,32 +331,31 @@ enum SessionRows {
         }
     }
 
-    static func session(id: String, in db: Database) throws -> Session? {
+    static func session(id: String, in db: any SQLConnection) throws -> Session? {
         guard
-            let row = try Row.fetchOne(
-                db,
+            let row = try db.row(
                 sql: "SELECT s.*, c.id AS courseID, c.version FROM session s JOIN course c ON c.rowID = s.courseRowID WHERE s.id = ?",
                 arguments: [id])
         else { return nil }
-        let trainers = try String.fetchAll(
-            db, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ? ORDER BY position", arguments: [id])
-        let slots = try Row.fetchAll(db, sql: "SELECT * FROM sessionSlot WHERE sessionID = ? ORDER BY startsAt", arguments: [id]).map {
+        let trainers = try db.all(
+            String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ? ORDER BY position", arguments: [id])
+        let slots = try db.rows(sql: "SELECT * FROM sessionSlot WHERE sessionID = ? ORDER BY startsAt", arguments: [id]).map {
             slot in
-            let key = "\(id) \(slot["id"] as String? ?? "")"
+            let key = "\(id) \(try slot["id"] as String? ?? "")"
             return Slot(
                 date: try slot.parsed("date", of: "sessionSlot", key: key, LocalDate.init),
                 start: try slot.parsed("startTime", of: "sessionSlot", key: key, TimeOfDay.init),
                 end: try slot.parsed("endTime", of: "sessionSlot", key: key, TimeOfDay.init),
-                modules: (slot["modules"] as String).split(separator: " ").map(String.init))
+                modules: (try slot["modules"] as String).split(separator: " ").map(String.init))
         }
-        let name: String = row["placeName"]
-        let detail: String = row["placeDetail"]
+        let name: String = try row["placeName"]
+        let detail: String = try row["placeDetail"]
         return Session(
-            id: id, courseID: row["courseID"],
+            id: id, courseID: try row["courseID"],
             courseVersion: try row.parsed("version", of: "course", key: row["courseID"], CourseVersion.init),
-            timeZone: row["timeZone"],
-            place: row["placeKind"] == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail),
-            trainers: trainers, capacity: row["capacity"], funder: row["funder"],
+            timeZone: try row["timeZone"],
+            place: try row["placeKind"] == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail),
+            trainers: trainers, capacity: try row["capacity"], funder: try row["funder"],
             status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)), slots: slots)
     }
 

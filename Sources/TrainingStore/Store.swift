@@ -14,9 +14,10 @@ public import TrainingCore
 public final class Store: Sendable {
     /// The workspace this store belongs to.
     public let workspace: Workspace
-    let database: DatabaseQueue
+    let database: any SQLDatabase
 
-    private init(workspace: Workspace, database: DatabaseQueue) {
+    /// A store over another database (PostgreSQL), with the workspace folder that holds its keys.
+    public init(workspace: Workspace, database: any SQLDatabase) {
         self.workspace = workspace
         self.database = database
     }
@@ -73,7 +74,7 @@ public final class Store: Sendable {
             if try !database.read(migrator.hasCompletedMigrations) {
                 try migrator.migrate(database)
             }
-            return Store(workspace: workspace, database: database)
+            return Store(workspace: workspace, database: SQLiteDatabase(queue: database, path: path))
         } catch let error as DatabaseError {
             throw WorkspaceError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
@@ -81,23 +82,31 @@ public final class Store: Sendable {
 
     /// The organisation identity, or `nil` when none was recorded.
     public func organisation() throws -> Organisation? {
-        try database.read { db in try OrganisationRecord.fetchOne(db)?.organisation }
+        try database.read { db in try Self.organisation(db) }
+    }
+
+    static func organisation(_ db: any SQLConnection) throws -> Organisation? {
+        guard let row = try db.row(sql: "SELECT * FROM organisation WHERE id = 1") else { return nil }
+        return try? Organisation(
+            name: row["name"], address: row["address"], declarationNumber: row["declarationNumber"], signatoryName: row["signatoryName"],
+            signatoryTitle: row["signatoryTitle"], certificatePrefix: row["certificatePrefix"])
     }
 
     /// Records the organisation identity, replacing any earlier one.
     public func setOrganisation(_ organisation: Organisation) throws {
-        try phrasingDatabaseErrors {
-            try database.write { db in try OrganisationRecord(organisation).save(db) }
-        }
-    }
-
-    /// Runs `body`, turning SQLite's failures (a locked, full, read-only or corrupt file)
-    /// into a ``WorkspaceError`` that names the store.
-    func phrasingDatabaseErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DatabaseError {
-            throw WorkspaceError.unusable(path: workspace.storeURL.path, reason: error.message ?? "\(error.resultCode)")
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO organisation (id, name, address, declarationNumber, signatoryName, signatoryTitle, certificatePrefix)
+                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address,
+                        declarationNumber = excluded.declarationNumber, signatoryName = excluded.signatoryName,
+                        signatoryTitle = excluded.signatoryTitle, certificatePrefix = excluded.certificatePrefix
+                    """,
+                arguments: [
+                    organisation.name, organisation.address, organisation.declarationNumber, organisation.signatoryName,
+                    organisation.signatoryTitle, organisation.certificatePrefix,
+                ])
         }
     }
 }

@@ -1,0 +1,310 @@
+import Foundation
+
+// The store's port to a database: the few operations its repository code needs, written once
+// in SQL that SQLite and PostgreSQL both accept. Each adapter (SQLite through GRDB in this
+// module, PostgreSQL through postgres-nio in TrainingStorePostgres) implements it; no driver
+// type crosses it. The handful of constructs the two databases spell differently are named
+// in ``SQLDialect``, which each adapter fills in.
+
+/// A value as the store writes it and reads it back.
+public enum SQLValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    /// SQLite stores it as the integer 0 or 1; PostgreSQL as a `boolean`.
+    case boolean(Bool)
+}
+
+/// A Swift value that binds to a statement's `?`.
+public protocol SQLBindable {
+    var sqlValue: SQLValue { get }
+}
+
+/// A Swift value read from a column.
+public protocol SQLDecodable {
+    /// The value, or `nil` when the stored value is not one (NULL included).
+    static func decode(_ value: SQLValue) -> Self?
+}
+
+extension SQLValue: SQLBindable, SQLDecodable {
+    public var sqlValue: SQLValue { self }
+    public static func decode(_ value: SQLValue) -> SQLValue? { value }
+}
+
+extension String: SQLBindable, SQLDecodable {
+    public var sqlValue: SQLValue { .text(self) }
+    public static func decode(_ value: SQLValue) -> String? {
+        if case .text(let text) = value { return text }
+        return nil
+    }
+}
+
+extension Int64: SQLBindable, SQLDecodable {
+    public var sqlValue: SQLValue { .integer(self) }
+    public static func decode(_ value: SQLValue) -> Int64? {
+        switch value {
+        case .integer(let number): number
+        case .boolean(let flag): flag ? 1 : 0
+        default: nil
+        }
+    }
+}
+
+extension Int: SQLBindable, SQLDecodable {
+    public var sqlValue: SQLValue { .integer(Int64(self)) }
+    public static func decode(_ value: SQLValue) -> Int? { Int64.decode(value).map { Int($0) } }
+}
+
+extension Bool: SQLBindable, SQLDecodable {
+    public var sqlValue: SQLValue { .boolean(self) }
+    public static func decode(_ value: SQLValue) -> Bool? {
+        switch value {
+        case .boolean(let flag): flag
+        case .integer(let number): number != 0
+        default: nil
+        }
+    }
+}
+
+extension Double: SQLBindable, SQLDecodable {
+    public var sqlValue: SQLValue { .real(self) }
+    public static func decode(_ value: SQLValue) -> Double? {
+        switch value {
+        case .real(let number): number
+        case .integer(let number): Double(number)
+        default: nil
+        }
+    }
+}
+
+extension Optional: SQLBindable where Wrapped: SQLBindable {
+    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+}
+
+/// The names of a result's columns, found without regard to ASCII case: PostgreSQL folds
+/// unquoted names to lower case, SQLite keeps them as written.
+public final class SQLColumns: Sendable {
+    /// The names, in order, as the database gave them.
+    public let names: [String]
+    private let index: [Key: Int]
+
+    public init(_ names: [String]) {
+        self.names = names
+        var index: [Key: Int] = [:]
+        for (position, name) in names.enumerated() where index[Key(name)] == nil { index[Key(name)] = position }
+        self.index = index
+    }
+
+    func position(of name: String) -> Int? { index[Key(name)] }
+
+    private struct Key: Hashable {
+        let name: String
+        init(_ name: String) { self.name = name }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.name.utf8.count == rhs.name.utf8.count && zip(lhs.name.utf8, rhs.name.utf8).allSatisfy { folded($0) == folded($1) }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            for byte in name.utf8 { hasher.combine(Self.folded(byte)) }
+        }
+
+        private static func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+    }
+}
+
+/// One row of a result.
+public struct SQLRow: Sendable {
+    public let columns: SQLColumns
+    public let values: [SQLValue]
+
+    public init(columns: SQLColumns, values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The stored value of `column` (NULL when the result has no such column).
+    public func value(_ column: String) -> SQLValue {
+        columns.position(of: column).map { values[$0] } ?? .null
+    }
+
+    /// The value of `column`; a NULL or a value of another type is a damaged record.
+    public subscript<T: SQLDecodable>(_ column: String) -> T {
+        get throws {
+            let stored = value(column)
+            guard let decoded = T.decode(stored) else { throw StoredValueError(column: column, value: stored) }
+            return decoded
+        }
+    }
+
+    /// The value of `column`, `nil` for NULL; a value of another type is a damaged record.
+    public subscript<T: SQLDecodable>(_ column: String) -> T? {
+        get throws {
+            let stored = value(column)
+            if stored == .null { return nil }
+            guard let decoded = T.decode(stored) else { throw StoredValueError(column: column, value: stored) }
+            return decoded
+        }
+    }
+}
+
+/// A stored value that is not of its column's type: a row changed by hand.
+public struct StoredValueError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var column: String
+    public var value: SQLValue
+
+    public var description: String {
+        "the store holds a damaged record: its \(column) \(value.text) cannot be read (it was changed outside AllerVers; "
+            + "restore a backup, or correct the row)"
+    }
+}
+
+extension SQLValue {
+    /// The value as a person would read it in a message.
+    var text: String {
+        switch self {
+        case .null: "NULL"
+        case .integer(let number): String(number)
+        case .real(let number): String(number)
+        case .text(let text): "\"\(text)\""
+        case .boolean(let flag): String(flag)
+        }
+    }
+}
+
+/// What the two databases spell differently.
+public struct SQLDialect: Sendable {
+    /// An expression giving the number of elements of the JSON array held as text in `column`.
+    public var jsonArrayLength: @Sendable (_ column: String) -> String
+
+    public init(jsonArrayLength: @escaping @Sendable (String) -> String) {
+        self.jsonArrayLength = jsonArrayLength
+    }
+}
+
+/// A connection inside one transaction: the store's repository code talks to nothing else.
+public protocol SQLConnection: AnyObject {
+    /// How this database spells what the other spells differently.
+    var dialect: SQLDialect { get }
+    /// Runs a statement that returns no row.
+    func execute(sql: String, arguments: [any SQLBindable]) throws
+    /// Runs a query and calls `body` with each row, in order.
+    func each(sql: String, arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws
+    /// A statement prepared once and run many times with values bound one by one: the path
+    /// of bulk inserts.
+    func prepare(sql: String) throws -> any SQLStatement
+}
+
+/// A prepared statement: bind every `?` in order, then run it; it is then ready for the next values.
+public protocol SQLStatement: AnyObject {
+    func bind(_ value: String?)
+    func bind(_ value: Int?)
+    func bind(_ value: Bool)
+    func bind(_ value: Int64)
+    /// Binds UTF-8 bytes as text.
+    func bind(utf8 bytes: UnsafeBufferPointer<UInt8>)
+    /// Runs an insert with the values bound. An adapter may send several rows together; a
+    /// failure then shows at the latest when the transaction commits.
+    func insert() throws
+    /// Runs a query with the values bound and says whether it gave a row.
+    func yieldsRow() throws -> Bool
+}
+
+/// A database holding a store: transactions, each all or nothing.
+public protocol SQLDatabase: Sendable {
+    /// Runs `body` in a transaction that sees one state of the store and writes nothing.
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    /// Runs `body` in a write transaction, committed when it returns, rolled back when it
+    /// throws or when `commit` is false (a dry run). Writers are serialised.
+    func write<T>(commit: Bool, _ body: (any SQLConnection) throws -> T) throws -> T
+}
+
+extension SQLDatabase {
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T { try write(commit: true, body) }
+}
+
+extension SQLConnection {
+    func execute(sql: String) throws { try execute(sql: sql, arguments: []) }
+
+    /// Every row of a query.
+    func rows(sql: String, arguments: [any SQLBindable] = []) throws -> [SQLRow] {
+        var rows: [SQLRow] = []
+        try each(sql: sql, arguments: arguments) { rows.append($0) }
+        return rows
+    }
+
+    /// The first row of a query, or `nil`.
+    func row(sql: String, arguments: [any SQLBindable] = []) throws -> SQLRow? {
+        try rows(sql: sql, arguments: arguments).first
+    }
+
+    /// The first column of the first row, `nil` when there is no row or it is NULL.
+    func one<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> T? {
+        guard let row = try row(sql: sql, arguments: arguments), let first = row.values.first, first != .null else { return nil }
+        guard let value = T.decode(first) else { throw StoredValueError(column: row.columns.names.first ?? "", value: first) }
+        return value
+    }
+
+    /// The first column of every row.
+    func all<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> [T] {
+        try rows(sql: sql, arguments: arguments).map { row in
+            let first = row.values.first ?? .null
+            guard let value = T.decode(first) else { throw StoredValueError(column: row.columns.names.first ?? "", value: first) }
+            return value
+        }
+    }
+
+    /// Whether a query gives a row.
+    func exists(sql: String, arguments: [any SQLBindable] = []) throws -> Bool {
+        try row(sql: sql, arguments: arguments) != nil
+    }
+}
+
+/// `?, ?, ?`: the placeholders of an `IN` list of `count` values (at least one, so that an
+/// empty list still makes valid SQL that matches nothing when given a NULL).
+func placeholders(_ count: Int) -> String {
+    Array(repeating: "?", count: max(count, 1)).joined(separator: ", ")
+}
+
+/// The values of an `IN` list made by ``placeholders(_:)``.
+func inList(_ values: [String]) -> [any SQLBindable] {
+    values.isEmpty ? [String?.none] : values
+}
+
+/// A time as the store has always written its `createdAt`, `importedAt` and progress times:
+/// `2026-03-12 09:30:00.000`, in UTC (GRDB's text form of a `Date`, which the first stores used).
+func storedTimestamp(_ date: Date) -> String {
+    let parts = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+    func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+    let milliseconds = min((parts.nanosecond ?? 0) / 1_000_000, 999)
+    let year = String(parts.year ?? 1970)
+    let fraction = String(milliseconds)
+    return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(parts.month) + "-" + two(parts.day) + " "
+        + two(parts.hour) + ":" + two(parts.minute) + ":" + two(parts.second) + "."
+        + String(repeating: "0", count: 3 - fraction.count) + fraction
+}
+
+/// The time written by ``storedTimestamp(_:)``, or `nil`.
+func date(storedTimestamp text: String) -> Date? {
+    let scalars = Array(text.utf8)
+    guard scalars.count >= 19 else { return nil }
+    func number(_ range: Range<Int>) -> Int? { Int(String(decoding: scalars[range], as: UTF8.self)) }
+    var parts = DateComponents()
+    parts.year = number(0..<4)
+    parts.month = number(5..<7)
+    parts.day = number(8..<10)
+    parts.hour = number(11..<13)
+    parts.minute = number(14..<16)
+    parts.second = number(17..<19)
+    if scalars.count > 20 { parts.nanosecond = number(20..<scalars.count).map { $0 * 1_000_000 } }
+    return Calendar.utc.date(from: parts)
+}
+
+extension Calendar {
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return calendar
+    }()
+}

@@ -1,0 +1,141 @@
+internal import GRDB
+internal import GRDBSQLite
+
+/// The SQLite adapter of the store's port: a GRDB queue, one connection, its writes
+/// serialised by SQLite's own lock across processes.
+///
+/// Queries step GRDB's cached statements through SQLite's C API and copy each row's values
+/// once; GRDB still owns the statements and the transactions.
+final class SQLiteDatabase: SQLDatabase {
+    let queue: DatabaseQueue
+    /// The file, for messages.
+    let path: String
+
+    init(queue: DatabaseQueue, path: String) {
+        self.queue = queue
+        self.path = path
+    }
+
+    static let dialect = SQLDialect(jsonArrayLength: { "json_array_length(\($0))" })
+
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try phrasingErrors { try queue.read { db in try body(SQLiteConnection(db)) } }
+    }
+
+    func write<T>(commit: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
+        try phrasingErrors {
+            try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(SQLiteConnection(db))
+                    return commit ? .commit : .rollback
+                }
+                // inTransaction ran the body or threw.
+                return result!
+            }
+        }
+    }
+
+    /// SQLite's failures (a locked, full, read-only or corrupt file) as a ``WorkspaceError``
+    /// naming the file.
+    func phrasingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw WorkspaceError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
+
+/// GRDB's connection inside a transaction, seen through the port.
+final class SQLiteConnection: SQLConnection {
+    let db: Database
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    var dialect: SQLDialect { SQLiteDatabase.dialect }
+
+    func execute(sql: String, arguments: [any SQLBindable]) throws {
+        try db.execute(sql: sql, arguments: StatementArguments(arguments.map(\.sqlValue.databaseValue)))
+    }
+
+    func each(sql: String, arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        for (offset, argument) in arguments.enumerated() { bind(argument.sqlValue, at: Int32(offset + 1), in: handle) }
+        let count = sqlite3_column_count(handle)
+        let columns = SQLColumns(statement.columnNames)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            var values: [SQLValue] = []
+            values.reserveCapacity(Int(count))
+            for column in 0..<count {
+                switch sqlite3_column_type(handle, column) {
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, column)))
+                case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, column)))
+                case SQLITE_NULL: values.append(.null)
+                default:
+                    let bytes = sqlite3_column_text(handle, column)
+                    let length = Int(sqlite3_column_bytes(handle, column))
+                    values.append(.text(bytes.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""))
+                }
+            }
+            try body(SQLRow(columns: columns, values: values))
+        }
+    }
+
+    func prepare(sql: String) throws -> any SQLStatement {
+        SQLitePreparedStatement(try BoundStatement(db, sql: sql))
+    }
+
+    private func bind(_ value: SQLValue, at index: Int32, in handle: OpaquePointer) {
+        switch value {
+        case .null: sqlite3_bind_null(handle, index)
+        case .integer(let number): sqlite3_bind_int64(handle, index, number)
+        case .real(let number): sqlite3_bind_double(handle, index, number)
+        case .boolean(let flag): sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+        case .text(var text):
+            text.withUTF8 { bytes in _ = sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), transient) }
+        }
+    }
+}
+
+/// A ``BoundStatement`` through the port.
+final class SQLitePreparedStatement: SQLStatement {
+    private var statement: BoundStatement
+
+    init(_ statement: BoundStatement) {
+        self.statement = statement
+    }
+
+    func bind(_ value: String?) { statement.text(value) }
+    func bind(_ value: Int?) { statement.integer(value) }
+    func bind(_ value: Bool) { statement.integer(value ? 1 : 0) }
+    func bind(_ value: Int64) { statement.integer(value) }
+    func bind(utf8 bytes: UnsafeBufferPointer<UInt8>) { statement.text(bytes: bytes) }
+    func insert() throws { try statement.insert() }
+    func yieldsRow() throws -> Bool { try statement.yieldsRow() }
+}
+
+extension SQLValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .integer(let number): number.databaseValue
+        case .real(let number): number.databaseValue
+        case .text(let text): text.databaseValue
+        case .boolean(let flag): (flag ? 1 : 0).databaseValue
+        }
+    }
+}
