@@ -71,10 +71,14 @@ demo: build
 	diff -r $(DEMO)/$(SESSION)/certificates $(DEMO)/restored/Exports/$(SESSION)/certificates && echo "Restored certificates: byte-identical"
 	@echo "Records written to $(DEMO)/$(SESSION)/ (English certificates in $(DEMO)/en/$(SESSION)/)"
 
-# The PostgreSQL tests run against a throw-away cluster that scripts/with-postgres.sh starts.
+# Every test on SQLite, then the tests of the store, the use cases and the commands again on
+# PostgreSQL: a throw-away cluster that scripts/with-postgres.sh starts on loopback, a new
+# database for each workspace a test makes.
+POSTGRES_SUITES = AllerVersCLITests|TrainingServiceTests|TrainingStoreTests
 test: deps
 	$(SWIFT) build --build-tests
-	scripts/with-postgres.sh $(SWIFT) test --skip-build
+	scripts/with-postgres.sh sh -c '$(SWIFT) test --skip-build && \
+	  ALLERVERS_TEST_DATABASE=postgres $(SWIFT) test --skip-build --filter "$(POSTGRES_SUITES)"'
 
 # The crash and concurrency harnesses in full: 102 SIGKILLs, 4 writers × 504 records.
 stress: deps

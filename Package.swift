@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -70,17 +71,22 @@ let package = Package(
         ),
         // The printed records: sign-in sheets, certificates, attestations.
         .target(name: "TrainingPDF", dependencies: ["TrainingCore", "CPangoCairo"], swiftSettings: strictness),
-        // The PostgreSQL store (postgres-nio): its migrations, for organisations with many trainers.
+        // The PostgreSQL adapter of the store (postgres-nio) and its migrations, for organisations
+        // with many trainers.
         .target(
             name: "TrainingStorePostgres",
-            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "TrainingStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: strictness
         ),
         // The use cases, async, between the front ends and the store: what a command or a
         // page calls.
         .target(
             name: "TrainingService",
-            dependencies: ["TrainingCore", "TrainingStore", "TrainingExport", "TrainingPDF"],
+            dependencies: ["TrainingCore", "TrainingStore", "TrainingStorePostgres", "TrainingExport", "TrainingPDF"],
             swiftSettings: strictness
         ),
         .target(
@@ -120,7 +126,9 @@ let package = Package(
         ),
 
         // Fixtures shared by the test targets.
-        .target(name: "TrainingTesting", dependencies: ["TrainingCore"], swiftSettings: strictness),
+        .target(
+            name: "TrainingTesting", dependencies: ["TrainingCore", "TrainingStore", "TrainingStorePostgres", "TrainingService"],
+            swiftSettings: strictness),
         .testTarget(
             name: "TrainingCoreTests", dependencies: ["TrainingCore", "TrainingTesting"], exclude: ["Golden"], swiftSettings: strictness),
         .testTarget(
@@ -133,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingStoreTests",
-            dependencies: ["TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"], exclude: ["Fixtures"],
+            dependencies: ["TrainingStore", "TrainingService", "TrainingCore", "TrainingXML", "TrainingTesting"], exclude: ["Fixtures"],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TrainingCore
 import TrainingExport
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
@@ -10,7 +11,8 @@ extension AllerVers {
             abstract: "Create a workspace: the store, and the organisation identity documents carry.",
             discussion: """
                 The workspace is made in the current folder, or in --store FOLDER, with its store and \
-                the Ed25519 key that signs certificates, both readable by their owner only. The organisation identity can be given now or later with \
+                the Ed25519 key that signs certificates, both readable by their owner only. With --database, the records are kept \
+                in a PostgreSQL database shared by the organisation's trainers, and the folder holds the keys and names the database. The organisation identity can be given now or later with \
                 `allervers organisation set`.
 
                 Example:
@@ -21,6 +23,15 @@ extension AllerVers {
         @Option(help: ArgumentHelp("The folder to make the workspace in. Default: the current folder.", valueName: "folder"))
         var store: String?
 
+        @Option(
+            help: ArgumentHelp(
+                """
+                Keep the records in this PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE; the password from PGPASSWORD or \
+                ~/.pgpass, never stored) rather than in a SQLite file in the folder. A database that already holds an organisation's \
+                records is joined: copy that organisation's keys into the new .allervers/ to sign with them.
+                """, valueName: "url"))
+        var database: String?
+
         @OptionGroup var identity: IdentityOptions
 
         func validate() throws {
@@ -29,7 +40,13 @@ extension AllerVers {
 
         func run() throws {
             let folder = URL(fileURLWithPath: store ?? FileManager.default.currentDirectoryPath)
-            let created = try Store.create(in: Workspace(folder: folder), organisation: try identity.organisation(required: false))
+            let (created, attached) = try Stores.create(
+                in: Workspace(folder: folder), databaseURL: database, organisation: try identity.organisation(required: false))
+            if attached {
+                say("Joined the records in \(try created.workspace.databaseLocation() ?? "") from \(created.workspace.folder.path)")
+                say("Signing keys: copy the organisation's .allervers/*.pem here to issue certificates.")
+                return
+            }
             let key = try SigningKey.create(at: created.workspace.signingKeyURL)
             if let organisation = try created.organisation() {
                 _ = try PDFSigningIdentity.loadOrCreate(

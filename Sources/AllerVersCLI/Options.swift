@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
+import TrainingService
 import TrainingStore
 
 /// Where the workspace is, for every command that uses one.
@@ -8,17 +9,27 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("store"),
         help: ArgumentHelp(
-            "The workspace folder (the one holding .allervers/). Default: the nearest above the current folder.", valueName: "folder"))
+            """
+            The workspace folder (the one holding .allervers/), or a PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE, \
+            the password from PGPASSWORD or ~/.pgpass). Default: $ALLERVERS_STORE, else the nearest workspace above the current folder.
+            """, valueName: "folder|url"))
     var folder: String?
 
-    /// The workspace named by --store, or the nearest one.
+    /// What --store or ALLERVERS_STORE says, if anything.
+    private var named: String? { folder ?? ProcessInfo.processInfo.environment["ALLERVERS_STORE"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The workspace named by --store, or the nearest one. With a database URL, the nearest
+    /// workspace (or the current folder) is where the signing keys are.
     func workspace() throws -> Workspace {
-        if let folder { return try Workspace.existing(at: URL(fileURLWithPath: folder)) }
-        return try Workspace.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let named, Stores.isDatabaseURL(named) { return (try? Workspace.find(from: here)) ?? Workspace(folder: here) }
+        if let named { return try Workspace.existing(at: URL(fileURLWithPath: named)) }
+        return try Workspace.find(from: here)
     }
 
     func openStore() throws -> Store {
-        try Store.open(try workspace())
+        if let named, Stores.isDatabaseURL(named) { return try Stores.open(named, keys: try workspace()) }
+        return try Stores.open(try workspace())
     }
 }
 

@@ -177,9 +177,13 @@ extension SQLValue {
 public struct SQLDialect: Sendable {
     /// An expression giving the number of elements of the JSON array held as text in `column`.
     public var jsonArrayLength: @Sendable (_ column: String) -> String
+    /// A condition that `participant.email` is the email bound to `?`, whatever its case
+    /// (in the way the database's unique index on emails compares them).
+    public var sameEmail: String
 
-    public init(jsonArrayLength: @escaping @Sendable (String) -> String) {
+    public init(jsonArrayLength: @escaping @Sendable (String) -> String, sameEmail: String) {
         self.jsonArrayLength = jsonArrayLength
+        self.sameEmail = sameEmail
     }
 }
 
@@ -225,29 +229,29 @@ extension SQLDatabase {
 }
 
 extension SQLConnection {
-    func execute(sql: String) throws { try execute(sql: sql, arguments: []) }
+    public func execute(sql: String) throws { try execute(sql: sql, arguments: []) }
 
     /// Every row of a query.
-    func rows(sql: String, arguments: [any SQLBindable] = []) throws -> [SQLRow] {
+    public func rows(sql: String, arguments: [any SQLBindable] = []) throws -> [SQLRow] {
         var rows: [SQLRow] = []
         try each(sql: sql, arguments: arguments) { rows.append($0) }
         return rows
     }
 
     /// The first row of a query, or `nil`.
-    func row(sql: String, arguments: [any SQLBindable] = []) throws -> SQLRow? {
+    public func row(sql: String, arguments: [any SQLBindable] = []) throws -> SQLRow? {
         try rows(sql: sql, arguments: arguments).first
     }
 
     /// The first column of the first row, `nil` when there is no row or it is NULL.
-    func one<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> T? {
+    public func one<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> T? {
         guard let row = try row(sql: sql, arguments: arguments), let first = row.values.first, first != .null else { return nil }
         guard let value = T.decode(first) else { throw StoredValueError(column: row.columns.names.first ?? "", value: first) }
         return value
     }
 
     /// The first column of every row.
-    func all<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> [T] {
+    public func all<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> [T] {
         try rows(sql: sql, arguments: arguments).map { row in
             let first = row.values.first ?? .null
             guard let value = T.decode(first) else { throw StoredValueError(column: row.columns.names.first ?? "", value: first) }
@@ -256,7 +260,7 @@ extension SQLConnection {
     }
 
     /// Whether a query gives a row.
-    func exists(sql: String, arguments: [any SQLBindable] = []) throws -> Bool {
+    public func exists(sql: String, arguments: [any SQLBindable] = []) throws -> Bool {
         try row(sql: sql, arguments: arguments) != nil
     }
 }

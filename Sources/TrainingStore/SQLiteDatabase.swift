@@ -16,7 +16,10 @@ final class SQLiteDatabase: SQLDatabase {
         self.path = path
     }
 
-    static let dialect = SQLDialect(jsonArrayLength: { "json_array_length(\($0))" })
+    static let dialect = SQLDialect(
+        jsonArrayLength: { "json_array_length(\($0))" },
+        // The column's own NOCASE collation applies, and its index with it.
+        sameEmail: "email = ?")
 
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try phrasingErrors { try queue.read { db in try body(SQLiteConnection(db)) } }

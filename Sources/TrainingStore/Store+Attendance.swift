@@ -173,7 +173,7 @@ extension Store {
         try database.read { db in
             let rows = try db.rows(
                 sql: """
-                    SELECT * FROM attendanceEvent WHERE sessionID = ? AND (? IS NULL OR participantID = ?) ORDER BY sequence
+                    SELECT * FROM attendanceEvent WHERE sessionID = ? AND (CAST(? AS TEXT) IS NULL OR participantID = ?) ORDER BY sequence
                     """, arguments: [sessionID, participantID, participantID])
             var latest: [String: Int64] = [:]
             return try rows.map { row in
@@ -391,7 +391,7 @@ enum AttendanceRows {
         try db.rows(
             sql: """
                 SELECT e.* FROM attendanceEvent e
-                WHERE e.sessionID = ? AND (? IS NULL OR e.participantID = ?)
+                WHERE e.sessionID = ? AND (CAST(? AS TEXT) IS NULL OR e.participantID = ?)
                   AND e.sequence = (SELECT max(sequence) FROM attendanceEvent
                                     WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
                 ORDER BY e.participantID, e.slotID

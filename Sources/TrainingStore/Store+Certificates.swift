@@ -110,7 +110,20 @@ extension Store {
 
     /// Whether the workspace has issued any certificate.
     public var hasIssuedCertificates: Bool {
-        get throws { try database.read { db in try db.one(Bool.self, sql: "SELECT 1 FROM certificate LIMIT 1") == true } }
+        get throws { try database.read { db in try db.exists(sql: "SELECT 1 FROM certificate LIMIT 1") } }
+    }
+
+    /// Whether the store holds anything: an organisation, a course, a participant or a session.
+    public var holdsRecords: Bool {
+        get throws {
+            try database.read { db in
+                try db.exists(
+                    sql: """
+                        SELECT 1 FROM organisation UNION ALL SELECT 1 FROM course UNION ALL SELECT 1 FROM participant
+                        UNION ALL SELECT 1 FROM session LIMIT 1
+                        """)
+            }
+        }
     }
 
     /// The certificate with this number.

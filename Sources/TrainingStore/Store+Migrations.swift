@@ -368,6 +368,10 @@ extension Store {
             // the participant it was merged into: whoever asks for it gets that one.
             try db.execute(sql: "ALTER TABLE participant ADD COLUMN mergedInto TEXT REFERENCES participant(id)")
         }
+        migrator.registerMigration("v8 binary text order") { _ in
+            // PostgreSQL's text columns take SQLite's byte-by-byte order under this name;
+            // SQLite's text has always compared so, and has nothing to change.
+        }
         return migrator
     }()
 }

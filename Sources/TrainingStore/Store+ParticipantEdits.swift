@@ -52,7 +52,8 @@ extension Store {
             after.id = before.id
             if let problem = after.problems().first { throw ParticipantError(problem, index: 0) }
             if let email = after.email, email.caseInsensitiveCompare(before.email ?? "") != .orderedSame,
-                let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE email = ? AND id <> ?", arguments: [email, id])
+                let other = try db.one(
+                    String.self, sql: "SELECT id FROM participant WHERE \(db.dialect.sameEmail) AND id <> ?", arguments: [email, id])
             {
                 throw ParticipantError("\(email) is already participant \(other)", index: 0)
             }

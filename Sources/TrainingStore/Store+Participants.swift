@@ -68,7 +68,7 @@ extension Store {
             for (index, var participant) in participants.enumerated() {
                 if let problem = participant.problems().first { throw ParticipantError(problem, index: index) }
                 if let email = participant.email,
-                    let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE email = ?", arguments: [email])
+                    let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE \(db.dialect.sameEmail)", arguments: [email])
                 {
                     throw ParticipantError("\(email) is already participant \(other)", index: index)
                 }
@@ -104,9 +104,12 @@ extension Store {
     /// Every participant, by family name.
     public func participants() throws -> [Participant] {
         try database.read { db in
-            try db.rows(
-                sql: "SELECT * FROM participant WHERE mergedInto IS NULL ORDER BY lastName COLLATE NOCASE, firstName, id"
-            ).map(Self.participant)
+            // By family name (ASCII case folded), first name, id.
+            try db.rows(sql: "SELECT * FROM participant WHERE mergedInto IS NULL").map(Self.participant).sorted { a, b in
+                if !a.lastName.caseFoldedEquals(b.lastName) { return a.lastName.caseFoldedLess(b.lastName) }
+                if a.firstName != b.firstName { return a.firstName.byteLess(b.firstName) }
+                return a.id.byteLess(b.id)
+            }
         }
     }
 
@@ -125,7 +128,7 @@ extension Store {
     static func participantID(for key: String, in db: any SQLConnection) throws -> String {
         guard
             var row = try db.row(
-                sql: "SELECT id, mergedInto FROM participant WHERE id = ? OR email = ? OR externalID = ? LIMIT 1",
+                sql: "SELECT id, mergedInto FROM participant WHERE id = ? OR \(db.dialect.sameEmail) OR externalID = ? LIMIT 1",
                 arguments: [key, key, key])
         else { throw NotFoundError(kind: .participant, id: key) }
         // A merge into someone later merged too: follow, a bounded number of times.
@@ -141,12 +144,15 @@ extension Store {
     /// `id` and the ids of the duplicates merged into it, directly or through another,
     /// whose records in closed sessions are its own.
     static func identities(of id: String, in db: any SQLConnection) throws -> [String] {
-        try db.all(
+        // The first term reads the column, so that both terms compare text alike in PostgreSQL.
+        let found = try db.all(
             String.self,
             sql: """
-                WITH RECURSIVE alias(id) AS (SELECT ? UNION SELECT p.id FROM participant p JOIN alias a ON p.mergedInto = a.id)
+                WITH RECURSIVE alias(id) AS (
+                    SELECT id FROM participant WHERE id = ? UNION SELECT p.id FROM participant p JOIN alias a ON p.mergedInto = a.id)
                 SELECT id FROM alias
                 """, arguments: [id])
+        return found.isEmpty ? [id] : found
     }
 
     /// The id under which the person known by `key` is enrolled in a session: a merged
@@ -284,13 +290,24 @@ extension Store {
 
     static func enrolments(in sessionID: String, db: any SQLConnection) throws -> [Enrolment] {
         do {
-            return try db.rows(
+            let rows = try db.rows(
                 sql: """
-                    SELECT p.*, e.status AS enrolmentStatus, e.experienceConfirmed FROM enrolment e JOIN participant p ON p.id = e.participantID
-                    WHERE e.sessionID = ?
-                    ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, p.lastName COLLATE NOCASE, e.queuedAt
-                    """, arguments: [sessionID]
-            ).map { row in
+                    SELECT p.*, e.status AS enrolmentStatus, e.experienceConfirmed, e.queuedAt FROM enrolment e
+                    JOIN participant p ON p.id = e.participantID WHERE e.sessionID = ?
+                    """, arguments: [sessionID])
+            let ranked = try rows.map { row in
+                (
+                    row: row, status: try row["enrolmentStatus"] as String, lastName: try row["lastName"] as String,
+                    queued: try row["queuedAt"] as Int
+                )
+            }
+            let rank = ["enrolled": 0, "waitlisted": 1]
+            return try ranked.sorted { a, b in
+                let (x, y) = (rank[a.status] ?? 2, rank[b.status] ?? 2)
+                if x != y { return x < y }
+                if !a.lastName.caseFoldedEquals(b.lastName) { return a.lastName.caseFoldedLess(b.lastName) }
+                return a.queued < b.queued
+            }.map(\.row).map { row in
                 Enrolment(
                     participant: try Self.participant(row),
                     status: try row.parsed(
@@ -342,5 +359,26 @@ enum ParticipantRows {
         let digits = id.dropFirst(2)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(digits)
+    }
+}
+
+/// The order of SQLite's NOCASE collation, which folds ASCII letters only, then byte order:
+/// the same lists from both databases, whatever PostgreSQL's locale.
+extension String {
+    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+
+    /// Whether the two are equal under NOCASE.
+    func caseFoldedEquals(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { Self.folded($0) == Self.folded($1) }
+    }
+
+    /// Whether this comes first under NOCASE.
+    func caseFoldedLess(_ other: String) -> Bool {
+        utf8.lazy.map(Self.folded).lexicographicallyPrecedes(other.utf8.lazy.map(Self.folded))
+    }
+
+    /// Whether this comes first byte by byte (SQLite's BINARY).
+    func byteLess(_ other: String) -> Bool {
+        utf8.lexicographicallyPrecedes(other.utf8)
     }
 }

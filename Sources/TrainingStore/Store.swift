@@ -25,13 +25,8 @@ public final class Store: Sendable {
     /// Creates the workspace's folder and store, migrated, and records the organisation.
     public static func create(in workspace: Workspace, organisation: Organisation?) throws -> Store {
         let manager = FileManager.default
-        guard !workspace.exists else { throw WorkspaceError.alreadyExists(workspace.folder.path) }
+        try workspace.create()
         let path = workspace.storeURL.path
-        do {
-            try manager.createDirectory(at: workspace.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw WorkspaceError.unusable(path: path, reason: "cannot create the folder \(workspace.directory.path)")
-        }
         // SQLite gives the WAL and shared-memory files the mode of the database file, so
         // creating it owner-only here keeps all three private.
         guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {

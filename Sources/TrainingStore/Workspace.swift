@@ -49,8 +49,41 @@ public struct Workspace: Sendable, Hashable {
         }
     }
 
-    /// Whether the store exists.
-    public var exists: Bool { FileManager.default.fileExists(atPath: storeURL.path) }
+    /// In a workspace whose records are in PostgreSQL, the file that names the database
+    /// (its URL without a password, which comes from `PGPASSWORD` or a pass file).
+    public var databaseLocationURL: URL { directory.appendingPathComponent("store-location") }
+
+    /// Whether the store exists: the SQLite file, or the file naming a PostgreSQL database.
+    public var exists: Bool {
+        FileManager.default.fileExists(atPath: storeURL.path) || FileManager.default.fileExists(atPath: databaseLocationURL.path)
+    }
+
+    /// The PostgreSQL database the workspace's records are in, or `nil` when they are in its SQLite file.
+    public func databaseLocation() throws -> String? {
+        guard FileManager.default.fileExists(atPath: databaseLocationURL.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: databaseLocationURL.path) else {
+            throw WorkspaceError.unusable(path: databaseLocationURL.path, reason: "cannot read the file")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Makes the workspace's folder, owner-only, and, for records kept in PostgreSQL, the
+    /// file that names the database (never with a password).
+    public func create(databaseLocation: String? = nil) throws {
+        let manager = FileManager.default
+        guard !exists else { throw WorkspaceError.alreadyExists(folder.path) }
+        do {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw WorkspaceError.unusable(path: directory.path, reason: "cannot create the folder")
+        }
+        if let databaseLocation,
+            !manager.createFile(
+                atPath: databaseLocationURL.path, contents: Data((databaseLocation + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        {
+            throw WorkspaceError.unusable(path: databaseLocationURL.path, reason: "cannot create the file")
+        }
+    }
 
     /// The nearest workspace at `start` or in one of its parents.
     public static func find(from start: URL) throws(WorkspaceError) -> Workspace {

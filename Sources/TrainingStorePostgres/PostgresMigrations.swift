@@ -26,17 +26,61 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         self.port = url.port ?? 5432
         self.user = user
         self.database = database
-        self.password = url.password ?? environment["PGPASSWORD"]
+        self.password =
+            url.password ?? environment["PGPASSWORD"]
+            ?? Self.passFilePassword(host: host, port: url.port ?? 5432, database: database, user: user, environment: environment)
     }
 
     /// The URL without its password, for messages.
     public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+
+    /// A text that may be a URL with a password, without it, for messages.
+    public static func withoutPassword(_ text: String) -> String {
+        guard var url = URLComponents(string: text), url.password != nil else { return text }
+        url.password = nil
+        return url.string ?? "the given address"
+    }
 
     /// The same server, another database.
     public func database(_ name: String) -> PostgresLocation {
         var other = self
         other.database = name
         return other
+    }
+
+    /// The password a pass file gives (`PGPASSFILE`, or `~/.pgpass`): lines
+    /// `host:port:database:user:password`, `*` matching anything, the first match winning.
+    /// Like libpq, a file others can read is ignored.
+    static func passFilePassword(host: String, port: Int, database: String, user: String, environment: [String: String]) -> String? {
+        let path =
+            environment["PGPASSFILE"] ?? environment["HOME"].map { $0 + "/.pgpass" }
+        guard let path, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let mode = attributes[.posixPermissions] as? Int, mode & 0o077 == 0,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+            var fields: [String] = []
+            var field = ""
+            var escaped = false
+            for character in line {
+                if escaped {
+                    field.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == ":" && fields.count < 4 {
+                    fields.append(field)
+                    field = ""
+                } else {
+                    field.append(character)
+                }
+            }
+            fields.append(field)
+            guard fields.count == 5 else { continue }
+            let wanted = [host, String(port), database, user]
+            if zip(fields.prefix(4), wanted).allSatisfy({ $0 == "*" || $0 == $1 }) { return fields[4] }
+        }
+        return nil
     }
 
     var configuration: PostgresConnection.Configuration {
@@ -293,17 +337,19 @@ public enum PostgresMigrations {
         (
             "v5 course documents",
             [
-                "ALTER TABLE course ADD COLUMN prerequisites TEXT NOT NULL DEFAULT '[]' CHECK (prerequisites::jsonb IS NOT NULL)",
-                "ALTER TABLE course ADD COLUMN objectives TEXT NOT NULL DEFAULT '[]' CHECK (objectives::jsonb IS NOT NULL)",
-                "ALTER TABLE course ADD COLUMN modules TEXT NOT NULL DEFAULT '[]' CHECK (modules::jsonb IS NOT NULL)",
-                "ALTER TABLE course ADD COLUMN requiredModules TEXT NOT NULL DEFAULT '[]' CHECK (requiredModules::jsonb IS NOT NULL)",
+                // `json`, not `jsonb`: it checks the text is JSON and accepts every escape the
+                // writer makes, \u0000 included, which jsonb refuses.
+                "ALTER TABLE course ADD COLUMN prerequisites TEXT NOT NULL DEFAULT '[]' CHECK (prerequisites::json IS NOT NULL)",
+                "ALTER TABLE course ADD COLUMN objectives TEXT NOT NULL DEFAULT '[]' CHECK (objectives::json IS NOT NULL)",
+                "ALTER TABLE course ADD COLUMN modules TEXT NOT NULL DEFAULT '[]' CHECK (modules::json IS NOT NULL)",
+                "ALTER TABLE course ADD COLUMN requiredModules TEXT NOT NULL DEFAULT '[]' CHECK (requiredModules::json IS NOT NULL)",
             ]
         ),
         (
             "v6 records that stay true",
             [
                 "ALTER TABLE attendanceEvent ADD COLUMN correctionReason TEXT",
-                "ALTER TABLE certificate ADD COLUMN printed TEXT CHECK (printed IS NULL OR printed::jsonb IS NOT NULL)",
+                "ALTER TABLE certificate ADD COLUMN printed TEXT CHECK (printed IS NULL OR printed::json IS NOT NULL)",
                 "ALTER TABLE participant ADD COLUMN birthDate TEXT",
                 "ALTER TABLE participant ADD COLUMN gender TEXT CHECK (gender IS NULL OR gender IN ('female', 'male'))",
                 """
@@ -349,54 +395,30 @@ public enum PostgresMigrations {
             ]
         ),
         ("v7 participant merges", ["ALTER TABLE participant ADD COLUMN mergedInto TEXT REFERENCES participant(id)"]),
+        (
+            // Text compares byte by byte, as in SQLite, whatever the database's locale: ids,
+            // days and times order the same in both stores, and so do the lists made from them.
+            "v8 binary text order",
+            [
+                """
+                DO $$ DECLARE c record; BEGIN
+                FOR c IN SELECT table_name, column_name FROM information_schema.columns
+                         WHERE table_schema = current_schema() AND data_type = 'text' AND table_name <> 'allervers_migrations' LOOP
+                    EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE text COLLATE "C"', c.table_name, c.column_name);
+                END LOOP; END $$
+                """
+            ]
+        ),
     ]
+
+    /// The advisory lock migrating processes take, one at a time.
+    static let lockNumber: Int64 = 7_405_162_026
 
     /// Applies the migrations the database lacks, each in one transaction under an advisory
     /// lock, so that two processes starting at once apply each one once. Returns the names
     /// applied now.
     @discardableResult
-    public static func migrate(_ location: PostgresLocation) async throws -> [String] {
-        let logger = Logger(label: "allervers.postgres")
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(configuration: location.configuration, id: 1, logger: logger)
-        } catch {
-            throw PostgresStoreError("cannot reach the store \(location): \(String(reflecting: error).prefix(200))")
-        }
-        do {
-            var applied: [String] = []
-            // Under the lock too: two `CREATE TABLE IF NOT EXISTS` at once can both try to create it.
-            try await connection.query("BEGIN", logger: logger)
-            try await connection.query("SELECT pg_advisory_xact_lock(7405162026)", logger: logger)
-            try await connection.query(
-                "CREATE TABLE IF NOT EXISTS allervers_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())",
-                logger: logger)
-            try await connection.query("COMMIT", logger: logger)
-            for (name, statements) in migrations {
-                try await connection.query("BEGIN", logger: logger)
-                do {
-                    // One number for the whole schema: migrating processes wait for each other.
-                    try await connection.query("SELECT pg_advisory_xact_lock(7405162026)", logger: logger)
-                    let done = try await connection.query(
-                        "SELECT 1 FROM allervers_migrations WHERE identifier = \(name)", logger: logger)
-                    var isDone = false
-                    for try await _ in done { isDone = true }
-                    if !isDone {
-                        for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
-                        try await connection.query("INSERT INTO allervers_migrations (identifier) VALUES (\(name))", logger: logger)
-                        applied.append(name)
-                    }
-                    try await connection.query("COMMIT", logger: logger)
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw PostgresStoreError("the store \(location) cannot be migrated (\(name)): \(String(reflecting: error).prefix(300))")
-                }
-            }
-            try await connection.close()
-            return applied
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+    public static func migrate(_ location: PostgresLocation) throws -> [String] {
+        try PostgresStoreDatabase.open(location).appliedOnOpen
     }
 }

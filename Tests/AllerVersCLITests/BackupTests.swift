@@ -4,8 +4,9 @@ import TrainingTesting
 
 /// Nothing lost with the laptop: a snapshot taken while others write, restored elsewhere,
 /// re-exports the same certificates byte for byte and verifies; a bad snapshot or an
-/// occupied folder is refused with nothing written.
-@Suite struct BackupTests {
+/// occupied folder is refused with nothing written. A snapshot is of the SQLite file; a
+/// PostgreSQL store is backed up by its server, or moved with `store copy`.
+@Suite(.enabled(if: TestDatabase.current == .sqlite, "a snapshot is of the SQLite file")) struct BackupTests {
     /// Every file under `folder`, by relative path.
     func files(under folder: URL) throws -> [String: Data] {
         var found: [String: Data] = [:]
@@ -151,5 +152,16 @@ import TrainingTesting
             let count = records.output.split(separator: " ").dropFirst(3).first.flatMap { Int($0) } ?? -1
             #expect(count >= 20 && count % 20 == 0, "\(records.output)")
         }
+    }
+}
+
+@Suite(.enabled(if: TestDatabase.current == .postgres)) struct PostgresBackupTests {
+    @Test func aSnapshotOfAPostgreSQLStoreIsRefusedWithWhatToDoInstead() async throws {
+        let workspace = try await initialisedWorkspace()
+        let snapshot = workspace.url.appendingPathComponent("snapshot.allervers")
+        let result = await allervers("backup", "--to", snapshot.path, "--store", workspace.url.path)
+        #expect(result.exitCode == 1)
+        #expect(result.error == "a PostgreSQL store is backed up by its server (pg_dump), or copied with `allervers store copy`")
+        #expect(!FileManager.default.fileExists(atPath: snapshot.path))
     }
 }

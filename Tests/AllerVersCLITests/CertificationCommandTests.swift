@@ -300,14 +300,13 @@ func certificateJSON(_ number: String, store: String) async throws -> [String: A
         #expect(old["isEligible"] as? Bool == false, "the old record keeps what it said")
         #expect((old["revocation"] as? [String: Any])?["replacedBy"] as? String == "AV-2026-000006")
 
-        // Not even the sqlite3 shell rewrites a certificate or a revocation.
-        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
+        // Not even the sqlite3 or psql shell rewrites a certificate or a revocation.
         for sql in [
             "UPDATE certificate SET attendedMinutes = 840 WHERE number = 'AV-2026-000005';",
             "DELETE FROM certificate WHERE number = 'AV-2026-000005';",
             "DELETE FROM certificateRevocation;",
         ] {
-            let result = try execute(try tool("sqlite3"), [database, sql])
+            let result = try TestDatabase.edit(workspaceAt: workspace.url, sqlite: sql, postgres: sql)
             #expect(result.status != 0 && (result.output.contains("never") || result.output.contains("final")), "\(sql): \(result.output)")
         }
 
@@ -399,8 +398,8 @@ extension Data {
         #expect(await allervers("key", "create", "--store", store).error == "\(key.path): a signing key already exists")
 
         // An identity removed behind the tool's back (the only way to lose it once set).
-        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
-        #expect(try execute(try tool("sqlite3"), [database, "DELETE FROM organisation;"]).status == 0)
+        let removal = "DELETE FROM organisation;"
+        #expect(try TestDatabase.edit(workspaceAt: workspace.url, sqlite: removal, postgres: removal).status == 0)
         let withoutIdentity = try storeBytes(workspace)
         let noOrganisation = await allervers("certify", "LYON", "--store", store)
         #expect(noOrganisation.exitCode == 1)

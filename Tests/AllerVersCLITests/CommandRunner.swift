@@ -29,7 +29,12 @@ func allervers(_ arguments: String...) async -> CommandResult {
 
 func allervers(_ arguments: [String]) async -> CommandResult {
     let buffer = OutputBuffer()
+    var arguments = arguments
     do {
+        // On a PostgreSQL run, every workspace a test makes keeps its records in a new database.
+        if arguments.first == "init", !arguments.contains("--database"), let url = try TestDatabase.freshDatabaseURL() {
+            arguments += ["--database", url]
+        }
         try await Console.$current.withValue(Console { buffer.append($0) }) {
             try await AllerVers.run(arguments)
         }

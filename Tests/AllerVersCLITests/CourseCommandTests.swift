@@ -68,5 +68,5 @@ func initialisedWorkspace() async throws -> TemporaryFolder {
 }
 
 func storeBytes(_ workspace: TemporaryFolder) throws -> Data {
-    try Data(contentsOf: workspace.url.appendingPathComponent(".allervers/store.sqlite"))
+    try TestDatabase.contents(ofWorkspaceAt: workspace.url)
 }

@@ -21,8 +21,9 @@ struct KilledBatch: Sendable {
 
 /// Power cuts: a real process is killed with SIGKILL at a random moment of a large import,
 /// an attendance batch or a certification. After each kill the store passes SQLite's
-/// integrity check, the batch is entirely there or entirely absent, `allervers verify`
-/// passes, and running the batch again completes it.
+/// integrity check (on SQLite), the batch is entirely there or entirely absent, `allervers
+/// verify` passes, and running the batch again completes it. On PostgreSQL, each run works
+/// on its own copy of the prepared database.
 @Suite(.serialized) struct CrashTests {
     /// Processes killed mid-way per batch: 2 in `make test`, 34 under `make stress` (102 in all).
     static let kills = Stress.full ? 34 : 2
@@ -99,7 +100,6 @@ struct KilledBatch: Sendable {
 
     func survivesKills(_ batch: KilledBatch, template: TemporaryFolder) async throws {
         let binary = try builtBinary
-        let sqlite = try tool("sqlite3")
         // How long the batch takes when nothing interrupts it: kills fall anywhere in it.
         let timing = try TemporaryFolder()
         try copyWorkspace(template, to: timing)
@@ -130,10 +130,11 @@ struct KilledBatch: Sendable {
                 interrupted += 1
             }
             process.waitUntilExit()
-            let database = copy.url.appendingPathComponent(".allervers/store.sqlite").path
-            let integrity = try execute(sqlite, [database, "PRAGMA integrity_check;"])
-            #expect(integrity.output == "ok\n", "\(batch.name), kill \(kill) after \(delay) s: \(integrity.output)")
-            let counted = try execute(sqlite, [database, batch.countSQL]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if TestDatabase.current == .sqlite {
+                let integrity = try TestDatabase.query(workspaceAt: copy.url, "PRAGMA integrity_check;")
+                #expect(integrity == "ok", "\(batch.name), kill \(kill) after \(delay) s: \(integrity)")
+            }
+            let counted = try TestDatabase.query(workspaceAt: copy.url, batch.countSQL)
             if counted == String(batch.after) { landed += 1 }
             #expect(
                 counted == String(batch.before) || counted == String(batch.after),
@@ -143,7 +144,7 @@ struct KilledBatch: Sendable {
             // The next command works, and completes the batch.
             let again = try execute(binary, batch.arguments + ["--store", store])
             #expect(again.status == 0, "\(batch.name), kill \(kill): \(again.output)")
-            let final = try execute(sqlite, [database, batch.countSQL]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let final = try TestDatabase.query(workspaceAt: copy.url, batch.countSQL)
             #expect(Int(final).map { $0 >= batch.after } == true, "\(batch.name), kill \(kill): \(final) rows after the rerun")
         }
         #expect(interrupted >= Self.kills, "\(batch.name): only \(interrupted) of \(runs) runs were still going when killed")
@@ -153,8 +154,6 @@ struct KilledBatch: Sendable {
     }
 
     func copyWorkspace(_ source: TemporaryFolder, to destination: TemporaryFolder) throws {
-        let from = source.url.appendingPathComponent(".allervers")
-        let to = destination.url.appendingPathComponent(".allervers")
-        try FileManager.default.copyItem(at: from, to: to)
+        try TestDatabase.copyWorkspace(from: source.url, to: destination.url)
     }
 }

@@ -506,28 +506,31 @@ import TrainingTesting
 @Suite struct HandEditedStoreTests {
     @Test(arguments: [
         (
-            "PRAGMA ignore_check_constraints = ON; UPDATE session SET status = 'paused' WHERE id = 'LYON';", ["session", "show", "LYON"],
-            "the store's session record LYON is damaged: its status \"paused\" cannot be read"
+            "PRAGMA ignore_check_constraints = ON; UPDATE session SET status = 'paused' WHERE id = 'LYON';",
+            "ALTER TABLE session DROP CONSTRAINT session_status_check; UPDATE session SET status = 'paused' WHERE id = 'LYON';",
+            ["session", "show", "LYON"], "the store's session record LYON is damaged: its status \"paused\" cannot be read"
         ),
         (
             "DROP TRIGGER certificateIsWrittenOnceOnUpdate; UPDATE certificate SET firstDay = '2026-02-30' WHERE sequence = 1;",
+            "DROP TRIGGER certificateIsWrittenOnceOnUpdate ON certificate; UPDATE certificate SET firstDay = '2026-02-30' WHERE sequence = 1;",
             ["certificate", "list", "LYON"],
             "the store's certificate record AV-2026-000001 is damaged: its firstDay \"2026-02-30\" cannot be read"
         ),
         (
             "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate; PRAGMA ignore_check_constraints = ON; UPDATE attendanceEvent SET status = 'late' WHERE sequence = 1;",
+            "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate ON attendanceEvent; ALTER TABLE attendanceEvent DROP CONSTRAINT attendanceevent_status_check; UPDATE attendanceEvent SET status = 'late' WHERE sequence = 1;",
             ["attendance", "show", "LYON"], "the store's attendanceEvent record 1 is damaged: its status \"late\" cannot be read"
         ),
         (
             "PRAGMA ignore_check_constraints = ON; UPDATE sessionSlot SET startTime = '25:00' WHERE id = '2026-03-12-am';",
+            "UPDATE sessionSlot SET startTime = '25:00' WHERE id = '2026-03-12-am';",
             ["session", "show", "LYON"],
             "the store's sessionSlot record LYON 2026-03-12-am is damaged: its startTime \"25:00\" cannot be read"
         ),
     ])
-    func aDamagedRowIsNamed(sql: String, command: [String], expected: String) async throws {
+    func aDamagedRowIsNamed(sqlite: String, postgres: String, command: [String], expected: String) async throws {
         let (workspace, store, _) = try await exportedWeek()
-        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
-        let edited = try execute(try tool("sqlite3"), [database, sql])
+        let edited = try TestDatabase.edit(workspaceAt: workspace.url, sqlite: sqlite, postgres: postgres)
         try #require(edited.status == 0, "\(edited.output)")
         let result = await allervers(command + ["--store", store])
         #expect(result.exitCode == 1)

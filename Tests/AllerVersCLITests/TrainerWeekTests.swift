@@ -88,15 +88,13 @@ func weekWorkspace() async throws -> TemporaryFolder {
         let workspace = try await weekWorkspace()
         let store = workspace.url.path
         _ = await allervers("attendance", "record", "LYON", "--store", store, "--slot", "2026-03-12-am", "--others-present")
-        let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        try #require(FileManager.default.isExecutableFile(atPath: sqlite.path), "sqlite3 is missing: make test installs it")
-        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
         // The triggers refuse the change; someone determined drops them first.
-        let refused = try execute(sqlite, [database, "UPDATE attendanceEvent SET status = 'absent' WHERE sequence = 3"])
+        let change = "UPDATE attendanceEvent SET status = 'absent' WHERE sequence = 3"
+        let refused = try TestDatabase.edit(workspaceAt: workspace.url, sqlite: change, postgres: change)
         #expect(refused.output.contains("attendance records are never changed"))
-        let forced = try execute(
-            sqlite,
-            [database, "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate; UPDATE attendanceEvent SET status = 'absent' WHERE sequence = 3"])
+        let forced = try TestDatabase.edit(
+            workspaceAt: workspace.url, sqlite: "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate; \(change)",
+            postgres: "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate ON attendanceEvent; \(change)")
         #expect(forced.status == 0, "\(forced.output)")
         let broken = await allervers("verify", "--store", store)
         #expect(broken.exitCode == 1)
@@ -107,10 +105,10 @@ func weekWorkspace() async throws -> TemporaryFolder {
         let workspace = try await weekWorkspace()
         let store = workspace.url.path
         _ = await allervers("attendance", "record", "LYON", "--store", store, "--slot", "2026-03-12-am", "--others-present")
-        let database = workspace.url.appendingPathComponent(".allervers/store.sqlite").path
-        _ = try execute(
-            URL(fileURLWithPath: "/usr/bin/sqlite3"),
-            [database, "DROP TRIGGER attendanceEventIsAppendOnlyOnDelete; DELETE FROM attendanceEvent WHERE sequence = 2"])
+        let removal = "DELETE FROM attendanceEvent WHERE sequence = 2"
+        _ = try TestDatabase.edit(
+            workspaceAt: workspace.url, sqlite: "DROP TRIGGER attendanceEventIsAppendOnlyOnDelete; \(removal)",
+            postgres: "DROP TRIGGER attendanceEventIsAppendOnlyOnDelete ON attendanceEvent; \(removal)")
         let broken = await allervers("verify", "--store", store)
         #expect(broken.error == "attendance record 2 has been removed")
     }

@@ -16,7 +16,7 @@ import TrainingTesting
 
     init() throws {
         folder = try TemporaryFolder()
-        store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        store = try TestDatabase.createStore(in: folder.url, organisation: nil)
         var course = Fixtures.course()
         course.prerequisites = []
         _ = try store.importCourses { try $0.add(course) }

@@ -24,7 +24,7 @@ import TrainingStorePostgres
         do {
             try await body(server.database(name))
         } catch {
-            try? await run(on: server, "DROP DATABASE \(name)")
+            _ = try? await run(on: server, "DROP DATABASE \(name)")
             throw error
         }
         try await run(on: server, "DROP DATABASE \(name)")
@@ -51,9 +51,9 @@ import TrainingStorePostgres
 
     @Test func theSchemaHasTheSQLiteStoresMigrationsByNameAndAppliesEachOnce() async throws {
         try await withDatabase { database in
-            let applied = try await PostgresMigrations.migrate(database)
+            let applied = try PostgresMigrations.migrate(database)
             #expect(applied == Store.migrationNames)
-            #expect(try await PostgresMigrations.migrate(database).isEmpty)
+            #expect(try PostgresMigrations.migrate(database).isEmpty)
             let recorded = try await run(on: database, "SELECT identifier FROM allervers_migrations ORDER BY appliedAt, identifier")
             #expect(recorded.sorted() == Store.migrationNames.sorted())
         }
@@ -70,7 +70,7 @@ import TrainingStorePostgres
 
     @Test func theDatabaseGuardsTheRecordsAsSQLiteDoes() async throws {
         try await withDatabase { database in
-            try await PostgresMigrations.migrate(database)
+            try PostgresMigrations.migrate(database)
             try await run(
                 on: database,
                 "INSERT INTO sessionEvent VALUES (1, 'S', 'closed', '', 'Claire', '2026-03-13T17:00:00Z', '\(String(repeating: "0", count: 64))', '\(String(repeating: "a", count: 64))')"

@@ -10,7 +10,7 @@ import TrainingTesting
 
     init() throws {
         folder = try TemporaryFolder()
-        store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        store = try TestDatabase.createStore(in: folder.url, organisation: nil)
         var foundation = Fixtures.course(id: "FOND")
         foundation.prerequisites = []
         var field = Fixtures.course(id: "TERRAIN")

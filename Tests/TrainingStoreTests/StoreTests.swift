@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrainingCore
+import TrainingService
 import TrainingStore
 import TrainingTesting
 
@@ -47,8 +48,8 @@ import TrainingTesting
         let folder = try TemporaryFolder()
         let identity = try Organisation(
             name: "Institut", address: "1 rue", declarationNumber: "52490123449", signatoryName: "C. Martin", signatoryTitle: "Directrice")
-        let store = try Store.create(in: Workspace(folder: folder.url), organisation: identity)
-        #expect(try Store.open(store.workspace).organisation() == identity)
+        let store = try TestDatabase.createStore(in: folder.url, organisation: identity)
+        #expect(try Stores.open(store.workspace).organisation() == identity)
     }
 }
 
@@ -61,7 +62,7 @@ import TrainingTesting
     }
 
     func emptyStore() throws -> (TemporaryFolder, Store) {
-        (folder, try Store.create(in: Workspace(folder: folder.url), organisation: nil))
+        (folder, try TestDatabase.createStore(in: folder.url, organisation: nil))
     }
 
     @Test func storedCourseReadsBackIdentical() throws {
