@@ -19,7 +19,7 @@ public struct AllerVers: AsyncParsableCommand {
         subcommands: [
             Init.self, OrganisationCommand.self, CourseCommand.self, SessionCommand.self, ParticipantCommand.self, AttendanceCommand.self,
             ProgressCommand.self, Certify.self, CertificateCommand.self, ExportCommand.self, KeyCommand.self,
-            Verify.self, Backup.self, Restore.self,
+            Verify.self, Backup.self, Restore.self, StoreCommand.self,
         ]
     )
 

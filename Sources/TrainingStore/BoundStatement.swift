@@ -49,6 +49,11 @@ struct BoundStatement {
         integer(Int(value))
     }
 
+    mutating func real(_ value: Double) {
+        index += 1
+        _ = sqlite3_bind_double(statement.sqliteStatement, index, value)
+    }
+
     mutating func null() {
         index += 1
         _ = sqlite3_bind_null(statement.sqliteStatement, index)

@@ -180,10 +180,17 @@ public struct SQLDialect: Sendable {
     /// A condition that `participant.email` is the email bound to `?`, whatever its case
     /// (in the way the database's unique index on emails compares them).
     public var sameEmail: String
+    /// After rows were copied in with their own keys, the statement that makes the table's
+    /// generated key continue after the highest, or `nil` when the database needs none.
+    public var identityAfterCopy: @Sendable (_ table: String, _ column: String) -> String?
 
-    public init(jsonArrayLength: @escaping @Sendable (String) -> String, sameEmail: String) {
+    public init(
+        jsonArrayLength: @escaping @Sendable (String) -> String, sameEmail: String,
+        identityAfterCopy: @escaping @Sendable (String, String) -> String?
+    ) {
         self.jsonArrayLength = jsonArrayLength
         self.sameEmail = sameEmail
+        self.identityAfterCopy = identityAfterCopy
     }
 }
 
@@ -206,6 +213,7 @@ public protocol SQLStatement: AnyObject {
     func bind(_ value: Int?)
     func bind(_ value: Bool)
     func bind(_ value: Int64)
+    func bind(_ value: Double)
     /// Binds UTF-8 bytes as text.
     func bind(utf8 bytes: UnsafeBufferPointer<UInt8>)
     /// Runs an insert with the values bound. An adapter may send several rows together; a

@@ -19,7 +19,9 @@ final class SQLiteDatabase: SQLDatabase {
     static let dialect = SQLDialect(
         jsonArrayLength: { "json_array_length(\($0))" },
         // The column's own NOCASE collation applies, and its index with it.
-        sameEmail: "email = ?")
+        sameEmail: "email = ?",
+        // An INTEGER PRIMARY KEY continues after the highest row id by itself.
+        identityAfterCopy: { _, _ in nil })
 
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try phrasingErrors { try queue.read { db in try body(SQLiteConnection(db)) } }
@@ -126,6 +128,7 @@ final class SQLitePreparedStatement: SQLStatement {
     func bind(_ value: Int?) { statement.integer(value) }
     func bind(_ value: Bool) { statement.integer(value ? 1 : 0) }
     func bind(_ value: Int64) { statement.integer(value) }
+    func bind(_ value: Double) { statement.real(value) }
     func bind(utf8 bytes: UnsafeBufferPointer<UInt8>) { statement.text(bytes: bytes) }
     func insert() throws { try statement.insert() }
     func yieldsRow() throws -> Bool { try statement.yieldsRow() }

@@ -101,6 +101,11 @@ extension Store {
         }
     }
 
+    /// Every certificate of the workspace, revoked ones included, by number.
+    public func allCertificates() throws -> [Certificate] {
+        try database.read { db in try Self.certificateRows(where: "1 = 1", [], db: db) }
+    }
+
     /// The certificates of a session, oldest first, revoked ones included.
     public func certificates(in sessionID: String) throws -> [Certificate] {
         try database.read { db in

@@ -208,7 +208,10 @@ final class PostgresSQLConnection: SQLConnection {
     static let dialect = SQLDialect(
         jsonArrayLength: { "json_array_length(\($0)::json)" },
         // The unique index is on lower(email).
-        sameEmail: "lower(email) = lower(?)")
+        sameEmail: "lower(email) = lower(?)",
+        identityAfterCopy: { table, column in
+            "SELECT setval(pg_get_serial_sequence('\(table)', '\(column.lowercased())'), COALESCE((SELECT max(\(column)) FROM \(table)), 0) + 1, false)"
+        })
 
     /// Runs one statement without parameters.
     func simple(_ sql: String) throws {
@@ -300,6 +303,7 @@ final class PostgresInsert: SQLStatement {
     func bind(_ value: Int?) { row.append(value.map { .integer(Int64($0)) } ?? .null) }
     func bind(_ value: Bool) { row.append(.boolean(value)) }
     func bind(_ value: Int64) { row.append(.integer(value)) }
+    func bind(_ value: Double) { row.append(.real(value)) }
     func bind(utf8 bytes: UnsafeBufferPointer<UInt8>) { row.append(.text(String(decoding: bytes, as: UTF8.self))) }
 
     func insert() throws {

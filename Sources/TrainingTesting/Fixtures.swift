@@ -10,6 +10,17 @@ public enum Fixtures {
         return url
     }()
 
+    /// Every file under `folder`, by path relative to it.
+    public static func files(under folder: URL) throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard !url.hasDirectoryPath else { continue }
+            found[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        return found
+    }
+
     /// `Courses/` in the repository.
     public static var courses: URL { repository.appendingPathComponent("Courses") }
 

@@ -21,6 +21,11 @@ public enum TestDatabase: String, Sendable {
     /// A new, empty PostgreSQL database on the test server, as a URL; `nil` when this run is on SQLite.
     public static func freshDatabaseURL() throws -> String? {
         guard current == .postgres else { return nil }
+        return try newPostgresDatabase()
+    }
+
+    /// A new, empty database on the PostgreSQL server `make test` started, whichever database this run is on.
+    public static func newPostgresDatabase() throws -> String {
         guard let server, let location = PostgresLocation(url: server) else {
             throw WorkspaceError.unusable(path: "ALLERVERS_TEST_POSTGRES", reason: "run through `make test`, which starts PostgreSQL")
         }

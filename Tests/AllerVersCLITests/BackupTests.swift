@@ -7,17 +7,6 @@ import TrainingTesting
 /// occupied folder is refused with nothing written. A snapshot is of the SQLite file; a
 /// PostgreSQL store is backed up by its server, or moved with `store copy`.
 @Suite(.enabled(if: TestDatabase.current == .sqlite, "a snapshot is of the SQLite file")) struct BackupTests {
-    /// Every file under `folder`, by relative path.
-    func files(under folder: URL) throws -> [String: Data] {
-        var found: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            guard !url.hasDirectoryPath else { continue }
-            found[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
-        }
-        return found
-    }
-
     @Test func aRestoredWorkspaceReexportsTheSameCertificatesAndVerifies() async throws {
         let (workspace, store, out) = try await exportedWeek()
         let snapshot = workspace.url.appendingPathComponent("week.allervers")
@@ -41,8 +30,8 @@ import TrainingTesting
         let reexported = elsewhere.url.appendingPathComponent("out")
         let exported = await allervers("export", "records", "LYON", "--out", reexported.path, "--store", elsewhere.url.path)
         #expect(exported.exitCode == 0, "\(exported.error)")
-        let before = try files(under: out.appendingPathComponent("LYON/certificates"))
-        let after = try files(under: reexported.appendingPathComponent("LYON/certificates"))
+        let before = try Fixtures.files(under: out.appendingPathComponent("LYON/certificates"))
+        let after = try Fixtures.files(under: reexported.appendingPathComponent("LYON/certificates"))
         #expect(before.count == 11 && after == before)
         let pdf = reexported.appendingPathComponent("LYON/certificates/AV-2026-000001-certificat-de-realisation.pdf")
         #expect(await allervers("verify", pdf.path, "--store", elsewhere.url.path).exitCode == 0)
