@@ -102,7 +102,8 @@ bench: deps
 	  $(SWIFT) build -c release --product $$product || exit 1; done
 	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
-	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && scripts/bench-documents.sh; }; } \
+	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && \
+	  scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh; }; } \
 	  > Benchmarks/work/bench.log 2>&1 || { tail -20 Benchmarks/work/bench.log; exit 1; }
 	@scripts/bench-table.sh
 	@grep real Benchmarks/work/bench.log | tail -1 | awk '{ print "Benchmarks ran in " $$2 " on $(shell nproc) cores (limit 10 min)" }' 
