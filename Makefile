@@ -103,7 +103,7 @@ bench: deps
 	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
 	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && \
-	  scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh; }; } \
+	  ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh; }; } \
 	  > Benchmarks/work/bench.log 2>&1 || { tail -20 Benchmarks/work/bench.log; exit 1; }
 	@scripts/bench-table.sh
 	@grep real Benchmarks/work/bench.log | tail -1 | awk '{ print "Benchmarks ran in " $$2 " on $(shell nproc) cores (limit 10 min)" }' 

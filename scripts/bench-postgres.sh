@@ -18,7 +18,8 @@ rm -rf "$work" && mkdir -p "$work/store"
 database=allervers_bench_$$
 "$psql_bin" -X -q "$server" -c "CREATE DATABASE $database"
 url="${server%/*}/$database"
-psql() { "$psql_bin" -X -q -v ON_ERROR_STOP=1 "$url" "$@"; }
+psql_args=(-X -q -v ON_ERROR_STOP=1 "$url")
+psql() { "$psql_bin" "${psql_args[@]}" "$@"; }
 seconds() { /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }; cat "$work/time.txt"; }
 
 store="$work/store"
@@ -40,7 +41,7 @@ for s in $(seq 1 "$sessions"); do $bin attendance import --store "$store" --by "
 import_s=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 records=$(psql -At -c "SELECT count(*) FROM attendanceEvent")
 psql -c "CREATE TABLE copied (session text, slot text, participant text, status text, minutes_late text, minutes_left_early text, reason text)"
-copy_s=$(seconds psql -c "\\copy copied FROM '$source_work/all.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)")
+copy_s=$(seconds "$psql_bin" "${psql_args[@]}" -c "\\copy copied FROM '$source_work/all.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)")
 sqlite_s=$(awk -F '\t' '$1 ~ /^attendance import/ { print $2 }' "$BENCH_RESULTS" | tail -1)
 
 current="SELECT e.* FROM attendanceEvent e WHERE e.sequence = (SELECT max(sequence) FROM attendanceEvent
@@ -50,7 +51,7 @@ attended="sum(CASE WHEN c.status = 'present' THEN greatest(0, $minutes - c.minut
 hours_query="WITH c AS ($current) SELECT c.participantID, $attended FROM c JOIN sessionSlot sl ON sl.sessionID = c.sessionID
   AND sl.id = c.slotID WHERE sl.date BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY c.participantID"
 hours_s=$(seconds $bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31)
-ref_hours_s=$(seconds psql -At -c "$hours_query")
+ref_hours_s=$(seconds "$psql_bin" "${psql_args[@]}" -At -c "$hours_query")
 $bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31 --json \
   | python3 -c 'import json, sys
 for r in json.load(sys.stdin): print(r["participant"] + "|" + r["attendedMinutes"])' | sort > "$work/ours.txt"

@@ -11,8 +11,11 @@ port=${ALLERVERS_TEST_POSTGRES_PORT:-55432}
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; as() { su postgres -s /bin/sh -c "$1"; }; else as() { sh -c "$1"; }; fi
 stop() { as "'$bin/pg_ctl' -D '$dir/data' stop -m fast >/dev/null 2>&1" || true; rm -rf "$dir"; }
 trap stop EXIT
-as "'$bin/initdb' -D '$dir/data' -A trust -U postgres >/dev/null"
-as "'$bin/pg_ctl' -D '$dir/data' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off\" -l '$dir/log' start -w >/dev/null" \
+# A French collation (ICU, no system locale needed), so that the tests see what an
+# organisation's server does: text that does not sort byte by byte unless told to.
+as "'$bin/initdb' -D '$dir/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8 --locale-provider=icu --icu-locale=fr-FR >/dev/null" \
+  || { rm -rf "$dir/data"; as "'$bin/initdb' -D '$dir/data' -A trust -U postgres >/dev/null"; }
+as "'$bin/pg_ctl' -D '$dir/data' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=${ALLERVERS_TEST_POSTGRES_FSYNC:-off}\" -l '$dir/log' start -w >/dev/null" \
   || { cat "$dir/log" >&2; exit 1; }
 export ALLERVERS_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
 "$@"

@@ -38,6 +38,7 @@ public enum StoreCopy {
         }
         let folder = Workspace(folder: URL(fileURLWithPath: target))
         guard !folder.exists else { throw CopyError("\(folder.folder.path) already holds a workspace: copy into a new folder") }
+        let madeFolder = !FileManager.default.fileExists(atPath: folder.folder.path)
         let to = try Store.create(in: folder, organisation: nil)
         do {
             let copied = try from.copyRecords(to: to)
@@ -54,7 +55,7 @@ public enum StoreCopy {
             report.keyFiles = keys
             return report
         } catch {
-            try? FileManager.default.removeItem(at: folder.directory)
+            try? FileManager.default.removeItem(at: madeFolder ? folder.folder : folder.directory)
             throw error
         }
     }

@@ -33,7 +33,9 @@ public enum Stores {
         let location = try location(databaseURL)
         let database = try PostgresStoreDatabase.open(location)
         let store = Store(workspace: workspace, database: database)
-        let attached = try store.holdsRecords
+        // A database that was an AllerVers store before this command is joined, even empty:
+        // the workspace that made it has the organisation's keys.
+        let attached = try database.appliedOnOpen.isEmpty || store.holdsRecords
         try workspace.create(databaseLocation: location.description)
         if let organisation, !attached { try store.setOrganisation(organisation) }
         return (store, attached)

@@ -1,5 +1,5 @@
 public import Foundation
-public import TrainingCore
+import TrainingCore
 public import TrainingExport
 public import TrainingStore
 

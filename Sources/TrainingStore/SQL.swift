@@ -102,15 +102,11 @@ public final class SQLColumns: Sendable {
         let name: String
         init(_ name: String) { self.name = name }
 
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.name.utf8.count == rhs.name.utf8.count && zip(lhs.name.utf8, rhs.name.utf8).allSatisfy { folded($0) == folded($1) }
-        }
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.name.caseFoldedEquals(rhs.name) }
 
         func hash(into hasher: inout Hasher) {
-            for byte in name.utf8 { hasher.combine(Self.folded(byte)) }
+            for byte in name.utf8 { hasher.combine(String.caseFolded(byte)) }
         }
-
-        private static func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
     }
 }
 
@@ -180,16 +176,24 @@ public struct SQLDialect: Sendable {
     /// A condition that `participant.email` is the email bound to `?`, whatever its case
     /// (in the way the database's unique index on emails compares them).
     public var sameEmail: String
+    /// The operator that compares two values with NULL equal to NULL (`IS` in SQLite, which
+    /// also reads the standard `IS NOT DISTINCT FROM` only from 3.39).
+    public var nullSafeEquals: String
+    /// The statement that defers the checks of links between rows to the commit, inside a
+    /// transaction that copies rows in an order that may name a row before it is there.
+    public var deferLinks: String
     /// After rows were copied in with their own keys, the statement that makes the table's
     /// generated key continue after the highest, or `nil` when the database needs none.
     public var identityAfterCopy: @Sendable (_ table: String, _ column: String) -> String?
 
     public init(
-        jsonArrayLength: @escaping @Sendable (String) -> String, sameEmail: String,
+        jsonArrayLength: @escaping @Sendable (String) -> String, sameEmail: String, nullSafeEquals: String, deferLinks: String,
         identityAfterCopy: @escaping @Sendable (String, String) -> String?
     ) {
+        self.deferLinks = deferLinks
         self.jsonArrayLength = jsonArrayLength
         self.sameEmail = sameEmail
+        self.nullSafeEquals = nullSafeEquals
         self.identityAfterCopy = identityAfterCopy
     }
 }

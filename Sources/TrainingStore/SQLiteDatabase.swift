@@ -20,6 +20,8 @@ final class SQLiteDatabase: SQLDatabase {
         jsonArrayLength: { "json_array_length(\($0))" },
         // The column's own NOCASE collation applies, and its index with it.
         sameEmail: "email = ?",
+        nullSafeEquals: "IS",
+        deferLinks: "PRAGMA defer_foreign_keys = ON",
         // An INTEGER PRIMARY KEY continues after the highest row id by itself.
         identityAfterCopy: { _, _ in nil })
 
@@ -72,6 +74,11 @@ final class SQLiteConnection: SQLConnection {
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
+        }
+        guard sqlite3_bind_parameter_count(handle) == arguments.count else {
+            throw DatabaseError(
+                resultCode: .SQLITE_MISUSE, message: "\(arguments.count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
+                sql: sql)
         }
         for (offset, argument) in arguments.enumerated() { bind(argument.sqlValue, at: Int32(offset + 1), in: handle) }
         let count = sqlite3_column_count(handle)

@@ -28,24 +28,25 @@ public struct CopyError: Error, Sendable, Hashable, CustomStringConvertible {
 
 extension Store {
     /// Every table of the records, in an order that inserts what a row refers to before the
-    /// row, each with the columns that order it and those that hold a boolean.
-    static let copiedTables: [(name: String, order: String, booleans: Set<String>, identity: String?)] = [
-        ("organisation", "id", [], nil),
-        ("course", "rowID", ["requiresPassedAssessment"], "rowID"),
-        ("session", "id", [], nil),
-        ("sessionTrainer", "sessionID, position", [], nil),
-        ("sessionSlot", "sessionID, id", [], nil),
-        ("participant", "id", [], nil),
-        ("enrolment", "sessionID, participantID", ["experienceConfirmed"], nil),
-        ("attendanceEvent", "sequence", [], nil),
-        ("attendanceChain", "id", [], nil),
-        ("moduleProgress", "sequence", [], "sequence"),
-        ("objectiveResult", "sequence", [], "sequence"),
-        ("certificate", "year, sequence", ["eligible"], nil),
-        ("certificateRevocation", "number", [], nil),
-        ("sessionEvent", "sequence", [], nil),
-        ("sessionEventChain", "id", [], nil),
-        ("participantChange", "sequence", [], "sequence"),
+    /// row, each with the columns that order its rows (a key), those that hold a boolean, and
+    /// its generated key if it has one.
+    static let copiedTables: [(name: String, order: [String], booleans: Set<String>, identity: String?)] = [
+        ("organisation", ["id"], [], nil),
+        ("course", ["rowID"], ["requiresPassedAssessment"], "rowID"),
+        ("session", ["id"], [], nil),
+        ("sessionTrainer", ["sessionID", "position"], [], nil),
+        ("sessionSlot", ["sessionID", "id"], [], nil),
+        ("participant", ["id"], [], nil),
+        ("enrolment", ["sessionID", "participantID"], ["experienceConfirmed"], nil),
+        ("attendanceEvent", ["sequence"], [], nil),
+        ("attendanceChain", ["id"], [], nil),
+        ("moduleProgress", ["sequence"], [], "sequence"),
+        ("objectiveResult", ["sequence"], [], "sequence"),
+        ("certificate", ["year", "sequence"], ["eligible"], nil),
+        ("certificateRevocation", ["number"], [], nil),
+        ("sessionEvent", ["sequence"], [], nil),
+        ("sessionEventChain", ["id"], [], nil),
+        ("participantChange", ["sequence"], [], "sequence"),
     ]
 
     /// Copies every record of this store into `target`, which must hold none, in one
@@ -59,63 +60,72 @@ extension Store {
                         throw CopyError("the target already holds records (\(table.name)): copy into an empty store")
                     }
                 }
+                // A duplicate may sort before the person it was merged into, and a backdated
+                // replacement before the certificate it replaces: links are checked at commit.
+                try destination.execute(sql: destination.dialect.deferLinks)
                 var copied: [(String, Int)] = []
                 for table in Self.copiedTables {
-                    var count = 0
-                    var insert: (any SQLStatement)?
-                    var columns: [String] = []
-                    // A duplicate merged into another names it; that name is set once every
-                    // participant is in.
-                    var mergedInto: [(id: String, into: String)] = []
-                    // In pages, so that no database is asked for a whole log at once.
-                    var page = 0
-                    repeat {
-                        page = 0
-                        try source.each(
-                            sql: "SELECT * FROM \(table.name) ORDER BY \(table.order) LIMIT 5000 OFFSET ?", arguments: [count]
-                        ) { row in
-                            page += 1
-                            if insert == nil {
-                                // PostgreSQL gives the names in lower case, which both databases read.
-                                columns = row.columns.names
-                                let list = columns.joined(separator: ", ")
-                                insert = try destination.prepare(
-                                    sql: "INSERT INTO \(table.name) (\(list)) VALUES (\(placeholders(columns.count)))")
-                            }
-                            guard let insert else { return }
-                            for (column, value) in zip(columns, row.values) {
-                                var value = value
-                                if table.name == "participant", column == "mergedInto", case .text(let into) = value {
-                                    mergedInto.append((try row["id"], into))
-                                    value = .null
-                                }
-                                if table.booleans.contains(column), let flag = Bool.decode(value) { value = .boolean(flag) }
-                                Self.bind(value, to: insert)
-                            }
-                            try insert.insert()
-                            count += 1
-                        }
-                    } while page == 5000
-                    for (id, into) in mergedInto {
-                        try destination.execute(sql: "UPDATE participant SET mergedInto = ? WHERE id = ?", arguments: [into, id])
-                    }
-                    if let identity = table.identity, let reset = destination.dialect.identityAfterCopy(table.name, identity) {
-                        try destination.execute(sql: reset)
-                    }
-                    copied.append((table.name, count))
+                    copied.append((table.name, try Self.copy(table, from: source, to: destination)))
                 }
                 return CopyReport(tables: copied)
             }
         }
     }
 
-    static func bind(_ value: SQLValue, to statement: any SQLStatement) {
+    /// Copies one table, a page at a time after the last key copied (no database is asked
+    /// for a whole log at once, nor to skip what it already gave), and returns its row count.
+    private static func copy(
+        _ table: (name: String, order: [String], booleans: Set<String>, identity: String?), from source: any SQLConnection,
+        to destination: any SQLConnection
+    ) throws -> Int {
+        let key = table.order.joined(separator: ", ")
+        let pageSize = 5000
+        var count = 0
+        var after: [SQLValue]?
+        var insert: (any SQLStatement)?
+        var page = 0
+        repeat {
+            page = 0
+            let condition = after == nil ? "" : "WHERE (\(key)) > (\(placeholders(table.order.count)))"
+            try source.each(
+                sql: "SELECT * FROM \(table.name) \(condition) ORDER BY \(key) LIMIT \(pageSize)", arguments: after ?? []
+            ) { row in
+                page += 1
+                after = table.order.map { row.value($0) }
+                if insert == nil {
+                    // PostgreSQL gives the names in lower case, which both databases read.
+                    insert = try destination.prepare(
+                        sql: "INSERT INTO \(table.name) (\(row.columns.names.joined(separator: ", "))) "
+                            + "VALUES (\(placeholders(row.columns.names.count)))")
+                }
+                guard let insert else { return }
+                for (column, value) in zip(row.columns.names, row.values) {
+                    var value = value
+                    if table.booleans.contains(where: { $0.caseFoldedEquals(column) }), let flag = Bool.decode(value) {
+                        value = .boolean(flag)
+                    }
+                    insert.bind(value)
+                }
+                try insert.insert()
+                count += 1
+            }
+        } while page == pageSize
+        if let identity = table.identity, let reset = destination.dialect.identityAfterCopy(table.name, identity) {
+            try destination.execute(sql: reset)
+        }
+        return count
+    }
+}
+
+extension SQLStatement {
+    /// Binds a value read from either database.
+    func bind(_ value: SQLValue) {
         switch value {
-        case .null: statement.bind(String?.none)
-        case .integer(let number): statement.bind(number)
-        case .real(let number): statement.bind(number)
-        case .text(let text): statement.bind(text)
-        case .boolean(let flag): statement.bind(flag)
+        case .null: bind(String?.none)
+        case .integer(let number): bind(number)
+        case .real(let number): bind(number)
+        case .text(let text): bind(text)
+        case .boolean(let flag): bind(flag)
         }
     }
 }

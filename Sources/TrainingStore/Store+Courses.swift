@@ -198,9 +198,17 @@ enum CourseRows {
         "INSERT INTO course (\(contentColumns.joined(separator: ", ")), importedAt) VALUES ("
         + Array(repeating: "?", count: contentColumns.count + 1).joined(separator: ", ") + ")"
 
-    /// `IS NOT DISTINCT FROM` rather than `=`, so that two NULLs are the same.
-    private static let holdsSQL =
-        "SELECT 1 FROM course WHERE rowID = ? AND " + contentColumns.map { "\($0) IS NOT DISTINCT FROM ?" }.joined(separator: " AND ")
+    /// `IS` (`IS NOT DISTINCT FROM`) rather than `=`, so that two NULLs are the same.
+    private static func holdsSQL(_ dialect: SQLDialect) -> String {
+        if let known = holdsSQLByOperator[dialect.nullSafeEquals] { return known }
+        return "SELECT 1 FROM course WHERE rowID = ? AND "
+            + contentColumns.map { "\($0) \(dialect.nullSafeEquals) ?" }.joined(separator: " AND ")
+    }
+
+    private static let holdsSQLByOperator = Dictionary(
+        uniqueKeysWithValues: ["IS", "IS NOT DISTINCT FROM"].map { equals in
+            (equals, "SELECT 1 FROM course WHERE rowID = ? AND " + contentColumns.map { "\($0) \(equals) ?" }.joined(separator: " AND "))
+        })
 
     /// Inserts the course's row; `importedAt` is the import's time as GRDB stores a `Date`.
     /// `json` is a buffer reused from course to course.
@@ -219,7 +227,7 @@ enum CourseRows {
     /// change to the encoding needs a migration that rewrites the stored rows, or courses
     /// stored before it would no longer compare equal to themselves.
     static func row(_ rowID: Int64, holds course: Course, json: inout JSONWriter, in db: any SQLConnection) throws -> Bool {
-        let query = try db.prepare(sql: holdsSQL)
+        let query = try db.prepare(sql: holdsSQL(db.dialect))
         query.bind(rowID)
         bindContent(course, json: &json, to: query)
         return try query.yieldsRow()

@@ -372,6 +372,12 @@ extension Store {
             // PostgreSQL's text columns take SQLite's byte-by-byte order under this name;
             // SQLite's text has always compared so, and has nothing to change.
         }
+        migrator.registerMigration("v9 merge index and deferrable links") { db in
+            // (SQLite defers any foreign key on request; PostgreSQL's links are made deferrable.)
+            // Who was merged into someone is asked at each enrolment and each lookup; without
+            // an index SQLite built one over every participant each time (0.1 s for 100,000).
+            try db.execute(sql: "CREATE INDEX participantByMergedInto ON participant(mergedInto) WHERE mergedInto IS NOT NULL")
+        }
         return migrator
     }()
 }

@@ -128,8 +128,11 @@ extension Store {
     static func participantID(for key: String, in db: any SQLConnection) throws -> String {
         guard
             var row = try db.row(
-                sql: "SELECT id, mergedInto FROM participant WHERE id = ? OR \(db.dialect.sameEmail) OR externalID = ? LIMIT 1",
-                arguments: [key, key, key])
+                sql: """
+                    SELECT id, mergedInto FROM participant WHERE id = ? OR \(db.dialect.sameEmail) OR externalID = ?
+                    ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1
+                    """,
+                arguments: [key, key, key, key])
         else { throw NotFoundError(kind: .participant, id: key) }
         // A merge into someone later merged too: follow, a bounded number of times.
         for _ in 0..<16 {
@@ -345,11 +348,17 @@ enum ParticipantRows {
     /// transaction, which writers take one at a time, the next number is free.
     static func lastNumber(in db: any SQLConnection) throws -> Int {
         func highest(limit: String) throws -> Int? {
-            try db.all(String.self, sql: "SELECT id FROM participant WHERE id LIKE 'P-%' ORDER BY length(id) DESC, id DESC \(limit)")
-                .lazy.compactMap(number(of:)).first
+            // By number, leading zeros aside: P-00007 is 7, below P-0051.
+            try db.all(
+                String.self,
+                sql: """
+                    SELECT id FROM participant WHERE id LIKE 'P-%'
+                    ORDER BY length(ltrim(substr(id, 3), '0')) DESC, ltrim(substr(id, 3), '0') DESC \(limit)
+                    """
+            ).compactMap(number(of:)).max()
         }
-        // The longest ids come first: the highest number is among the first few unless
-        // many longer ids were given by hand.
+        // The longest numbers come first: the highest is among the first few unless many
+        // ids that are not numbers were given by hand.
         return try highest(limit: "LIMIT 64") ?? highest(limit: "") ?? 0
     }
 
@@ -365,16 +374,17 @@ enum ParticipantRows {
 /// The order of SQLite's NOCASE collation, which folds ASCII letters only, then byte order:
 /// the same lists from both databases, whatever PostgreSQL's locale.
 extension String {
-    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+    /// An ASCII letter in lower case; any other byte as it is.
+    static func caseFolded(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
     /// Whether the two are equal under NOCASE.
     func caseFoldedEquals(_ other: String) -> Bool {
-        utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { Self.folded($0) == Self.folded($1) }
+        utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { Self.caseFolded($0) == Self.caseFolded($1) }
     }
 
     /// Whether this comes first under NOCASE.
     func caseFoldedLess(_ other: String) -> Bool {
-        utf8.lazy.map(Self.folded).lexicographicallyPrecedes(other.utf8.lazy.map(Self.folded))
+        utf8.lazy.map(Self.caseFolded).lexicographicallyPrecedes(other.utf8.lazy.map(Self.caseFolded))
     }
 
     /// Whether this comes first byte by byte (SQLite's BINARY).

@@ -107,12 +107,13 @@ extension Store {
         try database.read { db in
             try db.rows(
                 sql: """
-                    SELECT s.id, c.id AS courseID, c.version, s.placeName, s.status, s.capacity,
-                        (SELECT min(date) FROM sessionSlot WHERE sessionID = s.id) AS firstDay,
-                        (SELECT max(date) FROM sessionSlot WHERE sessionID = s.id) AS lastDay,
-                        (SELECT count(*) FROM enrolment WHERE sessionID = s.id AND status = 'enrolled') AS enrolled
-                    FROM session s JOIN course c ON c.rowID = s.courseRowID
-                    ORDER BY firstDay, s.id
+                    SELECT * FROM (
+                        SELECT s.id, c.id AS courseID, c.version, s.placeName, s.status, s.capacity,
+                            (SELECT min(date) FROM sessionSlot WHERE sessionID = s.id) AS firstDay,
+                            (SELECT max(date) FROM sessionSlot WHERE sessionID = s.id) AS lastDay,
+                            (SELECT count(*) FROM enrolment WHERE sessionID = s.id AND status = 'enrolled') AS enrolled
+                        FROM session s JOIN course c ON c.rowID = s.courseRowID
+                    ) summary ORDER BY firstDay IS NOT NULL, firstDay, id
                     """
             ).map { row in
                 let id: String = try row["id"]

@@ -1,103 +1,3 @@
-public import Foundation
-internal import Logging
-internal import PostgresNIO
-
-/// Where a PostgreSQL store is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`. The
-/// password comes from the URL or `PGPASSWORD`; it is never printed.
-public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
-    /// The server's host.
-    public var host: String
-    /// Its port.
-    public var port: Int
-    /// The user.
-    public var user: String
-    /// The database.
-    public var database: String
-    private var password: String?
-
-    /// The location a URL names, or `nil` when it is not a `postgres://` URL with a user and a database.
-    public init?(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        guard let url = URLComponents(string: text), ["postgres", "postgresql"].contains(url.scheme ?? ""), let host = url.host,
-            !host.isEmpty, let user = url.user, !user.isEmpty
-        else { return nil }
-        let database = String(url.path.drop { $0 == "/" })
-        guard !database.isEmpty, !database.contains("/") else { return nil }
-        self.host = host
-        self.port = url.port ?? 5432
-        self.user = user
-        self.database = database
-        self.password =
-            url.password ?? environment["PGPASSWORD"]
-            ?? Self.passFilePassword(host: host, port: url.port ?? 5432, database: database, user: user, environment: environment)
-    }
-
-    /// The URL without its password, for messages.
-    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
-
-    /// A text that may be a URL with a password, without it, for messages.
-    public static func withoutPassword(_ text: String) -> String {
-        guard var url = URLComponents(string: text), url.password != nil else { return text }
-        url.password = nil
-        return url.string ?? "the given address"
-    }
-
-    /// The same server, another database.
-    public func database(_ name: String) -> PostgresLocation {
-        var other = self
-        other.database = name
-        return other
-    }
-
-    /// The password a pass file gives (`PGPASSFILE`, or `~/.pgpass`): lines
-    /// `host:port:database:user:password`, `*` matching anything, the first match winning.
-    /// Like libpq, a file others can read is ignored.
-    static func passFilePassword(host: String, port: Int, database: String, user: String, environment: [String: String]) -> String? {
-        let path =
-            environment["PGPASSFILE"] ?? environment["HOME"].map { $0 + "/.pgpass" }
-        guard let path, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let mode = attributes[.posixPermissions] as? Int, mode & 0o077 == 0,
-            let data = FileManager.default.contents(atPath: path)
-        else { return nil }
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-            var fields: [String] = []
-            var field = ""
-            var escaped = false
-            for character in line {
-                if escaped {
-                    field.append(character)
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == ":" && fields.count < 4 {
-                    fields.append(field)
-                    field = ""
-                } else {
-                    field.append(character)
-                }
-            }
-            fields.append(field)
-            guard fields.count == 5 else { continue }
-            let wanted = [host, String(port), database, user]
-            if zip(fields.prefix(4), wanted).allSatisfy({ $0 == "*" || $0 == $1 }) { return fields[4] }
-        }
-        return nil
-    }
-
-    var configuration: PostgresConnection.Configuration {
-        PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: .disable)
-    }
-}
-
-/// A PostgreSQL store that could not be reached or migrated, naming it without its password.
-public struct PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What is wrong, as one sentence.
-    public var description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
-
 /// The PostgreSQL store's schema: the same migrations as the SQLite store's, named alike and
 /// append-only, each in its own transaction. A PostgreSQL store starts empty, so where the
 /// SQLite history moved data (v5 turned five course tables into JSON columns), the
@@ -407,6 +307,17 @@ public enum PostgresMigrations {
                     EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE text COLLATE "C"', c.table_name, c.column_name);
                 END LOOP; END $$
                 """
+            ]
+        ),
+        (
+            "v9 merge index and deferrable links",
+            [
+                "CREATE INDEX participantByMergedInto ON participant(mergedInto) WHERE mergedInto IS NOT NULL",
+                // The links from a row to another of its table are checked at commit when a
+                // copy asks (SET CONSTRAINTS ALL DEFERRED), and at once otherwise.
+                "ALTER TABLE participant ALTER CONSTRAINT participant_mergedinto_fkey DEFERRABLE INITIALLY IMMEDIATE",
+                "ALTER TABLE certificate ALTER CONSTRAINT certificate_replaces_fkey DEFERRABLE INITIALLY IMMEDIATE",
+                "ALTER TABLE certificateRevocation ALTER CONSTRAINT certificaterevocation_replacedby_fkey DEFERRABLE INITIALLY IMMEDIATE",
             ]
         ),
     ]

@@ -41,17 +41,20 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
     /// Connects to the store, migrated to this version's schema.
     public static func open(_ location: PostgresLocation) throws -> PostgresStoreDatabase {
         let logger = Logger(label: "allervers.postgres")
-        let connection: PostgresConnection
-        do {
-            connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: location.configuration, id: 1, logger: logger
-            ).wait()
-        } catch {
-            throw WorkspaceError.unusable(path: location.description, reason: PostgresStoreDatabase.reason(error))
-        }
-        let database = PostgresStoreDatabase(location: location, connection: connection, logger: logger)
+        let database = PostgresStoreDatabase(location: location, connection: try connect(location, logger: logger), logger: logger)
         try database.migrate()
         return database
+    }
+
+    /// A connection to `location`, or an error naming it without its password.
+    static func connect(_ location: PostgresLocation, logger: Logger) throws -> PostgresConnection {
+        do {
+            return try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try location.configuration(), id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw WorkspaceError.unusable(path: location.description, reason: reason(error))
+        }
     }
 
     deinit {
@@ -59,7 +62,7 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
     }
 
     public func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try transaction(begin: ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], commit: false, body)
+        try lock.withLock { try transaction(["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], commit: false, body) }
     }
 
     public func write<T>(commit: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
@@ -67,60 +70,66 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
         while true {
             attempt += 1
             do {
-                return try transaction(begin: ["BEGIN", "SELECT pg_advisory_xact_lock(\(Self.writeLock))"], commit: commit, body)
-            } catch let error as RetryableError where attempt < 5 {
-                _ = error
-                continue
+                // READ COMMITTED whatever the server's default: each statement after the lock
+                // sees what the writer before committed.
+                return try lock.withLock {
+                    try transaction(
+                        ["BEGIN ISOLATION LEVEL READ COMMITTED", "SELECT pg_advisory_xact_lock(\(Self.writeLock))"], commit: commit, body)
+                }
+            } catch let error as RetryableError {
+                if attempt < 5 { continue }
+                throw WorkspaceError.unusable(path: location.description, reason: "\(error.message) (tried \(attempt) times)")
             }
         }
     }
 
-    private func transaction<T>(begin: [String], commit: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
-        try lock.withLock {
-            let session = PostgresSQLConnection(database: self)
+    /// Runs `body` between `begin` and a commit (or a rollback), on the connection, whose
+    /// lock the caller holds. However the body or the commit fails, the transaction is rolled
+    /// back and the rows it held are dropped, so that the connection is ready for the next.
+    private func transaction<T>(_ begin: [String], commit: Bool, _ body: (PostgresSQLConnection) throws -> T) throws -> T {
+        let session = PostgresSQLConnection(database: self)
+        do {
             for statement in begin { try session.simple(statement) }
-            do {
-                let result = try body(session)
-                try session.flush()
-                try session.simple(commit ? "COMMIT" : "ROLLBACK")
-                return result
-            } catch {
-                try? session.simple("ROLLBACK")
-                throw error
-            }
+            let result = try body(session)
+            try session.flush()
+            try session.simple(commit ? "COMMIT" : "ROLLBACK")
+            return result
+        } catch {
+            session.discard()
+            _ = try? run("ROLLBACK", PostgresBindings())
+            throw error
         }
     }
 
     /// Applies the migrations this store lacks, each in its own transaction under an advisory
-    /// lock, so that two processes opening a new store at once apply each migration once.
+    /// lock, so that two processes opening a new store at once apply each migration once. A
+    /// store already migrated is only read: a role that may not create tables can use it.
     func migrate() throws {
+        let begin = ["BEGIN ISOLATION LEVEL READ COMMITTED", "SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockNumber))"]
         try lock.withLock {
-            let session = PostgresSQLConnection(database: self)
             do {
-                // Under the lock too: two `CREATE TABLE IF NOT EXISTS` at once can both try to create it.
-                try session.simple("BEGIN")
-                try session.simple("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockNumber))")
-                try session.simple(
-                    "CREATE TABLE IF NOT EXISTS allervers_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())"
-                )
-                try session.simple("COMMIT")
-                let applied = Set(try session.all(String.self, sql: "SELECT identifier FROM allervers_migrations"))
+                let applied = try transaction(begin, commit: true) { session -> Set<String> in
+                    if try session.one(String.self, sql: "SELECT CAST(to_regclass('allervers_migrations') AS TEXT)") == nil {
+                        try session.simple(
+                            "CREATE TABLE allervers_migrations (identifier TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now())")
+                    }
+                    return Set(try session.all(String.self, sql: "SELECT identifier FROM allervers_migrations"))
+                }
                 if let unknown = applied.first(where: { name in !PostgresMigrations.migrations.contains { $0.name == name } }) {
                     throw WorkspaceError.unusable(
                         path: location.description, reason: "it was migrated by a newer AllerVers (\(unknown)): use that version")
                 }
                 for (name, statements) in PostgresMigrations.migrations where !applied.contains(name) {
-                    try session.simple("BEGIN")
-                    try session.simple("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockNumber))")
                     do {
-                        if try !session.exists(sql: "SELECT 1 FROM allervers_migrations WHERE identifier = ?", arguments: [name]) {
+                        try transaction(begin, commit: true) { session in
+                            // Another process may have applied it while this one waited for the lock.
+                            guard try !session.exists(sql: "SELECT 1 FROM allervers_migrations WHERE identifier = ?", arguments: [name])
+                            else { return }
                             for statement in statements { try session.simple(statement) }
                             try session.execute(sql: "INSERT INTO allervers_migrations (identifier) VALUES (?)", arguments: [name])
                             appliedOnOpen.append(name)
                         }
-                        try session.simple("COMMIT")
                     } catch {
-                        try? session.simple("ROLLBACK")
                         throw WorkspaceError.unusable(path: location.description, reason: "it cannot be migrated (\(name)): \(error)")
                     }
                 }
@@ -136,7 +145,9 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
         do {
             return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
         } catch let error as PSQLError {
-            if let state = error.serverInfo?[.sqlState], state == "40001" || state == "40P01" { throw RetryableError() }
+            if let state = error.serverInfo?[.sqlState], state == "40001" || state == "40P01" {
+                throw RetryableError(message: Self.reason(error))
+            }
             throw WorkspaceError.unusable(path: location.description, reason: Self.reason(error))
         }
     }
@@ -190,8 +201,11 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
     }
 }
 
-/// A transaction PostgreSQL aborted to keep transactions apart: run it again.
-struct RetryableError: Error {}
+/// A transaction PostgreSQL aborted to keep transactions apart (a serialisation failure, a
+/// deadlock): run it again.
+struct RetryableError: Error {
+    var message: String
+}
 
 /// One transaction on the connection, seen through the port. Rows given to prepared inserts
 /// are sent together, many per statement, before anything else runs on the connection.
@@ -208,7 +222,11 @@ final class PostgresSQLConnection: SQLConnection {
     static let dialect = SQLDialect(
         jsonArrayLength: { "json_array_length(\($0)::json)" },
         // The unique index is on lower(email).
-        sameEmail: "lower(email) = lower(?)",
+        // The column folds as SQLite's NOCASE does (ASCII letters only, under COLLATE "C"
+        // since v8): the value given must fold alike, not by the database's locale.
+        sameEmail: #"lower(email) = lower(CAST(? AS TEXT) COLLATE "C")"#,
+        nullSafeEquals: "IS NOT DISTINCT FROM",
+        deferLinks: "SET CONSTRAINTS ALL DEFERRED",
         identityAfterCopy: { table, column in
             "SELECT setval(pg_get_serial_sequence('\(table)', '\(column.lowercased())'), COALESCE((SELECT max(\(column)) FROM \(table)), 0) + 1, false)"
         })
@@ -240,6 +258,12 @@ final class PostgresSQLConnection: SQLConnection {
         try flush()
         let insert = PostgresInsert(sql: sql, connection: self)
         return insert
+    }
+
+    /// Drops the rows prepared inserts are holding, unsent: the transaction is being rolled back.
+    func discard() {
+        pending?.discard()
+        pending = nil
     }
 
     /// Sends the rows prepared inserts are holding.
@@ -309,8 +333,14 @@ final class PostgresInsert: SQLStatement {
     func insert() throws {
         try connection.hold(self)
         rows.append(row)
+        // At most a thousand rows, and never more parameters than the protocol counts.
+        if rows.count >= min(1000, 65_535 / max(row.count, 1)) { try send() }
         row = []
-        if rows.count >= 1000 { try send() }
+    }
+
+    func discard() {
+        rows = []
+        row = []
     }
 
     func yieldsRow() throws -> Bool {
@@ -338,11 +368,9 @@ extension PostgresLocation {
     /// DATABASE` cannot run in one): for set-up and tests.
     public func administer(_ sql: String) throws {
         let logger = Logger(label: "allervers.postgres")
+        let connection = try PostgresStoreDatabase.connect(self, logger: logger)
+        defer { try? connection.close().wait() }
         do {
-            let connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 2, logger: logger
-            ).wait()
-            defer { try? connection.close().wait() }
             _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
         } catch {
             throw WorkspaceError.unusable(path: description, reason: PostgresStoreDatabase.reason(error))

@@ -15,15 +15,39 @@ import TrainingTesting
 
     /// Copies the workspace at `source` into the other kind of database, and from there back
     /// into the first kind; returns the two workspaces the copies made.
+    /// What the commands say about the workspace in `folder`, as JSON, beside its files.
+    func described(_ folder: URL) async throws -> [String] {
+        var said: [String] = []
+        for command in [
+            ["participant", "list"], ["session", "show", "LYON"], ["certificate", "list", "LYON"], ["attendance", "history", "LYON"],
+            ["participant", "show", "P-0001"],
+        ] {
+            let result = await allervers(command + ["--json", "--store", folder.path])
+            try #require(result.exitCode == 0, "\(command): \(result.error)")
+            said.append(result.output)
+        }
+        return said
+    }
+
     @Test func aWorkspaceGoesToTheOtherDatabaseAndBackAndExportsTheSameFiles() async throws {
         let (workspace, store, out) = try await exportedWeek()
-        // A revocation and a reissue, so that every log and link has rows to copy.
+        // A revocation and a reissue dated in the year before (its number sorts before the
+        // one it replaces), and a duplicate merged while it has certified records (an alias
+        // whose id sorts before the person's), so that every log and link has rows to copy.
         let numbers = try await certificateNumbers("LYON", store: store)
         let first = try #require(numbers.values.sorted().first)
         #expect(await allervers("certificate", "revoke", first, "--reason", "erreur de saisie", "--store", store).exitCode == 0)
-        #expect(await allervers("certificate", "reissue", first, "--reason", "erreur corrigée", "--store", store).exitCode == 0)
+        let reissued = await allervers(
+            "certificate", "reissue", first, "--reason", "erreur corrigée", "--date", "2025-12-19", "--store", store)
+        #expect(reissued.output.contains("as AV-2025-"), "\(reissued)")
+        let added = await allervers(
+            "participant", "add", "--first-name", "Camille", "--last-name", "ROUX", "--email", "c.roux@autre.example", "--store", store)
+        try #require(added.exitCode == 0, "\(added.error)")
+        let merged = await allervers("participant", "merge", "P-0007", "P-0001", "--store", store)
+        try #require(merged.exitCode == 0, "\(merged.error)")
         try FileManager.default.removeItem(at: out)
-        let original = try await exported(workspace.url)
+        var original = try await exported(workspace.url)
+        var originalDescription = try await described(workspace.url)
         #expect(original.keys.contains { $0.hasSuffix(".csv") } && original.keys.contains { $0.hasSuffix(".pdf") })
 
         var hops: [TemporaryFolder] = []
@@ -54,18 +78,33 @@ import TrainingTesting
                 #expect(again.error.hasSuffix("already holds a workspace: copy into a new folder"), "\(again.error)")
             }
             #expect(try await exported(landed) == original, "\(kind): the same records give other files")
+            for (copy, first) in zip(try await described(landed), originalDescription) {
+                #expect(copy == first, "\(kind): the same records read otherwise")
+            }
             #expect(await allervers("verify", "--store", landed.path).exitCode == 0)
+            // The copy takes new records after the copied ones (its generated keys continue).
+            let edited = await allervers("participant", "edit", "P-0002", "--profession", "CESF", "--store", landed.path)
+            #expect(edited.exitCode == 0, "\(kind): \(edited.error)")
+            // What the next copy must give again.
+            original = try await exported(landed)
+            originalDescription = try await described(landed)
             hops.append(next)
             from = landed
         }
     }
 
-    @Test func aCopyIntoAFolderThatFailsLeavesNothingBehind() async throws {
-        let workspace = try await initialisedWorkspace()
-        let nowhere = workspace.url.appendingPathComponent("nowhere")
-        let result = await allervers("store", "copy", "--from", nowhere.path, "--to", workspace.url.appendingPathComponent("copie").path)
+    @Test func aCopyThatDoesNotVerifyLeavesNothingBehind() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        // A record changed behind the tool's back: the copy carries it, and its check fails.
+        let change = "UPDATE attendanceEvent SET minutesLate = 50 WHERE sequence = 2"
+        let edited = try TestDatabase.edit(
+            workspaceAt: workspace.url, sqlite: "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate; \(change)",
+            postgres: "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate ON attendanceEvent; \(change)")
+        try #require(edited.status == 0, "\(edited.output)")
+        let target = workspace.url.appendingPathComponent("copie")
+        let result = await allervers("store", "copy", "--from", store, "--to", target.path)
         #expect(result.exitCode == 1)
-        #expect(result.error.contains("no AllerVers workspace in"), "\(result.error)")
-        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("copie").path))
+        #expect(result.error == "the copy does not verify: attendance record 2 was changed after it was written", "\(result.error)")
+        #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 }

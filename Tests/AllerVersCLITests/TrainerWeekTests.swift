@@ -101,6 +101,25 @@ func weekWorkspace() async throws -> TemporaryFolder {
         #expect(broken.error == "attendance record 3 was changed after it was written")
     }
 
+    /// An email is found whatever the case of its ASCII letters, and only so (SQLite's NOCASE),
+    /// on either database, whatever the PostgreSQL server's locale.
+    @Test func emailsAreFoundWhateverTheCaseOfTheirASCIILetters() async throws {
+        let workspace = try await initialisedWorkspace()
+        let store = workspace.url.path
+        let added = await allervers(
+            "participant", "add", "--first-name", "Élodie", "--last-name", "PETIT", "--email", "Élodie.Petit@Exemple.fr", "--store", store)
+        try #require(added.exitCode == 0, "\(added.error)")
+        for key in ["Élodie.Petit@Exemple.fr", "Élodie.petit@exemple.FR"] {
+            let shown = await allervers("participant", "show", key, "--store", store)
+            #expect(shown.exitCode == 0 && shown.output.contains("PETIT Élodie"), "\(key): \(shown)")
+        }
+        #expect(await allervers("participant", "show", "élodie.petit@exemple.fr", "--store", store).exitCode == 1)
+        let twice = await allervers(
+            "participant", "add", "--first-name", "E", "--last-name", "P", "--email", "Élodie.PETIT@exemple.fr", "--store", store)
+        #expect(twice.exitCode == 1)
+        #expect(twice.error.contains("is already participant P-0001"), "\(twice.error)")
+    }
+
     @Test func removedRecordIsNamed() async throws {
         let workspace = try await weekWorkspace()
         let store = workspace.url.path
