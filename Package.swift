@@ -160,7 +160,7 @@ let package = Package(
             swiftSettings: strictness),
         .testTarget(
             name: "AllerVersCLITests",
-            dependencies: ["AllerVersCLI", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
+            dependencies: ["AllerVersCLI", "TrainingService", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
             swiftSettings: strictness
         ),
     ],

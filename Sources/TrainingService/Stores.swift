@@ -18,9 +18,20 @@ public enum Stores {
         return try Store.open(workspace)
     }
 
-    /// The store in the PostgreSQL database at `url`, with the keys of `workspace`.
+    /// The store in the PostgreSQL database at `url`, with the keys of `workspace`, which
+    /// must not be a workspace of another database (its keys would sign for the wrong records).
     public static func open(_ url: String, keys workspace: Workspace) throws -> Store {
-        Store(workspace: workspace, database: try PostgresStoreDatabase.open(try location(url)))
+        let location = try location(url)
+        if let named = try workspace.databaseLocation(), let other = PostgresLocation(url: named, environment: [:]),
+            [other.host, String(other.port), other.database] != [location.host, String(location.port), location.database]
+        {
+            throw WorkspaceError.unusable(
+                path: location.description,
+                reason:
+                    "the workspace in \(workspace.folder.path), whose keys would sign, keeps its records in \(other): run the command from a workspace of this database"
+            )
+        }
+        return Store(workspace: workspace, database: try PostgresStoreDatabase.open(location))
     }
 
     /// Creates a workspace: its folder and keys, with its records in a new SQLite file, or in

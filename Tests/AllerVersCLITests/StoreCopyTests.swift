@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TrainingService
+import TrainingStore
 import TrainingTesting
 
 /// Moving a workspace between SQLite and PostgreSQL: the copy verifies where it lands, and
@@ -91,6 +93,29 @@ import TrainingTesting
             hops.append(next)
             from = landed
         }
+    }
+
+    /// With `--store postgres://…`, the keys are the workspace's above the current folder: one
+    /// that keeps its records in another database is not used to sign for these.
+    @Test(.enabled(if: TestDatabase.current == .postgres)) func anotherDatabasesWorkspaceDoesNotSignForThisOne() async throws {
+        let mine = try await initialisedWorkspace()
+        let theirs = try await initialisedWorkspace()
+        let url = try #require(try Workspace(folder: mine.url).databaseLocation())
+        // What `--store URL` does from inside `theirs`, then from inside `mine`.
+        let error = try #require(throws: WorkspaceError.self) { try Stores.open(url, keys: Workspace(folder: theirs.url)) }
+        #expect(error.description.contains("keeps its records in"), "\(error)")
+        #expect(try Stores.open(url, keys: Workspace(folder: mine.url)).organisation() != nil)
+    }
+
+    /// From one PostgreSQL database to another (a new server, say): the source workspace
+    /// names the first, and its keys check the second.
+    @Test(.enabled(if: TestDatabase.current == .postgres)) func aWorkspaceMovesToAnotherPostgreSQLDatabase() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        let target = try TestDatabase.newPostgresDatabase()
+        let copied = await allervers("store", "copy", "--from", store, "--to", target)
+        #expect(copied.exitCode == 0, "\(copied.error)")
+        #expect(copied.output.contains("certificates' signatures verified"), "\(copied.output)")
+        #expect(try Workspace(folder: workspace.url).databaseLocation() != target)
     }
 
     @Test func aCopyThatDoesNotVerifyLeavesNothingBehind() async throws {
