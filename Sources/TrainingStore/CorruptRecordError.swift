@@ -2,9 +2,9 @@
 /// `sqlite3`, say) into an impossible state. Reading it fails with this error, naming the
 /// record, rather than trapping or reading something else in its place.
 public struct CorruptRecordError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The table (`session`, `certificate`).
+    /// The table (`session`, `certificate`), empty when the read does not know it.
     public var table: String
-    /// The record's key (a session id, a certificate number).
+    /// The record's key (a session id, a certificate number), empty when unknown.
     public var key: String
     /// The column that cannot be read.
     public var column: String
@@ -12,8 +12,15 @@ public struct CorruptRecordError: Error, Sendable, Hashable, CustomStringConvert
     public var value: String
 
     public var description: String {
-        "the store's \(table) record \(key) is damaged: its \(column) \"\(value)\" cannot be read (it was changed outside AllerVers; "
-            + "restore a backup, or correct the row)"
+        (table.isEmpty ? "the store holds a damaged record" : "the store's \(table) record \(key) is damaged")
+            + ": its \(column) \"\(value)\" cannot be read (it was changed outside AllerVers; restore a backup, or correct the row)"
+    }
+}
+
+extension CorruptRecordError {
+    /// A value of the wrong type in `column` of a row whose table the read does not know.
+    init(column: String, value: SQLValue) {
+        self.init(table: "", key: "", column: column, value: String.decode(value) ?? value.text)
     }
 }
 

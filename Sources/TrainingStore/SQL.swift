@@ -129,7 +129,7 @@ public struct SQLRow: Sendable {
     public subscript<T: SQLDecodable>(_ column: String) -> T {
         get throws {
             let stored = value(column)
-            guard let decoded = T.decode(stored) else { throw StoredValueError(column: column, value: stored) }
+            guard let decoded = T.decode(stored) else { throw CorruptRecordError(column: column, value: stored) }
             return decoded
         }
     }
@@ -139,20 +139,9 @@ public struct SQLRow: Sendable {
         get throws {
             let stored = value(column)
             if stored == .null { return nil }
-            guard let decoded = T.decode(stored) else { throw StoredValueError(column: column, value: stored) }
+            guard let decoded = T.decode(stored) else { throw CorruptRecordError(column: column, value: stored) }
             return decoded
         }
-    }
-}
-
-/// A stored value that is not of its column's type: a row changed by hand.
-public struct StoredValueError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var column: String
-    public var value: SQLValue
-
-    public var description: String {
-        "the store holds a damaged record: its \(column) \(value.text) cannot be read (it was changed outside AllerVers; "
-            + "restore a backup, or correct the row)"
     }
 }
 
@@ -258,7 +247,7 @@ extension SQLConnection {
     /// The first column of the first row, `nil` when there is no row or it is NULL.
     public func one<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> T? {
         guard let row = try row(sql: sql, arguments: arguments), let first = row.values.first, first != .null else { return nil }
-        guard let value = T.decode(first) else { throw StoredValueError(column: row.columns.names.first ?? "", value: first) }
+        guard let value = T.decode(first) else { throw CorruptRecordError(column: row.columns.names.first ?? "", value: first) }
         return value
     }
 
@@ -266,9 +255,29 @@ extension SQLConnection {
     public func all<T: SQLDecodable>(_ type: T.Type, sql: String, arguments: [any SQLBindable] = []) throws -> [T] {
         try rows(sql: sql, arguments: arguments).map { row in
             let first = row.values.first ?? .null
-            guard let value = T.decode(first) else { throw StoredValueError(column: row.columns.names.first ?? "", value: first) }
+            guard let value = T.decode(first) else { throw CorruptRecordError(column: row.columns.names.first ?? "", value: first) }
             return value
         }
+    }
+
+    /// Every row of `table` in the order of `key` (columns that are unique together), read a
+    /// page at a time after the last key read: no database is asked for a whole table at
+    /// once, nor to skip again what it already gave. `body` returns false to stop.
+    func eachRow(of table: String, byKey key: [String], pageSize: Int = 5000, _ body: (SQLRow) throws -> Bool) throws {
+        let order = key.joined(separator: ", ")
+        var after: [SQLValue]?
+        var going = true
+        var page = 0
+        repeat {
+            page = 0
+            let condition = after == nil ? "" : "WHERE (\(order)) > (\(placeholders(key.count)))"
+            try each(sql: "SELECT * FROM \(table) \(condition) ORDER BY \(order) LIMIT \(pageSize)", arguments: after ?? []) { row in
+                page += 1
+                guard going else { return }
+                after = key.map { row.value($0) }
+                going = try body(row)
+            }
+        } while going && page == pageSize
     }
 
     /// Whether a query gives a row.

@@ -209,40 +209,32 @@ extension Store {
         var expectedSequence: Int64 = 1
         var count = 0
         var report: ChainReport?
-        // Read in pages, so that a long log is never held whole in memory, whichever the database.
-        var page = 0
-        repeat {
-            page = 0
-            try db.each(
-                sql: "SELECT * FROM \(table) WHERE sequence >= ? ORDER BY sequence LIMIT 10000", arguments: [expectedSequence]
-            ) { row in
-                page += 1
-                guard report == nil else { return }
-                let sequence: Int64 = try row["sequence"]
-                count += 1
-                if sequence != expectedSequence {
-                    report = ChainReport(
-                        recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
-                    return
-                }
-                let stored: String = try row["previousHash"]
-                if stored != previous {
-                    report = ChainReport(
-                        recordCount: count, firstBrokenSequence: sequence,
-                        problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
-                    return
-                }
-                let computed = try hash(row, previous)
-                if computed != (try row["hash"] as String) {
-                    report = ChainReport(
-                        recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
-                    return
-                }
-                previous = computed
-                expectedSequence += 1
+        try db.eachRow(of: table, byKey: ["sequence"]) { row in
+            let sequence: Int64 = try row["sequence"]
+            count += 1
+            if sequence != expectedSequence {
+                report = ChainReport(
+                    recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
+                return false
             }
-            if let report { return report }
-        } while page == 10000
+            let stored: String = try row["previousHash"]
+            if stored != previous {
+                report = ChainReport(
+                    recordCount: count, firstBrokenSequence: sequence,
+                    problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
+                return false
+            }
+            let computed = try hash(row, previous)
+            if computed != (try row["hash"] as String) {
+                report = ChainReport(
+                    recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
+                return false
+            }
+            previous = computed
+            expectedSequence += 1
+            return true
+        }
+        if let report { return report }
         let headRow = try db.row(sql: "SELECT count, lastHash FROM \(head) WHERE id = 1")
         let headCount: Int = try headRow?["count"] ?? 0
         let headHash: String? = try headRow?["lastHash"]

@@ -72,44 +72,32 @@ extension Store {
         }
     }
 
-    /// Copies one table, a page at a time after the last key copied (no database is asked
-    /// for a whole log at once, nor to skip what it already gave), and returns its row count.
+    /// Copies one table, in pages by key, and returns its row count.
     private static func copy(
         _ table: (name: String, order: [String], booleans: Set<String>, identity: String?), from source: any SQLConnection,
         to destination: any SQLConnection
     ) throws -> Int {
-        let key = table.order.joined(separator: ", ")
-        let pageSize = 5000
         var count = 0
-        var after: [SQLValue]?
         var insert: (any SQLStatement)?
-        var page = 0
-        repeat {
-            page = 0
-            let condition = after == nil ? "" : "WHERE (\(key)) > (\(placeholders(table.order.count)))"
-            try source.each(
-                sql: "SELECT * FROM \(table.name) \(condition) ORDER BY \(key) LIMIT \(pageSize)", arguments: after ?? []
-            ) { row in
-                page += 1
-                after = table.order.map { row.value($0) }
-                if insert == nil {
-                    // PostgreSQL gives the names in lower case, which both databases read.
-                    insert = try destination.prepare(
-                        sql: "INSERT INTO \(table.name) (\(row.columns.names.joined(separator: ", "))) "
-                            + "VALUES (\(placeholders(row.columns.names.count)))")
-                }
-                guard let insert else { return }
-                for (column, value) in zip(row.columns.names, row.values) {
-                    var value = value
-                    if table.booleans.contains(where: { $0.caseFoldedEquals(column) }), let flag = Bool.decode(value) {
-                        value = .boolean(flag)
-                    }
+        try source.eachRow(of: table.name, byKey: table.order) { row in
+            if insert == nil {
+                // PostgreSQL gives the names in lower case, which both databases read.
+                insert = try destination.prepare(
+                    sql: "INSERT INTO \(table.name) (\(row.columns.names.joined(separator: ", "))) "
+                        + "VALUES (\(placeholders(row.columns.names.count)))")
+            }
+            guard let insert else { return false }
+            for (column, value) in zip(row.columns.names, row.values) {
+                if table.booleans.contains(where: { $0.caseFoldedEquals(column) }), let flag = Bool.decode(value) {
+                    insert.bind(SQLValue.boolean(flag))
+                } else {
                     insert.bind(value)
                 }
-                try insert.insert()
-                count += 1
             }
-        } while page == pageSize
+            try insert.insert()
+            count += 1
+            return true
+        }
         if let identity = table.identity, let reset = destination.dialect.identityAfterCopy(table.name, identity) {
             try destination.execute(sql: reset)
         }

@@ -29,9 +29,14 @@ public enum TestDatabase: String, Sendable {
         guard let server, let location = PostgresLocation(url: server) else {
             throw WorkspaceError.unusable(path: "ALLERVERS_TEST_POSTGRES", reason: "run through `make test`, which starts PostgreSQL")
         }
-        let name = "allervers_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let name = newDatabaseName()
         try location.administer("CREATE DATABASE \(name)")
         return location.database(name).description
+    }
+
+    /// A name no test database has yet.
+    static func newDatabaseName() -> String {
+        "allervers_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     }
 
     /// A new workspace in `folder`, its records in this run's database.
@@ -113,7 +118,7 @@ extension TestDatabase {
         let to = Workspace(folder: destination)
         try FileManager.default.copyItem(at: from.directory, to: to.directory)
         guard let url = try from.databaseLocation(), let location = PostgresLocation(url: url), let server else { return }
-        let name = "allervers_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let name = newDatabaseName()
         try PostgresLocation(url: server)?.administer("CREATE DATABASE \(name) TEMPLATE \(location.database)")
         try Data((location.database(name).description + "\n").utf8).write(to: to.databaseLocationURL)
     }

@@ -188,7 +188,7 @@ import TrainingTesting
         let workspace = try await weekWorkspace()
         let before = try storeBytes(workspace)
         // Thursday 12 March 2026, 10:00 in Lyon: the morning has started, the afternoon has not.
-        let result = try await WorkClock.$fixed.withValue(try paris("2026-03-12T10:00")) {
+        let result = await WorkClock.$fixed.withValue(try paris("2026-03-12T10:00")) {
             await allervers(["attendance", "record", "LYON", "--store", workspace.url.path] + arguments)
         }
         #expect(result.exitCode == 1, "\(name)")
