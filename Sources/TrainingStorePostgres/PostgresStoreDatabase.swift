@@ -142,8 +142,40 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
     }
 
     fileprivate func run(_ sql: String, _ bindings: PostgresBindings) throws -> PostgresQueryResult {
+        try outcome(of: send(sql, bindings))
+    }
+
+    /// Queues a statement on the connection without waiting for it.
+    fileprivate func send(_ sql: String, _ bindings: PostgresBindings) -> EventLoopFuture<PostgresQueryResult> {
+        connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+    }
+
+    /// Starts copying `lines` (`COPY`'s text format) into `table`'s `columns`, without
+    /// waiting for it.
+    ///
+    /// PostgresNIO offers `COPY` as an `async` function only. Its task runs on the connection's
+    /// event loop (``EventLoopTaskExecutor``), not on Swift's shared pool, so that waiting for
+    /// it here never waits for a thread of that pool, which callers (tests, a server) may all
+    /// be blocking.
+    fileprivate func copy(_ lines: ByteBuffer, into table: String, columns: [String]) -> EventLoopFuture<Void> {
+        let connection = connection
+        let logger = logger
+        let promise = connection.eventLoop.makePromise(of: Void.self)
+        Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in try await writer.write(lines) }
+                promise.succeed()
+            } catch {
+                promise.fail(error)
+            }
+        }
+        return promise.futureResult
+    }
+
+    /// Waits for a statement sent, its failure told as the store's.
+    fileprivate func outcome<Result: Sendable>(of sent: EventLoopFuture<Result>) throws -> Result {
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+            return try sent.wait()
         } catch let error as PSQLError {
             if let state = error.serverInfo?[.sqlState], state == "40001" || state == "40P01" {
                 throw RetryableError(message: Self.reason(error))
@@ -208,10 +240,13 @@ struct RetryableError: Error {
 }
 
 /// One transaction on the connection, seen through the port. Rows given to prepared inserts
-/// are sent together, many per statement, before anything else runs on the connection.
+/// are sent together, many per statement, before anything else runs on the connection; those
+/// statements are not waited for one by one, so that the server stores a batch while the
+/// caller makes the next, and their outcome is known before anything else runs.
 final class PostgresSQLConnection: SQLConnection {
     private let database: PostgresStoreDatabase
     private var pending: PostgresInsert?
+    private var inFlight: [EventLoopFuture<Void>] = []
 
     init(database: PostgresStoreDatabase) {
         self.database = database
@@ -260,17 +295,46 @@ final class PostgresSQLConnection: SQLConnection {
         return insert
     }
 
-    /// Drops the rows prepared inserts are holding, unsent: the transaction is being rolled back.
+    /// Drops the rows prepared inserts are holding, unsent, and waits out those sent: the
+    /// transaction is being rolled back.
     func discard() {
         pending?.discard()
         pending = nil
+        for sent in inFlight { _ = try? sent.wait() }
+        inFlight = []
     }
 
-    /// Sends the rows prepared inserts are holding.
+    /// Sends the rows prepared inserts are holding, and waits until every insert sent is
+    /// stored (the first failure thrown).
     func flush() throws {
-        guard let insert = pending else { return }
-        pending = nil
-        try insert.send()
+        if let insert = pending {
+            pending = nil
+            try insert.send()
+        }
+        guard !inFlight.isEmpty else { return }
+        let sent = inFlight
+        inFlight = []
+        var failure: (any Error)?
+        for statement in sent {
+            do { _ = try database.outcome(of: statement) } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Sends an insert without waiting for it; `flush` does. A few at most are in flight, so
+    /// that a large import does not queue all its rows in memory.
+    fileprivate func queue(_ sql: String, _ values: [SQLValue]) throws {
+        try queue(database.send(database.translated(sql), Self.bindings(values)).map { _ in })
+    }
+
+    /// Sends rows to `table` by `COPY`, without waiting for them; `flush` does.
+    fileprivate func queue(copying rows: [[SQLValue]], into table: String, columns: [String]) throws {
+        try queue(database.copy(PostgresInsert.copyLines(rows), into: table, columns: columns))
+    }
+
+    private func queue(_ sent: EventLoopFuture<Void>) throws {
+        if inFlight.count >= 4 { try database.outcome(of: inFlight.removeFirst()) }
+        inFlight.append(sent)
     }
 
     fileprivate func hold(_ insert: PostgresInsert) throws {
@@ -310,17 +374,65 @@ final class PostgresSQLConnection: SQLConnection {
     }
 }
 
-/// A prepared insert: its rows go to the server in multi-row `INSERT`s of up to a thousand
-/// rows, or when anything else is about to run. A query (`yieldsRow`) runs at once.
+/// A prepared insert: its rows go to the server a thousand at a time, or when anything else is
+/// about to run. A plain `INSERT INTO table (columns) VALUES (?, …)` sends them by `COPY`
+/// (rather than as a multi-row `INSERT`, whose thousands of parameters the server spent half
+/// its time parsing and binding in a bulk import); any other insert goes as one multi-row
+/// `INSERT`. A query (`yieldsRow`) runs at once.
 final class PostgresInsert: SQLStatement {
     let sql: String
     private unowned let connection: PostgresSQLConnection
     private var row: [SQLValue] = []
     private var rows: [[SQLValue]] = []
+    /// The table and columns a plain insert names, which `COPY` can fill.
+    private let target: (table: String, columns: [String])?
 
     init(sql: String, connection: PostgresSQLConnection) {
         self.sql = sql
         self.connection = connection
+        target = Self.plainTarget(of: sql)
+    }
+
+    /// The table and columns of `INSERT INTO table (a, b) VALUES (?, ?)` with nothing after,
+    /// as PostgreSQL names them (folded to lower case, since the schema does not quote them).
+    static func plainTarget(of sql: String) -> (table: String, columns: [String])? {
+        let words = sql.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "," })
+        guard words.count > 4, words[0].uppercased() == "INSERT", words[1].uppercased() == "INTO",
+            let values = words.firstIndex(where: { $0.uppercased() == "VALUES" }), values > 3,
+            words.count - values - 1 == values - 3, words[(values + 1)...].allSatisfy({ $0 == "?" }),
+            sql.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(")"),
+            words[2..<values].allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } })
+        else { return nil }
+        return (words[2].lowercased(), words[3..<values].map { $0.lowercased() })
+    }
+
+    /// The rows as lines of `COPY`'s text format: tab-separated, `\\N` for NULL, and backslash,
+    /// tab, newline and carriage return escaped.
+    static func copyLines(_ rows: [[SQLValue]]) -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: rows.count * 160)
+        for row in rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                switch value {
+                case .null: buffer.writeStaticString("\\N")
+                case .integer(let number): buffer.writeString(String(number))
+                case .real(let number): buffer.writeString(number.description)
+                case .boolean(let flag): buffer.writeStaticString(flag ? "t" : "f")
+                case .text(let text):
+                    for byte in text.utf8 {
+                        switch byte {
+                        case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+                        case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+                        case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+                        case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+                        default: buffer.writeInteger(byte)
+                        }
+                    }
+                }
+            }
+            buffer.writeInteger(UInt8(ascii: "\n"))
+        }
+        return buffer
     }
 
     func bind(_ value: String?) { row.append(value.map(SQLValue.text) ?? .null) }
@@ -353,13 +465,16 @@ final class PostgresInsert: SQLStatement {
     func send() throws {
         guard let first = rows.first else { return }
         defer { rows = [] }
+        if rows.count > 1, let target {
+            return try connection.queue(copying: rows, into: target.table, columns: target.columns)
+        }
         guard rows.count > 1, let values = sql.range(of: "VALUES (", options: [.backwards, .caseInsensitive]) else {
-            for row in rows { _ = try connection.run(sql, row) }
+            for row in rows { try connection.queue(sql, row) }
             return
         }
         let group = "(" + Array(repeating: "?", count: first.count).joined(separator: ", ") + ")"
         let statement = sql[..<values.lowerBound] + "VALUES " + Array(repeating: group, count: rows.count).joined(separator: ", ")
-        _ = try connection.run(String(statement), rows.flatMap { $0 })
+        try connection.queue(String(statement), rows.flatMap { $0 })
     }
 }
 
@@ -375,5 +490,20 @@ extension PostgresLocation {
         } catch {
             throw WorkspaceError.unusable(path: description, reason: PostgresStoreDatabase.reason(error))
         }
+    }
+}
+
+/// Runs tasks' jobs on an event loop: for PostgresNIO's `async` calls made from a thread that
+/// then waits for them.
+final class EventLoopTaskExecutor: TaskExecutor {
+    let loop: any EventLoop
+
+    init(_ loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

@@ -51,6 +51,51 @@ import TrainingTesting
         let store = try TestDatabase.createStore(in: folder.url, organisation: identity)
         #expect(try Stores.open(store.workspace).organisation() == identity)
     }
+
+    /// Makes the next `count` writes of the organisation's row fail on the server as
+    /// PostgreSQL fails a transaction to keep others apart (`state`: 40001 a serialisation
+    /// failure, 40P01 a deadlock); a sequence counts the tries, since a rollback does not
+    /// undo it.
+    static func abortNextWrites(_ count: Int, state: String, in folder: URL) throws {
+        let installed = try TestDatabase.edit(
+            workspaceAt: folder, sqlite: "",
+            postgres: """
+                CREATE SEQUENCE tries;
+                CREATE FUNCTION abort_first() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                    IF nextval('tries') <= \(count) THEN RAISE EXCEPTION 'aborted on purpose' USING ERRCODE = '\(state)'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER abort_first BEFORE INSERT OR UPDATE ON organisation FOR EACH ROW EXECUTE FUNCTION abort_first();
+                """)
+        #expect(installed.status == 0, "\(installed.output)")
+    }
+
+    /// A write PostgreSQL aborts is run again, and nobody sees it.
+    @Test(.enabled(if: TestDatabase.current == .postgres), arguments: [("40001", 1), ("40P01", 4)])
+    func anAbortedWriteIsRunAgain(state: String, aborts: Int) throws {
+        let folder = try TemporaryFolder()
+        let store = try TestDatabase.createStore(in: folder.url, organisation: nil)
+        try Self.abortNextWrites(aborts, state: state, in: folder.url)
+        let identity = try Organisation(
+            name: "Institut", address: "1 rue", declarationNumber: "52490123449", signatoryName: "C. Martin", signatoryTitle: "Directrice")
+        try store.setOrganisation(identity)
+        #expect(try store.organisation() == identity)
+        #expect(try TestDatabase.query(workspaceAt: folder.url, "SELECT last_value FROM tries") == String(aborts + 1))
+    }
+
+    /// Aborted five times, a write gives up with one line naming the store, and changes nothing.
+    @Test(.enabled(if: TestDatabase.current == .postgres)) func aWriteAbortedFiveTimesGivesUp() throws {
+        let folder = try TemporaryFolder()
+        let store = try TestDatabase.createStore(in: folder.url, organisation: nil)
+        try Self.abortNextWrites(5, state: "40001", in: folder.url)
+        let identity = try Organisation(
+            name: "Institut", address: "1 rue", declarationNumber: "52490123449", signatoryName: "C. Martin", signatoryTitle: "Directrice")
+        let error = try #require(throws: WorkspaceError.self) { try store.setOrganisation(identity) }
+        #expect(error.description.hasSuffix("aborted on purpose (tried 5 times)"), "\(error)")
+        #expect(!error.description.contains("\n"))
+        #expect(try store.organisation() == nil)
+        #expect(try TestDatabase.query(workspaceAt: folder.url, "SELECT last_value FROM tries") == "5")
+    }
 }
 
 @Suite struct CourseStoreTests {
