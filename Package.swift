@@ -87,7 +87,7 @@ let package = Package(
         // page calls.
         .target(
             name: "TrainingService",
-            dependencies: ["TrainingCore", "TrainingStore", "TrainingStorePostgres", "TrainingExport", "TrainingPDF"],
+            dependencies: ["TrainingCore", "TrainingXML", "TrainingStore", "TrainingStorePostgres", "TrainingExport", "TrainingPDF"],
             swiftSettings: strictness
         ),
         .target(

@@ -113,7 +113,7 @@ extension AllerVers.AttendanceCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The attendance grid of a session: participants × half-days, and the hours each attended.",
             discussion: """
@@ -126,11 +126,9 @@ extension AllerVers.AttendanceCommand {
         @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let (store, session) = try sessionOptions.load()
-            let seated = try store.seatedParticipants(in: session.id)
-            let marks = try store.currentMarks(in: session.id)
-            let hours = session.attendedHours(of: seated.map(\.id), marks: marks)
+        func run() async throws {
+            let grid = try await AttendanceService(store: try sessionOptions.storeOptions.openStore()).grid(of: sessionOptions.session)
+            let session = grid.session
             if format.json {
                 struct Line: Encodable {
                     let participant: String
@@ -141,20 +139,18 @@ extension AllerVers.AttendanceCommand {
                     let ratePercent: Int
                 }
                 return try printJSON(
-                    zip(seated, hours).map { participant, hours in
+                    grid.lines.map { line in
                         Line(
-                            participant: participant.id, name: participant.displayName,
-                            marks: marks.filter { $0.participantID == participant.id },
-                            attendedMinutes: hours.attended.minutes, plannedMinutes: hours.planned.minutes,
-                            ratePercent: hours.ratePercent)
+                            participant: line.participant.id, name: line.participant.displayName, marks: line.marks,
+                            attendedMinutes: line.hours.attended.minutes, plannedMinutes: line.hours.planned.minutes,
+                            ratePercent: line.hours.ratePercent)
                     })
             }
             let header = ["PARTICIPANT"] + session.slots.map { "\($0.date.description.suffix(5)) \($0.half.rawValue)" } + ["HOURS", "RATE"]
-            let rows = zip(seated, hours).map { participant, hours in
-                [participant.displayName]
-                    + session.slots.map { slot in
-                        marks.first { $0.participantID == participant.id && $0.slotID == slot.id }.map(Self.cell) ?? "·"
-                    } + ["\(hours.attended) / \(hours.planned)", "\(hours.ratePercent)%"]
+            let rows = grid.lines.map { line in
+                [line.participant.displayName]
+                    + session.slots.map { slot in line.marks.first { $0.slotID == slot.id }.map(Self.cell) ?? "·" }
+                    + ["\(line.hours.attended) / \(line.hours.planned)", "\(line.hours.ratePercent)%"]
             }
             printTable([header] + rows)
         }
@@ -172,7 +168,7 @@ extension AllerVers.AttendanceCommand {
         }
     }
 
-    struct History: ParsableCommand {
+    struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every attendance record of a session, corrections included.",
             discussion: "Example:\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002")
@@ -181,12 +177,9 @@ extension AllerVers.AttendanceCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let participantID = try participant.map { try store.participantID($0, inSession: session) }
-            let sessionID = try store.session(id: session).id
-            let events = try store.attendanceHistory(of: sessionID, participantID: participantID)
-            let life = try store.sessionHistory(of: sessionID)
+        func run() async throws {
+            let (events, life) = try await AttendanceService(store: try storeOptions.openStore()).history(
+                of: session, participant: participant)
             if format.json { return try printJSON(events) }
             printTable(
                 [["#", "SLOT", "PARTICIPANT", "MARK", "REASON", "BY", "AT", "CORRECTS"]]
@@ -208,7 +201,7 @@ extension AllerVers.AttendanceCommand {
 }
 
 extension AllerVers.AttendanceCommand {
-    struct HoursCommand: ParsableCommand {
+    struct HoursCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "hours",
             abstract: "Hours each participant attended over a period, across every session.",
@@ -222,8 +215,9 @@ extension AllerVers.AttendanceCommand {
             try validateDates(from, to)
         }
 
-        func run() throws {
-            let hours = try storeOptions.openStore().attendedHours(from: LocalDate(from)!, through: LocalDate(to)!)
+        func run() async throws {
+            let hours = try await AttendanceService(store: try storeOptions.openStore()).hours(
+                from: LocalDate(from)!, through: LocalDate(to)!)
             if format.json {
                 return try printJSON(
                     hours.map {

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
-    struct Backup: ParsableCommand {
+    struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a consistent snapshot of the workspace to one file, even while others record.",
             discussion: """
@@ -19,14 +20,10 @@ extension AllerVers {
         @Flag(help: "Put the workspace's signing keys in the snapshot too.") var withKey = false
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let files = try store.workspace.keyFiles(includingPrivate: withKey)
-            if withKey && !files.contains(where: { $0.name == store.workspace.signingKeyURL.lastPathComponent }) {
-                throw CLIError("\(store.workspace.signingKeyURL.path): there is no signing key to back up")
-            }
-            try store.backup(to: URL(fileURLWithPath: to), keyFiles: files)
-            say("Backed up \(store.workspace.folder.path) to \(to)" + (withKey ? " with its keys" : " (without the signing keys)"))
+        func run() async throws {
+            let service = WorkspaceService(store: try storeOptions.openStore())
+            try await service.backup(to: URL(fileURLWithPath: to), withKeys: withKey)
+            say("Backed up \(service.workspace.folder.path) to \(to)" + (withKey ? " with its keys" : " (without the signing keys)"))
         }
     }
 

@@ -14,7 +14,7 @@ extension AllerVers {
 }
 
 extension AllerVers.CertificateCommand {
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a session's certificates, revoked ones included.",
             discussion: "Example:\n  allervers certificate list AV-FOND-2026-03-LYON")
@@ -22,8 +22,8 @@ extension AllerVers.CertificateCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let certificates = try storeOptions.openStore().certificates(in: session)
+        func run() async throws {
+            let certificates = try await CertificationService(store: try storeOptions.openStore()).certificates(in: session)
             if format.json { return try printJSON(certificates) }
             guard !certificates.isEmpty else { return say("\(session) has no certificates yet: run `allervers certify \(session)`") }
             printTable(
@@ -38,7 +38,7 @@ extension AllerVers.CertificateCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one certificate: decision, hours, reasons, revocation, signed payload.",
             discussion: "Example:\n  allervers certificate show AV-2026-000001")
@@ -46,8 +46,8 @@ extension AllerVers.CertificateCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let certificate = try storeOptions.openStore().certificate(number)
+        func run() async throws {
+            let certificate = try await CertificationService(store: try storeOptions.openStore()).certificate(number)
             if format.json { return try printJSON(certificate) }
             var rows = [
                 ["Number", certificate.number],

@@ -43,18 +43,18 @@ extension AllerVers {
 
         func run() async throws {
             let store = try storeOptions.openStore()
-            let sessionIDs = try selection.sessionIDs(in: store)
+            let sessionIDs = try await selection.sessionIDs(in: store)
             let service = CertificationService(store: store)
             if dryRun { return try showDecisions(try await service.decisions(of: sessionIDs)) }
-            try await issue(sessionIDs, store: store, service: service)
+            try await issue(sessionIDs, service: service)
             if export {
                 try await RecordFiles.write(sessionIDs, store: store, into: URL(fileURLWithPath: out), language: lang.language)
             }
         }
 
-        private func issue(_ sessionIDs: [String], store: Store, service: CertificationService) async throws {
+        private func issue(_ sessionIDs: [String], service: CertificationService) async throws {
             // Counting the seats reads every session once more: only for a bar someone sees.
-            let seats = ProgressBar.isVisible ? try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) } : 0
+            let seats = ProgressBar.isVisible ? try await service.seats(in: sessionIDs) : 0
             let progress = ProgressBar(total: seats, label: "certify")
             let outcomes: [CertificationOutcome]
             do {

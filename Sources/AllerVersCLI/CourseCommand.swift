@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
+import TrainingService
 import TrainingStore
 import TrainingXML
 
@@ -35,7 +36,7 @@ extension AllerVers.CourseCommand {
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import course files into the workspace, all of them or none.",
             discussion: """
@@ -60,10 +61,10 @@ extension AllerVers.CourseCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
+        func run() async throws {
             let input = try CourseFiles(arguments: files)
-            let store = try storeOptions.openStore()
-            let imported = try input.importCourses(into: store, replacing: replace, dryRun: dryRun)
+            let imported = try await CourseService(store: try storeOptions.openStore()).importCourses(
+                input, replacing: replace, dryRun: dryRun)
             if format.json {
                 return try printJSON(imported.map { ["id": $0.id, "version": $0.version.description, "outcome": $0.outcome.rawValue] })
             }
@@ -75,7 +76,7 @@ extension AllerVers.CourseCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the courses in the workspace, every version.",
             discussion: "Example:\n  allervers course list\n  allervers course list --json")
@@ -83,8 +84,8 @@ extension AllerVers.CourseCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let summaries = try storeOptions.openStore().courseSummaries()
+        func run() async throws {
+            let summaries = try await CourseService(store: try storeOptions.openStore()).list()
             if format.json { return try printJSON(summaries.map(CourseSummaryJSON.init)) }
             guard !summaries.isEmpty else { return say("No course yet: import some with `allervers course import FILE`.") }
             printTable(
@@ -93,7 +94,7 @@ extension AllerVers.CourseCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one course: objectives, modules, assessment, certification.",
             discussion: "Example:\n  allervers course show AV-FOND\n  allervers course show AV-FOND --version 1.0 --json")
@@ -105,14 +106,14 @@ extension AllerVers.CourseCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let course = try storeOptions.openStore().course(id: id, version: try version.parsed())
+        func run() async throws {
+            let course = try await CourseService(store: try storeOptions.openStore()).course(id, version: try version.parsed())
             if format.json { return try printJSON(course) }
             CoursePrinter(course: course).print()
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a course as XML in the course format; importing it gives the same course.",
             discussion: "Example:\n  allervers course export AV-FOND --output AV-FOND.xml")
@@ -127,8 +128,8 @@ extension AllerVers.CourseCommand {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let course = try storeOptions.openStore().course(id: id, version: try version.parsed())
+        func run() async throws {
+            let course = try await CourseService(store: try storeOptions.openStore()).course(id, version: try version.parsed())
             let xml = try CourseWriter().document(for: [course])
             guard let output else { return Console.current.write(xml) }
             do {

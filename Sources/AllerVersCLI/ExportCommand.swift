@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
-import TrainingExport
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
@@ -13,7 +13,7 @@ extension AllerVers {
 }
 
 extension AllerVers.ExportCommand {
-    struct Calendar: ParsableCommand {
+    struct Calendar: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a session's half-days as an iCalendar file that calendar applications import.",
             discussion: """
@@ -25,15 +25,15 @@ extension AllerVers.ExportCommand {
         @OptionGroup var sessionOptions: SessionOptions
         @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
 
-        func run() throws {
-            let (store, session) = try sessionOptions.load()
-            let course = try store.course(of: session)
+        func run() async throws {
+            let (session, text) = try await RecordsService(store: try sessionOptions.storeOptions.openStore()).calendar(
+                of: sessionOptions.session, at: Date())
             let url =
                 out.map { URL(fileURLWithPath: $0) }
                 ?? URL(fileURLWithPath: "Exports/\(session.id)/calendar.ics")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             do {
-                try Data(SessionCalendar(session: session, course: course).text(stamp: Date()).utf8).write(to: url, options: .atomic)
+                try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
                 throw CLIError("\(url.path): cannot write the file")
             }

@@ -6,7 +6,7 @@ import TrainingService
 import TrainingStore
 
 extension AllerVers {
-    struct Init: ParsableCommand {
+    struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a workspace: the store, and the organisation identity documents carry.",
             discussion: """
@@ -38,24 +38,18 @@ extension AllerVers {
             _ = try identity.organisation(required: false)
         }
 
-        func run() throws {
+        func run() async throws {
             let folder = URL(fileURLWithPath: store ?? FileManager.default.currentDirectoryPath)
-            let (created, attached) = try Stores.create(
+            let (created, issuer) = try await WorkspaceService.create(
                 in: Workspace(folder: folder), databaseURL: database, organisation: try identity.organisation(required: false))
-            if attached {
+            guard let issuer else {
                 say("Joined the records in \(try created.workspace.databaseLocation() ?? "") from \(created.workspace.folder.path)")
                 say("Signing keys: copy the organisation's .allervers/*.pem here to issue certificates.")
                 return
             }
-            let key = try SigningKey.create(at: created.workspace.signingKeyURL)
-            if let organisation = try created.organisation() {
-                _ = try PDFSigningIdentity.loadOrCreate(
-                    keyAt: created.workspace.pdfSigningKeyURL, certificateAt: created.workspace.pdfSigningCertificateURL,
-                    organisation: organisation.name, issuer: key.issuer)
-            }
             say("Created the workspace in \(created.workspace.folder.path)")
-            say("Signing key: \(key.issuer.did)")
-            if try created.organisation() == nil {
+            say("Signing key: \(issuer.did)")
+            if try await created.identity() == nil {
                 say("No organisation identity yet: documents need one. Add it with `allervers organisation set`.")
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TrainingCore
 import TrainingExport
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
@@ -25,7 +26,7 @@ extension AllerVers.KeyCommand {
         }
     }
 
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the signing key of a workspace that has none (init makes one).",
             discussion: """
@@ -39,30 +40,9 @@ extension AllerVers.KeyCommand {
                 """)
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let workspace = store.workspace
-            // A workspace that issued certificates (restored without its keys, say) would
-            // disown them with a new key: the old one must come back instead.
-            if !FileManager.default.fileExists(atPath: workspace.signingKeyURL.path), try store.hasIssuedCertificates {
-                let issuer = try? PDFSigningIdentity.publicCertificate(at: workspace.pdfSigningCertificateURL).issuer
-                throw CLIError(
-                    "this workspace has issued certificates"
-                        + (issuer.map { " as \($0.did)" } ?? "")
-                        + ": put its signing key back (restore a snapshot taken with --with-key) rather than make a new one")
-            }
-            let key = try SigningKey.create(at: workspace.signingKeyURL)
-            // The PDF certificate names the issuer: one naming the old key goes with it.
-            if let named = try? PDFSigningIdentity.publicCertificate(at: workspace.pdfSigningCertificateURL).issuer, named != key.issuer {
-                try? FileManager.default.removeItem(at: workspace.pdfSigningCertificateURL)
-                try? FileManager.default.removeItem(at: workspace.pdfSigningKeyURL)
-            }
-            if let organisation = try store.organisation() {
-                _ = try PDFSigningIdentity.loadOrCreate(
-                    keyAt: workspace.pdfSigningKeyURL, certificateAt: workspace.pdfSigningCertificateURL, organisation: organisation.name,
-                    issuer: key.issuer)
-            }
-            say("Signing key: \(key.issuer.did)")
+        func run() async throws {
+            let issuer = try await WorkspaceService(store: try storeOptions.openStore()).createSigningKey()
+            say("Signing key: \(issuer.did)")
         }
     }
 }

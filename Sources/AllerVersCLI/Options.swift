@@ -43,12 +43,6 @@ struct FormatOptions: ParsableArguments {
 struct SessionOptions: ParsableArguments {
     @Argument(help: "The session's id.") var session: String
     @OptionGroup var storeOptions: StoreOptions
-
-    /// Opens the workspace and reads the session.
-    func load() throws -> (store: Store, session: Session) {
-        let store = try storeOptions.openStore()
-        return (store, try store.session(id: session))
-    }
 }
 
 /// Sessions named one by one, or every closed session that ended within a period.
@@ -65,12 +59,9 @@ struct SessionSelection: ParsableArguments {
     }
 
     /// The ids, in the order given, or the closed sessions of the period by first day.
-    func sessionIDs(in store: Store) throws -> [String] {
+    func sessionIDs(in store: Store) async throws -> [String] {
         guard let from = from.flatMap(LocalDate.init), let to = to.flatMap(LocalDate.init) else { return sessions }
-        let found = try store.sessionSummaries().filter { summary in
-            guard summary.status == .closed, let last = summary.lastDay else { return false }
-            return last >= from && last <= to
-        }.map(\.id)
+        let found = try await SessionService(store: store).closedSessions(endingFrom: from, through: to)
         guard !found.isEmpty else { throw CLIError("no closed session ended between \(from) and \(to)") }
         return found
     }

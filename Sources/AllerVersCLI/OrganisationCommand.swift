@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrainingCore
+import TrainingService
 import TrainingStore
 
 extension AllerVers {
@@ -12,7 +13,7 @@ extension AllerVers {
 }
 
 extension AllerVers.OrganisationCommand {
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the organisation identity.",
             discussion: "Example:\n  allervers organisation show --json")
@@ -20,8 +21,8 @@ extension AllerVers.OrganisationCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            guard let organisation = try storeOptions.openStore().organisation() else {
+        func run() async throws {
+            guard let organisation = try await WorkspaceService(store: try storeOptions.openStore()).identity() else {
                 throw CLIError("the workspace has no organisation identity yet: set it with `allervers organisation set`")
             }
             if format.json { return try printJSON(organisation) }
@@ -35,7 +36,7 @@ extension AllerVers.OrganisationCommand {
         }
     }
 
-    struct Set: ParsableCommand {
+    struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set the organisation identity (all five parts).",
             discussion: """
@@ -51,9 +52,9 @@ extension AllerVers.OrganisationCommand {
             _ = try identity.organisation(required: true)
         }
 
-        func run() throws {
+        func run() async throws {
             guard let organisation = try identity.organisation(required: true) else { return }
-            try storeOptions.openStore().setOrganisation(organisation)
+            try await WorkspaceService(store: try storeOptions.openStore()).setIdentity(organisation)
             say("Organisation identity set: \(organisation.name)")
         }
     }

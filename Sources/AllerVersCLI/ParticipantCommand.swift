@@ -123,14 +123,14 @@ extension AllerVers.ParticipantCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List participants.", discussion: "Example:\n  allervers participant list --json")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let participants = try storeOptions.openStore().participants()
+        func run() async throws {
+            let participants = try await ParticipantService(store: try storeOptions.openStore()).list()
             if format.json { return try printJSON(participants) }
             guard !participants.isEmpty else { return say("No participant yet: add some with `allervers participant import FILE.csv`.") }
             printTable(
@@ -139,17 +139,15 @@ extension AllerVers.ParticipantCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a participant.", discussion: "Example:\n  allervers participant show camille.roux@example.org")
         @Argument(help: "Id, email or external id.") var participant: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let participant = try store.participant(participant)
-            let changes = try store.participantChanges(of: participant.id)
+        func run() async throws {
+            let (participant, changes) = try await ParticipantService(store: try storeOptions.openStore()).details(of: participant)
             if format.json {
                 // The participant's own keys, as before, and the change log beside them.
                 struct Shown: Encodable {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TrainingCore
-import TrainingStore
+import TrainingService
 
 extension AllerVers {
     struct ProgressCommand: ParsableCommand {
@@ -12,7 +12,7 @@ extension AllerVers {
 }
 
 extension AllerVers.ProgressCommand {
-    struct Set: ParsableCommand {
+    struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a module's state, or a result on an objective.",
             discussion: """
@@ -48,33 +48,31 @@ extension AllerVers.ProgressCommand {
             }
         }
 
-        func run() throws {
-            let store = try storeOptions.openStore()
-            let recordedBy = try by ?? store.session(id: session).trainers.first ?? "unknown"
+        func run() async throws {
+            let service = ProgressService(store: try storeOptions.openStore())
             if let module, let status {
-                try store.setProgress(status, of: participant, module: module, in: session, by: recordedBy)
+                try await service.set(status, of: participant, module: module, in: session, by: by)
                 return say("\(participant): module \(module) \(status.rawValue)")
             }
             guard let objective else { return }
             let phase: ObjectiveResult.Phase = positioning != nil ? .positioning : .assessment
             let result = ObjectiveResult(
                 participantID: participant, objectiveID: objective, phase: phase, level: positioning ?? assessment, score: score)
-            try store.record(result, in: session, by: recordedBy)
+            try await service.record(result, in: session, by: by)
             say("\(participant): objective \(objective) \(phase.rawValue) recorded")
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Each participant's modules and objective results.",
             discussion: "Example:\n  allervers progress show AV-FOND-2026-03-LYON")
         @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let (store, session) = try sessionOptions.load()
-            let course = try store.course(of: session)
-            let progress = try store.progress(in: session.id)
+        func run() async throws {
+            let (course, progress) = try await ProgressService(store: try sessionOptions.storeOptions.openStore()).progress(
+                in: sessionOptions.session)
             if format.json { return try printJSON(progress) }
             let symbols: [ModuleProgress: String] = [.notStarted: "·", .inProgress: "…", .completed: "✓"]
             printTable(

@@ -83,7 +83,7 @@ extension AllerVers.ExportCommand {
         func run() async throws {
             let store = try storeOptions.openStore()
             try await RecordFiles.write(
-                try selection.sessionIDs(in: store), store: store, into: URL(fileURLWithPath: out), language: lang.language)
+                try await selection.sessionIDs(in: store), store: store, into: URL(fileURLWithPath: out), language: lang.language)
         }
     }
 

@@ -70,7 +70,7 @@ extension AllerVers.SessionCommand {
 
         func run() async throws {
             let store = try storeOptions.openStore()
-            let course = try store.course(id: course, version: try version.parsed())
+            let course = try await CourseService(store: store).course(course, version: try version.parsed())
             let laidOut: [Slot]
             if let slots {
                 laidOut = try SlotFile(path: slots).slots()
@@ -91,14 +91,14 @@ extension AllerVers.SessionCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the sessions.", discussion: "Example:\n  allervers session list --json")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let sessions = try storeOptions.openStore().sessionSummaries()
+        func run() async throws {
+            let sessions = try await SessionService(store: try storeOptions.openStore()).list()
             if format.json { return try printJSON(sessions) }
             guard !sessions.isEmpty else { return say("No session yet: plan one with `allervers session plan COURSE --start DATE`.") }
             printTable(
@@ -113,24 +113,17 @@ extension AllerVers.SessionCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a session: its slots and who is enrolled.",
             discussion: "Example:\n  allervers session show AV-FOND-2026-03-LYON")
         @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            let (store, session) = try sessionOptions.load()
-            let enrolments = try store.enrolments(in: session.id)
-            if format.json {
-                struct Shown: Encodable {
-                    let session: Session
-                    let enrolments: [Enrolment]
-                    let history: [SessionEvent]
-                }
-                return try printJSON(Shown(session: session, enrolments: enrolments, history: try store.sessionHistory(of: session.id)))
-            }
+        func run() async throws {
+            let details = try await SessionService(store: try sessionOptions.storeOptions.openStore()).details(of: sessionOptions.session)
+            if format.json { return try printJSON(details) }
+            let (session, enrolments) = (details.session, details.enrolments)
             say("\(session.id) · \(session.courseID) version \(session.courseVersion) · \(session.status.rawValue)")
             say("Place: \(session.place.name), \(session.place.detail)")
             say("Trainers: \(session.trainers.joined(separator: ", "))")
@@ -148,7 +141,7 @@ extension AllerVers.SessionCommand {
                             [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue]
                         })
             }
-            printSessionHistory(try store.sessionHistory(of: session.id))
+            printSessionHistory(details.history)
         }
     }
 

@@ -56,6 +56,24 @@ public struct HalfDaySheet: Sendable, Hashable {
     }
 }
 
+/// A session's attendance: a line per seated participant.
+public struct AttendanceGrid: Sendable {
+    /// The session and its half-days.
+    public var session: Session
+    /// The seated participants, by family name.
+    public var lines: [Line]
+
+    /// A participant's current marks and hours.
+    public struct Line: Sendable {
+        /// The participant.
+        public var participant: Participant
+        /// Their current mark of each half-day recorded.
+        public var marks: [AttendanceMark]
+        /// The hours attended and planned.
+        public var hours: AttendedHours
+    }
+}
+
 /// One line of a digitised paper sheet, as read from its file.
 public struct AttendanceLine: Sendable, Hashable {
     /// The line's number in the file, for errors.
@@ -100,6 +118,34 @@ public struct AttendanceService: Sendable {
     /// The use cases over `store`.
     public init(store: Store) {
         self.store = store
+    }
+
+    /// A session's attendance grid: each seated participant's current marks and the hours
+    /// they attended of those planned.
+    public func grid(of sessionID: String) async throws -> AttendanceGrid {
+        let session = try store.session(id: sessionID)
+        let seated = try store.seatedParticipants(in: session.id)
+        let marks = try store.currentMarks(in: session.id)
+        let hours = session.attendedHours(of: seated.map(\.id), marks: marks)
+        let byParticipant = Dictionary(grouping: marks, by: \.participantID)
+        return AttendanceGrid(
+            session: session,
+            lines: zip(seated, hours).map { participant, hours in
+                AttendanceGrid.Line(participant: participant, marks: byParticipant[participant.id] ?? [], hours: hours)
+            })
+    }
+
+    /// Every attendance record of a session, corrections included, of one participant (by
+    /// id, email or external id) or all; and the session's life beside them.
+    public func history(of sessionID: String, participant: String?) async throws -> (records: [AttendanceEvent], life: [SessionEvent]) {
+        let participantID = try participant.map { try store.participantID($0, inSession: sessionID) }
+        let id = try store.session(id: sessionID).id
+        return (try store.attendanceHistory(of: id, participantID: participantID), try store.sessionHistory(of: id))
+    }
+
+    /// The hours each participant attended over a period, across every session.
+    public func hours(from first: LocalDate, through last: LocalDate) async throws -> [PeriodHours] {
+        try store.attendedHours(from: first, through: last)
     }
 
     /// Records a half-day: people are found among those holding a seat; someone named twice

@@ -12,6 +12,21 @@ public struct CertificationService: Sendable {
         self.store = store
     }
 
+    /// A session's certificates, revoked ones included.
+    public func certificates(in sessionID: String) async throws -> [Certificate] {
+        try store.certificates(in: sessionID)
+    }
+
+    /// One certificate, by its number.
+    public func certificate(_ number: String) async throws -> Certificate {
+        try store.certificate(number)
+    }
+
+    /// How many people hold a seat in these sessions: what certifying them signs at most.
+    public func seats(in sessionIDs: [String]) async throws -> Int {
+        try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) }
+    }
+
     /// Each session's records with every participant's decision and its reasons; nothing issued.
     public func decisions(of sessionIDs: [String]) async throws -> [SessionRecords] {
         try sessionIDs.map { try store.records(of: $0) }

@@ -1,14 +1,16 @@
 import Foundation
-import TrainingCore
-import TrainingStore
-import TrainingXML
+public import TrainingCore
+public import TrainingStore
+public import TrainingXML
 
 /// The course files named on a command line: files as given, folders as the `.xml` files
 /// directly inside them, in name order.
-struct CourseFiles: Sendable {
-    let paths: [String]
+public struct CourseFiles: Sendable {
+    /// The files, in the order they are read.
+    public let paths: [String]
 
-    init(arguments: [String]) throws {
+    /// The files named, or found in the folders named.
+    public init(arguments: [String]) throws {
         var paths: [String] = []
         let manager = FileManager.default
         for argument in arguments {
@@ -32,21 +34,32 @@ struct CourseFiles: Sendable {
     }
 
     /// Reads every course of every file in order, with its location.
-    func forEachCourse(_ body: (Course, SourceLocation) throws -> Void) throws {
+    public func forEachCourse(_ body: (Course, SourceLocation) throws -> Void) throws {
         let reader = CourseReader()
         for path in paths {
             try reader.readCourses(from: URL(fileURLWithPath: path), body)
         }
     }
 
-    /// Imports every course into `store` in one transaction. A course the store refuses
-    /// stops the import with its file and line, and nothing is stored.
+}
+
+/// The catalogue: importing course files, listing and reading courses.
+public struct CourseService: Sendable {
+    let store: Store
+
+    /// The use cases over `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Imports every course of `files` in one transaction. A course the store refuses stops
+    /// the import with its file and line, and nothing is stored.
     ///
     /// Each course is stored while libxml2 parses the next ones on its own thread (see
     /// ``TrainingXML/CourseReader``).
-    func importCourses(into store: Store, replacing: Bool, dryRun: Bool) throws -> [ImportedCourse] {
+    public func importCourses(_ files: CourseFiles, replacing: Bool, dryRun: Bool) async throws -> [ImportedCourse] {
         try store.importCourses(replacing: replacing, dryRun: dryRun) { importer in
-            try forEachCourse { course, location in
+            try files.forEachCourse { course, location in
                 do {
                     try importer.add(course)
                 } catch let conflict as CourseConflictError {
@@ -54,5 +67,15 @@ struct CourseFiles: Sendable {
                 }
             }
         }
+    }
+
+    /// Every course, every version.
+    public func list() async throws -> [CourseSummary] {
+        try store.courseSummaries()
+    }
+
+    /// A course: the version given, or the latest.
+    public func course(_ id: String, version: CourseVersion?) async throws -> Course {
+        try store.course(id: id, version: version)
     }
 }

@@ -22,6 +22,12 @@ public struct RecordsService: Sendable {
         self.store = store
     }
 
+    /// A session's half-days as an iCalendar file, stamped `now`.
+    public func calendar(of sessionID: String, at now: Date) async throws -> (session: Session, text: String) {
+        let session = try store.session(id: sessionID)
+        return (session, SessionCalendar(session: session, course: try store.course(of: session)).text(stamp: now))
+    }
+
     /// Every session's records, made before anything is written: attendance and hours CSV,
     /// xAPI statements, the filled sign-in sheets, and the live certificates' PDFs (as
     /// printed at issue, sealed and signed) and credentials. The keys are read only when

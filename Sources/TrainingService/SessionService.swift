@@ -11,6 +11,33 @@ public struct SessionService: Sendable {
         self.store = store
     }
 
+    /// Every session, by first day then id, with its seats taken.
+    public func list() async throws -> [SessionSummary] {
+        try store.sessionSummaries()
+    }
+
+    /// A session with who holds a seat or waits, and its life (closed, reopened…).
+    public func details(of sessionID: String) async throws -> SessionDetails {
+        let session = try store.session(id: sessionID)
+        return SessionDetails(
+            session: session, enrolments: try store.enrolments(in: session.id), history: try store.sessionHistory(of: session.id))
+    }
+
+    /// The closed sessions whose last day falls between `first` and `last` (both included),
+    /// by first day: the sessions of a period, for records and certificates.
+    public func closedSessions(endingFrom first: LocalDate, through last: LocalDate) async throws -> [String] {
+        try store.sessionSummaries().filter { summary in
+            guard summary.status == .closed, let end = summary.lastDay else { return false }
+            return end >= first && end <= last
+        }.map(\.id)
+    }
+
+    /// The course version a session runs.
+    public func course(of sessionID: String) async throws -> (session: Session, course: Course) {
+        let session = try store.session(id: sessionID)
+        return (session, try store.course(of: session))
+    }
+
     /// Plans a session, checked against its course and every other session's trainers and place.
     public func plan(_ session: Session, allowingPartial: Bool, by planner: String, at now: Date) async throws {
         try store.plan(session, allowingPartial: allowingPartial, by: planner, at: now)
@@ -54,6 +81,16 @@ public struct SessionService: Sendable {
     }
 }
 
+/// A session as its page shows it.
+public struct SessionDetails: Sendable, Encodable {
+    /// The session, its half-days and place.
+    public var session: Session
+    /// Everyone enrolled, waiting or withdrawn.
+    public var enrolments: [Enrolment]
+    /// Its life: closed, reopened, cancelled, edited.
+    public var history: [SessionEvent]
+}
+
 /// The register of people: add, import, edit, merge, remove.
 public struct ParticipantService: Sendable {
     let store: Store
@@ -61,6 +98,17 @@ public struct ParticipantService: Sendable {
     /// The use cases over `store`.
     public init(store: Store) {
         self.store = store
+    }
+
+    /// Everyone in the register, by family name.
+    public func list() async throws -> [Participant] {
+        try store.participants()
+    }
+
+    /// A person (by id, email or external id) and every change made to their details.
+    public func details(of key: String) async throws -> (participant: Participant, changes: [ParticipantChange]) {
+        let participant = try store.participant(key)
+        return (participant, try store.participantChanges(of: participant.id))
     }
 
     /// Adds people, all or none, and names the probable duplicates among them (the same
