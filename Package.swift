@@ -154,7 +154,9 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "TrainingStorePostgresTests", dependencies: ["TrainingStorePostgres", "TrainingStore"], swiftSettings: strictness),
+            name: "TrainingStorePostgresTests",
+            dependencies: ["TrainingStorePostgres", "TrainingStore", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictness),
         .testTarget(
             name: "TrainingServiceTests", dependencies: ["TrainingService", "TrainingStore", "TrainingCore", "TrainingTesting"],
             swiftSettings: strictness),
