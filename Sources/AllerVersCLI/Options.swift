@@ -76,8 +76,5 @@ func validateDates(_ texts: String?...) throws {
 
 /// Today on the organisation's calendar (Europe/Paris).
 func today() -> LocalDate {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-    let parts = calendar.dateComponents([.year, .month, .day], from: WorkClock.now)
-    return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
+    LocalDate.inParis(WorkClock.now)
 }

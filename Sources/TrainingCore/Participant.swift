@@ -87,10 +87,7 @@ extension Participant {
         if let email, let otherEmail = other.email, email.caseInsensitiveCompare(otherEmail) == .orderedSame { return "same email" }
         guard foldedNames == other.foldedNames else { return nil }
         if let birthDate, birthDate == other.birthDate { return "same names and birth date" }
-        if let employer, let otherEmployer = other.employer,
-            employer.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                == otherEmployer.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        {
+        if let employer, let otherEmployer = other.employer, employer.folded == otherEmployer.folded {
             return "same names and employer"
         }
         return nil

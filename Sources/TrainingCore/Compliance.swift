@@ -1,0 +1,371 @@
+public import Foundation
+
+/// Employers' training obligations, and the one place where "due", "late", "in grace" and
+/// "overdue" are defined. Every report, reminder and matrix reads its statuses from
+/// ``ObligationRule/status(of:evidence:exemptions:asOf:)``.
+///
+/// **Definitions**
+///
+/// - Dates are days on the calendar of Europe/Paris. A month is a calendar month, clamped to
+///   the end of the month: 31 January + 1 month is 28 (or 29) February, and a completion on
+///   29 February 2024 with a validity of 12 months is valid until 28 February 2025.
+/// - The **due date**, and the **end of a validity**, are the last compliant day.
+/// - **Late** starts the day after the due date. **In grace** lasts the rule's grace period
+///   (days), from the first late day. **Overdue** starts the day after the grace ends; with no
+///   grace, a person is overdue from the first late day. Reports state both dates ("late
+///   since", "overdue since"), because products disagree on what grace means.
+/// - **Due soon** covers the last `leadDays` days up to and including the due date.
+/// - A newcomer is never late before the rule's first due date (N months after hire or after
+///   taking the role, or a fixed date), even when training done years before has expired.
+/// - Each completion (a certificate of a course the rule accepts, or a record of training
+///   done elsewhere) starts a validity of M months, counted as the rule says:
+///   - **from the completion**: it ends M months after the completion;
+///   - **from the previous expiry**: a renewal from `leadDays` before the end of the current
+///     validity until the end of its grace keeps the anniversary (the new validity ends M
+///     months after the old one ended); an earlier renewal counts from its completion, and
+///     never shortens the validity; a renewal after the grace counts from its completion;
+///   - **from a fixed anniversary** (a month and day, such as 31 December): it ends on the
+///     first anniversary on or after the day M months after the completion.
+///   Without a validity, one completion satisfies the rule for good. Early renewal is always
+///   allowed: a completion never shortens a validity.
+/// - An **exemption** covers the days from its start to its end (both included): the person
+///   is exempt, not late. When it ends, a due date that fell before its end moves to its end:
+///   the person is late from the day after the exemption ends (then in grace, then overdue).
+/// - A period is governed by the rule as it stood when the period began (the hire or the
+///   taking of the role for the first, the completion for each later one); a changed rule
+///   applies to periods already begun only when it says so (`effectiveFrom` nil).
+public struct ObligationRule: Sendable, Hashable, Codable {
+    /// Who the rule applies to among the employer's staff.
+    public var appliesTo: Scope
+    /// The courses that satisfy it (any one of them).
+    public var satisfiedBy: [Satisfier]
+    /// When the first completion is due.
+    public var firstDue: FirstDue
+    /// How long a completion counts, in months; `nil` when one is enough for good.
+    public var validityMonths: Int?
+    /// From what a validity is counted.
+    public var counting: Counting
+    /// Days after the due date before someone late is overdue.
+    public var graceDays: Int
+    /// Days before the due date from which it is due soon.
+    public var leadDays: Int
+    /// Whether training done elsewhere that nobody has verified counts.
+    public var acceptsSelfDeclared: Bool
+
+    /// Whom a rule applies to.
+    public enum Scope: Sendable, Hashable, Codable {
+        /// Everyone on the staff.
+        case everyone
+        /// Those whose profession or role is one of these (case and accents folded).
+        case roles([String])
+        /// These people, by participant id.
+        case people([String])
+    }
+
+    /// A course that satisfies a rule.
+    public enum Satisfier: Sendable, Hashable, Codable {
+        /// One of the organisation's courses, by id (any version).
+        case course(String)
+        /// Another provider's course, by provider and title (case and accents folded).
+        case external(provider: String, title: String)
+    }
+
+    /// When the first completion is due.
+    public enum FirstDue: Sendable, Hashable, Codable {
+        /// N months after the hire.
+        case monthsAfterHire(Int)
+        /// N months after taking the role.
+        case monthsAfterRole(Int)
+        /// On a fixed day (for those hired before it; after it, on the hire day).
+        case on(LocalDate)
+    }
+
+    /// From what a validity is counted.
+    public enum Counting: String, Sendable, Hashable, Codable, CaseIterable {
+        /// From the completion.
+        case completion
+        /// From the end of the validity it renews (the anniversary is kept).
+        case previousExpiry = "previous-expiry"
+        /// Until a fixed anniversary.
+        case anniversary
+    }
+
+    /// The month and day of a fixed anniversary, with `.anniversary`.
+    public var anniversary: (month: Int, day: Int)? {
+        get { anniversaryMonth.flatMap { month in anniversaryDay.map { (month, $0) } } }
+        set {
+            anniversaryMonth = newValue?.month
+            anniversaryDay = newValue?.day
+        }
+    }
+    private var anniversaryMonth: Int?
+    private var anniversaryDay: Int?
+
+    /// Creates a rule.
+    public init(
+        appliesTo: Scope = .everyone, satisfiedBy: [Satisfier], firstDue: FirstDue, validityMonths: Int?, counting: Counting = .completion,
+        anniversary: (month: Int, day: Int)? = nil, graceDays: Int = 0, leadDays: Int = 30, acceptsSelfDeclared: Bool = false
+    ) {
+        self.appliesTo = appliesTo
+        self.satisfiedBy = satisfiedBy
+        self.firstDue = firstDue
+        self.validityMonths = validityMonths
+        self.counting = counting
+        self.graceDays = graceDays
+        self.leadDays = leadDays
+        self.acceptsSelfDeclared = acceptsSelfDeclared
+        self.anniversary = anniversary
+    }
+
+    /// What is wrong with the rule, if anything.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if satisfiedBy.isEmpty { problems.append("an obligation needs at least one course that satisfies it") }
+        switch firstDue {
+        case .monthsAfterHire(let months), .monthsAfterRole(let months):
+            if months < 0 { problems.append("the first due date cannot come before the hire (\(months) months)") }
+        case .on: break
+        }
+        if let months = validityMonths {
+            if months <= 0 {
+                problems.append("a validity is a number of months above zero, not \(months)")
+            } else if graceDays > months * 365 / 12 {
+                // A month counts 365/12 days here: 12 months are 365 days.
+                problems.append("a grace period of \(graceDays) days is longer than the validity of \(months) months")
+            }
+        }
+        if graceDays < 0 { problems.append("a grace period is a number of days, not \(graceDays)") }
+        if leadDays < 0 { problems.append("a lead time is a number of days, not \(leadDays)") }
+        if counting == .anniversary {
+            if let (month, day) = anniversary {
+                if LocalDate(year: 2024, month: month, day: day) == nil { problems.append("\(month)-\(day) is not a day of the year") }
+            } else {
+                problems.append("counting from a fixed anniversary needs its month and day")
+            }
+        }
+        return problems
+    }
+
+    /// Whether the rule applies to someone of this role or id.
+    public func applies(toRole role: String?, participantID: String) -> Bool {
+        switch appliesTo {
+        case .everyone: true
+        case .roles(let roles): role.map { role in roles.contains { $0.folded == role.folded } } ?? false
+        case .people(let ids): ids.contains(participantID)
+        }
+    }
+
+    /// Whether a completion satisfies the rule: a course it names, verified unless the rule
+    /// accepts self-declared training.
+    public func accepts(_ completion: Completion) -> Bool {
+        guard completion.isVerified || acceptsSelfDeclared else { return false }
+        return satisfiedBy.contains { satisfier in
+            switch satisfier {
+            case .course(let id): completion.courseID == id
+            case .external(let provider, let title):
+                completion.provider?.folded == provider.folded && completion.title?.folded == title.folded
+            }
+        }
+    }
+
+    /// The first due date of someone hired on `hire` who took their role on `roleSince`.
+    public func firstDueDate(hiredOn hire: LocalDate, roleSince: LocalDate?) -> LocalDate {
+        switch firstDue {
+        case .monthsAfterHire(let months): hire.adding(months: months)
+        case .monthsAfterRole(let months): (roleSince ?? hire).adding(months: months)
+        case .on(let day): max(day, hire)
+        }
+    }
+
+    /// The end of the validity a completion on `day` starts, when it renews a validity ending
+    /// on `current` (`nil` for the first).
+    func validity(completedOn day: LocalDate, renewing current: LocalDate?) -> LocalDate? {
+        guard let months = validityMonths else { return nil }
+        switch counting {
+        case .completion:
+            return max(day.adding(months: months), current ?? day)
+        case .previousExpiry:
+            guard let current else { return day.adding(months: months) }
+            if day >= current.adding(days: -leadDays) && day <= current.adding(days: graceDays) { return current.adding(months: months) }
+            return max(day.adding(months: months), current)
+        case .anniversary:
+            let earliest = day.adding(months: months)
+            let (month, dayOfMonth) = anniversary ?? (12, 31)
+            var candidate = LocalDate.clamped(year: earliest.year, month: month, day: dayOfMonth)
+            if candidate < earliest { candidate = LocalDate.clamped(year: earliest.year + 1, month: month, day: dayOfMonth) }
+            return max(candidate, current ?? candidate)
+        }
+    }
+}
+
+/// A training someone completed that may satisfy an obligation: a certificate, or a record
+/// of training done elsewhere.
+public struct Completion: Sendable, Hashable, Codable {
+    /// The day the training was completed (its last day).
+    public var date: LocalDate
+    /// The course it was, or counts as.
+    public var courseID: String?
+    /// Another provider's name, for training done elsewhere.
+    public var provider: String?
+    /// The course's title at that provider.
+    public var title: String?
+    /// Whether someone checked it: a certificate always is; training done elsewhere once a
+    /// person has seen its evidence.
+    public var isVerified: Bool
+    /// What proves it: a certificate's number, or an external record's id.
+    public var evidence: String
+
+    /// Creates a completion.
+    public init(
+        date: LocalDate, courseID: String?, provider: String? = nil, title: String? = nil, isVerified: Bool = true, evidence: String
+    ) {
+        self.date = date
+        self.courseID = courseID
+        self.provider = provider
+        self.title = title
+        self.isVerified = isVerified
+        self.evidence = evidence
+    }
+}
+
+/// A person exempt from an obligation for a while, for a reason.
+public struct Exemption: Sendable, Hashable, Codable {
+    /// The first day exempt.
+    public var from: LocalDate
+    /// The last day exempt.
+    public var until: LocalDate
+    /// Why.
+    public var reason: String
+
+    /// Creates an exemption.
+    public init(from: LocalDate, until: LocalDate, reason: String) {
+        self.from = from
+        self.until = until
+        self.reason = reason
+    }
+}
+
+/// Where someone stands with an obligation on a day.
+public struct ComplianceStatus: Sendable, Hashable, Codable {
+    /// The state.
+    public var state: State
+    /// The due date, or the end of the validity: the last compliant day (`nil` when a
+    /// completion satisfies the rule for good, or while exempt).
+    public var due: LocalDate?
+    /// Days left until the due date, when due soon (0 on the due date).
+    public var daysLeft: Int?
+    /// The first late day, once late.
+    public var lateSince: LocalDate?
+    /// The first overdue day, once late (in the future while in grace).
+    public var overdueSince: LocalDate?
+    /// The completion that counts, `nil` when never trained.
+    public var evidence: Completion?
+    /// The exemption, while exempt.
+    public var exemption: Exemption?
+
+    /// Where someone stands.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Trained, and not yet due soon.
+        case compliant
+        /// Within the lead time before the due date.
+        case dueSoon = "due-soon"
+        /// Late, within the grace period.
+        case inGrace = "in-grace"
+        /// Late, past the grace period.
+        case overdue
+        /// Never trained, and not yet due soon.
+        case notYetDue = "not-yet-due"
+        /// Exempt for now.
+        case exempt
+    }
+
+    /// Whether the person has never completed a training the rule accepts.
+    public var isNeverTrained: Bool { evidence == nil }
+}
+
+/// A member of staff as an obligation sees them: when they were hired and took their role.
+public struct StaffMember: Sendable, Hashable, Codable {
+    /// The participant.
+    public var participantID: String
+    /// The profession or role.
+    public var role: String?
+    /// The first day of employment.
+    public var hired: LocalDate
+    /// The day they took their role, when it is not the hire.
+    public var roleSince: LocalDate?
+
+    /// Creates the member of staff.
+    public init(participantID: String, role: String?, hired: LocalDate, roleSince: LocalDate? = nil) {
+        self.participantID = participantID
+        self.role = role
+        self.hired = hired
+        self.roleSince = roleSince
+    }
+}
+
+extension ObligationRule {
+    /// Where `member` stands on `day`, counting the completions up to that day (in any order)
+    /// and the exemptions. See the definitions above.
+    public func status(of member: StaffMember, evidence: [Completion], exemptions: [Exemption], asOf day: LocalDate) -> ComplianceStatus {
+        if let exemption = exemptions.filter({ $0.from <= day && day <= $0.until }).max(by: { $0.until < $1.until }) {
+            return ComplianceStatus(state: .exempt, evidence: latestCounted(evidence, asOf: day).evidence, exemption: exemption)
+        }
+        let firstDue = firstDueDate(hiredOn: member.hired, roleSince: member.roleSince)
+        let (counted, validUntil) = latestCounted(evidence, asOf: day)
+        if counted != nil && validUntil == nil {
+            return ComplianceStatus(state: .compliant, evidence: counted)
+        }
+        var due = max(validUntil ?? firstDue, firstDue)
+        // A due date that fell before an exemption ended moves to its end.
+        for exemption in exemptions where exemption.until < day && exemption.until >= due {
+            due = exemption.until
+        }
+        var status = ComplianceStatus(state: counted == nil ? .notYetDue : .compliant, due: due, evidence: counted)
+        if day <= due {
+            let left = due.ordinal - day.ordinal
+            if left < leadDays {
+                status.state = .dueSoon
+                status.daysLeft = left
+            }
+            return status
+        }
+        status.lateSince = due.adding(days: 1)
+        status.overdueSince = due.adding(days: graceDays + 1)
+        status.state = day < due.adding(days: graceDays + 1) ? .inGrace : .overdue
+        return status
+    }
+
+    /// The completion that set the current validity and the validity's end, from the
+    /// completions accepted up to `day`, walked in date order.
+    private func latestCounted(_ evidence: [Completion], asOf day: LocalDate) -> (evidence: Completion?, validUntil: LocalDate?) {
+        let accepted = evidence.filter { $0.date <= day && accepts($0) }.sorted { ($0.date, $0.evidence) < ($1.date, $1.evidence) }
+        var counted: Completion?
+        var end: LocalDate?
+        for completion in accepted {
+            guard validityMonths != nil else { return (accepted.first, nil) }
+            let renewed = validity(completedOn: completion.date, renewing: end)
+            if renewed != end {
+                counted = completion
+                end = renewed
+            }
+        }
+        return (counted, end)
+    }
+}
+
+extension LocalDate {
+    /// The day, or the month's last day when it has fewer (`29 February` in 2025 is the 28th).
+    static func clamped(year: Int, month: Int, day: Int) -> LocalDate {
+        LocalDate(year: year, month: month, day: min(day, days(inMonth: month, of: year))) ?? LocalDate(ordinal: 0)
+    }
+}
+
+extension LocalDate {
+    /// The day `instant` falls on in Europe/Paris, the calendar obligations count in.
+    public static func inParis(_ instant: Date) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
+    }
+}
