@@ -37,7 +37,9 @@ demo: build
 	$(BIN) course export AV-FOND --store $(DEMO) --output $(DEMO)/AV-FOND.xml
 	xmllint --noout --schema Courses/schema/course-1.xsd $(DEMO)/AV-FOND.xml
 	@echo "--- A week of training: a session of AV-FOND in Lyon, six social workers, four half-days"
+	$(BIN) employer add "CCAS de Villeurbanne" --kind public-body --siret 21690266800013 --store $(DEMO)
 	$(BIN) participant import --store $(DEMO) Courses/examples/participants.csv
+	$(BIN) employer list --store $(DEMO)
 	$(BIN) session plan AV-FOND --store $(DEMO) --start 2026-03-12 --id $(SESSION) --room "Salle Rhône" \
 	  --address "3 quai Perrache, 69002 Lyon" --trainer "Claire Martin" --trainer "Bruno Leroy" --funder "OPCO Santé"
 	$(BIN) session enrol --store $(DEMO) $(SESSION) P-0001 P-0002 P-0003 P-0004 P-0005 P-0006

@@ -56,7 +56,9 @@ extension AllerVers.ParticipantCommand {
             abstract: "Import participants from a CSV file, all of them or none.",
             discussion: """
                 Columns (in any order, French or English names): first_name/prenom, last_name/nom, \
-                email, profession, employer/employeur, hire_date/date_embauche, external_id/matricule. \
+                email, profession, employer/employeur, employer_kind/type_employeur (private-company or \
+                entreprise, association, public-body or public, other or autre), employer_siret/siret, \
+                hire_date/date_embauche, external_id/matricule, birth_date/date_naissance, gender/genre. \
                 UTF-8 with or without BOM, `;` or `,`. A participant whose email or external id is \
                 already known is refused as a duplicate, with its line.
 
@@ -71,6 +73,12 @@ extension AllerVers.ParticipantCommand {
             ("first_name", ["prenom"]), ("last_name", ["nom"]), ("email", ["courriel", "e_mail"]), ("profession", ["metier"]),
             ("employer", ["employeur"]), ("hire_date", ["date_embauche", "date_d_embauche"]), ("external_id", ["matricule"]),
             ("birth_date", ["date_naissance", "date_de_naissance"]), ("gender", ["genre", "sexe"]),
+            ("employer_kind", ["type_employeur", "type_d_employeur"]), ("employer_siret", ["siret", "siret_employeur"]),
+        ]
+        static let kinds: [String: Employer.Kind] = [
+            "private-company": .privateCompany, "entreprise": .privateCompany, "entreprise privee": .privateCompany,
+            "association": .association, "public-body": .publicBody, "public": .publicBody, "organisme public": .publicBody,
+            "collectivite": .publicBody, "other": .other, "autre": .other,
         ]
         static let genders: [String: Participant.Gender] = [
             "female": .female, "f": .female, "femme": .female, "male": .male, "m": .male, "h": .male, "homme": .male,
@@ -84,6 +92,7 @@ extension AllerVers.ParticipantCommand {
             let keys = Self.columns.map(\.name)
             var participants: [Participant] = []
             var lines: [Int] = []
+            var employers: [String: (employer: Employer, line: Int)] = [:]
             for row in table.rows {
                 let values = table.fields(row, keys)
                 func optional(_ index: Int) -> String? { values[index].isEmpty ? nil : values[index] }
@@ -98,6 +107,22 @@ extension AllerVers.ParticipantCommand {
                         throw CSVFile.error(file, row.line, "\"\(text)\" is not a gender: F or M (femme, homme), or leave it empty")
                     }
                     gender = known
+                }
+                if let name = optional(4), optional(9) != nil || optional(10) != nil {
+                    var kind = Employer.Kind.other
+                    if let text = optional(9) {
+                        guard let known = Self.kinds[text.folded] else {
+                            throw CSVFile.error(
+                                file, row.line, "\"\(text)\" is not a kind of employer: private-company, association, public-body or other")
+                        }
+                        kind = known
+                    }
+                    let employer = Employer(id: "", name: name, kind: kind, siret: optional(10))
+                    if let problem = employer.problems().first { throw CSVFile.error(file, row.line, problem) }
+                    if let first = employers[name.folded], first.employer.kind != kind || first.employer.siret != employer.siret {
+                        throw CSVFile.error(file, row.line, "\(name) is described otherwise on line \(first.line)")
+                    }
+                    employers[name.folded] = employers[name.folded] ?? (employer, row.line)
                 }
                 participants.append(
                     Participant(
@@ -114,7 +139,8 @@ extension AllerVers.ParticipantCommand {
                 }
             }
             do {
-                let (added, duplicates) = try await service.add(participants)
+                let (added, duplicates) = try await service.add(
+                    participants, employers: employers.values.sorted { $0.line < $1.line }.map(\.employer))
                 say("Imported \(counted(added.count, "participant")) from \(file)")
                 warn(about: duplicates, added: added, lines: lines, file: file)
             } catch let error as ParticipantError {

@@ -113,9 +113,11 @@ public struct ParticipantService: Sendable {
 
     /// Adds people, all or none, and names the probable duplicates among them (the same
     /// email, or the same names with the same birth date or employer).
-    public func add(_ people: [Participant]) async throws -> (added: [Participant], duplicates: [ProbableDuplicate]) {
+    public func add(_ people: [Participant], employers: [Employer] = []) async throws -> (
+        added: [Participant], duplicates: [ProbableDuplicate]
+    ) {
         let duplicates = try store.probableDuplicates(of: people)
-        return (try store.add(people), duplicates)
+        return (try store.add(people, employers: employers), duplicates)
     }
 
     /// Corrects a person's details; every change is logged.

@@ -378,6 +378,42 @@ extension Store {
             // an index SQLite built one over every participant each time (0.1 s for 100,000).
             try db.execute(sql: "CREATE INDEX participantByMergedInto ON participant(mergedInto) WHERE mergedInto IS NOT NULL")
         }
+        migrator.registerMigration("v10 employers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE employer (
+                        id TEXT PRIMARY KEY CHECK (id <> ''),
+                        name TEXT NOT NULL CHECK (trim(name) <> ''),
+                        kind TEXT NOT NULL CHECK (kind IN ('private-company', 'association', 'public-body', 'other')),
+                        siret TEXT CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*')),
+                        createdAt TEXT NOT NULL
+                    );
+                    -- Every spelling of an employer's name met, by its folded form: how a name in a
+                    -- file finds its employer, and what a migration or an import merged.
+                    CREATE TABLE employerSpelling (
+                        spelling TEXT PRIMARY KEY,
+                        folded TEXT NOT NULL,
+                        employerID TEXT NOT NULL REFERENCES employer(id)
+                    );
+                    CREATE INDEX employerSpellingByFolded ON employerSpelling(folded);
+                    ALTER TABLE participant ADD COLUMN employerID TEXT REFERENCES employer(id);
+                    CREATE INDEX participantByEmployer ON participant(employerID) WHERE employerID IS NOT NULL;
+                    -- The employments a person left: the current one is on the participant's row
+                    -- (employerID, profession, hireDate).
+                    CREATE TABLE pastEmployment (
+                        sequence INTEGER PRIMARY KEY,
+                        participantID TEXT NOT NULL REFERENCES participant(id),
+                        employerID TEXT NOT NULL REFERENCES employer(id),
+                        profession TEXT,
+                        hireDate TEXT,
+                        leftOn TEXT NOT NULL,
+                        CHECK (hireDate IS NULL OR hireDate <= leftOn)
+                    );
+                    CREATE INDEX pastEmploymentByParticipant ON pastEmployment(participantID);
+                    CREATE INDEX pastEmploymentByEmployer ON pastEmployment(employerID);
+                    """)
+            try V10Employers.move(SQLiteConnection(db))
+        }
         return migrator
     }()
 }

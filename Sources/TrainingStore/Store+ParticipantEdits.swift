@@ -166,7 +166,8 @@ extension Store {
             try db.execute(
                 sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ? AND sessionID IN (\(movable))",
                 arguments: [keepID, dropID])
-            // Duplicates merged into DROP before are KEEP's now.
+            // DROP's past jobs are KEEP's; so are the duplicates merged into DROP before.
+            try db.execute(sql: "UPDATE pastEmployment SET participantID = ? WHERE participantID = ?", arguments: [keepID, dropID])
             try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
             let remains =
                 try db.one(Bool.self, sql: "SELECT 1 FROM enrolment WHERE participantID = ? LIMIT 1", arguments: [dropID]) == true
@@ -222,6 +223,7 @@ extension Store {
                     "\(id) has \(records.joined(separator: ", ")): only someone with no record at all is removed", index: 0)
             }
             let name = try db.one(String.self, sql: "SELECT lastName || ' ' || firstName FROM participant WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM pastEmployment WHERE participantID = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM participant WHERE id = ?", arguments: [id])
             try Self.log(
                 [
@@ -247,13 +249,31 @@ extension Store {
         throws
         -> [ParticipantChange]
     {
+        var after = after
+        let employerID = try EmployerRows.resolve(after.employer, in: db)
+        let formerID = try EmployerRows.resolve(before.employer, in: db)
+        if let formerID, formerID != employerID {
+            // Another employer, or none: the job left goes to the person's history. The new
+            // one starts on the hire date given, else on the day of the change; the old one
+            // ended the day before (or, with no new employer, on the day of the change).
+            let today = LocalDate.inParis(now)
+            if employerID != nil && after.hireDate == before.hireDate { after.hireDate = today }
+            var leftOn = employerID == nil ? today : (after.hireDate ?? today).adding(days: -1)
+            if let hired = before.hireDate, leftOn < hired { leftOn = hired }
+            try db.execute(
+                sql: "INSERT INTO pastEmployment (participantID, employerID, profession, hireDate, leftOn) VALUES (?, ?, ?, ?, ?)",
+                arguments: [before.id, formerID, before.profession, before.hireDate?.description, leftOn.description])
+        }
+        after.employer = try employerID.flatMap { id in
+            try db.one(String.self, sql: "SELECT name FROM employer WHERE id = ?", arguments: [id])
+        }
         try db.execute(
             sql: """
-                UPDATE participant SET firstName = ?, lastName = ?, email = ?, profession = ?, employer = ?, hireDate = ?,
+                UPDATE participant SET firstName = ?, lastName = ?, email = ?, profession = ?, employerID = ?, hireDate = ?,
                   externalID = ?, birthDate = ?, gender = ? WHERE id = ?
                 """,
             arguments: [
-                after.firstName, after.lastName, after.email, after.profession, after.employer, after.hireDate?.description,
+                after.firstName, after.lastName, after.email, after.profession, employerID, after.hireDate?.description,
                 after.externalID, after.birthDate?.description, after.gender?.rawValue, before.id,
             ])
         return editableFields.filter { $0.value(before) != $0.value(after) }.map { name, value in

@@ -49,20 +49,32 @@ public struct Enrolment: Sendable, Hashable, Codable {
 
 extension Store {
     /// Adds participants, all or none. A participant without an id gets the next `P-0001`.
-    /// One whose email or external id is already known is refused as a duplicate.
+    /// One whose email or external id is already known is refused as a duplicate. Their
+    /// employers are found by name, or added; `employers` gives the kind and SIRET of some
+    /// (filling in those of a known employer, refused when they contradict them).
     @discardableResult
-    public func add(_ participants: [Participant]) throws -> [Participant] {
+    public func add(_ participants: [Participant], employers details: [Employer] = []) throws -> [Participant] {
         try database.write { db in
+            for employer in details {
+                do {
+                    try EmployerRows.merge(employer, in: db)
+                } catch let error as EmployerError {
+                    let index = participants.firstIndex { $0.employer?.folded == employer.name.folded } ?? 0
+                    throw ParticipantError(error.description, index: index)
+                }
+            }
             var next = try ParticipantRows.lastNumber(in: db)
             // A list of many thousands is one batch: its statements are prepared once, and
             // its time is formatted once, as GRDB stores a `Date`.
             let createdAt = storedTimestamp(Date())
             let insert = try db.prepare(
                 sql: """
-                    INSERT INTO participant (id, firstName, lastName, email, profession, employer, hireDate, externalID, birthDate, gender,
+                    INSERT INTO participant (id, firstName, lastName, email, profession, employerID, hireDate, externalID, birthDate, gender,
                         createdAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            // Each employer's name is looked up once per list.
+            var employers: [String: String] = [:]
             var added: [Participant] = []
             added.reserveCapacity(participants.count)
             for (index, var participant) in participants.enumerated() {
@@ -79,7 +91,7 @@ extension Store {
                 }
                 if participant.id.isEmpty {
                     next += 1
-                    participant.id = "P-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
+                    participant.id = numbered("P", next)
                 } else if try db.exists(sql: "SELECT 1 FROM participant WHERE id = ?", arguments: [participant.id]) {
                     throw ParticipantError("participant id \(participant.id) is already taken", index: index)
                 }
@@ -88,7 +100,10 @@ extension Store {
                 insert.bind(participant.lastName)
                 insert.bind(participant.email)
                 insert.bind(participant.profession)
-                insert.bind(participant.employer)
+                if let name = participant.employer, employers[name] == nil {
+                    employers[name] = try EmployerRows.resolve(name, in: db)
+                }
+                insert.bind(participant.employer.flatMap { employers[$0] })
                 insert.bind(participant.hireDate?.description)
                 insert.bind(participant.externalID)
                 insert.bind(participant.birthDate?.description)
@@ -105,7 +120,8 @@ extension Store {
     public func participants() throws -> [Participant] {
         try database.read { db in
             // By family name (ASCII case folded), first name, id.
-            try db.rows(sql: "SELECT * FROM participant WHERE mergedInto IS NULL").map(Self.participant).sorted { a, b in
+            try db.rows(sql: "SELECT * FROM \(ParticipantRows.withEmployer) p WHERE mergedInto IS NULL").map(Self.participant).sorted {
+                a, b in
                 if !a.lastName.caseFoldedEquals(b.lastName) { return a.lastName.caseFoldedLess(b.lastName) }
                 if a.firstName != b.firstName { return a.firstName.byteLess(b.firstName) }
                 return a.id.byteLess(b.id)
@@ -179,7 +195,7 @@ extension Store {
 
     /// The participant with exactly this id, as stored (a merged duplicate as itself).
     static func participant(id: String, in db: any SQLConnection) throws -> Participant? {
-        try db.row(sql: "SELECT * FROM participant WHERE id = ?", arguments: [id]).map(participant)
+        try db.row(sql: "SELECT * FROM \(ParticipantRows.withEmployer) p WHERE id = ?", arguments: [id]).map(participant)
     }
 
     /// The tables that keep records under a participant's and a session's ids, with what
@@ -296,7 +312,7 @@ extension Store {
             let rows = try db.rows(
                 sql: """
                     SELECT p.*, e.status AS enrolmentStatus, e.experienceConfirmed, e.queuedAt FROM enrolment e
-                    JOIN participant p ON p.id = e.participantID WHERE e.sessionID = ?
+                    JOIN \(ParticipantRows.withEmployer) p ON p.id = e.participantID WHERE e.sessionID = ?
                     """, arguments: [sessionID])
             let ranked = try rows.map { row in
                 (
@@ -344,6 +360,10 @@ extension Store {
 }
 
 enum ParticipantRows {
+    /// The participants' rows with their current employer's name as `employer`: what
+    /// ``Store/participant(_:)`` reads, as a table to name `p`.
+    static let withEmployer = "(SELECT p.*, m.name AS employer FROM participant p LEFT JOIN employer m ON m.id = p.employerID)"
+
     /// The highest number of the `P-0001` ids given so far, 0 when none. Inside a write
     /// transaction, which writers take one at a time, the next number is free.
     static func lastNumber(in db: any SQLConnection) throws -> Int {
@@ -391,4 +411,9 @@ extension String {
     func byteLess(_ other: String) -> Bool {
         utf8.lexicographicallyPrecedes(other.utf8)
     }
+}
+
+/// An id the store gives: `P-0001`, `E-0012`, `P-12345` (four digits at least).
+func numbered(_ prefix: String, _ number: Int) -> String {
+    prefix + "-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
 }

@@ -53,6 +53,8 @@ public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible 
         case participant
         /// A certificate, by number.
         case certificate
+        /// An employer, by id or name.
+        case employer
     }
 
     /// What kind of thing.

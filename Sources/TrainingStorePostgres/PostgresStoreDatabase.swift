@@ -38,11 +38,12 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Connects to the store, migrated to this version's schema.
-    public static func open(_ location: PostgresLocation) throws -> PostgresStoreDatabase {
+    /// Connects to the store, migrated to this version's schema (or, for tests of a
+    /// migration, only through the one named `last`).
+    public static func open(_ location: PostgresLocation, migratingThrough last: String? = nil) throws -> PostgresStoreDatabase {
         let logger = Logger(label: "allervers.postgres")
         let database = PostgresStoreDatabase(location: location, connection: try connect(location, logger: logger), logger: logger)
-        try database.migrate()
+        try database.migrate(through: last)
         return database
     }
 
@@ -104,7 +105,7 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
     /// Applies the migrations this store lacks, each in its own transaction under an advisory
     /// lock, so that two processes opening a new store at once apply each migration once. A
     /// store already migrated is only read: a role that may not create tables can use it.
-    func migrate() throws {
+    func migrate(through last: String? = nil) throws {
         let begin = ["BEGIN ISOLATION LEVEL READ COMMITTED", "SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockNumber))"]
         try lock.withLock {
             do {
@@ -119,13 +120,16 @@ public final class PostgresStoreDatabase: SQLDatabase, @unchecked Sendable {
                     throw WorkspaceError.unusable(
                         path: location.description, reason: "it was migrated by a newer AllerVers (\(unknown)): use that version")
                 }
-                for (name, statements) in PostgresMigrations.migrations where !applied.contains(name) {
+                let wanted =
+                    PostgresMigrations.migrations.prefix { $0.name != last } + PostgresMigrations.migrations.filter { $0.name == last }
+                for (name, statements) in wanted where !applied.contains(name) {
                     do {
                         try transaction(begin, commit: true) { session in
                             // Another process may have applied it while this one waited for the lock.
                             guard try !session.exists(sql: "SELECT 1 FROM allervers_migrations WHERE identifier = ?", arguments: [name])
                             else { return }
                             for statement in statements { try session.simple(statement) }
+                            try PostgresMigrations.moves[name]?(session)
                             try session.execute(sql: "INSERT INTO allervers_migrations (identifier) VALUES (?)", arguments: [name])
                             appliedOnOpen.append(name)
                         }

@@ -59,6 +59,30 @@ import TrainingStorePostgres
         }
     }
 
+    /// v10 on a store that PostgreSQL kept before it: the same move as SQLite's.
+    @Test func employersTypedAsTextBecomeRecords() async throws {
+        try await withDatabase { database in
+            try PostgresMigrations.migrate(database, through: "v9 merge index and deferrable links")
+            for (id, employer) in [("P-1", "'CCAS de Lyon'"), ("P-2", "'ccas  DE lyon'"), ("P-3", "'CCAS de Lyon'"), ("P-4", "NULL")] {
+                try await run(
+                    on: database,
+                    "INSERT INTO participant (id, firstName, lastName, employer, createdAt) VALUES ('\(id)', 'A', 'B', \(employer), 'now')")
+            }
+            #expect(try PostgresMigrations.migrate(database) == ["v10 employers"])
+            #expect(try await run(on: database, "SELECT id || ' ' || name FROM employer") == ["E-0001 CCAS de Lyon"])
+            #expect(
+                try await run(on: database, "SELECT spelling FROM employerSpelling ORDER BY spelling") == ["CCAS de Lyon", "ccas  DE lyon"])
+            #expect(
+                try await run(on: database, "SELECT id || ' ' || coalesce(employerID, '-') FROM participant ORDER BY id")
+                    == ["P-1 E-0001", "P-2 E-0001", "P-3 E-0001", "P-4 -"])
+            #expect(
+                try await run(
+                    on: database,
+                    "SELECT count(*)::text FROM information_schema.columns WHERE table_name = 'participant' AND column_name = 'employer'")
+                    == ["0"])
+        }
+    }
+
     @Test func twoProcessesMigratingAtOnceApplyEachMigrationOnce() async throws {
         try await withDatabase { database in
             async let first = PostgresMigrations.migrate(database)

@@ -61,6 +61,33 @@ import TrainingTesting
         #expect(try sql(workspace.storeURL, "PRAGMA integrity_check") == "ok\n")
     }
 
+    /// v10: the employers typed into the participants' rows become records; spellings that
+    /// fold alike become one, named by the most common, and are kept beside it.
+    @Test func employersTypedAsTextBecomeRecords() throws {
+        let (folder, workspace) = try version4Workspace()
+        defer { withExtendedLifetime(folder) {} }
+        _ = try sql(
+            workspace.storeURL,
+            """
+            UPDATE participant SET employer = 'ccas de  VILLEURBANNE' WHERE id = 'P-0002';
+            UPDATE participant SET employer = '  ' WHERE id = 'P-0004';
+            UPDATE participant SET employer = NULL WHERE id = 'P-0006';
+            """)
+        let store = try Store.open(workspace)
+        let employers = try store.employers()
+        #expect(employers.map(\.employer.id) == ["E-0001", "E-0002", "E-0003"])
+        #expect(employers.map(\.employer.name) == ["CCAS de Villeurbanne", "Maison de la Métropole, Lyon 8e", "Sauvegarde 69"])
+        #expect(employers.map(\.staff) == [2, 1, 1])
+        #expect(employers[0].spellings == ["CCAS de Villeurbanne", "ccas de  VILLEURBANNE"])
+        #expect(employers.allSatisfy { $0.employer.kind == .other })
+        #expect(
+            try store.participants().map { $0.employer ?? "-" } == [
+                "CCAS de Villeurbanne", "Maison de la Métropole, Lyon 8e", "Sauvegarde 69", "-", "-", "CCAS de Villeurbanne",
+            ])
+        #expect(try sql(workspace.storeURL, "SELECT count(*) FROM pragma_table_info('participant') WHERE name = 'employer'") == "0\n")
+        #expect(try sql(workspace.storeURL, "PRAGMA foreign_key_check") == "")
+    }
+
     @Test func version4SessionsAndAttendanceStayWhole() throws {
         let (folder, workspace) = try version4Workspace()
         defer { withExtendedLifetime(folder) {} }
