@@ -92,7 +92,8 @@ extension AllerVers.ParticipantCommand {
             let keys = Self.columns.map(\.name)
             var participants: [Participant] = []
             var lines: [Int] = []
-            var employers: [String: (employer: Employer, line: Int)] = [:]
+            var employers: [Int: Employer] = [:]
+            var described: [String: (employer: Employer, line: Int)] = [:]
             for row in table.rows {
                 let values = table.fields(row, keys)
                 func optional(_ index: Int) -> String? { values[index].isEmpty ? nil : values[index] }
@@ -108,7 +109,10 @@ extension AllerVers.ParticipantCommand {
                     }
                     gender = known
                 }
-                if let name = optional(4), optional(9) != nil || optional(10) != nil {
+                if optional(9) != nil || optional(10) != nil {
+                    guard let name = optional(4) else {
+                        throw CSVFile.error(file, row.line, "the employer's kind and SIRET go with its name, in the employer column")
+                    }
                     var kind = Employer.Kind.other
                     if let text = optional(9) {
                         guard let known = Self.kinds[text.folded] else {
@@ -119,10 +123,15 @@ extension AllerVers.ParticipantCommand {
                     }
                     let employer = Employer(id: "", name: name, kind: kind, siret: optional(10))
                     if let problem = employer.problems().first { throw CSVFile.error(file, row.line, problem) }
-                    if let first = employers[name.folded], first.employer.kind != kind || first.employer.siret != employer.siret {
+                    // A detail left empty on one line contradicts nothing.
+                    if let first = described[name.folded],
+                        (first.employer.kind != .other && kind != .other && first.employer.kind != kind)
+                            || (first.employer.siret != nil && employer.siret != nil && first.employer.siret != employer.siret)
+                    {
                         throw CSVFile.error(file, row.line, "\(name) is described otherwise on line \(first.line)")
                     }
-                    employers[name.folded] = employers[name.folded] ?? (employer, row.line)
+                    described[name.folded] = described[name.folded] ?? (employer, row.line)
+                    employers[participants.count] = employer
                 }
                 participants.append(
                     Participant(
@@ -140,7 +149,7 @@ extension AllerVers.ParticipantCommand {
             }
             do {
                 let (added, duplicates) = try await service.add(
-                    participants, employers: employers.values.sorted { $0.line < $1.line }.map(\.employer))
+                    participants, employers: employers)
                 say("Imported \(counted(added.count, "participant")) from \(file)")
                 warn(about: duplicates, added: added, lines: lines, file: file)
             } catch let error as ParticipantError {

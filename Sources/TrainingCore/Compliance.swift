@@ -20,20 +20,19 @@ public import Foundation
 /// - Each completion (a certificate of a course the rule accepts, or a record of training
 ///   done elsewhere) starts a validity of M months, counted as the rule says:
 ///   - **from the completion**: it ends M months after the completion;
-///   - **from the previous expiry**: a renewal from `leadDays` before the end of the current
-///     validity until the end of its grace keeps the anniversary (the new validity ends M
-///     months after the old one ended); an earlier renewal counts from its completion, and
-///     never shortens the validity; a renewal after the grace counts from its completion;
+///   - **from the previous expiry**: a renewal while the current validity is due soon (or on
+///     its last day, without a lead time) or in its grace keeps the anniversary (the new
+///     validity ends M months after the old one ended); an earlier renewal counts from its
+///     completion, and never shortens the validity; a renewal after the grace counts from its
+///     completion;
 ///   - **from a fixed anniversary** (a month and day, such as 31 December): it ends on the
 ///     first anniversary on or after the day M months after the completion.
 ///   Without a validity, one completion satisfies the rule for good. Early renewal is always
 ///   allowed: a completion never shortens a validity.
 /// - An **exemption** covers the days from its start to its end (both included): the person
-///   is exempt, not late. When it ends, a due date that fell before its end moves to its end:
-///   the person is late from the day after the exemption ends (then in grace, then overdue).
-/// - A period is governed by the rule as it stood when the period began (the hire or the
-///   taking of the role for the first, the completion for each later one); a changed rule
-///   applies to periods already begun only when it says so (`effectiveFrom` nil).
+///   is exempt, not late. A due date that falls within it moves to its end: the person is late
+///   from the day after the exemption ends (then in grace, then overdue). Lateness from before
+///   the exemption began stays.
 public struct ObligationRule: Sendable, Hashable, Codable {
     /// Who the rule applies to among the employer's staff.
     public var appliesTo: Scope
@@ -186,7 +185,10 @@ public struct ObligationRule: Sendable, Hashable, Codable {
             return max(day.adding(months: months), current ?? day)
         case .previousExpiry:
             guard let current else { return day.adding(months: months) }
-            if day >= current.adding(days: -leadDays) && day <= current.adding(days: graceDays) { return current.adding(months: months) }
+            // The renewal window: the days due soon (see `status`), then the grace.
+            if day >= current.adding(days: -max(leadDays - 1, 0)) && day <= current.adding(days: graceDays) {
+                return current.adding(months: months)
+            }
             return max(day.adding(months: months), current)
         case .anniversary:
             let earliest = day.adding(months: months)
@@ -316,8 +318,8 @@ extension ObligationRule {
             return ComplianceStatus(state: .compliant, evidence: counted)
         }
         var due = max(validUntil ?? firstDue, firstDue)
-        // A due date that fell before an exemption ended moves to its end.
-        for exemption in exemptions where exemption.until < day && exemption.until >= due {
+        // A due date that falls within an exemption moves to its end.
+        for exemption in exemptions where exemption.until < day && exemption.from <= due && exemption.until >= due {
             due = exemption.until
         }
         var status = ComplianceStatus(state: counted == nil ? .notYetDue : .compliant, due: due, evidence: counted)

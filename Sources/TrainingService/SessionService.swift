@@ -113,7 +113,7 @@ public struct ParticipantService: Sendable {
 
     /// Adds people, all or none, and names the probable duplicates among them (the same
     /// email, or the same names with the same birth date or employer).
-    public func add(_ people: [Participant], employers: [Employer] = []) async throws -> (
+    public func add(_ people: [Participant], employers: [Int: Employer] = [:]) async throws -> (
         added: [Participant], duplicates: [ProbableDuplicate]
     ) {
         let duplicates = try store.probableDuplicates(of: people)

@@ -111,13 +111,14 @@ extension Store {
             }
             change(&employer)
             employer.id = id
+            employer.name = EmployerRows.trimmed(employer.name)
             if let problem = employer.problems().first { throw EmployerError(problem) }
             if let other = try EmployerRows.id(named: employer.name, in: db), other != id {
                 throw EmployerError("\(employer.name) is already employer \(other)")
             }
             try db.execute(
                 sql: "UPDATE employer SET name = ?, kind = ?, siret = ? WHERE id = ?",
-                arguments: [EmployerRows.trimmed(employer.name), employer.kind.rawValue, employer.siret, id])
+                arguments: [employer.name, employer.kind.rawValue, employer.siret, id])
             try EmployerRows.keepSpelling(employer.name, of: id, in: db)
             return employer
         }
@@ -224,5 +225,16 @@ enum EmployerRows {
             participantID: participantID, employerID: try row["employerID"], profession: try row["profession"],
             hireDate: try row.parsedIfPresent("hireDate", of: "pastEmployment", key: participantID, LocalDate.init),
             leftOn: try row.parsed("leftOn", of: "pastEmployment", key: participantID, LocalDate.init))
+    }
+}
+
+/// The jobs people left.
+enum PastEmploymentRows {
+    static func insert(
+        participantID: String, employerID: String, profession: String?, hireDate: LocalDate?, leftOn: LocalDate, in db: any SQLConnection
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO pastEmployment (participantID, employerID, profession, hireDate, leftOn) VALUES (?, ?, ?, ?, ?)",
+            arguments: [participantID, employerID, profession, hireDate?.description, leftOn.description])
     }
 }

@@ -166,8 +166,20 @@ extension Store {
             try db.execute(
                 sql: "UPDATE enrolment SET participantID = ? WHERE participantID = ? AND sessionID IN (\(movable))",
                 arguments: [keepID, dropID])
-            // DROP's past jobs are KEEP's; so are the duplicates merged into DROP before.
+            // DROP's past jobs are KEEP's, and so is its current one when KEEP works elsewhere
+            // (it ends with the merge); so are the duplicates merged into DROP before.
             try db.execute(sql: "UPDATE pastEmployment SET participantID = ? WHERE participantID = ?", arguments: [keepID, dropID])
+            if let dropEmployer = try db.one(String.self, sql: "SELECT employerID FROM participant WHERE id = ?", arguments: [dropID]),
+                let keepEmployer = try db.one(String.self, sql: "SELECT employerID FROM participant WHERE id = ?", arguments: [keepID]),
+                dropEmployer != keepEmployer
+            {
+                let hired = try db.one(String.self, sql: "SELECT hireDate FROM participant WHERE id = ?", arguments: [dropID]).flatMap(
+                    LocalDate.init)
+                try PastEmploymentRows.insert(
+                    participantID: keepID, employerID: dropEmployer,
+                    profession: try db.one(String.self, sql: "SELECT profession FROM participant WHERE id = ?", arguments: [dropID]),
+                    hireDate: hired, leftOn: max(LocalDate.inParis(now), hired ?? LocalDate.inParis(now)), in: db)
+            }
             try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
             let remains =
                 try db.one(Bool.self, sql: "SELECT 1 FROM enrolment WHERE participantID = ? LIMIT 1", arguments: [dropID]) == true
@@ -251,18 +263,25 @@ extension Store {
     {
         var after = after
         let employerID = try EmployerRows.resolve(after.employer, in: db)
-        let formerID = try EmployerRows.resolve(before.employer, in: db)
+        let formerID = try db.one(String.self, sql: "SELECT employerID FROM participant WHERE id = ?", arguments: [before.id])
         if let formerID, formerID != employerID {
-            // Another employer, or none: the job left goes to the person's history. The new
-            // one starts on the hire date given, else on the day of the change; the old one
-            // ended the day before (or, with no new employer, on the day of the change).
-            let today = LocalDate.inParis(now)
-            if employerID != nil && after.hireDate == before.hireDate { after.hireDate = today }
-            var leftOn = employerID == nil ? today : (after.hireDate ?? today).adding(days: -1)
-            if let hired = before.hireDate, leftOn < hired { leftOn = hired }
-            try db.execute(
-                sql: "INSERT INTO pastEmployment (participantID, employerID, profession, hireDate, leftOn) VALUES (?, ?, ?, ?, ?)",
-                arguments: [before.id, formerID, before.profession, before.hireDate?.description, leftOn.description])
+            // A move to another employer, with its new hire date: the job left goes to the
+            // person's history, ending the day before. No employer any more: it ends on the
+            // day of the change. Another employer with the same hire date corrects a mistake,
+            // and leaves no history.
+            var leftOn: LocalDate? = nil
+            if employerID == nil {
+                leftOn = LocalDate.inParis(now)
+            } else if let hired = after.hireDate, hired != before.hireDate {
+                leftOn = hired.adding(days: -1)
+            }
+            if var leftOn {
+                if let hired = before.hireDate, leftOn < hired { leftOn = hired }
+                try PastEmploymentRows.insert(
+                    participantID: before.id, employerID: formerID, profession: before.profession, hireDate: before.hireDate,
+                    leftOn: leftOn,
+                    in: db)
+            }
         }
         after.employer = try employerID.flatMap { id in
             try db.one(String.self, sql: "SELECT name FROM employer WHERE id = ?", arguments: [id])

@@ -50,16 +50,16 @@ public struct Enrolment: Sendable, Hashable, Codable {
 extension Store {
     /// Adds participants, all or none. A participant without an id gets the next `P-0001`.
     /// One whose email or external id is already known is refused as a duplicate. Their
-    /// employers are found by name, or added; `employers` gives the kind and SIRET of some
-    /// (filling in those of a known employer, refused when they contradict them).
+    /// employers are found by name, or added; `employers` gives the kind and SIRET of some,
+    /// by the position of the participant whose line gave them (filling in those of a known
+    /// employer, refused at that position when they contradict them).
     @discardableResult
-    public func add(_ participants: [Participant], employers details: [Employer] = []) throws -> [Participant] {
+    public func add(_ participants: [Participant], employers details: [Int: Employer] = [:]) throws -> [Participant] {
         try database.write { db in
-            for employer in details {
+            for (index, employer) in details.sorted(by: { $0.key < $1.key }) {
                 do {
                     try EmployerRows.merge(employer, in: db)
                 } catch let error as EmployerError {
-                    let index = participants.firstIndex { $0.employer?.folded == employer.name.folded } ?? 0
                     throw ParticipantError(error.description, index: index)
                 }
             }

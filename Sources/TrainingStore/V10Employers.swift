@@ -30,13 +30,19 @@ public enum V10Employers {
             try db.execute(
                 sql: "INSERT INTO employer (id, name, kind, siret, createdAt) VALUES (?, ?, 'other', NULL, ?)",
                 arguments: [id, employer.name, now])
-            for spelling in employer.spellings.sorted(by: { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }) {
+            // The name is always one of its spellings, even when trimmed from what was typed.
+            for spelling in Set(employer.spellings + [employer.name]).sorted(by: { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }) {
                 try db.execute(
                     sql: "INSERT INTO employerSpelling (spelling, folded, employerID) VALUES (?, ?, ?)",
                     arguments: [spelling, employer.folded, id])
-                try db.execute(sql: "UPDATE participant SET employerID = ? WHERE employer = ?", arguments: [id, spelling])
             }
         }
+        // One statement: each row finds its spelling by the key.
+        try db.execute(
+            sql: """
+                UPDATE participant SET employerID = (SELECT employerID FROM employerSpelling WHERE spelling = participant.employer)
+                WHERE employer IS NOT NULL
+                """, arguments: [])
         try db.execute(sql: "ALTER TABLE participant DROP COLUMN employer", arguments: [])
     }
 

@@ -337,8 +337,9 @@ final class PostgresSQLConnection: SQLConnection {
     }
 
     private func queue(_ sent: EventLoopFuture<Void>) throws {
-        if inFlight.count >= 4 { try database.outcome(of: inFlight.removeFirst()) }
+        // Kept before waiting, so that a failure leaves every statement sent for `discard`.
         inFlight.append(sent)
+        if inFlight.count > 4 { try database.outcome(of: inFlight.removeFirst()) }
     }
 
     fileprivate func hold(_ insert: PostgresInsert) throws {

@@ -35,14 +35,15 @@ import TrainingTesting
             Camille;Roux;ccas de villeurbanne;;
             Mehdi;Benali;Association Le Relais;association;73282932000074
             Sophie;Lambert;ASSOCIATION LE RELAIS;association;73282932000074
+            Julien;Moreau;association le relais;;
             """)
         let imported = await allervers("participant", "import", csv.path, "--store", store)
         #expect(imported.exitCode == 0, "\(imported.error)")
         let employers = try await list(workspace)
         #expect(employers.map(\.employer.name) == ["Association Le Relais", "CCAS de Villeurbanne"])
         #expect(employers.map(\.employer.kind) == ["association", "public-body"])
-        #expect(employers.map(\.staff) == [2, 1])
-        #expect(employers[0].spellings == ["ASSOCIATION LE RELAIS", "Association Le Relais"])
+        #expect(employers.map(\.staff) == [3, 1])
+        #expect(employers[0].spellings == ["ASSOCIATION LE RELAIS", "Association Le Relais", "association le relais"])
         let edited = await allervers("employer", "edit", "E-0002", "--name", "Le Relais", "--siret", "", "--store", store)
         #expect(edited.output == "Employer E-0002: Le Relais, association\n", "\(edited.error)")
         let shown = await allervers("employer", "show", "association le relais", "--store", store)
@@ -69,7 +70,8 @@ import TrainingTesting
         ("Ana;B;Relais;mairie;\n", "staff.csv:2: \"mairie\" is not a kind of employer: private-company, association, public-body or other"),
         ("Ana;B;Relais;association;\nBo;C;relais;public;\n", "staff.csv:3: relais is described otherwise on line 2"),
         ("Ana;B;Relais;;123\n", "staff.csv:2: \"123\" is not a SIRET (14 digits whose Luhn checksum holds)"),
-        ("Ana;B;CCAS de Lyon;association;\n", "staff.csv:2: CCAS de Lyon (E-0001) is public-body, not association"),
+        ("Ana;B;CCAS de Lyon;;\nBo;C;CCAS de Lyon;association;\n", "staff.csv:3: CCAS de Lyon (E-0001) is public-body, not association"),
+        ("Ana;B;;association;\n", "staff.csv:2: the employer's kind and SIRET go with its name, in the employer column"),
     ])
     func employerColumnsThatDoNotHoldAreRefusedWithTheirLine(rows: String, expected: String) async throws {
         let workspace = try await initialisedWorkspace()

@@ -22,7 +22,7 @@ import TrainingTesting
         var said: [String] = []
         for command in [
             ["participant", "list"], ["session", "show", "LYON"], ["certificate", "list", "LYON"], ["attendance", "history", "LYON"],
-            ["participant", "show", "P-0001"],
+            ["participant", "show", "P-0001"], ["employer", "list"], ["employer", "show", "E-0001"],
         ] {
             let result = await allervers(command + ["--json", "--store", folder.path])
             try #require(result.exitCode == 0, "\(command): \(result.error)")
@@ -47,6 +47,10 @@ import TrainingTesting
         try #require(added.exitCode == 0, "\(added.error)")
         let merged = await allervers("participant", "merge", "P-0007", "P-0001", "--store", store)
         try #require(merged.exitCode == 0, "\(merged.error)")
+        // A job left, so that the history of employments has a row (and a generated key) to copy.
+        let moved = await allervers(
+            "participant", "edit", "P-0002", "--employer", "Département du Rhône", "--hire-date", "2026-01-05", "--store", store)
+        try #require(moved.exitCode == 0, "\(moved.error)")
         try FileManager.default.removeItem(at: out)
         var original = try await exported(workspace.url)
         var originalDescription = try await described(workspace.url)
@@ -87,6 +91,8 @@ import TrainingTesting
             // The copy takes new records after the copied ones (its generated keys continue).
             let edited = await allervers("participant", "edit", "P-0002", "--profession", "CESF", "--store", landed.path)
             #expect(edited.exitCode == 0, "\(kind): \(edited.error)")
+            let left = await allervers("participant", "edit", "P-0003", "--employer", "", "--store", landed.path)
+            #expect(left.exitCode == 0, "\(kind): \(left.error)")
             // What the next copy must give again.
             original = try await exported(landed)
             originalDescription = try await described(landed)

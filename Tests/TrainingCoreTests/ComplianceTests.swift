@@ -101,6 +101,12 @@ import TrainingCore
         #expect(state(anniversary, [certificate("2024-05-02"), certificate("2027-04-10")], on: "2027-06-01").due == day("2030-05-02"))
         // In the grace after it: late for a while, the anniversary kept all the same.
         #expect(state(anniversary, [certificate("2024-05-02"), certificate("2027-05-20")], on: "2027-06-01").due == day("2030-05-02"))
+        // The first day due soon (29 days left) opens the window; the day before does not.
+        #expect(state(anniversary, [certificate("2024-05-02"), certificate("2027-04-03")], on: "2027-06-01").due == day("2030-05-02"))
+        #expect(state(anniversary, [certificate("2024-05-02"), certificate("2027-04-02")], on: "2027-06-01").due == day("2030-04-02"))
+        // The last day of grace is in it; the first overdue day is not.
+        #expect(state(anniversary, [certificate("2024-05-02"), certificate("2027-06-01")], on: "2027-06-02").due == day("2030-05-02"))
+        #expect(state(anniversary, [certificate("2024-05-02"), certificate("2027-06-02")], on: "2027-06-02").due == day("2030-06-02"))
         // Long before: from the completion, which is later than the anniversary.
         #expect(state(anniversary, [certificate("2024-05-02"), certificate("2026-01-10")], on: "2027-06-01").due == day("2029-01-10"))
         // After the grace: from the completion.
@@ -161,6 +167,10 @@ import TrainingCore
         // An exemption that ended before the due date changes nothing.
         let early = Exemption(from: day("2024-02-01"), until: day("2024-03-01"), reason: "arrêt")
         #expect(state(rule, exemptions: [early], on: "2025-01-16").lateSince == day("2025-01-16"))
+        // Nor does one that began after: the lateness before it stays.
+        let later = Exemption(from: day("2025-02-01"), until: day("2025-02-02"), reason: "arrêt")
+        let overdue = state(rule, exemptions: [later], on: "2025-03-01")
+        #expect(overdue.state == .overdue && overdue.lateSince == day("2025-01-16"))
     }
 
     @Test(arguments: [(nil as String?, false), ("ÉDUCATRICE  spécialisée", true), ("Assistante sociale", false)])

@@ -55,13 +55,13 @@ import TrainingTesting
         try store.add([person("Ana", employer: "Association Le Relais")])
         try store.add(
             [person("Bea", employer: "association le relais")],
-            employers: [Employer(id: "", name: "association le relais", kind: .association, siret: "73282932000074")])
+            employers: [0: Employer(id: "", name: "association le relais", kind: .association, siret: "73282932000074")])
         let relais = try store.employer("Association Le Relais").summary
         #expect(relais.employer.kind == .association && relais.employer.siret == "73282932000074" && relais.staff == 2)
         let refused = try #require(throws: ParticipantError.self) {
             try store.add(
                 [person("Cy", employer: "Le Relais"), person("Dom", employer: "Association LE RELAIS")],
-                employers: [Employer(id: "", name: "Association LE RELAIS", kind: .publicBody)])
+                employers: [1: Employer(id: "", name: "Association LE RELAIS", kind: .publicBody)])
         }
         #expect(refused.index == 1)
         #expect(refused.description == "Association Le Relais (\(relais.employer.id)) is association, not public-body")
@@ -93,11 +93,33 @@ import TrainingTesting
         #expect(try store.participantChanges(of: ana.id).filter { $0.field == "employer" }.map(\.after) == ["Département du Rhône"])
     }
 
-    @Test func aMergeKeepsTheHistoryOfTheOneDropped() throws {
-        let people = try store.add([person("Ana", employer: "CCAS de Lyon", hired: "2020-01-06"), person("Ann", employer: nil)])
-        try store.edit(people[0].id, by: "Claire", at: Date()) { $0.employer = "Département du Rhône" }
+    /// Another employer without a new hire date corrects a mistake: no history.
+    @Test func anEmployerCorrectedLeavesNoHistory() throws {
+        let ana = try store.add([person("Ana", employer: "CCAS de Lyon", hired: "2022-09-01")])[0]
+        try store.edit(ana.id, by: "Claire", at: Date()) { $0.employer = "CCAS de Lyon 7e" }
+        #expect(try store.pastEmployments(of: ana.id).isEmpty)
+        #expect(try store.participant(ana.id).hireDate == LocalDate("2022-09-01"))
+        try store.edit(ana.id, by: "Claire", at: Date()) { $0.employer = nil }
+        #expect(try store.pastEmployments(of: ana.id).map(\.leftOn) == [LocalDate.inParis(Date())])
+    }
+
+    @Test func aMergeKeepsTheHistoryOfTheOneDroppedAndItsJob() throws {
+        let people = try store.add([
+            person("Ana", employer: "CCAS de Lyon", hired: "2020-01-06"), person("Ann", employer: nil),
+            person("Bea", employer: "Sauvegarde 69", hired: "2021-02-01"), person("Bee", employer: "CCAS de Lyon", hired: "2019-05-01"),
+        ])
+        try store.edit(people[0].id, by: "Claire", at: Date()) {
+            $0.employer = "Département du Rhône"
+            $0.hireDate = LocalDate("2024-05-01")
+        }
         _ = try store.merge(keep: people[1].id, drop: people[0].id, by: "Claire")
-        #expect(try store.pastEmployments(of: people[1].id).map(\.hireDate) == [LocalDate("2020-01-06")])
+        #expect(try store.pastEmployments(of: people[1].id).map(\.leftOn) == [LocalDate("2024-04-30")])
         #expect(try store.participant(people[1].id).employer == "Département du Rhône")
+        // Both worked somewhere: the one kept keeps its job, and the other's ends with the merge.
+        _ = try store.merge(keep: people[2].id, drop: people[3].id, by: "Claire")
+        let past = try store.pastEmployments(of: people[2].id)
+        #expect(past.map(\.hireDate) == [LocalDate("2019-05-01")])
+        #expect(try store.employer("CCAS de Lyon").past.map(\.participantID) == [people[1].id, people[2].id])
+        #expect(try store.participant(people[2].id).employer == "Sauvegarde 69")
     }
 }
