@@ -65,6 +65,19 @@ demo: build
 	$(BIN) verify --store $(DEMO) $$(ls $(DEMO)/$(SESSION)/certificates/*-certificat-de-realisation.pdf | head -1)
 	$(BIN) verify --store $(DEMO) $$(ls $(DEMO)/$(SESSION)/certificates/*-open-badge.jwt | head -1)
 	pdfsig $$(ls $(DEMO)/$(SESSION)/certificates/*-certificat-de-realisation.pdf | head -1) | grep -E "Total document signed|Signature Validation"
+	@echo "--- An employer's year: two obligations, and who meets them on three days"
+	$(BIN) obligation add --store $(DEMO) --employer "CCAS de Villeurbanne" --title "Aller-vers, socle" --course AV-FOND \
+	  --due-months 12 --validity 36 --counting previous-expiry --grace 30
+	$(BIN) obligation add --store $(DEMO) --employer "Sauvegarde 69" --title "Aller-vers, terrain" --course AV-TERRAIN \
+	  --role "moniteur-éducateur" --due-on 2026-06-30 --grace 15
+	$(BIN) obligation list --store $(DEMO)
+	printf 'Attestation de fin de formation - Julien Moreau - Aller vers les publics - 14 h\n' > $(DEMO)/attestation-moreau.txt
+	$(BIN) external add P-0004 --store $(DEMO) --provider "IRTS Auvergne-Rhône-Alpes" --title "Aller vers les publics" \
+	  --date 2026-05-20 --hours 14 --counts-as AV-TERRAIN --file $(DEMO)/attestation-moreau.txt --verified-by "Claire Martin"
+	$(BIN) exemption add P-0002 --store $(DEMO) --obligation O-0001 --from 2029-01-01 --until 2029-06-30 --reason "congé parental"
+	$(BIN) compliance --store $(DEMO) --as-of 2026-03-01
+	$(BIN) compliance --store $(DEMO) --as-of 2026-07-10
+	$(BIN) compliance --store $(DEMO) --as-of 2029-03-01
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored

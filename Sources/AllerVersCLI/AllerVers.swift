@@ -18,6 +18,7 @@ public struct AllerVers: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, OrganisationCommand.self, CourseCommand.self, SessionCommand.self, ParticipantCommand.self, EmployerCommand.self,
+            ObligationCommand.self, ExternalCommand.self, ExemptionCommand.self, ComplianceCommand.self,
             AttendanceCommand.self,
             ProgressCommand.self, Certify.self, CertificateCommand.self, ExportCommand.self, KeyCommand.self,
             Verify.self, Backup.self, Restore.self, StoreCommand.self,

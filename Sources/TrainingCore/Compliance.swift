@@ -371,3 +371,70 @@ extension LocalDate {
         return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
     }
 }
+
+/// An employer's obligation: a title and the rule its staff follow.
+public struct Obligation: Sendable, Hashable, Codable, Identifiable {
+    /// The workspace's identifier for it (`O-0001`).
+    public var id: String
+    /// The employer who states it.
+    public var employerID: String
+    /// What people call it ("Aller-vers, socle").
+    public var title: String
+    /// The rule.
+    public var rule: ObligationRule
+
+    /// Creates an obligation.
+    public init(id: String, employerID: String, title: String, rule: ObligationRule) {
+        self.id = id
+        self.employerID = employerID
+        self.title = title
+        self.rule = rule
+    }
+}
+
+/// Training someone did with another provider, as the employer recorded it.
+public struct ExternalTraining: Sendable, Hashable, Codable, Identifiable {
+    /// The workspace's identifier for the record (`X-0001`).
+    public var id: String
+    /// The person.
+    public var participantID: String
+    /// The provider.
+    public var provider: String
+    /// The course's title there.
+    public var title: String
+    /// Its last day.
+    public var completedOn: LocalDate
+    /// How long it lasted.
+    public var hours: Hours
+    /// The organisation's course it counts as, when someone says so.
+    public var countsAs: String?
+    /// The name of the evidence's file (a scan of the certificate), kept by the employer.
+    public var fileName: String?
+    /// The SHA-256 of that file, hexadecimal: the file shown later must be the same.
+    public var fileSHA256: String?
+    /// Who checked the evidence; `nil` while self-declared.
+    public var verifiedBy: String?
+
+    /// Creates the record.
+    public init(
+        id: String, participantID: String, provider: String, title: String, completedOn: LocalDate, hours: Hours, countsAs: String? = nil,
+        fileName: String? = nil, fileSHA256: String? = nil, verifiedBy: String? = nil
+    ) {
+        self.id = id
+        self.participantID = participantID
+        self.provider = provider
+        self.title = title
+        self.completedOn = completedOn
+        self.hours = hours
+        self.countsAs = countsAs
+        self.fileName = fileName
+        self.fileSHA256 = fileSHA256
+        self.verifiedBy = verifiedBy
+    }
+
+    /// The record as a completion an obligation may accept.
+    public var completion: Completion {
+        Completion(
+            date: completedOn, courseID: countsAs, provider: provider, title: title, isVerified: verifiedBy != nil, evidence: id)
+    }
+}

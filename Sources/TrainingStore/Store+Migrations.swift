@@ -414,6 +414,77 @@ extension Store {
                     """)
             try V10Employers.move(SQLiteConnection(db))
         }
+        migrator.registerMigration("v11 obligations") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE obligation (
+                        id TEXT PRIMARY KEY CHECK (id <> ''),
+                        employerID TEXT NOT NULL REFERENCES employer(id),
+                        title TEXT NOT NULL CHECK (trim(title) <> ''),
+                        createdBy TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        removedAt TEXT
+                    );
+                    CREATE INDEX obligationByEmployer ON obligation(employerID);
+                    -- Each version of an obligation's rule, in columns rather than an encoding that
+                    -- could change: version 1 when made, one more at each change.
+                    CREATE TABLE obligationRule (
+                        obligationID TEXT NOT NULL REFERENCES obligation(id),
+                        version INTEGER NOT NULL CHECK (version >= 1),
+                        scope TEXT NOT NULL CHECK (scope IN ('everyone', 'roles', 'people')),
+                        scopeValues TEXT NOT NULL CHECK (json_valid(scopeValues)),
+                        courses TEXT NOT NULL CHECK (json_valid(courses)),
+                        externalCourses TEXT NOT NULL CHECK (json_valid(externalCourses)),
+                        firstDue TEXT NOT NULL CHECK (firstDue IN ('hire', 'role', 'date')),
+                        firstDueMonths INTEGER CHECK (firstDueMonths IS NULL OR firstDueMonths >= 0),
+                        firstDueDate TEXT,
+                        validityMonths INTEGER CHECK (validityMonths IS NULL OR validityMonths >= 1),
+                        counting TEXT NOT NULL CHECK (counting IN ('completion', 'previous-expiry', 'anniversary')),
+                        anniversary TEXT,
+                        graceDays INTEGER NOT NULL CHECK (graceDays >= 0),
+                        leadDays INTEGER NOT NULL CHECK (leadDays >= 0),
+                        acceptsSelfDeclared BOOLEAN NOT NULL,
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        PRIMARY KEY (obligationID, version)
+                    );
+                    """)
+        }
+        migrator.registerMigration("v12 training elsewhere and exemptions") { db in
+            try db.execute(
+                sql: """
+                    -- Training done with another provider: its evidence stays where the employer keeps
+                    -- it; its SHA-256 is kept here, with who verified it.
+                    CREATE TABLE externalTraining (
+                        id TEXT PRIMARY KEY CHECK (id <> ''),
+                        participantID TEXT NOT NULL REFERENCES participant(id),
+                        provider TEXT NOT NULL CHECK (trim(provider) <> ''),
+                        title TEXT NOT NULL CHECK (trim(title) <> ''),
+                        completedOn TEXT NOT NULL,
+                        minutes INTEGER NOT NULL CHECK (minutes > 0),
+                        countsAs TEXT,
+                        fileName TEXT,
+                        fileSHA256 TEXT CHECK (fileSHA256 IS NULL OR length(fileSHA256) = 64),
+                        verifiedBy TEXT,
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        removedAt TEXT
+                    );
+                    CREATE INDEX externalTrainingByParticipant ON externalTraining(participantID);
+                    CREATE TABLE exemption (
+                        sequence INTEGER PRIMARY KEY,
+                        participantID TEXT NOT NULL REFERENCES participant(id),
+                        obligationID TEXT REFERENCES obligation(id),
+                        fromDay TEXT NOT NULL,
+                        untilDay TEXT NOT NULL,
+                        reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        CHECK (fromDay <= untilDay)
+                    );
+                    CREATE INDEX exemptionByParticipant ON exemption(participantID);
+                    """)
+        }
         return migrator
     }()
 }

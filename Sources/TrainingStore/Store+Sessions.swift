@@ -55,6 +55,10 @@ public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible 
         case certificate
         /// An employer, by id or name.
         case employer
+        /// An employer's obligation, by id.
+        case obligation
+        /// A record of training done elsewhere, by id.
+        case externalTraining = "record of training done elsewhere"
     }
 
     /// What kind of thing.

@@ -68,7 +68,7 @@ import TrainingStorePostgres
                     on: database,
                     "INSERT INTO participant (id, firstName, lastName, employer, createdAt) VALUES ('\(id)', 'A', 'B', \(employer), 'now')")
             }
-            #expect(try PostgresMigrations.migrate(database) == ["v10 employers"])
+            #expect(try PostgresMigrations.migrate(database) == Array(Store.migrationNames.drop { $0 != "v10 employers" }))
             #expect(try await run(on: database, "SELECT id || ' ' || name FROM employer") == ["E-0001 CCAS de Lyon"])
             #expect(
                 try await run(on: database, "SELECT spelling FROM employerSpelling ORDER BY spelling") == ["CCAS de Lyon", "ccas  DE lyon"])

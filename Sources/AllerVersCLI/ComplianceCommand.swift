@@ -1,0 +1,382 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingService
+import TrainingStore
+
+extension AllerVers {
+    struct ObligationCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "obligation", abstract: "An employer's training obligations: who must take which course, by when, how often.",
+            subcommands: [Add.self, List.self, Show.self, Remove.self])
+    }
+
+    struct ComplianceCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "compliance",
+            abstract: "Where each member of staff stands with each obligation on a day: compliant, due soon, in grace, overdue…",
+            discussion: """
+                Statuses: compliant (until the due date), due-soon (days left), in-grace (late since; \
+                overdue from), overdue (late since, overdue since), not-yet-due (never trained, due \
+                later), exempt. The due date is the last compliant day. Evidence: the certificate \
+                that counts, or "never trained". Someone counts in an employer's report on the days \
+                they worked there.
+
+                Example:
+                  allervers compliance --employer "CCAS de Villeurbanne" --as-of 2026-12-31
+                """)
+        @Option(help: ArgumentHelp("Only this employer (id or name).", valueName: "employer")) var employer: String?
+        @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
+        @Option(help: ArgumentHelp("Only what had been recorded by the end of that day (Europe/Paris).", valueName: "date"))
+        var knownAt: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func validate() throws {
+            try validateDates(asOf, knownAt)
+        }
+
+        func run() async throws {
+            let day = asOf.flatMap(LocalDate.init) ?? today()
+            let known = knownAt.flatMap(LocalDate.init).map(endOfDayInParis)
+            let report = try await ComplianceService(store: try storeOptions.openStore()).report(
+                employer: employer, asOf: day, knownAt: known)
+            if format.json { return try printJSON(report) }
+            guard !report.lines.isEmpty else { return say("Nobody has an obligation on \(day).") }
+            printTable(
+                [["EMPLOYER", "PARTICIPANT", "NAME", "OBLIGATION", "STATUS", "DUE", "SINCE", "EVIDENCE"]]
+                    + report.lines.map { line in
+                        [
+                            line.employer, line.participantID, line.name, line.obligationID, Self.state(line.status),
+                            line.status.due?.description ?? "", Self.since(line.status), line.status.evidence?.evidence ?? "never trained",
+                        ]
+                    })
+            say()
+            let states = ComplianceStatus.State.allCases
+            printTable(
+                [["EMPLOYER", "PROFESSION"] + states.map(\.rawValue)]
+                    + report.counts().map { count in
+                        [count.profession == nil ? count.employer : "", count.profession.map { $0.isEmpty ? "(none)" : $0 } ?? "all"]
+                            + states.map { String(count.states[$0] ?? 0) }
+                    })
+        }
+
+        static func state(_ status: ComplianceStatus) -> String {
+            switch status.state {
+            case .dueSoon: "due-soon (\(status.daysLeft ?? 0) d)"
+            case .exempt: "exempt until \(status.exemption?.until.description ?? "")"
+            default: status.state.rawValue
+            }
+        }
+
+        static func since(_ status: ComplianceStatus) -> String {
+            guard let late = status.lateSince, let overdue = status.overdueSince else { return "" }
+            return status.state == .inGrace ? "late \(late), overdue from \(overdue)" : "late \(late), overdue \(overdue)"
+        }
+    }
+}
+
+extension AllerVers.ObligationCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an obligation to an employer.",
+            discussion: """
+                Who: everyone on the staff, or --role (repeatable; case and accents folded), or --person \
+                (repeatable). What satisfies it: --course (one of the workspace's, repeatable) or \
+                --external "PROVIDER|TITLE" (another provider's course). First due: --due-months N after \
+                the hire (default 12), or --due-on DATE. --validity M months (without it, once is \
+                enough), counted from the --counting completion (default), previous-expiry (early \
+                renewal keeps the anniversary) or anniversary (with --anniversary MM-DD). --grace days \
+                after the due date before overdue (default 0), --lead days of "due soon" (default 30).
+
+                Example:
+                  allervers obligation add --employer "CCAS de Villeurbanne" --title "Aller-vers, socle" \\
+                    --course AV-FOND --due-months 12 --validity 36 --grace 30
+                """)
+        @Option(help: ArgumentHelp("The employer (id or name).", valueName: "employer")) var employer: String
+        @Option(help: "What people call it.") var title: String
+        @Option(help: "A course of the workspace that satisfies it.") var course: [String] = []
+        @Option(help: ArgumentHelp("Another provider's course that satisfies it.", valueName: "provider|title")) var external: [String] = []
+        @Option(help: "Only people of this profession or role.") var role: [String] = []
+        @Option(help: ArgumentHelp("Only this person (id, email or external id).", valueName: "participant")) var person: [String] = []
+        @Option(help: ArgumentHelp("Months after the hire by which the first is due.", valueName: "months")) var dueMonths: Int?
+        @Option(help: ArgumentHelp("A fixed day by which the first is due.", valueName: "date")) var dueOn: String?
+        @Option(help: ArgumentHelp("How long a completion counts.", valueName: "months")) var validity: Int?
+        @Option(help: "completion, previous-expiry or anniversary.", transform: choice) var counting: ObligationRule.Counting = .completion
+        @Option(help: ArgumentHelp("The fixed anniversary, with --counting anniversary.", valueName: "MM-DD")) var anniversary: String?
+        @Option(help: ArgumentHelp("Days after the due date before overdue.", valueName: "days")) var grace: Int = 0
+        @Option(help: ArgumentHelp("Days before the due date when it is due soon.", valueName: "days")) var lead: Int = 30
+        @Flag(help: "Count training done elsewhere that nobody has verified.") var selfDeclared = false
+        @Option(help: ArgumentHelp("Who adds it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            try validateDates(dueOn)
+            if dueMonths != nil && dueOn != nil { throw ValidationError("give --due-months or --due-on, not both") }
+            if !role.isEmpty && !person.isEmpty { throw ValidationError("give --role or --person, not both") }
+            if course.isEmpty && external.isEmpty { throw ValidationError("name what satisfies it: --course or --external") }
+            for text in external where !text.contains("|") {
+                throw ValidationError("\"\(text)\" is not PROVIDER|TITLE")
+            }
+            if let anniversary, parsedAnniversary(anniversary) == nil {
+                throw ValidationError("\"\(anniversary)\" is not a day of the year (MM-DD)")
+            }
+        }
+
+        func parsedAnniversary(_ text: String) -> (month: Int, day: Int)? {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, text.count == 5, LocalDate(year: 2024, month: parts[0], day: parts[1]) != nil else { return nil }
+            return (parts[0], parts[1])
+        }
+
+        func run() async throws {
+            let externals: [ObligationRule.Satisfier] = external.map { text in
+                let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return .external(provider: parts[0], title: parts.count > 1 ? parts[1] : "")
+            }
+            let store = try storeOptions.openStore()
+            let people = try person.map { try store.participant($0).id }
+            let rule = ObligationRule(
+                appliesTo: !role.isEmpty ? .roles(role) : !people.isEmpty ? .people(people) : .everyone,
+                satisfiedBy: course.map { .course($0) } + externals,
+                firstDue: dueOn.flatMap(LocalDate.init).map { .on($0) } ?? .monthsAfterHire(dueMonths ?? 12), validityMonths: validity,
+                counting: counting, anniversary: anniversary.flatMap(parsedAnniversary), graceDays: grace, leadDays: lead,
+                acceptsSelfDeclared: selfDeclared)
+            let added = try await ComplianceService(store: store).add(
+                employer: employer, title: title, rule: rule, by: by, at: WorkClock.now)
+            say("Added obligation \(added.id): \(added.title)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the obligations in force.", discussion: "Example:\n  allervers obligation list --employer E-0001")
+        @Option(help: ArgumentHelp("Only this employer's (id or name).", valueName: "employer")) var employer: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let obligations = try await ComplianceService(store: try storeOptions.openStore()).obligations(of: employer)
+            if format.json { return try printJSON(obligations) }
+            guard !obligations.isEmpty else { return say("No obligation yet: add one with `allervers obligation add`.") }
+            printTable(
+                [["ID", "EMPLOYER", "TITLE", "WHO", "SATISFIED BY", "FIRST DUE", "VALIDITY"]]
+                    + obligations.map { [$0.id, $0.employerID, $0.title] + Show.summary($0.rule) })
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show an obligation's rule.", discussion: "Example:\n  allervers obligation show O-0001 --json")
+        @Argument(help: "The obligation's id.") var id: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let obligation = try await ComplianceService(store: try storeOptions.openStore()).obligation(id)
+            if format.json { return try printJSON(obligation) }
+            let summary = Self.summary(obligation.rule)
+            let rule = obligation.rule
+            printTable([
+                ["Id", obligation.id], ["Employer", obligation.employerID], ["Title", obligation.title], ["Who", summary[0]],
+                ["Satisfied by", summary[1]], ["First due", summary[2]], ["Validity", summary[3]],
+                ["Counted from", rule.counting.rawValue + (rule.anniversary.map { String(format: " %02d-%02d", $0.month, $0.day) } ?? "")],
+                ["Grace", "\(rule.graceDays) days"], ["Due soon", "\(rule.leadDays) days before"],
+                ["Self-declared training", rule.acceptsSelfDeclared ? "counts" : "counts once verified"],
+            ])
+        }
+
+        static func summary(_ rule: ObligationRule) -> [String] {
+            let who: String =
+                switch rule.appliesTo {
+                case .everyone: "everyone"
+                case .roles(let roles): roles.joined(separator: ", ")
+                case .people(let ids): ids.joined(separator: ", ")
+                }
+            let what = rule.satisfiedBy.map { satisfier in
+                switch satisfier {
+                case .course(let id): id
+                case .external(let provider, let title): "\(provider): \(title)"
+                }
+            }.joined(separator: " or ")
+            let first: String =
+                switch rule.firstDue {
+                case .monthsAfterHire(let months): "\(months) months after hire"
+                case .monthsAfterRole(let months): "\(months) months after taking the role"
+                case .on(let day): "by \(day)"
+                }
+            return [who, what, first, rule.validityMonths.map { "\($0) months" } ?? "for good"]
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End an obligation: it is no longer reported; its record stays.",
+            discussion: "Example:\n  allervers obligation remove O-0002")
+        @Argument(help: "The obligation's id.") var id: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await ComplianceService(store: try storeOptions.openStore()).remove(id, at: WorkClock.now)
+            say("Removed obligation \(id)")
+        }
+    }
+}
+
+extension AllerVers {
+    struct ExternalCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "external", abstract: "Training done with another provider, which obligations may count.",
+            subcommands: [Add.self, List.self, Remove.self])
+    }
+
+    struct ExemptionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "exemption", abstract: "Exempt someone from an obligation for a while, for a reason.",
+            subcommands: [Add.self, List.self])
+    }
+}
+
+extension AllerVers.ExternalCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record training someone did with another provider.",
+            discussion: """
+                --file: a scan of its certificate; its SHA-256 is kept (the file stays where you keep \
+                it). --verified-by: who checked that evidence; without it the record is self-declared, \
+                and counts only for obligations that accept that. --counts-as: the course of the \
+                workspace it stands for.
+
+                Example:
+                  allervers external add P-0003 --provider "IRTS Hauts-de-France" --title "L'aller-vers" \\
+                    --date 2025-06-20 --hours 14 --counts-as AV-FOND --file attestation.pdf --verified-by "Claire Martin"
+                """)
+        @Argument(help: "The person (id, email or external id).") var participant: String
+        @Option(help: "The provider.") var provider: String
+        @Option(help: "The course's title there.") var title: String
+        @Option(help: ArgumentHelp("Its last day.", valueName: "date")) var date: String
+        @Option(help: ArgumentHelp("How long it lasted (7, 3.5).", valueName: "hours")) var hours: String
+        @Option(help: ArgumentHelp("The workspace's course it counts as.", valueName: "course")) var countsAs: String?
+        @Option(help: ArgumentHelp("A scan of its certificate.", valueName: "file")) var file: String?
+        @Option(help: ArgumentHelp("Who checked the evidence.", valueName: "name")) var verifiedBy: String?
+        @Option(help: ArgumentHelp("Who records it.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            try validateDates(date)
+            guard Hours(decimal: hours) != nil else { throw ValidationError("\"\(hours)\" is not a number of hours (7, 3.5)") }
+        }
+
+        func run() async throws {
+            guard let day = LocalDate(date), let duration = Hours(decimal: hours) else { return }
+            let record = try await ComplianceService(store: try storeOptions.openStore()).recordExternal(
+                ExternalTraining(
+                    id: "", participantID: participant, provider: provider, title: title, completedOn: day, hours: duration,
+                    countsAs: countsAs, verifiedBy: verifiedBy),
+                file: file.map { URL(fileURLWithPath: $0) }, today: today(), by: by, at: WorkClock.now)
+            say(
+                "Recorded \(record.id) for \(record.participantID)"
+                    + (record.fileSHA256.map { ", \(record.fileName ?? "") SHA-256 \($0)" } ?? "")
+                    + (record.verifiedBy == nil ? " (self-declared)" : ""))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List training done elsewhere.", discussion: "Example:\n  allervers external list P-0003 --json")
+        @Argument(help: "Only this person's.") var participant: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let records = try await ComplianceService(store: try storeOptions.openStore()).externals(of: participant)
+            if format.json { return try printJSON(records) }
+            guard !records.isEmpty else { return say("No training done elsewhere recorded.") }
+            printTable(
+                [["ID", "PARTICIPANT", "PROVIDER", "TITLE", "DATE", "HOURS", "COUNTS AS", "VERIFIED BY", "SHA-256"]]
+                    + records.map {
+                        [
+                            $0.id, $0.participantID, $0.provider, $0.title, $0.completedOn.description, $0.hours.decimal, $0.countsAs ?? "",
+                            $0.verifiedBy ?? "self-declared", $0.fileSHA256.map { String($0.prefix(16)) + "…" } ?? "",
+                        ]
+                    })
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop counting a record of training done elsewhere; the record stays.",
+            discussion: "Example:\n  allervers external remove X-0001")
+        @Argument(help: "The record's id.") var id: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            try await ComplianceService(store: try storeOptions.openStore()).removeExternal(id, at: WorkClock.now)
+            say("Removed \(id)")
+        }
+    }
+}
+
+extension AllerVers.ExemptionCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Exempt someone from an obligation (or all) until a day, for a reason.",
+            discussion: """
+                While exempt, the person is not late; a due date that falls within the exemption moves \
+                to its end.
+
+                Example:
+                  allervers exemption add P-0005 --obligation O-0001 --until 2026-12-31 --reason "congé parental"
+                """)
+        @Argument(help: "The person (id, email or external id).") var participant: String
+        @Option(help: ArgumentHelp("Only this obligation. Default: all.", valueName: "id")) var obligation: String?
+        @Option(help: ArgumentHelp("The first day. Default: today.", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("The last day.", valueName: "date")) var until: String
+        @Option(help: "Why.") var reason: String
+        @Option(help: ArgumentHelp("Who grants it.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            try validateDates(from, until)
+        }
+
+        func run() async throws {
+            guard let last = LocalDate(until) else { return }
+            let record = try await ComplianceService(store: try storeOptions.openStore()).exempt(
+                participant, from: obligation, Exemption(from: from.flatMap(LocalDate.init) ?? today(), until: last, reason: reason),
+                by: by,
+                at: WorkClock.now)
+            say("\(record.participantID) exempt from \(record.obligationID ?? "every obligation") until \(record.exemption.until)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the exemptions.", discussion: "Example:\n  allervers exemption list P-0005")
+        @Argument(help: "Only this person's.") var participant: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let records = try await ComplianceService(store: try storeOptions.openStore()).exemptions(of: participant)
+            if format.json { return try printJSON(records) }
+            guard !records.isEmpty else { return say("No exemption recorded.") }
+            printTable(
+                [["PARTICIPANT", "OBLIGATION", "FROM", "UNTIL", "REASON"]]
+                    + records.map {
+                        [
+                            $0.participantID, $0.obligationID ?? "all", $0.exemption.from.description, $0.exemption.until.description,
+                            $0.exemption.reason,
+                        ]
+                    })
+        }
+    }
+}
+
+/// The last instant of `day` in Europe/Paris.
+func endOfDayInParis(_ day: LocalDate) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+    let next = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day + 1)) ?? Date()
+    return next.addingTimeInterval(-0.001)
+}

@@ -1,0 +1,271 @@
+public import Foundation
+public import TrainingCore
+
+/// An obligation the store refused, with the reason.
+public struct ObligationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, as one sentence.
+    public var description: String
+
+    /// Creates the error.
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// What a compliance report is computed from, for one employer and one day.
+public struct ComplianceInputs: Sendable {
+    /// The employer.
+    public var employer: Employer
+    /// Its obligations.
+    public var obligations: [Obligation]
+    /// Its staff on that day, by family name, each with when they were hired.
+    public var staff: [(participant: Participant, member: StaffMember)]
+    /// Each person's completions (certificates and training done elsewhere), by participant id.
+    public var completions: [String: [Completion]]
+    /// Each person's exemptions, by participant id.
+    public var exemptions: [String: [ExemptionRecord]]
+}
+
+extension Store {
+    /// Adds an obligation to an employer (by id or name), numbered `O-0001`; its rule is
+    /// checked against the rule's own problems and the courses the workspace knows.
+    @discardableResult
+    public func addObligation(employer key: String, title: String, rule: ObligationRule, by who: String, at now: Date = Date()) throws
+        -> Obligation
+    {
+        try database.write { db in
+            let employerID = try EmployerRows.id(for: key, in: db)
+            if title.allSatisfy(\.isWhitespace) { throw ObligationError("an obligation needs a title") }
+            try ObligationRows.check(rule, in: db)
+            let highest =
+                try db.all(String.self, sql: "SELECT id FROM obligation WHERE id LIKE 'O-%'").compactMap { Int($0.dropFirst(2)) }.max() ?? 0
+            let obligation = Obligation(
+                id: numbered("O", highest + 1), employerID: employerID, title: EmployerRows.trimmed(title), rule: rule)
+            try db.execute(
+                sql: "INSERT INTO obligation (id, employerID, title, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [obligation.id, employerID, obligation.title, who, storedTimestamp(now)])
+            try ObligationRows.insert(rule, of: obligation.id, version: 1, by: who, at: now, in: db)
+            return obligation
+        }
+    }
+
+    /// The obligations in force, of one employer (by id or name) or all, by id.
+    public func obligations(of employer: String? = nil) throws -> [Obligation] {
+        try database.read { db in
+            let employerID = try employer.map { try EmployerRows.id(for: $0, in: db) }
+            return try ObligationRows.obligations(of: employerID, in: db)
+        }
+    }
+
+    /// One obligation in force.
+    public func obligation(_ id: String) throws -> Obligation {
+        try database.read { db in
+            guard let found = try ObligationRows.obligations(of: nil, in: db).first(where: { $0.id == id }) else {
+                throw NotFoundError(kind: .obligation, id: id)
+            }
+            return found
+        }
+    }
+
+    /// Ends an obligation: it is no longer reported; its record stays.
+    public func removeObligation(_ id: String, at now: Date = Date()) throws {
+        try database.write { db in
+            guard try db.exists(sql: "SELECT 1 FROM obligation WHERE id = ? AND removedAt IS NULL", arguments: [id]) else {
+                throw NotFoundError(kind: .obligation, id: id)
+            }
+            try db.execute(sql: "UPDATE obligation SET removedAt = ? WHERE id = ?", arguments: [storedTimestamp(now), id])
+        }
+    }
+
+    /// What each employer's report on `day` is made of: its obligations, the people it
+    /// employed that day (hired on or before it, not yet gone; someone who left is in the
+    /// report of the days they were there), and their certificates. A person whose hire date
+    /// is not known counts from the day the register learnt of them.
+    ///
+    /// With `knownAt`, only what had been recorded by then counts (certificates issued and
+    /// not yet revoked, training elsewhere recorded and not removed, exemptions, obligations
+    /// made and not ended), so that a report printed then comes out the same; who worked
+    /// where is taken as it stands now.
+    public func complianceInputs(employer key: String?, on day: LocalDate, knownAt: Date? = nil) throws -> [ComplianceInputs] {
+        try database.read { db in
+            let only = try key.map { try EmployerRows.id(for: $0, in: db) }
+            let employers = try db.rows(sql: "SELECT * FROM employer").map(EmployerRows.employer).filter { only == nil || $0.id == only }
+            // Certificates keep their times as ISO 8601, the other records as GRDB writes a date:
+            // each orders as text, so each is compared with the same moment in its own form.
+            let iso = knownAt.map(SessionRows.utc)
+            let stored = knownAt.map(storedTimestamp)
+            let obligations = Dictionary(grouping: try ObligationRows.obligations(of: only, knownAt: stored, in: db), by: \.employerID)
+            var completions: [String: [Completion]] = [:]
+            try db.each(
+                sql: """
+                    SELECT c.number, COALESCE(p.mergedInto, c.participantID) AS person, co.id AS courseID, c.lastDay
+                    FROM certificate c JOIN course co ON co.rowID = c.courseRowID JOIN participant p ON p.id = c.participantID
+                    WHERE c.eligible AND (CAST(?1 AS TEXT) IS NULL OR c.issuedAt <= ?1)
+                      AND NOT EXISTS (SELECT 1 FROM certificateRevocation r WHERE r.number = c.number AND (CAST(?1 AS TEXT) IS NULL OR r.revokedAt <= ?1))
+                    """, arguments: [iso]
+            ) { row in
+                let number: String = try row["number"]
+                completions[try row["person"], default: []].append(
+                    Completion(
+                        date: try row.parsed("lastDay", of: "certificate", key: number, LocalDate.init), courseID: try row["courseID"],
+                        evidence: number))
+            }
+            try db.each(
+                sql: """
+                    SELECT x.*, COALESCE(p.mergedInto, x.participantID) AS person FROM externalTraining x JOIN participant p ON p.id = x.participantID
+                    WHERE (CAST(?1 AS TEXT) IS NULL AND x.removedAt IS NULL)
+                       OR (x.recordedAt <= ?1 AND (x.removedAt IS NULL OR x.removedAt > ?1))
+                    """, arguments: [stored]
+            ) { row in
+                completions[try row["person"], default: []].append(try TrainingElsewhereRows.external(row).completion)
+            }
+            var exemptions: [String: [ExemptionRecord]] = [:]
+            try db.each(
+                sql: """
+                    SELECT e.*, COALESCE(p.mergedInto, e.participantID) AS person FROM exemption e JOIN participant p ON p.id = e.participantID
+                    WHERE CAST(?1 AS TEXT) IS NULL OR e.recordedAt <= ?1
+                    """, arguments: [stored]
+            ) { row in
+                exemptions[try row["person"], default: []].append(try TrainingElsewhereRows.exemption(row))
+            }
+            var result: [ComplianceInputs] = []
+            for employer in employers {
+                var staff: [(Participant, StaffMember)] = []
+                for row in try db.rows(
+                    sql: "SELECT * FROM \(ParticipantRows.withEmployer) p WHERE employerID = ? AND mergedInto IS NULL",
+                    arguments: [employer.id])
+                {
+                    let person = try Self.participant(row)
+                    let hired =
+                        try person.hireDate
+                        ?? LocalDate.inParis(try row.parsed("createdAt", of: "participant", key: person.id) { date(storedTimestamp: $0) })
+                    if hired <= day { staff.append((person, StaffMember(participantID: person.id, role: person.profession, hired: hired))) }
+                }
+                for past in try db.rows(sql: "SELECT * FROM pastEmployment WHERE employerID = ?", arguments: [employer.id])
+                    .map(EmployerRows.pastEmployment)
+                where past.leftOn >= day && (past.hireDate ?? past.leftOn) <= day {
+                    guard var person = try Self.participant(id: past.participantID, in: db) else { continue }
+                    person.employer = employer.name
+                    staff.append(
+                        (person, StaffMember(participantID: person.id, role: past.profession, hired: past.hireDate ?? past.leftOn)))
+                }
+                staff.sort { a, b in
+                    a.0.lastName.caseFoldedEquals(b.0.lastName) ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)
+                }
+                result.append(
+                    ComplianceInputs(
+                        employer: employer, obligations: obligations[employer.id] ?? [], staff: staff, completions: completions,
+                        exemptions: exemptions))
+            }
+            return result
+        }
+    }
+}
+
+/// The obligations' rows.
+enum ObligationRows {
+    /// Refuses a rule with problems, or naming a course the workspace does not know.
+    static func check(_ rule: ObligationRule, in db: any SQLConnection) throws {
+        if let problem = rule.problems().first { throw ObligationError(problem) }
+        for case .course(let id) in rule.satisfiedBy
+        where try !db.exists(sql: "SELECT 1 FROM course WHERE id = ?", arguments: [id]) {
+            throw ObligationError("no course \(id) in the workspace: import it first, or name another provider's course with --external")
+        }
+        if case .people(let ids) = rule.appliesTo {
+            for id in ids where try !db.exists(sql: "SELECT 1 FROM participant WHERE id = ?", arguments: [id]) {
+                throw NotFoundError(kind: .participant, id: id)
+            }
+        }
+    }
+
+    static func insert(_ rule: ObligationRule, of id: String, version: Int, by who: String, at now: Date, in db: any SQLConnection) throws {
+        let (scope, values): (String, [String]) =
+            switch rule.appliesTo {
+            case .everyone: ("everyone", [])
+            case .roles(let roles): ("roles", roles)
+            case .people(let ids): ("people", ids)
+            }
+        let (firstDue, months, date): (String, Int?, String?) =
+            switch rule.firstDue {
+            case .monthsAfterHire(let months): ("hire", months, nil)
+            case .monthsAfterRole(let months): ("role", months, nil)
+            case .on(let day): ("date", nil, day.description)
+            }
+        var courses: [String] = []
+        var external: [[String]] = []
+        for satisfier in rule.satisfiedBy {
+            switch satisfier {
+            case .course(let id): courses.append(id)
+            case .external(let provider, let title): external.append([provider, title])
+            }
+        }
+        let encoder = JSONEncoder()
+        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        try db.execute(
+            sql: """
+                INSERT INTO obligationRule (obligationID, version, scope, scopeValues, courses, externalCourses, firstDue, firstDueMonths,
+                    firstDueDate, validityMonths, counting, anniversary, graceDays, leadDays, acceptsSelfDeclared, recordedBy, recordedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, version, scope, try json(values), try json(courses), try json(external), firstDue, months, date, rule.validityMonths,
+                rule.counting.rawValue, rule.anniversary.map { String(format: "%02d-%02d", $0.month, $0.day) }, rule.graceDays,
+                rule.leadDays, rule.acceptsSelfDeclared, who, storedTimestamp(now),
+            ])
+    }
+
+    /// The obligations not removed, each with its latest rule, by id.
+    /// With `knownAt` (as GRDB writes a date), those made by then and not ended by then.
+    static func obligations(of employerID: String?, knownAt: String? = nil, in db: any SQLConnection) throws -> [Obligation] {
+        try db.rows(
+            sql: """
+                SELECT o.id, o.employerID, o.title, r.* FROM obligation o
+                JOIN obligationRule r ON r.obligationID = o.id
+                    AND r.version = (SELECT max(version) FROM obligationRule WHERE obligationID = o.id)
+                WHERE (CAST(?1 AS TEXT) IS NULL OR o.employerID = ?1)
+                  AND ((CAST(?2 AS TEXT) IS NULL AND o.removedAt IS NULL) OR (o.createdAt <= ?2 AND (o.removedAt IS NULL OR o.removedAt > ?2)))
+                ORDER BY o.id
+                """, arguments: [employerID, knownAt]
+        ).map { row in
+            let id: String = try row["id"]
+            return Obligation(id: id, employerID: try row["employerID"], title: try row["title"], rule: try rule(row, of: id))
+        }
+    }
+
+    static func rule(_ row: SQLRow, of id: String) throws -> ObligationRule {
+        func strings<T: Decodable>(_ column: String, _ type: T.Type) throws -> T {
+            let text: String = try row[column]
+            guard let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else {
+                throw CorruptRecordError(table: "obligationRule", key: id, column: column, value: text)
+            }
+            return value
+        }
+        let values = try strings("scopeValues", [String].self)
+        let scope: ObligationRule.Scope =
+            switch try row["scope"] as String {
+            case "roles": .roles(values)
+            case "people": .people(values)
+            default: .everyone
+            }
+        let firstDue: ObligationRule.FirstDue =
+            switch try row["firstDue"] as String {
+            case "role": .monthsAfterRole(try row["firstDueMonths"] ?? 0)
+            case "date": .on(try row.parsed("firstDueDate", of: "obligationRule", key: id, LocalDate.init))
+            default: .monthsAfterHire(try row["firstDueMonths"] ?? 0)
+            }
+        let anniversary = (try row["anniversary"] as String?).flatMap { text -> (month: Int, day: Int)? in
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+        return ObligationRule(
+            appliesTo: scope,
+            satisfiedBy: try strings("courses", [String].self).map { .course($0) }
+                + (try strings("externalCourses", [[String]].self)).compactMap { pair in
+                    pair.count == 2 ? .external(provider: pair[0], title: pair[1]) : nil
+                },
+            firstDue: firstDue, validityMonths: try row["validityMonths"],
+            counting: try row.parsed("counting", of: "obligationRule", key: id, ObligationRule.Counting.init(rawValue:)),
+            anniversary: anniversary, graceDays: try row["graceDays"], leadDays: try row["leadDays"],
+            acceptsSelfDeclared: try row["acceptsSelfDeclared"])
+    }
+}

@@ -1,0 +1,215 @@
+import AllerVersCLI
+import Foundation
+import Testing
+import TrainingTesting
+
+/// Employers' obligations over a certified week, end to end: who is compliant, late or never
+/// trained on a day, as the definitions of `Compliance.swift` say.
+@Suite struct ComplianceCommandTests {
+    struct Report: Decodable {
+        struct Line: Decodable {
+            struct Status: Decodable {
+                struct Evidence: Decodable { let evidence: String }
+                let state: String
+                let due: String?
+                let lateSince: String?
+                let overdueSince: String?
+                let evidence: Evidence?
+            }
+            let employerID: String
+            let participantID: String
+            let obligationID: String
+            let status: Status
+        }
+        struct Count: Decodable {
+            let employerID: String
+            let profession: String?
+            let states: [String: Int]
+        }
+        let lines: [Line]
+        let counts: [Count]
+
+        func line(_ participant: String, _ obligation: String) -> Line? {
+            lines.first { $0.participantID == participant && $0.obligationID == obligation }
+        }
+    }
+
+    func report(_ store: String, _ arguments: String...) async throws -> Report {
+        let result = await allervers(["compliance", "--json", "--store", store] + arguments)
+        try #require(result.exitCode == 0, "\(result.error)")
+        return try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
+    }
+
+    func add(_ store: String, _ arguments: String...) async throws {
+        let added = await allervers(["obligation", "add", "--store", store] + arguments)
+        try #require(added.exitCode == 0, "\(added.error)")
+    }
+
+    @Test func staffAreCompliantLateOrNeverTrainedAsOfADay() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        defer { withExtendedLifetime(workspace) {} }
+        // The week ended on 2026-03-13; P-0001 (hired 2025-09-01) and P-0002 (2024-01-15) work
+        // for the CCAS de Villeurbanne.
+        try await add(
+            store, "--employer", "ccas de villeurbanne", "--title", "Aller-vers, socle", "--course", "AV-FOND", "--due-months", "12",
+            "--validity", "36", "--grace", "30")
+        let numbers = try await certificateNumbers("LYON", store: store)
+        let before = try await report(store, "--as-of", "2026-12-31")
+        for id in ["P-0001", "P-0002"] {
+            let line = try #require(before.line(id, "O-0001"))
+            #expect(line.status.state == "compliant" && line.status.due == "2029-03-13")
+            #expect(line.status.evidence?.evidence == numbers[id])
+        }
+        // Three years on: due soon, then late, in grace, overdue.
+        #expect(try await report(store, "--as-of", "2029-03-13").line("P-0001", "O-0001")?.status.state == "due-soon")
+        let late = try #require(try await report(store, "--as-of", "2029-03-14").line("P-0001", "O-0001"))
+        #expect(late.status.state == "in-grace" && late.status.lateSince == "2029-03-14" && late.status.overdueSince == "2029-04-13")
+        #expect(try await report(store, "--as-of", "2029-04-13").line("P-0001", "O-0001")?.status.state == "overdue")
+
+        // A revoked certificate no longer counts: never trained, due a year after the hire.
+        let number = try #require(numbers["P-0001"])
+        #expect(await allervers("certificate", "revoke", number, "--reason", "erreur", "--store", store).exitCode == 0)
+        let revoked = try #require(try await report(store, "--as-of", "2026-12-31").line("P-0001", "O-0001"))
+        #expect(revoked.status.state == "overdue" && revoked.status.evidence == nil)
+        #expect(revoked.status.lateSince == "2026-09-02" && revoked.status.overdueSince == "2026-10-02")
+
+        // Counts add up: per employer to its lines, per profession to the employer's.
+        let counts = try await report(store, "--as-of", "2026-12-31")
+        for total in counts.counts where total.profession == nil {
+            let lines = counts.lines.filter { $0.employerID == total.employerID }.count
+            #expect(total.states.values.reduce(0, +) == lines)
+            let byProfession = counts.counts.filter { $0.employerID == total.employerID && $0.profession != nil }
+            #expect(byProfession.map { $0.states.values.reduce(0, +) }.reduce(0, +) == lines)
+        }
+    }
+
+    /// Someone who leaves is in their former employer's report for the days they were there,
+    /// and their certificate counts for the next one.
+    @Test func aPersonWhoChangesEmployerTakesTheirCertificates() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        defer { withExtendedLifetime(workspace) {} }
+        try await add(store, "--employer", "CCAS de Villeurbanne", "--title", "Socle", "--course", "AV-FOND", "--validity", "36")
+        try await add(store, "--employer", "Sauvegarde 69", "--title", "Socle", "--course", "AV-FOND", "--validity", "36")
+        let moved = await allervers(
+            "participant", "edit", "P-0002", "--employer", "Sauvegarde 69", "--hire-date", "2027-01-01", "--store", store)
+        try #require(moved.exitCode == 0, "\(moved.error)")
+        #expect(try await report(store, "--as-of", "2026-12-31").line("P-0002", "O-0001")?.status.state == "compliant")
+        let after = try await report(store, "--as-of", "2027-01-01")
+        #expect(after.line("P-0002", "O-0001") == nil)
+        let there = try #require(after.line("P-0002", "O-0002"))
+        #expect(there.employerID == "E-0002" && there.status.state == "compliant" && there.status.due == "2029-03-13")
+        // Only one employer's report.
+        #expect(try await report(store, "--as-of", "2027-01-01", "--employer", "E-0001").lines.allSatisfy { $0.employerID == "E-0001" })
+    }
+
+    /// Noon in Paris on `day`.
+    func noon(_ day: String) throws -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        return try #require(calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)))
+    }
+
+    /// Training done elsewhere counts once verified (or where the rule accepts it unverified);
+    /// an exemption keeps someone from being late; and a report as known on a day comes out
+    /// the same after a back-dated record is added.
+    @Test func trainingElsewhereExemptionsAndTheReportAsKnownThen() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        // P-0005 and P-0006 work for the Maison de la Métropole; the obligation names another
+        // provider's course, due by the end of 2026.
+        try await WorkClock.$fixed.withValue(try noon("2027-01-10")) {
+            try await add(
+                store, "--employer", "Maison de la Métropole, Lyon 8e", "--title", "Aller-vers", "--external",
+                "IRTS Hauts-de-France|L'aller-vers",
+                "--due-on", "2026-12-31", "--validity", "36")
+        }
+        let first = await allervers(["compliance", "--json", "--store", store, "--as-of", "2027-02-01"])
+        let before = try JSONDecoder().decode(Report.self, from: Data(first.output.utf8))
+        #expect(before.line("P-0006", "O-0001")?.status.state == "overdue")
+        let scan = try workspace.file("attestation.pdf", "%PDF-1.4 attestation de formation")
+        try await WorkClock.$fixed.withValue(try noon("2027-03-01")) {
+            let declared = await allervers(
+                "external", "add", "P-0006", "--provider", "IRTS  hauts-de-france", "--title", "L'aller-vers", "--date", "2026-06-20",
+                "--hours",
+                "14", "--file", scan.path, "--store", store)
+            #expect(declared.output.contains("X-0001") && declared.output.contains("(self-declared)"), "\(declared.error)")
+            let verified = await allervers(
+                "external", "add", "P-0005", "--provider", "IRTS Hauts-de-France", "--title", "L'aller-vers", "--date", "2026-06-20",
+                "--hours",
+                "14", "--verified-by", "Claire Martin", "--store", store)
+            #expect(verified.exitCode == 0, "\(verified.error)")
+            let exempt = await allervers(
+                "exemption", "add", "P-0006", "--from", "2026-12-01", "--until", "2027-06-30", "--reason", "congé parental", "--store",
+                store)
+            #expect(exempt.exitCode == 0, "\(exempt.error)")
+        }
+        let listed = await allervers("external", "list", "P-0006", "--json", "--store", store)
+        // The digest as coreutils computes it, not as the tool does.
+        let sha256sum = Process()
+        sha256sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sha256sum.arguments = [scan.path]
+        let pipe = Pipe()
+        sha256sum.standardOutput = pipe
+        try sha256sum.run()
+        let digest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        sha256sum.waitUntilExit()
+        #expect(digest.count == 64 && listed.output.contains("\"fileSHA256\" : \"\(digest)\""), "\(listed.output)")
+        let now = try await report(store, "--as-of", "2027-02-01")
+        let verified = try #require(now.line("P-0005", "O-0001"))
+        #expect(
+            verified.status.state == "compliant" && verified.status.evidence?.evidence == "X-0002" && verified.status.due == "2029-06-20")
+        // Self-declared: it does not count; the exemption (which the due date falls within) does.
+        #expect(now.line("P-0006", "O-0001")?.status.state == "exempt")
+        let after = try #require(try await report(store, "--as-of", "2027-07-01").line("P-0006", "O-0001"))
+        #expect(after.status.state == "overdue" && after.status.lateSince == "2027-07-01" && after.status.evidence == nil)
+        // As known at the end of January, the report is the one printed then.
+        let replayed = await allervers(["compliance", "--json", "--store", store, "--as-of", "2027-02-01", "--known-at", "2027-01-31"])
+        #expect(replayed.output == first.output)
+        #expect(try await report(store, "--as-of", "2027-02-01", "--known-at", "2027-01-09").lines.isEmpty)
+    }
+
+    @Test(arguments: [
+        (["P-0001", "--provider", "P", "--title", "T", "--date", "2099-01-01", "--hours", "7"], "2099-01-01 is in the future"),
+        (["P-0001", "--provider", "P", "--title", "T", "--date", "2025-01-01", "--hours", "sept"], "\"sept\" is not a number of hours"),
+        (
+            ["P-0001", "--provider", "P", "--title", "T", "--date", "2025-01-01", "--hours", "7", "--file", "/nonexistent.pdf"],
+            "/nonexistent.pdf: no such file"
+        ),
+        (
+            ["P-0001", "--provider", "P", "--title", "T", "--date", "2025-01-01", "--hours", "7", "--counts-as", "AV-NOPE"],
+            "no course AV-NOPE"
+        ),
+        (["P-0099", "--provider", "P", "--title", "T", "--date", "2025-01-01", "--hours", "7"], "no participant P-0099"),
+    ])
+    func badTrainingElsewhereIsRefusedAndChangesNothing(arguments: [String], expected: String) async throws {
+        let workspace = try await weekWorkspace()
+        let before = try storeBytes(workspace)
+        let result = await allervers(["external", "add", "--store", workspace.url.path] + arguments)
+        #expect(result.exitCode != 0)
+        #expect(result.error.contains(expected), "\(result.error)")
+        #expect(try storeBytes(workspace) == before)
+    }
+
+    @Test(arguments: [
+        (["--employer", "CCAS de Villeurbanne", "--title", "T", "--course", "AV-NOPE"], "no course AV-NOPE in the workspace"),
+        (["--employer", "CCAS de Lyon", "--title", "T", "--course", "AV-FOND"], "no employer CCAS de Lyon in the workspace"),
+        (
+            ["--employer", "E-0001", "--title", "T", "--course", "AV-FOND", "--validity", "1", "--grace", "45"],
+            "a grace period of 45 days is longer than the validity of 1 months"
+        ),
+        (["--employer", "E-0001", "--title", "T"], "name what satisfies it: --course or --external"),
+        (["--employer", "E-0001", "--title", "T", "--course", "AV-FOND", "--due-on", "2026-02-30"], "\"2026-02-30\" is not a date"),
+    ])
+    func aBadObligationIsRefusedAndChangesNothing(arguments: [String], expected: String) async throws {
+        let workspace = try await weekWorkspace()
+        let before = try storeBytes(workspace)
+        let result = await allervers(["obligation", "add", "--store", workspace.url.path] + arguments)
+        #expect(result.exitCode != 0)
+        #expect(result.error.contains(expected), "\(result.error)")
+        #expect(!result.error.trimmingCharacters(in: .newlines).contains("\n"))
+        #expect(try storeBytes(workspace) == before)
+        let day = await allervers("compliance", "--as-of", "2026-13-01", "--store", workspace.url.path)
+        #expect(day.exitCode != 0 && day.error.contains("\"2026-13-01\" is not a date"))
+    }
+}
