@@ -78,6 +78,8 @@ demo: build
 	$(BIN) compliance --store $(DEMO) --as-of 2026-03-01
 	$(BIN) compliance --store $(DEMO) --as-of 2026-07-10
 	$(BIN) compliance --store $(DEMO) --as-of 2029-03-01
+	$(BIN) compliance reminders --store $(DEMO) --as-of 2029-02-12 --csv $(DEMO)/rappels.csv
+	$(BIN) compliance matrix --store $(DEMO) --employer "CCAS de Villeurbanne" --as-of 2026-12-31
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored

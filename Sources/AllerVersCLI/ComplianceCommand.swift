@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
+import TrainingExport
 import TrainingService
 import TrainingStore
 
@@ -11,9 +12,18 @@ extension AllerVers {
             subcommands: [Add.self, List.self, Show.self, Remove.self])
     }
 
-    struct ComplianceCommand: AsyncParsableCommand {
+    struct ComplianceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "compliance",
+            abstract: "Where each member of staff stands with each obligation on a day; whom to remind; the training matrix.",
+            subcommands: [Report.self, Reminders.self, Matrix.self], defaultSubcommand: Report.self)
+    }
+}
+
+extension AllerVers.ComplianceCommand {
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Where each member of staff stands with each obligation on a day: compliant, due soon, in grace, overdue…",
             discussion: """
                 Statuses: compliant (until the due date), due-soon (days left), in-grace (late since; \
@@ -24,11 +34,13 @@ extension AllerVers {
 
                 Example:
                   allervers compliance --employer "CCAS de Villeurbanne" --as-of 2026-12-31
+                  allervers compliance report --as-of 2026-12-31 --csv conformite.csv
                 """)
         @Option(help: ArgumentHelp("Only this employer (id or name).", valueName: "employer")) var employer: String?
         @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
         @Option(help: ArgumentHelp("Only what had been recorded by the end of that day (Europe/Paris).", valueName: "date"))
         var knownAt: String?
+        @Option(help: ArgumentHelp("Also write the lines as CSV to this file.", valueName: "file")) var csv: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -41,6 +53,12 @@ extension AllerVers {
             let known = knownAt.flatMap(LocalDate.init).map(endOfDayInParis)
             let report = try await ComplianceService(store: try storeOptions.openStore()).report(
                 employer: employer, asOf: day, knownAt: known)
+            if let csv {
+                var writer = CSVWriter()
+                writer.append(Self.csvHeader)
+                for line in report.lines { writer.append(Self.csvCells(line)) }
+                try writeFile(writer.data, to: csv)
+            }
             if format.json { return try printJSON(report) }
             guard !report.lines.isEmpty else { return say("Nobody has an obligation on \(day).") }
             printTable(
@@ -61,6 +79,20 @@ extension AllerVers {
                     })
         }
 
+        static let csvHeader = [
+            "employer", "participant", "name", "email", "profession", "obligation", "title", "state", "due", "days_left", "late_since",
+            "overdue_since", "evidence",
+        ]
+
+        static func csvCells(_ line: ComplianceReport.Line) -> [String] {
+            let status = line.status
+            return [
+                line.employer, line.participantID, line.name, line.email ?? "", line.profession ?? "", line.obligationID, line.obligation,
+                status.state.rawValue, status.due?.description ?? "", status.daysLeft.map(String.init) ?? "",
+                status.lateSince?.description ?? "", status.overdueSince?.description ?? "", status.evidence?.evidence ?? "",
+            ]
+        }
+
         static func state(_ status: ComplianceStatus) -> String {
             switch status.state {
             case .dueSoon: "due-soon (\(status.daysLeft ?? 0) d)"
@@ -73,6 +105,113 @@ extension AllerVers {
             guard let late = status.lateSince, let overdue = status.overdueSince else { return "" }
             return status.state == .inGrace ? "late \(late), overdue from \(overdue)" : "late \(late), overdue \(overdue)"
         }
+    }
+
+    struct Reminders: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Whom to remind of what on a day: entered due-soon, grace or overdue that day, or still in it every N days.",
+            discussion: """
+                Sends nothing: a table, or --csv FILE for a mail merge. The same day gives the same list.
+
+                Example:
+                  allervers compliance reminders --as-of 2026-12-01 --every 14 --csv rappels.csv
+                """)
+        @Option(help: ArgumentHelp("Only this employer (id or name).", valueName: "employer")) var employer: String?
+        @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
+        @Option(help: ArgumentHelp("Remind again every N days while someone stays in the state.", valueName: "days")) var every: Int?
+        @Option(help: ArgumentHelp("Write the list as CSV to this file.", valueName: "file")) var csv: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func validate() throws {
+            try validateDates(asOf)
+            if let every, every <= 0 { throw ValidationError("--every is a number of days above zero, not \(every)") }
+        }
+
+        func run() async throws {
+            let day = asOf.flatMap(LocalDate.init) ?? today()
+            let reminders = try await ComplianceService(store: try storeOptions.openStore()).reminders(
+                employer: employer, asOf: day, every: every)
+            if let csv {
+                var writer = CSVWriter()
+                writer.append(Report.csvHeader + ["reason"])
+                for reminder in reminders { writer.append(Report.csvCells(reminder.line) + [reminder.reason]) }
+                try writeFile(writer.data, to: csv)
+            }
+            if format.json { return try printJSON(reminders) }
+            guard !reminders.isEmpty else { return say("Nobody to remind on \(day).") }
+            printTable(
+                [["PARTICIPANT", "NAME", "EMAIL", "OBLIGATION", "STATUS", "DUE", "WHY"]]
+                    + reminders.map { reminder in
+                        let line = reminder.line
+                        return [
+                            line.participantID, line.name, line.email ?? "", line.obligationID, Report.state(line.status),
+                            line.status.due?.description ?? "", reminder.reason,
+                        ]
+                    })
+        }
+    }
+
+    struct Matrix: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An employer's staff × its obligations on a day: the training matrix.",
+            discussion: """
+                Cells: ✓ compliant (until the due date), ! due soon (days left), ~ in grace, ✗ overdue, \
+                · not yet due, E exempt, blank where the obligation does not apply.
+
+                Example:
+                  allervers compliance matrix --employer "CCAS de Villeurbanne" --csv matrice.csv
+                """)
+        @Option(help: ArgumentHelp("The employer (id or name).", valueName: "employer")) var employer: String
+        @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
+        @Option(help: ArgumentHelp("Also write the matrix as CSV to this file.", valueName: "file")) var csv: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func validate() throws {
+            try validateDates(asOf)
+        }
+
+        static func cell(_ status: ComplianceStatus?) -> String {
+            guard let status else { return "" }
+            switch status.state {
+            case .compliant: return "✓ " + (status.due?.description ?? "")
+            case .dueSoon: return "! \(status.daysLeft ?? 0) d"
+            case .inGrace: return "~ \(status.lateSince?.description ?? "")"
+            case .overdue: return "✗ \(status.overdueSince?.description ?? "")"
+            case .notYetDue: return "· " + (status.due?.description ?? "")
+            case .exempt: return "E " + (status.exemption?.until.description ?? "")
+            }
+        }
+
+        func run() async throws {
+            let day = asOf.flatMap(LocalDate.init) ?? today()
+            let matrix = try await ComplianceService(store: try storeOptions.openStore()).matrix(employer: employer, asOf: day)
+            let table =
+                [["PARTICIPANT", "NAME"] + matrix.obligations.map(\.id)]
+                + matrix.rows.map { [$0.participantID, $0.name] + $0.statuses.map(Self.cell) }
+            if let csv {
+                var writer = CSVWriter()
+                writer.append(["participant", "name"] + matrix.obligations.map { "\($0.id) \($0.title)" })
+                for row in matrix.rows {
+                    writer.append([row.participantID, row.name] + row.statuses.map { $0.map { $0.state.rawValue } ?? "" })
+                }
+                try writeFile(writer.data, to: csv)
+            }
+            if format.json { return try printJSON(matrix) }
+            guard !matrix.rows.isEmpty else { return say("No obligation applies to anyone at \(employer) on \(day).") }
+            printTable(table)
+            say("✓ compliant until, ! due soon, ~ in grace since, ✗ overdue since, · not yet due, E exempt until.")
+        }
+    }
+}
+
+/// Writes `data` to `path`, or says which file cannot be written.
+func writeFile(_ data: Data, to path: String) throws {
+    do {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw CLIError("\(path): cannot write the file")
     }
 }
 
@@ -115,9 +254,13 @@ extension AllerVers.ObligationCommand {
             if dueMonths != nil && dueOn != nil { throw ValidationError("give --due-months or --due-on, not both") }
             if !role.isEmpty && !person.isEmpty { throw ValidationError("give --role or --person, not both") }
             if course.isEmpty && external.isEmpty { throw ValidationError("name what satisfies it: --course or --external") }
-            for text in external where !text.contains("|") {
-                throw ValidationError("\"\(text)\" is not PROVIDER|TITLE")
+            for text in external {
+                let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ValidationError("\"\(text)\" is not PROVIDER|TITLE")
+                }
             }
+            if anniversary != nil && counting != .anniversary { throw ValidationError("--anniversary goes with --counting anniversary") }
             if let anniversary, parsedAnniversary(anniversary) == nil {
                 throw ValidationError("\"\(anniversary)\" is not a day of the year (MM-DD)")
             }

@@ -264,6 +264,9 @@ public struct ComplianceStatus: Sendable, Hashable, Codable {
     public var evidence: Completion?
     /// The exemption, while exempt.
     public var exemption: Exemption?
+    /// The first day of the current state, for the states that start on a known day: due
+    /// soon, in grace, overdue, exempt (what reminders count from).
+    public var stateSince: LocalDate?
 
     /// Where someone stands.
     public enum State: String, Sendable, Hashable, Codable, CaseIterable {
@@ -310,7 +313,8 @@ extension ObligationRule {
     /// and the exemptions. See the definitions above.
     public func status(of member: StaffMember, evidence: [Completion], exemptions: [Exemption], asOf day: LocalDate) -> ComplianceStatus {
         if let exemption = exemptions.filter({ $0.from <= day && day <= $0.until }).max(by: { $0.until < $1.until }) {
-            return ComplianceStatus(state: .exempt, evidence: latestCounted(evidence, asOf: day).evidence, exemption: exemption)
+            return ComplianceStatus(
+                state: .exempt, evidence: latestCounted(evidence, asOf: day).evidence, exemption: exemption, stateSince: exemption.from)
         }
         let firstDue = firstDueDate(hiredOn: member.hired, roleSince: member.roleSince)
         let (counted, validUntil) = latestCounted(evidence, asOf: day)
@@ -328,12 +332,14 @@ extension ObligationRule {
             if left < leadDays {
                 status.state = .dueSoon
                 status.daysLeft = left
+                status.stateSince = due.adding(days: -(leadDays - 1))
             }
             return status
         }
         status.lateSince = due.adding(days: 1)
         status.overdueSince = due.adding(days: graceDays + 1)
         status.state = day < due.adding(days: graceDays + 1) ? .inGrace : .overdue
+        status.stateSince = status.state == .inGrace ? status.lateSince : status.overdueSince
         return status
     }
 

@@ -21,6 +21,8 @@ public struct ComplianceReport: Sendable, Encodable {
         public var participantID: String
         /// `NOM Prénom`.
         public var name: String
+        /// Their email, for a mail merge.
+        public var email: String?
         /// Their profession.
         public var profession: String?
         /// The obligation.
@@ -71,6 +73,34 @@ public struct ComplianceReport: Sendable, Encodable {
             guard let (name, professions, total) = byEmployer[id] else { return [] }
             return [(id, name, nil, total)] + professions.keys.sorted().map { (id, name, $0, professions[$0] ?? [:]) }
         }
+    }
+}
+
+/// Someone to remind of an obligation, and why.
+public struct Reminder: Sendable, Encodable {
+    /// The person and obligation, and where they stand.
+    public var line: ComplianceReport.Line
+    /// Why today: `entered due-soon`, `still overdue after 30 days`.
+    public var reason: String
+}
+
+/// An employer's staff × its obligations.
+public struct ComplianceMatrix: Sendable, Encodable {
+    /// The day.
+    public var asOf: LocalDate
+    /// The obligations, the columns.
+    public var obligations: [Obligation]
+    /// A row per person: their status under each obligation, `nil` where it does not apply.
+    public var rows: [Row]
+
+    /// One person's row.
+    public struct Row: Sendable, Encodable {
+        /// The person.
+        public var participantID: String
+        /// `NOM Prénom`.
+        public var name: String
+        /// Their status under each obligation, in the order of `obligations`.
+        public var statuses: [ComplianceStatus?]
     }
 }
 
@@ -141,6 +171,45 @@ public struct ComplianceService: Sendable {
         try store.exemptions(of: participant)
     }
 
+    /// Whom to remind of what on `day`: those who entered due soon, grace or overdue that day,
+    /// and, with `every`, those still in it a multiple of `every` days after entering it. The
+    /// same day gives the same list; nothing is sent.
+    public func reminders(employer: String?, asOf day: LocalDate, every: Int?) async throws -> [Reminder] {
+        let now = try await report(employer: employer, asOf: day)
+        let before = try await report(employer: employer, asOf: day.adding(days: -1))
+        func key(_ line: ComplianceReport.Line) -> String { "\(line.employerID) \(line.participantID) \(line.obligationID)" }
+        let yesterday = Dictionary(before.lines.map { (key($0), $0.status.state) }, uniquingKeysWith: { first, _ in first })
+        return now.lines.compactMap { line in
+            let state = line.status.state
+            guard [.dueSoon, .inGrace, .overdue].contains(state) else { return nil }
+            if yesterday[key(line)] != state { return Reminder(line: line, reason: "entered \(state.rawValue)") }
+            if let every, every > 0, let since = line.status.stateSince {
+                let days = day.ordinal - since.ordinal
+                if days > 0 && days % every == 0 { return Reminder(line: line, reason: "still \(state.rawValue) after \(days) days") }
+            }
+            return nil
+        }
+    }
+
+    /// One employer's staff × its obligations on `day`: the training matrix.
+    public func matrix(employer: String, asOf day: LocalDate) async throws -> ComplianceMatrix {
+        let obligations = try store.obligations(of: employer)
+        let report = try await report(employer: employer, asOf: day)
+        var order: [String] = []
+        var rows: [String: ComplianceMatrix.Row] = [:]
+        for line in report.lines {
+            if rows[line.participantID] == nil {
+                order.append(line.participantID)
+                rows[line.participantID] = ComplianceMatrix.Row(
+                    participantID: line.participantID, name: line.name, statuses: Array(repeating: nil, count: obligations.count))
+            }
+            if let column = obligations.firstIndex(where: { $0.id == line.obligationID }) {
+                rows[line.participantID]?.statuses[column] = line.status
+            }
+        }
+        return ComplianceMatrix(asOf: day, obligations: obligations, rows: order.compactMap { rows[$0] })
+    }
+
     /// Where everyone stands on `day`, for one employer or all (see ``TrainingCore/ObligationRule``);
     /// with `knownAt`, from what had been recorded by then.
     public func report(employer: String?, asOf day: LocalDate, knownAt: Date? = nil) async throws -> ComplianceReport {
@@ -157,7 +226,7 @@ public struct ComplianceService: Sendable {
                     lines.append(
                         ComplianceReport.Line(
                             employerID: inputs.employer.id, employer: inputs.employer.name, participantID: participant.id,
-                            name: participant.displayName, profession: member.role, obligationID: obligation.id,
+                            name: participant.displayName, email: participant.email, profession: member.role, obligationID: obligation.id,
                             obligation: obligation.title, status: status))
                 }
             }

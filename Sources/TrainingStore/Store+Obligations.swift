@@ -89,12 +89,26 @@ extension Store {
     public func complianceInputs(employer key: String?, on day: LocalDate, knownAt: Date? = nil) throws -> [ComplianceInputs] {
         try database.read { db in
             let only = try key.map { try EmployerRows.id(for: $0, in: db) }
-            let employers = try db.rows(sql: "SELECT * FROM employer").map(EmployerRows.employer).filter { only == nil || $0.id == only }
+            let employers = try db.rows(sql: "SELECT * FROM employer ORDER BY id").map(EmployerRows.employer).filter {
+                only == nil || $0.id == only
+            }
             // Certificates keep their times as ISO 8601, the other records as GRDB writes a date:
             // each orders as text, so each is compared with the same moment in its own form.
             let iso = knownAt.map(SessionRows.utc)
             let stored = knownAt.map(storedTimestamp)
-            let obligations = Dictionary(grouping: try ObligationRows.obligations(of: only, knownAt: stored, in: db), by: \.employerID)
+            // People named by an obligation and merged since are the people they were merged into.
+            let merged = Dictionary(
+                try db.rows(sql: "SELECT id, mergedInto FROM participant WHERE mergedInto IS NOT NULL").map {
+                    (try $0["id"] as String, try $0["mergedInto"] as String)
+                }, uniquingKeysWith: { first, _ in first })
+            let obligations = Dictionary(
+                grouping: try ObligationRows.obligations(of: only, knownAt: stored, in: db).map { obligation in
+                    var obligation = obligation
+                    if case .people(let ids) = obligation.rule.appliesTo {
+                        obligation.rule.appliesTo = .people(ids.map { merged[$0] ?? $0 })
+                    }
+                    return obligation
+                }, by: \.employerID)
             var completions: [String: [Completion]] = [:]
             try db.each(
                 sql: """
@@ -131,23 +145,30 @@ extension Store {
             var result: [ComplianceInputs] = []
             for employer in employers {
                 var staff: [(Participant, StaffMember)] = []
+                // One line per person and employer: a job left and taken again counts once.
+                var counted: Set<String> = []
                 for row in try db.rows(
                     sql: "SELECT * FROM \(ParticipantRows.withEmployer) p WHERE employerID = ? AND mergedInto IS NULL",
                     arguments: [employer.id])
                 {
                     let person = try Self.participant(row)
-                    let hired =
-                        try person.hireDate
-                        ?? LocalDate.inParis(try row.parsed("createdAt", of: "participant", key: person.id) { date(storedTimestamp: $0) })
-                    if hired <= day { staff.append((person, StaffMember(participantID: person.id, role: person.profession, hired: hired))) }
+                    let hired = try person.hireDate ?? ParticipantRows.registered(row, id: person.id)
+                    if hired <= day, counted.insert(person.id).inserted {
+                        staff.append((person, StaffMember(participantID: person.id, role: person.profession, hired: hired)))
+                    }
                 }
-                for past in try db.rows(sql: "SELECT * FROM pastEmployment WHERE employerID = ?", arguments: [employer.id])
-                    .map(EmployerRows.pastEmployment)
-                where past.leftOn >= day && (past.hireDate ?? past.leftOn) <= day {
-                    guard var person = try Self.participant(id: past.participantID, in: db) else { continue }
+                for past in try db.rows(
+                    sql: "SELECT * FROM pastEmployment WHERE employerID = ? ORDER BY sequence", arguments: [employer.id]
+                )
+                .map(EmployerRows.pastEmployment)
+                where past.leftOn >= day {
+                    guard var person = try Self.participant(id: past.participantID, in: db),
+                        let row = try db.row(sql: "SELECT createdAt FROM participant WHERE id = ?", arguments: [past.participantID])
+                    else { continue }
+                    let hired = try past.hireDate ?? ParticipantRows.registered(row, id: person.id)
+                    guard hired <= day, counted.insert(person.id).inserted else { continue }
                     person.employer = employer.name
-                    staff.append(
-                        (person, StaffMember(participantID: person.id, role: past.profession, hired: past.hireDate ?? past.leftOn)))
+                    staff.append((person, StaffMember(participantID: person.id, role: past.profession, hired: hired)))
                 }
                 staff.sort { a, b in
                     a.0.lastName.caseFoldedEquals(b.0.lastName) ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)

@@ -168,7 +168,9 @@ extension Store {
                 arguments: [keepID, dropID])
             // DROP's past jobs are KEEP's, and so is its current one when KEEP works elsewhere
             // (it ends with the merge); so are the duplicates merged into DROP before.
-            try db.execute(sql: "UPDATE pastEmployment SET participantID = ? WHERE participantID = ?", arguments: [keepID, dropID])
+            for table in ["pastEmployment", "externalTraining", "exemption"] {
+                try db.execute(sql: "UPDATE \(table) SET participantID = ? WHERE participantID = ?", arguments: [keepID, dropID])
+            }
             if let dropEmployer = try db.one(String.self, sql: "SELECT employerID FROM participant WHERE id = ?", arguments: [dropID]),
                 let keepEmployer = try db.one(String.self, sql: "SELECT employerID FROM participant WHERE id = ?", arguments: [keepID]),
                 dropEmployer != keepEmployer
@@ -224,6 +226,10 @@ extension Store {
                 enrolments > 0
             {
                 records.append("\(enrolments) enrolment(s)")
+            }
+            for (table, noun) in [("externalTraining", "record(s) of training done elsewhere"), ("exemption", "exemption(s)")] {
+                let count = try db.one(Int.self, sql: "SELECT count(*) FROM \(table) WHERE participantID = ?", arguments: [id]) ?? 0
+                if count > 0 { records.append("\(count) \(noun)") }
             }
             if let aliases = try db.one(Int.self, sql: "SELECT count(*) FROM participant WHERE mergedInto = ?", arguments: [id]),
                 aliases > 0

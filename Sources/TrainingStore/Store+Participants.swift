@@ -360,6 +360,12 @@ extension Store {
 }
 
 enum ParticipantRows {
+    /// The day (Europe/Paris) the register learnt of the person in `row`: what obligations
+    /// count from when the hire date is not known.
+    static func registered(_ row: SQLRow, id: String) throws -> LocalDate {
+        LocalDate.inParis(try row.parsed("createdAt", of: "participant", key: id) { date(storedTimestamp: $0) })
+    }
+
     /// The participants' rows with their current employer's name as `employer`: what
     /// ``Store/participant(_:)`` reads, as a table to name `p`.
     static let withEmployer = "(SELECT p.*, m.name AS employer FROM participant p LEFT JOIN employer m ON m.id = p.employerID)"

@@ -26,7 +26,10 @@ extension Store {
                 throw ObligationError("training done elsewhere needs its provider and its title")
             }
             if record.completedOn > today { throw ObligationError("\(record.completedOn) is in the future: record training once done") }
-            if record.hours.minutes <= 0 { throw ObligationError("training lasts more than \(record.hours) hours") }
+            if record.hours.minutes <= 0 { throw ObligationError("the hours are above zero, not \(record.hours.decimal)") }
+            if let name = record.verifiedBy, name.allSatisfy(\.isWhitespace) {
+                throw ObligationError("--verified-by names who checked the evidence")
+            }
             if let course = record.countsAs, try !db.exists(sql: "SELECT 1 FROM course WHERE id = ?", arguments: [course]) {
                 throw ObligationError("no course \(course) in the workspace to count it as")
             }

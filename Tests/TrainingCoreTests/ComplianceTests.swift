@@ -45,6 +45,11 @@ import TrainingCore
 
     @Test func dueSoonCountsTheDaysLeft() {
         #expect(state(rule, on: "2025-01-14").daysLeft == 1)
+        // Each state says the day it began, which reminders count from.
+        #expect(state(rule, on: "2025-01-14").stateSince == day("2024-12-17"))
+        #expect(state(rule, on: "2025-02-01").stateSince == day("2025-01-16"))
+        #expect(state(rule, on: "2025-03-01").stateSince == day("2025-02-15"))
+        #expect(state(rule, on: "2024-12-16").stateSince == nil)
         #expect(state(rule, on: "2025-01-15").daysLeft == 0)
         #expect(state(rule, on: "2024-12-17").daysLeft == 29)
         #expect(state(rule, on: "2024-12-16").daysLeft == nil)
