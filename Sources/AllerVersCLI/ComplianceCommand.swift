@@ -50,7 +50,7 @@ extension AllerVers.ComplianceCommand {
 
         func run() async throws {
             let day = asOf.flatMap(LocalDate.init) ?? today()
-            let known = knownAt.flatMap(LocalDate.init).map(endOfDayInParis)
+            let known = knownAt.flatMap(LocalDate.init).map(\.endInParis)
             let report = try await ComplianceService(store: try storeOptions.openStore()).report(
                 employer: employer, asOf: day, knownAt: known)
             if let csv {
@@ -109,29 +109,34 @@ extension AllerVers.ComplianceCommand {
 
     struct Reminders: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Whom to remind of what on a day: entered due-soon, grace or overdue that day, or still in it every N days.",
+            abstract:
+                "Whom to remind of what on a day: entered due-soon, grace or overdue since the last run, or still in it every N days.",
             discussion: """
                 Sends nothing: a table, or --csv FILE for a mail merge. The same day gives the same list.
 
                 Example:
                   allervers compliance reminders --as-of 2026-12-01 --every 14 --csv rappels.csv
+                  allervers compliance reminders --as-of 2026-12-07 --since 2026-11-30   # once a week
                 """)
         @Option(help: ArgumentHelp("Only this employer (id or name).", valueName: "employer")) var employer: String?
         @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
+        @Option(help: ArgumentHelp("Compare with this day (the last run). Default: the day before.", valueName: "date"))
+        var since: String?
         @Option(help: ArgumentHelp("Remind again every N days while someone stays in the state.", valueName: "days")) var every: Int?
         @Option(help: ArgumentHelp("Write the list as CSV to this file.", valueName: "file")) var csv: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
-            try validateDates(asOf)
+            try validateDates(asOf, since)
+            if let since, since >= (asOf ?? today().description) { throw ValidationError("--since comes before the day of the reminders") }
             if let every, every <= 0 { throw ValidationError("--every is a number of days above zero, not \(every)") }
         }
 
         func run() async throws {
             let day = asOf.flatMap(LocalDate.init) ?? today()
             let reminders = try await ComplianceService(store: try storeOptions.openStore()).reminders(
-                employer: employer, asOf: day, every: every)
+                employer: employer, asOf: day, since: since.flatMap(LocalDate.init), every: every)
             if let csv {
                 var writer = CSVWriter()
                 writer.append(Report.csvHeader + ["reason"])
@@ -514,12 +519,4 @@ extension AllerVers.ExemptionCommand {
                     })
         }
     }
-}
-
-/// The last instant of `day` in Europe/Paris.
-func endOfDayInParis(_ day: LocalDate) -> Date {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-    let next = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day + 1)) ?? Date()
-    return next.addingTimeInterval(-0.001)
 }

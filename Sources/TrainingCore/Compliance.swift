@@ -334,12 +334,27 @@ extension ObligationRule {
                 status.daysLeft = left
                 status.stateSince = due.adding(days: -(leadDays - 1))
             }
-            return status
+            return clampedSince(status, of: member, exemptions: exemptions, asOf: day)
         }
         status.lateSince = due.adding(days: 1)
         status.overdueSince = due.adding(days: graceDays + 1)
         status.state = day < due.adding(days: graceDays + 1) ? .inGrace : .overdue
         status.stateSince = status.state == .inGrace ? status.lateSince : status.overdueSince
+        return clampedSince(status, of: member, exemptions: exemptions, asOf: day)
+    }
+
+    /// The first day of the state, never before the person was in it: not before the hire
+    /// (or the taking of the role), nor within an exemption that has ended.
+    private func clampedSince(_ status: ComplianceStatus, of member: StaffMember, exemptions: [Exemption], asOf day: LocalDate)
+        -> ComplianceStatus
+    {
+        guard var since = status.stateSince else { return status }
+        since = max(since, member.hired, member.roleSince ?? member.hired)
+        for exemption in exemptions.sorted(by: { $0.until < $1.until }) where exemption.until < day && exemption.until >= since {
+            since = exemption.until.adding(days: 1)
+        }
+        var status = status
+        status.stateSince = since
         return status
     }
 
@@ -369,6 +384,14 @@ extension LocalDate {
 }
 
 extension LocalDate {
+    /// The last instant of the day in Europe/Paris: what "recorded by then" means for a day.
+    public var endInParis: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+        let next = calendar.date(from: DateComponents(year: year, month: month, day: day + 1)) ?? Date(timeIntervalSince1970: 0)
+        return next.addingTimeInterval(-0.001)
+    }
+
     /// The day `instant` falls on in Europe/Paris, the calendar obligations count in.
     public static func inParis(_ instant: Date) -> LocalDate {
         var calendar = Calendar(identifier: .gregorian)

@@ -171,21 +171,28 @@ public struct ComplianceService: Sendable {
         try store.exemptions(of: participant)
     }
 
-    /// Whom to remind of what on `day`: those who entered due soon, grace or overdue that day,
-    /// and, with `every`, those still in it a multiple of `every` days after entering it. The
-    /// same day gives the same list; nothing is sent.
-    public func reminders(employer: String?, asOf day: LocalDate, every: Int?) async throws -> [Reminder] {
+    /// Whom to remind of what on `day`: those who entered due soon, grace or overdue since
+    /// `since` (default: the day before; their state then as recorded by then, so that an
+    /// obligation, a person or a revocation recorded since counts as entering), and, with
+    /// `every`, those still in it a multiple of `every` days after it began. The same day gives
+    /// the same list; nothing is sent.
+    public func reminders(employer: String?, asOf day: LocalDate, since: LocalDate? = nil, every: Int?) async throws -> [Reminder] {
         let now = try await report(employer: employer, asOf: day)
-        let before = try await report(employer: employer, asOf: day.adding(days: -1))
+        let previous = since ?? day.adding(days: -1)
+        let before = try await report(employer: employer, asOf: previous, knownAt: previous.endInParis)
         func key(_ line: ComplianceReport.Line) -> String { "\(line.employerID) \(line.participantID) \(line.obligationID)" }
         let yesterday = Dictionary(before.lines.map { (key($0), $0.status.state) }, uniquingKeysWith: { first, _ in first })
         return now.lines.compactMap { line in
             let state = line.status.state
             guard [.dueSoon, .inGrace, .overdue].contains(state) else { return nil }
             if yesterday[key(line)] != state { return Reminder(line: line, reason: "entered \(state.rawValue)") }
-            if let every, every > 0, let since = line.status.stateSince {
-                let days = day.ordinal - since.ordinal
-                if days > 0 && days % every == 0 { return Reminder(line: line, reason: "still \(state.rawValue) after \(days) days") }
+            // A multiple of `every` days since the state began, reached after the previous day.
+            if let every, every > 0, let began = line.status.stateSince {
+                let days = day.ordinal - began.ordinal
+                let reached = days / every * every
+                if reached > 0 && reached > previous.ordinal - began.ordinal {
+                    return Reminder(line: line, reason: "still \(state.rawValue) after \(reached) days")
+                }
             }
             return nil
         }

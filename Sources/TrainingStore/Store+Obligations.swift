@@ -185,6 +185,18 @@ extension Store {
 
 /// The obligations' rows.
 enum ObligationRows {
+    /// The obligations (any version of their rule) that name this person.
+    static func naming(_ participantID: String, in db: any SQLConnection) throws -> [String] {
+        var found: Set<String> = []
+        try db.each(sql: "SELECT obligationID, scopeValues FROM obligationRule WHERE scope = 'people'", arguments: []) { row in
+            let text: String = try row["scopeValues"]
+            if let ids = try? JSONDecoder().decode([String].self, from: Data(text.utf8)), ids.contains(participantID) {
+                found.insert(try row["obligationID"])
+            }
+        }
+        return found.sorted()
+    }
+
     /// Refuses a rule with problems, or naming a course the workspace does not know.
     static func check(_ rule: ObligationRule, in db: any SQLConnection) throws {
         if let problem = rule.problems().first { throw ObligationError(problem) }

@@ -183,8 +183,11 @@ extension Store {
                     hireDate: hired, leftOn: max(LocalDate.inParis(now), hired ?? LocalDate.inParis(now)), in: db)
             }
             try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
+            // DROP stays, as a duplicate merged into KEEP, when closed sessions' records or an
+            // obligation name it.
             let remains =
                 try db.one(Bool.self, sql: "SELECT 1 FROM enrolment WHERE participantID = ? LIMIT 1", arguments: [dropID]) == true
+                || (try ObligationRows.naming(dropID, in: db)).isEmpty == false
             if remains {
                 // DROP keeps its email and external id: its closed sessions' records (the
                 // xAPI actor, the credential) name it by them, and a search by them finds
@@ -227,6 +230,8 @@ extension Store {
             {
                 records.append("\(enrolments) enrolment(s)")
             }
+            let obligations = try ObligationRows.naming(id, in: db)
+            if !obligations.isEmpty { records.append("obligation(s) naming them (\(obligations.joined(separator: ", ")))") }
             for (table, noun) in [("externalTraining", "record(s) of training done elsewhere"), ("exemption", "exemption(s)")] {
                 let count = try db.one(Int.self, sql: "SELECT count(*) FROM \(table) WHERE participantID = ?", arguments: [id]) ?? 0
                 if count > 0 { records.append("\(count) \(noun)") }

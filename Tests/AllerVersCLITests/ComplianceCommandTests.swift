@@ -74,6 +74,16 @@ import TrainingTesting
         #expect(quiet.output == "Nobody to remind on 2029-02-13.\n")
         let again = await allervers("compliance", "reminders", "--as-of", "2029-02-19", "--every", "7", "--json", "--store", store)
         #expect(again.output.components(separatedBy: "\"still due-soon after 7 days\"").count - 1 == 2, "\(again.output)")
+        // Once a week: what entered since the last run, and every 14 days those still in it.
+        let weekly = await allervers(
+            "compliance", "reminders", "--as-of", "2029-02-18", "--since", "2029-02-11", "--json", "--store", store)
+        #expect(weekly.output.components(separatedBy: "\"entered due-soon\"").count - 1 == 2, "\(weekly.output)")
+        let nextWeek = await allervers(
+            "compliance", "reminders", "--as-of", "2029-02-25", "--since", "2029-02-18", "--every", "14", "--store", store)
+        #expect(nextWeek.output == "Nobody to remind on 2029-02-25.\n")
+        let fortnight = await allervers(
+            "compliance", "reminders", "--as-of", "2029-03-04", "--since", "2029-02-25", "--every", "14", "--json", "--store", store)
+        #expect(fortnight.output.components(separatedBy: "\"still due-soon after 14 days\"").count - 1 == 2, "\(fortnight.output)")
         let csv = workspace.url.appendingPathComponent("rappels.csv")
         let graceStarts = await allervers("compliance", "reminders", "--as-of", "2029-03-14", "--csv", csv.path, "--store", store)
         #expect(graceStarts.exitCode == 0, "\(graceStarts.error)")
@@ -145,6 +155,9 @@ import TrainingTesting
                 "IRTS Hauts-de-France|L'aller-vers",
                 "--due-on", "2026-12-31", "--validity", "36")
         }
+        // Recorded today, the obligation makes everyone it finds late enter overdue today.
+        let reminded = await allervers("compliance", "reminders", "--as-of", "2027-01-10", "--json", "--store", store)
+        #expect(reminded.output.components(separatedBy: "\"entered overdue\"").count - 1 == 2, "\(reminded.output)")
         let first = await allervers(["compliance", "--json", "--store", store, "--as-of", "2027-02-01"])
         let before = try JSONDecoder().decode(Report.self, from: Data(first.output.utf8))
         #expect(before.line("P-0006", "O-0001")?.status.state == "overdue")

@@ -50,6 +50,10 @@ import TrainingCore
         #expect(state(rule, on: "2025-02-01").stateSince == day("2025-01-16"))
         #expect(state(rule, on: "2025-03-01").stateSince == day("2025-02-15"))
         #expect(state(rule, on: "2024-12-16").stateSince == nil)
+        // Never before the hire: due on a fixed day just after it, due soon from the hire.
+        var fixed = rule
+        fixed.firstDue = .on(day("2024-02-01"))
+        #expect(state(fixed, on: "2024-01-20").stateSince == day("2024-01-15"))
         #expect(state(rule, on: "2025-01-15").daysLeft == 0)
         #expect(state(rule, on: "2024-12-17").daysLeft == 29)
         #expect(state(rule, on: "2024-12-16").daysLeft == nil)

@@ -30,6 +30,25 @@ import TrainingTesting
         #expect(try store.complianceInputs(employer: "CCAS de Lyon", on: today.adding(days: -1)).first?.staff.isEmpty == true)
     }
 
+    /// An obligation for named people follows a duplicate merged into someone, and keeps its
+    /// people from being removed.
+    @Test func anObligationForNamedPeopleFollowsAMerge() throws {
+        let people = try store.add([
+            Participant(id: "", firstName: "Cy", lastName: "C", employer: "CCAS de Lyon", hireDate: LocalDate("2020-01-01")),
+            Participant(id: "", firstName: "Cyril", lastName: "C"),
+        ])
+        var named = rule
+        named.appliesTo = .people([people[1].id])
+        try store.addObligation(employer: "CCAS de Lyon", title: "Pour Cyril", rule: named, by: "Claire")
+        let refused = try #require(throws: ParticipantError.self) { try store.remove(people[1].id, by: "Claire") }
+        #expect(refused.description.contains("obligation(s) naming them (O-0001)"), "\(refused)")
+        _ = try store.merge(keep: people[0].id, drop: people[1].id, by: "Claire")
+        let inputs = try #require(try store.complianceInputs(employer: nil, on: LocalDate.inParis(Date())).first)
+        #expect(inputs.obligations.first?.rule.appliesTo == .people([people[0].id]))
+        // The id stays taken: a newcomer does not inherit the obligation.
+        #expect(try store.add([Participant(id: "", firstName: "Dan", lastName: "D")])[0].id != people[1].id)
+    }
+
     @Test func aMergedDuplicatesTrainingAndExemptionsAreThePersonsAndAPersonWithThemStays() throws {
         let people = try store.add([
             Participant(id: "", firstName: "Bo", lastName: "B", employer: "CCAS de Lyon", hireDate: LocalDate("2020-01-01")),
