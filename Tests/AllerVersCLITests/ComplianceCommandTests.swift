@@ -92,9 +92,38 @@ import TrainingTesting
         let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 3 && rows[0].hasPrefix("employer;participant;name;email;"), "\(rows)")
         #expect(rows.dropFirst().allSatisfy { $0.contains(";in-grace;2029-03-13;") && $0.hasSuffix(";entered in-grace") }, "\(rows)")
-        // The matrix: people × obligations.
-        let matrix = await allervers("compliance", "matrix", "--employer", "E-0001", "--as-of", "2026-12-31", "--store", store)
-        #expect(matrix.output.contains("O-0001") && matrix.output.contains("✓ 2029-03-13"), "\(matrix.output)")
+        // The first overdue day: both enter overdue; another employer has nobody to remind.
+        let overdue = await allervers("compliance", "reminders", "--as-of", "2029-04-13", "--json", "--store", store)
+        #expect(overdue.output.components(separatedBy: "\"entered overdue\"").count - 1 == 2, "\(overdue.output)")
+        let elsewhere = await allervers("compliance", "reminders", "--as-of", "2029-04-13", "--employer", "Sauvegarde 69", "--store", store)
+        #expect(elsewhere.output == "Nobody to remind on 2029-04-13.\n")
+        // The matrix: people × obligations, a blank where one does not apply.
+        try await add(
+            store, "--employer", "E-0001", "--title", "Terrain", "--course", "AV-TERRAIN", "--role", "assistant de service social",
+            "--due-months", "12")
+        let matrix = await allervers("compliance", "matrix", "--employer", "E-0001", "--as-of", "2026-12-31", "--json", "--store", store)
+        struct Matrix: Decodable {
+            struct Row: Decodable {
+                struct Cell: Decodable { let state: String }
+                let participantID: String
+                let statuses: [Cell?]
+            }
+            let rows: [Row]
+        }
+        let rowsByID = Dictionary(
+            try JSONDecoder().decode(Matrix.self, from: Data(matrix.output.utf8)).rows.map {
+                ($0.participantID, $0.statuses.map { $0?.state })
+            },
+            uniquingKeysWith: { first, _ in first })
+        #expect(rowsByID["P-0002"] == ["compliant", "overdue"], "\(matrix.output)")
+        #expect(rowsByID["P-0001"] == ["compliant", nil], "\(matrix.output)")
+        // The report as CSV, through `compliance` alone.
+        let reportCSV = workspace.url.appendingPathComponent("conformite.csv")
+        #expect(await allervers("compliance", "--as-of", "2026-12-31", "--csv", reportCSV.path, "--store", store).exitCode == 0)
+        #expect(
+            String(decoding: try Data(contentsOf: reportCSV).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter {
+                !$0.isEmpty
+            }.count == 4)
 
         // A revoked certificate no longer counts: never trained, due a year after the hire.
         let number = try #require(numbers["P-0001"])
