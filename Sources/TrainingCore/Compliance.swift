@@ -384,19 +384,22 @@ extension LocalDate {
 }
 
 extension LocalDate {
-    /// The last instant of the day in Europe/Paris: what "recorded by then" means for a day.
-    public var endInParis: Date {
+    /// The Gregorian calendar in Europe/Paris.
+    private static let paris: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600) ?? .current
-        let next = calendar.date(from: DateComponents(year: year, month: month, day: day + 1)) ?? Date(timeIntervalSince1970: 0)
+        return calendar
+    }()
+
+    /// The last instant of the day in Europe/Paris: what "recorded by then" means for a day.
+    public var endInParis: Date {
+        let next = Self.paris.date(from: DateComponents(year: year, month: month, day: day + 1)) ?? Date(timeIntervalSince1970: 0)
         return next.addingTimeInterval(-0.001)
     }
 
     /// The day `instant` falls on in Europe/Paris, the calendar obligations count in.
     public static func inParis(_ instant: Date) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        let parts = paris.dateComponents([.year, .month, .day], from: instant)
         return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(ordinal: 0)
     }
 }

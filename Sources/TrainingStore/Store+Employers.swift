@@ -164,11 +164,7 @@ enum EmployerRows {
         var employer = employer
         employer.name = trimmed(employer.name)
         if employer.id.isEmpty {
-            let highest =
-                try db.all(String.self, sql: "SELECT id FROM employer WHERE id LIKE 'E-%'").compactMap { id -> Int? in
-                    id.hasPrefix("E-") ? Int(id.dropFirst(2)) : nil
-                }.max() ?? 0
-            employer.id = numbered("E", highest + 1)
+            employer.id = try nextNumbered("E", in: "employer", db: db)
         } else if try db.exists(sql: "SELECT 1 FROM employer WHERE id = ?", arguments: [employer.id]) {
             throw EmployerError("employer id \(employer.id) is already taken")
         }

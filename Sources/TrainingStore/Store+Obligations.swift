@@ -37,10 +37,8 @@ extension Store {
             let employerID = try EmployerRows.id(for: key, in: db)
             if title.allSatisfy(\.isWhitespace) { throw ObligationError("an obligation needs a title") }
             try ObligationRows.check(rule, in: db)
-            let highest =
-                try db.all(String.self, sql: "SELECT id FROM obligation WHERE id LIKE 'O-%'").compactMap { Int($0.dropFirst(2)) }.max() ?? 0
             let obligation = Obligation(
-                id: numbered("O", highest + 1), employerID: employerID, title: EmployerRows.trimmed(title), rule: rule)
+                id: try nextNumbered("O", in: "obligation", db: db), employerID: employerID, title: EmployerRows.trimmed(title), rule: rule)
             try db.execute(
                 sql: "INSERT INTO obligation (id, employerID, title, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [obligation.id, employerID, obligation.title, who, storedTimestamp(now)])
@@ -162,9 +160,11 @@ extension Store {
                 )
                 .map(EmployerRows.pastEmployment)
                 where past.leftOn >= day {
-                    guard var person = try Self.participant(id: past.participantID, in: db),
-                        let row = try db.row(sql: "SELECT createdAt FROM participant WHERE id = ?", arguments: [past.participantID])
+                    guard
+                        let row = try db.row(
+                            sql: "SELECT * FROM \(ParticipantRows.withEmployer) p WHERE id = ?", arguments: [past.participantID])
                     else { continue }
+                    var person = try Self.participant(row)
                     let hired = try past.hireDate ?? ParticipantRows.registered(row, id: person.id)
                     guard hired <= day, counted.insert(person.id).inserted else { continue }
                     person.employer = employer.name

@@ -423,3 +423,14 @@ extension String {
 func numbered(_ prefix: String, _ number: Int) -> String {
     prefix + "-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
 }
+
+/// The id after the highest `PREFIX-NNNN` of `table`'s `id` column, inside a write
+/// transaction (writers take one at a time, so it is free): for the small tables
+/// (employers, obligations, training elsewhere) that a scan of their ids costs nothing.
+func nextNumbered(_ prefix: String, in table: String, db: any SQLConnection) throws -> String {
+    let highest =
+        try db.all(String.self, sql: "SELECT id FROM \(table) WHERE id LIKE '\(prefix)-%'").compactMap { id in
+            Int(id.dropFirst(prefix.count + 1))
+        }.max() ?? 0
+    return numbered(prefix, highest + 1)
+}

@@ -33,11 +33,7 @@ extension Store {
             if let course = record.countsAs, try !db.exists(sql: "SELECT 1 FROM course WHERE id = ?", arguments: [course]) {
                 throw ObligationError("no course \(course) in the workspace to count it as")
             }
-            let highest =
-                try db.all(String.self, sql: "SELECT id FROM externalTraining WHERE id LIKE 'X-%'").compactMap { Int($0.dropFirst(2)) }
-                .max()
-                ?? 0
-            record.id = numbered("X", highest + 1)
+            record.id = try nextNumbered("X", in: "externalTraining", db: db)
             try db.execute(
                 sql: """
                     INSERT INTO externalTraining (id, participantID, provider, title, completedOn, minutes, countsAs, fileName, fileSHA256,
