@@ -171,16 +171,14 @@ extension Store {
             for table in ["pastEmployment", "externalTraining", "exemption"] {
                 try db.execute(sql: "UPDATE \(table) SET participantID = ? WHERE participantID = ?", arguments: [keepID, dropID])
             }
-            if let dropEmployer = try db.one(String.self, sql: "SELECT employerID FROM participant WHERE id = ?", arguments: [dropID]),
-                let keepEmployer = try db.one(String.self, sql: "SELECT employerID FROM participant WHERE id = ?", arguments: [keepID]),
-                dropEmployer != keepEmployer
+            // (An employer's name designates it alone: names that fold alike are refused.)
+            if let dropEmployer = drop.employer, let keepEmployer = keep.employer, dropEmployer != keepEmployer,
+                let employerID = try EmployerRows.id(named: dropEmployer, in: db)
             {
-                let hired = try db.one(String.self, sql: "SELECT hireDate FROM participant WHERE id = ?", arguments: [dropID]).flatMap(
-                    LocalDate.init)
+                let today = LocalDate.inParis(now)
                 try PastEmploymentRows.insert(
-                    participantID: keepID, employerID: dropEmployer,
-                    profession: try db.one(String.self, sql: "SELECT profession FROM participant WHERE id = ?", arguments: [dropID]),
-                    hireDate: hired, leftOn: max(LocalDate.inParis(now), hired ?? LocalDate.inParis(now)), in: db)
+                    participantID: keepID, employerID: employerID, profession: drop.profession, hireDate: drop.hireDate,
+                    leftOn: max(today, drop.hireDate ?? today), in: db)
             }
             try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
             // DROP stays, as a duplicate merged into KEEP, when closed sessions' records or an
