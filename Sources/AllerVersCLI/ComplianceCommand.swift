@@ -9,7 +9,7 @@ extension AllerVers {
     struct ObligationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "obligation", abstract: "An employer's training obligations: who must take which course, by when, how often.",
-            subcommands: [Add.self, List.self, Show.self, Remove.self])
+            subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
     }
 
     struct ComplianceCommand: ParsableCommand {
@@ -35,12 +35,15 @@ extension AllerVers.ComplianceCommand {
                 Example:
                   allervers compliance --employer "CCAS de Villeurbanne" --as-of 2026-12-31
                   allervers compliance report --as-of 2026-12-31 --csv conformite.csv
+                  allervers compliance --employer E-0001 --as-of 2026-12-31 --pdf conformite.pdf
                 """)
         @Option(help: ArgumentHelp("Only this employer (id or name).", valueName: "employer")) var employer: String?
         @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
         @Option(help: ArgumentHelp("Only what had been recorded by the end of that day (Europe/Paris).", valueName: "date"))
         var knownAt: String?
         @Option(help: ArgumentHelp("Also write the lines as CSV to this file.", valueName: "file")) var csv: String?
+        @Flag(help: "Only the counts per employer and profession, not a line per person.") var counts = false
+        @OptionGroup var pdf: PDFOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -51,16 +54,27 @@ extension AllerVers.ComplianceCommand {
         func run() async throws {
             let day = asOf.flatMap(LocalDate.init) ?? today()
             let known = knownAt.flatMap(LocalDate.init).map(\.endInParis)
-            let report = try await ComplianceService(store: try storeOptions.openStore()).report(
-                employer: employer, asOf: day, knownAt: known)
+            let service = ComplianceService(store: try storeOptions.openStore())
+            let report = try await service.report(employer: employer, asOf: day, knownAt: known)
+            if let path = pdf.pdf {
+                try writeFile(
+                    try await service.reportPDF(employer: employer, asOf: day, knownAt: known, language: pdf.lang.language), to: path)
+            }
             if let csv {
                 var writer = CSVWriter()
                 writer.append(Self.csvHeader)
                 for line in report.lines { writer.append(Self.csvCells(line)) }
                 try writeFile(writer.data, to: csv)
             }
-            if format.json { return try printJSON(report) }
+            if format.json {
+                struct Counts: Encodable {
+                    let asOf: LocalDate
+                    let counts: [ComplianceReport.Count]
+                }
+                return counts ? try printJSON(Counts(asOf: day, counts: report.counts())) : try printJSON(report)
+            }
             guard !report.lines.isEmpty else { return say("Nobody has an obligation on \(day).") }
+            if counts { return Self.printCounts(report) }
             printTable(
                 [["EMPLOYER", "PARTICIPANT", "NAME", "OBLIGATION", "STATUS", "DUE", "SINCE", "EVIDENCE"]]
                     + report.lines.map { line in
@@ -70,6 +84,10 @@ extension AllerVers.ComplianceCommand {
                         ]
                     })
             say()
+            Self.printCounts(report)
+        }
+
+        static func printCounts(_ report: ComplianceReport) {
             let states = ComplianceStatus.State.allCases
             printTable(
                 [["EMPLOYER", "PROFESSION"] + states.map(\.rawValue)]
@@ -165,11 +183,12 @@ extension AllerVers.ComplianceCommand {
                 · not yet due, E exempt, blank where the obligation does not apply.
 
                 Example:
-                  allervers compliance matrix --employer "CCAS de Villeurbanne" --csv matrice.csv
+                  allervers compliance matrix --employer "CCAS de Villeurbanne" --csv matrice.csv --pdf matrice.pdf
                 """)
         @Option(help: ArgumentHelp("The employer (id or name).", valueName: "employer")) var employer: String
         @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
         @Option(help: ArgumentHelp("Also write the matrix as CSV to this file.", valueName: "file")) var csv: String?
+        @OptionGroup var pdf: PDFOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -191,7 +210,11 @@ extension AllerVers.ComplianceCommand {
 
         func run() async throws {
             let day = asOf.flatMap(LocalDate.init) ?? today()
-            let matrix = try await ComplianceService(store: try storeOptions.openStore()).matrix(employer: employer, asOf: day)
+            let service = ComplianceService(store: try storeOptions.openStore())
+            let matrix = try await service.matrix(employer: employer, asOf: day)
+            if let path = pdf.pdf {
+                try writeFile(try await service.matrixPDF(employer: employer, asOf: day, language: pdf.lang.language), to: path)
+            }
             let table =
                 [["PARTICIPANT", "NAME"] + matrix.obligations.map(\.id)]
                 + matrix.rows.map { [$0.participantID, $0.name] + $0.statuses.map(Self.cell) }
@@ -211,6 +234,12 @@ extension AllerVers.ComplianceCommand {
     }
 }
 
+/// A PDF of a report, for an auditor.
+struct PDFOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Also write it as a PDF an auditor can be handed.", valueName: "file")) var pdf: String?
+    @Option(help: "The PDF's language: fr or en.") var lang: LanguageOption = .fr
+}
+
 /// Writes `data` to `path`, or says which file cannot be written.
 func writeFile(_ data: Data, to path: String) throws {
     do {
@@ -221,6 +250,95 @@ func writeFile(_ data: Data, to path: String) throws {
 }
 
 extension AllerVers.ObligationCommand {
+    /// The options that state a rule: all of them for `add` (with defaults), those that
+    /// change for `edit`.
+    struct RuleOptions: ParsableArguments {
+        @Option(help: "A course of the workspace that satisfies it.") var course: [String] = []
+        @Option(help: ArgumentHelp("Another provider's course that satisfies it.", valueName: "provider|title")) var external: [String] = []
+        @Option(help: "Only people of this profession or role.") var role: [String] = []
+        @Option(help: ArgumentHelp("Only this person (id, email or external id).", valueName: "participant")) var person: [String] = []
+        @Flag(help: "Everyone on the staff (with edit: instead of the roles or people named before).") var everyone = false
+        @Option(help: ArgumentHelp("Months after the hire (or --after role) by which the first is due.", valueName: "months"))
+        var dueMonths: Int?
+        @Option(help: "hire (default) or role: what --due-months counts from.", transform: choice) var after: DueAfter?
+        @Option(help: ArgumentHelp("A fixed day by which the first is due.", valueName: "date")) var dueOn: String?
+        @Option(help: ArgumentHelp("How long a completion counts.", valueName: "months")) var validity: Int?
+        @Flag(help: "One completion is enough for good (with edit: no validity any more).") var forGood = false
+        @Option(help: "completion, previous-expiry or anniversary.", transform: choice) var counting: ObligationRule.Counting?
+        @Option(help: ArgumentHelp("The fixed anniversary, with --counting anniversary.", valueName: "MM-DD")) var anniversary: String?
+        @Option(help: ArgumentHelp("Days after the due date before overdue (default 0).", valueName: "days")) var grace: Int?
+        @Option(help: ArgumentHelp("Days before the due date when it is due soon (default 30).", valueName: "days")) var lead: Int?
+        @Flag(inversion: .prefixedNo, help: "Whether training done elsewhere that nobody has verified counts (default: no).")
+        var selfDeclared: Bool?
+
+        enum DueAfter: String, CaseIterable { case hire, role }
+
+        func validate() throws {
+            try validateDates(dueOn)
+            if dueMonths != nil && dueOn != nil { throw ValidationError("give --due-months or --due-on, not both") }
+            if after != nil && dueOn != nil { throw ValidationError("--after goes with --due-months, not --due-on") }
+            if [!role.isEmpty, !person.isEmpty, everyone].filter({ $0 }).count > 1 {
+                throw ValidationError("give --role, --person or --everyone, not two of them")
+            }
+            if validity != nil && forGood { throw ValidationError("give --validity or --for-good, not both") }
+            for text in external where Self.split(text) == nil {
+                throw ValidationError("\"\(text)\" is not PROVIDER|TITLE")
+            }
+            if anniversary != nil && counting != nil && counting != .anniversary {
+                throw ValidationError("--anniversary goes with --counting anniversary")
+            }
+            if let anniversary, Self.parsedAnniversary(anniversary) == nil {
+                throw ValidationError("\"\(anniversary)\" is not a day of the year (MM-DD)")
+            }
+        }
+
+        static func split(_ text: String) -> (provider: String, title: String)? {
+            let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            return (parts[0], parts[1])
+        }
+
+        static func parsedAnniversary(_ text: String) -> (month: Int, day: Int)? {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, text.count == 5, LocalDate(year: 2024, month: parts[0], day: parts[1]) != nil else { return nil }
+            return (parts[0], parts[1])
+        }
+
+        /// `base` with what the options change; without a base, a new rule with the defaults.
+        func rule(changing base: ObligationRule?, store: Store) throws -> ObligationRule {
+            let people = try person.map { try store.participant($0).id }
+            let satisfiers: [ObligationRule.Satisfier] =
+                course.map { .course($0) } + external.compactMap(Self.split).map { .external(provider: $0.provider, title: $0.title) }
+            var rule =
+                base
+                ?? ObligationRule(satisfiedBy: [], firstDue: .monthsAfterHire(12), validityMonths: nil)
+            if !role.isEmpty { rule.appliesTo = .roles(role) }
+            if !people.isEmpty { rule.appliesTo = .people(people) }
+            if everyone { rule.appliesTo = .everyone }
+            if !satisfiers.isEmpty { rule.satisfiedBy = satisfiers }
+            if let day = dueOn.flatMap(LocalDate.init) { rule.firstDue = .on(day) }
+            if dueMonths != nil || after != nil {
+                let months: Int =
+                    switch rule.firstDue {
+                    case .monthsAfterHire(let months), .monthsAfterRole(let months): dueMonths ?? months
+                    case .on: dueMonths ?? 12
+                    }
+                let fromRole =
+                    after.map { $0 == .role } ?? (base.map { if case .monthsAfterRole = $0.firstDue { true } else { false } } ?? false)
+                rule.firstDue = fromRole ? .monthsAfterRole(months) : .monthsAfterHire(months)
+            }
+            if let validity { rule.validityMonths = validity }
+            if forGood { rule.validityMonths = nil }
+            if let counting { rule.counting = counting }
+            if let anniversary { rule.anniversary = Self.parsedAnniversary(anniversary) }
+            if rule.counting != .anniversary { rule.anniversary = nil }
+            if let grace { rule.graceDays = grace }
+            if let lead { rule.leadDays = lead }
+            if let selfDeclared { rule.acceptsSelfDeclared = selfDeclared }
+            return rule
+        }
+    }
+
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an obligation to an employer.",
@@ -228,10 +346,11 @@ extension AllerVers.ObligationCommand {
                 Who: everyone on the staff, or --role (repeatable; case and accents folded), or --person \
                 (repeatable). What satisfies it: --course (one of the workspace's, repeatable) or \
                 --external "PROVIDER|TITLE" (another provider's course). First due: --due-months N after \
-                the hire (default 12), or --due-on DATE. --validity M months (without it, once is \
-                enough), counted from the --counting completion (default), previous-expiry (early \
-                renewal keeps the anniversary) or anniversary (with --anniversary MM-DD). --grace days \
-                after the due date before overdue (default 0), --lead days of "due soon" (default 30).
+                the hire (default 12; --after role counts from the taking of the role), or --due-on DATE. \
+                --validity M months (without it, once is enough), counted from the --counting completion \
+                (default), previous-expiry (early renewal keeps the anniversary) or anniversary (with \
+                --anniversary MM-DD). --grace days after the due date before overdue (default 0), \
+                --lead days of "due soon" (default 30).
 
                 Example:
                   allervers obligation add --employer "CCAS de Villeurbanne" --title "Aller-vers, socle" \\
@@ -239,60 +358,80 @@ extension AllerVers.ObligationCommand {
                 """)
         @Option(help: ArgumentHelp("The employer (id or name).", valueName: "employer")) var employer: String
         @Option(help: "What people call it.") var title: String
-        @Option(help: "A course of the workspace that satisfies it.") var course: [String] = []
-        @Option(help: ArgumentHelp("Another provider's course that satisfies it.", valueName: "provider|title")) var external: [String] = []
-        @Option(help: "Only people of this profession or role.") var role: [String] = []
-        @Option(help: ArgumentHelp("Only this person (id, email or external id).", valueName: "participant")) var person: [String] = []
-        @Option(help: ArgumentHelp("Months after the hire by which the first is due.", valueName: "months")) var dueMonths: Int?
-        @Option(help: ArgumentHelp("A fixed day by which the first is due.", valueName: "date")) var dueOn: String?
-        @Option(help: ArgumentHelp("How long a completion counts.", valueName: "months")) var validity: Int?
-        @Option(help: "completion, previous-expiry or anniversary.", transform: choice) var counting: ObligationRule.Counting = .completion
-        @Option(help: ArgumentHelp("The fixed anniversary, with --counting anniversary.", valueName: "MM-DD")) var anniversary: String?
-        @Option(help: ArgumentHelp("Days after the due date before overdue.", valueName: "days")) var grace: Int = 0
-        @Option(help: ArgumentHelp("Days before the due date when it is due soon.", valueName: "days")) var lead: Int = 30
-        @Flag(help: "Count training done elsewhere that nobody has verified.") var selfDeclared = false
+        @OptionGroup var ruleOptions: RuleOptions
         @Option(help: ArgumentHelp("Who adds it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            try validateDates(dueOn)
-            if dueMonths != nil && dueOn != nil { throw ValidationError("give --due-months or --due-on, not both") }
-            if !role.isEmpty && !person.isEmpty { throw ValidationError("give --role or --person, not both") }
-            if course.isEmpty && external.isEmpty { throw ValidationError("name what satisfies it: --course or --external") }
-            for text in external {
-                let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw ValidationError("\"\(text)\" is not PROVIDER|TITLE")
-                }
+            if ruleOptions.course.isEmpty && ruleOptions.external.isEmpty {
+                throw ValidationError("name what satisfies it: --course or --external")
             }
-            if anniversary != nil && counting != .anniversary { throw ValidationError("--anniversary goes with --counting anniversary") }
-            if let anniversary, parsedAnniversary(anniversary) == nil {
-                throw ValidationError("\"\(anniversary)\" is not a day of the year (MM-DD)")
-            }
-        }
-
-        func parsedAnniversary(_ text: String) -> (month: Int, day: Int)? {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, text.count == 5, LocalDate(year: 2024, month: parts[0], day: parts[1]) != nil else { return nil }
-            return (parts[0], parts[1])
         }
 
         func run() async throws {
-            let externals: [ObligationRule.Satisfier] = external.map { text in
-                let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return .external(provider: parts[0], title: parts.count > 1 ? parts[1] : "")
-            }
             let store = try storeOptions.openStore()
-            let people = try person.map { try store.participant($0).id }
-            let rule = ObligationRule(
-                appliesTo: !role.isEmpty ? .roles(role) : !people.isEmpty ? .people(people) : .everyone,
-                satisfiedBy: course.map { .course($0) } + externals,
-                firstDue: dueOn.flatMap(LocalDate.init).map { .on($0) } ?? .monthsAfterHire(dueMonths ?? 12), validityMonths: validity,
-                counting: counting, anniversary: anniversary.flatMap(parsedAnniversary), graceDays: grace, leadDays: lead,
-                acceptsSelfDeclared: selfDeclared)
+            let rule = try ruleOptions.rule(changing: nil, store: store)
             let added = try await ComplianceService(store: store).add(
                 employer: employer, title: title, rule: rule, by: by, at: WorkClock.now)
             say("Added obligation \(added.id): \(added.title)")
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an obligation's rule: for the periods that begin from today, or with --apply-to-existing for all.",
+            discussion: """
+                Give only what changes, with the options of `obligation add`. The new rule governs \
+                the periods that begin from today (a completion from today on, or a hire for someone \
+                never trained); the periods under way keep the rule they began under, unless \
+                --apply-to-existing. Who it applies to and what satisfies it change for everyone at \
+                once. The command says how many periods under way it changes; --dry-run says it \
+                without changing anything. The earlier versions stay: `obligation show` lists them, \
+                and `compliance --known-at` uses the rule as it was known then.
+
+                Example:
+                  allervers obligation edit O-0001 --validity 24 --dry-run
+                  allervers obligation edit O-0001 --validity 24 --apply-to-existing
+                """)
+        @Argument(help: "The obligation's id.") var id: String
+        @Option(help: "A new title.") var title: String?
+        @OptionGroup var ruleOptions: RuleOptions
+        @Flag(help: "The new rule governs the periods under way too.") var applyToExisting = false
+        @Flag(help: "Say what it would change, change nothing.") var dryRun = false
+        @Option(help: ArgumentHelp("Who changes it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let store = try storeOptions.openStore()
+            let service = ComplianceService(store: store)
+            let current = try await service.obligation(id)
+            let rule = try ruleOptions.rule(changing: current.rule, store: store)
+            // The same rule for every period, when the latest governs only those from its day on.
+            let widened = applyToExisting && current.history.last?.appliesFrom != nil
+            guard rule != current.rule || widened || (title != nil && title != current.title) else {
+                throw CLIError("nothing to change: give what changes, such as --validity 24")
+            }
+            let change = try await service.edit(
+                id, title: title, rule: rule, applyToExisting: applyToExisting, dryRun: dryRun, today: today(), by: by, at: WorkClock.now)
+            if format.json { return try printJSON(change) }
+            let version = change.obligation.history.last?.number ?? 1
+            let verb = dryRun ? "would change" : "changes"
+            let periods = "\(change.periods) period\(change.periods == 1 ? "" : "s") under way"
+            if applyToExisting {
+                say(
+                    "\(dryRun ? "Would record" : "Recorded") version \(version) of \(id) for every period: it \(verb) the status of \(change.changed) of the \(periods)."
+                )
+            } else {
+                say(
+                    "\(dryRun ? "Would record" : "Recorded") version \(version) of \(id) for the periods that begin from \(today()): it \(verb) the status of \(change.changed) of the \(periods) now."
+                )
+                if change.keptEarlier > 0 {
+                    say(
+                        "\(change.keptEarlier) keep the rule they began under; --apply-to-existing would change the status of \(change.wouldChange) of them."
+                    )
+                }
+            }
         }
     }
 
@@ -332,6 +471,19 @@ extension AllerVers.ObligationCommand {
                 ["Grace", "\(rule.graceDays) days"], ["Due soon", "\(rule.leadDays) days before"],
                 ["Self-declared training", rule.acceptsSelfDeclared ? "counts" : "counts once verified"],
             ])
+            guard obligation.history.count > 1 else { return }
+            say()
+            printTable(
+                [["VERSION", "FOR PERIODS", "RECORDED", "BY", "FIRST DUE", "VALIDITY", "COUNTED FROM", "GRACE", "LEAD"]]
+                    + obligation.history.map { version in
+                        let summary = Self.summary(version.rule)
+                        return [
+                            String(version.number), version.appliesFrom.map { "from \($0)" } ?? "all",
+                            version.recordedAt.map { LocalDate.inParis($0).description } ?? "", version.recordedBy ?? "", summary[2],
+                            summary[3],
+                            version.rule.counting.rawValue, "\(version.rule.graceDays) d", "\(version.rule.leadDays) d",
+                        ]
+                    })
         }
 
         static func summary(_ rule: ObligationRule) -> [String] {
@@ -375,7 +527,7 @@ extension AllerVers {
     struct ExternalCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "external", abstract: "Training done with another provider, which obligations may count.",
-            subcommands: [Add.self, List.self, Remove.self])
+            subcommands: [Add.self, List.self, Show.self, Remove.self])
     }
 
     struct ExemptionCommand: ParsableCommand {
@@ -448,6 +600,49 @@ extension AllerVers.ExternalCommand {
                             $0.verifiedBy ?? "self-declared", $0.fileSHA256.map { String($0.prefix(16)) + "…" } ?? "",
                         ]
                     })
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a record of training done elsewhere; with --check, whether a file is its evidence.",
+            discussion: """
+                --check FILE computes the file's SHA-256 and compares it with the one recorded: the \
+                scan shown today must be the one seen when the record was made. Exit status 1 when it \
+                differs, or when the record kept no file.
+
+                Example:
+                  allervers external show X-0001 --check attestation-irts.pdf
+                """)
+        @Argument(help: "The record's id.") var id: String
+        @Option(help: ArgumentHelp("A file to compare with the evidence recorded.", valueName: "file")) var check: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let (entry, matches) = try await ComplianceService(store: try storeOptions.openStore()).external(
+                id, checking: check.map { URL(fileURLWithPath: $0) })
+            let record = entry.record
+            if format.json {
+                try printJSON(entry)
+            } else {
+                printTable([
+                    ["Id", record.id], ["Participant", record.participantID], ["Provider", record.provider], ["Title", record.title],
+                    ["Completed", record.completedOn.description], ["Hours", record.hours.decimal], ["Counts as", record.countsAs ?? ""],
+                    ["Evidence", record.fileName ?? "none kept"], ["SHA-256", record.fileSHA256 ?? ""],
+                    ["Verified by", record.verifiedBy ?? "nobody (self-declared)"],
+                    ["Recorded", "\(entry.recordedAt.formatted(.iso8601)) by \(entry.recordedBy)"],
+                    ["Removed", entry.removedAt.map { $0.formatted(.iso8601) } ?? ""],
+                ])
+            }
+            guard let check, let matches else { return }
+            guard matches else {
+                throw CLIError(
+                    record.fileSHA256 == nil
+                        ? "\(id) kept no evidence file to compare \(check) with"
+                        : "\(check) is not the evidence recorded for \(id): its SHA-256 differs")
+            }
+            if !format.json { say("\(check) is the evidence recorded for \(id) (same SHA-256).") }
         }
     }
 

@@ -28,6 +28,8 @@ extension AllerVers.ParticipantCommand {
         @Option(help: "Éducateur spécialisé, assistant de service social, CESF…") var profession: String?
         @Option var employer: String?
         @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
+        @Option(help: ArgumentHelp("When they took their profession or role, if not at the hire.", valueName: "date")) var roleSince:
+            String?
         @Option(help: "The employer's or funder's id for the person.") var externalID: String?
         @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY: tells namesakes apart.", valueName: "date")) var birthDate: String?
         @Option(help: ArgumentHelp("female or male, for the statuses on sheets; unset, they read Présent·e.", valueName: "gender"))
@@ -35,7 +37,7 @@ extension AllerVers.ParticipantCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            for date in [hireDate, birthDate].compactMap({ $0 }) where parseDate(date) == nil {
+            for date in [hireDate, roleSince, birthDate].compactMap({ $0 }) where parseDate(date) == nil {
                 throw ValidationError("\"\(date)\" is not a date that exists")
             }
         }
@@ -44,7 +46,7 @@ extension AllerVers.ParticipantCommand {
             let participant = Participant(
                 id: "", firstName: firstName, lastName: lastName, email: email, profession: profession, employer: employer,
                 hireDate: hireDate.flatMap(parseDate), externalID: externalID, birthDate: birthDate.flatMap(parseDate),
-                gender: gender?.gender)
+                gender: gender?.gender, roleSince: roleSince.flatMap(parseDate))
             let (added, duplicates) = try await ParticipantService(store: try storeOptions.openStore()).add([participant])
             say("Added \(added[0].id): \(added[0].displayName)")
             warn(about: duplicates, added: added)
@@ -58,7 +60,7 @@ extension AllerVers.ParticipantCommand {
                 Columns (in any order, French or English names): first_name/prenom, last_name/nom, \
                 email, profession, employer/employeur, employer_kind/type_employeur (private-company or \
                 entreprise, association, public-body or public, other or autre), employer_siret/siret, \
-                hire_date/date_embauche, external_id/matricule, birth_date/date_naissance, gender/genre. \
+                hire_date/date_embauche, role_since/date_prise_de_poste, external_id/matricule, birth_date/date_naissance, gender/genre. \
                 UTF-8 with or without BOM, `;` or `,`. A participant whose email or external id is \
                 already known is refused as a duplicate, with its line.
 
@@ -74,6 +76,7 @@ extension AllerVers.ParticipantCommand {
             ("employer", ["employeur"]), ("hire_date", ["date_embauche", "date_d_embauche"]), ("external_id", ["matricule"]),
             ("birth_date", ["date_naissance", "date_de_naissance"]), ("gender", ["genre", "sexe"]),
             ("employer_kind", ["type_employeur", "type_d_employeur"]), ("employer_siret", ["siret", "siret_employeur"]),
+            ("role_since", ["date_prise_de_poste", "date_prise_poste"]),
         ]
         static let kinds: [String: Employer.Kind] = [
             "private-company": .privateCompany, "entreprise": .privateCompany, "entreprise privee": .privateCompany,
@@ -136,7 +139,8 @@ extension AllerVers.ParticipantCommand {
                 participants.append(
                     Participant(
                         id: "", firstName: values[0], lastName: values[1], email: optional(2), profession: optional(3),
-                        employer: optional(4), hireDate: try date(5), externalID: optional(6), birthDate: try date(7), gender: gender))
+                        employer: optional(4), hireDate: try date(5), externalID: optional(6), birthDate: try date(7), gender: gender,
+                        roleSince: try date(11)))
                 lines.append(row.line)
             }
             // Duplicates inside the file, before the store sees them, to name both lines.
@@ -201,7 +205,8 @@ extension AllerVers.ParticipantCommand {
             printTable([
                 ["Id", participant.id], ["Name", participant.displayName], ["Email", participant.email ?? ""],
                 ["Profession", participant.profession ?? ""], ["Employer", participant.employer ?? ""],
-                ["Hired", participant.hireDate?.description ?? ""], ["External id", participant.externalID ?? ""],
+                ["Hired", participant.hireDate?.description ?? ""], ["In the role since", participant.roleSince?.description ?? ""],
+                ["External id", participant.externalID ?? ""],
                 ["Born", participant.birthDate?.description ?? ""], ["Gender", participant.gender?.rawValue ?? ""],
             ])
             guard !changes.isEmpty else { return }
@@ -224,6 +229,7 @@ extension AllerVers.ParticipantCommand {
 
                 Example:
                   allervers participant edit P-0003 --last-name "Roux-Martin" --by "Claire Martin"
+                  allervers participant edit P-0001 --profession "cheffe de service" --role-since 2026-10-01
                 """)
         @Argument(help: "Id, email or external id.") var participant: String
         @Option var firstName: String?
@@ -232,6 +238,8 @@ extension AllerVers.ParticipantCommand {
         @Option var profession: String?
         @Option var employer: String?
         @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
+        @Option(help: ArgumentHelp("When they took their profession or role, if not at the hire.", valueName: "date")) var roleSince:
+            String?
         @Option var externalID: String?
         @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var birthDate: String?
         @Option(help: ArgumentHelp("female or male.", valueName: "gender")) var gender: GenderOption?
@@ -239,10 +247,10 @@ extension AllerVers.ParticipantCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            for date in [hireDate, birthDate].compactMap({ $0 }) where !date.isEmpty && parseDate(date) == nil {
+            for date in [hireDate, roleSince, birthDate].compactMap({ $0 }) where !date.isEmpty && parseDate(date) == nil {
                 throw ValidationError("\"\(date)\" is not a date that exists")
             }
-            let given: [Any?] = [firstName, lastName, email, profession, employer, hireDate, externalID, birthDate, gender]
+            let given: [Any?] = [firstName, lastName, email, profession, employer, hireDate, roleSince, externalID, birthDate, gender]
             if given.allSatisfy({ $0 == nil }) { throw ValidationError("name at least one detail to change, such as --last-name") }
         }
 
@@ -257,6 +265,7 @@ extension AllerVers.ParticipantCommand {
                 person.employer = cleared(employer, person.employer)
                 person.externalID = cleared(externalID, person.externalID)
                 if let hireDate { person.hireDate = parseDate(hireDate) }
+                if let roleSince { person.roleSince = parseDate(roleSince) }
                 if let birthDate { person.birthDate = parseDate(birthDate) }
                 if let gender { person.gender = gender.gender }
             }

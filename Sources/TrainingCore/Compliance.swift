@@ -404,7 +404,14 @@ extension LocalDate {
     }
 }
 
-/// An employer's obligation: a title and the rule its staff follow.
+/// An employer's obligation: a title and the rule its staff follow, with the rule's history.
+///
+/// **A changed rule** applies to the periods that begin on or after the day it was changed
+/// (a period begins at the completion that counts, or at the hire, or the taking of the role,
+/// for someone never trained); the periods under way keep the rule they began under, unless
+/// the change was made for every period (`obligation edit --apply-to-existing`). Who the rule
+/// applies to and what satisfies it are always the latest version's: they say who must be
+/// trained and what counts, not when.
 public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     /// The workspace's identifier for it (`O-0001`).
     public var id: String
@@ -412,15 +419,80 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     public var employerID: String
     /// What people call it ("Aller-vers, socle").
     public var title: String
-    /// The rule.
+    /// The rule: its latest version.
     public var rule: ObligationRule
+    /// Every version of the rule, oldest first, the latest last.
+    public var history: [RuleVersion]
 
-    /// Creates an obligation.
-    public init(id: String, employerID: String, title: String, rule: ObligationRule) {
+    /// One version of an obligation's rule.
+    public struct RuleVersion: Sendable, Hashable, Codable {
+        /// 1 when the obligation was made, one more at each change.
+        public var number: Int
+        /// The rule.
+        public var rule: ObligationRule
+        /// The first day of the periods it governs; `nil` for every period.
+        public var appliesFrom: LocalDate?
+        /// Who recorded it.
+        public var recordedBy: String?
+        /// When.
+        public var recordedAt: Date?
+
+        /// Creates a version.
+        public init(number: Int, rule: ObligationRule, appliesFrom: LocalDate? = nil, recordedBy: String? = nil, recordedAt: Date? = nil) {
+            self.number = number
+            self.rule = rule
+            self.appliesFrom = appliesFrom
+            self.recordedBy = recordedBy
+            self.recordedAt = recordedAt
+        }
+    }
+
+    /// Creates an obligation with one version of its rule, or the versions given.
+    public init(id: String, employerID: String, title: String, rule: ObligationRule, history: [RuleVersion]? = nil) {
         self.id = id
         self.employerID = employerID
         self.title = title
         self.rule = rule
+        self.history = history ?? [RuleVersion(number: 1, rule: rule)]
+    }
+
+    /// The obligation with `rule` as its next version, for the periods from `day` on
+    /// (`nil`: every period).
+    public func changed(to rule: ObligationRule, from day: LocalDate?, by who: String? = nil, at now: Date? = nil) -> Obligation {
+        var changed = self
+        changed.rule = rule
+        changed.history.append(
+            RuleVersion(number: (history.last?.number ?? 0) + 1, rule: rule, appliesFrom: day, recordedBy: who, recordedAt: now))
+        return changed
+    }
+
+    /// The first day of `member`'s period under way on `day`: their latest completion the rule
+    /// accepts, or, never trained, their hire (or the taking of the role, when the first due
+    /// date counts from it).
+    public func periodStart(of member: StaffMember, evidence: [Completion], asOf day: LocalDate) -> LocalDate {
+        if let latest = evidence.filter({ $0.date <= day && rule.accepts($0) }).map(\.date).max() { return latest }
+        if case .monthsAfterRole = rule.firstDue, let role = member.roleSince { return max(role, member.hired) }
+        return member.hired
+    }
+
+    /// The version that governs a period beginning on `start`: the latest made for every
+    /// period or for periods from that day or before, with the latest version's scope and
+    /// courses.
+    public func version(forPeriodBeginning start: LocalDate) -> RuleVersion {
+        var governing = history.last { $0.appliesFrom.map { $0 <= start } ?? true } ?? history.first ?? RuleVersion(number: 1, rule: rule)
+        governing.rule.appliesTo = rule.appliesTo
+        governing.rule.satisfiedBy = rule.satisfiedBy
+        governing.rule.acceptsSelfDeclared = rule.acceptsSelfDeclared
+        return governing
+    }
+
+    /// Where `member` stands on `day` (see ``ObligationRule/status(of:evidence:exemptions:asOf:)``),
+    /// under the version that governs their period under way, and that version's number.
+    public func status(of member: StaffMember, evidence: [Completion], exemptions: [Exemption], asOf day: LocalDate)
+        -> (status: ComplianceStatus, version: Int)
+    {
+        let version = version(forPeriodBeginning: periodStart(of: member, evidence: evidence, asOf: day))
+        return (version.rule.status(of: member, evidence: evidence, exemptions: exemptions, asOf: day), version.number)
     }
 }
 

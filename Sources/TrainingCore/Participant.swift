@@ -16,6 +16,9 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
     public var employer: String?
     /// When the employer hired them: obligations count from it.
     public var hireDate: LocalDate?
+    /// The day they took their profession or role, when it is not their hire: obligations
+    /// due "N months after taking the role" count from it.
+    public var roleSince: LocalDate?
     /// The employer's or funder's own identifier for the person; unique in a workspace.
     public var externalID: String?
     /// The date of birth, when known: it tells two namesakes apart.
@@ -35,8 +38,10 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
     /// Creates a participant.
     public init(
         id: String, firstName: String, lastName: String, email: String? = nil, profession: String? = nil, employer: String? = nil,
-        hireDate: LocalDate? = nil, externalID: String? = nil, birthDate: LocalDate? = nil, gender: Gender? = nil
+        hireDate: LocalDate? = nil, externalID: String? = nil, birthDate: LocalDate? = nil, gender: Gender? = nil,
+        roleSince: LocalDate? = nil
     ) {
+        self.roleSince = roleSince
         self.id = id
         self.firstName = firstName
         self.lastName = lastName
@@ -63,6 +68,9 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
             if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
                 problems.append("\"\(email)\" is not an email address")
             }
+        }
+        if let roleSince, let hireDate, roleSince < hireDate {
+            problems.append("the role cannot begin (\(roleSince)) before the hire (\(hireDate))")
         }
         return problems
     }

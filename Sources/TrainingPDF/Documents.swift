@@ -307,7 +307,7 @@ public enum Documents {
     // MARK: Parts
 
     /// The organisation's identity at the top of the page; returns where the page goes on.
-    private static func header(_ canvas: PDFCanvas, organisation: Organisation, language l: DocumentLanguage) -> Double {
+    static func header(_ canvas: PDFCanvas, organisation: Organisation, language l: DocumentLanguage) -> Double {
         var y = margin
         y += canvas.text(organisation.name, x: margin, y: y, width: contentWidth, font: .heading) + 2
         y += canvas.text(organisation.address, x: margin, y: y, width: contentWidth, font: .small) + 1

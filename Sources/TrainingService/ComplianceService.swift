@@ -35,11 +35,28 @@ public struct ComplianceReport: Sendable, Encodable {
 
     private enum Key: String, CodingKey { case asOf, lines, counts }
 
-    private struct Count: Encodable {
-        let employerID: String
-        let employer: String
-        let profession: String?
-        let states: [String: Int]
+    /// How many lines of an employer (of a profession, or all) are in each state.
+    public struct Count: Sendable, Encodable {
+        /// The employer.
+        public var employerID: String
+        /// Its name.
+        public var employer: String
+        /// The profession (`""` for none), `nil` for the employer's total.
+        public var profession: String?
+        /// The lines in each state.
+        public var states: [ComplianceStatus.State: Int]
+
+        private enum Key: String, CodingKey { case employerID, employer, profession, states }
+
+        /// Every state appears, with 0 when no line is in it.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(employerID, forKey: .employerID)
+            try container.encode(employer, forKey: .employer)
+            try container.encodeIfPresent(profession, forKey: .profession)
+            try container.encode(
+                Dictionary(uniqueKeysWithValues: ComplianceStatus.State.allCases.map { ($0.rawValue, states[$0] ?? 0) }), forKey: .states)
+        }
     }
 
     /// The day, the lines, and the counts (a total per employer, `profession` absent, then
@@ -48,17 +65,12 @@ public struct ComplianceReport: Sendable, Encodable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(asOf, forKey: .asOf)
         try container.encode(lines, forKey: .lines)
-        try container.encode(
-            counts().map { count in
-                Count(
-                    employerID: count.employerID, employer: count.employer, profession: count.profession,
-                    states: Dictionary(uniqueKeysWithValues: ComplianceStatus.State.allCases.map { ($0.rawValue, count.states[$0] ?? 0) }))
-            }, forKey: .counts)
+        try container.encode(counts(), forKey: .counts)
     }
 
     /// How many lines are in each state, per employer (and per profession within it): per
     /// employer, they add up to the whole.
-    public func counts() -> [(employerID: String, employer: String, profession: String?, states: [ComplianceStatus.State: Int])] {
+    public func counts() -> [Count] {
         var order: [String] = []
         var byEmployer: [String: (String, [String: [ComplianceStatus.State: Int]], [ComplianceStatus.State: Int])] = [:]
         for line in lines {
@@ -69,9 +81,10 @@ public struct ComplianceReport: Sendable, Encodable {
             byEmployer[line.employerID]?.1[line.profession ?? "", default: [:]][line.status.state, default: 0] += 1
             byEmployer[line.employerID]?.2[line.status.state, default: 0] += 1
         }
-        return order.flatMap { id -> [(String, String, String?, [ComplianceStatus.State: Int])] in
+        return order.flatMap { id -> [Count] in
             guard let (name, professions, total) = byEmployer[id] else { return [] }
-            return [(id, name, nil, total)] + professions.keys.sorted().map { (id, name, $0, professions[$0] ?? [:]) }
+            return [Count(employerID: id, employer: name, profession: nil, states: total)]
+                + professions.keys.sorted().map { Count(employerID: id, employer: name, profession: $0, states: professions[$0] ?? [:]) }
         }
     }
 }
@@ -102,6 +115,22 @@ public struct ComplianceMatrix: Sendable, Encodable {
         /// Their status under each obligation, in the order of `obligations`.
         public var statuses: [ComplianceStatus?]
     }
+}
+
+/// What changing an obligation's rule did, or would do, to the periods under way.
+public struct ObligationChange: Sendable, Encodable {
+    /// The obligation, its new version last.
+    public var obligation: Obligation
+    /// Whether the new version governs the periods under way too.
+    public var appliesToExisting: Bool
+    /// The periods under way: one per person the obligation applies to, before or after.
+    public var periods = 0
+    /// Those whose status changes now.
+    public var changed = 0
+    /// Those that keep an earlier version (without `appliesToExisting`).
+    public var keptEarlier = 0
+    /// Of those, the ones whose status the new version would change.
+    public var wouldChange = 0
 }
 
 /// Employers' obligations and who meets them.
@@ -152,6 +181,15 @@ public struct ComplianceService: Sendable {
     /// The records of training done elsewhere, of one person or everyone.
     public func externals(of participant: String?) async throws -> [ExternalTraining] {
         try store.externalTrainings(of: participant)
+    }
+
+    /// One record of training done elsewhere, removed or not; with `file`, whether that file
+    /// is the one recorded (its SHA-256 the same).
+    public func external(_ id: String, checking file: URL?) async throws -> (entry: ExternalTrainingEntry, matches: Bool?) {
+        let entry = try store.externalTraining(id)
+        guard let file else { return (entry, nil) }
+        guard let data = FileManager.default.contents(atPath: file.path) else { throw ObligationError("\(file.path): no such file") }
+        return (entry, entry.record.fileSHA256 == Digest.sha256Hex(data))
     }
 
     /// Removes a record of training done elsewhere from what counts.
@@ -223,13 +261,8 @@ public struct ComplianceService: Sendable {
         var lines: [ComplianceReport.Line] = []
         for inputs in try store.complianceInputs(employer: employer, on: day, knownAt: knownAt) {
             for (participant, member) in inputs.staff {
-                for obligation in inputs.obligations
-                where obligation.rule.applies(toRole: member.role, participantID: member.participantID) {
-                    let exemptions = (inputs.exemptions[participant.id] ?? []).filter {
-                        $0.obligationID == nil || $0.obligationID == obligation.id
-                    }
-                    let status = obligation.rule.status(
-                        of: member, evidence: inputs.completions[participant.id] ?? [], exemptions: exemptions.map(\.exemption), asOf: day)
+                for obligation in inputs.obligations {
+                    guard let (status, _) = Self.status(of: participant, member, under: obligation, in: inputs, asOf: day) else { continue }
                     lines.append(
                         ComplianceReport.Line(
                             employerID: inputs.employer.id, employer: inputs.employer.name, participantID: participant.id,
@@ -239,5 +272,52 @@ public struct ComplianceService: Sendable {
             }
         }
         return ComplianceReport(asOf: day, lines: lines)
+    }
+
+    /// Where someone stands with an obligation on `day`, and the version of the rule that
+    /// says so; `nil` when it does not apply to them.
+    static func status(
+        of participant: Participant, _ member: StaffMember, under obligation: Obligation, in inputs: ComplianceInputs, asOf day: LocalDate
+    ) -> (ComplianceStatus, version: Int)? {
+        guard obligation.rule.applies(toRole: member.role, participantID: member.participantID) else { return nil }
+        let exemptions = (inputs.exemptions[participant.id] ?? []).filter { $0.obligationID == nil || $0.obligationID == obligation.id }
+        return obligation.status(
+            of: member, evidence: inputs.completions[participant.id] ?? [], exemptions: exemptions.map(\.exemption), asOf: day)
+    }
+
+    /// Changes an obligation's rule (and its title when given), for the periods that begin
+    /// from `today` on, or, with `applyToExisting`, for every period; with `dryRun`, only says
+    /// what it would change. The periods are those under way today: one per person the
+    /// obligation applies to.
+    public func edit(
+        _ id: String, title: String?, rule: ObligationRule, applyToExisting: Bool, dryRun: Bool, today: LocalDate, by who: String?,
+        at now: Date
+    ) async throws -> ObligationChange {
+        let current = try store.obligation(id)
+        let from = applyToExisting ? nil : today
+        var change = ObligationChange(obligation: current.changed(to: rule, from: from), appliesToExisting: applyToExisting)
+        let asIs = current.changed(to: rule, from: today)
+        let forAll = current.changed(to: rule, from: nil)
+        for inputs in try store.complianceInputs(employer: current.employerID, on: today) {
+            guard let before = inputs.obligations.first(where: { $0.id == id }) else { continue }
+            for (participant, member) in inputs.staff {
+                let old = Self.status(of: participant, member, under: before, in: inputs, asOf: today)
+                let new = Self.status(of: participant, member, under: applyToExisting ? forAll : asIs, in: inputs, asOf: today)
+                if old != nil || new != nil { change.periods += 1 }
+                if old?.0 != new?.0 { change.changed += 1 }
+                if !applyToExisting, let (_, version) = Self.status(of: participant, member, under: asIs, in: inputs, asOf: today),
+                    version < change.obligation.history.count
+                {
+                    change.keptEarlier += 1
+                    if Self.status(of: participant, member, under: forAll, in: inputs, asOf: today)?.0 != old?.0 {
+                        change.wouldChange += 1
+                    }
+                }
+            }
+        }
+        guard !dryRun else { return change }
+        change.obligation = try store.editObligation(
+            id, title: title, rule: rule, appliesFrom: from, by: try store.actor(who), at: now)
+        return change
     }
 }

@@ -21,15 +21,20 @@ public struct PastEmployment: Sendable, Hashable, Codable {
     public var profession: String?
     /// When they were hired, when known.
     public var hireDate: LocalDate?
+    /// When they took the role there, when it was not their hire.
+    public var roleSince: LocalDate?
     /// Their last day there.
     public var leftOn: LocalDate
 
     /// Creates the record of a job left.
-    public init(participantID: String, employerID: String, profession: String?, hireDate: LocalDate?, leftOn: LocalDate) {
+    public init(
+        participantID: String, employerID: String, profession: String?, hireDate: LocalDate?, roleSince: LocalDate? = nil, leftOn: LocalDate
+    ) {
         self.participantID = participantID
         self.employerID = employerID
         self.profession = profession
         self.hireDate = hireDate
+        self.roleSince = roleSince
         self.leftOn = leftOn
     }
 }
@@ -220,6 +225,7 @@ enum EmployerRows {
         return PastEmployment(
             participantID: participantID, employerID: try row["employerID"], profession: try row["profession"],
             hireDate: try row.parsedIfPresent("hireDate", of: "pastEmployment", key: participantID, LocalDate.init),
+            roleSince: try row.parsedIfPresent("roleSince", of: "pastEmployment", key: participantID, LocalDate.init),
             leftOn: try row.parsed("leftOn", of: "pastEmployment", key: participantID, LocalDate.init))
     }
 }
@@ -227,10 +233,12 @@ enum EmployerRows {
 /// The jobs people left.
 enum PastEmploymentRows {
     static func insert(
-        participantID: String, employerID: String, profession: String?, hireDate: LocalDate?, leftOn: LocalDate, in db: any SQLConnection
+        participantID: String, employerID: String, profession: String?, hireDate: LocalDate?, roleSince: LocalDate?, leftOn: LocalDate,
+        in db: any SQLConnection
     ) throws {
         try db.execute(
-            sql: "INSERT INTO pastEmployment (participantID, employerID, profession, hireDate, leftOn) VALUES (?, ?, ?, ?, ?)",
-            arguments: [participantID, employerID, profession, hireDate?.description, leftOn.description])
+            sql:
+                "INSERT INTO pastEmployment (participantID, employerID, profession, hireDate, roleSince, leftOn) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [participantID, employerID, profession, hireDate?.description, roleSince?.description, leftOn.description])
     }
 }

@@ -485,6 +485,17 @@ extension Store {
                     CREATE INDEX exemptionByParticipant ON exemption(participantID);
                     """)
         }
+        migrator.registerMigration("v13 rule periods and roles") { db in
+            try db.execute(
+                sql: """
+                    -- The first day of the periods a rule's version governs; NULL for every period
+                    -- (the first version, or a change made with --apply-to-existing).
+                    ALTER TABLE obligationRule ADD COLUMN appliesFrom TEXT;
+                    -- The day someone took their profession or role, when it is not their hire.
+                    ALTER TABLE participant ADD COLUMN roleSince TEXT;
+                    ALTER TABLE pastEmployment ADD COLUMN roleSince TEXT;
+                    """)
+        }
         return migrator
     }()
 }

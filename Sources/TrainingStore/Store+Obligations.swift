@@ -65,6 +65,31 @@ extension Store {
         }
     }
 
+    /// Changes an obligation: its rule's next version, for the periods that begin on or after
+    /// `appliesFrom` (`nil`: every period, those under way included), and its title when given.
+    /// The versions before stay, for the periods they govern and for reports replayed as known
+    /// before the change.
+    @discardableResult
+    public func editObligation(
+        _ id: String, title: String? = nil, rule: ObligationRule, appliesFrom: LocalDate?, by who: String, at now: Date = Date()
+    ) throws -> Obligation {
+        try database.write { db in
+            guard let current = try ObligationRows.obligations(of: nil, in: db).first(where: { $0.id == id }) else {
+                throw NotFoundError(kind: .obligation, id: id)
+            }
+            try ObligationRows.check(rule, in: db)
+            if let title {
+                if title.allSatisfy(\.isWhitespace) { throw ObligationError("an obligation needs a title") }
+                try db.execute(sql: "UPDATE obligation SET title = ? WHERE id = ?", arguments: [EmployerRows.trimmed(title), id])
+            }
+            let version = (current.history.last?.number ?? 0) + 1
+            try ObligationRows.insert(rule, of: id, version: version, appliesFrom: appliesFrom, by: who, at: now, in: db)
+            var changed = current.changed(to: rule, from: appliesFrom, by: who, at: now)
+            changed.title = title.map(EmployerRows.trimmed) ?? current.title
+            return changed
+        }
+    }
+
     /// Ends an obligation: it is no longer reported; its record stays.
     public func removeObligation(_ id: String, at now: Date = Date()) throws {
         try database.write { db in
@@ -152,7 +177,11 @@ extension Store {
                     let person = try Self.participant(row)
                     let hired = try person.hireDate ?? ParticipantRows.registered(row, id: person.id)
                     if hired <= day, counted.insert(person.id).inserted {
-                        staff.append((person, StaffMember(participantID: person.id, role: person.profession, hired: hired)))
+                        staff.append(
+                            (
+                                person,
+                                StaffMember(participantID: person.id, role: person.profession, hired: hired, roleSince: person.roleSince)
+                            ))
                     }
                 }
                 for past in try db.rows(
@@ -168,7 +197,9 @@ extension Store {
                     let hired = try past.hireDate ?? ParticipantRows.registered(row, id: person.id)
                     guard hired <= day, counted.insert(person.id).inserted else { continue }
                     person.employer = employer.name
-                    staff.append((person, StaffMember(participantID: person.id, role: past.profession, hired: hired)))
+                    person.roleSince = past.roleSince
+                    staff.append(
+                        (person, StaffMember(participantID: person.id, role: past.profession, hired: hired, roleSince: past.roleSince)))
                 }
                 staff.sort { a, b in
                     a.0.lastName.caseFoldedEquals(b.0.lastName) ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)
@@ -211,7 +242,10 @@ enum ObligationRows {
         }
     }
 
-    static func insert(_ rule: ObligationRule, of id: String, version: Int, by who: String, at now: Date, in db: any SQLConnection) throws {
+    static func insert(
+        _ rule: ObligationRule, of id: String, version: Int, appliesFrom: LocalDate? = nil, by who: String, at now: Date,
+        in db: any SQLConnection
+    ) throws {
         let (scope, values): (String, [String]) =
             switch rule.appliesTo {
             case .everyone: ("everyone", [])
@@ -237,31 +271,48 @@ enum ObligationRows {
         try db.execute(
             sql: """
                 INSERT INTO obligationRule (obligationID, version, scope, scopeValues, courses, externalCourses, firstDue, firstDueMonths,
-                    firstDueDate, validityMonths, counting, anniversary, graceDays, leadDays, acceptsSelfDeclared, recordedBy, recordedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    firstDueDate, validityMonths, counting, anniversary, graceDays, leadDays, acceptsSelfDeclared, recordedBy, recordedAt,
+                    appliesFrom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 id, version, scope, try json(values), try json(courses), try json(external), firstDue, months, date, rule.validityMonths,
                 rule.counting.rawValue, rule.anniversary.map { String(format: "%02d-%02d", $0.month, $0.day) }, rule.graceDays,
-                rule.leadDays, rule.acceptsSelfDeclared, who, storedTimestamp(now),
+                rule.leadDays, rule.acceptsSelfDeclared, who, storedTimestamp(now), appliesFrom?.description,
             ])
     }
 
-    /// The obligations not removed, each with its latest rule, by id.
-    /// With `knownAt` (as GRDB writes a date), those made by then and not ended by then.
+    /// The obligations not removed, each with its rule's versions, by id.
+    /// With `knownAt` (as GRDB writes a date), those made by then and not ended by then, with
+    /// the versions recorded by then.
     static func obligations(of employerID: String?, knownAt: String? = nil, in db: any SQLConnection) throws -> [Obligation] {
-        try db.rows(
+        var versions: [String: [Obligation.RuleVersion]] = [:]
+        try db.each(
             sql: """
-                SELECT o.id, o.employerID, o.title, r.* FROM obligation o
-                JOIN obligationRule r ON r.obligationID = o.id
-                    AND r.version = (SELECT max(version) FROM obligationRule WHERE obligationID = o.id)
+                SELECT r.* FROM obligationRule r JOIN obligation o ON o.id = r.obligationID
+                WHERE (CAST(?1 AS TEXT) IS NULL OR o.employerID = ?1) AND (CAST(?2 AS TEXT) IS NULL OR r.recordedAt <= ?2)
+                ORDER BY r.obligationID, r.version
+                """, arguments: [employerID, knownAt]
+        ) { row in
+            let id: String = try row["obligationID"]
+            versions[id, default: []].append(
+                Obligation.RuleVersion(
+                    number: try row["version"], rule: try rule(row, of: id),
+                    appliesFrom: try row.parsedIfPresent("appliesFrom", of: "obligationRule", key: id, LocalDate.init),
+                    recordedBy: try row["recordedBy"],
+                    recordedAt: try row.parsed("recordedAt", of: "obligationRule", key: id) { date(storedTimestamp: $0) }))
+        }
+        return try db.rows(
+            sql: """
+                SELECT o.id, o.employerID, o.title FROM obligation o
                 WHERE (CAST(?1 AS TEXT) IS NULL OR o.employerID = ?1)
                   AND ((CAST(?2 AS TEXT) IS NULL AND o.removedAt IS NULL) OR (o.createdAt <= ?2 AND (o.removedAt IS NULL OR o.removedAt > ?2)))
                 ORDER BY o.id
                 """, arguments: [employerID, knownAt]
-        ).map { row in
+        ).compactMap { row in
             let id: String = try row["id"]
-            return Obligation(id: id, employerID: try row["employerID"], title: try row["title"], rule: try rule(row, of: id))
+            guard let history = versions[id], let latest = history.last else { return nil }
+            return Obligation(id: id, employerID: try row["employerID"], title: try row["title"], rule: latest.rule, history: history)
         }
     }
 

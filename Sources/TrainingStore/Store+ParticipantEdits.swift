@@ -31,7 +31,8 @@ extension Store {
     /// The details a person can have corrected, by the name the change log gives them.
     static let editableFields: [(name: String, value: @Sendable (Participant) -> String?)] = [
         ("firstName", { $0.firstName }), ("lastName", { $0.lastName }), ("email", \.email), ("profession", \.profession),
-        ("employer", \.employer), ("hireDate", { $0.hireDate?.description }), ("externalID", \.externalID),
+        ("employer", \.employer), ("hireDate", { $0.hireDate?.description }),
+        ("roleSince", { $0.roleSince?.description }), ("externalID", \.externalID),
         ("birthDate", { $0.birthDate?.description }), ("gender", { $0.gender?.rawValue }),
     ]
 
@@ -178,7 +179,7 @@ extension Store {
                 let today = LocalDate.inParis(now)
                 try PastEmploymentRows.insert(
                     participantID: keepID, employerID: employerID, profession: drop.profession, hireDate: drop.hireDate,
-                    leftOn: max(today, drop.hireDate ?? today), in: db)
+                    roleSince: drop.roleSince, leftOn: max(today, drop.hireDate ?? today), in: db)
             }
             try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE mergedInto = ?", arguments: [keepID, dropID])
             // DROP stays, as a duplicate merged into KEEP, when closed sessions' records or an
@@ -199,6 +200,7 @@ extension Store {
             merged.profession = keep.profession ?? drop.profession
             merged.employer = keep.employer ?? drop.employer
             merged.hireDate = keep.hireDate ?? drop.hireDate
+            merged.roleSince = keep.hireDate == nil ? keep.roleSince ?? drop.roleSince : keep.roleSince
             merged.externalID = keep.externalID ?? (remains ? nil : drop.externalID)
             merged.birthDate = keep.birthDate ?? drop.birthDate
             merged.gender = keep.gender ?? drop.gender
@@ -288,8 +290,9 @@ extension Store {
                 if let hired = before.hireDate, leftOn < hired { leftOn = hired }
                 try PastEmploymentRows.insert(
                     participantID: before.id, employerID: formerID, profession: before.profession, hireDate: before.hireDate,
-                    leftOn: leftOn,
-                    in: db)
+                    roleSince: before.roleSince, leftOn: leftOn, in: db)
+                // The role taken in the job left stays with it.
+                if after.roleSince == before.roleSince { after.roleSince = nil }
             }
         }
         after.employer = try employerID.flatMap { id in
@@ -298,11 +301,11 @@ extension Store {
         try db.execute(
             sql: """
                 UPDATE participant SET firstName = ?, lastName = ?, email = ?, profession = ?, employerID = ?, hireDate = ?,
-                  externalID = ?, birthDate = ?, gender = ? WHERE id = ?
+                  roleSince = ?, externalID = ?, birthDate = ?, gender = ? WHERE id = ?
                 """,
             arguments: [
                 after.firstName, after.lastName, after.email, after.profession, employerID, after.hireDate?.description,
-                after.externalID, after.birthDate?.description, after.gender?.rawValue, before.id,
+                after.roleSince?.description, after.externalID, after.birthDate?.description, after.gender?.rawValue, before.id,
             ])
         return editableFields.filter { $0.value(before) != $0.value(after) }.map { name, value in
             ParticipantChange(

@@ -70,8 +70,8 @@ extension Store {
             let insert = try db.prepare(
                 sql: """
                     INSERT INTO participant (id, firstName, lastName, email, profession, employerID, hireDate, externalID, birthDate, gender,
-                        createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        createdAt, roleSince)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             // Each employer's name is looked up once per list.
             var employers: [String: String] = [:]
@@ -109,6 +109,7 @@ extension Store {
                 insert.bind(participant.birthDate?.description)
                 insert.bind(participant.gender?.rawValue)
                 insert.bind(createdAt)
+                insert.bind(participant.roleSince?.description)
                 try insert.insert()
                 added.append(participant)
             }
@@ -210,7 +211,8 @@ extension Store {
             id: row["id"], firstName: row["firstName"], lastName: row["lastName"], email: row["email"], profession: row["profession"],
             employer: row["employer"], hireDate: (row["hireDate"] as String?).flatMap(LocalDate.init), externalID: row["externalID"],
             birthDate: (row["birthDate"] as String?).flatMap(LocalDate.init),
-            gender: (row["gender"] as String?).flatMap(Participant.Gender.init(rawValue:)))
+            gender: (row["gender"] as String?).flatMap(Participant.Gender.init(rawValue:)),
+            roleSince: (row["roleSince"] as String?).flatMap(LocalDate.init))
     }
 
     /// Enrols participants (by id, email or external id) in a session, all or none: seats

@@ -11,7 +11,35 @@ public struct ExemptionRecord: Sendable, Hashable, Codable {
     public var exemption: Exemption
 }
 
+/// A record of training done elsewhere with who recorded it and when, and when it stopped
+/// counting.
+public struct ExternalTrainingEntry: Sendable, Hashable, Codable {
+    /// The record.
+    public var record: ExternalTraining
+    /// Who recorded it.
+    public var recordedBy: String
+    /// When.
+    public var recordedAt: Date
+    /// When it was removed from what counts, if it was.
+    public var removedAt: Date?
+}
+
 extension Store {
+    /// One record of training done elsewhere, removed or not.
+    public func externalTraining(_ id: String) throws -> ExternalTrainingEntry {
+        try database.read { db in
+            guard let row = try db.row(sql: "SELECT * FROM externalTraining WHERE id = ?", arguments: [id]) else {
+                throw NotFoundError(kind: .externalTraining, id: id)
+            }
+            func date(_ column: String) throws -> Date? {
+                try row.parsedIfPresent(column, of: "externalTraining", key: id) { TrainingStore.date(storedTimestamp: $0) }
+            }
+            return ExternalTrainingEntry(
+                record: try TrainingElsewhereRows.external(row), recordedBy: try row["recordedBy"],
+                recordedAt: try date("recordedAt") ?? Date(timeIntervalSince1970: 0), removedAt: try date("removedAt"))
+        }
+    }
+
     /// Records training done elsewhere (numbered `X-0001`), for a person known by id, email
     /// or external id. Refused: a day after `today`, hours that are not above zero, a course
     /// to count as that the workspace does not know.

@@ -435,6 +435,14 @@ public enum PostgresMigrations {
                 "CREATE INDEX exemptionByParticipant ON exemption(participantID)",
             ]
         ),
+        (
+            "v13 rule periods and roles",
+            [
+                "ALTER TABLE obligationRule ADD COLUMN appliesFrom TEXT COLLATE \"C\"",
+                "ALTER TABLE participant ADD COLUMN roleSince TEXT COLLATE \"C\"",
+                "ALTER TABLE pastEmployment ADD COLUMN roleSince TEXT COLLATE \"C\"",
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

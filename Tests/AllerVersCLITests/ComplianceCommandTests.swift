@@ -124,6 +124,34 @@ import TrainingTesting
             String(decoding: try Data(contentsOf: reportCSV).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter {
                 !$0.isEmpty
             }.count == 4)
+        // The report and the matrix as PDFs for an auditor: each line's words, the same bytes twice.
+        let reportPDF = workspace.url.appendingPathComponent("conformite.pdf")
+        let matrixPDF = workspace.url.appendingPathComponent("matrice.pdf")
+        for _ in 0..<2 {
+            let printed = await allervers(
+                "compliance", "--employer", "E-0001", "--as-of", "2026-12-31", "--pdf", reportPDF.path, "--store", store)
+            #expect(printed.exitCode == 0, "\(printed.error)")
+            let drawn = await allervers(
+                "compliance", "matrix", "--employer", "E-0001", "--as-of", "2026-12-31", "--pdf", matrixPDF.path, "--store", store)
+            #expect(drawn.exitCode == 0, "\(drawn.error)")
+        }
+        let firstPrint = try Data(contentsOf: reportPDF)
+        #expect(
+            await allervers("compliance", "--employer", "E-0001", "--as-of", "2026-12-31", "--pdf", reportPDF.path, "--store", store)
+                .exitCode
+                == 0)
+        #expect(try Data(contentsOf: reportPDF) == firstPrint, "the same report gives the same bytes")
+        let printedText = try text(of: reportPDF)
+        for phrase in [
+            "SUIVI DES OBLIGATIONS DE FORMATION", "CCAS de Villeurbanne", "Situation au 31/12/2026", "ROUX Camille", "BENALI",
+            "À jour", "13/03/2029", try #require(numbers["P-0001"]), "Pas encore dû", "jamais formé·e", "Effectifs par situation",
+            "L'échéance est le dernier jour où la personne est à jour",
+        ] {
+            #expect(printedText.contains(phrase), "\(phrase) in \(printedText)")
+        }
+        let matrixText = try text(of: matrixPDF)
+        #expect(matrixText.contains("MATRICE DE FORMATION") && matrixText.contains("O-0002 Terrain"), "\(matrixText)")
+        #expect(matrixText.contains("non concerné·e") && matrixText.contains("En dépassement"), "\(matrixText)")
 
         // A revoked certificate no longer counts: never trained, due a year after the hire.
         let number = try #require(numbers["P-0001"])
@@ -173,6 +201,83 @@ import TrainingTesting
     /// Training done elsewhere counts once verified (or where the rule accepts it unverified);
     /// an exemption keeps someone from being late; and a report as known on a day comes out
     /// the same after a back-dated record is added.
+    @Test func aChangedRuleGovernsNewPeriodsUnlessAppliedToExistingOnes() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        defer { withExtendedLifetime(workspace) {} }
+        // Certified on 2026-03-13, P-0001 and P-0002 are compliant until 2029-03-13.
+        try await WorkClock.$fixed.withValue(try noon("2026-12-01")) {
+            try await add(
+                store, "--employer", "E-0001", "--title", "Aller-vers, socle", "--course", "AV-FOND", "--due-months", "12", "--validity",
+                "36", "--grace", "30")
+        }
+        let untouched = try storeBytes(workspace)
+        await WorkClock.$fixed.withValue(try noon("2027-01-10")) {
+            let dry = await allervers(
+                "obligation", "edit", "O-0001", "--validity", "24", "--due-months", "6", "--dry-run", "--store", store)
+            #expect(dry.exitCode == 0, "\(dry.error)")
+            #expect(dry.output.contains("it would change the status of 0 of the 2 periods under way now"), "\(dry.output)")
+            #expect(dry.output.contains("2 keep the rule they began under; --apply-to-existing would change the status of 2 of them"))
+        }
+        #expect(try storeBytes(workspace) == untouched, "a dry run writes nothing")
+        await WorkClock.$fixed.withValue(try noon("2027-01-10")) {
+            let edited = await allervers("obligation", "edit", "O-0001", "--validity", "24", "--due-months", "6", "--store", store)
+            #expect(edited.output.hasPrefix("Recorded version 2 of O-0001 for the periods that begin from 2027-01-10"), "\(edited.error)")
+            // A newcomer's period begins after the change: the new rule's six months.
+            let hired = await allervers(
+                "participant", "add", "--first-name", "Nina", "--last-name", "Garnier", "--employer", "CCAS de Villeurbanne", "--hire-date",
+                "2027-02-01", "--store", store)
+            #expect(hired.exitCode == 0, "\(hired.error)")
+        }
+        let kept = try await report(store, "--as-of", "2027-09-01")
+        #expect(kept.line("P-0001", "O-0001")?.status.due == "2029-03-13", "the period under way keeps 36 months")
+        let newcomer = try #require(kept.line("P-0007", "O-0001"))
+        #expect(newcomer.status.state == "overdue" && newcomer.status.due == "2027-08-01")
+        // As known before the change, the first rule (12 months after the hire).
+        let before = try await report(store, "--as-of", "2027-09-01", "--known-at", "2027-01-09")
+        #expect(
+            before.line("P-0007", "O-0001")?.status.due == "2028-02-01" && before.line("P-0007", "O-0001")?.status.state == "not-yet-due")
+        // The same rule, now for every period: the two periods under way change, not the newcomer's.
+        await WorkClock.$fixed.withValue(try noon("2027-02-10")) {
+            let widened = await allervers("obligation", "edit", "O-0001", "--apply-to-existing", "--store", store)
+            #expect(
+                widened.output == "Recorded version 3 of O-0001 for every period: it changes the status of 2 of the 3 periods under way.\n",
+                "\(widened.error)")
+        }
+        let applied = try await report(store, "--as-of", "2027-09-01")
+        #expect(
+            applied.line("P-0001", "O-0001")?.status.due == "2028-03-13" && applied.line("P-0007", "O-0001")?.status.due == "2027-08-01")
+        struct Shown: Decodable {
+            struct Version: Decodable {
+                let number: Int
+                let appliesFrom: String?
+            }
+            let history: [Version]
+        }
+        let shown = await allervers("obligation", "show", "O-0001", "--json", "--store", store)
+        let history = try JSONDecoder().decode(Shown.self, from: Data(shown.output.utf8)).history
+        #expect(history.map(\.number) == [1, 2, 3] && history.map(\.appliesFrom) == [nil, "2027-01-10", nil], "\(shown.output)")
+        let again = await allervers("obligation", "edit", "O-0001", "--apply-to-existing", "--store", store)
+        #expect(again.exitCode != 0 && again.error.contains("nothing to change"), "\(again.output)")
+    }
+
+    @Test func anObligationDueAfterTakingTheRoleCountsFromTheRole() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        defer { withExtendedLifetime(workspace) {} }
+        try await add(
+            store, "--employer", "E-0001", "--title", "Encadrement", "--course", "AV-TERRAIN", "--role", "Cheffe de service",
+            "--due-months",
+            "6", "--after", "role", "--lead", "30")
+        // P-0001, hired on 2025-09-01, became head of department on 2026-10-01.
+        let edited = await allervers(
+            "participant", "edit", "P-0001", "--profession", "cheffe de service", "--role-since", "2026-10-01", "--store", store)
+        #expect(edited.output.contains("P-0001 roleSince: — → 2026-10-01"), "\(edited.error)")
+        let line = try #require(try await report(store, "--as-of", "2027-03-15").line("P-0001", "O-0001"))
+        #expect(line.status.state == "due-soon" && line.status.due == "2027-04-01")
+        // A role that would begin before the hire is refused.
+        let refused = await allervers("participant", "edit", "P-0001", "--role-since", "2025-01-01", "--store", store)
+        #expect(refused.exitCode != 0 && refused.error.contains("before the hire"), "\(refused.error)")
+    }
+
     @Test func trainingElsewhereExemptionsAndTheReportAsKnownThen() async throws {
         let workspace = try await weekWorkspace()
         let store = workspace.url.path
@@ -218,6 +323,14 @@ import TrainingTesting
         let digest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
         sha256sum.waitUntilExit()
         #expect(digest.count == 64 && listed.output.contains("\"fileSHA256\" : \"\(digest)\""), "\(listed.output)")
+        // The scan shown later is checked against the digest kept; another file is not the evidence.
+        let same = await allervers("external", "show", "X-0001", "--check", scan.path, "--store", store)
+        #expect(same.exitCode == 0 && same.output.contains("is the evidence recorded for X-0001"), "\(same.error)")
+        let other = try workspace.file("autre.pdf", "%PDF-1.4 autre chose")
+        let differs = await allervers("external", "show", "X-0001", "--check", other.path, "--store", store)
+        #expect(differs.exitCode == 1 && differs.error.contains("is not the evidence recorded for X-0001"), "\(differs.error)")
+        let unknown = await allervers("external", "show", "X-0009", "--store", store)
+        #expect(unknown.exitCode != 0 && unknown.error.contains("X-0009"), "\(unknown.error)")
         let now = try await report(store, "--as-of", "2027-02-01")
         let verified = try #require(now.line("P-0005", "O-0001"))
         #expect(

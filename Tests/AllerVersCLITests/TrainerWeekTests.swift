@@ -207,7 +207,7 @@ func weekWorkspace() async throws -> TemporaryFolder {
     static let csvCases: [(String, String, String)] = [
         (
             "wrong header", "prénom;nom;téléphone\nA;B;06\n",
-            "participants.csv:1: unknown column \"téléphone\": the columns are first_name, last_name, email, profession, employer, hire_date, external_id, birth_date, gender, employer_kind, employer_siret"
+            "participants.csv:1: unknown column \"téléphone\": the columns are first_name, last_name, email, profession, employer, hire_date, external_id, birth_date, gender, employer_kind, employer_siret, role_since"
         ),
         ("ragged row", "prénom;nom;email\nA;B;a@example.org\nC;D\n", "participants.csv:3: this row has 2 fields but the header has 3"),
         (
