@@ -77,9 +77,13 @@ demo: build
 	$(BIN) exemption add P-0002 --store $(DEMO) --obligation O-0001 --from 2029-01-01 --until 2029-06-30 --reason "congé parental"
 	$(BIN) compliance --store $(DEMO) --as-of 2026-03-01
 	$(BIN) compliance --store $(DEMO) --as-of 2026-07-10
-	$(BIN) compliance --store $(DEMO) --as-of 2029-03-01
+	$(BIN) compliance --store $(DEMO) --as-of 2029-03-01 --pdf $(DEMO)/conformite-2029-03-01.pdf
 	$(BIN) compliance reminders --store $(DEMO) --as-of 2029-02-12 --csv $(DEMO)/rappels.csv
-	$(BIN) compliance matrix --store $(DEMO) --employer "CCAS de Villeurbanne" --as-of 2026-12-31
+	$(BIN) compliance matrix --store $(DEMO) --employer "CCAS de Villeurbanne" --as-of 2026-12-31 --pdf $(DEMO)/matrice.pdf
+	$(BIN) external show X-0001 --store $(DEMO) --check $(DEMO)/attestation-moreau.txt
+	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --dry-run
+	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --apply-to-existing
+	$(BIN) obligation show O-0001 --store $(DEMO)
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored
@@ -120,7 +124,8 @@ bench: deps
 	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
 	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && \
-	  ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh; }; } \
+	  ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh && \
+	  scripts/bench-compliance.sh; }; } \
 	  > Benchmarks/work/bench.log 2>&1 || { tail -20 Benchmarks/work/bench.log; exit 1; }
 	@scripts/bench-table.sh
 	@grep real Benchmarks/work/bench.log | tail -1 | awk '{ print "Benchmarks ran in " $$2 " on $(shell nproc) cores (limit 10 min)" }' 

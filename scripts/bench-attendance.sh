@@ -18,8 +18,6 @@ mkdir -p "$store"
 $bin init --store "$store" >/dev/null
 $bin course import --store "$store" Courses/ >/dev/null
 
-seconds() { /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }; cat "$work/time.txt"; }
-row() { awk -v n="$1" -v s="$2" -v r="$3" -v c="$4" 'BEGIN { printf "%-44s %8.3f s   sqlite3 %7.3f s   %6.1f ×   %s\n", n, s, r, (r > 0 ? s / r : 0), c }'; }
 
 # People, as a spreadsheet would give them.
 awk -v n="$participants" 'BEGIN {

@@ -20,7 +20,6 @@ database=allervers_bench_$$
 url="${server%/*}/$database"
 psql_args=(-X -q -v ON_ERROR_STOP=1 "$url")
 psql() { "$psql_bin" "${psql_args[@]}" "$@"; }
-seconds() { /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }; cat "$work/time.txt"; }
 
 store="$work/store"
 $bin init --store "$store" --database "$url" >/dev/null

@@ -7,3 +7,9 @@ BENCH_RESULTS=${BENCH_RESULTS:-Benchmarks/work/results.tsv}
 result() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >> "$BENCH_RESULTS"
 }
+
+# The seconds a command takes, its output thrown away; on failure, its error and exit.
+# Needs $work, the benchmark's folder.
+seconds() { /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }; cat "$work/time.txt"; }
+# One line of a benchmark's own report: name, seconds, sqlite3's seconds, comment.
+row() { awk -v n="$1" -v s="$2" -v r="$3" -v c="$4" 'BEGIN { printf "%-44s %8.3f s   sqlite3 %7.3f s   %6.1f ×   %s\n", n, s, r, (r > 0 ? s / r : 0), c }'; }

@@ -35,9 +35,11 @@ public import Foundation
 ///   the exemption began stays.
 public struct ObligationRule: Sendable, Hashable, Codable {
     /// Who the rule applies to among the employer's staff.
-    public var appliesTo: Scope
+    public var appliesTo: Scope { didSet { matching = Matching(appliesTo, satisfiedBy) } }
     /// The courses that satisfy it (any one of them).
-    public var satisfiedBy: [Satisfier]
+    public var satisfiedBy: [Satisfier] { didSet { matching = Matching(appliesTo, satisfiedBy) } }
+    /// The roles and the other providers' courses, folded once rather than at each person.
+    private var matching: Matching
     /// When the first completion is due.
     public var firstDue: FirstDue
     /// How long a completion counts, in months; `nil` when one is enough for good.
@@ -100,6 +102,58 @@ public struct ObligationRule: Sendable, Hashable, Codable {
     private var anniversaryMonth: Int?
     private var anniversaryDay: Int?
 
+    /// What ``applies(toRole:participantID:)`` and ``accepts(_:)`` compare with.
+    private struct Matching: Sendable, Hashable {
+        var roles: Set<String> = []
+        var courses: Set<String> = []
+        var external: Set<String> = []
+
+        init(_ scope: Scope, _ satisfiers: [Satisfier]) {
+            if case .roles(let names) = scope { roles = Set(names.map(\.folded)) }
+            for satisfier in satisfiers {
+                switch satisfier {
+                case .course(let id): courses.insert(id)
+                case .external(let provider, let title): external.insert(Completion.source(provider: provider, title: title))
+                }
+            }
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case appliesTo, satisfiedBy, firstDue, validityMonths, counting, graceDays, leadDays, acceptsSelfDeclared, anniversaryMonth,
+            anniversaryDay
+    }
+
+    /// Decodes a rule as ``encode(to:)`` wrote it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            appliesTo: try container.decode(Scope.self, forKey: .appliesTo),
+            satisfiedBy: try container.decode([Satisfier].self, forKey: .satisfiedBy),
+            firstDue: try container.decode(FirstDue.self, forKey: .firstDue),
+            validityMonths: try container.decodeIfPresent(Int.self, forKey: .validityMonths),
+            counting: try container.decode(Counting.self, forKey: .counting), graceDays: try container.decode(Int.self, forKey: .graceDays),
+            leadDays: try container.decode(Int.self, forKey: .leadDays),
+            acceptsSelfDeclared: try container.decode(Bool.self, forKey: .acceptsSelfDeclared))
+        anniversaryMonth = try container.decodeIfPresent(Int.self, forKey: .anniversaryMonth)
+        anniversaryDay = try container.decodeIfPresent(Int.self, forKey: .anniversaryDay)
+    }
+
+    /// Encodes the rule, without what it folds for itself.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(appliesTo, forKey: .appliesTo)
+        try container.encode(satisfiedBy, forKey: .satisfiedBy)
+        try container.encode(firstDue, forKey: .firstDue)
+        try container.encodeIfPresent(validityMonths, forKey: .validityMonths)
+        try container.encode(counting, forKey: .counting)
+        try container.encode(graceDays, forKey: .graceDays)
+        try container.encode(leadDays, forKey: .leadDays)
+        try container.encode(acceptsSelfDeclared, forKey: .acceptsSelfDeclared)
+        try container.encodeIfPresent(anniversaryMonth, forKey: .anniversaryMonth)
+        try container.encodeIfPresent(anniversaryDay, forKey: .anniversaryDay)
+    }
+
     /// Creates a rule.
     public init(
         appliesTo: Scope = .everyone, satisfiedBy: [Satisfier], firstDue: FirstDue, validityMonths: Int?, counting: Counting = .completion,
@@ -107,6 +161,7 @@ public struct ObligationRule: Sendable, Hashable, Codable {
     ) {
         self.appliesTo = appliesTo
         self.satisfiedBy = satisfiedBy
+        self.matching = Matching(appliesTo, satisfiedBy)
         self.firstDue = firstDue
         self.validityMonths = validityMonths
         self.counting = counting
@@ -149,7 +204,7 @@ public struct ObligationRule: Sendable, Hashable, Codable {
     public func applies(toRole role: String?, participantID: String) -> Bool {
         switch appliesTo {
         case .everyone: true
-        case .roles(let roles): role.map { role in roles.contains { $0.folded == role.folded } } ?? false
+        case .roles: role.map { matching.roles.contains($0.folded) } ?? false
         case .people(let ids): ids.contains(participantID)
         }
     }
@@ -158,13 +213,8 @@ public struct ObligationRule: Sendable, Hashable, Codable {
     /// accepts self-declared training.
     public func accepts(_ completion: Completion) -> Bool {
         guard completion.isVerified || acceptsSelfDeclared else { return false }
-        return satisfiedBy.contains { satisfier in
-            switch satisfier {
-            case .course(let id): completion.courseID == id
-            case .external(let provider, let title):
-                completion.provider?.folded == provider.folded && completion.title?.folded == title.folded
-            }
-        }
+        if let course = completion.courseID, matching.courses.contains(course) { return true }
+        return completion.source.map { matching.external.contains($0) } ?? false
     }
 
     /// The first due date of someone hired on `hire` who took their role on `roleSince`.
@@ -208,14 +258,16 @@ public struct Completion: Sendable, Hashable, Codable {
     /// The course it was, or counts as.
     public var courseID: String?
     /// Another provider's name, for training done elsewhere.
-    public var provider: String?
+    public let provider: String?
     /// The course's title at that provider.
-    public var title: String?
+    public let title: String?
     /// Whether someone checked it: a certificate always is; training done elsewhere once a
     /// person has seen its evidence.
     public var isVerified: Bool
     /// What proves it: a certificate's number, or an external record's id.
     public var evidence: String
+    /// The provider and title folded, as rules compare them: folded once, not at each rule.
+    fileprivate private(set) var source: String?
 
     /// Creates a completion.
     public init(
@@ -227,6 +279,44 @@ public struct Completion: Sendable, Hashable, Codable {
         self.title = title
         self.isVerified = isVerified
         self.evidence = evidence
+        self.source = provider.flatMap { provider in title.map { Self.source(provider: provider, title: $0) } }
+    }
+
+    /// A record of training done elsewhere (`X-0001`) as a completion: verified once someone
+    /// checked its evidence.
+    public static func external(
+        id: String, provider: String, title: String, completedOn: LocalDate, countsAs: String?, verifiedBy: String?
+    ) -> Completion {
+        Completion(
+            date: completedOn, courseID: countsAs, provider: provider, title: title, isVerified: verifiedBy != nil, evidence: id)
+    }
+
+    /// Another provider's course as rules compare it: both names folded.
+    static func source(provider: String, title: String) -> String { provider.folded + "\u{1F}" + title.folded }
+
+    private enum CodingKeys: String, CodingKey { case date, courseID, provider, title, isVerified, evidence }
+
+    /// Decodes a completion as ``encode(to:)`` wrote it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            date: try container.decode(LocalDate.self, forKey: .date),
+            courseID: try container.decodeIfPresent(String.self, forKey: .courseID),
+            provider: try container.decodeIfPresent(String.self, forKey: .provider),
+            title: try container.decodeIfPresent(String.self, forKey: .title),
+            isVerified: try container.decode(Bool.self, forKey: .isVerified),
+            evidence: try container.decode(String.self, forKey: .evidence))
+    }
+
+    /// Encodes the completion, without what it folds for itself.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(date, forKey: .date)
+        try container.encodeIfPresent(courseID, forKey: .courseID)
+        try container.encodeIfPresent(provider, forKey: .provider)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encode(isVerified, forKey: .isVerified)
+        try container.encode(evidence, forKey: .evidence)
     }
 }
 
@@ -470,7 +560,12 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     /// accepts, or, never trained, their hire (or the taking of the role, when the first due
     /// date counts from it).
     public func periodStart(of member: StaffMember, evidence: [Completion], asOf day: LocalDate) -> LocalDate {
-        if let latest = evidence.filter({ $0.date <= day && rule.accepts($0) }).map(\.date).max() { return latest }
+        var latest: LocalDate?
+        for completion in evidence where completion.date <= day && latest.map({ completion.date > $0 }) ?? true && rule.accepts(completion)
+        {
+            latest = completion.date
+        }
+        if let latest { return latest }
         if case .monthsAfterRole = rule.firstDue, let role = member.roleSince { return max(role, member.hired) }
         return member.hired
     }
@@ -480,6 +575,8 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     /// courses.
     public func version(forPeriodBeginning start: LocalDate) -> RuleVersion {
         var governing = history.last { $0.appliesFrom.map { $0 <= start } ?? true } ?? history.first ?? RuleVersion(number: 1, rule: rule)
+        // (The latest version has them already: a report asks a hundred thousand times.)
+        guard governing.number != history.last?.number else { return governing }
         governing.rule.appliesTo = rule.appliesTo
         governing.rule.satisfiedBy = rule.satisfiedBy
         governing.rule.acceptsSelfDeclared = rule.acceptsSelfDeclared
@@ -534,11 +631,5 @@ public struct ExternalTraining: Sendable, Hashable, Codable, Identifiable {
         self.fileName = fileName
         self.fileSHA256 = fileSHA256
         self.verifiedBy = verifiedBy
-    }
-
-    /// The record as a completion an obligation may accept.
-    public var completion: Completion {
-        Completion(
-            date: completedOn, courseID: countsAs, provider: provider, title: title, isVerified: verifiedBy != nil, evidence: id)
     }
 }

@@ -25,13 +25,25 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCoded {
         self.init(parsing: text)
     }
 
-    /// Parses `YYYY-MM-DD` from any string-like text.
+    /// Parses `YYYY-MM-DD` from any string-like text, byte by byte: stores and files hold
+    /// dates by the hundred thousand.
     public init?(parsing text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
+        var (year, month, day, position) = (0, 0, 0, 0)
+        for byte in text.utf8 {
+            position += 1
+            if position == 5 || position == 8 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), position <= 10 else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch position {
+            case 1...4: year = year * 10 + digit
+            case 6, 7: month = month * 10 + digit
+            default: day = day * 10 + digit
+            }
+        }
+        guard position == 10 else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -112,13 +124,20 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, TextCoded {
         self.init(parsing: text)
     }
 
-    /// Parses `HH:MM` from any string-like text.
+    /// Parses `HH:MM` from any string-like text, byte by byte.
     public init?(parsing text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60
-        else { return nil }
+        var (hours, minutes, position) = (0, 0, 0)
+        for byte in text.utf8 {
+            position += 1
+            if position == 3 {
+                guard byte == UInt8(ascii: ":") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), position <= 5 else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if position < 3 { hours = hours * 10 + digit } else { minutes = minutes * 10 + digit }
+        }
+        guard position == 5, hours < 24, minutes < 60 else { return nil }
         self.minutes = hours * 60 + minutes
     }
 

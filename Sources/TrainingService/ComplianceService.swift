@@ -258,20 +258,34 @@ public struct ComplianceService: Sendable {
     /// Where everyone stands on `day`, for one employer or all (see ``TrainingCore/ObligationRule``);
     /// with `knownAt`, from what had been recorded by then.
     public func report(employer: String?, asOf day: LocalDate, knownAt: Date? = nil) async throws -> ComplianceReport {
+        let employers = try store.complianceInputs(employer: employer, on: day, knownAt: knownAt)
+        // Each employer's lines on a core of their own: a large organisation's staff are
+        // a hundred thousand statuses.
+        let parts = await withTaskGroup(of: (Int, [ComplianceReport.Line]).self) { group in
+            for (index, inputs) in employers.enumerated() { group.addTask { (index, Self.lines(of: inputs, asOf: day)) } }
+            var parts = Array(repeating: [ComplianceReport.Line](), count: employers.count)
+            for await (index, lines) in group { parts[index] = lines }
+            return parts
+        }
+        return ComplianceReport(asOf: day, lines: Array(parts.joined()))
+    }
+
+    /// One employer's lines: each member of staff under each obligation that applies to them.
+    static func lines(of inputs: ComplianceInputs, asOf day: LocalDate) -> [ComplianceReport.Line] {
         var lines: [ComplianceReport.Line] = []
-        for inputs in try store.complianceInputs(employer: employer, on: day, knownAt: knownAt) {
-            for (participant, member) in inputs.staff {
-                for obligation in inputs.obligations {
-                    guard let (status, _) = Self.status(of: participant, member, under: obligation, in: inputs, asOf: day) else { continue }
-                    lines.append(
-                        ComplianceReport.Line(
-                            employerID: inputs.employer.id, employer: inputs.employer.name, participantID: participant.id,
-                            name: participant.displayName, email: participant.email, profession: member.role, obligationID: obligation.id,
-                            obligation: obligation.title, status: status))
-                }
+        lines.reserveCapacity(inputs.staff.count * inputs.obligations.count)
+        for (participant, member) in inputs.staff {
+            let name = participant.displayName
+            for obligation in inputs.obligations {
+                guard let (status, _) = Self.status(of: participant, member, under: obligation, in: inputs, asOf: day) else { continue }
+                lines.append(
+                    ComplianceReport.Line(
+                        employerID: inputs.employer.id, employer: inputs.employer.name, participantID: participant.id, name: name,
+                        email: participant.email, profession: member.role, obligationID: obligation.id, obligation: obligation.title,
+                        status: status))
             }
         }
-        return ComplianceReport(asOf: day, lines: lines)
+        return lines
     }
 
     /// Where someone stands with an obligation on `day`, and the version of the rule that

@@ -88,15 +88,24 @@ public final class SQLColumns: Sendable {
     /// The names, in order, as the database gave them.
     public let names: [String]
     private let index: [Key: Int]
+    /// The names as given: most lookups spell a column as the database does, and a plain
+    /// string's hash is several times cheaper than a case-folded one (reports read columns
+    /// by the million).
+    private let exact: [String: Int]
 
     public init(_ names: [String]) {
         self.names = names
         var index: [Key: Int] = [:]
-        for (position, name) in names.enumerated() where index[Key(name)] == nil { index[Key(name)] = position }
+        var exact: [String: Int] = [:]
+        for (position, name) in names.enumerated() where index[Key(name)] == nil {
+            index[Key(name)] = position
+            exact[name] = position
+        }
         self.index = index
+        self.exact = exact
     }
 
-    func position(of name: String) -> Int? { index[Key(name)] }
+    func position(of name: String) -> Int? { exact[name] ?? index[Key(name)] }
 
     private struct Key: Hashable {
         let name: String

@@ -18,9 +18,11 @@ public struct ComplianceInputs: Sendable {
     public var employer: Employer
     /// Its obligations.
     public var obligations: [Obligation]
-    /// Its staff on that day, by family name, each with when they were hired.
+    /// Its staff on that day, by family name, each with when they were hired; a person with
+    /// the details a report prints (names, email, profession, hire and role dates).
     public var staff: [(participant: Participant, member: StaffMember)]
-    /// Each person's completions (certificates and training done elsewhere), by participant id.
+    /// Each person's completions the obligations may accept (certificates and training done
+    /// elsewhere) up to the day, by participant id.
     public var completions: [String: [Completion]]
     /// Each person's exemptions, by participant id.
     public var exemptions: [String: [ExemptionRecord]]
@@ -132,84 +134,120 @@ extension Store {
                     }
                     return obligation
                 }, by: \.employerID)
+            // Only the completions an obligation may accept, up to the day: the courses named,
+            // and training done elsewhere (whose provider and title compare folded).
+            let courses = Array(
+                Set(
+                    obligations.values.joined().flatMap(\.history).flatMap(\.rule.satisfiedBy).compactMap { satisfier -> String? in
+                        if case .course(let id) = satisfier { id } else { nil }
+                    })
+            ).sorted()
+            // Each table is read alone, its rows sent to the person they were merged into and
+            // the courses and revocations looked up here: a join per row would cost the
+            // database three index searches per certificate.
+            func person(_ id: String) -> String { merged[id] ?? id }
             var completions: [String: [Completion]] = [:]
-            try db.each(
-                sql: """
-                    SELECT c.number, COALESCE(p.mergedInto, c.participantID) AS person, co.id AS courseID, c.lastDay
-                    FROM certificate c JOIN course co ON co.rowID = c.courseRowID JOIN participant p ON p.id = c.participantID
-                    WHERE c.eligible AND (CAST(?1 AS TEXT) IS NULL OR c.issuedAt <= ?1)
-                      AND NOT EXISTS (SELECT 1 FROM certificateRevocation r WHERE r.number = c.number AND (CAST(?1 AS TEXT) IS NULL OR r.revokedAt <= ?1))
-                    """, arguments: [iso]
-            ) { row in
-                let number: String = try row["number"]
-                completions[try row["person"], default: []].append(
-                    Completion(
-                        date: try row.parsed("lastDay", of: "certificate", key: number, LocalDate.init), courseID: try row["courseID"],
-                        evidence: number))
+            if !courses.isEmpty {
+                var courseIDs: [Int64: String] = [:]
+                try db.each(sql: "SELECT rowID, id FROM course", arguments: []) { row in courseIDs[try row["rowID"]] = try row["id"] }
+                courseIDs = courseIDs.filter { courses.contains($0.value) }
+                var revoked: Set<String> = []
+                try db.each(
+                    sql: "SELECT number FROM certificateRevocation WHERE CAST(?1 AS TEXT) IS NULL OR revokedAt <= ?1", arguments: [iso]
+                ) { row in revoked.insert(try row["number"]) }
+                try db.each(
+                    sql: """
+                        SELECT number, participantID, courseRowID, lastDay FROM certificate
+                        WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1)
+                        """, arguments: [iso, day.description]
+                ) { row in
+                    guard let courseID = courseIDs[try row["courseRowID"]] else { return }
+                    let number: String = try row["number"]
+                    guard !revoked.contains(number) else { return }
+                    completions[person(try row["participantID"]), default: []].append(
+                        Completion(
+                            date: try row.parsed("lastDay", of: "certificate", key: number, LocalDate.init), courseID: courseID,
+                            evidence: number))
+                }
             }
-            try db.each(
-                sql: """
-                    SELECT x.*, COALESCE(p.mergedInto, x.participantID) AS person FROM externalTraining x JOIN participant p ON p.id = x.participantID
-                    WHERE (CAST(?1 AS TEXT) IS NULL AND x.removedAt IS NULL)
-                       OR (x.recordedAt <= ?1 AND (x.removedAt IS NULL OR x.removedAt > ?1))
-                    """, arguments: [stored]
-            ) { row in
-                completions[try row["person"], default: []].append(try TrainingElsewhereRows.external(row).completion)
+            if !obligations.isEmpty {
+                try db.each(
+                    sql: """
+                        SELECT id, participantID, provider, title, completedOn, countsAs, verifiedBy FROM externalTraining
+                        WHERE completedOn <= ?2 AND ((CAST(?1 AS TEXT) IS NULL AND removedAt IS NULL)
+                           OR (recordedAt <= ?1 AND (removedAt IS NULL OR removedAt > ?1)))
+                        """, arguments: [stored, day.description]
+                ) { row in
+                    let id: String = try row["id"]
+                    completions[person(try row["participantID"]), default: []].append(
+                        Completion.external(
+                            id: id, provider: try row["provider"], title: try row["title"],
+                            completedOn: try row.parsed("completedOn", of: "externalTraining", key: id, LocalDate.init),
+                            countsAs: try row["countsAs"], verifiedBy: try row["verifiedBy"]))
+                }
             }
             var exemptions: [String: [ExemptionRecord]] = [:]
+            try db.each(sql: "SELECT * FROM exemption WHERE CAST(?1 AS TEXT) IS NULL OR recordedAt <= ?1", arguments: [stored]) { row in
+                exemptions[person(try row["participantID"]), default: []].append(try TrainingElsewhereRows.exemption(row))
+            }
+            // Each employer's staff that day, read once for all employers: those who work there
+            // now, by family name (ASCII case folded, as SQLite's NOCASE and PostgreSQL's lower()
+            // under "C" both fold) then id, then those who worked there then. One line per
+            // person and employer: a job left and taken again counts once.
+            let names = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            var staff: [String: [(Participant, StaffMember)]] = [:]
             try db.each(
                 sql: """
-                    SELECT e.*, COALESCE(p.mergedInto, e.participantID) AS person FROM exemption e JOIN participant p ON p.id = e.participantID
-                    WHERE CAST(?1 AS TEXT) IS NULL OR e.recordedAt <= ?1
-                    """, arguments: [stored]
+                    SELECT \(ParticipantRows.reported) FROM participant p
+                    -- Everyone employed: a scan of the table rather than a search of its index
+                    -- then a lookup per person. One employer: its index.
+                    WHERE \(only == nil ? "COALESCE(employerID, '') <> ''" : "employerID = ?") AND mergedInto IS NULL
+                    ORDER BY employerID, lower(lastName), id
+                    """, arguments: only.map { [$0] } ?? []
             ) { row in
-                exemptions[try row["person"], default: []].append(try TrainingElsewhereRows.exemption(row))
+                var person = try ParticipantRows.reported(row)
+                let employerID: String = try row["employerID"]
+                let hired = try person.hireDate ?? ParticipantRows.registered(row, id: person.id)
+                guard hired <= day, let name = names[employerID] else { return }
+                person.employer = name
+                staff[employerID, default: []].append(
+                    (person, StaffMember(participantID: person.id, role: person.profession, hired: hired, roleSince: person.roleSince)))
             }
-            var result: [ComplianceInputs] = []
-            for employer in employers {
-                var staff: [(Participant, StaffMember)] = []
-                // One line per person and employer: a job left and taken again counts once.
-                var counted: Set<String> = []
-                for row in try db.rows(
-                    sql: "SELECT * FROM \(ParticipantRows.withEmployer) p WHERE employerID = ? AND mergedInto IS NULL",
-                    arguments: [employer.id])
-                {
-                    let person = try Self.participant(row)
-                    let hired = try person.hireDate ?? ParticipantRows.registered(row, id: person.id)
-                    if hired <= day, counted.insert(person.id).inserted {
-                        staff.append(
-                            (
-                                person,
-                                StaffMember(participantID: person.id, role: person.profession, hired: hired, roleSince: person.roleSince)
-                            ))
+            var former: [String: [(Participant, StaffMember)]] = [:]
+            // Who is counted already, for the employers someone left.
+            var counted: [String: Set<String>] = [:]
+            try db.each(
+                sql: """
+                    SELECT j.employerID AS formerEmployerID, j.profession AS formerProfession, j.hireDate AS formerHireDate,
+                        j.roleSince AS formerRoleSince, \(ParticipantRows.reported)
+                    FROM pastEmployment j JOIN participant p ON p.id = j.participantID
+                    WHERE j.leftOn >= ?2 AND (CAST(?1 AS TEXT) IS NULL OR j.employerID = ?1) ORDER BY j.sequence
+                    """, arguments: [only, day.description]
+            ) { row in
+                var person = try ParticipantRows.reported(row)
+                let employerID: String = try row["formerEmployerID"]
+                let hired = try row.parsedIfPresent("formerHireDate", of: "pastEmployment", key: person.id, LocalDate.init)
+                let start = try hired ?? ParticipantRows.registered(row, id: person.id)
+                guard start <= day, let name = names[employerID] else { return }
+                if counted[employerID] == nil { counted[employerID] = Set((staff[employerID] ?? []).map(\.0.id)) }
+                guard counted[employerID, default: []].insert(person.id).inserted else { return }
+                let roleSince = try row.parsedIfPresent("formerRoleSince", of: "pastEmployment", key: person.id, LocalDate.init)
+                let profession: String? = try row["formerProfession"]
+                (person.employer, person.profession, person.hireDate, person.roleSince) = (name, profession, hired, roleSince)
+                former[employerID, default: []].append(
+                    (person, StaffMember(participantID: person.id, role: profession, hired: start, roleSince: roleSince)))
+            }
+            return employers.map { employer in
+                var members = staff[employer.id] ?? []
+                if let past = former[employer.id] {
+                    members = (members + past).sorted { a, b in
+                        a.0.lastName.caseFoldedEquals(b.0.lastName) ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)
                     }
                 }
-                for past in try db.rows(
-                    sql: "SELECT * FROM pastEmployment WHERE employerID = ? ORDER BY sequence", arguments: [employer.id]
-                )
-                .map(EmployerRows.pastEmployment)
-                where past.leftOn >= day {
-                    guard
-                        let row = try db.row(
-                            sql: "SELECT * FROM \(ParticipantRows.withEmployer) p WHERE id = ?", arguments: [past.participantID])
-                    else { continue }
-                    var person = try Self.participant(row)
-                    let hired = try past.hireDate ?? ParticipantRows.registered(row, id: person.id)
-                    guard hired <= day, counted.insert(person.id).inserted else { continue }
-                    person.employer = employer.name
-                    person.roleSince = past.roleSince
-                    staff.append(
-                        (person, StaffMember(participantID: person.id, role: past.profession, hired: hired, roleSince: past.roleSince)))
-                }
-                staff.sort { a, b in
-                    a.0.lastName.caseFoldedEquals(b.0.lastName) ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)
-                }
-                result.append(
-                    ComplianceInputs(
-                        employer: employer, obligations: obligations[employer.id] ?? [], staff: staff, completions: completions,
-                        exemptions: exemptions))
+                return ComplianceInputs(
+                    employer: employer, obligations: obligations[employer.id] ?? [], staff: members, completions: completions,
+                    exemptions: exemptions)
             }
-            return result
         }
     }
 }
@@ -242,6 +280,11 @@ enum ObligationRows {
         }
     }
 
+    /// A list as the JSON text a column (or a parameter) holds.
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
     static func insert(
         _ rule: ObligationRule, of id: String, version: Int, appliesFrom: LocalDate? = nil, by who: String, at now: Date,
         in db: any SQLConnection
@@ -266,8 +309,6 @@ enum ObligationRows {
             case .external(let provider, let title): external.append([provider, title])
             }
         }
-        let encoder = JSONEncoder()
-        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         try db.execute(
             sql: """
                 INSERT INTO obligationRule (obligationID, version, scope, scopeValues, courses, externalCourses, firstDue, firstDueMonths,

@@ -364,6 +364,19 @@ extension Store {
 enum ParticipantRows {
     /// The day (Europe/Paris) the register learnt of the person in `row`: what obligations
     /// count from when the hire date is not known.
+    /// The columns a compliance report reads of a person (`p`): what it prints, and what
+    /// obligations count from.
+    static let reported = "p.id, p.firstName, p.lastName, p.email, p.profession, p.hireDate, p.roleSince, p.createdAt, p.employerID"
+
+    /// A person from the ``reported`` columns.
+    static func reported(_ row: SQLRow) throws -> Participant {
+        let id: String = try row["id"]
+        return Participant(
+            id: id, firstName: try row["firstName"], lastName: try row["lastName"], email: try row["email"],
+            profession: try row["profession"], hireDate: try row.parsedIfPresent("hireDate", of: "participant", key: id, LocalDate.init),
+            roleSince: try row.parsedIfPresent("roleSince", of: "participant", key: id, LocalDate.init))
+    }
+
     static func registered(_ row: SQLRow, id: String) throws -> LocalDate {
         LocalDate.inParis(try row.parsed("createdAt", of: "participant", key: id) { date(storedTimestamp: $0) })
     }

@@ -124,6 +124,10 @@ import TrainingTesting
             String(decoding: try Data(contentsOf: reportCSV).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter {
                 !$0.isEmpty
             }.count == 4)
+        // Only the counts: no line per person.
+        let countsOnly = await allervers("compliance", "--counts", "--as-of", "2026-12-31", "--store", store)
+        #expect(countsOnly.output.hasPrefix("EMPLOYER") && !countsOnly.output.contains("P-0001"), "\(countsOnly.output)")
+        #expect(countsOnly.output.contains("CCAS de Villeurbanne"))
         // The report and the matrix as PDFs for an auditor: each line's words, the same bytes twice.
         let reportPDF = workspace.url.appendingPathComponent("conformite.pdf")
         let matrixPDF = workspace.url.appendingPathComponent("matrice.pdf")

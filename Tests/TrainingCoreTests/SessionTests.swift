@@ -7,9 +7,24 @@ import TrainingTesting
     @Test func parsesRealDaysOnly() {
         #expect(LocalDate("2026-03-12")?.description == "2026-03-12")
         #expect(LocalDate("2024-02-29") != nil)
-        for text in ["2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "12/03/2026", "2026-3-12", ""] {
+        for text in [
+            "2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "12/03/2026", "2026-3-12", "", "2026-03-120", "2026-03-1", "2026/03/12",
+            "2026-03-12 ", "２０２６-03-12", "202a-03-12", "-2026-03-12",
+        ] {
             #expect(LocalDate(text) == nil, "\(text)")
         }
+        #expect(LocalDate(parsing: "x2026-03-12".dropFirst())?.description == "2026-03-12")
+        #expect(TimeOfDay("09:05")?.minutes == 545 && TimeOfDay("23:59")?.minutes == 1439)
+        for text in ["24:00", "09:60", "9:05", "09:05:00", "09-05", "", "０9:05", "09:5 "] {
+            #expect(TimeOfDay(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func namesFoldAlikeWhetherPlainOrAccented() {
+        #expect("  Nadia \t HADDAD ".folded == "nadia haddad")
+        #expect("Éducatrice  Spécialisée".folded == "educatrice specialisee")
+        #expect("ASSISTANT de service social".folded == "assistant de service social")
+        #expect("".folded == "" && "   ".folded == "")
     }
 
     @Test func weekdaysAndArithmetic() throws {
