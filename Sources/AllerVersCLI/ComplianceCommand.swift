@@ -58,7 +58,7 @@ extension AllerVers.ComplianceCommand {
             let report = try await service.report(employer: employer, asOf: day, knownAt: known)
             if let path = pdf.pdf {
                 try writeFile(
-                    try await service.reportPDF(employer: employer, asOf: day, knownAt: known, language: pdf.lang.language), to: path)
+                    try service.reportPDF(report, employer: employer, knownAt: known, language: pdf.lang.language), to: path)
             }
             if let csv {
                 var writer = CSVWriter()
@@ -213,7 +213,7 @@ extension AllerVers.ComplianceCommand {
             let service = ComplianceService(store: try storeOptions.openStore())
             let matrix = try await service.matrix(employer: employer, asOf: day)
             if let path = pdf.pdf {
-                try writeFile(try await service.matrixPDF(employer: employer, asOf: day, language: pdf.lang.language), to: path)
+                try writeFile(try service.matrixPDF(matrix, employer: employer, language: pdf.lang.language), to: path)
             }
             let table =
                 [["PARTICIPANT", "NAME"] + matrix.obligations.map(\.id)]
@@ -415,6 +415,9 @@ extension AllerVers.ObligationCommand {
             let change = try await service.edit(
                 id, title: title, rule: rule, applyToExisting: applyToExisting, dryRun: dryRun, today: today(), by: by, at: WorkClock.now)
             if format.json { return try printJSON(change) }
+            guard change.newVersion else {
+                return say("\(dryRun ? "Would rename" : "Renamed") \(id): \(title ?? change.obligation.title) (the rule does not change)")
+            }
             let version = change.obligation.history.last?.number ?? 1
             let verb = dryRun ? "would change" : "changes"
             let periods = "\(change.periods) period\(change.periods == 1 ? "" : "s") under way"

@@ -91,6 +91,20 @@ public struct ObligationRule: Sendable, Hashable, Codable {
         case anniversary
     }
 
+    /// This rule (who and what) with the timing of `other` (when: first due date, validity,
+    /// counting, grace, lead time), its folded names kept rather than folded again.
+    func timed(as other: ObligationRule) -> ObligationRule {
+        var timed = self
+        timed.firstDue = other.firstDue
+        timed.validityMonths = other.validityMonths
+        timed.counting = other.counting
+        timed.anniversaryMonth = other.anniversaryMonth
+        timed.anniversaryDay = other.anniversaryDay
+        timed.graceDays = other.graceDays
+        timed.leadDays = other.leadDays
+        return timed
+    }
+
     /// The month and day of a fixed anniversary, with `.anniversary`.
     public var anniversary: (month: Int, day: Int)? {
         get { anniversaryMonth.flatMap { month in anniversaryDay.map { (month, $0) } } }
@@ -106,14 +120,14 @@ public struct ObligationRule: Sendable, Hashable, Codable {
     private struct Matching: Sendable, Hashable {
         var roles: Set<String> = []
         var courses: Set<String> = []
-        var external: Set<String> = []
+        var external: Set<Completion.Source> = []
 
         init(_ scope: Scope, _ satisfiers: [Satisfier]) {
             if case .roles(let names) = scope { roles = Set(names.map(\.folded)) }
             for satisfier in satisfiers {
                 switch satisfier {
                 case .course(let id): courses.insert(id)
-                case .external(let provider, let title): external.insert(Completion.source(provider: provider, title: title))
+                case .external(let provider, let title): external.insert(Completion.Source(provider: provider, title: title))
                 }
             }
         }
@@ -267,7 +281,18 @@ public struct Completion: Sendable, Hashable, Codable {
     /// What proves it: a certificate's number, or an external record's id.
     public var evidence: String
     /// The provider and title folded, as rules compare them: folded once, not at each rule.
-    fileprivate private(set) var source: String?
+    fileprivate private(set) var source: Source?
+
+    /// Another provider's course as rules compare it: both names folded.
+    struct Source: Sendable, Hashable {
+        let provider: String
+        let title: String
+
+        init(provider: String, title: String) {
+            self.provider = provider.folded
+            self.title = title.folded
+        }
+    }
 
     /// Creates a completion.
     public init(
@@ -279,7 +304,7 @@ public struct Completion: Sendable, Hashable, Codable {
         self.title = title
         self.isVerified = isVerified
         self.evidence = evidence
-        self.source = provider.flatMap { provider in title.map { Self.source(provider: provider, title: $0) } }
+        self.source = provider.flatMap { provider in title.map { Source(provider: provider, title: $0) } }
     }
 
     /// A record of training done elsewhere (`X-0001`) as a completion: verified once someone
@@ -290,9 +315,6 @@ public struct Completion: Sendable, Hashable, Codable {
         Completion(
             date: completedOn, courseID: countsAs, provider: provider, title: title, isVerified: verifiedBy != nil, evidence: id)
     }
-
-    /// Another provider's course as rules compare it: both names folded.
-    static func source(provider: String, title: String) -> String { provider.folded + "\u{1F}" + title.folded }
 
     private enum CodingKeys: String, CodingKey { case date, courseID, provider, title, isVerified, evidence }
 
@@ -497,7 +519,7 @@ extension LocalDate {
 /// An employer's obligation: a title and the rule its staff follow, with the rule's history.
 ///
 /// **A changed rule** applies to the periods that begin on or after the day it was changed
-/// (a period begins at the completion that counts, or at the hire, or the taking of the role,
+/// (a period begins at the latest completion the rule accepts, or at the hire, or the taking of the role,
 /// for someone never trained); the periods under way keep the rule they began under, unless
 /// the change was made for every period (`obligation edit --apply-to-existing`). Who the rule
 /// applies to and what satisfies it are always the latest version's: they say who must be
@@ -558,7 +580,8 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
 
     /// The first day of `member`'s period under way on `day`: their latest completion the rule
     /// accepts, or, never trained, their hire (or the taking of the role, when the first due
-    /// date counts from it).
+    /// date counts from it). (The latest completion, not the one whose validity counts: an
+    /// early renewal that extends nothing still begins a period under the rule of its day.)
     public func periodStart(of member: StaffMember, evidence: [Completion], asOf day: LocalDate) -> LocalDate {
         var latest: LocalDate?
         for completion in evidence where completion.date <= day && latest.map({ completion.date > $0 }) ?? true && rule.accepts(completion)
@@ -577,9 +600,7 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
         var governing = history.last { $0.appliesFrom.map { $0 <= start } ?? true } ?? history.first ?? RuleVersion(number: 1, rule: rule)
         // (The latest version has them already: a report asks a hundred thousand times.)
         guard governing.number != history.last?.number else { return governing }
-        governing.rule.appliesTo = rule.appliesTo
-        governing.rule.satisfiedBy = rule.satisfiedBy
-        governing.rule.acceptsSelfDeclared = rule.acceptsSelfDeclared
+        governing.rule = rule.timed(as: governing.rule)
         return governing
     }
 
@@ -588,7 +609,11 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     public func status(of member: StaffMember, evidence: [Completion], exemptions: [Exemption], asOf day: LocalDate)
         -> (status: ComplianceStatus, version: Int)
     {
-        let version = version(forPeriodBeginning: periodStart(of: member, evidence: evidence, asOf: day))
+        // One version: nothing to choose (most obligations, most of the time).
+        let version =
+            history.count <= 1
+            ? history.first ?? RuleVersion(number: 1, rule: rule)
+            : version(forPeriodBeginning: periodStart(of: member, evidence: evidence, asOf: day))
         return (version.rule.status(of: member, evidence: evidence, exemptions: exemptions, asOf: day), version.number)
     }
 }

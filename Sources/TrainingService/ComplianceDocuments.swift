@@ -6,10 +6,10 @@ internal import TrainingStore
 /// The compliance report and the training matrix as PDF documents an employer can hand an
 /// auditor: who stands where on the day, by what evidence, the counts, and how to read them.
 extension ComplianceService {
-    /// The report (see ``report(employer:asOf:knownAt:)``) as a PDF, a table per employer
-    /// then the counts, with the definitions it follows.
-    public func reportPDF(employer: String?, asOf day: LocalDate, knownAt: Date?, language l: DocumentLanguage) async throws -> Data {
-        let report = try await report(employer: employer, asOf: day, knownAt: knownAt)
+    /// A report (see ``report(employer:asOf:knownAt:)``, for `employer` as known at
+    /// `knownAt`) as a PDF, a table per employer then the counts, with the definitions it follows.
+    public func reportPDF(_ report: ComplianceReport, employer: String?, knownAt: Date?, language l: DocumentLanguage) throws -> Data {
+        let day = report.asOf
         var tables: [TabularDocument.Table] = []
         var order: [String] = []
         var lines: [String: [ComplianceReport.Line]] = [:]
@@ -54,10 +54,10 @@ extension ComplianceService {
         return try Documents.tabular(document, organisation: try store.documentOrganisation(), language: l)
     }
 
-    /// The training matrix (see ``matrix(employer:asOf:)``) as a PDF: a row per person, a
-    /// column per obligation.
-    public func matrixPDF(employer: String, asOf day: LocalDate, language l: DocumentLanguage) async throws -> Data {
-        let matrix = try await matrix(employer: employer, asOf: day)
+    /// A training matrix (see ``matrix(employer:asOf:)``, of `employer`) as a PDF: a row per
+    /// person, a column per obligation.
+    public func matrixPDF(_ matrix: ComplianceMatrix, employer: String, language l: DocumentLanguage) throws -> Data {
+        let day = matrix.asOf
         let wording = StatusWording(language: l)
         let table = TabularDocument.Table(
             columns: [(l.pick("Nom", "Name"), 2.5)] + matrix.obligations.map { ("\($0.id) \($0.title)", 2.0) },

@@ -123,6 +123,8 @@ public struct ObligationChange: Sendable, Encodable {
     public var obligation: Obligation
     /// Whether the new version governs the periods under way too.
     public var appliesToExisting: Bool
+    /// Whether a version was (or would be) recorded: not for a new title alone.
+    public var newVersion = true
     /// The periods under way: one per person the obligation applies to, before or after.
     public var periods = 0
     /// Those whose status changes now.
@@ -302,26 +304,35 @@ public struct ComplianceService: Sendable {
     /// Changes an obligation's rule (and its title when given), for the periods that begin
     /// from `today` on, or, with `applyToExisting`, for every period; with `dryRun`, only says
     /// what it would change. The periods are those under way today: one per person the
-    /// obligation applies to.
+    /// obligation applies to. The same rule with another title changes the title only.
     public func edit(
         _ id: String, title: String?, rule: ObligationRule, applyToExisting: Bool, dryRun: Bool, today: LocalDate, by who: String?,
         at now: Date
     ) async throws -> ObligationChange {
         let current = try store.obligation(id)
+        try store.checkObligationRule(rule)
         let from = applyToExisting ? nil : today
+        // Nothing new for the periods: the same rule, not made to govern more of them.
+        guard rule != current.rule || (applyToExisting && current.history.last?.appliesFrom != nil) else {
+            var renamed = current
+            if let title, !dryRun {
+                renamed = try store.editObligation(id, title: title, rule: nil, appliesFrom: nil, by: try store.actor(who))
+            }
+            return ObligationChange(obligation: renamed, appliesToExisting: applyToExisting, newVersion: false)
+        }
         var change = ObligationChange(obligation: current.changed(to: rule, from: from), appliesToExisting: applyToExisting)
-        let asIs = current.changed(to: rule, from: today)
-        let forAll = current.changed(to: rule, from: nil)
-        for inputs in try store.complianceInputs(employer: current.employerID, on: today) {
+        // The inputs hold the certificates of the courses the new rule names too.
+        for inputs in try store.complianceInputs(employer: current.employerID, on: today, accepting: [rule]) {
+            // As the inputs give it: the people it names who were merged since are those they were merged into.
             guard let before = inputs.obligations.first(where: { $0.id == id }) else { continue }
+            let asIs = before.changed(to: rule, from: today)
+            let forAll = before.changed(to: rule, from: nil)
             for (participant, member) in inputs.staff {
                 let old = Self.status(of: participant, member, under: before, in: inputs, asOf: today)
                 let new = Self.status(of: participant, member, under: applyToExisting ? forAll : asIs, in: inputs, asOf: today)
                 if old != nil || new != nil { change.periods += 1 }
                 if old?.0 != new?.0 { change.changed += 1 }
-                if !applyToExisting, let (_, version) = Self.status(of: participant, member, under: asIs, in: inputs, asOf: today),
-                    version < change.obligation.history.count
-                {
+                if !applyToExisting, let (_, version) = new, version < change.obligation.history.count {
                     change.keptEarlier += 1
                     if Self.status(of: participant, member, under: forAll, in: inputs, asOf: today)?.0 != old?.0 {
                         change.wouldChange += 1

@@ -67,27 +67,34 @@ extension Store {
         }
     }
 
-    /// Changes an obligation: its rule's next version, for the periods that begin on or after
-    /// `appliesFrom` (`nil`: every period, those under way included), and its title when given.
-    /// The versions before stay, for the periods they govern and for reports replayed as known
-    /// before the change.
+    /// Refuses a rule with problems, or naming a course or a person the workspace does not know.
+    public func checkObligationRule(_ rule: ObligationRule) throws {
+        try database.read { db in try ObligationRows.check(rule, in: db) }
+    }
+
+    /// Changes an obligation: its rule's next version (when `rule` is given), for the periods
+    /// that begin on or after `appliesFrom` (`nil`: every period, those under way included),
+    /// and its title when given. The versions before stay, for the periods they govern and for
+    /// reports replayed as known before the change.
     @discardableResult
     public func editObligation(
-        _ id: String, title: String? = nil, rule: ObligationRule, appliesFrom: LocalDate?, by who: String, at now: Date = Date()
+        _ id: String, title: String? = nil, rule: ObligationRule?, appliesFrom: LocalDate?, by who: String, at now: Date = Date()
     ) throws -> Obligation {
         try database.write { db in
-            guard let current = try ObligationRows.obligations(of: nil, in: db).first(where: { $0.id == id }) else {
+            guard var changed = try ObligationRows.obligations(of: nil, in: db).first(where: { $0.id == id }) else {
                 throw NotFoundError(kind: .obligation, id: id)
             }
-            try ObligationRows.check(rule, in: db)
             if let title {
                 if title.allSatisfy(\.isWhitespace) { throw ObligationError("an obligation needs a title") }
-                try db.execute(sql: "UPDATE obligation SET title = ? WHERE id = ?", arguments: [EmployerRows.trimmed(title), id])
+                changed.title = EmployerRows.trimmed(title)
+                try db.execute(sql: "UPDATE obligation SET title = ? WHERE id = ?", arguments: [changed.title, id])
             }
-            let version = (current.history.last?.number ?? 0) + 1
-            try ObligationRows.insert(rule, of: id, version: version, appliesFrom: appliesFrom, by: who, at: now, in: db)
-            var changed = current.changed(to: rule, from: appliesFrom, by: who, at: now)
-            changed.title = title.map(EmployerRows.trimmed) ?? current.title
+            if let rule {
+                try ObligationRows.check(rule, in: db)
+                let version = (changed.history.last?.number ?? 0) + 1
+                try ObligationRows.insert(rule, of: id, version: version, appliesFrom: appliesFrom, by: who, at: now, in: db)
+                changed = changed.changed(to: rule, from: appliesFrom, by: who, at: now)
+            }
             return changed
         }
     }
@@ -111,7 +118,12 @@ extension Store {
     /// not yet revoked, training elsewhere recorded and not removed, exemptions, obligations
     /// made and not ended), so that a report printed then comes out the same; who worked
     /// where is taken as it stands now.
-    public func complianceInputs(employer key: String?, on day: LocalDate, knownAt: Date? = nil) throws -> [ComplianceInputs] {
+    ///
+    /// `accepting` names rules not stored yet (a change being weighed) whose courses'
+    /// certificates must be read too.
+    public func complianceInputs(employer key: String?, on day: LocalDate, knownAt: Date? = nil, accepting extra: [ObligationRule] = [])
+        throws -> [ComplianceInputs]
+    {
         try database.read { db in
             let only = try key.map { try EmployerRows.id(for: $0, in: db) }
             let employers = try db.rows(sql: "SELECT * FROM employer ORDER BY id").map(EmployerRows.employer).filter {
@@ -136,16 +148,26 @@ extension Store {
                 }, by: \.employerID)
             // Only the completions an obligation may accept, up to the day: the courses named,
             // and training done elsewhere (whose provider and title compare folded).
-            let courses = Array(
-                Set(
-                    obligations.values.joined().flatMap(\.history).flatMap(\.rule.satisfiedBy).compactMap { satisfier -> String? in
-                        if case .course(let id) = satisfier { id } else { nil }
-                    })
-            ).sorted()
+            let courses = Set(
+                (obligations.values.joined().flatMap(\.history).map(\.rule) + extra).flatMap(\.satisfiedBy).compactMap {
+                    satisfier -> String? in
+                    if case .course(let id) = satisfier { id } else { nil }
+                })
             // Each table is read alone, its rows sent to the person they were merged into and
             // the courses and revocations looked up here: a join per row would cost the
             // database three index searches per certificate.
             func person(_ id: String) -> String { merged[id] ?? id }
+            // For one employer, the records of those who work or worked there (and of the
+            // duplicates merged into them) only: not every person's in the workspace.
+            let among = { (parameter: Int) in
+                only == nil
+                    ? ""
+                    : """
+                    AND participantID IN (SELECT p.id FROM participant p WHERE COALESCE(p.mergedInto, p.id) IN
+                        (SELECT id FROM participant WHERE employerID = ?\(parameter) UNION SELECT participantID FROM pastEmployment WHERE employerID = ?\(parameter)))
+                    """
+            }
+            let employerArgument: [any SQLBindable] = only.map { [$0] } ?? []
             var completions: [String: [Completion]] = [:]
             if !courses.isEmpty {
                 var courseIDs: [Int64: String] = [:]
@@ -158,8 +180,8 @@ extension Store {
                 try db.each(
                     sql: """
                         SELECT number, participantID, courseRowID, lastDay FROM certificate
-                        WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1)
-                        """, arguments: [iso, day.description]
+                        WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
+                        """, arguments: [iso, day.description] + employerArgument
                 ) { row in
                     guard let courseID = courseIDs[try row["courseRowID"]] else { return }
                     let number: String = try row["number"]
@@ -170,13 +192,13 @@ extension Store {
                             evidence: number))
                 }
             }
-            if !obligations.isEmpty {
+            if !obligations.isEmpty || !extra.isEmpty {
                 try db.each(
                     sql: """
                         SELECT id, participantID, provider, title, completedOn, countsAs, verifiedBy FROM externalTraining
                         WHERE completedOn <= ?2 AND ((CAST(?1 AS TEXT) IS NULL AND removedAt IS NULL)
-                           OR (recordedAt <= ?1 AND (removedAt IS NULL OR removedAt > ?1)))
-                        """, arguments: [stored, day.description]
+                           OR (recordedAt <= ?1 AND (removedAt IS NULL OR removedAt > ?1))) \(among(3))
+                        """, arguments: [stored, day.description] + employerArgument
                 ) { row in
                     let id: String = try row["id"]
                     completions[person(try row["participantID"]), default: []].append(
@@ -187,7 +209,10 @@ extension Store {
                 }
             }
             var exemptions: [String: [ExemptionRecord]] = [:]
-            try db.each(sql: "SELECT * FROM exemption WHERE CAST(?1 AS TEXT) IS NULL OR recordedAt <= ?1", arguments: [stored]) { row in
+            try db.each(
+                sql: "SELECT * FROM exemption WHERE (CAST(?1 AS TEXT) IS NULL OR recordedAt <= ?1) \(among(2))",
+                arguments: [stored] + employerArgument
+            ) { row in
                 exemptions[person(try row["participantID"]), default: []].append(try TrainingElsewhereRows.exemption(row))
             }
             // Each employer's staff that day, read once for all employers: those who work there

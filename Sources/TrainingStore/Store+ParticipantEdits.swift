@@ -51,6 +51,14 @@ extension Store {
             var after = before
             change(&after)
             after.id = before.id
+            // A move to another employer with a new hire date starts a new job: the role taken
+            // in the one left stays with it (`save` keeps it in the person's history), unless a
+            // new role date is given.
+            if after.hireDate != before.hireDate, let employer = after.employer, employer.folded != before.employer?.folded,
+                after.roleSince == before.roleSince
+            {
+                after.roleSince = nil
+            }
             if let problem = after.problems().first { throw ParticipantError(problem, index: 0) }
             if let email = after.email, email.caseInsensitiveCompare(before.email ?? "") != .orderedSame,
                 let other = try db.one(
@@ -200,7 +208,10 @@ extension Store {
             merged.profession = keep.profession ?? drop.profession
             merged.employer = keep.employer ?? drop.employer
             merged.hireDate = keep.hireDate ?? drop.hireDate
-            merged.roleSince = keep.hireDate == nil ? keep.roleSince ?? drop.roleSince : keep.roleSince
+            // The role date goes with the profession it dates, and never before the hire.
+            merged.roleSince = (keep.profession != nil ? keep.roleSince : drop.roleSince).flatMap { role in
+                merged.hireDate.map { role >= $0 } ?? true ? role : nil
+            }
             merged.externalID = keep.externalID ?? (remains ? nil : drop.externalID)
             merged.birthDate = keep.birthDate ?? drop.birthDate
             merged.gender = keep.gender ?? drop.gender
@@ -291,8 +302,6 @@ extension Store {
                 try PastEmploymentRows.insert(
                     participantID: before.id, employerID: formerID, profession: before.profession, hireDate: before.hireDate,
                     roleSince: before.roleSince, leftOn: leftOn, in: db)
-                // The role taken in the job left stays with it.
-                if after.roleSince == before.roleSince { after.roleSince = nil }
             }
         }
         after.employer = try employerID.flatMap { id in

@@ -362,8 +362,6 @@ extension Store {
 }
 
 enum ParticipantRows {
-    /// The day (Europe/Paris) the register learnt of the person in `row`: what obligations
-    /// count from when the hire date is not known.
     /// The columns a compliance report reads of a person (`p`): what it prints, and what
     /// obligations count from.
     static let reported = "p.id, p.firstName, p.lastName, p.email, p.profession, p.hireDate, p.roleSince, p.createdAt, p.employerID"
@@ -377,6 +375,8 @@ enum ParticipantRows {
             roleSince: try row.parsedIfPresent("roleSince", of: "participant", key: id, LocalDate.init))
     }
 
+    /// The day (Europe/Paris) the register learnt of the person in `row`: what obligations
+    /// count from when the hire date is not known.
     static func registered(_ row: SQLRow, id: String) throws -> LocalDate {
         LocalDate.inParis(try row.parsed("createdAt", of: "participant", key: id) { date(storedTimestamp: $0) })
     }

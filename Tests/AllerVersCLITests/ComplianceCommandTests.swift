@@ -189,9 +189,11 @@ import TrainingTesting
         #expect(after.line("P-0002", "O-0001") == nil)
         let there = try #require(after.line("P-0002", "O-0002"))
         #expect(there.employerID == "E-0002" && there.status.state == "compliant" && there.status.due == "2029-03-13")
-        // Only one employer's report.
+        // Only one employer's report; the one they left still counts their certificate on their days there.
         let one = try await report(store, "--as-of", "2027-01-01", "--employer", "E-0001")
         #expect(!one.lines.isEmpty && one.lines.allSatisfy { $0.employerID == "E-0001" })
+        let before = try await report(store, "--as-of", "2026-12-31", "--employer", "E-0001")
+        #expect(before.line("P-0002", "O-0001")?.status.state == "compliant" && before.line("P-0002", "O-0001")?.status.due == "2029-03-13")
     }
 
     /// Noon in Paris on `day`.
@@ -280,6 +282,28 @@ import TrainingTesting
         // A role that would begin before the hire is refused.
         let refused = await allervers("participant", "edit", "P-0001", "--role-since", "2025-01-01", "--store", store)
         #expect(refused.exitCode != 0 && refused.error.contains("before the hire"), "\(refused.error)")
+        try await WorkClock.$fixed.withValue(try noon("2026-12-01")) {
+            // Weighing a change counts the certificates of the course it adds (P-0001 holds AV-FOND's).
+            let weighed = await allervers("obligation", "edit", "O-0001", "--course", "AV-FOND", "--dry-run", "--store", store)
+            #expect(
+                weighed.output.contains("it would change the status of 1 of the 1 period under way now"),
+                "\(weighed.output)\(weighed.error)")
+            // A bad rule is refused before anything is weighed.
+            let bad = await allervers("obligation", "edit", "O-0001", "--course", "NOPE", "--dry-run", "--store", store)
+            #expect(bad.exitCode != 0 && bad.error.contains("no course NOPE"), "\(bad.error)")
+            // A new title alone is no new version of the rule.
+            let renamed = await allervers("obligation", "edit", "O-0001", "--title", "Encadrement de proximité", "--store", store)
+            #expect(renamed.output == "Renamed O-0001: Encadrement de proximité (the rule does not change)\n", "\(renamed.error)")
+            let shown = await allervers("obligation", "show", "O-0001", "--json", "--store", store)
+            #expect(shown.output.contains("\"title\" : \"Encadrement de proximité\"") && !shown.output.contains("\"number\" : 2"))
+            // Moving to another employer with a new hire date: the role date stays with the job left.
+            let moved = await allervers(
+                "participant", "edit", "P-0001", "--employer", "Sauvegarde 69", "--hire-date", "2027-06-01", "--store", store)
+            #expect(moved.exitCode == 0, "\(moved.error)")
+            #expect(moved.output.contains("P-0001 roleSince: 2026-10-01 → —"), "\(moved.output)")
+        }
+        let formerly = try #require(try await report(store, "--as-of", "2027-03-15", "--employer", "E-0001").line("P-0001", "O-0001"))
+        #expect(formerly.status.due == "2027-04-01", "counted from the role date of the job left")
     }
 
     @Test func trainingElsewhereExemptionsAndTheReportAsKnownThen() async throws {

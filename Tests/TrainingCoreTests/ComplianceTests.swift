@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TrainingCore
 
@@ -215,5 +216,57 @@ import TrainingCore
         #expect(anniversary.problems() == ["counting from a fixed anniversary needs its month and day"])
         anniversary.anniversary = (2, 30)
         #expect(anniversary.problems() == ["2-30 is not a day of the year"])
+    }
+
+    /// A rule's versions: each governs the periods from its day; one made for every period
+    /// governs them all, until a later one from a day; the latest says who and what counts.
+    @Test func aPeriodFollowsTheVersionInForceWhenItBegan() {
+        let first = rule
+        var shorter = rule
+        shorter.validityMonths = 24
+        var everyone = rule
+        everyone.validityMonths = 12
+        everyone.satisfiedBy = [.course("AV-FOND"), .external(provider: "IRTS", title: "Aller-vers")]
+        var obligation = Obligation(id: "O-0001", employerID: "E-0001", title: "Socle", rule: first)
+        obligation = obligation.changed(to: shorter, from: day("2026-01-10"))
+        #expect(obligation.version(forPeriodBeginning: day("2026-01-09")).number == 1)
+        #expect(obligation.version(forPeriodBeginning: day("2026-01-10")).number == 2, "the day of the change is under the new rule")
+        obligation = obligation.changed(to: everyone, from: nil)
+        #expect(obligation.version(forPeriodBeginning: day("2020-01-01")).number == 3)
+        var later = everyone
+        later.graceDays = 0
+        obligation = obligation.changed(to: later, from: day("2027-01-01"))
+        #expect(obligation.version(forPeriodBeginning: day("2026-06-01")).number == 3)
+        #expect(obligation.version(forPeriodBeginning: day("2027-01-01")).number == 4)
+        // An earlier version keeps its timing but takes the latest who and what.
+        let two = Obligation(id: "O-0002", employerID: "E-0001", title: "Socle", rule: first).changed(to: everyone, from: day("2026-01-10"))
+        let governing = two.version(forPeriodBeginning: day("2025-01-01"))
+        #expect(governing.number == 1 && governing.rule.validityMonths == 36)
+        let elsewhere = Completion(date: day("2025-06-01"), courseID: nil, provider: "irts", title: "ALLER-VERS", evidence: "X-0001")
+        #expect(governing.rule.accepts(elsewhere))
+        // The period under way began at the latest completion: under version 1, 36 months.
+        let status = two.status(of: member, evidence: [certificate("2025-03-01")], exemptions: [], asOf: day("2026-06-01"))
+        #expect(status.version == 1 && status.status.due == day("2028-03-01"))
+        let renewed = two.status(
+            of: member, evidence: [certificate("2025-03-01"), certificate("2026-02-01")], exemptions: [], asOf: day("2026-06-01"))
+        #expect(renewed.version == 2 && renewed.status.due == day("2027-02-01"))
+    }
+
+    /// A rule and a completion read back from JSON compare, apply and accept as before.
+    @Test func rulesAndCompletionsRoundTripThroughJSON() throws {
+        var rule = ObligationRule(
+            appliesTo: .roles(["Éducatrice  spécialisée"]),
+            satisfiedBy: [.course("AV-FOND"), .external(provider: "IRTS Hauts-de-France", title: "L'aller-vers")],
+            firstDue: .monthsAfterRole(6), validityMonths: 36, counting: .anniversary, anniversary: (12, 31), graceDays: 10, leadDays: 20)
+        rule.acceptsSelfDeclared = true
+        let decoded = try JSONDecoder().decode(ObligationRule.self, from: try JSONEncoder().encode(rule))
+        #expect(decoded == rule && decoded.anniversary?.month == 12 && decoded.anniversary?.day == 31)
+        #expect(decoded.applies(toRole: "educatrice specialisee", participantID: "P-0009"))
+        let elsewhere = Completion(
+            date: day("2025-06-01"), courseID: nil, provider: "irts hauts-de-france", title: "L'ALLER-VERS", isVerified: false,
+            evidence: "X-0001")
+        let back = try JSONDecoder().decode(Completion.self, from: try JSONEncoder().encode(elsewhere))
+        #expect(back == elsewhere && decoded.accepts(back))
+        #expect(!String(decoding: try JSONEncoder().encode(elsewhere), as: UTF8.self).contains("source"), "only what was given is written")
     }
 }

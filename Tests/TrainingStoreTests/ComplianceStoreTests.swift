@@ -68,8 +68,11 @@ import TrainingTesting
         #expect(try store.externalTrainings(of: people[0].id).map(\.id) == [record.id])
         #expect(try store.exemptions(of: people[0].id).count == 1)
         try store.addObligation(employer: "CCAS de Lyon", title: "Socle", rule: rule, by: "Claire")
-        let inputs = try #require(try store.complianceInputs(employer: nil, on: today).first)
-        #expect(inputs.completions[people[0].id]?.map(\.evidence) == [record.id])
-        #expect(inputs.exemptions[people[0].id]?.count == 1)
+        // The whole workspace, or the one employer's people only: the same records.
+        for employer in [nil, "CCAS de Lyon"] {
+            let inputs = try #require(try store.complianceInputs(employer: employer, on: today).first)
+            #expect(inputs.completions[people[0].id]?.map(\.evidence) == [record.id])
+            #expect(inputs.exemptions[people[0].id]?.count == 1)
+        }
     }
 }
