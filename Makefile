@@ -81,6 +81,9 @@ demo: build
 	$(BIN) compliance reminders --store $(DEMO) --as-of 2029-02-12 --csv $(DEMO)/rappels.csv
 	$(BIN) compliance matrix --store $(DEMO) --employer "CCAS de Villeurbanne" --as-of 2026-12-31 --pdf $(DEMO)/matrice.pdf
 	$(BIN) external show X-0001 --store $(DEMO) --check $(DEMO)/attestation-moreau.txt
+	$(BIN) participant find "ccas villeurbanne" --store $(DEMO)
+	$(BIN) participant show P-0001 --store $(DEMO)
+	$(BIN) certificate list --store $(DEMO) --employer "CCAS de Villeurbanne" --state valid
 	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --dry-run
 	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --apply-to-existing
 	$(BIN) obligation show O-0001 --store $(DEMO)

@@ -16,14 +16,57 @@ extension AllerVers {
 extension AllerVers.CertificateCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a session's certificates, revoked ones included.",
-            discussion: "Example:\n  allervers certificate list AV-FOND-2026-03-LYON")
-        @Argument(help: "The session's id.") var session: String
+            abstract: "List certificates: a session's, or every session's narrowed by dates, course, employer or state.",
+            discussion: """
+                Without a session, every certificate, revoked ones included; --from and --to bound \
+                the training's last day (or, with --by issue, the day of issue); --employer keeps \
+                those held by people the employer employs now; --state valid, expired, revoked or \
+                not-met (issued to someone who did not meet the rule) as of today or --as-of.
+
+                Example:
+                  allervers certificate list AV-FOND-2026-03-LYON
+                  allervers certificate list --from 2026-01-01 --to 2026-12-31 --employer "CCAS de Villeurbanne" --state valid
+                """)
+        @Argument(help: "The session's id; without it, every session's.") var session: String?
+        @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("The last day, YYYY-MM-DD.", valueName: "date")) var to: String?
+        @Option(help: "What --from and --to bound: training (its last day, default) or issue.", transform: choice)
+        var by: CertificateFilter.Dating = .training
+        @Option(help: "Only this course's.") var course: String?
+        @Option(help: ArgumentHelp("Only those held by this employer's staff (id or name).", valueName: "employer")) var employer: String?
+        @Option(help: "valid, expired, revoked or not-met.", transform: choice) var state: Certificate.State?
+        @Option(help: ArgumentHelp("The day the state is taken on, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
+        func validate() throws {
+            try validateDates(from, to, asOf)
+            if session != nil && [from, to, course, employer, asOf].contains(where: { $0 != nil }) || session != nil && state != nil {
+                throw ValidationError("a session's certificates are all listed: name a session or filters, not both")
+            }
+        }
+
         func run() async throws {
-            let certificates = try await CertificationService(store: try storeOptions.openStore()).certificates(in: session)
+            let service = CertificationService(store: try storeOptions.openStore())
+            guard let session else {
+                let day = asOf.flatMap(LocalDate.init) ?? today()
+                let filter = CertificateFilter(
+                    from: from.flatMap(LocalDate.init), to: to.flatMap(LocalDate.init), datedBy: by, courseID: course, employer: employer)
+                let found = try await service.certificates(matching: filter, state: state, on: day)
+                if format.json { return try printJSON(found) }
+                guard !found.isEmpty else { return say("No certificate matches.") }
+                return printTable(
+                    [["Number", "Participant", "Course", "Session", "Trained until", "Issued", "Valid until", "State"]]
+                        + found.map { certificate in
+                            [
+                                certificate.number, certificate.participantID, certificate.courseID, certificate.sessionID,
+                                certificate.lastDay.description, certificate.issuedOn.description,
+                                certificate.validUntil?.description ?? "",
+                                certificate.state(on: day).rawValue,
+                            ]
+                        })
+            }
+            let certificates = try await service.certificates(in: session)
             if format.json { return try printJSON(certificates) }
             guard !certificates.isEmpty else { return say("\(session) has no certificates yet: run `allervers certify \(session)`") }
             printTable(
@@ -32,7 +75,7 @@ extension AllerVers.CertificateCommand {
                         [
                             certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
                             "\(certificate.attended) / \(certificate.planned)", certificate.issuedOn.description,
-                            certificate.validUntil?.description ?? "", state(of: certificate),
+                            certificate.validUntil?.description ?? "", revocationState(of: certificate),
                         ]
                     })
         }
@@ -58,7 +101,7 @@ extension AllerVers.CertificateCommand {
                 ["Hours", "\(certificate.attended) attended of \(certificate.planned)"],
                 ["Decision", certificate.isEligible ? "eligible" : "not eligible: " + certificate.reasons.joined(separator: "; ")],
                 ["Issued", certificate.issuedOn.description],
-                ["State", state(of: certificate)],
+                ["State", revocationState(of: certificate)],
             ]
             if let until = certificate.validUntil { rows.append(["Valid until", until.description]) }
             if let replaces = certificate.replaces { rows.append(["Replaces", replaces]) }
@@ -117,7 +160,7 @@ extension AllerVers.CertificateCommand {
 }
 
 /// `live`, or `revoked: reason`.
-func state(of certificate: Certificate) -> String {
+func revocationState(of certificate: Certificate) -> String {
     guard let revocation = certificate.revocation else { return "live" }
     return "revoked: \(revocation.reason)" + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")
 }

@@ -9,7 +9,7 @@ extension AllerVers {
         static let configuration = CommandConfiguration(
             commandName: "participant",
             abstract: "Add, import, list, show, edit, merge and remove participants.",
-            subcommands: [Add.self, Import.self, List.self, Show.self, Edit.self, Merge.self, Remove.self])
+            subcommands: [Add.self, Import.self, List.self, Find.self, Show.self, Edit.self, Merge.self, Remove.self])
     }
 }
 
@@ -162,6 +162,42 @@ extension AllerVers.ParticipantCommand {
         }
     }
 
+    struct Find: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find people by name, email, employer, id or external id.",
+            discussion: """
+                Every word must appear in one of them; case, accents and runs of spaces do not \
+                matter (garnier, Garnier and GARNIÉR find the same people). No match is not an \
+                error, as with grep, unless --require.
+
+                Example:
+                  allervers participant find garnier
+                  allervers participant find "ccas villeurbanne" --json
+                """)
+        @Argument(help: "The words to find.") var words: [String]
+        @Flag(help: "Exit with status 1 when nobody matches.") var require = false
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func validate() throws {
+            if words.joined().allSatisfy(\.isWhitespace) { throw ValidationError("give a name, an email, an employer or an id to find") }
+        }
+
+        func run() async throws {
+            let found = try await ParticipantService(store: try storeOptions.openStore()).find(words.joined(separator: " "))
+            if format.json {
+                try printJSON(found)
+            } else if found.isEmpty {
+                say("No match for \"\(words.joined(separator: " "))\".")
+            } else {
+                printTable(
+                    [["ID", "NAME", "EMPLOYER", "EMAIL", "EXTERNAL ID"]]
+                        + found.map { [$0.id, $0.displayName, $0.employer ?? "", $0.email ?? "", $0.externalID ?? ""] })
+            }
+            if found.isEmpty && require { throw ExitCode(1) }
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List participants.", discussion: "Example:\n  allervers participant list --json")
@@ -186,21 +222,41 @@ extension AllerVers.ParticipantCommand {
         @OptionGroup var format: FormatOptions
 
         func run() async throws {
-            let (participant, changes) = try await ParticipantService(store: try storeOptions.openStore()).details(of: participant)
+            let service = ParticipantService(store: try storeOptions.openStore())
+            let (participant, changes) = try await service.details(of: participant)
+            let day = today()
+            let history = try await service.history(of: participant.id, today: day)
             if format.json {
-                // The participant's own keys, as before, and the change log beside them.
+                // The participant's own keys, as before, the change log and the history beside them.
                 struct Shown: Encodable {
                     let participant: Participant
                     let changes: [ParticipantChange]
-                    enum Key: CodingKey { case changes }
+                    let history: ParticipantHistory
+                    let day: LocalDate
+                    enum Key: CodingKey { case changes, sessions, certificates, obligations }
+                    struct Held: Encodable {
+                        let certificate: Certificate
+                        let state: Certificate.State
+                        enum Key: CodingKey { case state }
+
+                        func encode(to encoder: any Encoder) throws {
+                            try certificate.encode(to: encoder)
+                            var container = encoder.container(keyedBy: Key.self)
+                            try container.encode(state, forKey: .state)
+                        }
+                    }
 
                     func encode(to encoder: any Encoder) throws {
                         try participant.encode(to: encoder)
                         var container = encoder.container(keyedBy: Key.self)
                         try container.encode(changes, forKey: .changes)
+                        try container.encode(history.sessions, forKey: .sessions)
+                        try container.encode(
+                            history.certificates.map { Held(certificate: $0, state: $0.state(on: day)) }, forKey: .certificates)
+                        try container.encode(history.obligations, forKey: .obligations)
                     }
                 }
-                return try printJSON(Shown(participant: participant, changes: changes))
+                return try printJSON(Shown(participant: participant, changes: changes, history: history, day: day))
             }
             printTable([
                 ["Id", participant.id], ["Name", participant.displayName], ["Email", participant.email ?? ""],
@@ -209,6 +265,39 @@ extension AllerVers.ParticipantCommand {
                 ["External id", participant.externalID ?? ""],
                 ["Born", participant.birthDate?.description ?? ""], ["Gender", participant.gender?.rawValue ?? ""],
             ])
+            if !history.sessions.isEmpty {
+                say()
+                printTable(
+                    [["SESSION", "COURSE", "FROM", "TO", "SESSION STATUS", "PLACE", "ATTENDED", "PLANNED"]]
+                        + history.sessions.map {
+                            [
+                                $0.sessionID, $0.courseID, $0.firstDay?.description ?? "", $0.lastDay?.description ?? "", $0.sessionStatus,
+                                $0.place, $0.attended.description, $0.planned.description,
+                            ]
+                        })
+            }
+            if !history.certificates.isEmpty {
+                say()
+                printTable(
+                    [["CERTIFICATE", "COURSE", "SESSION", "ISSUED", "STATE", "VALID UNTIL"]]
+                        + history.certificates.map {
+                            [
+                                $0.number, $0.courseID, $0.sessionID, $0.issuedOn.description, $0.state(on: day).rawValue,
+                                $0.validUntil?.description ?? ($0.isEligible && $0.revocation == nil ? "for good" : ""),
+                            ]
+                        })
+            }
+            if !history.obligations.isEmpty {
+                say()
+                printTable(
+                    [["OBLIGATION", "TITLE", "STATUS", "DUE", "EVIDENCE"]]
+                        + history.obligations.map {
+                            [
+                                $0.obligationID, $0.obligation, AllerVers.ComplianceCommand.Report.state($0.status),
+                                $0.status.due?.description ?? "", $0.status.evidence?.evidence ?? "never trained",
+                            ]
+                        })
+            }
             guard !changes.isEmpty else { return }
             say()
             printTable(

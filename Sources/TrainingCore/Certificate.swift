@@ -63,6 +63,27 @@ public struct Certificate: Sendable, Hashable, Codable, Identifiable {
     /// The certificate's number, which identifies it.
     public var id: String { number }
 
+    /// What a certificate is worth on a day.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Eligible, not revoked, and within its validity (or valid for good).
+        case valid
+        /// Eligible and not revoked, past its last valid day.
+        case expired
+        /// Revoked (reissued or not).
+        case revoked
+        /// Issued to someone who did not meet the certification rule: it attests the
+        /// attendance, not the certification.
+        case notMet = "not-met"
+    }
+
+    /// Its state on `day`: the validity's end is its last valid day.
+    public func state(on day: LocalDate) -> State {
+        if revocation != nil { return .revoked }
+        guard isEligible else { return .notMet }
+        if let validUntil, validUntil < day { return .expired }
+        return .valid
+    }
+
     /// Creates a certificate record.
     public init(
         number: String, sessionID: String, participantID: String, courseID: String, courseVersion: CourseVersion,

@@ -17,6 +17,12 @@ public struct CertificationService: Sendable {
         try store.certificates(in: sessionID)
     }
 
+    /// Every session's certificates that `filter` keeps, in the `state` given on `day`.
+    public func certificates(matching filter: CertificateFilter, state: Certificate.State?, on day: LocalDate) async throws -> [Certificate]
+    {
+        try store.certificates(matching: filter).filter { certificate in state.map { certificate.state(on: day) == $0 } ?? true }
+    }
+
     /// One certificate, by its number.
     public func certificate(_ number: String) async throws -> Certificate {
         try store.certificate(number)

@@ -91,7 +91,37 @@ public struct SessionDetails: Sendable, Encodable {
     public var history: [SessionEvent]
 }
 
-/// The register of people: add, import, edit, merge, remove.
+/// What a person did and holds across sessions.
+public struct ParticipantHistory: Sendable, Encodable {
+    /// Each session they had a place in, by first day.
+    public var sessions: [SessionLine]
+    /// Their certificates, oldest first, revoked ones included.
+    public var certificates: [Certificate]
+    /// Where they stand with their employer's obligations.
+    public var obligations: [ComplianceReport.Line]
+
+    /// One session in a person's history.
+    public struct SessionLine: Sendable, Encodable {
+        /// The session.
+        public var sessionID: String
+        /// Its course.
+        public var courseID: String
+        /// The course's title.
+        public var courseTitle: String
+        /// Its first and last days.
+        public var firstDay: LocalDate?
+        public var lastDay: LocalDate?
+        /// The session's status (`planned`, `running`, `closed`, `cancelled`).
+        public var sessionStatus: String
+        /// The person's place: `enrolled`, `waitlisted` or `withdrawn`.
+        public var place: String
+        /// The time they attended, and the time planned.
+        public var attended: Hours
+        public var planned: Hours
+    }
+}
+
+/// The register of people: add, import, find, edit, merge, remove, and each one's history.
 public struct ParticipantService: Sendable {
     let store: Store
 
@@ -103,6 +133,45 @@ public struct ParticipantService: Sendable {
     /// Everyone in the register, by family name.
     public func list() async throws -> [Participant] {
         try store.participants()
+    }
+
+    /// The people whose names, email, employer, id or external id hold every word of `text`,
+    /// case, accents and runs of spaces folded (`GARNIÉR` finds Garnier, `p-0007` P-0007),
+    /// by family name.
+    public func find(_ text: String) async throws -> [Participant] {
+        let words = text.folded.split(separator: " ")
+        guard !words.isEmpty else { return [] }
+        return try store.participants().filter { person in
+            let known = [person.id, person.firstName, person.lastName, person.email, person.employer, person.externalID]
+                .compactMap { $0 }.joined(separator: " ").folded
+            return words.allSatisfy { known.contains($0) }
+        }
+    }
+
+    /// A person's history: each session they had a place in (status, hours attended), their
+    /// certificates and where they stand with their employer's obligations on `today`.
+    public func history(of key: String, today: LocalDate) async throws -> ParticipantHistory {
+        let person = try store.participant(key)
+        var sessions: [ParticipantHistory.SessionLine] = []
+        for (sessionID, place, heldBy) in try store.enrolments(of: person.id) {
+            let records = try store.records(of: sessionID)
+            let session = records.session
+            let hours = session.attendedHours(of: [heldBy], marks: records.marks).first
+            sessions.append(
+                ParticipantHistory.SessionLine(
+                    sessionID: sessionID, courseID: session.courseID, courseTitle: records.course.title,
+                    firstDay: session.slots.first?.date,
+                    lastDay: session.slots.last?.date, sessionStatus: session.status.rawValue, place: place,
+                    attended: hours?.attended ?? Hours(minutes: 0), planned: session.plannedHours))
+        }
+        sessions.sort { ($0.firstDay ?? LocalDate(ordinal: 0), $0.sessionID) < ($1.firstDay ?? LocalDate(ordinal: 0), $1.sessionID) }
+        var obligations: [ComplianceReport.Line] = []
+        if let employer = person.employer {
+            obligations = try await ComplianceService(store: store).report(employer: employer, asOf: today).lines.filter {
+                $0.participantID == person.id
+            }
+        }
+        return ParticipantHistory(sessions: sessions, certificates: try store.certificates(of: person.id), obligations: obligations)
     }
 
     /// A person (by id, email or external id) and every change made to their details.

@@ -113,6 +113,59 @@ extension Store {
         }
     }
 
+    /// The certificates of every session, by number, narrowed by whatever `filter` names.
+    public func certificates(matching filter: CertificateFilter) throws -> [Certificate] {
+        try database.read { db in
+            var conditions = ["1 = 1"]
+            var arguments: [any SQLBindable] = []
+            let day = filter.datedBy == .issue ? "c.issuedOn" : "c.lastDay"
+            if let from = filter.from {
+                conditions.append("\(day) >= ?")
+                arguments.append(from.description)
+            }
+            if let to = filter.to {
+                conditions.append("\(day) <= ?")
+                arguments.append(to.description)
+            }
+            if let course = filter.courseID {
+                conditions.append("co.id = ?")
+                arguments.append(course)
+            }
+            if let employer = filter.employer {
+                // Whoever holds it now works there (or the person it was merged into does).
+                conditions.append(
+                    "c.participantID IN (SELECT p.id FROM participant p JOIN participant k ON k.id = COALESCE(p.mergedInto, p.id) WHERE k.employerID = ?)"
+                )
+                arguments.append(try EmployerRows.id(for: employer, in: db))
+            }
+            return try Self.certificateRows(where: conditions.joined(separator: " AND "), arguments, db: db)
+        }
+    }
+
+    /// A person's certificates (and those of the duplicates merged into them), oldest first,
+    /// revoked ones included.
+    public func certificates(of participantID: String) throws -> [Certificate] {
+        try database.read { db in
+            try Self.certificateRows(
+                where: "c.participantID IN (SELECT id FROM participant WHERE id = ? OR mergedInto = ?)", [participantID, participantID],
+                db: db)
+        }
+    }
+
+    /// A person's places in sessions (and those of the duplicates merged into them): each
+    /// session with the status of the place (`enrolled`, `waitlisted`, `withdrawn`) and the
+    /// id the place is held under.
+    public func enrolments(of participantID: String) throws -> [(sessionID: String, status: String, heldBy: String)] {
+        try database.read { db in
+            try db.rows(
+                sql: """
+                    SELECT sessionID, status, participantID FROM enrolment
+                    WHERE participantID IN (SELECT id FROM participant WHERE id = ? OR mergedInto = ?) ORDER BY sessionID
+                    """, arguments: [participantID, participantID]
+            ).map { (try $0["sessionID"], try $0["status"], try $0["participantID"]) }
+        }
+    }
+
     /// Whether the workspace has issued any certificate.
     public var hasIssuedCertificates: Bool {
         get throws { try database.read { db in try db.exists(sql: "SELECT 1 FROM certificate LIMIT 1") } }
@@ -266,6 +319,37 @@ extension Store {
                     Certificate.Revocation(at: $0, reason: try row["revokedReason"], replacedBy: try row["replacedBy"])
                 })
         }
+    }
+}
+
+/// Which certificates a listing across sessions keeps.
+public struct CertificateFilter: Sendable, Hashable {
+    /// The first and last days, of the training's end or of the issue (`datedBy`).
+    public var from: LocalDate?
+    public var to: LocalDate?
+    /// Which day `from` and `to` bound.
+    public var datedBy: Dating = .training
+    /// Only this course's.
+    public var courseID: String?
+    /// Only those held by people this employer (id or name) employs now.
+    public var employer: String?
+
+    /// The day a certificate is dated by in a listing.
+    public enum Dating: String, Sendable, Hashable, CaseIterable {
+        /// The training's last day.
+        case training
+        /// The day it was issued.
+        case issue
+    }
+
+    /// Creates a filter; nothing named keeps everything.
+    public init(from: LocalDate? = nil, to: LocalDate? = nil, datedBy: Dating = .training, courseID: String? = nil, employer: String? = nil)
+    {
+        self.from = from
+        self.to = to
+        self.datedBy = datedBy
+        self.courseID = courseID
+        self.employer = employer
     }
 }
 

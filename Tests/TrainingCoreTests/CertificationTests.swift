@@ -127,4 +127,24 @@ import TrainingTesting
         #expect(course.isCompleted(by: hours(late: 84)))  // 336 of 420 minutes: 80 %
         #expect(!course.isCompleted(by: hours(late: 85)))
     }
+
+    /// What a certificate is worth on a day: the validity's end is its last valid day.
+    @Test func aCertificatesStateOnADay() throws {
+        func certificate(eligible: Bool = true, validUntil: String? = "2029-03-13", revoked: Bool = false) throws -> Certificate {
+            Certificate(
+                number: "AV-2026-000001", sessionID: "S", participantID: "P-0001", courseID: "AV-FOND",
+                courseVersion: try #require(CourseVersion("1.0")), isEligible: eligible, reasons: [], attended: Hours(minutes: 840),
+                planned: Hours(minutes: 840), firstDay: try #require(LocalDate("2026-03-12")),
+                lastDay: try #require(LocalDate("2026-03-13")),
+                issuedOn: try #require(LocalDate("2026-03-16")), validUntil: validUntil.flatMap(LocalDate.init), replaces: nil,
+                signedPayload: "", credential: nil,
+                revocation: revoked ? Certificate.Revocation(at: Date(timeIntervalSince1970: 0), reason: "erreur", replacedBy: nil) : nil)
+        }
+        let lastDay = try #require(LocalDate("2029-03-13"))
+        #expect(try certificate().state(on: lastDay) == .valid)
+        #expect(try certificate().state(on: lastDay.adding(days: 1)) == .expired)
+        #expect(try certificate(validUntil: nil).state(on: lastDay.adding(days: 4000)) == .valid)
+        #expect(try certificate(revoked: true).state(on: lastDay) == .revoked)
+        #expect(try certificate(eligible: false, validUntil: nil).state(on: lastDay) == .notMet)
+    }
 }

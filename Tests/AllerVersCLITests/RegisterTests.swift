@@ -1,0 +1,121 @@
+import AllerVersCLI
+import Foundation
+import Testing
+import TrainingCore
+import TrainingTesting
+
+/// Finding anyone in the register, as a trainer types a name: case, accents and spaces folded.
+@Suite struct RegisterTests {
+    @Test func anyoneIsFoundByNameEmailEmployerOrIdWhateverTheCaseAndAccents() async throws {
+        let workspace = try await initialisedWorkspace()
+        let store = workspace.url.path
+        let imported = await allervers(
+            "participant", "import", "--store", store, Fixtures.courses.appendingPathComponent("examples/participants.csv").path)
+        try #require(imported.exitCode == 0, "\(imported.error)")
+        let added = await allervers(
+            "participant", "add", "--first-name", "Élodie", "--last-name", "Garnier", "--email", "e.garnier@example.org", "--employer",
+            "CCAS de Villeurbanne", "--external-id", "AG-12", "--store", store)
+        try #require(added.output.hasPrefix("Added P-0007"), "\(added.error)")
+        func found(_ words: String...) async throws -> [String] {
+            let result = await allervers(["participant", "find", "--json", "--store", store] + words)
+            try #require(result.exitCode == 0, "\(result.error)")
+            struct Person: Decodable { let id: String }
+            return try JSONDecoder().decode([Person].self, from: Data(result.output.utf8)).map(\.id)
+        }
+        for spelling in ["garnier", "Garnier", "GARNIÉR", "elodie", "ÉLODIE  garnier", "p-0007", "ag-12", "E.Garnier@example"] {
+            #expect(try await found(spelling) == ["P-0007"], "\(spelling)")
+        }
+        // Every word must match, in any field: the CCAS's staff, by family name.
+        #expect(try await found("ccas", "villeurbanne") == ["P-0002", "P-0007", "P-0001"])
+        #expect(try await found("ccas garnier") == ["P-0007"])
+        let table = await allervers("participant", "find", "garnier", "--store", store)
+        #expect(table.output.contains("P-0007") && table.output.contains("GARNIER Élodie") && table.output.contains("AG-12"))
+        // No match is no error, as with grep, unless --require.
+        let none = await allervers("participant", "find", "dupont", "--store", store)
+        #expect(none.exitCode == 0 && none.output == "No match for \"dupont\".\n")
+        let required = await allervers("participant", "find", "dupont", "--require", "--store", store)
+        #expect(required.exitCode == 1 && required.output == "No match for \"dupont\".\n")
+        let empty = await allervers("participant", "find", "  ", "--store", store)
+        #expect(empty.exitCode != 0 && empty.error.contains("give a name"), "\(empty.error)")
+    }
+
+    /// `participant show`: the sessions a person had a place in with the hours they attended,
+    /// their certificates and their state, and where they stand with their employer's obligations.
+    @Test func aPersonsHistoryGivesSessionsCertificatesAndWhatIsDue() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        defer { withExtendedLifetime(workspace) {} }
+        let numbers = try await certificateNumbers("LYON", store: store)
+        let added = await allervers(
+            "obligation", "add", "--employer", "E-0001", "--title", "Socle", "--course", "AV-FOND", "--validity", "36", "--store", store)
+        try #require(added.exitCode == 0, "\(added.error)")
+        func shown() async throws -> [String: Any] {
+            let result = await allervers("participant", "show", "P-0001", "--json", "--store", store)
+            try #require(result.exitCode == 0, "\(result.error)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        }
+        let history = try await shown()
+        let sessions = try #require(history["sessions"] as? [[String: Any]])
+        let certificates = try #require(history["certificates"] as? [[String: Any]])
+        let obligations = try #require(history["obligations"] as? [[String: Any]])
+        #expect(sessions.count == 1 && (sessions[0]["sessionID"] as? String)?.hasSuffix("LYON") == true)
+        #expect(sessions[0]["sessionStatus"] as? String == "closed" && sessions[0]["place"] as? String == "enrolled")
+        // The hours the history gives are those the certificate printed.
+        #expect(sessions[0]["attended"] as? NSObject == certificates.first?["attended"] as? NSObject, "\(sessions) \(certificates)")
+        #expect(certificates.count == 1 && certificates[0]["number"] as? String == numbers["P-0001"])
+        #expect(certificates[0]["state"] as? String == "valid")
+        let status = try #require(obligations.first?["status"] as? [String: Any])
+        #expect(obligations.count == 1 && status["state"] as? String == "compliant" && status["due"] as? String == "2029-03-13")
+        let table = await allervers("participant", "show", "P-0001", "--store", store)
+        for heading in ["SESSION", "CERTIFICATE", "OBLIGATION", "closed", "valid", "compliant"] {
+            #expect(table.output.contains(heading), "\(heading) in \(table.output)")
+        }
+        // Revoked, the certificate shows so; the obligation is no longer met by it.
+        let number = try #require(numbers["P-0001"])
+        #expect(await allervers("certificate", "revoke", number, "--reason", "erreur", "--store", store).exitCode == 0)
+        let after = try await shown()
+        #expect((after["certificates"] as? [[String: Any]])?.first?["state"] as? String == "revoked")
+        let afterStatus = (after["obligations"] as? [[String: Any]])?.first?["status"] as? [String: Any]
+        #expect(afterStatus?["evidence"] == nil)
+    }
+
+    /// Certificates across sessions, narrowed by the training's dates or the issue's, course,
+    /// employer and state.
+    @Test func certificatesAreListedAcrossSessionsByDateCourseEmployerAndState() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        defer { withExtendedLifetime(workspace) {} }
+        let numbers = try await certificateNumbers("LYON", store: store)
+        func listed(_ arguments: String...) async throws -> [(number: String, participant: String)] {
+            let result = await allervers(["certificate", "list", "--json", "--store", store] + arguments)
+            try #require(result.exitCode == 0, "\(result.error)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+            return rows.compactMap { row in
+                (row["number"] as? String).flatMap { number in (row["participantID"] as? String).map { (number, $0) } }
+            }
+        }
+        let all = try await listed()
+        #expect(all.count == numbers.count && Set(all.map(\.number)) == Set(numbers.values))
+        #expect(Set(try await listed("--employer", "ccas de villeurbanne").map(\.participant)) == ["P-0001", "P-0002"])
+        // The week ended on 13 March; the certificates were issued on the 16th.
+        #expect(try await listed("--from", "2026-03-14").isEmpty)
+        #expect(try await listed("--from", "2026-03-14", "--by", "issue").count == all.count)
+        #expect(try await listed("--to", "2026-03-13").count == all.count)
+        #expect(try await listed("--course", "AV-TERRAIN").isEmpty)
+        let number = try #require(numbers["P-0003"])
+        #expect(await allervers("certificate", "revoke", number, "--reason", "erreur", "--store", store).exitCode == 0)
+        #expect(try await listed("--state", "revoked").map(\.number) == [number])
+        // Those issued to people who did not meet the rule attest attendance only: never valid, never expired.
+        let notMet = try await listed("--state", "not-met")
+        let valid = try await listed("--state", "valid", "--as-of", "2027-01-01")
+        #expect(!valid.isEmpty && valid.count == all.count - 1 - notMet.count && !valid.contains { $0.number == number })
+        // Valid on the last day of its validity, expired the day after.
+        let shown = await allervers("certificate", "show", try #require(valid.first?.number), "--json", "--store", store)
+        let lastDay = try #require(
+            (try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])?["validUntil"] as? String)
+        let dayAfter = try #require(LocalDate(lastDay)).adding(days: 1).description
+        #expect(try await listed("--state", "valid", "--as-of", lastDay).map(\.number) == valid.map(\.number), "the last valid day")
+        #expect(try await listed("--state", "expired", "--as-of", dayAfter).map(\.number) == valid.map(\.number))
+        #expect(try await listed("--state", "valid", "--as-of", dayAfter).isEmpty)
+        let both = await allervers("certificate", "list", "LYON", "--state", "valid", "--store", store)
+        #expect(both.exitCode != 0 && both.error.contains("not both"), "\(both.error)")
+    }
+}
