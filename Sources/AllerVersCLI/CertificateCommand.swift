@@ -41,8 +41,12 @@ extension AllerVers.CertificateCommand {
 
         func validate() throws {
             try validateDates(from, to, asOf)
-            if session != nil && [from, to, course, employer, asOf].contains(where: { $0 != nil }) || session != nil && state != nil {
+            let filtered = [from, to, course, employer, asOf].contains { $0 != nil } || state != nil || by != .training
+            if session != nil && filtered {
                 throw ValidationError("a session's certificates are all listed: name a session or filters, not both")
+            }
+            if let first = from.flatMap(LocalDate.init), let last = to.flatMap(LocalDate.init), first > last {
+                throw ValidationError("--from \(first) comes after --to \(last)")
             }
         }
 
@@ -53,7 +57,7 @@ extension AllerVers.CertificateCommand {
                 let filter = CertificateFilter(
                     from: from.flatMap(LocalDate.init), to: to.flatMap(LocalDate.init), datedBy: by, courseID: course, employer: employer)
                 let found = try await service.certificates(matching: filter, state: state, on: day)
-                if format.json { return try printJSON(found) }
+                if format.json { return try printJSON(found.map { CertificateOnADay(certificate: $0, day: day) }) }
                 guard !found.isEmpty else { return say("No certificate matches.") }
                 return printTable(
                     [["Number", "Participant", "Course", "Session", "Trained until", "Issued", "Valid until", "State"]]
@@ -160,6 +164,19 @@ extension AllerVers.CertificateCommand {
 }
 
 /// `live`, or `revoked: reason`.
+/// A certificate as JSON gives it, with its state on a day beside its own keys.
+struct CertificateOnADay: Encodable {
+    let certificate: Certificate
+    let day: LocalDate
+    private enum Key: CodingKey { case state }
+
+    func encode(to encoder: any Encoder) throws {
+        try certificate.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(certificate.state(on: day), forKey: .state)
+    }
+}
+
 func revocationState(of certificate: Certificate) -> String {
     guard let revocation = certificate.revocation else { return "live" }
     return "revoked: \(revocation.reason)" + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")

@@ -234,17 +234,6 @@ extension AllerVers.ParticipantCommand {
                     let history: ParticipantHistory
                     let day: LocalDate
                     enum Key: CodingKey { case changes, sessions, certificates, obligations }
-                    struct Held: Encodable {
-                        let certificate: Certificate
-                        let state: Certificate.State
-                        enum Key: CodingKey { case state }
-
-                        func encode(to encoder: any Encoder) throws {
-                            try certificate.encode(to: encoder)
-                            var container = encoder.container(keyedBy: Key.self)
-                            try container.encode(state, forKey: .state)
-                        }
-                    }
 
                     func encode(to encoder: any Encoder) throws {
                         try participant.encode(to: encoder)
@@ -252,7 +241,7 @@ extension AllerVers.ParticipantCommand {
                         try container.encode(changes, forKey: .changes)
                         try container.encode(history.sessions, forKey: .sessions)
                         try container.encode(
-                            history.certificates.map { Held(certificate: $0, state: $0.state(on: day)) }, forKey: .certificates)
+                            history.certificates.map { CertificateOnADay(certificate: $0, day: day) }, forKey: .certificates)
                         try container.encode(history.obligations, forKey: .obligations)
                     }
                 }
@@ -283,7 +272,7 @@ extension AllerVers.ParticipantCommand {
                         + history.certificates.map {
                             [
                                 $0.number, $0.courseID, $0.sessionID, $0.issuedOn.description, $0.state(on: day).rawValue,
-                                $0.validUntil?.description ?? ($0.isEligible && $0.revocation == nil ? "for good" : ""),
+                                $0.validUntil?.description ?? ($0.state(on: day) == .valid ? "for good" : ""),
                             ]
                         })
             }

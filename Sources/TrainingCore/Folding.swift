@@ -25,6 +25,12 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text as a search and duplicate detection compare it: ``folded``, with hyphens and
+    /// apostrophes as spaces (`Anne-Laure` is `anne laure`, `N'Diaye` is `n diaye`).
+    public var searchFolded: String {
+        folded.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).joined(separator: " ")
+    }
+
     private static func foldedByFoundation(_ text: String) -> String {
         if let known = FoldMemo.shared.lock.withLock({ FoldMemo.shared.folds[text] }) { return known }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace)

@@ -79,15 +79,7 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
 extension Participant {
     /// The names as compared for duplicates: case, accents, hyphens and spaces folded
     /// (`Anne-Laure PETIT` and `anne laure petit` are the same).
-    public var foldedNames: String {
-        func fold(_ text: String) -> String {
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: {
-                $0 == " " || $0 == "-" || $0 == "'"
-            })
-            .joined(separator: " ")
-        }
-        return fold(firstName) + "|" + fold(lastName)
-    }
+    public var foldedNames: String { firstName.searchFolded + "|" + lastName.searchFolded }
 
     /// Why `other` is probably the same person, or `nil`: the same email, or the same names
     /// with the same birth date or the same employer (case and accents folded).

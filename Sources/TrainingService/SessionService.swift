@@ -135,17 +135,11 @@ public struct ParticipantService: Sendable {
         try store.participants()
     }
 
-    /// The people whose names, email, employer, id or external id hold every word of `text`,
-    /// case, accents and runs of spaces folded (`GARNIÉR` finds Garnier, `p-0007` P-0007),
-    /// by family name.
+    /// The people whose names, email, employer, id or external id (or a merged duplicate's)
+    /// hold every word of `text`, case, accents, hyphens and apostrophes folded (`GARNIÉR` finds
+    /// Garnier, `anne laure` Anne-Laure, `p-0007` P-0007), by family name.
     public func find(_ text: String) async throws -> [Participant] {
-        let words = text.folded.split(separator: " ")
-        guard !words.isEmpty else { return [] }
-        return try store.participants().filter { person in
-            let known = [person.id, person.firstName, person.lastName, person.email, person.employer, person.externalID]
-                .compactMap { $0 }.joined(separator: " ").folded
-            return words.allSatisfy { known.contains($0) }
-        }
+        try store.find(text)
     }
 
     /// A person's history: each session they had a place in (status, hours attended), their

@@ -128,14 +128,22 @@ extension Store {
                 arguments.append(to.description)
             }
             if let course = filter.courseID {
+                guard try db.exists(sql: "SELECT 1 FROM course WHERE id = ?", arguments: [course]) else {
+                    throw CourseNotFoundError(id: course, version: nil)
+                }
                 conditions.append("co.id = ?")
                 arguments.append(course)
             }
             if let employer = filter.employer {
-                // Whoever holds it now works there (or the person it was merged into does).
+                // Whoever holds it now works there, or the person it was merged into (directly
+                // or through another) does.
                 conditions.append(
-                    "c.participantID IN (SELECT p.id FROM participant p JOIN participant k ON k.id = COALESCE(p.mergedInto, p.id) WHERE k.employerID = ?)"
-                )
+                    """
+                    c.participantID IN (WITH RECURSIVE alias(id) AS (
+                        SELECT id FROM participant WHERE employerID = ? AND mergedInto IS NULL
+                        UNION SELECT p.id FROM participant p JOIN alias a ON p.mergedInto = a.id)
+                      SELECT id FROM alias)
+                    """)
                 arguments.append(try EmployerRows.id(for: employer, in: db))
             }
             return try Self.certificateRows(where: conditions.joined(separator: " AND "), arguments, db: db)
@@ -146,23 +154,35 @@ extension Store {
     /// revoked ones included.
     public func certificates(of participantID: String) throws -> [Certificate] {
         try database.read { db in
-            try Self.certificateRows(
-                where: "c.participantID IN (SELECT id FROM participant WHERE id = ? OR mergedInto = ?)", [participantID, participantID],
-                db: db)
+            let identities = try Self.identities(of: participantID, in: db)
+            return try Self.certificateRows(where: "c.participantID IN (\(placeholders(identities.count)))", identities, db: db)
         }
     }
 
     /// A person's places in sessions (and those of the duplicates merged into them): each
     /// session with the status of the place (`enrolled`, `waitlisted`, `withdrawn`) and the
     /// id the place is held under.
+    /// One place per session: when the person and a duplicate both had one (a merge allows
+    /// it when one of them withdrew), the place not withdrawn.
     public func enrolments(of participantID: String) throws -> [(sessionID: String, status: String, heldBy: String)] {
         try database.read { db in
-            try db.rows(
-                sql: """
-                    SELECT sessionID, status, participantID FROM enrolment
-                    WHERE participantID IN (SELECT id FROM participant WHERE id = ? OR mergedInto = ?) ORDER BY sessionID
-                    """, arguments: [participantID, participantID]
-            ).map { (try $0["sessionID"], try $0["status"], try $0["participantID"]) }
+            let identities = try Self.identities(of: participantID, in: db)
+            var places: [(sessionID: String, status: String, heldBy: String)] = []
+            for row in try db.rows(
+                sql:
+                    "SELECT sessionID, status, participantID FROM enrolment WHERE participantID IN (\(placeholders(identities.count))) ORDER BY sessionID",
+                arguments: identities)
+            {
+                let place: (sessionID: String, status: String, heldBy: String) = (
+                    try row["sessionID"], try row["status"], try row["participantID"]
+                )
+                if let last = places.last, last.sessionID == place.sessionID {
+                    if last.status == "withdrawn" { places[places.count - 1] = place }
+                } else {
+                    places.append(place)
+                }
+            }
+            return places
         }
     }
 

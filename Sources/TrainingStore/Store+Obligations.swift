@@ -134,10 +134,20 @@ extension Store {
             let iso = knownAt.map(SessionRows.utc)
             let stored = knownAt.map(storedTimestamp)
             // People named by an obligation and merged since are the people they were merged into.
-            let merged = Dictionary(
+            var merged = Dictionary(
                 try db.rows(sql: "SELECT id, mergedInto FROM participant WHERE mergedInto IS NOT NULL").map {
                     (try $0["id"] as String, try $0["mergedInto"] as String)
                 }, uniquingKeysWith: { first, _ in first })
+            // A duplicate merged into someone merged since (workspaces from before merges
+            // re-pointed them) is the last one's.
+            for (id, into) in merged {
+                var root = into
+                for _ in 0..<16 {
+                    guard let next = merged[root] else { break }
+                    root = next
+                }
+                merged[id] = root
+            }
             let obligations = Dictionary(
                 grouping: try ObligationRows.obligations(of: only, knownAt: stored, in: db).map { obligation in
                     var obligation = obligation
@@ -163,8 +173,12 @@ extension Store {
                 only == nil
                     ? ""
                     : """
-                    AND participantID IN (SELECT p.id FROM participant p WHERE COALESCE(p.mergedInto, p.id) IN
-                        (SELECT id FROM participant WHERE employerID = ?\(parameter) UNION SELECT participantID FROM pastEmployment WHERE employerID = ?\(parameter)))
+                    AND participantID IN (WITH RECURSIVE alias(id) AS (
+                        SELECT id FROM participant WHERE id IN (
+                            SELECT id FROM participant WHERE employerID = ?\(parameter)
+                            UNION SELECT participantID FROM pastEmployment WHERE employerID = ?\(parameter))
+                        UNION SELECT p.id FROM participant p JOIN alias a ON p.mergedInto = a.id)
+                      SELECT id FROM alias)
                     """
             }
             let employerArgument: [any SQLBindable] = only.map { [$0] } ?? []

@@ -130,6 +130,30 @@ extension Store {
         }
     }
 
+    /// Everyone whose details hold every word of `text`, as ``Swift/String/searchFolded``
+    /// folds them: the id, names, email, employer and external id of the person and of the
+    /// duplicates merged into them (a search by a duplicate's old email finds the person),
+    /// by family name.
+    public func find(_ text: String) throws -> [Participant] {
+        let words = text.searchFolded.split(separator: " ")
+        guard !words.isEmpty else { return [] }
+        return try database.read { db in
+            var found: Set<String> = []
+            for row in try db.rows(sql: "SELECT * FROM \(ParticipantRows.withEmployer) p", arguments: []) {
+                let person = try Self.participant(row)
+                let known = [person.id, person.firstName, person.lastName, person.email, person.employer, person.externalID]
+                    .compactMap { $0 }.joined(separator: " ").searchFolded
+                guard words.allSatisfy({ known.contains($0) }) else { continue }
+                found.insert(try Self.participantID(for: person.id, in: db))
+            }
+            return try found.compactMap { try Self.participant(id: $0, in: db) }.sorted { a, b in
+                if !a.lastName.caseFoldedEquals(b.lastName) { return a.lastName.caseFoldedLess(b.lastName) }
+                if a.firstName != b.firstName { return a.firstName.byteLess(b.firstName) }
+                return a.id.byteLess(b.id)
+            }
+        }
+    }
+
     /// The participant known by this id, email or external id.
     /// A duplicate merged into someone gives that person.
     public func participant(_ key: String) throws -> Participant {

@@ -25,6 +25,9 @@ import TrainingTesting
         for spelling in ["garnier", "Garnier", "GARNIÉR", "elodie", "ÉLODIE  garnier", "p-0007", "ag-12", "E.Garnier@example"] {
             #expect(try await found(spelling) == ["P-0007"], "\(spelling)")
         }
+        // Hyphens and apostrophes fold as spaces, as duplicates are compared.
+        #expect(try await found("anne laure") == ["P-0006"])
+        #expect(try await found("ANNE-LAURE", "petit") == ["P-0006"])
         // Every word must match, in any field: the CCAS's staff, by family name.
         #expect(try await found("ccas", "villeurbanne") == ["P-0002", "P-0007", "P-0001"])
         #expect(try await found("ccas garnier") == ["P-0007"])
@@ -37,6 +40,23 @@ import TrainingTesting
         #expect(required.exitCode == 1 && required.output == "No match for \"dupont\".\n")
         let empty = await allervers("participant", "find", "  ", "--store", store)
         #expect(empty.exitCode != 0 && empty.error.contains("give a name"), "\(empty.error)")
+        // A duplicate merged into someone, kept because an obligation names it, is found by its
+        // own email and id: as the person it was merged into.
+        let duplicate = await allervers(
+            "participant", "add", "--first-name", "Elodie", "--last-name", "Garniér", "--email", "elodie.g@ancien.example", "--store", store
+        )
+        try #require(duplicate.output.hasPrefix("Added P-0008"), "\(duplicate.error)")
+        let named = await allervers(
+            "obligation", "add", "--employer", "CCAS de Villeurbanne", "--title", "Socle", "--external", "IRTS|Aller-vers", "--person",
+            "P-0008",
+            "--store", store)
+        try #require(named.exitCode == 0, "\(named.error)")
+        #expect(try await found("garnier") == ["P-0007", "P-0008"])
+        let merged = await allervers("participant", "merge", "P-0007", "P-0008", "--store", store)
+        try #require(merged.exitCode == 0, "\(merged.error)")
+        #expect(try await found("elodie.g@ancien") == ["P-0007"])
+        #expect(try await found("p-0008") == ["P-0007"])
+        #expect(try await found("garnier") == ["P-0007"])
     }
 
     /// `participant show`: the sessions a person had a place in with the hours they attended,
@@ -74,8 +94,8 @@ import TrainingTesting
         #expect(await allervers("certificate", "revoke", number, "--reason", "erreur", "--store", store).exitCode == 0)
         let after = try await shown()
         #expect((after["certificates"] as? [[String: Any]])?.first?["state"] as? String == "revoked")
-        let afterStatus = (after["obligations"] as? [[String: Any]])?.first?["status"] as? [String: Any]
-        #expect(afterStatus?["evidence"] == nil)
+        let afterStatus = try #require((after["obligations"] as? [[String: Any]])?.first?["status"] as? [String: Any])
+        #expect(afterStatus["evidence"] == nil && afterStatus["state"] as? String != "compliant", "\(afterStatus)")
     }
 
     /// Certificates across sessions, narrowed by the training's dates or the issue's, course,
@@ -100,6 +120,11 @@ import TrainingTesting
         #expect(try await listed("--from", "2026-03-14", "--by", "issue").count == all.count)
         #expect(try await listed("--to", "2026-03-13").count == all.count)
         #expect(try await listed("--course", "AV-TERRAIN").isEmpty)
+        #expect(try await listed("--course", "AV-FOND").count == all.count)
+        let unknown = await allervers("certificate", "list", "--course", "AV-NOPE", "--store", store)
+        #expect(unknown.exitCode != 0 && unknown.error.contains("AV-NOPE"), "\(unknown.error)")
+        let backwards = await allervers("certificate", "list", "--from", "2026-12-31", "--to", "2026-01-01", "--store", store)
+        #expect(backwards.exitCode != 0 && backwards.error.contains("comes after"), "\(backwards.error)")
         let number = try #require(numbers["P-0003"])
         #expect(await allervers("certificate", "revoke", number, "--reason", "erreur", "--store", store).exitCode == 0)
         #expect(try await listed("--state", "revoked").map(\.number) == [number])
@@ -115,7 +140,12 @@ import TrainingTesting
         #expect(try await listed("--state", "valid", "--as-of", lastDay).map(\.number) == valid.map(\.number), "the last valid day")
         #expect(try await listed("--state", "expired", "--as-of", dayAfter).map(\.number) == valid.map(\.number))
         #expect(try await listed("--state", "valid", "--as-of", dayAfter).isEmpty)
-        let both = await allervers("certificate", "list", "LYON", "--state", "valid", "--store", store)
-        #expect(both.exitCode != 0 && both.error.contains("not both"), "\(both.error)")
+        for filter in [["--state", "valid"], ["--by", "issue"], ["--course", "AV-FOND"], ["--from", "2026-01-01"]] {
+            let both = await allervers(["certificate", "list", "LYON", "--store", store] + filter)
+            #expect(both.exitCode != 0 && both.error.contains("not both"), "\(filter): \(both.error)")
+        }
+        // Their state in JSON, beside their own keys.
+        let json = await allervers("certificate", "list", "--state", "revoked", "--json", "--store", store)
+        #expect(json.output.contains("\"state\" : \"revoked\""), "\(json.output)")
     }
 }
