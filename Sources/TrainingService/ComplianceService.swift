@@ -259,8 +259,11 @@ public struct ComplianceService: Sendable {
 
     /// Where everyone stands on `day`, for one employer or all (see ``TrainingCore/ObligationRule``);
     /// with `knownAt`, from what had been recorded by then.
-    public func report(employer: String?, asOf day: LocalDate, knownAt: Date? = nil) async throws -> ComplianceReport {
-        let employers = try store.complianceInputs(employer: employer, on: day, knownAt: knownAt)
+    /// With `person` (a participant's id), their lines only, reading only their records.
+    public func report(employer: String?, asOf day: LocalDate, knownAt: Date? = nil, person: String? = nil) async throws
+        -> ComplianceReport
+    {
+        let employers = try store.complianceInputs(employer: employer, on: day, knownAt: knownAt, person: person)
         // Each employer's lines on a core of their own: a large organisation's staff are
         // a hundred thousand statuses.
         let parts = await withTaskGroup(of: (Int, [ComplianceReport.Line]).self) { group in

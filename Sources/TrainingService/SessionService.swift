@@ -161,9 +161,7 @@ public struct ParticipantService: Sendable {
         sessions.sort { ($0.firstDay ?? LocalDate(ordinal: 0), $0.sessionID) < ($1.firstDay ?? LocalDate(ordinal: 0), $1.sessionID) }
         var obligations: [ComplianceReport.Line] = []
         if let employer = person.employer {
-            obligations = try await ComplianceService(store: store).report(employer: employer, asOf: today).lines.filter {
-                $0.participantID == person.id
-            }
+            obligations = try await ComplianceService(store: store).report(employer: employer, asOf: today, person: person.id).lines
         }
         return ParticipantHistory(sessions: sessions, certificates: try store.certificates(of: person.id), obligations: obligations)
     }

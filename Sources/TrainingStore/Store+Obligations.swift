@@ -121,9 +121,12 @@ extension Store {
     ///
     /// `accepting` names rules not stored yet (a change being weighed) whose courses'
     /// certificates must be read too.
-    public func complianceInputs(employer key: String?, on day: LocalDate, knownAt: Date? = nil, accepting extra: [ObligationRule] = [])
-        throws -> [ComplianceInputs]
-    {
+    ///
+    /// `person` (a participant's id) narrows the staff to that person, and reads only their
+    /// records (and their merged duplicates'): what one person's history needs.
+    public func complianceInputs(
+        employer key: String?, on day: LocalDate, knownAt: Date? = nil, accepting extra: [ObligationRule] = [], person: String? = nil
+    ) throws -> [ComplianceInputs] {
         try database.read { db in
             let only = try key.map { try EmployerRows.id(for: $0, in: db) }
             let employers = try db.rows(sql: "SELECT * FROM employer ORDER BY id").map(EmployerRows.employer).filter {
@@ -166,22 +169,25 @@ extension Store {
             // Each table is read alone, its rows sent to the person they were merged into and
             // the courses and revocations looked up here: a join per row would cost the
             // database three index searches per certificate.
-            func person(_ id: String) -> String { merged[id] ?? id }
+            func root(_ id: String) -> String { merged[id] ?? id }
             // For one employer, the records of those who work or worked there (and of the
             // duplicates merged into them) only: not every person's in the workspace.
-            let among = { (parameter: Int) in
-                only == nil
-                    ? ""
-                    : """
+            // For one person, theirs; for one employer, those of who work or worked there; and
+            // of the duplicates merged into them.
+            let among: (Int) -> String = { parameter in
+                guard only != nil || person != nil else { return "" }
+                let firsts =
+                    person != nil
+                    ? "?\(parameter)"
+                    : "SELECT id FROM participant WHERE employerID = ?\(parameter) UNION SELECT participantID FROM pastEmployment WHERE employerID = ?\(parameter)"
+                return """
                     AND participantID IN (WITH RECURSIVE alias(id) AS (
-                        SELECT id FROM participant WHERE id IN (
-                            SELECT id FROM participant WHERE employerID = ?\(parameter)
-                            UNION SELECT participantID FROM pastEmployment WHERE employerID = ?\(parameter))
+                        SELECT id FROM participant WHERE id IN (\(firsts))
                         UNION SELECT p.id FROM participant p JOIN alias a ON p.mergedInto = a.id)
                       SELECT id FROM alias)
                     """
             }
-            let employerArgument: [any SQLBindable] = only.map { [$0] } ?? []
+            let employerArgument: [any SQLBindable] = (person ?? only).map { [$0] } ?? []
             var completions: [String: [Completion]] = [:]
             if !courses.isEmpty {
                 var courseIDs: [Int64: String] = [:]
@@ -200,7 +206,7 @@ extension Store {
                     guard let courseID = courseIDs[try row["courseRowID"]] else { return }
                     let number: String = try row["number"]
                     guard !revoked.contains(number) else { return }
-                    completions[person(try row["participantID"]), default: []].append(
+                    completions[root(try row["participantID"]), default: []].append(
                         Completion(
                             date: try row.parsed("lastDay", of: "certificate", key: number, LocalDate.init), courseID: courseID,
                             evidence: number))
@@ -215,7 +221,7 @@ extension Store {
                         """, arguments: [stored, day.description] + employerArgument
                 ) { row in
                     let id: String = try row["id"]
-                    completions[person(try row["participantID"]), default: []].append(
+                    completions[root(try row["participantID"]), default: []].append(
                         Completion.external(
                             id: id, provider: try row["provider"], title: try row["title"],
                             completedOn: try row.parsed("completedOn", of: "externalTraining", key: id, LocalDate.init),
@@ -227,7 +233,7 @@ extension Store {
                 sql: "SELECT * FROM exemption WHERE (CAST(?1 AS TEXT) IS NULL OR recordedAt <= ?1) \(among(2))",
                 arguments: [stored] + employerArgument
             ) { row in
-                exemptions[person(try row["participantID"]), default: []].append(try TrainingElsewhereRows.exemption(row))
+                exemptions[root(try row["participantID"]), default: []].append(try TrainingElsewhereRows.exemption(row))
             }
             // Each employer's staff that day, read once for all employers: those who work there
             // now, by family name (ASCII case folded, as SQLite's NOCASE and PostgreSQL's lower()
@@ -241,8 +247,9 @@ extension Store {
                     -- Everyone employed: a scan of the table rather than a search of its index
                     -- then a lookup per person. One employer: its index.
                     WHERE \(only == nil ? "COALESCE(employerID, '') <> ''" : "employerID = ?") AND mergedInto IS NULL
+                      \(person == nil ? "" : "AND p.id = ?")
                     ORDER BY employerID, lower(lastName), id
-                    """, arguments: only.map { [$0] } ?? []
+                    """, arguments: (only.map { [$0] } ?? []) + (person.map { [$0] } ?? [])
             ) { row in
                 var person = try ParticipantRows.reported(row)
                 let employerID: String = try row["employerID"]
@@ -260,8 +267,9 @@ extension Store {
                     SELECT j.employerID AS formerEmployerID, j.profession AS formerProfession, j.hireDate AS formerHireDate,
                         j.roleSince AS formerRoleSince, \(ParticipantRows.reported)
                     FROM pastEmployment j JOIN participant p ON p.id = j.participantID
-                    WHERE j.leftOn >= ?2 AND (CAST(?1 AS TEXT) IS NULL OR j.employerID = ?1) ORDER BY j.sequence
-                    """, arguments: [only, day.description]
+                    WHERE j.leftOn >= ?2 AND (CAST(?1 AS TEXT) IS NULL OR j.employerID = ?1)
+                      AND (CAST(?3 AS TEXT) IS NULL OR j.participantID = ?3) ORDER BY j.sequence
+                    """, arguments: [only, day.description, person]
             ) { row in
                 var person = try ParticipantRows.reported(row)
                 let employerID: String = try row["formerEmployerID"]
