@@ -55,6 +55,11 @@ extension AllerVers.ComplianceCommand {
             let day = asOf.flatMap(LocalDate.init) ?? today()
             let known = knownAt.flatMap(LocalDate.init).map(\.endInParis)
             let service = ComplianceService(store: try storeOptions.openStore())
+            // The counts alone need no line per person.
+            if counts, pdf.pdf == nil, csv == nil {
+                let counts = try await service.counts(employer: employer, asOf: day, knownAt: known)
+                return format.json ? try printJSON(Counts(asOf: day, counts: counts)) : Self.printCounts(counts, on: day)
+            }
             let report = try await service.report(employer: employer, asOf: day, knownAt: known)
             if let path = pdf.pdf {
                 try writeFile(
@@ -66,15 +71,9 @@ extension AllerVers.ComplianceCommand {
                 for line in report.lines { writer.append(Self.csvCells(line)) }
                 try writeFile(writer.data, to: csv)
             }
-            if format.json {
-                struct Counts: Encodable {
-                    let asOf: LocalDate
-                    let counts: [ComplianceReport.Count]
-                }
-                return counts ? try printJSON(Counts(asOf: day, counts: report.counts())) : try printJSON(report)
-            }
+            if format.json { return counts ? try printJSON(Counts(asOf: day, counts: report.counts())) : try printJSON(report) }
             guard !report.lines.isEmpty else { return say("Nobody has an obligation on \(day).") }
-            if counts { return Self.printCounts(report) }
+            if counts { return Self.printCounts(report.counts(), on: day) }
             printTable(
                 [["EMPLOYER", "PARTICIPANT", "NAME", "OBLIGATION", "STATUS", "DUE", "SINCE", "EVIDENCE"]]
                     + report.lines.map { line in
@@ -84,14 +83,20 @@ extension AllerVers.ComplianceCommand {
                         ]
                     })
             say()
-            Self.printCounts(report)
+            Self.printCounts(report.counts(), on: day)
         }
 
-        static func printCounts(_ report: ComplianceReport) {
+        struct Counts: Encodable {
+            let asOf: LocalDate
+            let counts: [ComplianceReport.Count]
+        }
+
+        static func printCounts(_ counts: [ComplianceReport.Count], on day: LocalDate) {
+            guard !counts.isEmpty else { return say("Nobody has an obligation on \(day).") }
             let states = ComplianceStatus.State.allCases
             printTable(
                 [["EMPLOYER", "PROFESSION"] + states.map(\.rawValue)]
-                    + report.counts().map { count in
+                    + counts.map { count in
                         [count.profession == nil ? count.employer : "", count.profession.map { $0.isEmpty ? "(none)" : $0 } ?? "all"]
                             + states.map { String(count.states[$0] ?? 0) }
                     })

@@ -223,6 +223,9 @@ public struct ObligationRule: Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether the rule applies to this member of staff.
+    public func applies(to member: StaffMember) -> Bool { applies(toRole: member.role, participantID: member.participantID) }
+
     /// Whether a completion satisfies the rule: a course it names, verified unless the rule
     /// accepts self-declared training.
     public func accepts(_ completion: Completion) -> Bool {
@@ -473,6 +476,17 @@ extension ObligationRule {
     /// The completion that set the current validity and the validity's end, from the
     /// completions accepted up to `day`, walked in date order.
     private func latestCounted(_ evidence: [Completion], asOf day: LocalDate) -> (evidence: Completion?, validUntil: LocalDate?) {
+        // Most people have one completion a rule accepts, or none: no list to make and sort.
+        var only: Completion?
+        var count = 0
+        for completion in evidence where completion.date <= day && accepts(completion) {
+            count += 1
+            only = completion
+        }
+        guard count > 1 else {
+            guard let only else { return (nil, nil) }
+            return (only, validityMonths == nil ? nil : validity(completedOn: only.date, renewing: nil))
+        }
         let accepted = evidence.filter { $0.date <= day && accepts($0) }.sorted { ($0.date, $0.evidence) < ($1.date, $1.evidence) }
         var counted: Completion?
         var end: LocalDate?
@@ -609,11 +623,11 @@ public struct Obligation: Sendable, Hashable, Codable, Identifiable {
     public func status(of member: StaffMember, evidence: [Completion], exemptions: [Exemption], asOf day: LocalDate)
         -> (status: ComplianceStatus, version: Int)
     {
-        // One version: nothing to choose (most obligations, most of the time).
-        let version =
-            history.count <= 1
-            ? history.first ?? RuleVersion(number: 1, rule: rule)
-            : version(forPeriodBeginning: periodStart(of: member, evidence: evidence, asOf: day))
+        // One version: nothing to choose, nor to copy (most obligations, most of the time).
+        guard history.count > 1 else {
+            return (rule.status(of: member, evidence: evidence, exemptions: exemptions, asOf: day), history.first?.number ?? 1)
+        }
+        let version = version(forPeriodBeginning: periodStart(of: member, evidence: evidence, asOf: day))
         return (version.rule.status(of: member, evidence: evidence, exemptions: exemptions, asOf: day), version.number)
     }
 }

@@ -71,20 +71,45 @@ public struct ComplianceReport: Sendable, Encodable {
     /// How many lines are in each state, per employer (and per profession within it): per
     /// employer, they add up to the whole.
     public func counts() -> [Count] {
-        var order: [String] = []
-        var byEmployer: [String: (String, [String: [ComplianceStatus.State: Int]], [ComplianceStatus.State: Int])] = [:]
-        for line in lines {
-            if byEmployer[line.employerID] == nil {
-                order.append(line.employerID)
-                byEmployer[line.employerID] = (line.employer, [:], [:])
+        var tally = Tally()
+        for line in lines { tally.add(line.employerID, line.employer, profession: line.profession, line.status.state) }
+        return tally.counts
+    }
+
+    /// Lines counted as they come, per employer in the order first met, then per profession.
+    struct Tally {
+        private var employers: [(id: String, name: String, professions: [String: [Int]], total: [Int])] = []
+        private var positions: [String: Int] = [:]
+        private static let states = ComplianceStatus.State.allCases
+
+        mutating func add(_ employerID: String, _ employer: String, profession: String?, _ state: ComplianceStatus.State) {
+            let index = Self.states.firstIndex(of: state) ?? 0
+            // Lines come by employer: the last one met is looked up without hashing.
+            let position: Int
+            if let last = employers.indices.last, employers[last].id == employerID {
+                position = last
+            } else if let known = positions[employerID] {
+                position = known
+            } else {
+                position = employers.count
+                positions[employerID] = position
+                employers.append((employerID, employer, [:], Array(repeating: 0, count: Self.states.count)))
             }
-            byEmployer[line.employerID]?.1[line.profession ?? "", default: [:]][line.status.state, default: 0] += 1
-            byEmployer[line.employerID]?.2[line.status.state, default: 0] += 1
+            employers[position].professions[profession ?? "", default: Array(repeating: 0, count: Self.states.count)][index] += 1
+            employers[position].total[index] += 1
         }
-        return order.flatMap { id -> [Count] in
-            guard let (name, professions, total) = byEmployer[id] else { return [] }
-            return [Count(employerID: id, employer: name, profession: nil, states: total)]
-                + professions.keys.sorted().map { Count(employerID: id, employer: name, profession: $0, states: professions[$0] ?? [:]) }
+
+        /// A total per employer, `profession` absent, then one per profession, `""` for none.
+        var counts: [Count] {
+            func states(_ numbers: [Int]) -> [ComplianceStatus.State: Int] {
+                Dictionary(uniqueKeysWithValues: zip(Self.states, numbers).filter { $0.1 > 0 })
+            }
+            return employers.flatMap { id, name, professions, total -> [Count] in
+                [Count(employerID: id, employer: name, profession: nil, states: states(total))]
+                    + professions.keys.sorted().map {
+                        Count(employerID: id, employer: name, profession: $0, states: states(professions[$0] ?? []))
+                    }
+            }
         }
     }
 }
@@ -275,22 +300,60 @@ public struct ComplianceService: Sendable {
         return ComplianceReport(asOf: day, lines: Array(parts.joined()))
     }
 
+    /// How many people stand in each state on `day`, per employer and profession: what
+    /// ``report(employer:asOf:knownAt:person:)`` counts, without a line per person (nor their
+    /// names, nor an order) to build first.
+    public func counts(employer: String?, asOf day: LocalDate, knownAt: Date? = nil) async throws -> [ComplianceReport.Count] {
+        let employers = try store.complianceInputs(employer: employer, on: day, knownAt: knownAt, named: false)
+        let parts = await withTaskGroup(of: (Int, [ComplianceReport.Count]).self) { group in
+            for (index, inputs) in employers.enumerated() {
+                group.addTask {
+                    var tally = ComplianceReport.Tally()
+                    Self.statuses(in: inputs, asOf: day) { _, member, _, status in
+                        tally.add(inputs.employer.id, inputs.employer.name, profession: member.role, status.state)
+                    }
+                    return (index, tally.counts)
+                }
+            }
+            var parts = Array(repeating: [ComplianceReport.Count](), count: employers.count)
+            for await (index, counts) in group { parts[index] = counts }
+            return parts
+        }
+        return Array(parts.joined())
+    }
+
     /// One employer's lines: each member of staff under each obligation that applies to them.
     static func lines(of inputs: ComplianceInputs, asOf day: LocalDate) -> [ComplianceReport.Line] {
         var lines: [ComplianceReport.Line] = []
         lines.reserveCapacity(inputs.staff.count * inputs.obligations.count)
-        for (participant, member) in inputs.staff {
-            let name = participant.displayName
-            for obligation in inputs.obligations {
-                guard let (status, _) = Self.status(of: participant, member, under: obligation, in: inputs, asOf: day) else { continue }
-                lines.append(
-                    ComplianceReport.Line(
-                        employerID: inputs.employer.id, employer: inputs.employer.name, participantID: participant.id, name: name,
-                        email: participant.email, profession: member.role, obligationID: obligation.id, obligation: obligation.title,
-                        status: status))
-            }
+        statuses(in: inputs, asOf: day) { participant, member, obligation, status in
+            lines.append(
+                ComplianceReport.Line(
+                    employerID: inputs.employer.id, employer: inputs.employer.name, participantID: participant.id,
+                    name: participant.displayName, email: participant.email, profession: member.role, obligationID: obligation.id,
+                    obligation: obligation.title, status: status))
         }
         return lines
+    }
+
+    /// Each member of staff under each obligation that applies to them, with where they stand
+    /// on `day`; each person's records looked up once for all the obligations.
+    static func statuses(
+        in inputs: ComplianceInputs, asOf day: LocalDate, _ body: (Participant, StaffMember, Obligation, ComplianceStatus) -> Void
+    ) {
+        for (participant, member) in inputs.staff {
+            let evidence = inputs.completions[participant.id] ?? []
+            let exemptions = inputs.exemptions[participant.id] ?? []
+            for obligation in inputs.obligations where obligation.rule.applies(to: member) {
+                let own = exemptions.isEmpty ? [] : Self.exemptions(exemptions, under: obligation)
+                body(participant, member, obligation, obligation.status(of: member, evidence: evidence, exemptions: own, asOf: day).status)
+            }
+        }
+    }
+
+    /// The exemptions from `obligation` among someone's: those naming it, and those from every obligation.
+    static func exemptions(_ records: [ExemptionRecord], under obligation: Obligation) -> [Exemption] {
+        records.filter { $0.obligationID == nil || $0.obligationID == obligation.id }.map(\.exemption)
     }
 
     /// Where someone stands with an obligation on `day`, and the version of the rule that
@@ -298,10 +361,10 @@ public struct ComplianceService: Sendable {
     static func status(
         of participant: Participant, _ member: StaffMember, under obligation: Obligation, in inputs: ComplianceInputs, asOf day: LocalDate
     ) -> (ComplianceStatus, version: Int)? {
-        guard obligation.rule.applies(toRole: member.role, participantID: member.participantID) else { return nil }
-        let exemptions = (inputs.exemptions[participant.id] ?? []).filter { $0.obligationID == nil || $0.obligationID == obligation.id }
+        guard obligation.rule.applies(to: member) else { return nil }
         return obligation.status(
-            of: member, evidence: inputs.completions[participant.id] ?? [], exemptions: exemptions.map(\.exemption), asOf: day)
+            of: member, evidence: inputs.completions[participant.id] ?? [],
+            exemptions: exemptions(inputs.exemptions[participant.id] ?? [], under: obligation), asOf: day)
     }
 
     /// Changes an obligation's rule (and its title when given), for the periods that begin

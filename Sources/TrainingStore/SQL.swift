@@ -103,9 +103,17 @@ public final class SQLColumns: Sendable {
         }
         self.index = index
         self.exact = exact
+        self.firsts = names.count <= 16 ? names.enumerated().map { exact[$0.element] == $0.offset ? $0.element : "" } : nil
     }
 
-    func position(of name: String) -> Int? { exact[name] ?? index[Key(name)] }
+    /// The first of each name that folds alike, the others blank: a short list is searched
+    /// in order, comparing a few short names costing less than hashing one.
+    private let firsts: [String]?
+
+    func position(of name: String) -> Int? {
+        if let firsts, let position = firsts.firstIndex(of: name) { return position }
+        return exact[name] ?? index[Key(name)]
+    }
 
     private struct Key: Hashable {
         let name: String

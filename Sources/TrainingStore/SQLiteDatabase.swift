@@ -83,6 +83,10 @@ final class SQLiteConnection: SQLConnection {
         for (offset, argument) in arguments.enumerated() { bind(argument.sqlValue, at: Int32(offset + 1), in: handle) }
         let count = sqlite3_column_count(handle)
         let columns = SQLColumns(statement.columnNames)
+        // One buffer for every row: a row not kept by `body` leaves it unshared, so the next
+        // row is written in place rather than in a new allocation.
+        var values: [SQLValue] = []
+        values.reserveCapacity(Int(count))
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
@@ -90,8 +94,7 @@ final class SQLiteConnection: SQLConnection {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            var values: [SQLValue] = []
-            values.reserveCapacity(Int(count))
+            values.removeAll(keepingCapacity: true)
             for column in 0..<count {
                 switch sqlite3_column_type(handle, column) {
                 case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, column)))

@@ -124,8 +124,12 @@ extension Store {
     ///
     /// `person` (a participant's id) narrows the staff to that person, and reads only their
     /// records (and their merged duplicates'): what one person's history needs.
+    ///
+    /// `named: false` leaves the staff's names and emails empty, in no particular order: what
+    /// counts need, without the cost of reading and sorting a name per person.
     public func complianceInputs(
-        employer key: String?, on day: LocalDate, knownAt: Date? = nil, accepting extra: [ObligationRule] = [], person: String? = nil
+        employer key: String?, on day: LocalDate, knownAt: Date? = nil, accepting extra: [ObligationRule] = [], person: String? = nil,
+        named: Bool = true
     ) throws -> [ComplianceInputs] {
         try database.read { db in
             let only = try key.map { try EmployerRows.id(for: $0, in: db) }
@@ -169,7 +173,7 @@ extension Store {
             // Each table is read alone, its rows sent to the person they were merged into and
             // the courses and revocations looked up here: a join per row would cost the
             // database three index searches per certificate.
-            func root(_ id: String) -> String { merged[id] ?? id }
+            func root(_ id: String) -> String { merged.isEmpty ? id : merged[id] ?? id }
             // For one employer, the records of those who work or worked there (and of the
             // duplicates merged into them) only: not every person's in the workspace.
             // For one person, theirs; for one employer, those of who work or worked there; and
@@ -205,7 +209,7 @@ extension Store {
                 ) { row in
                     guard let courseID = courseIDs[try row["courseRowID"]] else { return }
                     let number: String = try row["number"]
-                    guard !revoked.contains(number) else { return }
+                    guard revoked.isEmpty || !revoked.contains(number) else { return }
                     completions[root(try row["participantID"]), default: []].append(
                         Completion(
                             date: try row.parsed("lastDay", of: "certificate", key: number, LocalDate.init), courseID: courseID,
@@ -213,6 +217,12 @@ extension Store {
                 }
             }
             if !obligations.isEmpty || !extra.isEmpty {
+                var (providers, titles) = ("", "")
+                func shared(_ text: String, _ last: inout String) -> String {
+                    if text == last { return last }
+                    last = text
+                    return text
+                }
                 try db.each(
                     sql: """
                         SELECT id, participantID, provider, title, completedOn, countsAs, verifiedBy FROM externalTraining
@@ -221,9 +231,12 @@ extension Store {
                         """, arguments: [stored, day.description] + employerArgument
                 ) { row in
                     let id: String = try row["id"]
+                    // Most records name a few providers and titles: each kept once, not once per record.
+                    let provider = shared(try row["provider"], &providers)
+                    let title = shared(try row["title"], &titles)
                     completions[root(try row["participantID"]), default: []].append(
                         Completion.external(
-                            id: id, provider: try row["provider"], title: try row["title"],
+                            id: id, provider: provider, title: title,
                             completedOn: try row.parsed("completedOn", of: "externalTraining", key: id, LocalDate.init),
                             countsAs: try row["countsAs"], verifiedBy: try row["verifiedBy"]))
                 }
@@ -241,14 +254,15 @@ extension Store {
             // person and employer: a job left and taken again counts once.
             let names = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             var staff: [String: [(Participant, StaffMember)]] = [:]
+            let columns = named ? ParticipantRows.reported : ParticipantRows.unnamed
             try db.each(
                 sql: """
-                    SELECT \(ParticipantRows.reported) FROM participant p
+                    SELECT \(columns) FROM participant p
                     -- Everyone employed: a scan of the table rather than a search of its index
                     -- then a lookup per person. One employer: its index.
                     WHERE \(only == nil ? "COALESCE(employerID, '') <> ''" : "employerID = ?") AND mergedInto IS NULL
                       \(person == nil ? "" : "AND p.id = ?")
-                    ORDER BY employerID, lower(lastName), id
+                    \(named ? "ORDER BY employerID, lower(lastName), id" : "")
                     """, arguments: (only.map { [$0] } ?? []) + (person.map { [$0] } ?? [])
             ) { row in
                 var person = try ParticipantRows.reported(row)
@@ -265,7 +279,7 @@ extension Store {
             try db.each(
                 sql: """
                     SELECT j.employerID AS formerEmployerID, j.profession AS formerProfession, j.hireDate AS formerHireDate,
-                        j.roleSince AS formerRoleSince, \(ParticipantRows.reported)
+                        j.roleSince AS formerRoleSince, \(columns)
                     FROM pastEmployment j JOIN participant p ON p.id = j.participantID
                     WHERE j.leftOn >= ?2 AND (CAST(?1 AS TEXT) IS NULL OR j.employerID = ?1)
                       AND (CAST(?3 AS TEXT) IS NULL OR j.participantID = ?3) ORDER BY j.sequence
@@ -287,8 +301,12 @@ extension Store {
             return employers.map { employer in
                 var members = staff[employer.id] ?? []
                 if let past = former[employer.id] {
-                    members = (members + past).sorted { a, b in
-                        a.0.lastName.caseFoldedEquals(b.0.lastName) ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)
+                    members += past
+                    if named {
+                        members.sort { a, b in
+                            a.0.lastName.caseFoldedEquals(b.0.lastName)
+                                ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)
+                        }
                     }
                 }
                 return ComplianceInputs(

@@ -389,6 +389,9 @@ enum ParticipantRows {
     /// The columns a compliance report reads of a person (`p`): what it prints, and what
     /// obligations count from.
     static let reported = "p.id, p.firstName, p.lastName, p.email, p.profession, p.hireDate, p.roleSince, p.createdAt, p.employerID"
+    /// The ``reported`` columns with the names and email left empty.
+    static let unnamed =
+        "p.id, '' AS firstName, '' AS lastName, NULL AS email, p.profession, p.hireDate, p.roleSince, p.createdAt, p.employerID"
 
     /// A person from the ``reported`` columns.
     static func reported(_ row: SQLRow) throws -> Participant {

@@ -34,7 +34,9 @@ import TrainingTesting
         }
     }
 
-    func report(_ store: String, _ arguments: String...) async throws -> Report {
+    func report(_ store: String, _ arguments: String...) async throws -> Report { try await report(store, arguments) }
+
+    func report(_ store: String, _ arguments: [String]) async throws -> Report {
         let result = await allervers(["compliance", "--json", "--store", store] + arguments)
         try #require(result.exitCode == 0, "\(result.error)")
         return try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
@@ -194,6 +196,20 @@ import TrainingTesting
         #expect(!one.lines.isEmpty && one.lines.allSatisfy { $0.employerID == "E-0001" })
         let before = try await report(store, "--as-of", "2026-12-31", "--employer", "E-0001")
         #expect(before.line("P-0002", "O-0001")?.status.state == "compliant" && before.line("P-0002", "O-0001")?.status.due == "2029-03-13")
+        // The counts alone, reckoned without a line per person, are the report's: the person
+        // who left counted in the employer they left on their days there.
+        for arguments in [["--as-of", "2026-12-31"], ["--as-of", "2026-12-31", "--employer", "E-0001"], ["--as-of", "2027-01-01"]] {
+            struct Counts: Decodable { let counts: [Report.Count] }
+            let alone = await allervers(["compliance", "--counts", "--json", "--store", store] + arguments)
+            let counts = try JSONDecoder().decode(Counts.self, from: Data(alone.output.utf8)).counts
+            let full = try await report(store, arguments)
+            #expect(counts.map(\.employerID) == full.counts.map(\.employerID), "\(arguments)")
+            #expect(counts.map(\.profession) == full.counts.map(\.profession), "\(arguments)")
+            #expect(counts.map(\.states) == full.counts.map(\.states), "\(arguments)")
+            // P-0001, and P-0002 who left on the 31st.
+            let villeurbanne = counts.first { $0.employerID == "E-0001" && $0.profession == nil }?.states.values.reduce(0, +)
+            #expect(villeurbanne == (arguments[1] == "2026-12-31" ? 2 : 1), "\(arguments)")
+        }
     }
 
     /// Noon in Paris on `day`.
