@@ -56,6 +56,10 @@ demo: build
 	$(BIN) export sheets --store $(DEMO) $(SESSION) --blank --out $(DEMO)/$(SESSION)/sign-in-sheets-blank.pdf
 	$(BIN) verify --store $(DEMO)
 	$(BIN) export calendar --store $(DEMO) $(SESSION) --out $(DEMO)/$(SESSION)/calendar.ics
+	@echo "--- An outreach session: a round and its debrief, an evening maraude to 00:30, a night over the clock change, a remote slot"
+	$(BIN) session plan AV-TERRAIN --store $(DEMO) --slots Courses/examples/maraudes.csv --allow-partial --id AV-TERRAIN-2026-03-NUIT \
+	  --room "Salle Saône" --address "3 quai Perrache, 69002 Lyon" --trainer "Nadia Haddad"
+	$(BIN) export sheets --store $(DEMO) AV-TERRAIN-2026-03-NUIT --blank --out $(DEMO)/AV-TERRAIN-2026-03-NUIT-sheets.pdf
 	@echo "--- The week is over: close, certify, export the records"
 	$(BIN) session close --store $(DEMO) $(SESSION)
 	$(BIN) certify --store $(DEMO) $(SESSION) --dry-run

@@ -146,7 +146,7 @@ extension AllerVers.AttendanceCommand {
                             ratePercent: line.hours.ratePercent)
                     })
             }
-            let header = ["PARTICIPANT"] + session.slots.map { "\($0.date.description.suffix(5)) \($0.half.rawValue)" } + ["HOURS", "RATE"]
+            let header = ["PARTICIPANT"] + session.slots.map { String($0.id.dropFirst(5)) } + ["HOURS", "RATE"]
             let rows = grid.lines.map { line in
                 [line.participant.displayName]
                     + session.slots.map { slot in line.marks.first { $0.slotID == slot.id }.map(Self.cell) ?? "·" }

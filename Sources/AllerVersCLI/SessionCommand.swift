@@ -21,7 +21,12 @@ extension AllerVers.SessionCommand {
                 Half-days run 09:00–12:30 and 13:30–17:00 on weekdays unless --morning/--afternoon say \
                 otherwise. --slots FILE takes an irregular schedule, a CSV with the columns \
                 date;start;end;modules (modules separated by spaces), such as practice-analysis groups \
-                spread over weeks. A trainer or a place booked elsewhere at the same time is refused.
+                spread over weeks or outreach days: several slots in a half-day, an evening maraude, \
+                a night round (a slot that ends at or before its start ends the next day, and lasts \
+                the time that really passes, clock changes included). Optional columns place;address \
+                or site;site_description hold a slot elsewhere than the session's place; remote, how \
+                presence was established for a slot held remotely. A trainer or a place booked \
+                elsewhere at the same time is refused.
 
                 Example:
                   allervers session plan AV-FOND --start 2026-03-12 --id AV-FOND-2026-03-LYON \\
@@ -311,30 +316,50 @@ func printSessionHistory(_ events: [SessionEvent]) {
 
 func printSlots(_ session: Session) {
     printTable(
-        [["SLOT", "DATE", "START", "END", "HOURS", "MODULES"]]
+        [["SLOT", "DATE", "START", "END", "HOURS", "MODULES", "WHERE"]]
             + session.slots.map {
                 [
-                    $0.id, $0.date.description, $0.start.description, $0.end.description, $0.duration.decimal,
-                    $0.modules.joined(separator: " "),
+                    $0.id, $0.date.description, $0.start.description, $0.end.description + ($0.crossesMidnight ? " (+1 day)" : ""),
+                    $0.duration.decimal, $0.modules.joined(separator: " "),
+                    $0.remotePresence.map { "remote (\($0))" } ?? $0.place.map { "\($0.name), \($0.detail)" } ?? "",
                 ]
             })
 }
 
-/// A `--slots` file: `date;start;end;modules`.
+/// A `--slots` file: `date;start;end;modules`, and for a slot held elsewhere than the
+/// session's place `place;address` (a room) or `site;site_description` (an outreach site), and
+/// for a slot held remotely `remote`, how presence was established.
 struct SlotFile {
     let path: String
 
+    static let columns = ["date", "start", "end", "modules", "place", "address", "site", "site_description", "remote"]
+
     func slots() throws -> [Slot] {
-        let table = try CSVFile(path: path).table(expecting: ["date", "start", "end", "modules"])
-        return try table.rows.map { row in
-            let fields = table.fields(row, ["date", "start", "end", "modules"])
+        let table = try CSVFile(path: path).table(
+            expecting: Self.columns, aliases: ["site_description": ["description"], "remote": ["a_distance", "distanciel"]],
+            required: ["date", "start", "end", "modules"])
+        let slots = try table.rows.map { row in
+            let fields = table.fields(row, Self.columns)
             guard let date = LocalDate(fields[0]) else {
                 throw CSVFile.error(path, row.line, "\"\(fields[0])\" is not a date that exists (YYYY-MM-DD)")
             }
             guard let start = TimeOfDay(fields[1]), let end = TimeOfDay(fields[2]) else {
                 throw CSVFile.error(path, row.line, "times are written HH:MM")
             }
-            return Slot(date: date, start: start, end: end, modules: fields[3].split(separator: " ").map(String.init))
-        }
+            var slot = Slot(date: date, start: start, end: end, modules: fields[3].split(separator: " ").map(String.init))
+            let (place, address, site, description, remote) = (fields[4], fields[5], fields[6], fields[7], fields[8])
+            switch (place.isEmpty, site.isEmpty) {
+            case (false, false): throw CSVFile.error(path, row.line, "a slot is held in a place or on a site, not both")
+            case (false, true): slot.place = .room(name: place, address: address)
+            case (true, false): slot.place = .outreachSite(name: site, description: description)
+            case (true, true):
+                if !address.isEmpty || !description.isEmpty {
+                    throw CSVFile.error(path, row.line, "an address or a description needs the place or site it belongs to")
+                }
+            }
+            slot.remotePresence = remote.isEmpty ? nil : remote
+            return slot
+        }.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
+        return Slot.numbered(slots)
     }
 }

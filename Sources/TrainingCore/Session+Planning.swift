@@ -34,7 +34,7 @@ extension Session {
             }
             day = day.adding(days: 1)
         }
-        return slots
+        return Slot.numbered(slots)
     }
 
     /// What makes this session impossible to run as planned, against its course.
@@ -49,20 +49,22 @@ extension Session {
         let moduleIDs = Set(course.modules.map(\.id))
         var seen: Set<String> = []
         for slot in slots {
-            if slot.end <= slot.start { problems.append("slot \(slot.id) ends at \(slot.end), before it starts at \(slot.start)") }
-            if !seen.insert(slot.id).inserted {
-                problems.append("two slots are on the \(slot.half == .morning ? "morning" : "afternoon") of \(slot.date)")
-            }
+            if slot.end == slot.start { problems.append("slot \(slot.id) ends at \(slot.end), when it starts") }
+            if !seen.insert(slot.id).inserted { problems.append("two slots are named \(slot.id)") }
             for module in slot.modules where !moduleIDs.contains(module) {
                 problems.append("slot \(slot.id) names module \(module), which course \(course.id) version \(course.version) does not have")
             }
-            if TimeZone(identifier: timeZone) != nil, slot.end > slot.start, interval(of: slot) == nil {
+            if TimeZone(identifier: timeZone) != nil, slot.end != slot.start, interval(of: slot) == nil {
                 problems.append("slot \(slot.id) falls in a daylight-saving change in \(timeZone)")
             }
         }
-        let ordered = slots.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
-        for (earlier, later) in zip(ordered, ordered.dropFirst()) where earlier.date == later.date && later.start < earlier.end {
-            problems.append("slots \(earlier.id) and \(later.id) overlap")
+        // By their instants: a night round that ends after midnight meets the next day's slots.
+        let ordered = slots.compactMap { slot in interval(of: slot).map { (slot, $0) } }.sorted { $0.1.start < $1.1.start }
+        for ((earlier, first), (later, second)) in zip(ordered, ordered.dropFirst()) where second.start < first.end {
+            problems.append(
+                earlier.crossesMidnight
+                    ? "slot \(earlier.id) ends at \(earlier.end) on \(earlier.date.adding(days: 1)), after slot \(later.id) starts at \(later.start)"
+                    : "slots \(earlier.id) and \(later.id) overlap")
         }
         if !allowingPartial {
             if plannedHours < course.duration {

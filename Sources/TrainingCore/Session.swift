@@ -13,7 +13,9 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     /// The course version the session runs.
     public var courseVersion: CourseVersion
     /// The IANA time zone of the slot times (`Europe/Paris`).
-    public var timeZone: String
+    public var timeZone: String {
+        didSet { for index in slots.indices { slots[index].timeZone = timeZone } }
+    }
     /// Where the session takes place.
     public var place: Place
     /// The trainers, by name.
@@ -24,8 +26,12 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     public var funder: String?
     /// Where the session stands.
     public var status: SessionStatus
-    /// The half-day slots, in time order.
-    public var slots: [Slot]
+    /// The slots, in time order, in the session's time zone.
+    public var slots: [Slot] {
+        didSet {
+            for index in slots.indices where slots[index].timeZone != timeZone { slots[index].timeZone = timeZone }
+        }
+    }
 
     /// Creates a session.
     public init(
@@ -41,11 +47,18 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         self.capacity = capacity
         self.funder = funder
         self.status = status
-        self.slots = slots
+        self.slots = slots.map { slot in
+            var slot = slot
+            if slot.timeZone != timeZone { slot.timeZone = timeZone }
+            return slot
+        }
     }
 
     /// The total planned time of the slots.
     public var plannedHours: Hours { slots.reduce(Hours(minutes: 0)) { $0 + $1.duration } }
+
+    /// Where a slot is held: its own place, or the session's.
+    public func place(of slot: Slot) -> Place { slot.place ?? place }
 
     /// The slot with this id.
     public func slot(_ id: String) -> Slot? { slots.first { $0.id == id } }
@@ -65,19 +78,10 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     /// The instants a slot starts and ends, in the session's time zone; `nil` when the zone
     /// is unknown or the wall time does not exist (a daylight-saving gap).
     public func interval(of slot: Slot) -> DateInterval? {
-        guard let zone = TimeZone(identifier: timeZone) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        func instant(_ time: TimeOfDay) -> Date? {
-            let components = DateComponents(
-                year: slot.date.year, month: slot.date.month, day: slot.date.day, hour: time.minutes / 60, minute: time.minutes % 60)
-            guard let date = calendar.date(from: components) else { return nil }
-            // A wall time in a DST gap is moved by Calendar; refuse it rather than shift it.
-            let back = calendar.dateComponents([.hour, .minute], from: date)
-            return back.hour == time.minutes / 60 && back.minute == time.minutes % 60 ? date : nil
-        }
-        guard let start = instant(slot.start), let end = instant(slot.end), start < end else { return nil }
-        return DateInterval(start: start, end: end)
+        guard slot.timeZone != timeZone else { return slot.interval }
+        var slot = slot
+        slot.timeZone = timeZone
+        return slot.interval
     }
 }
 
@@ -116,39 +120,158 @@ public enum Place: Sendable, Hashable, Codable {
     }
 }
 
-/// A half-day of a session: a date, real start and end times, and the modules it covers.
+/// A slot of a session — a half-day, an evening round, a night — with its date, its real
+/// start and end times on the session's wall clock, and the modules it covers.
+///
+/// A slot that ends at or before the time it starts ends the next day (a night round,
+/// 21:00–00:30). Its length is the time that really elapses in its time zone: 01:00–04:30 on
+/// the night the clocks go forward lasts 2 h 30, on the night they go back 4 h 30.
 public struct Slot: Sendable, Hashable, Codable, Identifiable {
-    /// The day.
-    public var date: LocalDate
+    /// `2026-03-12-am`: unique within a session, readable on a sign-in sheet; the day and the
+    /// part of the day, then `-2`, `-3` for a second or third slot in the same part (see
+    /// ``numbered(_:)``). Stored with the slot: a record names it for good.
+    public var id: String
+    /// The day it starts.
+    public var date: LocalDate { didSet { measure() } }
     /// When it starts, on the session's wall clock.
-    public var start: TimeOfDay
-    /// When it ends.
-    public var end: TimeOfDay
+    public var start: TimeOfDay { didSet { measure() } }
+    /// When it ends: on the next day when not after `start`.
+    public var end: TimeOfDay { didSet { measure() } }
     /// The ids of the course modules taught in it.
     public var modules: [String]
+    /// Where it is held, when not at the session's place: the evening maraude with the SIAO
+    /// team on its site.
+    public var place: Place?
+    /// For a slot held remotely, how presence was established ("présence relevée sur la
+    /// classe virtuelle"); `nil` on site.
+    public var remotePresence: String?
+    /// The IANA time zone of its times: the session's.
+    public var timeZone: String { didSet { measure() } }
+    /// The instants it starts and ends; `nil` when the zone is unknown or a time does not
+    /// exist on that day (it falls in the hour skipped when the clocks go forward).
+    public private(set) var interval: DateInterval?
 
-    /// Creates a slot.
-    public init(date: LocalDate, start: TimeOfDay, end: TimeOfDay, modules: [String]) {
+    private enum CodingKeys: String, CodingKey { case id, date, start, end, modules, place, remotePresence, timeZone }
+
+    /// Creates a slot, named for its day and part of the day unless `id` is given.
+    public init(
+        date: LocalDate, start: TimeOfDay, end: TimeOfDay, modules: [String], timeZone: String = "Europe/Paris", id: String? = nil
+    ) {
+        self.id = id ?? Self.name(date, Part(starting: start))
         self.date = date
         self.start = start
         self.end = end
         self.modules = modules
+        self.timeZone = timeZone
+        measure()
     }
 
-    /// Morning or afternoon: a slot that starts before 13:00 is a morning.
-    public var half: Half { start.minutes < 13 * 60 ? .morning : .afternoon }
+    /// A slot whose instants are known already (as the store keeps them).
+    public init(id: String, date: LocalDate, start: TimeOfDay, end: TimeOfDay, modules: [String], timeZone: String, interval: DateInterval)
+    {
+        self.id = id
+        self.date = date
+        self.start = start
+        self.end = end
+        self.modules = modules
+        self.timeZone = timeZone
+        self.interval = interval
+    }
 
-    /// `2026-03-12-am`: unique within a session, readable on a sign-in sheet.
-    public var id: String { "\(date)-\(half.rawValue)" }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            date: try container.decode(LocalDate.self, forKey: .date), start: try container.decode(TimeOfDay.self, forKey: .start),
+            end: try container.decode(TimeOfDay.self, forKey: .end), modules: try container.decode([String].self, forKey: .modules),
+            timeZone: try container.decodeIfPresent(String.self, forKey: .timeZone) ?? "Europe/Paris",
+            id: try container.decodeIfPresent(String.self, forKey: .id))
+        // Written before slots kept their ids (a certificate's snapshot of format 1): the
+        // morning or the afternoon, as ids were then.
+        if try !container.contains(.id) { id = "\(date)-\(start.minutes < 13 * 60 ? "am" : "pm")" }
+        place = try container.decodeIfPresent(Place.self, forKey: .place)
+        remotePresence = try container.decodeIfPresent(String.self, forKey: .remotePresence)
+    }
 
-    /// The slot's length; zero when it ends before it starts.
-    public var duration: Hours { Hours(minutes: max(0, end.minutes - start.minutes)) }
+    /// Whether it is held remotely.
+    public var isRemote: Bool { remotePresence != nil }
 
-    /// The two halves of a training day.
-    public enum Half: String, Sendable, Hashable, Codable {
-        /// *Matin*.
+    /// Whether it ends on the next day.
+    public var crossesMidnight: Bool { end <= start }
+
+    /// The part of the day it starts in.
+    public var part: Part { Part(starting: start) }
+
+    /// The time that really elapses from its start to its end; zero when it has no instants.
+    public var duration: Hours { Hours(minutes: interval.map { Int($0.duration.rounded()) / 60 } ?? 0) }
+
+    /// The parts of a day, by the time a slot starts: a morning before 13:00, an afternoon
+    /// before 18:00, an evening before 21:00, and a night from 21:00 to 06:00.
+    public enum Part: String, Sendable, Hashable, Codable, CaseIterable {
+        /// *Matin*, 06:00–12:59.
         case morning = "am"
-        /// *Après-midi*.
+        /// *Après-midi*, 13:00–17:59.
         case afternoon = "pm"
+        /// *Soirée*, 18:00–20:59.
+        case evening = "ev"
+        /// *Nuit*, 21:00–05:59.
+        case night = "nt"
+
+        init(starting time: TimeOfDay) {
+            switch time.minutes {
+            case 6 * 60..<13 * 60: self = .morning
+            case 13 * 60..<18 * 60: self = .afternoon
+            case 18 * 60..<21 * 60: self = .evening
+            default: self = .night
+            }
+        }
+
+        /// The words for it, in French or in English.
+        public func name(french: Bool) -> String {
+            switch self {
+            case .morning: french ? "matin" : "morning"
+            case .afternoon: french ? "après-midi" : "afternoon"
+            case .evening: french ? "soirée" : "evening"
+            case .night: french ? "nuit" : "night"
+            }
+        }
+    }
+
+    /// The slots with their ids given in time order: the first in a part of a day takes its
+    /// name (`2026-04-02-ev`), the next `-2`, `-3`.
+    public static func numbered(_ slots: [Slot]) -> [Slot] {
+        var taken: Set<String> = []
+        return slots.sorted { ($0.date, $0.start) < ($1.date, $1.start) }.map { slot in
+            var slot = slot
+            let base = name(slot.date, slot.part)
+            var id = base
+            var number = 1
+            while !taken.insert(id).inserted {
+                number += 1
+                id = "\(base)-\(number)"
+            }
+            slot.id = id
+            return slot
+        }
+    }
+
+    private static func name(_ date: LocalDate, _ part: Part) -> String { "\(date)-\(part.rawValue)" }
+
+    /// Sets the instants from the date, times and zone.
+    private mutating func measure() {
+        interval = nil
+        guard let zone = TimeZone(identifier: timeZone) else { return }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        func instant(_ day: LocalDate, _ time: TimeOfDay) -> Date? {
+            let components = DateComponents(
+                year: day.year, month: day.month, day: day.day, hour: time.minutes / 60, minute: time.minutes % 60)
+            guard let date = calendar.date(from: components) else { return nil }
+            // A wall time in a DST gap is moved by Calendar; refuse it rather than shift it.
+            let back = calendar.dateComponents([.hour, .minute], from: date)
+            return back.hour == time.minutes / 60 && back.minute == time.minutes % 60 ? date : nil
+        }
+        guard let start = instant(date, start), let end = instant(crossesMidnight ? date.adding(days: 1) : date, end), start < end
+        else { return }
+        interval = DateInterval(start: start, end: end)
     }
 }

@@ -33,7 +33,7 @@ public struct SessionCalendar: Sendable {
             guard let interval = session.interval(of: slot) else { continue }
             let modules = slot.modules.compactMap { id in course.modules.first { $0.id == id } }
             let summary = "\(course.title) — " + modules.map { "\($0.id) \($0.title)" }.joined(separator: ", ")
-            var description = "Session \(session.id), \(slot.half == .morning ? "matin" : "après-midi") du \(slot.date)\n"
+            var description = "Session \(session.id), \(slot.part.name(french: true)) du \(slot.date)\n"
             description += "Formateurs : \(session.trainers.joined(separator: ", "))\n"
             for module in modules { description += "\(module.id) \(module.title) (\(module.modality.frenchLabel))\n" }
             lines += [
@@ -43,7 +43,10 @@ public struct SessionCalendar: Sendable {
                 "DTSTART:\(Self.utc(interval.start))",
                 "DTEND:\(Self.utc(interval.end))",
                 "SUMMARY:" + Self.escape(summary),
-                "LOCATION:" + Self.escape("\(session.place.name), \(session.place.detail)"),
+                "LOCATION:"
+                    + Self.escape(
+                        slot.remotePresence.map { "À distance (\($0))" }
+                            ?? "\(session.place(of: slot).name), \(session.place(of: slot).detail)"),
                 "DESCRIPTION:" + Self.escape(description.trimmingCharacters(in: .newlines)),
                 "STATUS:\(session.status == .cancelled ? "CANCELLED" : "CONFIRMED")",
                 "END:VEVENT",

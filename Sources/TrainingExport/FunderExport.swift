@@ -30,13 +30,14 @@ public struct CSVWriter: Sendable {
 /// The attendance files funders ask for.
 public enum FunderExport {
     /// One row per seated participant per half-day: date, start, end, planned and attended
-    /// duration, place, trainers, modules, status, minutes late or left early, reason.
+    /// duration, place, trainers, modules, status, minutes late or left early, reason, and
+    /// whether the slot was on site or remote (with how presence was established).
     public static func attendanceCSV(session: Session, course: Course, participants: [Participant], marks: [AttendanceMark]) -> Data {
         var csv = CSVWriter()
         csv.append([
             "Session", "Formation", "Version", "Participant", "Nom", "Prénom", "Employeur", "Date", "Début", "Fin", "Durée prévue (h)",
             "Durée réalisée (h)", "Durée réalisée (min)", "Lieu", "Adresse du lieu", "Formateurs", "Modules", "Statut", "Retard (min)",
-            "Départ anticipé (min)", "Motif",
+            "Départ anticipé (min)", "Motif", "Modalité",
         ])
         let grid = MarkGrid(marks)
         for slot in session.slots {
@@ -46,10 +47,11 @@ public enum FunderExport {
                     session.id, course.id, course.version.description, participant.id, participant.lastName, participant.firstName,
                     participant.employer ?? "", slot.date.description, slot.start.description, slot.end.description,
                     frenchDecimal(slot.duration), mark.map { frenchDecimal($0.attended(in: slot)) } ?? "",
-                    mark.map { String($0.attended(in: slot).minutes) } ?? "", session.place.name,
-                    session.place.detail, session.trainers.joined(separator: ", "), slot.modules.joined(separator: ", "),
+                    mark.map { String($0.attended(in: slot).minutes) } ?? "", session.place(of: slot).name,
+                    session.place(of: slot).detail, session.trainers.joined(separator: ", "), slot.modules.joined(separator: ", "),
                     mark.map { status($0) } ?? "non relevé", mark.map { String($0.minutesLate) } ?? "",
                     mark.map { String($0.minutesLeftEarly) } ?? "", mark?.reason ?? "",
+                    slot.remotePresence.map { "à distance (\($0))" } ?? "présentiel",
                 ])
             }
         }

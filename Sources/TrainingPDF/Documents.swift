@@ -54,11 +54,20 @@ public enum Documents {
                     (l.pick("Module", "Module"), moduleText.isEmpty ? "—" : moduleText),
                     (
                         l.pick("Date", "Date"),
-                        l.longDate(slot.date) + " — "
-                            + (slot.half == .morning ? l.pick("matin", "morning") : l.pick("après-midi", "afternoon"))
+                        l.longDate(slot.date) + " — " + slot.part.name(french: l == .fr)
                     ),
-                    (l.pick("Horaires", "Times"), "\(slot.start) – \(slot.end) (\(l.hours(slot.duration)))"),
-                    (l.pick("Lieu", "Place"), "\(session.place.name), \(session.place.detail)"),
+                    (
+                        l.pick("Horaires", "Times"),
+                        "\(slot.start) – \(slot.end)\(slot.crossesMidnight ? l.pick(" le lendemain", " the next day") : "") (\(l.hours(slot.duration)))"
+                    ),
+                    (l.pick("Lieu", "Place"), "\(session.place(of: slot).name), \(session.place(of: slot).detail)"),
+                    (
+                        l.pick("Modalité", "Mode"),
+                        slot.remotePresence.map {
+                            l.pick("à distance — présence établie par : ", "remote — presence established by: ") + $0
+                        }
+                            ?? l.pick("en présentiel", "on site")
+                    ),
                     (l.pick("Formateur(s)", "Trainer(s)"), session.trainers.joined(separator: ", ")),
                     (
                         l.pick("Session", "Session"),

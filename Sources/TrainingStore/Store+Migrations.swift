@@ -496,6 +496,18 @@ extension Store {
                     ALTER TABLE pastEmployment ADD COLUMN roleSince TEXT;
                     """)
         }
+        migrator.registerMigration("v14 slot places and modality") { db in
+            try db.execute(
+                sql: """
+                    -- Where a slot is held when it is not the session's place (the evening maraude
+                    -- with the SIAO team), and, for a slot held remotely, how presence was
+                    -- established. NULL: the session's place, on site.
+                    ALTER TABLE sessionSlot ADD COLUMN placeKind TEXT CHECK (placeKind IS NULL OR placeKind IN ('room', 'site'));
+                    ALTER TABLE sessionSlot ADD COLUMN placeName TEXT;
+                    ALTER TABLE sessionSlot ADD COLUMN placeDetail TEXT;
+                    ALTER TABLE sessionSlot ADD COLUMN remotePresence TEXT CHECK (remotePresence IS NULL OR trim(remotePresence) <> '');
+                    """)
+        }
         return migrator
     }()
 }

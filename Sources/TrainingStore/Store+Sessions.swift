@@ -199,8 +199,10 @@ extension Store {
                 var new = old
                 new.start = time.start
                 new.end = time.end
-                guard time.start < time.end, new.id == old.id else {
-                    reasons.append("\(time.start)–\(time.end) does not fit half-day \(slotID) (a morning starts before 13:00)")
+                guard new.part == old.part else {
+                    reasons.append(
+                        "\(time.start)–\(time.end) does not fit half-day \(slotID), a slot of the \(old.part.name(french: false)) (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)"
+                    )
                     continue
                 }
                 after.slots[index] = new
@@ -292,14 +294,16 @@ enum SessionRows {
         }
         for slot in session.slots {
             guard let interval = session.interval(of: slot) else { continue }
+            let place = slot.place.map(placeColumns)
             try db.execute(
                 sql: """
-                    INSERT INTO sessionSlot (sessionID, id, date, startTime, endTime, startsAt, endsAt, modules)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessionSlot (sessionID, id, date, startTime, endTime, startsAt, endsAt, modules, placeKind, placeName,
+                        placeDetail, remotePresence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     session.id, slot.id, slot.date.description, slot.start.description, slot.end.description, utc(interval.start),
-                    utc(interval.end), slot.modules.joined(separator: " "),
+                    utc(interval.end), slot.modules.joined(separator: " "), place?.0, place?.1, place?.2, slot.remotePresence,
                 ])
         }
     }
@@ -331,6 +335,13 @@ enum SessionRows {
     }
 
     /// The place as its three columns: kind, name and address or description.
+    /// The place in a row's `placeKind`, `placeName` and `placeDetail`; `nil` when it names none.
+    static func place(_ row: SQLRow) throws -> Place? {
+        guard let kind: String = try row["placeKind"], let name: String = try row["placeName"] else { return nil }
+        let detail: String = try row["placeDetail"] ?? ""
+        return kind == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail)
+    }
+
     static func placeColumns(_ place: Place) -> (String, String, String) {
         switch place {
         case .room(let name, let address): ("room", name, address)
@@ -348,20 +359,26 @@ enum SessionRows {
             String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ? ORDER BY position", arguments: [id])
         let slots = try db.rows(sql: "SELECT * FROM sessionSlot WHERE sessionID = ? ORDER BY startsAt", arguments: [id]).map {
             slot in
-            let key = "\(id) \(try slot["id"] as String? ?? "")"
-            return Slot(
-                date: try slot.parsed("date", of: "sessionSlot", key: key, LocalDate.init),
+            let slotID: String = try slot["id"]
+            let key = "\(id) \(slotID)"
+            // The instants as stored when it was planned: no calendar to consult again.
+            let startsAt = try slot.parsed("startsAt", of: "sessionSlot", key: key, SessionRows.date(utc:))
+            let endsAt = try slot.parsed("endsAt", of: "sessionSlot", key: key, SessionRows.date(utc:))
+            var read = Slot(
+                id: slotID, date: try slot.parsed("date", of: "sessionSlot", key: key, LocalDate.init),
                 start: try slot.parsed("startTime", of: "sessionSlot", key: key, TimeOfDay.init),
                 end: try slot.parsed("endTime", of: "sessionSlot", key: key, TimeOfDay.init),
-                modules: (try slot["modules"] as String).split(separator: " ").map(String.init))
+                modules: (try slot["modules"] as String).split(separator: " ").map(String.init), timeZone: try row["timeZone"],
+                interval: DateInterval(start: startsAt, end: max(startsAt, endsAt)))
+            read.place = try place(slot)
+            read.remotePresence = try slot["remotePresence"]
+            return read
         }
-        let name: String = try row["placeName"]
-        let detail: String = try row["placeDetail"]
         return Session(
             id: id, courseID: try row["courseID"],
             courseVersion: try row.parsed("version", of: "course", key: row["courseID"], CourseVersion.init),
             timeZone: try row["timeZone"],
-            place: try row["placeKind"] == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail),
+            place: try place(row) ?? { throw CorruptRecordError(table: "session", key: id, column: "placeName", value: "NULL") }(),
             trainers: trainers, capacity: try row["capacity"], funder: try row["funder"],
             status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)), slots: slots)
     }
@@ -371,8 +388,16 @@ enum SessionRows {
         date.formatted(.iso8601)
     }
 
-    /// The instant written by ``utc(_:)``.
+    /// The instant written by ``utc(_:)``: `2026-03-12T08:00:00Z` read digit by digit (a
+    /// year's sessions hold thousands), any other form of ISO 8601 by Foundation.
     static func date(utc text: String) -> Date? {
-        try? Date(text, strategy: .iso8601)
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+            let day = LocalDate(parsing: text.prefix(10)), let time = TimeOfDay(parsing: text.dropFirst(11).prefix(5)),
+            bytes[16] == UInt8(ascii: ":"), (UInt8(ascii: "0")...UInt8(ascii: "5")).contains(bytes[17]),
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[18])
+        else { return try? Date(text, strategy: .iso8601) }
+        let seconds = Int(bytes[17] - UInt8(ascii: "0")) * 10 + Int(bytes[18] - UInt8(ascii: "0"))
+        return Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + time.minutes * 60 + seconds))
     }
 }

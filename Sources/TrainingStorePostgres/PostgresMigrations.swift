@@ -443,6 +443,15 @@ public enum PostgresMigrations {
                 "ALTER TABLE pastEmployment ADD COLUMN roleSince TEXT COLLATE \"C\"",
             ]
         ),
+        (
+            "v14 slot places and modality",
+            [
+                "ALTER TABLE sessionSlot ADD COLUMN placeKind TEXT CHECK (placeKind IS NULL OR placeKind IN ('room', 'site'))",
+                "ALTER TABLE sessionSlot ADD COLUMN placeName TEXT COLLATE \"C\"",
+                "ALTER TABLE sessionSlot ADD COLUMN placeDetail TEXT COLLATE \"C\"",
+                "ALTER TABLE sessionSlot ADD COLUMN remotePresence TEXT CHECK (remotePresence IS NULL OR trim(remotePresence) <> '')",
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

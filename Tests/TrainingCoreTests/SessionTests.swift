@@ -93,6 +93,47 @@ import TrainingTesting
         let interval = try #require(session([fine]).interval(of: fine))
         #expect(interval.start.formatted(.iso8601) == "2026-03-29T07:00:00Z")
     }
+
+    /// A night round counts the time that really passes: an hour less on the night the
+    /// clocks go forward, an hour more on the night they go back.
+    @Test func aNightAcrossAClockChangeLastsTheTimeThatPasses() throws {
+        let spring = Slot(
+            date: try #require(LocalDate("2026-03-29")), start: TimeOfDay("01:00")!, end: TimeOfDay("04:30")!, modules: ["M1"])
+        #expect(spring.duration.minutes == 150 && spring.part == .night && spring.id == "2026-03-29-nt")
+        let autumn = Slot(
+            date: try #require(LocalDate("2026-10-25")), start: TimeOfDay("01:00")!, end: TimeOfDay("04:30")!, modules: ["M1"])
+        #expect(autumn.duration.minutes == 270)
+        // The same night elsewhere, and an ordinary night, are as long as the clock says.
+        var ordinary = spring
+        ordinary.date = try #require(LocalDate("2026-03-22"))
+        #expect(ordinary.duration.minutes == 210)
+        #expect(session([spring], timeZone: "America/Cayenne").slots[0].duration.minutes == 210)
+        #expect(session([spring]).plannedHours.minutes == 150)
+    }
+
+    /// An evening maraude that ends after midnight ends the next day; a debrief shares the
+    /// morning with a round; each slot is named for its part of the day.
+    @Test func outreachDaysHaveEveningsNightsAndSeveralSlotsInAHalfDay() throws {
+        let day = try #require(LocalDate("2026-04-02"))
+        func slot(_ start: String, _ end: String, on date: LocalDate? = nil) -> Slot {
+            Slot(date: date ?? day, start: TimeOfDay(start)!, end: TimeOfDay(end)!, modules: ["M1"])
+        }
+        let maraude = slot("21:00", "00:30")
+        #expect(maraude.crossesMidnight && maraude.duration.minutes == 210)
+        #expect(maraude.interval?.end.formatted(.iso8601) == "2026-04-02T22:30:00Z")
+        let slots = Slot.numbered([slot("11:00", "12:30"), slot("08:00", "10:30"), slot("18:00", "20:00"), maraude])
+        #expect(slots.map(\.id) == ["2026-04-02-am", "2026-04-02-am-2", "2026-04-02-ev", "2026-04-02-nt"])
+        #expect(slots.map(\.part) == [.morning, .morning, .evening, .night])
+        #expect(session(slots).problems(against: Fixtures.course(), allowingPartial: true).isEmpty)
+        // A night that ends after the next morning's slot starts, and a slot of no length.
+        let tooLong = slot("21:00", "09:30")
+        let nextMorning = slot("09:00", "12:00", on: day.adding(days: 1))
+        let problems = session(Slot.numbered([tooLong, nextMorning, slot("10:00", "10:00", on: day.adding(days: 2))])).problems(
+            against: Fixtures.course(), allowingPartial: true)
+        #expect(
+            problems.contains("slot 2026-04-02-nt ends at 09:30 on 2026-04-03, after slot 2026-04-03-am starts at 09:00"), "\(problems)")
+        #expect(problems.contains("slot 2026-04-04-am ends at 10:00, when it starts"), "\(problems)")
+    }
 }
 
 @Suite struct AttendanceTests {
