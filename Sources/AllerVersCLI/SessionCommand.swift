@@ -18,15 +18,18 @@ extension AllerVers.SessionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Plan a session: lay its half-days out from the course's modules, or take them from a file.",
             discussion: """
-                Half-days run 09:00–12:30 and 13:30–17:00 on weekdays unless --morning/--afternoon say \
-                otherwise. --slots FILE takes an irregular schedule, a CSV with the columns \
+                Half-days run 09:00–12:30 and 13:30–17:00 on working days (not a weekend nor a public \
+                holiday; --calendar alsace-moselle adds Good Friday and 26 December) unless \
+                --morning/--afternoon say otherwise; a --start on a day off says so and begins on the \
+                next working day. --slots FILE takes an irregular schedule, a CSV with the columns \
                 date;start;end;modules (modules separated by spaces), such as practice-analysis groups \
                 spread over weeks or outreach days: several slots in a half-day, an evening maraude, \
                 a night round (a slot that ends at or before its start ends the next day, and lasts \
                 the time that really passes, clock changes included). Optional columns place;address \
                 or site;site_description hold a slot elsewhere than the session's place; remote, how \
-                presence was established for a slot held remotely. A trainer or a place booked \
-                elsewhere at the same time is refused.
+                presence was established for a slot held remotely. A slot on a public holiday is \
+                refused unless --allow-holiday. A trainer or a place booked elsewhere at the same time \
+                is refused.
 
                 Example:
                   allervers session plan AV-FOND --start 2026-03-12 --id AV-FOND-2026-03-LYON \\
@@ -49,10 +52,18 @@ extension AllerVers.SessionCommand {
         @Option(help: ArgumentHelp("Morning hours, HH:MM-HH:MM.", valueName: "hours")) var morning = "09:00-12:30"
         @Option(help: ArgumentHelp("Afternoon hours, HH:MM-HH:MM.", valueName: "hours")) var afternoon = "13:30-17:00"
         @Flag(help: "Accept slots that do not cover the course's hours.") var allowPartial = false
+        @Option(
+            help: ArgumentHelp(
+                "The public holidays: france (default) or alsace-moselle (Good Friday and 26 December too).", valueName: "name"),
+            transform: choice) var calendar: PublicHolidays.Calendar = .france
+        @Flag(help: "Accept --slots on a public holiday.") var allowHoliday = false
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
             if (start == nil) == (slots == nil) { throw ValidationError("give either --start DATE or --slots FILE") }
+            if allowHoliday && slots == nil {
+                throw ValidationError("--allow-holiday is for --slots: --start lays half-days out on working days")
+            }
             try validateDates(start)
             if (room == nil) == (site == nil) {
                 throw ValidationError("give the place: --room NAME --address ADDRESS, or --site NAME --site-description TEXT")
@@ -77,10 +88,15 @@ extension AllerVers.SessionCommand {
             let store = try storeOptions.openStore()
             let course = try await CourseService(store: store).course(course, version: try version.parsed())
             let laidOut: [Slot]
+            let holidays = PublicHolidays(calendar)
             if let slots {
-                laidOut = try SlotFile(path: slots).slots()
+                laidOut = try SlotFile(path: slots).slots(refusing: allowHoliday ? nil : holidays)
             } else {
-                laidOut = Session.layOut(course, from: LocalDate(start!)!, halfDays: try halfDays())
+                let first = LocalDate(start!)!
+                laidOut = Session.layOut(course, from: first, halfDays: try halfDays(), holidays: holidays)
+                if let why = holidays.whyNotWorking(first), let day = laidOut.first?.date {
+                    say("Note: \(first) is \(why): the first half-day is on \(day)")
+                }
             }
             let place: Place =
                 if let room { .room(name: room, address: address ?? "") } else {
@@ -334,7 +350,8 @@ struct SlotFile {
 
     static let columns = ["date", "start", "end", "modules", "place", "address", "site", "site_description", "remote"]
 
-    func slots() throws -> [Slot] {
+    /// The slots, none on a public holiday of `holidays` when given.
+    func slots(refusing holidays: PublicHolidays? = nil) throws -> [Slot] {
         let table = try CSVFile(path: path).table(
             expecting: Self.columns, aliases: ["site_description": ["description"], "remote": ["a_distance", "distanciel"]],
             required: ["date", "start", "end", "modules"])
@@ -345,6 +362,9 @@ struct SlotFile {
             }
             guard let start = TimeOfDay(fields[1]), let end = TimeOfDay(fields[2]) else {
                 throw CSVFile.error(path, row.line, "times are written HH:MM")
+            }
+            if let name = holidays?.holiday(on: date) {
+                throw CSVFile.error(path, row.line, "\(date) is a public holiday (\(name)): give --allow-holiday to hold a slot then")
             }
             var slot = Slot(date: date, start: start, end: end, modules: fields[3].split(separator: " ").map(String.init))
             let (place, address, site, description, remote) = (fields[4], fields[5], fields[6], fields[7], fields[8])

@@ -7,18 +7,19 @@ extension Session {
         (start: TimeOfDay(minutes: 13 * 60 + 30)!, end: TimeOfDay(minutes: 17 * 60)!),
     ]
 
-    /// Lays a course out on half-days from `start`, weekdays only, module after module in
-    /// teaching order. A module longer than a half-day continues in the next; a half-day
-    /// with time left takes the next module; the last half-day ends when the course does.
+    /// Lays a course out on half-days from `start`, working days only (not a weekend nor a
+    /// public holiday of `holidays`), module after module in teaching order. A module longer
+    /// than a half-day continues in the next; a half-day with time left takes the next module;
+    /// the last half-day ends when the course does.
     public static func layOut(
         _ course: Course, from start: LocalDate,
-        halfDays: [(start: TimeOfDay, end: TimeOfDay)] = defaultHalfDays
+        halfDays: [(start: TimeOfDay, end: TimeOfDay)] = defaultHalfDays, holidays: PublicHolidays = PublicHolidays()
     ) -> [Slot] {
         var remaining = course.modules.map { ($0.id, $0.duration.minutes) }
         var slots: [Slot] = []
         var day = start
         while !remaining.isEmpty, !halfDays.isEmpty {
-            while day.isWeekend { day = day.adding(days: 1) }
+            day = holidays.firstWorkingDay(from: day)
             for half in halfDays where !remaining.isEmpty {
                 var free = half.end.minutes - half.start.minutes
                 var modules: [String] = []

@@ -104,4 +104,35 @@ import TrainingTesting
         #expect(both.exitCode != 0 && both.error.contains("nuit.csv:2: a slot is held in a place or on a site, not both"), "\(both.error)")
         #expect(await allervers("session", "list", "--store", store).output.hasPrefix("No session yet"))
     }
+
+    /// Public holidays: laid out around, said when the start is one, refused in a file unless allowed.
+    @Test func publicHolidaysAreDaysOff() async throws {
+        let workspace = try await initialisedWorkspace()
+        let store = workspace.url.path
+        #expect(await allervers("course", "import", "--store", store, Fixtures.courses.path).exitCode == 0)
+        func plan(_ id: String, _ arguments: String...) async -> CommandResult {
+            await allervers(
+                [
+                    "session", "plan", "AV-FOND", "--id", id, "--room", "Salle", "--address", "Lyon", "--trainer", "T \(id)", "--store",
+                    store,
+                ]
+                    + arguments)
+        }
+        let ascension = await plan("ASC", "--start", "2026-05-14")
+        #expect(ascension.exitCode == 0, "\(ascension.error)")
+        #expect(ascension.output.hasPrefix("Note: 2026-05-14 is a public holiday (Ascension): the first half-day is on 2026-05-15\n"))
+        #expect(ascension.output.contains("2026-05-15-am") && ascension.output.contains("2026-05-18-pm"), "\(ascension.output)")
+        let alsace = await plan("ALS", "--start", "2026-04-02", "--calendar", "alsace-moselle")
+        #expect(alsace.output.contains("2026-04-02-am") && alsace.output.contains("2026-04-07-pm"), "\(alsace.output)")
+        #expect(!alsace.output.contains("2026-04-03") && !alsace.output.contains("Note:"), "\(alsace.output)")
+        let file = workspace.url.appendingPathComponent("mai.csv")
+        try Data("date;start;end;modules\n2026-04-30;09:00;12:00;M1\n2026-05-01;09:00;12:00;M2\n".utf8).write(to: file)
+        let refused = await plan("MAI", "--slots", file.path, "--allow-partial")
+        #expect(refused.exitCode != 0)
+        #expect(
+            refused.error.contains("mai.csv:3: 2026-05-01 is a public holiday (fête du Travail): give --allow-holiday to hold a slot then"),
+            "\(refused.error)")
+        #expect(await plan("MAI", "--slots", file.path, "--allow-partial", "--allow-holiday").exitCode == 0)
+        #expect(await plan("X", "--start", "2026-05-04", "--allow-holiday").exitCode != 0)
+    }
 }

@@ -94,6 +94,36 @@ import TrainingTesting
         #expect(interval.start.formatted(.iso8601) == "2026-03-29T07:00:00Z")
     }
 
+    /// The French public holidays, Easter's among them, and Alsace-Moselle's two more; a
+    /// course is laid out around them.
+    @Test func sessionsAreLaidOutAroundPublicHolidays() throws {
+        let france = PublicHolidays()
+        let alsace = PublicHolidays(.alsaceMoselle)
+        #expect(PublicHolidays.easter(of: 2026) == LocalDate("2026-04-05"))
+        #expect(PublicHolidays.easter(of: 2027) == LocalDate("2027-03-28"))
+        #expect(PublicHolidays.easter(of: 2038) == LocalDate("2038-04-25"))
+        let year = (0..<365).map { LocalDate("2026-01-01")!.adding(days: $0) }
+        #expect(
+            year.filter { france.holiday(on: $0) != nil }.map(\.description) == [
+                "2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15",
+                "2026-11-01", "2026-11-11", "2026-12-25",
+            ])
+        #expect(
+            Set(year.filter { alsace.holiday(on: $0) != nil }).subtracting(year.filter { france.holiday(on: $0) != nil }).map(\.description)
+                .sorted() == ["2026-04-03", "2026-12-26"])
+        #expect(france.holiday(on: LocalDate("2026-05-14")!) == "Ascension")
+        #expect(france.whyNotWorking(LocalDate("2026-05-16")!) == "a Saturday")
+        // Seven hours in mornings: two days, from the day before Ascension Wednesday then Friday.
+        let days = { (holidays: PublicHolidays, start: String) in
+            Session.layOut(Fixtures.course(), from: LocalDate(start)!, halfDays: [Session.defaultHalfDays[0]], holidays: holidays).map(
+                \.date.description)
+        }
+        #expect(days(france, "2026-05-13") == ["2026-05-13", "2026-05-15"])
+        // From Maundy Thursday: Good Friday and Easter Monday are days off in Alsace-Moselle only.
+        #expect(days(france, "2026-04-02") == ["2026-04-02", "2026-04-03"])
+        #expect(days(alsace, "2026-04-02") == ["2026-04-02", "2026-04-07"])
+    }
+
     /// A night round counts the time that really passes: an hour less on the night the
     /// clocks go forward, an hour more on the night they go back.
     @Test func aNightAcrossAClockChangeLastsTheTimeThatPasses() throws {
