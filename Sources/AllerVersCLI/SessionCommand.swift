@@ -61,6 +61,7 @@ extension AllerVers.SessionCommand {
 
         func validate() throws {
             if (start == nil) == (slots == nil) { throw ValidationError("give either --start DATE or --slots FILE") }
+            if TimeZone(identifier: timeZone) == nil { throw ValidationError("the time zone \"\(timeZone)\" does not exist") }
             if allowHoliday && slots == nil {
                 throw ValidationError("--allow-holiday is for --slots: --start lays half-days out on working days")
             }
@@ -90,7 +91,7 @@ extension AllerVers.SessionCommand {
             let laidOut: [Slot]
             let holidays = PublicHolidays(calendar)
             if let slots {
-                laidOut = try SlotFile(path: slots).slots(refusing: allowHoliday ? nil : holidays)
+                laidOut = try SlotFile(path: slots).slots(in: timeZone, refusing: allowHoliday ? nil : holidays)
             } else {
                 let first = LocalDate(start!)!
                 laidOut = Session.layOut(course, from: first, halfDays: try halfDays(), holidays: holidays)
@@ -114,21 +115,46 @@ extension AllerVers.SessionCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the sessions.", discussion: "Example:\n  allervers session list --json")
+            abstract: "List the sessions: seats taken out of the capacity, and how many wait.",
+            discussion: """
+                --from/--to keep the sessions running on a day of the period; --trainer compares names \
+                with case, accents and spaces folded.
+
+                Example:
+                  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 --status planned
+                """)
+        @Option(help: ArgumentHelp("Of this course.", valueName: "id")) var course: String?
+        @Option(help: ArgumentHelp("Taught by this trainer.", valueName: "name")) var trainer: String?
+        @Option(help: ArgumentHelp("Running on or after this day, YYYY-MM-DD.", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("Running on or before this day, YYYY-MM-DD.", valueName: "date")) var to: String?
+        @Option(help: ArgumentHelp("planned, running, closed or cancelled.", valueName: "status"), transform: choice) var status:
+            SessionStatus?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
+        func validate() throws {
+            try validateDates(from, to)
+            if let from = from.flatMap(LocalDate.init), let to = to.flatMap(LocalDate.init), from > to {
+                throw ValidationError("--from \(from) is after --to \(to)")
+            }
+        }
+
         func run() async throws {
-            let sessions = try await SessionService(store: try storeOptions.openStore()).list()
+            let filter = SessionFilter(
+                course: course, trainer: trainer, from: from.flatMap(LocalDate.init), to: to.flatMap(LocalDate.init), status: status)
+            let sessions = try await SessionService(store: try storeOptions.openStore()).list(filter)
             if format.json { return try printJSON(sessions) }
-            guard !sessions.isEmpty else { return say("No session yet: plan one with `allervers session plan COURSE --start DATE`.") }
+            guard !sessions.isEmpty else {
+                return say(
+                    filter == SessionFilter()
+                        ? "No session yet: plan one with `allervers session plan COURSE --start DATE`." : "No session matches.")
+            }
             printTable(
-                [["ID", "COURSE", "FROM", "TO", "PLACE", "SEATS", "STATUS"]]
+                [["ID", "COURSE", "FROM", "TO", "PLACE", "SEATS", "WAITING", "STATUS"]]
                     + sessions.map {
                         [
                             $0.id, "\($0.courseID) \($0.courseVersion)", $0.firstDay?.description ?? "", $0.lastDay?.description ?? "",
-                            $0.placeName,
-                            "\($0.enrolled)/\($0.capacity)", $0.status.rawValue,
+                            $0.placeName, "\($0.enrolled)/\($0.capacity)", String($0.waiting), $0.status.rawValue,
                         ]
                     })
         }
@@ -149,7 +175,10 @@ extension AllerVers.SessionCommand {
             say("Place: \(session.place.name), \(session.place.detail)")
             say("Trainers: \(session.trainers.joined(separator: ", "))")
             if let funder = session.funder { say("Funder: \(funder)") }
-            say("Seats: \(enrolments.filter { $0.status == .enrolled }.count)/\(session.capacity)")
+            let waiting = enrolments.filter { $0.status == .waitlisted }.count
+            say(
+                "Seats: \(enrolments.filter { $0.status == .enrolled }.count)/\(session.capacity)"
+                    + (waiting > 0 ? ", \(waiting) waiting" : ""))
             say()
             printSlots(session)
             say()
@@ -159,7 +188,10 @@ extension AllerVers.SessionCommand {
                 printTable(
                     [["PARTICIPANT", "NAME", "EMPLOYER", "STATUS"]]
                         + enrolments.map {
-                            [$0.participant.id, $0.participant.displayName, $0.participant.employer ?? "", $0.status.rawValue]
+                            [
+                                $0.participant.id, $0.participant.displayName, $0.participant.employer ?? "",
+                                $0.status.rawValue + ($0.position.map { " #\($0)" } ?? ""),
+                            ]
                         })
             }
             printSessionHistory(details.history)
@@ -350,8 +382,8 @@ struct SlotFile {
 
     static let columns = ["date", "start", "end", "modules", "place", "address", "site", "site_description", "remote"]
 
-    /// The slots, none on a public holiday of `holidays` when given.
-    func slots(refusing holidays: PublicHolidays? = nil) throws -> [Slot] {
+    /// The slots, their times in `timeZone`, none on a public holiday of `holidays` when given.
+    func slots(in timeZone: String, refusing holidays: PublicHolidays? = nil) throws -> [Slot] {
         let table = try CSVFile(path: path).table(
             expecting: Self.columns, aliases: ["site_description": ["description"], "remote": ["a_distance", "distanciel"]],
             required: ["date", "start", "end", "modules"])
@@ -370,16 +402,26 @@ struct SlotFile {
             let (place, address, site, description, remote) = (fields[4], fields[5], fields[6], fields[7], fields[8])
             switch (place.isEmpty, site.isEmpty) {
             case (false, false): throw CSVFile.error(path, row.line, "a slot is held in a place or on a site, not both")
-            case (false, true): slot.place = .room(name: place, address: address)
-            case (true, false): slot.place = .outreachSite(name: site, description: description)
+            case (false, true):
+                if address.isEmpty { throw CSVFile.error(path, row.line, "the room \(place) needs its address") }
+                slot.place = .room(name: place, address: address)
+            case (true, false):
+                if description.isEmpty { throw CSVFile.error(path, row.line, "the outreach site \(site) needs its site_description") }
+                slot.place = .outreachSite(name: site, description: description)
             case (true, true):
                 if !address.isEmpty || !description.isEmpty {
                     throw CSVFile.error(path, row.line, "an address or a description needs the place or site it belongs to")
                 }
             }
             slot.remotePresence = remote.isEmpty ? nil : remote
-            return slot
-        }.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
-        return Slot.numbered(slots)
+            slot.timeZone = timeZone
+            return (slot, row.line)
+        }.sorted { ($0.0.date, $0.0.start) < ($1.0.date, $1.0.start) }
+        let numbered = Slot.numbered(slots.map(\.0))
+        // What the slots say of themselves, at the row that says it.
+        if let (index, problem) = Session.problems(of: numbered).first {
+            throw CSVFile.error(path, slots[index].1, problem)
+        }
+        return numbered
     }
 }

@@ -38,6 +38,50 @@ extension Session {
         return Slot.numbered(slots)
     }
 
+    /// The longest a slot lasts: a night round from 21:00 to 09:00.
+    public static let longestSlot = Hours(minutes: 12 * 60)
+
+    /// What is wrong with the slots themselves (in their time zone), each with the index of
+    /// the slot it is about: a slot of no length, or that ends before it starts (only a slot
+    /// starting from 18:00 ends the next day), or longer than ``longestSlot``, a time that
+    /// does not exist (skipped when the clocks go forward), two slots with one id, two that
+    /// overlap (about the later one; a night that runs into the next day's first slot).
+    public static func problems(of slots: [Slot]) -> [(slot: Int, problem: String)] {
+        var problems: [(slot: Int, problem: String)] = []
+        var seen: Set<String> = []
+        for (index, slot) in slots.enumerated() {
+            if slot.end == slot.start {
+                problems.append((index, "slot \(slot.id) ends at \(slot.end), when it starts"))
+            } else if slot.crossesMidnight && slot.start.minutes < 18 * 60 {
+                problems.append(
+                    (
+                        index,
+                        "slot \(slot.id) ends at \(slot.end), before it starts at \(slot.start) (only a slot starting from 18:00 ends the next day)"
+                    ))
+            } else if TimeZone(identifier: slot.timeZone) == nil {
+                problems.append((index, "the time zone \"\(slot.timeZone)\" does not exist"))
+            } else if slot.interval == nil {
+                problems.append((index, "slot \(slot.id) falls in a daylight-saving change in \(slot.timeZone)"))
+            } else if longestSlot < slot.duration {
+                problems.append((index, "slot \(slot.id) lasts \(slot.duration): a slot lasts at most \(longestSlot)"))
+            }
+            if !seen.insert(slot.id).inserted { problems.append((index, "two slots are named \(slot.id)")) }
+        }
+        // By their instants: a night round that ends after midnight meets the next day's slots.
+        let ordered = slots.indices.compactMap { index in slots[index].interval.map { (index, $0) } }.sorted { $0.1.start < $1.1.start }
+        for ((first, earlier), (second, later)) in zip(ordered, ordered.dropFirst()) where later.start < earlier.end {
+            let (a, b) = (slots[first], slots[second])
+            problems.append(
+                (
+                    second,
+                    a.crossesMidnight
+                        ? "slot \(a.id) ends at \(a.end) on \(a.date.adding(days: 1)), after slot \(b.id) starts at \(b.start)"
+                        : "slots \(a.id) and \(b.id) overlap"
+                ))
+        }
+        return problems
+    }
+
     /// What makes this session impossible to run as planned, against its course.
     ///
     /// `allowingPartial` accepts slots that do not cover the course's hours (a session
@@ -48,25 +92,12 @@ extension Session {
         if capacity < 1 { problems.append("the capacity must be at least 1") }
         if slots.isEmpty { problems.append("the session has no slot") }
         let moduleIDs = Set(course.modules.map(\.id))
-        var seen: Set<String> = []
         for slot in slots {
-            if slot.end == slot.start { problems.append("slot \(slot.id) ends at \(slot.end), when it starts") }
-            if !seen.insert(slot.id).inserted { problems.append("two slots are named \(slot.id)") }
             for module in slot.modules where !moduleIDs.contains(module) {
                 problems.append("slot \(slot.id) names module \(module), which course \(course.id) version \(course.version) does not have")
             }
-            if TimeZone(identifier: timeZone) != nil, slot.end != slot.start, interval(of: slot) == nil {
-                problems.append("slot \(slot.id) falls in a daylight-saving change in \(timeZone)")
-            }
         }
-        // By their instants: a night round that ends after midnight meets the next day's slots.
-        let ordered = slots.compactMap { slot in interval(of: slot).map { (slot, $0) } }.sorted { $0.1.start < $1.1.start }
-        for ((earlier, first), (later, second)) in zip(ordered, ordered.dropFirst()) where second.start < first.end {
-            problems.append(
-                earlier.crossesMidnight
-                    ? "slot \(earlier.id) ends at \(earlier.end) on \(earlier.date.adding(days: 1)), after slot \(later.id) starts at \(later.start)"
-                    : "slots \(earlier.id) and \(later.id) overlap")
-        }
+        if TimeZone(identifier: timeZone) != nil { problems += Self.problems(of: slots).map(\.problem) }
         if !allowingPartial {
             if plannedHours < course.duration {
                 problems.append(

@@ -54,6 +54,19 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
+    /// Decodes a session, its slots' times read in its time zone (a snapshot written before
+    /// slots said their zone).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), courseID: try container.decode(String.self, forKey: .courseID),
+            courseVersion: try container.decode(CourseVersion.self, forKey: .courseVersion),
+            timeZone: try container.decode(String.self, forKey: .timeZone), place: try container.decode(Place.self, forKey: .place),
+            trainers: try container.decode([String].self, forKey: .trainers), capacity: try container.decode(Int.self, forKey: .capacity),
+            funder: try container.decodeIfPresent(String.self, forKey: .funder),
+            status: try container.decode(SessionStatus.self, forKey: .status), slots: try container.decode([Slot].self, forKey: .slots))
+    }
+
     /// The total planned time of the slots.
     public var plannedHours: Hours { slots.reduce(Hours(minutes: 0)) { $0 + $1.duration } }
 
@@ -200,6 +213,13 @@ public struct Slot: Sendable, Hashable, Codable, Identifiable {
 
     /// The part of the day it starts in.
     public var part: Part { Part(starting: start) }
+
+    /// The part of the day its id names: the part it started in when it was planned (a slot
+    /// planned before evenings were told apart, from 18:00, is an afternoon, `-pm`).
+    public var namedPart: Part {
+        let pieces = id.split(separator: "-")
+        return pieces.count >= 4 ? Part(rawValue: String(pieces[3])) ?? part : part
+    }
 
     /// The time that really elapses from its start to its end; zero when it has no instants.
     public var duration: Hours { Hours(minutes: interval.map { Int($0.duration.rounded()) / 60 } ?? 0) }

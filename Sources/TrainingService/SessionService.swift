@@ -12,8 +12,8 @@ public struct SessionService: Sendable {
     }
 
     /// Every session, by first day then id, with its seats taken.
-    public func list() async throws -> [SessionSummary] {
-        try store.sessionSummaries()
+    public func list(_ filter: SessionFilter = SessionFilter()) async throws -> [SessionSummary] {
+        try store.sessionSummaries().filter(filter.keeps)
     }
 
     /// A session with who holds a seat or waits, and its life (closed, reopened…).
@@ -196,5 +196,39 @@ public struct ParticipantService: Sendable {
     /// Removes someone with no record at all.
     public func remove(_ key: String, by who: String?, at now: Date) async throws {
         try store.remove(key, by: try store.actor(who), at: now)
+    }
+}
+
+/// Which sessions a list keeps: every one by default.
+public struct SessionFilter: Sendable, Hashable {
+    /// Of this course (its id, in any case).
+    public var course: String?
+    /// Taught by this trainer: names compared with case, accents and runs of spaces folded
+    /// ("Nadia  haddad" is Nadia Haddad).
+    public var trainer: String?
+    /// Running on a day from this one on (its last day on or after it).
+    public var from: LocalDate?
+    /// Running on a day up to this one (its first day on or before it).
+    public var to: LocalDate?
+    /// In this state.
+    public var status: SessionStatus?
+
+    /// A filter.
+    public init(course: String? = nil, trainer: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil, status: SessionStatus? = nil) {
+        self.course = course
+        self.trainer = trainer
+        self.from = from
+        self.to = to
+        self.status = status
+    }
+
+    /// Whether it keeps `session`. A session with no slot has no days: a period keeps it not.
+    public func keeps(_ session: SessionSummary) -> Bool {
+        if let course, course.folded != session.courseID.folded { return false }
+        if let trainer, !session.trainers.contains(where: { $0.folded == trainer.folded }) { return false }
+        if let status, session.status != status { return false }
+        if let from, (session.lastDay.map { $0 < from } ?? true) { return false }
+        if let to, (session.firstDay.map { $0 > to } ?? true) { return false }
+        return true
     }
 }

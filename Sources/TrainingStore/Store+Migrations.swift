@@ -503,8 +503,9 @@ extension Store {
                     -- with the SIAO team), and, for a slot held remotely, how presence was
                     -- established. NULL: the session's place, on site.
                     ALTER TABLE sessionSlot ADD COLUMN placeKind TEXT CHECK (placeKind IS NULL OR placeKind IN ('room', 'site'));
-                    ALTER TABLE sessionSlot ADD COLUMN placeName TEXT;
-                    ALTER TABLE sessionSlot ADD COLUMN placeDetail TEXT;
+                    ALTER TABLE sessionSlot ADD COLUMN placeName TEXT
+                        CHECK ((placeName IS NULL) = (placeKind IS NULL) AND (placeName IS NULL OR trim(placeName) <> ''));
+                    ALTER TABLE sessionSlot ADD COLUMN placeDetail TEXT CHECK (placeDetail IS NULL OR placeKind IS NOT NULL);
                     ALTER TABLE sessionSlot ADD COLUMN remotePresence TEXT CHECK (remotePresence IS NULL OR trim(remotePresence) <> '');
                     """)
         }

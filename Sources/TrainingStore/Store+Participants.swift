@@ -45,6 +45,8 @@ public struct Enrolment: Sendable, Hashable, Codable {
     public var status: EnrolmentStatus
     /// Whether the trainer confirmed the declared experience.
     public var experienceConfirmed: Bool
+    /// For someone waiting, their place in the line (1 is offered the next seat).
+    public var position: Int?
 }
 
 extension Store {
@@ -347,18 +349,21 @@ extension Store {
                 )
             }
             let rank = ["enrolled": 0, "waitlisted": 1]
+            // Those waiting in the order they joined the line, the others by name.
+            var position = 0
             return try ranked.sorted { a, b in
                 let (x, y) = (rank[a.status] ?? 2, rank[b.status] ?? 2)
                 if x != y { return x < y }
+                if a.status == "waitlisted" { return a.queued < b.queued }
                 if !a.lastName.caseFoldedEquals(b.lastName) { return a.lastName.caseFoldedLess(b.lastName) }
                 return a.queued < b.queued
             }.map(\.row).map { row in
-                Enrolment(
-                    participant: try Self.participant(row),
-                    status: try row.parsed(
-                        "enrolmentStatus", of: "enrolment", key: "\(sessionID) \(row["id"] as String? ?? "")",
-                        EnrolmentStatus.init(rawValue:)),
-                    experienceConfirmed: try row["experienceConfirmed"])
+                let status = try row.parsed(
+                    "enrolmentStatus", of: "enrolment", key: "\(sessionID) \(row["id"] as String? ?? "")", EnrolmentStatus.init(rawValue:))
+                if status == .waitlisted { position += 1 }
+                return Enrolment(
+                    participant: try Self.participant(row), status: status, experienceConfirmed: try row["experienceConfirmed"],
+                    position: status == .waitlisted ? position : nil)
             }
         }
     }

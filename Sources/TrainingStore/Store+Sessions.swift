@@ -21,6 +21,10 @@ public struct SessionSummary: Sendable, Hashable, Codable {
     public var enrolled: Int
     /// The capacity.
     public var capacity: Int
+    /// How many wait for a seat.
+    public var waiting: Int
+    /// The trainers, by name.
+    public var trainers: [String]
 }
 
 /// A session that cannot be planned or changed, with every reason.
@@ -111,13 +115,18 @@ extension Store {
     /// Every session, by first day then id.
     public func sessionSummaries() throws -> [SessionSummary] {
         try database.read { db in
-            try db.rows(
+            var trainers: [String: [String]] = [:]
+            try db.each(sql: "SELECT sessionID, name FROM sessionTrainer ORDER BY sessionID, position", arguments: []) { row in
+                trainers[try row["sessionID"], default: []].append(try row["name"])
+            }
+            return try db.rows(
                 sql: """
                     SELECT * FROM (
                         SELECT s.id, c.id AS courseID, c.version, s.placeName, s.status, s.capacity,
                             (SELECT min(date) FROM sessionSlot WHERE sessionID = s.id) AS firstDay,
                             (SELECT max(date) FROM sessionSlot WHERE sessionID = s.id) AS lastDay,
-                            (SELECT count(*) FROM enrolment WHERE sessionID = s.id AND status = 'enrolled') AS enrolled
+                            (SELECT count(*) FROM enrolment WHERE sessionID = s.id AND status = 'enrolled') AS enrolled,
+                            (SELECT count(*) FROM enrolment WHERE sessionID = s.id AND status = 'waitlisted') AS waiting
                         FROM session s JOIN course c ON c.rowID = s.courseRowID
                     ) summary ORDER BY firstDay IS NOT NULL, firstDay, id
                     """
@@ -130,7 +139,7 @@ extension Store {
                     lastDay: try row.parsedIfPresent("lastDay", of: "sessionSlot", key: id, LocalDate.init),
                     placeName: try row["placeName"],
                     status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)),
-                    enrolled: try row["enrolled"], capacity: try row["capacity"])
+                    enrolled: try row["enrolled"], capacity: try row["capacity"], waiting: try row["waiting"], trainers: trainers[id] ?? [])
             }
         }
     }
@@ -199,10 +208,16 @@ extension Store {
                 var new = old
                 new.start = time.start
                 new.end = time.end
-                guard new.part == old.part else {
+                // A morning stays a morning; a slot named an afternoon before evenings were told
+                // apart may start in the evening still.
+                guard new.part == old.namedPart || (old.namedPart == .afternoon && new.part == .evening) else {
                     reasons.append(
-                        "\(time.start)–\(time.end) does not fit half-day \(slotID), a slot of the \(old.part.name(french: false)) (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)"
+                        "\(time.start)–\(time.end) does not fit half-day \(slotID), a slot of the \(old.namedPart.name(french: false)) (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)"
                     )
+                    continue
+                }
+                if let start = new.interval?.start, start <= now {
+                    reasons.append("half-day \(slotID) would start at \(time.start), which is past: its times are what happened")
                     continue
                 }
                 after.slots[index] = new
@@ -243,7 +258,8 @@ extension Store {
         }
     }
 
-    /// Trainers or a place booked in another session at the same time.
+    /// Trainers or a place booked in another session at the same time. A slot is held at
+    /// its own place, or the session's; a remote slot books no place.
     private func clashes(of session: Session, in db: any SQLConnection) throws -> [String] {
         var reasons: [String] = []
         for slot in session.slots {
@@ -251,19 +267,28 @@ extension Store {
             let arguments: [any SQLBindable] = [SessionRows.utc(interval.end), SessionRows.utc(interval.start)]
             let others = try db.rows(
                 sql: """
-                    SELECT s.id, s.placeName, sl.id AS slotID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
+                    SELECT s.id, s.placeKind AS sessionPlaceKind, s.placeName AS sessionPlaceName, s.placeDetail AS sessionPlaceDetail,
+                        sl.id AS slotID, sl.placeKind, sl.placeName, sl.placeDetail, sl.remotePresence
+                    FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
                     WHERE s.status <> 'cancelled' AND s.id <> ? AND sl.startsAt < ? AND sl.endsAt > ?
                     """, arguments: [session.id] + arguments)
+            let place = session.place(of: slot)
             for other in others {
                 let otherID: String = try other["id"]
                 let otherSlot: String = try other["slotID"]
-                if (try other["placeName"] as String).caseInsensitiveCompare(session.place.name) == .orderedSame {
+                let otherPlace =
+                    try SessionRows.place(other)
+                    ?? SessionRows.place(
+                        kind: try other["sessionPlaceKind"], name: try other["sessionPlaceName"], detail: try other["sessionPlaceDetail"])
+                // A place is its name and its address: "Salle 1" in Lyon is not "Salle 1" in Marseille.
+                if !slot.isRemote, try other["remotePresence"] as String? == nil, place.name.folded == otherPlace.name.folded,
+                    place.detail.folded == otherPlace.detail.folded
+                {
                     reasons.append(
-                        "the place \(session.place.name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)"
-                    )
+                        "the place \(place.name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
                 }
                 let trainers = try db.all(String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID])
-                for trainer in session.trainers where trainers.contains(where: { $0.caseInsensitiveCompare(trainer) == .orderedSame }) {
+                for trainer in session.trainers where trainers.contains(where: { $0.folded == trainer.folded }) {
                     reasons.append("trainer \(trainer) teaches session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
                 }
             }
@@ -338,8 +363,11 @@ enum SessionRows {
     /// The place in a row's `placeKind`, `placeName` and `placeDetail`; `nil` when it names none.
     static func place(_ row: SQLRow) throws -> Place? {
         guard let kind: String = try row["placeKind"], let name: String = try row["placeName"] else { return nil }
-        let detail: String = try row["placeDetail"] ?? ""
-        return kind == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail)
+        return place(kind: kind, name: name, detail: try row["placeDetail"] ?? "")
+    }
+
+    static func place(kind: String, name: String, detail: String) -> Place {
+        kind == "room" ? .room(name: name, address: detail) : .outreachSite(name: name, description: detail)
     }
 
     static func placeColumns(_ place: Place) -> (String, String, String) {

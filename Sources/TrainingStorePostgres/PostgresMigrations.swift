@@ -446,10 +446,16 @@ public enum PostgresMigrations {
         (
             "v14 slot places and modality",
             [
-                "ALTER TABLE sessionSlot ADD COLUMN placeKind TEXT CHECK (placeKind IS NULL OR placeKind IN ('room', 'site'))",
-                "ALTER TABLE sessionSlot ADD COLUMN placeName TEXT COLLATE \"C\"",
-                "ALTER TABLE sessionSlot ADD COLUMN placeDetail TEXT COLLATE \"C\"",
-                "ALTER TABLE sessionSlot ADD COLUMN remotePresence TEXT CHECK (remotePresence IS NULL OR trim(remotePresence) <> '')",
+                "ALTER TABLE sessionSlot ADD COLUMN placeKind TEXT COLLATE \"C\" CHECK (placeKind IS NULL OR placeKind IN ('room', 'site'))",
+                """
+                ALTER TABLE sessionSlot ADD COLUMN placeName TEXT COLLATE "C"
+                    CHECK ((placeName IS NULL) = (placeKind IS NULL) AND (placeName IS NULL OR trim(placeName) <> ''))
+                """,
+                "ALTER TABLE sessionSlot ADD COLUMN placeDetail TEXT COLLATE \"C\" CHECK (placeDetail IS NULL OR placeKind IS NOT NULL)",
+                """
+                ALTER TABLE sessionSlot ADD COLUMN remotePresence TEXT COLLATE "C"
+                    CHECK (remotePresence IS NULL OR trim(remotePresence) <> '')
+                """,
             ]
         ),
     ]

@@ -95,14 +95,48 @@ import TrainingTesting
                 "session", "plan", "AV-FOND", "--slots", file.path, "--allow-partial", "--id", "N", "--room", "Salle", "--address", "Lyon",
                 "--trainer", "Nadia Haddad", "--store", store)
         }
-        let overrun = try await plan("date;start;end;modules\n2026-04-02;21:00;09:30;M1\n2026-04-03;09:00;12:00;M2\n")
+        let overrun = try await plan("date;start;end;modules\n2026-04-03;09:00;12:00;M2\n2026-04-02;22:00;09:30;M1\n")
         #expect(overrun.exitCode != 0)
         #expect(
-            overrun.error.contains("slot 2026-04-02-nt ends at 09:30 on 2026-04-03, after slot 2026-04-03-am starts at 09:00"),
+            overrun.error.contains("nuit.csv:2: slot 2026-04-02-nt ends at 09:30 on 2026-04-03, after slot 2026-04-03-am starts at 09:00"),
             "\(overrun.error)")
+        // Times written the wrong way round in the afternoon are not a slot ending the next day.
+        let swapped = try await plan("date;start;end;modules\n2026-04-02;09:00;12:00;M1\n2026-04-02;17:00;13:30;M2\n")
+        #expect(swapped.error.contains("nuit.csv:3: slot 2026-04-02-pm ends at 13:30, before it starts at 17:00"), "\(swapped.error)")
+        let tooLong = try await plan("date;start;end;modules\n2026-04-02;18:00;07:00;M1\n")
+        #expect(tooLong.error.contains("nuit.csv:2: slot 2026-04-02-ev lasts 13 h: a slot lasts at most 12 h"), "\(tooLong.error)")
         let both = try await plan("date;start;end;modules;place;site\n2026-04-02;09:00;12:00;M1;Salle 1;Maraude\n")
         #expect(both.exitCode != 0 && both.error.contains("nuit.csv:2: a slot is held in a place or on a site, not both"), "\(both.error)")
         #expect(await allervers("session", "list", "--store", store).output.hasPrefix("No session yet"))
+    }
+
+    /// A slot is held at its own place or the session's: a maraude on its site leaves the
+    /// session's room free at that time, and books the site; a remote slot books no place.
+    @Test func aSlotBooksItsOwnPlace() async throws {
+        let workspace = try await initialisedWorkspace()
+        let store = workspace.url.path
+        #expect(await allervers("course", "import", "--store", store, Fixtures.courses.path).exitCode == 0)
+        func plan(_ id: String, trainer: String, room: String, _ slots: String) async throws -> CommandResult {
+            let file = workspace.url.appendingPathComponent("\(id).csv")
+            try Data(slots.utf8).write(to: file)
+            return await allervers(
+                "session", "plan", "AV-FOND", "--slots", file.path, "--allow-partial", "--id", id, "--room", room, "--address", "Lyon",
+                "--trainer", trainer, "--store", store)
+        }
+        let maraude = try await plan(
+            "A", trainer: "Nadia Haddad", room: "Salle Rhône",
+            "date;start;end;modules;site;site_description;remote\n2026-04-02;19:30;00:30;M1;Maraude SIAO;Part-Dieu;\n2026-04-03;19:30;22:00;M2;;;visio\n"
+        )
+        try #require(maraude.exitCode == 0, "\(maraude.error)")
+        let sameRoom = try await plan(
+            "B", trainer: "Bruno Leroy", room: "Salle Rhône", "date;start;end;modules\n2026-04-02;20:00;22:00;M1\n")
+        #expect(sameRoom.exitCode == 0, "the room is free while the maraude is on its site: \(sameRoom.error)")
+        let remote = try await plan("C", trainer: "Awa Ba", room: "Salle Rhône", "date;start;end;modules\n2026-04-03;20:00;21:00;M1\n")
+        #expect(remote.exitCode == 0, "a remote slot books no room: \(remote.error)")
+        let sameSite = try await plan(
+            "D", trainer: "Claire Martin", room: "Salle Saône",
+            "date;start;end;modules;site;site_description\n2026-04-02;23:00;23:30;M1;MARAUDE  siao;Part-Dieu\n")
+        #expect(sameSite.error.contains("the place MARAUDE  siao is booked by session A (slot 2026-04-02-ev)"), "\(sameSite.error)")
     }
 
     /// Public holidays: laid out around, said when the start is one, refused in a file unless allowed.
@@ -133,6 +167,7 @@ import TrainingTesting
             refused.error.contains("mai.csv:3: 2026-05-01 is a public holiday (fête du Travail): give --allow-holiday to hold a slot then"),
             "\(refused.error)")
         #expect(await plan("MAI", "--slots", file.path, "--allow-partial", "--allow-holiday").exitCode == 0)
-        #expect(await plan("X", "--start", "2026-05-04", "--allow-holiday").exitCode != 0)
+        let misplaced = await plan("X", "--start", "2026-05-04", "--allow-holiday")
+        #expect(misplaced.exitCode != 0 && misplaced.error.contains("--allow-holiday is for --slots"), "\(misplaced.error)")
     }
 }

@@ -434,6 +434,11 @@ import TrainingTesting
         #expect(trainers.error == "session LYON: half-day 2026-03-12-am has started: the trainers and place of what was held cannot change")
         let later = await edit("--times", "2026-03-13-pm=13:30-17:00", at: during)
         #expect(later.exitCode == 0, "\(later.error)")
+        // Nor is a half-day to come moved into the past, nor its times swapped into a next day.
+        let past = await edit("--times", "2026-03-12-pm=13:00-17:00", at: try RecordsStayTrueTests().paris("2026-03-12T13:15"))
+        #expect(past.error.contains("half-day 2026-03-12-pm would start at 13:00, which is past"), "\(past.error)")
+        let swapped = await edit("--times", "2026-03-13-pm=17:00-13:30", at: during)
+        #expect(swapped.error.contains("ends at 13:30, before it starts at 17:00"), "\(swapped.error)")
 
         // A cancelled session that recorded nothing gives its id back.
         #expect(await allervers("session", "cancel", "VENISSIEUX", "--store", store).exitCode == 0)

@@ -148,4 +148,37 @@ import TrainingTesting
         let json = await allervers("certificate", "list", "--state", "revoked", "--json", "--store", store)
         #expect(json.output.contains("\"state\" : \"revoked\""), "\(json.output)")
     }
+
+    /// Sessions listed by course, trainer (spelt loosely), period and state, with seats and
+    /// who waits; each person waiting has their place in the line.
+    @Test func sessionsAreListedByCourseTrainerPeriodAndStatusWithTheirWaitingList() async throws {
+        let workspace = try await weekWorkspace()
+        let store = workspace.url.path
+        let planned = await allervers(
+            "session", "plan", "AV-TERRAIN", "--start", "2026-06-08", "--id", "JUIN", "--site", "Bus solidaire", "--site-description",
+            "Vénissieux", "--trainer", "Nadia Haddad", "--allow-partial", "--store", store)
+        try #require(planned.exitCode == 0, "\(planned.error)")
+        func listed(_ arguments: String...) async throws -> [[String: Any]] {
+            let result = await allervers(["session", "list", "--json", "--store", store] + arguments)
+            try #require(result.exitCode == 0, "\(result.error)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        }
+        #expect(try await listed().map { $0["id"] as? String } == ["LYON", "JUIN"])
+        #expect(try await listed("--course", "av-terrain").map { $0["id"] as? String } == ["JUIN"])
+        #expect(try await listed("--trainer", "NADIA   haddad").map { $0["id"] as? String } == ["JUIN"])
+        #expect(try await listed("--from", "2026-03-13", "--to", "2026-03-13").map { $0["id"] as? String } == ["LYON"])
+        #expect(try await listed("--from", "2026-03-14", "--to", "2026-06-07").isEmpty)
+        #expect(try await listed("--status", "planned").count == 2)
+        // LYON: five seats taken, Anne-Laure Petit waiting first.
+        let lyon = try #require(try await listed("--course", "AV-FOND").first)
+        #expect(lyon["enrolled"] as? Int == 5 && lyon["capacity"] as? Int == 5 && lyon["waiting"] as? Int == 1)
+        let table = await allervers("session", "list", "--store", store)
+        #expect(table.output.contains("WAITING") && table.output.contains("5/5    1        planned"), "\(table.output)")
+        #expect(await allervers("session", "list", "--status", "closed", "--store", store).output == "No session matches.\n")
+        #expect(await allervers("session", "list", "--status", "finished", "--store", store).exitCode != 0)
+        let shown = await allervers("session", "show", "LYON", "--store", store)
+        #expect(shown.output.contains("Seats: 5/5, 1 waiting") && shown.output.contains("waitlisted #1"), "\(shown.output)")
+        let json = await allervers("session", "show", "LYON", "--json", "--store", store)
+        #expect(json.output.contains("\"position\" : 1"), "\(json.output)")
+    }
 }

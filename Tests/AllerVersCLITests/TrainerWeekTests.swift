@@ -60,7 +60,9 @@ func weekWorkspace() async throws -> TemporaryFolder {
         let workspace = try await weekWorkspace()
         let store = workspace.url.path
         let sessions = await allervers("session", "list", "--store", store)
-        #expect(sessions.output.split(separator: "\n").last == "LYON  AV-FOND 1.0  2026-03-12  2026-03-13  Salle Rhône  5/5    planned")
+        #expect(
+            sessions.output.split(separator: "\n").last == "LYON  AV-FOND 1.0  2026-03-12  2026-03-13  Salle Rhône  5/5    1        planned"
+        )
         let person = await allervers("participant", "show", "VIL-0388", "--store", store, "--json")
         #expect(person.output.contains("\"hireDate\" : \"2024-01-15\""), "\(person.output)")
         let people = await allervers("participant", "list", "--store", store)

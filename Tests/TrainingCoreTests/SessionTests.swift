@@ -163,6 +163,14 @@ import TrainingTesting
         #expect(
             problems.contains("slot 2026-04-02-nt ends at 09:30 on 2026-04-03, after slot 2026-04-03-am starts at 09:00"), "\(problems)")
         #expect(problems.contains("slot 2026-04-04-am ends at 10:00, when it starts"), "\(problems)")
+        // Only an evening or a night ends the next day, and no slot lasts more than 12 hours.
+        let slips = Session.problems(of: [slot("13:30", "12:00"), slot("18:00", "07:00", on: day.adding(days: 3))])
+        #expect(slips.map(\.slot) == [0, 1])
+        #expect(
+            slips.map(\.problem) == [
+                "slot 2026-04-02-pm ends at 12:00, before it starts at 13:30 (only a slot starting from 18:00 ends the next day)",
+                "slot 2026-04-05-ev lasts 13 h: a slot lasts at most 12 h",
+            ])
     }
 }
 

@@ -22,14 +22,15 @@ import TrainingTesting
     }
 
     func session(
-        _ id: String, course: String = "FOND", on date: String, place: String = "Salle Rhône", trainer: String = "Claire", capacity: Int = 2
+        _ id: String, course: String = "FOND", on date: String, place: String = "Salle Rhône", address: String = "Lyon",
+        trainer: String = "Claire", capacity: Int = 2
     )
         throws -> Session
     {
         let course = try store.course(id: course)
         return Session(
             id: id, courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
-            place: .room(name: place, address: "Lyon"),
+            place: .room(name: place, address: address),
             trainers: [trainer], capacity: capacity, funder: "OPCO Santé", status: .planned,
             slots: Session.layOut(course, from: LocalDate(date)!))
     }
@@ -48,6 +49,7 @@ import TrainingTesting
 
     @Test(arguments: [
         ("Salle Rhône", "Bruno", "the place Salle Rhône is booked"), ("Salle Saône", "claire", "trainer claire teaches session S1"),
+        ("SALLE  rhône", "Bruno", "the place SALLE  rhône is booked"), ("Salle Saône", " CLAIRE ", "trainer  CLAIRE  teaches session S1"),
     ])
     func clashesAreRefused(place: String, trainer: String, expected: String) throws {
         try store.plan(try session("S1", on: "2026-03-12"))
@@ -58,6 +60,25 @@ import TrainingTesting
         try store.plan(try session("S3", on: "2026-03-16", place: place, trainer: trainer))
         try store.cancel(sessionID: "S1", by: "Test")
         try store.plan(try session("S2", on: "2026-03-12", place: place, trainer: trainer))
+    }
+
+    /// A place is its name and its address: "Salle Rhône" in Lyon and in Marseille are two rooms.
+    @Test func aPlaceIsItsNameAndAddress() throws {
+        try store.plan(try session("S1", on: "2026-03-12"))
+        try store.plan(try session("S2", on: "2026-03-12", address: "Marseille", trainer: "Bruno"))
+        #expect(throws: SessionError.self) { try store.plan(try session("S3", on: "2026-03-12", address: " LYON", trainer: "Nadia")) }
+    }
+
+    /// Those waiting are in the order they joined the line, each with their place in it.
+    @Test func theWaitingListHasPositions() throws {
+        try store.plan(try session("S1", on: "2026-03-12", capacity: 1))
+        let ids = try people(4)
+        for id in [ids[3], ids[0], ids[2], ids[1]] { _ = try store.enrol([id], in: "S1") }
+        let enrolments = try store.enrolments(in: "S1")
+        #expect(enrolments.map(\.participant.id) == [ids[3], ids[0], ids[2], ids[1]])
+        #expect(enrolments.map(\.position) == [nil, 1, 2, 3])
+        let summary = try #require(try store.sessionSummaries().first)
+        #expect(summary.enrolled == 1 && summary.waiting == 3 && summary.trainers == ["Claire"])
     }
 
     @Test func participantsGetIdsAndDuplicatesRefuseTheBatch() throws {
