@@ -52,6 +52,9 @@ demo: build
 	$(BIN) attendance history --store $(DEMO) $(SESSION) --participant P-0002
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --positioning not-acquired
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --assessment acquired --score 80
+	@echo "--- The group's assessment results, from the trainer's spreadsheet (French headers and levels)"
+	$(BIN) progress import --store $(DEMO) $(SESSION) Courses/examples/evaluations.csv
+	$(BIN) progress show --store $(DEMO) $(SESSION)
 	$(BIN) attendance show --store $(DEMO) $(SESSION)
 	$(BIN) export sheets --store $(DEMO) $(SESSION) --blank --out $(DEMO)/$(SESSION)/sign-in-sheets-blank.pdf
 	$(BIN) verify --store $(DEMO)

@@ -74,6 +74,7 @@ extension AllerVers {
                 }
                 guard !outcome.issued.isEmpty else { continue }
                 say("\(outcome.sessionID): \(counted(outcome.issued.count, "certificate")) issued")
+                Self.warn(outcome.sessionID, outcome.unassessed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, will: true)
                 printTable(
                     [["Number", "Participant", "Decision", "Hours", "Valid until"]]
                         + outcome.issued.map { certificate in
@@ -103,6 +104,16 @@ extension AllerVers {
                                 decision.reasons.map(\.description).joined(separator: "; "),
                             ]
                         })
+                Self.warn(sessionID, record.unassessed, will: false)
+            }
+        }
+
+        /// One line per person whose attestation prints an objective *non évalué*.
+        static func warn(_ sessionID: String, _ unassessed: [(participantID: String, objectives: [String])], will: Bool) {
+            for (participantID, objectives) in unassessed {
+                say(
+                    "Warning: \(sessionID): \(participantID)'s attestation \(will ? "prints" : "would print") \"non évalué\" for \(objectives.joined(separator: ", ")): it must state the assessment's results (L6353-1); record them with `allervers progress set` or `progress import`"
+                )
             }
         }
     }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import TrainingCore
 import TrainingService
+import TrainingStore
 
 extension AllerVers {
     struct ProgressCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "progress",
             abstract: "Follow each participant's progress: modules done, objectives positioned and assessed.",
-            subcommands: [Set.self, Show.self])
+            subcommands: [Set.self, Import.self, Show.self])
     }
 }
 
@@ -16,8 +17,9 @@ extension AllerVers.ProgressCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a module's state, or a result on an objective.",
             discussion: """
-                Levels: acquired, partly-acquired, not-acquired; or a --score out of 100. --positioning \
-                is the initial positioning, --assessment the assessment of learning.
+                Levels: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non \
+                acquis); or a --score out of 100. --positioning is the initial positioning, --assessment \
+                the assessment of learning.
 
                 Example:
                   allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 --status completed
@@ -29,8 +31,8 @@ extension AllerVers.ProgressCommand {
         @Option(help: "A module of the course.") var module: String?
         @Option(help: "not-started, in-progress or completed.", transform: choice) var status: ModuleProgress?
         @Option(help: "An objective of the course.") var objective: String?
-        @Option(help: "The initial positioning's level on the objective.", transform: choice) var positioning: AcquisitionLevel?
-        @Option(help: "The assessment's level on the objective.", transform: choice) var assessment: AcquisitionLevel?
+        @Option(help: "The initial positioning's level on the objective.", transform: level) var positioning: AcquisitionLevel?
+        @Option(help: "The assessment's level on the objective.", transform: level) var assessment: AcquisitionLevel?
         @Option(help: "A score out of 100, for --positioning or --assessment (alone: the assessment).") var score: Int?
         @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
@@ -60,6 +62,86 @@ extension AllerVers.ProgressCommand {
                 participantID: participant, objectiveID: objective, phase: phase, level: positioning ?? assessment, score: score)
             try await service.record(result, in: session, by: by)
             say("\(participant): objective \(objective) \(phase.rawValue) recorded")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a group's results on the objectives from a CSV, all or none.",
+            discussion: """
+                Columns: participant (id, email or external id); objective; positioning; assessment; \
+                score (out of 100, for the assessment, or the positioning when it is alone), in English \
+                or French (stagiaire, objectif, positionnement, évaluation, note). Levels in either \
+                language: acquired / acquis, partly-acquired / en cours d'acquisition, not-acquired / \
+                non acquis. A row that cannot be recorded names its line, and nothing is recorded.
+
+                Example:
+                  allervers progress import AV-FOND-2026-03-LYON evaluations.csv
+                """)
+        @Argument(help: "The session's id.") var session: String
+        @Argument(help: "The CSV file.") var file: String
+        @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        static let columns = ["participant", "objective", "positioning", "assessment", "score"]
+
+        func run() async throws {
+            let table = try CSVFile(path: file).table(
+                expecting: Self.columns,
+                aliases: [
+                    "participant": ["stagiaire", "participant_e", "apprenant", "apprenant_e"], "objective": ["objectif"],
+                    "positioning": ["positionnement", "positionnement_initial"], "assessment": ["evaluation", "evaluation_finale"],
+                    "score": ["note"],
+                ], required: ["participant", "objective"])
+            var results: [ObjectiveResult] = []
+            var lines: [Int] = []
+            for row in table.rows {
+                let fields = table.fields(row, Self.columns)
+                func level(_ text: String) throws -> AcquisitionLevel? {
+                    guard !text.isEmpty else { return nil }
+                    guard let level = AcquisitionLevel(words: text) else {
+                        throw CSVFile.error(
+                            file, row.line,
+                            "\"\(text)\" is not a level: acquis, en cours d'acquisition, non acquis (or acquired, partly-acquired, not-acquired)"
+                        )
+                    }
+                    return level
+                }
+                let (positioning, assessment) = (try level(fields[2]), try level(fields[3]))
+                var score: Int?
+                if !fields[4].isEmpty {
+                    guard let number = Int(fields[4]), (0...100).contains(number) else {
+                        throw CSVFile.error(file, row.line, "\"\(fields[4])\" is not a score out of 100")
+                    }
+                    score = number
+                }
+                guard positioning != nil || assessment != nil || score != nil else {
+                    throw CSVFile.error(file, row.line, "the row gives no result: a positioning, an assessment or a score")
+                }
+                let (participant, objective) = (fields[0], fields[1])
+                if positioning != nil {
+                    results.append(
+                        ObjectiveResult(
+                            participantID: participant, objectiveID: objective, phase: .positioning, level: positioning,
+                            score: assessment == nil ? score : nil))
+                    lines.append(row.line)
+                }
+                if assessment != nil || (positioning == nil && score != nil) {
+                    results.append(
+                        ObjectiveResult(
+                            participantID: participant, objectiveID: objective, phase: .assessment, level: assessment, score: score))
+                    lines.append(row.line)
+                }
+            }
+            do {
+                try await ProgressService(store: try storeOptions.openStore()).record(results, in: session, by: by)
+            } catch let error as ProgressError {
+                guard let index = error.index else { throw error }
+                throw CSVFile.error(file, lines[index], error.reasons.joined(separator: "; "))
+            }
+            say(
+                "Recorded \(counted(results.count, "result")) for \(counted(Swift.Set(results.map(\.participantID)).count, "participant")) from \(file)"
+            )
         }
     }
 
@@ -94,6 +176,15 @@ extension AllerVers.ProgressCommand {
             return [result.level.map { level[$0]! }, result.score.map(String.init)].compactMap { $0 }.joined(separator: " ")
         }
     }
+}
+
+/// A level in English or in French.
+func level(_ text: String) throws -> AcquisitionLevel {
+    guard let level = AcquisitionLevel(words: text) else {
+        throw ValidationError(
+            "\"\(text)\" is not a level: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non acquis)")
+    }
+    return level
 }
 
 /// Parses one of an enumeration's raw values, or says which ones there are.

@@ -18,6 +18,22 @@ public enum AcquisitionLevel: String, Sendable, Hashable, Codable, CaseIterable 
     case notAcquired = "not-acquired"
 }
 
+extension AcquisitionLevel {
+    /// The level written in English or in French, as a trainer types it or a spreadsheet holds
+    /// it: `acquired` or `acquis`, `partly-acquired` or `en cours d'acquisition`,
+    /// `not-acquired` or `non acquis` (case, accents, hyphens and apostrophes folded; the
+    /// abbreviations A, ECA, PA, NA too); `nil` for anything else.
+    public init?(words text: String) {
+        switch text.searchFolded {
+        case "acquired", "acquis", "acquise", "a": self = .acquired
+        case "partly acquired", "partially acquired", "en cours d acquisition", "en cours", "partiellement acquis", "eca", "pa":
+            self = .partlyAcquired
+        case "not acquired", "non acquis", "non acquise", "na": self = .notAcquired
+        default: return nil
+        }
+    }
+}
+
 /// One participant's result on one objective: at the initial positioning, or at the
 /// assessment of learning. A level, a score out of 100, or both.
 public struct ObjectiveResult: Sendable, Hashable, Codable {
@@ -69,6 +85,12 @@ public struct ParticipantProgress: Sendable, Hashable, Codable {
     /// The current assessment result on `objectiveID`, if any.
     public func assessment(of objectiveID: String) -> ObjectiveResult? {
         results.first { $0.objectiveID == objectiveID && $0.phase == .assessment }
+    }
+
+    /// The objectives of `course` with no assessment result: what an attestation would print
+    /// as *non évalué*, when it must state the results of the assessment (L6353-1).
+    public func unassessed(in course: Course) -> [String] {
+        course.objectives.map(\.id).filter { assessment(of: $0) == nil }
     }
 }
 

@@ -46,10 +46,20 @@ public struct CertificationService: Sendable {
     ) async throws -> [CertificationOutcome] {
         let signer = CertificateSigner(key: try SigningKey.load(from: store.workspace.signingKeyURL))
         let organisation = try store.documentOrganisation()
-        return try store.certify(sessionIDs: sessionIDs, on: day, by: issuedBy ?? organisation.signatoryName, at: now) { context in
+        // By session and person: a write tried again signs again, and says the same.
+        var unassessed: [String: [String: [String]]] = [:]
+        var outcomes = try store.certify(sessionIDs: sessionIDs, on: day, by: issuedBy ?? organisation.signatoryName, at: now) {
+            context in
             progress(context.session.id)
+            if context.certificate.isEligible {
+                let missing = (context.progress ?? ParticipantProgress(participantID: context.participant.id, modules: [:], results: []))
+                    .unassessed(in: context.course)
+                if !missing.isEmpty { unassessed[context.session.id, default: [:]][context.participant.id] = missing }
+            }
             return signer.signatures(for: context)
         }
+        for index in outcomes.indices { outcomes[index].unassessed = unassessed[outcomes[index].sessionID] ?? [:] }
+        return outcomes
     }
 
     /// Revokes a certificate, for a reason that stays with it.
@@ -70,5 +80,20 @@ extension Store {
     /// Who does what a command records: the name given, or the organisation's signatory.
     public func actor(_ given: String?) throws -> String {
         try given ?? organisation()?.signatoryName ?? "unknown"
+    }
+}
+
+extension SessionRecords {
+    /// The objectives with no assessment result, for each participant who would earn the
+    /// certificate: their attestation would print them *non évalué*, when it must state the
+    /// results of the assessment (Code du travail, L6353-1).
+    public var unassessed: [(participantID: String, objectives: [String])] {
+        let byID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
+        return decisions.filter(\.isEligible).compactMap { decision in
+            let missing =
+                (byID[decision.participantID] ?? ParticipantProgress(participantID: decision.participantID, modules: [:], results: []))
+                .unassessed(in: course)
+            return missing.isEmpty ? nil : (decision.participantID, missing)
+        }
     }
 }

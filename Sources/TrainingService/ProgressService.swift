@@ -22,6 +22,12 @@ public struct ProgressService: Sendable {
         try store.record(result, in: sessionID, by: try recorder(who, sessionID))
     }
 
+    /// Records a group's results, all or none; one refused names its position
+    /// (``TrainingStore/ProgressError/index``).
+    public func record(_ results: [ObjectiveResult], in sessionID: String, by who: String?) async throws {
+        try store.record(results, in: sessionID, by: try recorder(who, sessionID))
+    }
+
     /// Every seated participant's current progress, with the course that names the modules
     /// and objectives.
     public func progress(in sessionID: String) async throws -> (course: Course, lines: [ParticipantProgress]) {

@@ -20,6 +20,9 @@ public struct CertificationOutcome: Sendable, Hashable {
     public var issued: [Certificate]
     /// Participants skipped because they already hold a live certificate for the session.
     public var alreadyCertified: [String]
+    /// The objectives with no assessment result, by eligible participant issued a certificate
+    /// now: their attestation prints them *non évalué*.
+    public var unassessed: [String: [String]] = [:]
 }
 
 extension Store {

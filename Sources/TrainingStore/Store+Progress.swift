@@ -5,10 +5,13 @@ public import TrainingCore
 public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public var reasons: [String]
+    /// In a batch, the position of the result refused.
+    public var index: Int?
 
     /// Creates the error.
-    public init(_ reasons: [String]) {
+    public init(_ reasons: [String], index: Int? = nil) {
         self.reasons = reasons
+        self.index = index
     }
 
     public var description: String { reasons.joined(separator: "; ") }
@@ -21,7 +24,7 @@ extension Store {
     )
         throws
     {
-        try writeProgress(participantKey, sessionID) { db, participantID, course in
+        try writeProgress([participantKey], sessionID) { db, _, participantID, course in
             guard course.modules.contains(where: { $0.id == moduleID }) else {
                 throw ProgressError(["course \(course.id) has no module \(moduleID)"])
             }
@@ -34,46 +37,71 @@ extension Store {
 
     /// Records a positioning or assessment result on an objective.
     public func record(_ result: ObjectiveResult, in sessionID: String, by recordedBy: String) throws {
-        try writeProgress(result.participantID, sessionID) { db, participantID, course in
-            guard course.objectives.contains(where: { $0.id == result.objectiveID }) else {
-                throw ProgressError(["course \(course.id) has no objective \(result.objectiveID)"])
-            }
-            guard result.level != nil || result.score != nil else { throw ProgressError(["give a level or a score"]) }
-            if let score = result.score, !(0...100).contains(score) { throw ProgressError(["a score is out of 100, not \(score)"]) }
-            try db.execute(
-                sql: """
-                    INSERT INTO objectiveResult (sessionID, participantID, objectiveID, phase, level, score, recordedBy, recordedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    sessionID, participantID, result.objectiveID, result.phase.rawValue, result.level?.rawValue, result.score, recordedBy,
-                    storedTimestamp(Date()),
-                ])
+        try writeProgress([result.participantID], sessionID) { db, _, participantID, course in
+            try Self.insert(result, for: participantID, in: sessionID, course: course, by: recordedBy, db: db)
         }
     }
 
-    private func writeProgress(_ participantKey: String, _ sessionID: String, _ body: (any SQLConnection, String, Course) throws -> Void)
-        throws
-    {
+    /// Records results, all or none (a group's assessment); one that cannot be recorded is
+    /// refused with its position in `results` (a ``ProgressError`` with an `index`).
+    public func record(_ results: [ObjectiveResult], in sessionID: String, by recordedBy: String) throws {
+        try writeProgress(results.map(\.participantID), sessionID, batch: true) { db, index, participantID, course in
+            try Self.insert(results[index], for: participantID, in: sessionID, course: course, by: recordedBy, db: db)
+        }
+    }
+
+    private static func insert(
+        _ result: ObjectiveResult, for participantID: String, in sessionID: String, course: Course, by recordedBy: String,
+        db: any SQLConnection
+    ) throws {
+        guard course.objectives.contains(where: { $0.id == result.objectiveID }) else {
+            throw ProgressError(["course \(course.id) has no objective \(result.objectiveID)"])
+        }
+        guard result.level != nil || result.score != nil else { throw ProgressError(["give a level or a score"]) }
+        if let score = result.score, !(0...100).contains(score) { throw ProgressError(["a score is out of 100, not \(score)"]) }
+        try db.execute(
+            sql: """
+                INSERT INTO objectiveResult (sessionID, participantID, objectiveID, phase, level, score, recordedBy, recordedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                sessionID, participantID, result.objectiveID, result.phase.rawValue, result.level?.rawValue, result.score, recordedBy,
+                storedTimestamp(Date()),
+            ])
+    }
+
+    /// Writes for each of `participantKeys` in one transaction, once the session, the person
+    /// and their seat are checked; in a batch, a refusal names the position it is about.
+    private func writeProgress(
+        _ participantKeys: [String], _ sessionID: String, batch: Bool = false,
+        _ body: (any SQLConnection, Int, String, Course) throws -> Void
+    ) throws {
         try database.write { db in
             guard let session = try SessionRows.session(id: sessionID, in: db) else {
                 throw NotFoundError(kind: .session, id: sessionID)
             }
             guard session.status != .cancelled else { throw SessionError(sessionID: sessionID, reasons: ["it is cancelled"]) }
-            let participantID = try Self.participantID(for: participantKey, inSession: sessionID, db: db)
-            if session.status == .closed,
-                let refusal = SessionRows.checkChangeable(
-                    session, for: participantID, live: try SessionRows.liveCertificates(in: sessionID, db: db))
-            {
-                throw ProgressError([refusal])
+            let course = try CourseRows.course(of: session, in: db)
+            let live = session.status == .closed ? try SessionRows.liveCertificates(in: sessionID, db: db) : [:]
+            for (index, key) in participantKeys.enumerated() {
+                do {
+                    let participantID = try Self.participantID(for: key, inSession: sessionID, db: db)
+                    if session.status == .closed, let refusal = SessionRows.checkChangeable(session, for: participantID, live: live) {
+                        throw ProgressError([refusal])
+                    }
+                    guard
+                        try db.one(
+                            String.self, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
+                            arguments: [sessionID, participantID])
+                            == EnrolmentStatus.enrolled.rawValue
+                    else { throw ProgressError(["\(participantID) is not enrolled in session \(sessionID)"]) }
+                    try body(db, index, participantID, course)
+                } catch let error as ProgressError where batch {
+                    throw ProgressError(error.reasons, index: index)
+                } catch let error as NotFoundError where batch {
+                    throw ProgressError([error.description], index: index)
+                }
             }
-            guard
-                try db.one(
-                    String.self, sql: "SELECT status FROM enrolment WHERE sessionID = ? AND participantID = ?",
-                    arguments: [sessionID, participantID])
-                    == EnrolmentStatus.enrolled.rawValue
-            else { throw ProgressError(["\(participantID) is not enrolled in session \(sessionID)"]) }
-            try body(db, participantID, try CourseRows.course(of: session, in: db))
         }
     }
 

@@ -298,7 +298,7 @@ import TrainingTesting
         // A role that would begin before the hire is refused.
         let refused = await allervers("participant", "edit", "P-0001", "--role-since", "2025-01-01", "--store", store)
         #expect(refused.exitCode != 0 && refused.error.contains("before the hire"), "\(refused.error)")
-        try await WorkClock.$fixed.withValue(try noon("2026-12-01")) {
+        await WorkClock.$fixed.withValue(try noon("2026-12-01")) {
             // Weighing a change counts the certificates of the course it adds (P-0001 holds AV-FOND's).
             let weighed = await allervers("obligation", "edit", "O-0001", "--course", "AV-FOND", "--dry-run", "--store", store)
             #expect(
