@@ -96,7 +96,13 @@ extension AllerVers.AttendanceCommand {
 
         func run() async throws {
             let service = AttendanceService(store: try storeOptions.openStore())
-            let table = try CSVFile(path: file).table(expecting: Self.columns, required: ["session", "slot", "participant", "status"])
+            let table = try CSVFile(path: file).table(
+                expecting: Self.columns,
+                aliases: [
+                    "slot": ["creneau", "demi_journee"], "participant": ["stagiaire", "participant_e", "apprenant", "apprenant_e"],
+                    "status": ["statut", "presence"], "minutes_late": ["retard", "retard_min", "minutes_de_retard"],
+                    "minutes_left_early": ["depart_anticipe", "depart_anticipe_min", "parti_avant_min"], "reason": ["motif", "raison"],
+                ], required: ["session", "slot", "participant", "status"])
             let lines = table.rows.map { row in
                 let values = table.fields(row, Self.columns)
                 return AttendanceLine(

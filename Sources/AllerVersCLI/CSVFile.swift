@@ -20,11 +20,22 @@ struct CSVFile {
         } catch {
             throw Self.error(path, error.line, error.message)
         }
+        if parsed.encoding != .utf8 { sayError("\(path): read as \(parsed.encoding.rawValue) (not UTF-8)") }
         let names = parsed.header.map(Self.normalised).map { name in
             columns.first { $0 == name || (aliases[$0] ?? []).contains(name) } ?? name
         }
         for (index, name) in names.enumerated() where !columns.contains(name) {
-            throw Self.error(path, 1, "unknown column \"\(parsed.header[index])\": the columns are \(columns.joined(separator: ", "))")
+            // Each column with the name a French spreadsheet gives it.
+            let known = columns.map { column in aliases[column]?.first.map { "\(column) (\($0))" } ?? column }
+            throw Self.error(path, 1, "unknown column \"\(parsed.header[index])\": the columns are \(known.joined(separator: ", "))")
+        }
+        for (index, name) in names.enumerated() {
+            if let first = names.firstIndex(of: name), first < index {
+                throw Self.error(
+                    path, 1,
+                    "the columns \"\(parsed.header[first])\" (column \(first + 1)) and \"\(parsed.header[index])\" (column \(index + 1)) are the same: keep one"
+                )
+            }
         }
         for column in required ?? columns where !names.contains(column) {
             throw Self.error(path, 1, "the header lacks the column \"\(column)\"")
@@ -57,10 +68,10 @@ struct CSVFile {
         }
     }
 
-    /// `prénom` → `prenom`, `Date d'embauche` → `date_d_embauche`.
+    /// `prénom` → `prenom`, `Date d'embauche` → `date_d_embauche`, `N° agent` → `n_agent`.
     static func normalised(_ name: String) -> String {
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
-        return String(folded.map { $0.isLetter || $0.isNumber ? $0 : "_" }).trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        return folded.split { !($0.isLetter || $0.isNumber) }.joined(separator: "_")
     }
 
     static func error(_ path: String, _ line: Int, _ message: String) -> InputFileError {
@@ -79,6 +90,15 @@ struct InputFileError: Error, CustomStringConvertible {
     }
 
     var description: String { "\(location): \(message)" }
+}
+
+/// Why `text` is not a date ``parseDate(_:)`` reads: a year of two digits says how to write it.
+func dateProblem(_ text: String) -> String {
+    let parts = text.split(separator: "/")
+    if parts.count == 3, parts[2].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+        return "\(text): write the year with four digits (\(parts[0])/\(parts[1])/20\(parts[2]) or \(parts[0])/\(parts[1])/19\(parts[2]))"
+    }
+    return "\"\(text)\" is not a date that exists (DD/MM/YYYY or YYYY-MM-DD)"
 }
 
 /// `2026-03-12` or, as French spreadsheets write it, `12/03/2026`.

@@ -8,10 +8,18 @@ public struct Console: Sendable {
     }
 
     private let sink: @Sendable (String) -> Void
+    private let errors: @Sendable (String) -> Void
 
-    /// A console that hands every printed text to `sink`.
-    public init(_ sink: @escaping @Sendable (String) -> Void) {
+    /// A console that hands every printed text to `sink`, and what goes to standard error
+    /// (notes beside the output, such as the encoding a file was read in) to `errors`.
+    public init(_ sink: @escaping @Sendable (String) -> Void, errors: (@Sendable (String) -> Void)? = nil) {
         self.sink = sink
+        self.errors = errors ?? { FileHandle.standardError.write(Data($0.utf8)) }
+    }
+
+    /// Prints one line on standard error.
+    func note(_ text: String) {
+        errors(text + "\n")
     }
 
     /// Prints one line.
@@ -27,6 +35,11 @@ public struct Console: Sendable {
 
 func say(_ text: String = "") {
     Console.current.line(text)
+}
+
+/// Prints a line on standard error: a note beside the output, not an error.
+func sayError(_ text: String) {
+    Console.current.note(text)
 }
 
 /// `1 course`, `3 courses`.

@@ -72,11 +72,16 @@ extension AllerVers.ParticipantCommand {
 
         /// Each column's name, then the other names French spreadsheets give it.
         static let columns: [(name: String, aliases: [String])] = [
-            ("first_name", ["prenom"]), ("last_name", ["nom"]), ("email", ["courriel", "e_mail"]), ("profession", ["metier"]),
-            ("employer", ["employeur"]), ("hire_date", ["date_embauche", "date_d_embauche"]), ("external_id", ["matricule"]),
+            ("first_name", ["prenom"]), ("last_name", ["nom", "nom_de_famille"]),
+            ("email", ["courriel", "e_mail", "mail", "adresse_mail", "adresse_e_mail", "adresse_electronique"]),
+            ("profession", ["metier", "fonction", "poste", "emploi"]), ("employer", ["employeur", "structure"]),
+            ("hire_date", ["date_d_embauche", "date_embauche", "date_d_entree", "date_entree"]),
+            ("external_id", ["matricule", "n_agent", "numero_agent", "numero_d_agent", "no_agent"]),
             ("birth_date", ["date_naissance", "date_de_naissance"]), ("gender", ["genre", "sexe"]),
             ("employer_kind", ["type_employeur", "type_d_employeur"]), ("employer_siret", ["siret", "siret_employeur"]),
             ("role_since", ["date_prise_de_poste", "date_prise_poste"]),
+            // Read, not kept: the department someone works in at their employer.
+            ("department", ["service"]),
         ]
         static let kinds: [String: Employer.Kind] = [
             "private-company": .privateCompany, "entreprise": .privateCompany, "entreprise privee": .privateCompany,
@@ -92,6 +97,9 @@ extension AllerVers.ParticipantCommand {
             let table = try CSVFile(path: file).table(
                 expecting: Self.columns.map(\.name), aliases: Dictionary(uniqueKeysWithValues: Self.columns.map { ($0.name, $0.aliases) }),
                 required: ["first_name", "last_name"])
+            if table.columns.contains("department") {
+                sayError("\(file): the column service is read, not kept: the register keeps the employer")
+            }
             let keys = Self.columns.map(\.name)
             var participants: [Participant] = []
             var lines: [Int] = []
@@ -102,7 +110,7 @@ extension AllerVers.ParticipantCommand {
                 func optional(_ index: Int) -> String? { values[index].isEmpty ? nil : values[index] }
                 func date(_ index: Int) throws -> LocalDate? {
                     guard let text = optional(index) else { return nil }
-                    guard let date = parseDate(text) else { throw CSVFile.error(file, row.line, "\"\(text)\" is not a date that exists") }
+                    guard let date = parseDate(text) else { throw CSVFile.error(file, row.line, dateProblem(text)) }
                     return date
                 }
                 var gender: Participant.Gender?

@@ -1,6 +1,8 @@
-/// A CSV file as French spreadsheets write it: UTF-8 with or without a byte-order mark,
-/// `;` or `,` between fields, quoted fields per RFC 4180 (which may hold the delimiter,
-/// quotes doubled, and line breaks).
+/// A CSV file as French spreadsheets write it: UTF-8 with or without a byte-order mark, or
+/// Windows-1252 (what Excel saves as "CSV (séparateur: point-virgule)" in France), `;` or
+/// `,` between fields, quoted fields per RFC 4180 (which may hold the delimiter, quotes
+/// doubled, and line breaks). Rows of empty fields (`;;;`, what a spreadsheet leaves below
+/// its last line) are skipped.
 ///
 /// Hand-written rather than taken from a library: a trainer needs the line of a bad row,
 /// which the mirrored CSV libraries do not give, and the delimiter is guessed from the
@@ -25,6 +27,16 @@ public struct CSVTable: Sendable, Hashable {
     public let rows: [Row]
     /// The delimiter found in the header.
     public let delimiter: Character
+    /// The encoding the file was read in.
+    public let encoding: Encoding
+
+    /// The encodings a file is read in.
+    public enum Encoding: String, Sendable, Hashable {
+        /// UTF-8, with or without a byte-order mark.
+        case utf8 = "UTF-8"
+        /// Windows-1252: Latin-1 with the euro sign and French quotes in 0x80–0x9F.
+        case windows1252 = "Windows-1252"
+    }
 
     /// Parses the file's bytes.
     ///
@@ -33,21 +45,17 @@ public struct CSVTable: Sendable, Hashable {
     /// UTF-8 once, then split byte by byte, and each field becomes a `String` once.
     public init(bytes: [UInt8]) throws(CSVError) {
         var bytes = bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var encoding = Encoding.utf8
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes = bytes.dropFirst(3)
+        } else if String(validating: bytes, as: UTF8.self) == nil {
+            // Not UTF-8: Windows-1252 if every byte means a character there and none is UTF-8's.
+            bytes = try Self.fromWindows1252(bytes)[...]
+            encoding = .windows1252
+        }
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            var line = 1
-            var index = bytes.startIndex
-            // Find the first line that does not decode, to point at it.
-            var lineStart = index
-            while index < bytes.endIndex {
-                if bytes[index] == 0x0A {
-                    if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil { break }
-                    line += 1
-                    lineStart = bytes.index(after: index)
-                }
-                index = bytes.index(after: index)
-            }
-            throw CSVError(line: line, message: "the file is not UTF-8: save it from the spreadsheet as \"CSV UTF-8\"")
+            throw CSVError(
+                line: Self.firstLineNotUTF8(bytes), message: "the file is not UTF-8: save it from the spreadsheet as \"CSV UTF-8\"")
         }
         let records = try Self.records(in: bytes)
         guard let first = records.first else { throw CSVError(line: 1, message: "the file is empty: a header line is expected") }
@@ -58,6 +66,7 @@ public struct CSVTable: Sendable, Hashable {
         rows.reserveCapacity(records.count)
         for record in records.dropFirst() where !record.raw.allSatisfy({ $0 == Byte.space || $0 == Byte.tab || $0 == Byte.cr }) {
             let fields = try Self.fields(of: record, delimiter: delimiter)
+            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             guard fields.count == header.count else {
                 throw CSVError(line: record.line, message: "this row has \(fields.count) fields but the header has \(header.count)")
             }
@@ -66,6 +75,69 @@ public struct CSVTable: Sendable, Hashable {
         self.header = header
         self.rows = rows
         self.delimiter = Character(Unicode.Scalar(delimiter))
+        self.encoding = encoding
+    }
+
+    /// The line of the first byte that is not UTF-8.
+    private static func firstLineNotUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == 0x0A {
+            if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            lineStart = index + 1
+        }
+        return line
+    }
+
+    /// The characters of 0x80–0x9F in Windows-1252; 0 where it has none.
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Windows-1252 bytes as UTF-8. Refused, at its line, is a byte Windows-1252 gives no
+    /// character (nor a control character but tab and line breaks), and a line holding
+    /// UTF-8's accented letters in a file that is not UTF-8: the file mixes encodings.
+    private static func fromWindows1252(_ bytes: ArraySlice<UInt8>) throws(CSVError) -> [UInt8] {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 8)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                let text = bytes[lineStart..<index]
+                if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) != nil {
+                    throw CSVError(
+                        line: line,
+                        message:
+                            "this line is UTF-8 and others are not: the file mixes encodings; save it from the spreadsheet as \"CSV UTF-8\""
+                    )
+                }
+                line += 1
+                lineStart = index + 1
+            }
+            let scalar: UInt32 =
+                switch byte {
+                case 0x09, 0x0A, 0x0D, 0x20..<0x7F: UInt32(byte)
+                case 0x80...0x9F: windows1252High[Int(byte - 0x80)]
+                case 0xA0...0xFF: UInt32(byte)
+                default: 0
+                }
+            guard scalar != 0, let character = Unicode.Scalar(scalar) else {
+                throw CSVError(
+                    line: line, message: "the file is neither UTF-8 nor Windows-1252: save it from the spreadsheet as \"CSV UTF-8\"")
+            }
+            utf8.append(contentsOf: UTF8.encode(character).map(Array.init) ?? [])
+        }
+        let last = bytes[lineStart...]
+        if last.contains(where: { $0 >= 0x80 }), String(validating: last, as: UTF8.self) != nil {
+            throw CSVError(
+                line: line,
+                message: "this line is UTF-8 and others are not: the file mixes encodings; save it from the spreadsheet as \"CSV UTF-8\"")
+        }
+        return utf8
     }
 
     private enum Byte {

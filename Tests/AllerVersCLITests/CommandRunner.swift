@@ -29,20 +29,21 @@ func allervers(_ arguments: String...) async -> CommandResult {
 
 func allervers(_ arguments: [String]) async -> CommandResult {
     let buffer = OutputBuffer()
+    let notes = OutputBuffer()
     var arguments = arguments
     do {
         // On a PostgreSQL run, every workspace a test makes keeps its records in a new database.
         if arguments.first == "init", !arguments.contains("--database"), let url = try TestDatabase.freshDatabaseURL() {
             arguments += ["--database", url]
         }
-        try await Console.$current.withValue(Console { buffer.append($0) }) {
+        try await Console.$current.withValue(Console({ buffer.append($0) }, errors: { notes.append($0) })) {
             try await AllerVers.run(arguments)
         }
-        return CommandResult(exitCode: 0, output: buffer.contents, error: "")
+        return CommandResult(exitCode: 0, output: buffer.contents, error: notes.contents)
     } catch {
         return CommandResult(
             exitCode: AllerVers.exitCode(for: error).rawValue, output: buffer.contents + AllerVers.fullMessage(for: error),
-            error: AllerVers.message(for: error))
+            error: notes.contents + AllerVers.message(for: error))
     }
 }
 

@@ -238,10 +238,28 @@ import TrainingTesting
         #expect(error?.message.hasPrefix(message) == true, "\(String(describing: error))")
     }
 
-    @Test func latin1IsNotUTF8() {
-        let bytes = Array("nom;prenom\nRoux;Camille\n".utf8) + [0x48, 0xE9, 0x6C, 0xE8, 0x6E, 0x65, 0x3B, 0x41, 0x0A]
-        let error = #expect(throws: CSVError.self) { try CSVTable(bytes: bytes) }
-        #expect(error?.line == 3)
-        #expect(error?.message.contains("not UTF-8") == true)
+    /// What Excel saves as "CSV (séparateur: point-virgule)" in France: Windows-1252, with
+    /// its accents, œ and curly apostrophe; and rows of empty fields below the last line.
+    @Test func windows1252IsReadAndSaidSo() throws {
+        // "prénom;nom;fonction" / "Hélène;Lefèvre;cœur d’équipe" / ";;" in Windows-1252.
+        let bytes: [UInt8] =
+            Array("pr".utf8) + [0xE9] + Array("nom;nom;fonction\r\nH".utf8) + [0xE9] + Array("l".utf8) + [0xE8] + Array("ne;Lef".utf8)
+            + [0xE8] + Array("vre;c".utf8) + [0x9C] + Array("ur d".utf8) + [0x92, 0xE9] + Array("quipe\r\n;;\r\n;;\r\n".utf8)
+        let table = try CSVTable(bytes: bytes)
+        #expect(table.encoding == .windows1252)
+        #expect(table.header == ["prénom", "nom", "fonction"])
+        #expect(table.rows.map(\.fields) == [["Hélène", "Lefèvre", "cœur d’équipe"]])
+        #expect(try CSVTable(bytes: Array("a;b\n1;é\n".utf8)).encoding == .utf8)
+    }
+
+    /// A byte Windows-1252 has no character for, and a file mixing UTF-8 and Windows-1252
+    /// lines, are refused at their line.
+    @Test func neitherEncodingNorAMixIsRead() {
+        let undefined = Array("nom;prenom\nRoux;Camille\n".utf8) + [0x48, 0x81, 0x3B, 0x41, 0x0A]
+        let neither = #expect(throws: CSVError.self) { try CSVTable(bytes: undefined) }
+        #expect(neither?.line == 3 && neither?.message.contains("neither UTF-8 nor Windows-1252") == true, "\(String(describing: neither))")
+        let mixed = Array("nom;prenom\nRoux;Hélène\n".utf8) + [0x48, 0xE9, 0x3B, 0x41, 0x0A]
+        let mix = #expect(throws: CSVError.self) { try CSVTable(bytes: mixed) }
+        #expect(mix?.line == 2 && mix?.message.contains("mixes encodings") == true, "\(String(describing: mix))")
     }
 }
