@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -41,6 +42,12 @@ let package = Package(
         .target(
             name: "TrainingXML",
             dependencies: ["TrainingCore", "CLibXML2"],
+            swiftSettings: strictness
+        ),
+        // .xlsx and .ods sheets, ZIP archives of XML: ZIPFoundation (Debian: zlib1g-dev) and libxml2.
+        .target(
+            name: "TrainingSheets",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictness
         ),
         .target(
@@ -93,7 +100,7 @@ let package = Package(
         .target(
             name: "AllerVersCLI",
             dependencies: [
-                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingExport", "TrainingPDF", "TrainingService",
+                "TrainingCore", "TrainingXML", "TrainingSheets", "TrainingStore", "TrainingExport", "TrainingPDF", "TrainingService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

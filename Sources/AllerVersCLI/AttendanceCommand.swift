@@ -87,7 +87,8 @@ extension AllerVers.AttendanceCommand {
                 Example:
                   allervers attendance import feuille-2026-03-12.csv --by "Claire Martin"
                 """)
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The file: CSV, or the first sheet of an .xlsx or .ods.") var file: String
+        @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
         @Option(help: ArgumentHelp("Who recorded the sheet.", valueName: "name")) var by: String
         @Option(help: ArgumentHelp("Why, when the sheet corrects earlier records.", valueName: "text")) var reason: String?
         @OptionGroup var storeOptions: StoreOptions
@@ -96,7 +97,7 @@ extension AllerVers.AttendanceCommand {
 
         func run() async throws {
             let service = AttendanceService(store: try storeOptions.openStore())
-            let table = try CSVFile(path: file).table(
+            let table = try CSVFile(path: file, sheet: sheet).table(
                 expecting: Self.columns,
                 aliases: [
                     "slot": ["creneau", "demi_journee"], "participant": ["stagiaire", "participant_e", "apprenant", "apprenant_e"],

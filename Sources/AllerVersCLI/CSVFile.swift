@@ -1,26 +1,59 @@
 import Foundation
 import TrainingCore
+import TrainingSheets
 import TrainingXML
 
 /// A CSV file named on the command line, read whole (participant lists and sign-in sheets
-/// are small) and parsed as French spreadsheets write it.
+/// are small) and parsed as French spreadsheets write it; or an `.xlsx` or `.ods` file, its
+/// first sheet or `sheet`, its rows numbered as the spreadsheet numbers them.
 struct CSVFile {
     let path: String
+    var sheet: String? = nil
+
+    /// Whether the file is a spreadsheet rather than a CSV, by its name.
+    var isSpreadsheet: Bool { ["xlsx", "ods"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) }
+
+    /// The header and the rows, from a CSV or a spreadsheet.
+    private func parsed() throws -> (header: [String], rows: [CSVTable.Row]) {
+        if isSpreadsheet {
+            let spreadsheet: Spreadsheet
+            do {
+                spreadsheet = try Spreadsheet(url: URL(fileURLWithPath: path), sheet: sheet)
+            } catch {
+                throw Self.error(path, error.row, error.message)
+            }
+            guard let first = spreadsheet.rows.first else {
+                throw Self.error(path, 1, "the sheet \(spreadsheet.name) is empty: a header row is expected")
+            }
+            let header = first.cells.map { CSVFile.Table.trimmed($0) }
+            let rows = try spreadsheet.rows.dropFirst().map { row in
+                if let extra = row.cells.indices.first(where: { $0 >= header.count && !row.cells[$0].isEmpty }) {
+                    throw Self.error(path, row.number, "a value in column \(extra + 1), beyond the header's \(header.count) columns")
+                }
+                return CSVTable.Row(
+                    line: row.number, fields: (row.cells + Array(repeating: "", count: header.count)).prefix(header.count).map { $0 })
+            }
+            return (header, rows)
+        }
+        if sheet != nil { throw Self.error(path, 0, "--sheet is for an .xlsx or .ods file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputFileError(SourceLocation(path: path, line: 0), "cannot read the file")
+        }
+        let table: CSVTable
+        do {
+            table = try CSVTable(bytes: Array(data))
+        } catch {
+            throw Self.error(path, error.line, error.message)
+        }
+        if table.encoding != .utf8 { sayError("\(path): read as \(table.encoding.rawValue) (not UTF-8)") }
+        return (table.header, table.rows)
+    }
 
     /// The table, with its header checked: every column must be one of `columns` or one of
     /// their `aliases` (in any order, matched without case or accents), and `required` ones
     /// must be there. Columns are known by their name in `columns` afterwards.
     func table(expecting columns: [String], aliases: [String: [String]] = [:], required: [String]? = nil) throws -> Table {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputFileError(SourceLocation(path: path, line: 0), "cannot read the file")
-        }
-        let parsed: CSVTable
-        do {
-            parsed = try CSVTable(bytes: Array(data))
-        } catch {
-            throw Self.error(path, error.line, error.message)
-        }
-        if parsed.encoding != .utf8 { sayError("\(path): read as \(parsed.encoding.rawValue) (not UTF-8)") }
+        let parsed = try parsed()
         let names = parsed.header.map(Self.normalised).map { name in
             columns.first { $0 == name || (aliases[$0] ?? []).contains(name) } ?? name
         }

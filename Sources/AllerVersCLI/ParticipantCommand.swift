@@ -67,7 +67,8 @@ extension AllerVers.ParticipantCommand {
                 Example:
                   allervers participant import Courses/examples/participants.csv
                 """)
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The file: CSV, or the first sheet of an .xlsx or .ods.") var file: String
+        @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
         @OptionGroup var storeOptions: StoreOptions
 
         /// Each column's name, then the other names French spreadsheets give it.
@@ -94,7 +95,7 @@ extension AllerVers.ParticipantCommand {
 
         func run() async throws {
             let service = ParticipantService(store: try storeOptions.openStore())
-            let table = try CSVFile(path: file).table(
+            let table = try CSVFile(path: file, sheet: sheet).table(
                 expecting: Self.columns.map(\.name), aliases: Dictionary(uniqueKeysWithValues: Self.columns.map { ($0.name, $0.aliases) }),
                 required: ["first_name", "last_name"])
             if table.columns.contains("department") {

@@ -79,14 +79,15 @@ extension AllerVers.ProgressCommand {
                   allervers progress import AV-FOND-2026-03-LYON evaluations.csv
                 """)
         @Argument(help: "The session's id.") var session: String
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The file: CSV, or the first sheet of an .xlsx or .ods.") var file: String
+        @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
         @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         static let columns = ["participant", "objective", "positioning", "assessment", "score"]
 
         func run() async throws {
-            let table = try CSVFile(path: file).table(
+            let table = try CSVFile(path: file, sheet: sheet).table(
                 expecting: Self.columns,
                 aliases: [
                     "participant": ["stagiaire", "participant_e", "apprenant", "apprenant_e"], "objective": ["objectif"],

@@ -19,6 +19,12 @@ public struct CSVTable: Sendable, Hashable {
         public var line: Int
         /// Its fields, as many as the header's.
         public var fields: [String]
+
+        /// A row.
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     /// The header's column names, trimmed.

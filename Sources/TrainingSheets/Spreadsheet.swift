@@ -1,0 +1,431 @@
+internal import CLibXML2
+public import Foundation
+internal import ZIPFoundation
+
+/// The first sheet, or a named one, of an Excel workbook (`.xlsx`) or an OpenDocument
+/// spreadsheet (`.ods`), as rows of text with their row numbers: what a participant list or
+/// a sheet of results is when it was never saved as CSV.
+///
+/// Both are ZIP archives of XML: ZIPFoundation opens the archive, libxml2 parses the parts
+/// with the safe options only (no network, no DTD, no entities). A cell's value is read as
+/// the spreadsheet shows it where that is text, and dates as `YYYY-MM-DD`; a formula, an
+/// error value or a merged cell in the header is refused at its row, since the file holds
+/// what was typed, not a computation to redo.
+///
+/// ```swift
+/// let sheet = try Spreadsheet(url: URL(fileURLWithPath: "agents.xlsx"))
+/// for row in sheet.rows { print(row.number, row.cells) }
+/// ```
+public struct Spreadsheet: Sendable, Hashable {
+    /// One row holding at least one value.
+    public struct Row: Sendable, Hashable {
+        /// Its number in the spreadsheet, from 1.
+        public var number: Int
+        /// Its cells from column A, empty where nothing was typed, up to the last value.
+        public var cells: [String]
+    }
+
+    /// The sheet's name.
+    public let name: String
+    /// Its rows that hold a value, in order.
+    public let rows: [Row]
+
+    /// The parts read whole are kept below this size once inflated: a list of people is far
+    /// smaller, a ZIP bomb far larger.
+    static let largestPart = 64 << 20
+
+    /// Reads the sheet called `sheet`, or the first.
+    public init(url: URL, sheet: String? = nil) throws(SpreadsheetError) {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw SpreadsheetError(row: 0, "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV")
+        }
+        let parts = Parts(archive: archive)
+        switch url.pathExtension.lowercased() {
+        case "ods": (name, rows) = try OpenDocument.read(parts, sheet: sheet)
+        default: (name, rows) = try Workbook.read(parts, sheet: sheet)
+        }
+    }
+}
+
+/// A spreadsheet that cannot be read, with the row to look at (0: the file as a whole).
+public struct SpreadsheetError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The row, from 1; 0 for the file.
+    public var row: Int
+    /// What is wrong.
+    public var message: String
+
+    init(row: Int, _ message: String) {
+        self.row = row
+        self.message = message
+    }
+
+    public var description: String { row == 0 ? message : "row \(row): \(message)" }
+}
+
+/// The archive's parts, read whole and parsed.
+private struct Parts {
+    let archive: Archive
+
+    func data(_ path: String) throws(SpreadsheetError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize < UInt64(Spreadsheet.largestPart) else {
+            throw SpreadsheetError(row: 0, "\(path) is larger than a spreadsheet of people would be")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if data.count > Spreadsheet.largestPart { throw SpreadsheetError(row: 0, "\(path) inflates beyond its stated size") }
+            }
+        } catch let error as SpreadsheetError {
+            throw error
+        } catch {
+            throw SpreadsheetError(row: 0, "\(path) cannot be read from the archive")
+        }
+        return data
+    }
+
+    func document(_ path: String) throws(SpreadsheetError) -> XMLDocument? {
+        guard let data = try data(path) else { return nil }
+        return try XMLDocument(data, named: path)
+    }
+}
+
+/// A parsed XML part, freed when it goes.
+private final class XMLDocument {
+    let document: xmlDocPtr
+
+    /// libxml2 set up once, as the course reader does: no external entity is ever loaded.
+    static let ready: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
+
+    init(_ data: Data, named path: String) throws(SpreadsheetError) {
+        _ = Self.ready
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        let parsed = data.withUnsafeBytes { bytes -> xmlDocPtr? in
+            allervers_silenceGenericErrors()
+            defer { allervers_restoreGenericErrors() }
+            return xmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), path, nil, options)
+        }
+        guard let parsed else { throw SpreadsheetError(row: 0, "\(path) is not well-formed XML") }
+        document = parsed
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    var root: XMLNode? { xmlDocGetRootElement(document).map { XMLNode($0, in: self) } }
+}
+
+/// An element of a parsed part, which it keeps alive.
+private struct XMLNode {
+    let node: xmlNodePtr
+    let document: XMLDocument
+
+    init(_ node: xmlNodePtr, in document: XMLDocument) {
+        self.node = node
+        self.document = document
+    }
+
+    /// The local name.
+    var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
+
+    /// The child elements.
+    var children: [XMLNode] {
+        var found: [XMLNode] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { found.append(XMLNode(current, in: document)) }
+            child = current.pointee.next
+        }
+        return found
+    }
+
+    /// The children of every kind, text included.
+    var nodes: [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            found.append(current)
+            child = current.pointee.next
+        }
+        return found
+    }
+
+    func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+
+    /// The descendants called `name`, in document order.
+    func descendants(_ name: String) -> [XMLNode] {
+        children.flatMap { child in (child.name == name ? [child] : []) + child.descendants(name) }
+    }
+
+    /// The attribute `name` in namespace `namespace` (none when `nil`).
+    func attribute(_ name: String, _ namespace: String? = nil) -> String? {
+        guard let value = xmlGetNsProp(node, name, namespace) ?? (namespace == nil ? xmlGetProp(node, name) : nil) else { return nil }
+        defer { allervers_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// All the text below it.
+    var text: String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { allervers_xmlFree(content) }
+        return String(cString: content)
+    }
+}
+
+private enum Namespace {
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+}
+
+/// Office Open XML (`.xlsx`).
+private enum Workbook {
+    static func read(_ parts: Parts, sheet wanted: String?) throws(SpreadsheetError) -> (String, [Spreadsheet.Row]) {
+        guard let workbook = try parts.document("xl/workbook.xml")?.root else {
+            throw SpreadsheetError(row: 0, "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV")
+        }
+        let sheets = workbook.descendants("sheet").map { ($0.attribute("name") ?? "", $0.attribute("id", Namespace.relationships) ?? "") }
+        guard let (name, relation) = wanted.map({ wanted in sheets.first { $0.0 == wanted } }) ?? sheets.first else {
+            throw SpreadsheetError(
+                row: 0,
+                wanted.map { "no sheet named \($0): the sheets are \(sheets.map(\.0).joined(separator: ", "))" }
+                    ?? "the workbook has no sheet")
+        }
+        var target = "xl/worksheets/sheet1.xml"
+        if let relations = try parts.document("xl/_rels/workbook.xml.rels")?.root,
+            let found = relations.children.first(where: { $0.attribute("Id") == relation })?.attribute("Target")
+        {
+            target = found.hasPrefix("/") ? String(found.dropFirst()) : "xl/" + found
+        }
+        let strings = try sharedStrings(parts)
+        let dateStyles = try Self.dateStyles(parts)
+        guard let worksheet = try parts.document(target)?.root else { throw SpreadsheetError(row: 0, "the sheet \(name) is missing") }
+        for merge in worksheet.descendants("mergeCell") {
+            let range = merge.attribute("ref") ?? ""
+            if let first = range.split(separator: ":").first, Self.position(String(first))?.row == 1 {
+                throw SpreadsheetError(row: 1, "the header has merged cells (\(range)): unmerge them, one column name per cell")
+            }
+        }
+        var rows: [Spreadsheet.Row] = []
+        var number = 0
+        for row in worksheet.child("sheetData")?.children ?? [] where row.name == "row" {
+            number = row.attribute("r").flatMap { Int($0) } ?? number + 1
+            var cells: [String] = []
+            for cell in row.children where cell.name == "c" {
+                let reference = cell.attribute("r") ?? ""
+                let column = Self.position(reference)?.column ?? cells.count
+                guard cell.child("f") == nil else {
+                    throw SpreadsheetError(row: number, "cell \(reference) holds a formula: copy it and paste the values instead")
+                }
+                let value = cell.child("v")?.text ?? ""
+                let text: String
+                switch cell.attribute("t") ?? "n" {
+                case "s":
+                    guard let index = Int(value), strings.indices.contains(index) else {
+                        throw SpreadsheetError(row: number, "cell \(reference) names a text the workbook does not hold")
+                    }
+                    text = strings[index]
+                case "inlineStr": text = cell.child("is").map(Self.richText) ?? ""
+                case "str": text = value
+                case "b": text = value == "1" ? "TRUE" : "FALSE"
+                case "e": throw SpreadsheetError(row: number, "cell \(reference) holds an error (\(value))")
+                default:
+                    let style = cell.attribute("s").flatMap { Int($0) } ?? 0
+                    text = dateStyles.contains(style) ? try Self.date(serial: value, row: number, cell: reference) : value
+                }
+                guard !text.isEmpty else { continue }
+                if column >= cells.count { cells += Array(repeating: "", count: column - cells.count + 1) }
+                cells[column] = text
+            }
+            if cells.contains(where: { !$0.isEmpty }) { rows.append(Spreadsheet.Row(number: number, cells: cells)) }
+        }
+        return (name, rows)
+    }
+
+    /// The shared strings, each the text of its runs (phonetic guides left out).
+    static func sharedStrings(_ parts: Parts) throws(SpreadsheetError) -> [String] {
+        guard let table = try parts.document("xl/sharedStrings.xml")?.root else { return [] }
+        return table.children.filter { $0.name == "si" }.map(richText)
+    }
+
+    static func richText(_ item: XMLNode) -> String {
+        if let plain = item.child("t") { return plain.text }
+        return item.children.filter { $0.name == "r" }.compactMap { $0.child("t")?.text }.joined()
+    }
+
+    /// The indexes of the cell formats that show a number as a date.
+    static func dateStyles(_ parts: Parts) throws(SpreadsheetError) -> Set<Int> {
+        guard let styles = try parts.document("xl/styles.xml")?.root else { return [] }
+        var custom: [Int: String] = [:]
+        for format in styles.child("numFmts")?.children ?? [] {
+            if let id = format.attribute("numFmtId").flatMap({ Int($0) }) { custom[id] = format.attribute("formatCode") ?? "" }
+        }
+        var dates: Set<Int> = []
+        for (index, format) in (styles.child("cellXfs")?.children ?? []).enumerated() {
+            guard let id = format.attribute("numFmtId").flatMap({ Int($0) }) else { continue }
+            if (14...22).contains(id) || (45...47).contains(id) || custom[id].map(isDateFormat) == true { dates.insert(index) }
+        }
+        return dates
+    }
+
+    /// Whether a format code shows a day: it has a day, month or year outside quotes and
+    /// brackets (`dd/mm/yyyy`, `[$-40C]d mmmm yyyy`), not only hours (`h:mm`).
+    static func isDateFormat(_ code: String) -> Bool {
+        var quoted = false
+        var bracket = false
+        for character in code.lowercased() {
+            switch character {
+            case "\"": quoted.toggle()
+            case "[": bracket = true
+            case "]": bracket = false
+            case "d",
+                "y" where !quoted && !bracket:
+                return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// A date serial number (days since 30 December 1899, as Excel counts them) as `YYYY-MM-DD`.
+    static func date(serial text: String, row: Int, cell: String) throws(SpreadsheetError) -> String {
+        guard let serial = Double(text), serial >= 1, serial < 2_958_466 else {
+            throw SpreadsheetError(row: row, "cell \(cell) is shown as a date but holds \(text)")
+        }
+        let days = Int(serial.rounded(.down)) - 25_569  // 1970-01-01 is serial 25569.
+        let date = Date(timeIntervalSince1970: TimeInterval(days) * 86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// `B3` → row 3, column 1.
+    static func position(_ reference: String) -> (row: Int, column: Int)? {
+        var column = 0
+        var digits = ""
+        for character in reference.uppercased() {
+            if let value = character.asciiValue, (65...90).contains(value), digits.isEmpty {
+                column = column * 26 + Int(value - 64)
+            } else if character.isNumber {
+                digits.append(character)
+            } else {
+                return nil
+            }
+        }
+        guard column > 0, let row = Int(digits) else { return nil }
+        return (row, column - 1)
+    }
+}
+
+/// OpenDocument (`.ods`).
+private enum OpenDocument {
+    static func read(_ parts: Parts, sheet wanted: String?) throws(SpreadsheetError) -> (String, [Spreadsheet.Row]) {
+        guard let content = try parts.document("content.xml")?.root else {
+            throw SpreadsheetError(row: 0, "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV")
+        }
+        let tables = content.descendants("table")
+        let names = tables.map { $0.attribute("name", Namespace.table) ?? "" }
+        guard let index = wanted.map({ wanted in names.firstIndex(of: wanted) }) ?? (tables.isEmpty ? nil : 0) else {
+            throw SpreadsheetError(
+                row: 0, wanted.map { "no sheet named \($0): the sheets are \(names.joined(separator: ", "))" } ?? "the file has no sheet")
+        }
+        var rows: [Spreadsheet.Row] = []
+        var number = 0
+        for row in Self.rows(of: tables[index]) {
+            let repeated = max(1, row.attribute("number-rows-repeated", Namespace.table).flatMap { Int($0) } ?? 1)
+            number += 1
+            var cells: [String] = []
+            var column = 0
+            for cell in row.children where cell.name == "table-cell" || cell.name == "covered-table-cell" {
+                let span = max(1, cell.attribute("number-columns-repeated", Namespace.table).flatMap { Int($0) } ?? 1)
+                if cell.attribute("formula", Namespace.table) != nil {
+                    throw SpreadsheetError(
+                        row: number, "cell \(Self.name(column: column))\(number) holds a formula: copy it and paste the values instead")
+                }
+                if number == 1,
+                    (cell.name == "covered-table-cell"
+                        || (cell.attribute("number-columns-spanned", Namespace.table).flatMap { Int($0) } ?? 1) > 1)
+                {
+                    throw SpreadsheetError(row: 1, "the header has merged cells: unmerge them, one column name per cell")
+                }
+                let text = Self.value(of: cell)
+                if !text.isEmpty {
+                    if column > cells.count { cells += Array(repeating: "", count: column - cells.count) }
+                    // A value repeated over columns is typed in each (empty ones are not stored).
+                    cells += Array(repeating: text, count: min(span, 1024))
+                }
+                column += span
+            }
+            if cells.contains(where: { !$0.isEmpty }) {
+                for offset in 0..<min(repeated, 1024) { rows.append(Spreadsheet.Row(number: number + offset, cells: cells)) }
+            }
+            number += repeated - 1
+        }
+        return (names[index], rows)
+    }
+
+    /// The rows of a table, inside header-row and row groups too.
+    static func rows(of table: XMLNode) -> [XMLNode] {
+        table.children.flatMap { child -> [XMLNode] in
+            switch child.name {
+            case "table-row": [child]
+            case "table-header-rows", "table-row-group", "table-rows": rows(of: child)
+            default: []
+            }
+        }
+    }
+
+    /// What a cell shows: a date as `YYYY-MM-DD`, a number as stored, text as typed.
+    static func value(of cell: XMLNode) -> String {
+        switch cell.attribute("value-type", Namespace.office) {
+        case "date": return String((cell.attribute("date-value", Namespace.office) ?? "").prefix(10))
+        case "float", "percentage", "currency": return cell.attribute("value", Namespace.office) ?? paragraphs(cell)
+        case "boolean": return cell.attribute("boolean-value", Namespace.office) == "true" ? "TRUE" : "FALSE"
+        default: return paragraphs(cell)
+        }
+    }
+
+    /// The cell's paragraphs, one per line, with their spaces, tabs and line breaks.
+    static func paragraphs(_ cell: XMLNode) -> String {
+        cell.children.filter { $0.name == "p" }.map(text).joined(separator: "\n")
+    }
+
+    static func text(_ element: XMLNode) -> String {
+        var text = ""
+        for node in element.nodes {
+            if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
+                text += XMLNode(node, in: element.document).text
+            } else if node.pointee.type == XML_ELEMENT_NODE {
+                let child = XMLNode(node, in: element.document)
+                switch child.name {
+                case "s": text += String(repeating: " ", count: child.attribute("c", Namespace.text).flatMap { Int($0) } ?? 1)
+                case "tab": text += "\t"
+                case "line-break": text += "\n"
+                default: text += Self.text(child)
+                }
+            }
+        }
+        return text
+    }
+
+    /// `A`, `B`, … `AA` for a column from 0.
+    static func name(column: Int) -> String {
+        var column = column + 1
+        var name = ""
+        while column > 0 {
+            let rest = (column - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + rest))) + name
+            column = (column - 1) / 26
+        }
+        return name
+    }
+}
