@@ -92,6 +92,7 @@ demo: build
 	$(BIN) participant find "ccas villeurbanne" --store $(DEMO)
 	$(BIN) participant show P-0001 --store $(DEMO)
 	$(BIN) certificate list --store $(DEMO) --employer "CCAS de Villeurbanne" --state valid
+	$(BIN) export certificates --store $(DEMO) --year 2026 --employer "CCAS de Villeurbanne" --out $(DEMO)/ccas-villeurbanne-2026
 	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --dry-run
 	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --apply-to-existing
 	$(BIN) obligation show O-0001 --store $(DEMO)

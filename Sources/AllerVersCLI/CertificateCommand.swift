@@ -28,35 +28,21 @@ extension AllerVers.CertificateCommand {
                   allervers certificate list --from 2026-01-01 --to 2026-12-31 --employer "CCAS de Villeurbanne" --state valid
                 """)
         @Argument(help: "The session's id; without it, every session's.") var session: String?
-        @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("The last day, YYYY-MM-DD.", valueName: "date")) var to: String?
-        @Option(help: "What --from and --to bound: training (its last day, default) or issue.", transform: choice)
-        var by: CertificateFilter.Dating = .training
-        @Option(help: "Only this course's.") var course: String?
-        @Option(help: ArgumentHelp("Only those held by this employer's staff (id or name).", valueName: "employer")) var employer: String?
-        @Option(help: "valid, expired, revoked or not-met.", transform: choice) var state: Certificate.State?
-        @Option(help: ArgumentHelp("The day the state is taken on, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
+        @OptionGroup var filter: CertificateFilterOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
-            try validateDates(from, to, asOf)
-            let filtered = [from, to, course, employer, asOf].contains { $0 != nil } || state != nil || by != .training
-            if session != nil && filtered {
+            if session != nil && filter.isFiltering {
                 throw ValidationError("a session's certificates are all listed: name a session or filters, not both")
-            }
-            if let first = from.flatMap(LocalDate.init), let last = to.flatMap(LocalDate.init), first > last {
-                throw ValidationError("--from \(first) comes after --to \(last)")
             }
         }
 
         func run() async throws {
             let service = CertificationService(store: try storeOptions.openStore())
             guard let session else {
-                let day = asOf.flatMap(LocalDate.init) ?? today()
-                let filter = CertificateFilter(
-                    from: from.flatMap(LocalDate.init), to: to.flatMap(LocalDate.init), datedBy: by, courseID: course, employer: employer)
-                let found = try await service.certificates(matching: filter, state: state, on: day)
+                let day = filter.day
+                let found = try await filter.certificates(from: service)
                 if format.json { return try printJSON(found.map { CertificateOnADay(certificate: $0, day: day) }) }
                 guard !found.isEmpty else { return say("No certificate matches.") }
                 return printTable(
@@ -180,4 +166,40 @@ struct CertificateOnADay: Encodable {
 func revocationState(of certificate: Certificate) -> String {
     guard let revocation = certificate.revocation else { return "live" }
     return "revoked: \(revocation.reason)" + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")
+}
+
+/// Which certificates across sessions: by dates, course, employer, state.
+struct CertificateFilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("The last day, YYYY-MM-DD.", valueName: "date")) var to: String?
+    @Option(help: ArgumentHelp("A calendar year: --from YEAR-01-01 --to YEAR-12-31.", valueName: "year")) var year: Int?
+    @Option(help: "What the dates bound: training (its last day, default) or issue.", transform: choice)
+    var by: CertificateFilter.Dating = .training
+    @Option(help: "Only this course's.") var course: String?
+    @Option(help: ArgumentHelp("Only those held by this employer's staff (id or name).", valueName: "employer")) var employer: String?
+    @Option(help: "valid, expired, revoked or not-met.", transform: choice) var state: Certificate.State?
+    @Option(help: ArgumentHelp("The day the state is taken on, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
+
+    func validate() throws {
+        try validateDates(from, to, asOf)
+        if year != nil && (from != nil || to != nil) { throw ValidationError("give --year, or --from and --to, not both") }
+        if let year, !(1900...9999).contains(year) { throw ValidationError("--year \(year) is not a year") }
+        if let first = from.flatMap(LocalDate.init), let last = to.flatMap(LocalDate.init), first > last {
+            throw ValidationError("--from \(first) comes after --to \(last)")
+        }
+    }
+
+    /// Whether any option narrows the list.
+    var isFiltering: Bool { [from, to, course, employer, asOf].contains { $0 != nil } || year != nil || state != nil || by != .training }
+
+    /// The day the state is taken on.
+    var day: LocalDate { asOf.flatMap(LocalDate.init) ?? today() }
+
+    /// The certificates kept.
+    func certificates(from service: CertificationService) async throws -> [Certificate] {
+        let first = year.flatMap { LocalDate(year: $0, month: 1, day: 1) } ?? from.flatMap(LocalDate.init)
+        let last = year.flatMap { LocalDate(year: $0, month: 12, day: 31) } ?? to.flatMap(LocalDate.init)
+        let filter = CertificateFilter(from: first, to: last, datedBy: by, courseID: course, employer: employer)
+        return try await service.certificates(matching: filter, state: state, on: day)
+    }
 }

@@ -8,11 +8,71 @@ extension AllerVers {
     struct ExportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export", abstract: "Write files for others: records for funders and participants, sheets, calendars.",
-            subcommands: [Records.self, Sheets.self, Calendar.self])
+            subcommands: [Records.self, Certificates.self, Sheets.self, Calendar.self])
     }
 }
 
 extension AllerVers.ExportCommand {
+    struct Certificates: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write certificates' documents and credentials from every session into one folder: a year's, an employer's.",
+            discussion: """
+                The certificates `certificate list` gives with the same options; for each, its \
+                certificat de réalisation and, when the rule was met, its attestation (as printed at \
+                issue, sealed and signed) and its Open Badges credential, and an index.csv of them \
+                all. Revoked certificates are left out. Written to Exports/certificates unless --out \
+                says where; files already there are replaced.
+
+                Example:
+                  allervers export certificates --year 2026 --employer "CCAS de Villeurbanne" --out ccas-2026
+                """)
+        @OptionGroup var filter: CertificateFilterOptions
+        @Option(help: ArgumentHelp("The folder to write.", valueName: "folder")) var out: String = "Exports/certificates"
+        @Option(help: "The documents' language: fr or en.") var lang: LanguageOption = .fr
+        @OptionGroup var storeOptions: StoreOptions
+
+        /// What an earlier export of certificates left in a folder.
+        static func isExported(_ name: String) -> Bool {
+            name == "index.csv" || name.hasPrefix(".allervers-staging-")
+                || ["-certificat-de-realisation.pdf", "-attestation-de-fin-de-formation.pdf", "-open-badge.jwt"].contains {
+                    name.hasSuffix($0)
+                }
+        }
+
+        func run() async throws {
+            let store = try storeOptions.openStore()
+            let folder = URL(fileURLWithPath: out)
+            // The folder is new, or an earlier export of certificates, which this one replaces whole.
+            let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            if let other = present.first(where: { !Self.isExported($0) }) {
+                throw CLIError("\(folder.relativePath) holds \(other), which no export of certificates wrote: give another --out")
+            }
+            let certificates = try await filter.certificates(from: CertificationService(store: store))
+            let revoked = certificates.filter { $0.revocation != nil }.count
+            let files = try await RecordsService(store: store).certificateFiles(certificates, language: lang.language)
+            guard !files.isEmpty else {
+                return say(
+                    certificates.isEmpty
+                        ? "No certificate matches." : "\(counted(revoked, "certificate")) matched, all revoked: nothing written.")
+            }
+            var staged = try StagedFiles(beside: folder)
+            do {
+                for (name, data) in files { try staged.add(data, as: folder.appendingPathComponent(name)) }
+                // A certificate revoked since, or no longer matching, must not linger beside the others.
+                for name in present where !name.hasPrefix(".allervers-staging-") {
+                    try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                }
+                try staged.commit()
+            } catch {
+                staged.discard()
+                throw error
+            }
+            say(
+                "Wrote \(counted(certificates.count - revoked, "certificate")) (\(counted(files.count, "file"))) to \(folder.relativePath)/"
+                    + (revoked > 0 ? "; \(revoked) revoked left out" : ""))
+        }
+    }
+
     struct Calendar: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a session's half-days as an iCalendar file that calendar applications import.",

@@ -65,29 +65,70 @@ public struct RecordsService: Sendable {
                 guard let context = records.context(for: certificate, organisation: organisation) else { continue }
                 let signing = try keys ?? DocumentKeys.load(for: store.workspace, organisation: organisation.name)
                 keys = signing
-                func signed(_ pdf: Data) throws -> Data {
-                    try signing.sign(pdf, number: certificate.number, holder: context.participant.displayName, on: certificate.issuedOn)
-                }
-                files.append(
-                    (
-                        "certificates/\(certificate.number)-certificat-de-realisation.pdf",
-                        try signed(try Documents.certificatDeRealisation(context, language: language))
-                    ))
-                if certificate.isEligible {
-                    files.append(
-                        (
-                            "certificates/\(certificate.number)-attestation-de-fin-de-formation.pdf",
-                            try signed(try Documents.attestation(context, language: language))
-                        ))
-                }
-                if let credential = certificate.credential {
-                    files.append(("certificates/\(certificate.number)-open-badge.jwt", Data((credential + "\n").utf8)))
+                files += try Self.documents(of: context, signedWith: signing, language: language).map {
+                    ("certificates/" + $0.name, $0.data)
                 }
             }
             made.append(SessionFiles(sessionID: sessionID, files: files))
             progress(sessionID)
         }
         return made
+    }
+
+    /// A certificate's documents as printed at issue, sealed and signed: its certificat de
+    /// réalisation, its attestation when eligible, and its credential.
+    static func documents(of context: CertificateContext, signedWith signing: DocumentKeys, language: DocumentLanguage) throws
+        -> [(name: String, data: Data)]
+    {
+        let certificate = context.certificate
+        func signed(_ pdf: Data) throws -> Data {
+            try signing.sign(pdf, number: certificate.number, holder: context.participant.displayName, on: certificate.issuedOn)
+        }
+        var files = [
+            (
+                "\(certificate.number)-certificat-de-realisation.pdf",
+                try signed(try Documents.certificatDeRealisation(context, language: language))
+            )
+        ]
+        if certificate.isEligible {
+            files.append(
+                (
+                    "\(certificate.number)-attestation-de-fin-de-formation.pdf",
+                    try signed(try Documents.attestation(context, language: language))
+                ))
+        }
+        if let credential = certificate.credential {
+            files.append(("\(certificate.number)-open-badge.jwt", Data((credential + "\n").utf8)))
+        }
+        return files
+    }
+
+    /// The documents of these certificates, whatever their sessions, for one folder (a year's,
+    /// an employer's), with an `index.csv` that lists them; each session's records read once.
+    /// Revoked certificates are left out: their documents no longer stand.
+    public func certificateFiles(_ certificates: [Certificate], language: DocumentLanguage) async throws -> [(name: String, data: Data)] {
+        let live = certificates.filter { $0.revocation == nil }
+        guard !live.isEmpty else { return [] }
+        let organisation = try store.documentOrganisation()
+        let signing = try DocumentKeys.load(for: store.workspace, organisation: organisation.name)
+        var files: [(name: String, data: Data)] = []
+        var index = CSVWriter()
+        index.append([
+            "Numéro", "Participant", "Nom", "Formation", "Session", "Fin de formation", "Délivré le", "Valide jusqu'au", "Décision",
+        ])
+        for (sessionID, issued) in Dictionary(grouping: live, by: \.sessionID).sorted(by: { $0.key < $1.key }) {
+            let records = try store.records(of: sessionID)
+            for certificate in issued.sorted(by: { $0.number < $1.number }) {
+                guard let context = records.context(for: certificate, organisation: organisation) else { continue }
+                files += try Self.documents(of: context, signedWith: signing, language: language)
+                index.append([
+                    certificate.number, certificate.participantID, context.participant.displayName, certificate.courseID, sessionID,
+                    certificate.lastDay.description, certificate.issuedOn.description, certificate.validUntil?.description ?? "",
+                    certificate.isEligible ? "acquis" : "réalisé, règle non atteinte",
+                ])
+            }
+        }
+        return [("index.csv", index.data)] + files
     }
 
     /// A session's sign-in sheets: blank to print before, or filled from the records after,

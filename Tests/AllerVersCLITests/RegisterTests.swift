@@ -181,4 +181,37 @@ import TrainingTesting
         let json = await allervers("session", "show", "LYON", "--json", "--store", store)
         #expect(json.output.contains("\"position\" : 1"), "\(json.output)")
     }
+
+    /// A year's certificates of an employer's staff, from every session, in one folder: the
+    /// documents as issued, verifiable, with an index; a revoked one leaves it at the next export.
+    @Test func anEmployersCertificatesOfAYearAreExportedIntoOneFolder() async throws {
+        let (workspace, store, _) = try await exportedWeek()
+        let out = workspace.url.appendingPathComponent("ccas-2026")
+        func export() async -> CommandResult {
+            await allervers(
+                "export", "certificates", "--year", "2026", "--employer", "CCAS de Villeurbanne", "--out", out.path, "--store", store)
+        }
+        let exported = await export()
+        #expect(exported.output == "Wrote 2 certificates (7 files) to \(out.path)/\n", "\(exported.output) \(exported.error)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names.count == 7 && names.contains("index.csv"), "\(names)")
+        let index = String(decoding: try Data(contentsOf: out.appendingPathComponent("index.csv")), as: UTF8.self)
+        #expect(index.contains("P-0001;ROUX Camille;AV-FOND;LYON;2026-03-13") && index.contains("P-0002;BENALI Mehdi"), "\(index)")
+        let pdf = try #require(names.first { $0.hasSuffix("-certificat-de-realisation.pdf") })
+        #expect(await allervers("verify", out.appendingPathComponent(pdf).path, "--store", store).exitCode == 0)
+        // Revoked, it is left out of the next export, and its files go.
+        let number = pdf.replacingOccurrences(of: "-certificat-de-realisation.pdf", with: "")
+        #expect(await allervers("certificate", "revoke", number, "--reason", "erreur de saisie", "--store", store).exitCode == 0)
+        let again = await export()
+        #expect(again.output == "Wrote 1 certificate (4 files) to \(out.path)/; 1 revoked left out\n", "\(again.output) \(again.error)")
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: out.path).contains { $0.hasPrefix(number) })
+        // A folder holding anything else is not written into.
+        let elsewhere = workspace.url.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: elsewhere.appendingPathComponent("notes.txt"))
+        let refused = await allervers("export", "certificates", "--out", elsewhere.path, "--store", store)
+        #expect(refused.exitCode != 0 && refused.error.contains("holds notes.txt"), "\(refused.error)")
+        let none = await allervers("export", "certificates", "--year", "2020", "--out", out.path, "--store", store)
+        #expect(none.output == "No certificate matches.\n")
+    }
 }
