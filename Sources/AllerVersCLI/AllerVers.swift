@@ -10,12 +10,13 @@ public struct AllerVers: AsyncParsableCommand {
             or take --store FOLDER.
 
             Example:
-              allervers init --name "Institut Aller-Vers" --address "12 rue des Lices, 49100 Angers" \\
-                --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title Directrice
+              allervers init --name "Institut Aller-Vers" \\
+                --address "12 rue des Lices, 49100 Angers" \\
+                --declaration-number 52490123449 --signatory "Claire Martin" \\
+                --signatory-title Directrice
               allervers course import Courses/
               allervers course list
             """,
-        version: "0.1.0",
         subcommands: [
             Init.self, OrganisationCommand.self, CourseCommand.self, SessionCommand.self, ParticipantCommand.self, EmployerCommand.self,
             ObligationCommand.self, ExternalCommand.self, ExemptionCommand.self, ComplianceCommand.self,
@@ -26,12 +27,18 @@ public struct AllerVers: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// The tool's version, which `allervers --version` prints. Not ArgumentParser's version
+    /// flag: that one is read at every level of the command line, where `--version V` is a
+    /// course's version, and every help would list it beside that option.
+    public static let release = "0.1.0"
 }
 
 extension AllerVers {
     /// Parses a command line (the process's when `nil`) and runs its command, awaiting the
     /// asynchronous ones: what `main` does, and what tests call in process.
     public static func run(_ arguments: [String]? = nil) async throws {
+        if (arguments ?? Array(CommandLine.arguments.dropFirst())) == ["--version"] { return say(release) }
         var command = try parseAsRoot(arguments)
         if var asynchronous = command as? any AsyncParsableCommand {
             try await asynchronous.run()

@@ -27,8 +27,10 @@ extension AllerVers.AttendanceCommand {
 
                 Examples:
                   allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
-                    --late P-0002:15 --excused "P-0004:arrêt maladie" --absent P-0005 --others-present
-                  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am --present P-0005
+                    --late P-0002:15 --excused "P-0004:arrêt maladie" --absent P-0005 \\
+                    --others-present
+                  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
+                    --present P-0005
                 """)
         @Argument(help: "The session's id.") var session: String
         @Option(help: ArgumentHelp("The half-day, e.g. 2026-03-12-am.", valueName: "slot")) var slot: String

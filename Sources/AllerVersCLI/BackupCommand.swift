@@ -37,7 +37,8 @@ extension AllerVers {
                 certificates then verify, but new ones cannot be signed until the key is put back.
 
                 Example:
-                  allervers restore /media/usb/aller-vers-2026-03-14.allervers --store ~/formations
+                  allervers restore /media/usb/aller-vers-2026-03-14.allervers \\
+                    --store ~/formations
                 """)
         @Argument(help: ArgumentHelp("The snapshot.", valueName: "file")) var file: String
         @Option(

@@ -25,7 +25,8 @@ extension AllerVers.CertificateCommand {
 
                 Example:
                   allervers certificate list AV-FOND-2026-03-LYON
-                  allervers certificate list --from 2026-01-01 --to 2026-12-31 --employer "CCAS de Villeurbanne" --state valid
+                  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\
+                    --employer "CCAS de Villeurbanne" --state valid
                 """)
         @Argument(help: "The session's id; without it, every session's.") var session: String?
         @OptionGroup var filter: CertificateFilterOptions
@@ -108,7 +109,8 @@ extension AllerVers.CertificateCommand {
                 wherever the workspace is at hand.
 
                 Example:
-                  allervers certificate revoke AV-2026-000001 --reason "attendance sheet signed by someone else"
+                  allervers certificate revoke AV-2026-000001 \\
+                    --reason "attendance sheet signed by someone else"
                 """)
         @Argument(help: "The certificate's number.") var number: String
         @Option(help: "Why it is revoked.") var reason: String
@@ -129,7 +131,8 @@ extension AllerVers.CertificateCommand {
                 old certificate is revoked and the new one, with a new number, names it.
 
                 Example:
-                  allervers certificate reissue AV-2026-000001 --reason "attendance of 2026-03-13 corrected"
+                  allervers certificate reissue AV-2026-000001 \\
+                    --reason "attendance of 2026-03-13 corrected"
                 """)
         @Argument(help: "The certificate's number.") var number: String
         @Option(help: "Why it is reissued. Default: \"reissued as NEW-NUMBER\".") var reason: String = ""

@@ -35,7 +35,8 @@ extension AllerVers.ComplianceCommand {
                 Example:
                   allervers compliance --employer "CCAS de Villeurbanne" --as-of 2026-12-31
                   allervers compliance report --as-of 2026-12-31 --csv conformite.csv
-                  allervers compliance --employer E-0001 --as-of 2026-12-31 --pdf conformite.pdf
+                  allervers compliance --employer E-0001 --as-of 2026-12-31 \\
+                    --pdf conformite.pdf
                 """)
         @Option(help: ArgumentHelp("Only this employer (id or name).", valueName: "employer")) var employer: String?
         @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
@@ -138,8 +139,10 @@ extension AllerVers.ComplianceCommand {
                 Sends nothing: a table, or --csv FILE for a mail merge. The same day gives the same list.
 
                 Example:
-                  allervers compliance reminders --as-of 2026-12-01 --every 14 --csv rappels.csv
-                  allervers compliance reminders --as-of 2026-12-07 --since 2026-11-30   # once a week
+                  allervers compliance reminders --as-of 2026-12-01 --every 14 \\
+                    --csv rappels.csv
+                  allervers compliance reminders --as-of 2026-12-07 \\
+                    --since 2026-11-30   # once a week
                 """)
         @Option(help: ArgumentHelp("Only this employer (id or name).", valueName: "employer")) var employer: String?
         @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
@@ -188,7 +191,8 @@ extension AllerVers.ComplianceCommand {
                 · not yet due, E exempt, blank where the obligation does not apply.
 
                 Example:
-                  allervers compliance matrix --employer "CCAS de Villeurbanne" --csv matrice.csv --pdf matrice.pdf
+                  allervers compliance matrix --employer "CCAS de Villeurbanne" \\
+                    --csv matrice.csv --pdf matrice.pdf
                 """)
         @Option(help: ArgumentHelp("The employer (id or name).", valueName: "employer")) var employer: String
         @Option(help: ArgumentHelp("The day, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
@@ -358,7 +362,8 @@ extension AllerVers.ObligationCommand {
                 --lead days of "due soon" (default 30).
 
                 Example:
-                  allervers obligation add --employer "CCAS de Villeurbanne" --title "Aller-vers, socle" \\
+                  allervers obligation add --employer "CCAS de Villeurbanne" \\
+                    --title "Aller-vers, socle" \\
                     --course AV-FOND --due-months 12 --validity 36 --grace 30
                 """)
         @Option(help: ArgumentHelp("The employer (id or name).", valueName: "employer")) var employer: String
@@ -556,8 +561,10 @@ extension AllerVers.ExternalCommand {
                 workspace it stands for.
 
                 Example:
-                  allervers external add P-0003 --provider "IRTS Hauts-de-France" --title "L'aller-vers" \\
-                    --date 2025-06-20 --hours 14 --counts-as AV-FOND --file attestation.pdf --verified-by "Claire Martin"
+                  allervers external add P-0003 --provider "IRTS Hauts-de-France" \\
+                    --title "L'aller-vers" \\
+                    --date 2025-06-20 --hours 14 --counts-as AV-FOND --file attestation.pdf \\
+                    --verified-by "Claire Martin"
                 """)
         @Argument(help: "The person (id, email or external id).") var participant: String
         @Option(help: "The provider.") var provider: String
@@ -677,7 +684,8 @@ extension AllerVers.ExemptionCommand {
                 to its end.
 
                 Example:
-                  allervers exemption add P-0005 --obligation O-0001 --until 2026-12-31 --reason "congé parental"
+                  allervers exemption add P-0005 --obligation O-0001 --until 2026-12-31 \\
+                    --reason "congé parental"
                 """)
         @Argument(help: "The person (id, email or external id).") var participant: String
         @Option(help: ArgumentHelp("Only this obligation. Default: all.", valueName: "id")) var obligation: String?

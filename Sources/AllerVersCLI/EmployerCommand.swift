@@ -21,7 +21,8 @@ extension AllerVers.EmployerCommand {
                 the kind "other" when it is new.
 
                 Example:
-                  allervers employer add "CCAS de Villeurbanne" --kind public-body --siret 21690266800013
+                  allervers employer add "CCAS de Villeurbanne" --kind public-body \\
+                    --siret 21690266800013
                 """)
         @Argument(help: "The employer's name.") var name: String
         @Option(help: "private-company, association, public-body or other.", transform: choice) var kind: Employer.Kind = .other

@@ -24,7 +24,9 @@ extension AllerVers.ExportCommand {
                 says where; files already there are replaced.
 
                 Example:
-                  allervers export certificates --year 2026 --employer "CCAS de Villeurbanne" --out ccas-2026
+                  allervers export certificates --year 2026 \\
+                    --employer "CCAS de Villeurbanne" \\
+                    --out ccas-2026
                 """)
         @OptionGroup var filter: CertificateFilterOptions
         @Option(help: ArgumentHelp("The folder to write.", valueName: "folder")) var out: String = "Exports/certificates"

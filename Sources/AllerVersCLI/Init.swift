@@ -16,8 +16,10 @@ extension AllerVers {
                 `allervers organisation set`.
 
                 Example:
-                  allervers init --name "Institut Aller-Vers" --address "12 rue des Lices, 49100 Angers" \\
-                    --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title Directrice
+                  allervers init --name "Institut Aller-Vers" \\
+                    --address "12 rue des Lices, 49100 Angers" \\
+                    --declaration-number 52490123449 --signatory "Claire Martin" \\
+                    --signatory-title Directrice
                 """)
 
         @Option(help: ArgumentHelp("The folder to make the workspace in. Default: the current folder.", valueName: "folder"))

@@ -41,8 +41,10 @@ extension AllerVers.OrganisationCommand {
             abstract: "Set the organisation identity (all five parts).",
             discussion: """
                 Example:
-                  allervers organisation set --name "Institut Aller-Vers" --address "12 rue des Lices, 49100 Angers" \\
-                    --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title Directrice
+                  allervers organisation set --name "Institut Aller-Vers" \\
+                    --address "12 rue des Lices, 49100 Angers" \\
+                    --declaration-number 52490123449 --signatory "Claire Martin" \\
+                    --signatory-title Directrice
                 """)
 
         @OptionGroup var storeOptions: StoreOptions

@@ -19,8 +19,10 @@ extension AllerVers.ParticipantCommand {
             abstract: "Add one participant.",
             discussion: """
                 Example:
-                  allervers participant add --first-name Camille --last-name Roux --email camille.roux@example.org \\
-                    --profession "éducatrice spécialisée" --employer "CCAS de Villeurbanne" --hire-date 2025-09-01
+                  allervers participant add --first-name Camille --last-name Roux \\
+                    --email camille.roux@example.org \\
+                    --profession "éducatrice spécialisée" --employer "CCAS de Villeurbanne" \\
+                    --hire-date 2025-09-01
                 """)
         @Option var firstName: String
         @Option var lastName: String
@@ -315,8 +317,10 @@ extension AllerVers.ParticipantCommand {
                 value (--email "") clears a detail.
 
                 Example:
-                  allervers participant edit P-0003 --last-name "Roux-Martin" --by "Claire Martin"
-                  allervers participant edit P-0001 --profession "cheffe de service" --role-since 2026-10-01
+                  allervers participant edit P-0003 --last-name "Roux-Martin" \\
+                    --by "Claire Martin"
+                  allervers participant edit P-0001 --profession "cheffe de service" \\
+                    --role-since 2026-10-01
                 """)
         @Argument(help: "Id, email or external id.") var participant: String
         @Option var firstName: String?

@@ -22,9 +22,12 @@ extension AllerVers.ProgressCommand {
                 the assessment of learning.
 
                 Example:
-                  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 --status completed
-                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 --assessment acquired
-                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 --positioning not-acquired --score 30
+                  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 \\
+                    --status completed
+                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\
+                    --assessment acquired
+                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\
+                    --positioning not-acquired --score 30
                 """)
         @Argument(help: "The session's id.") var session: String
         @Argument(help: "The participant (id, email or external id).") var participant: String

@@ -32,8 +32,10 @@ extension AllerVers.SessionCommand {
                 is refused.
 
                 Example:
-                  allervers session plan AV-FOND --start 2026-03-12 --id AV-FOND-2026-03-LYON \\
-                    --room "Salle Rhône" --address "3 quai Perrache, 69002 Lyon" --trainer "Claire Martin"
+                  allervers session plan AV-FOND --start 2026-03-12 \\
+                    --id AV-FOND-2026-03-LYON \\
+                    --room "Salle Rhône" --address "3 quai Perrache, 69002 Lyon" \\
+                    --trainer "Claire Martin"
                 """)
 
         @Argument(help: "The course's id.") var course: String
@@ -121,7 +123,8 @@ extension AllerVers.SessionCommand {
                 with case, accents and spaces folded.
 
                 Example:
-                  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 --status planned
+                  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\
+                    --status planned
                 """)
         @Option(help: ArgumentHelp("Of this course.", valueName: "id")) var course: String?
         @Option(help: ArgumentHelp("Taught by this trainer.", valueName: "name")) var trainer: String?
@@ -207,8 +210,10 @@ extension AllerVers.SessionCommand {
                 morning stays a morning. The change is kept in the session's history.
 
                 Examples:
-                  allervers session edit AV-FOND-2026-03-LYON --trainer "Claire Martin" --trainer "Inès Haddad"
-                  allervers session edit AV-FOND-2026-03-LYON --times 2026-03-13-pm=14:00-17:30 --room "Salle Saône" \\
+                  allervers session edit AV-FOND-2026-03-LYON --trainer "Claire Martin" \\
+                    --trainer "Inès Haddad"
+                  allervers session edit AV-FOND-2026-03-LYON \\
+                    --times 2026-03-13-pm=14:00-17:30 --room "Salle Saône" \\
                     --address "3 quai Perrache, 69002 Lyon"
                 """)
         @Argument(help: "The session's id.") var session: String
@@ -263,7 +268,8 @@ extension AllerVers.SessionCommand {
                 checked; declared experience counts once the trainer confirms it.
 
                 Example:
-                  allervers session enrol AV-TERRAIN-2026-05 P-0001 camille.roux@example.org --experience-confirmed
+                  allervers session enrol AV-TERRAIN-2026-05 P-0001 camille.roux@example.org \\
+                    --experience-confirmed
                 """)
         @Argument(help: "The session's id.") var session: String
         @Argument(help: "Participants (id, email or external id).") var participants: [String]
@@ -326,7 +332,8 @@ extension AllerVers.SessionCommand {
                 and in what `allervers verify` reports. Close the session again when the records are right.
 
                 Example:
-                  allervers session reopen AV-FOND-2026-03-LYON --reason "feuille du 13 mars retrouvée"
+                  allervers session reopen AV-FOND-2026-03-LYON \\
+                    --reason "feuille du 13 mars retrouvée"
                 """)
         @Argument(help: "The session's id.") var session: String
         @Option(help: "Why it is reopened.") var reason: String

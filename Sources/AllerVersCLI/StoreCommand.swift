@@ -19,7 +19,8 @@ extension AllerVers {
                     it with `allervers init --database URL` and copy the keys into that workspace.
 
                     Examples:
-                      allervers store copy --from ~/formations --to postgres://allervers@db.example.org/formations
+                      allervers store copy --from ~/formations \\
+                        --to postgres://allervers@db.example.org/formations
                       allervers store copy --from ~/formations-pg --to ~/formations-copie
                     """)
             @Option(help: ArgumentHelp("The workspace folder to copy.", valueName: "folder")) var from: String

@@ -25,7 +25,7 @@ extension AllerVers {
 
                 Examples:
                   allervers verify
-                  allervers verify Exports/AV-FOND-2026-03-LYON/certificates/AV-2026-000001-certificat-de-realisation.pdf
+                  allervers verify AV-2026-000001-certificat-de-realisation.pdf
                   allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…
                 """)
         @Argument(help: ArgumentHelp("A PDF, a .jwt file, or a QR payload.", valueName: "file-or-payload")) var input: String?

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Testing
+import TrainingTesting
+
+@testable import AllerVersCLI
+
+/// `--help` that can be copied: on an 80-column terminal the examples come out as written,
+/// not re-wrapped, and no option is listed twice.
+@Suite struct HelpTests {
+    /// Every command, with its path of names.
+    static func commands(_ type: any ParsableCommand.Type, path: [String] = []) -> [(path: [String], type: any ParsableCommand.Type)] {
+        let name = type.configuration.commandName ?? String(describing: type).lowercased()
+        let here = path + [name]
+        return [(here, type)] + type.configuration.subcommands.flatMap { commands($0, path: here) }
+    }
+
+    @Test func examplesAreNotRewrappedAndNoOptionIsListedTwice() throws {
+        var problems: [String] = []
+        for (path, type) in Self.commands(AllerVers.self) {
+            let help = AllerVers.helpMessage(for: type, columns: 80)
+            let lines = Set(help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            // The example block: the indented lines after "Example:" or "Examples:".
+            let discussion = type.configuration.discussion
+            if let start = discussion.range(of: "Example")?.lowerBound {
+                for line in discussion[start...].split(separator: "\n").dropFirst() where line.hasPrefix("  ") {
+                    if !lines.contains(String(line)) { problems.append("\(path.joined(separator: " ")): \(line)") }
+                }
+            }
+            // Each option's first name, once in the OPTIONS section.
+            let names = help.split(separator: "\n").compactMap { line -> String? in
+                let trimmed = line.drop { $0 == " " }
+                guard line.hasPrefix("  -"), let name = trimmed.split(separator: " ").first else { return nil }
+                return String(name.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
+            }
+            for name in Set(names) where names.count(where: { $0 == name }) > 1 {
+                problems.append("\(path.joined(separator: " ")): \(name) listed twice")
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// `allervers --version` gives the tool's; after a command, `--version V` is a course's.
+    @Test func theToolsVersionAndACoursesVersion() async throws {
+        #expect(await allervers("--version").output == "\(AllerVers.release)\n")
+        let workspace = try await initialisedWorkspace()
+        #expect(await allervers("course", "import", "--store", workspace.url.path, Fixtures.courses.path).exitCode == 0)
+        let shown = await allervers("course", "show", "AV-FOND", "--version", "1.0", "--store", workspace.url.path)
+        #expect(shown.exitCode == 0 && shown.output.contains("AV-FOND"), "\(shown.output) \(shown.error)")
+        let unknown = await allervers("course", "show", "AV-FOND", "--version", "9.9", "--store", workspace.url.path)
+        #expect(unknown.exitCode != 0, "\(unknown.output)")
+        #expect(await allervers().output.contains("USAGE: allervers <subcommand>"))
+    }
+}
