@@ -33,44 +33,43 @@ extension AllerVers.ExportCommand {
         @Option(help: "The documents' language: fr or en.") var lang: LanguageOption = .fr
         @OptionGroup var storeOptions: StoreOptions
 
-        /// What an earlier export of certificates left in a folder.
-        static func isExported(_ name: String) -> Bool {
-            name == "index.csv" || name.hasPrefix(".allervers-staging-")
-                || ["-certificat-de-realisation.pdf", "-attestation-de-fin-de-formation.pdf", "-open-badge.jwt"].contains {
-                    name.hasSuffix($0)
-                }
-        }
+        /// The file that marks a folder as an export of certificates, which the next one replaces.
+        static let marker = ".allervers-certificates"
 
         func run() async throws {
             let store = try storeOptions.openStore()
             let folder = URL(fileURLWithPath: out)
-            // The folder is new, or an earlier export of certificates, which this one replaces whole.
-            let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            if let other = present.first(where: { !Self.isExported($0) }) {
-                throw CLIError("\(folder.relativePath) holds \(other), which no export of certificates wrote: give another --out")
+            // The folder is new, or an earlier export of certificates (it holds the marker), whose
+            // files this one replaces.
+            let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+                !$0.hasPrefix(".allervers-staging-")
+            }
+            if !present.isEmpty && !present.contains(Self.marker) {
+                throw CLIError("\(folder.relativePath) holds files that no export of certificates wrote: give another --out")
             }
             let certificates = try await filter.certificates(from: CertificationService(store: store))
+            guard !certificates.isEmpty else { return say("No certificate matches.") }
             let revoked = certificates.filter { $0.revocation != nil }.count
-            let files = try await RecordsService(store: store).certificateFiles(certificates, language: lang.language)
-            guard !files.isEmpty else {
-                return say(
-                    certificates.isEmpty
-                        ? "No certificate matches." : "\(counted(revoked, "certificate")) matched, all revoked: nothing written.")
-            }
+            let (files, written) = try await RecordsService(store: store).certificateFiles(certificates, language: lang.language)
             var staged = try StagedFiles(beside: folder)
             do {
                 for (name, data) in files { try staged.add(data, as: folder.appendingPathComponent(name)) }
-                // A certificate revoked since, or no longer matching, must not linger beside the others.
-                for name in present where !name.hasPrefix(".allervers-staging-") {
-                    try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-                }
+                try staged.add(
+                    Data("Written by allervers export certificates; the next export replaces this folder's files.\n".utf8),
+                    as: folder.appendingPathComponent(Self.marker))
                 try staged.commit()
             } catch {
                 staged.discard()
                 throw error
             }
+            // Then what the earlier export wrote and this one did not: a certificate revoked
+            // since, or no longer matching, must not linger beside the others.
+            let kept = Set(files.map(\.name) + [Self.marker])
+            for name in present where !kept.contains(name) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
             say(
-                "Wrote \(counted(certificates.count - revoked, "certificate")) (\(counted(files.count, "file"))) to \(folder.relativePath)/"
+                "Wrote \(counted(written, "certificate")) (\(counted(files.count, "file"))) to \(folder.relativePath)/"
                     + (revoked > 0 ? "; \(revoked) revoked left out" : ""))
         }
     }

@@ -74,7 +74,7 @@ extension AllerVers.ProgressCommand {
             discussion: """
                 Columns: participant (id, email or external id); objective; positioning; assessment; \
                 score (out of 100, for the assessment, or the positioning when it is alone), in English \
-                or French (stagiaire, objectif, positionnement, évaluation, note). Levels in either \
+                or French (stagiaire, objectif, positionnement, évaluation, note sur 100). Levels in either \
                 language: acquired / acquis, partly-acquired / en cours d'acquisition, not-acquired / \
                 non acquis. A row that cannot be recorded names its line, and nothing is recorded.
 
@@ -95,7 +95,7 @@ extension AllerVers.ProgressCommand {
                 aliases: [
                     "participant": ["stagiaire", "participant_e", "apprenant", "apprenant_e"], "objective": ["objectif"],
                     "positioning": ["positionnement", "positionnement_initial"], "assessment": ["evaluation", "evaluation_finale"],
-                    "score": ["note"],
+                    "score": ["note_sur_100"],
                 ], required: ["participant", "objective"])
             var results: [ObjectiveResult] = []
             var lines: [Int] = []

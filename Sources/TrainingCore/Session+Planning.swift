@@ -62,8 +62,8 @@ extension Session {
                 problems.append((index, "the time zone \"\(slot.timeZone)\" does not exist"))
             } else if slot.interval == nil {
                 problems.append((index, "slot \(slot.id) falls in a daylight-saving change in \(slot.timeZone)"))
-            } else if longestSlot < slot.duration {
-                problems.append((index, "slot \(slot.id) lasts \(slot.duration): a slot lasts at most \(longestSlot)"))
+            } else if longestSlot < slot.plannedLength {
+                problems.append((index, "slot \(slot.id) lasts \(slot.plannedLength): a slot lasts at most \(longestSlot)"))
             }
             if !seen.insert(slot.id).inserted { problems.append((index, "two slots are named \(slot.id)")) }
         }

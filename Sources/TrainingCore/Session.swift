@@ -124,6 +124,13 @@ public enum Place: Sendable, Hashable, Codable {
         }
     }
 
+    /// What tells two places apart: the name and the address (or description), with case,
+    /// accents, spaces and punctuation left out ("3, quai Perrache" is "3 quai Perrache").
+    public var identity: String {
+        func letters(_ text: String) -> String { String(text.folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }) }
+        return letters(name) + "|" + letters(detail)
+    }
+
     /// The address of a room, the description of a site.
     public var detail: String {
         switch self {
@@ -210,6 +217,9 @@ public struct Slot: Sendable, Hashable, Codable, Identifiable {
 
     /// Whether it ends on the next day.
     public var crossesMidnight: Bool { end <= start }
+
+    /// Its length on the wall clock, clock changes aside: what a trainer plans.
+    public var plannedLength: Hours { Hours(minutes: (end.minutes - start.minutes + 24 * 60) % (24 * 60)) }
 
     /// The part of the day it starts in.
     public var part: Part { Part(starting: start) }

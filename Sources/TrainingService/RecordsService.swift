@@ -106,12 +106,15 @@ public struct RecordsService: Sendable {
     /// The documents of these certificates, whatever their sessions, for one folder (a year's,
     /// an employer's), with an `index.csv` that lists them; each session's records read once.
     /// Revoked certificates are left out: their documents no longer stand.
-    public func certificateFiles(_ certificates: [Certificate], language: DocumentLanguage) async throws -> [(name: String, data: Data)] {
+    /// `written` counts the certificates whose documents are among the files.
+    public func certificateFiles(_ certificates: [Certificate], language: DocumentLanguage) async throws -> (
+        files: [(name: String, data: Data)], written: Int
+    ) {
         let live = certificates.filter { $0.revocation == nil }
-        guard !live.isEmpty else { return [] }
         let organisation = try store.documentOrganisation()
-        let signing = try DocumentKeys.load(for: store.workspace, organisation: organisation.name)
+        var keys: DocumentKeys?
         var files: [(name: String, data: Data)] = []
+        var written = 0
         var index = CSVWriter()
         index.append([
             "Numéro", "Participant", "Nom", "Formation", "Session", "Fin de formation", "Délivré le", "Valide jusqu'au", "Décision",
@@ -120,7 +123,10 @@ public struct RecordsService: Sendable {
             let records = try store.records(of: sessionID)
             for certificate in issued.sorted(by: { $0.number < $1.number }) {
                 guard let context = records.context(for: certificate, organisation: organisation) else { continue }
+                let signing = try keys ?? DocumentKeys.load(for: store.workspace, organisation: organisation.name)
+                keys = signing
                 files += try Self.documents(of: context, signedWith: signing, language: language)
+                written += 1
                 index.append([
                     certificate.number, certificate.participantID, context.participant.displayName, certificate.courseID, sessionID,
                     certificate.lastDay.description, certificate.issuedOn.description, certificate.validUntil?.description ?? "",
@@ -128,7 +134,7 @@ public struct RecordsService: Sendable {
                 ])
             }
         }
-        return [("index.csv", index.data)] + files
+        return ([("index.csv", index.data)] + files, written)
     }
 
     /// A session's sign-in sheets: blank to print before, or filled from the records after,

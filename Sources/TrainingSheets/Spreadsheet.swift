@@ -33,6 +33,11 @@ public struct Spreadsheet: Sendable, Hashable {
     /// The parts read whole are kept below this size once inflated: a list of people is far
     /// smaller, a ZIP bomb far larger.
     static let largestPart = 64 << 20
+    /// The most rows and columns a sheet has (Excel's and LibreOffice's limits).
+    static let rowLimit = 1_048_576
+    static let columnLimit = 16_384
+    /// The most cells with a value read from a sheet: repeated rows and columns multiply.
+    static let cellLimit = 4_000_000
 
     /// Reads the sheet called `sheet`, or the first.
     public init(url: URL, sheet: String? = nil) throws(SpreadsheetError) {
@@ -106,8 +111,8 @@ private final class XMLDocument {
 
     init(_ data: Data, named path: String) throws(SpreadsheetError) {
         _ = Self.ready
-        let options = Int32(
-            XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        // Blank text is kept: in a cell, a space between two spans is a space.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         let parsed = data.withUnsafeBytes { bytes -> xmlDocPtr? in
             allervers_silenceGenericErrors()
             defer { allervers_restoreGenericErrors() }
@@ -180,7 +185,10 @@ private struct XMLNode {
 }
 
 private enum Namespace {
-    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    /// Transitional OOXML's, then Strict's.
+    static let relationships = [
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    ]
     static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -192,36 +200,43 @@ private enum Workbook {
         guard let workbook = try parts.document("xl/workbook.xml")?.root else {
             throw SpreadsheetError(row: 0, "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV")
         }
-        let sheets = workbook.descendants("sheet").map { ($0.attribute("name") ?? "", $0.attribute("id", Namespace.relationships) ?? "") }
+        let sheets = workbook.descendants("sheet").map { sheet in
+            (sheet.attribute("name") ?? "", Namespace.relationships.lazy.compactMap { sheet.attribute("id", $0) }.first ?? "")
+        }
         guard let (name, relation) = wanted.map({ wanted in sheets.first { $0.0 == wanted } }) ?? sheets.first else {
             throw SpreadsheetError(
                 row: 0,
                 wanted.map { "no sheet named \($0): the sheets are \(sheets.map(\.0).joined(separator: ", "))" }
                     ?? "the workbook has no sheet")
         }
-        var target = "xl/worksheets/sheet1.xml"
-        if let relations = try parts.document("xl/_rels/workbook.xml.rels")?.root,
+        // Dates count from 1904 in workbooks made so (old Excel for the Mac), from 1900 otherwise.
+        let from1904 = ["1", "true"].contains(workbook.child("workbookPr")?.attribute("date1904") ?? "")
+        guard let relations = try parts.document("xl/_rels/workbook.xml.rels")?.root,
             let found = relations.children.first(where: { $0.attribute("Id") == relation })?.attribute("Target")
-        {
-            target = found.hasPrefix("/") ? String(found.dropFirst()) : "xl/" + found
-        }
+        else { throw SpreadsheetError(row: 0, "the workbook does not say where its sheet \(name) is") }
+        let target = found.hasPrefix("/") ? String(found.dropFirst()) : "xl/" + found
         let strings = try sharedStrings(parts)
         let dateStyles = try Self.dateStyles(parts)
         guard let worksheet = try parts.document(target)?.root else { throw SpreadsheetError(row: 0, "the sheet \(name) is missing") }
         for merge in worksheet.descendants("mergeCell") {
             let range = merge.attribute("ref") ?? ""
-            if let first = range.split(separator: ":").first, Self.position(String(first))?.row == 1 {
+            if let first = range.split(separator: ":").first, try Self.position(String(first), row: 1).row == 1 {
                 throw SpreadsheetError(row: 1, "the header has merged cells (\(range)): unmerge them, one column name per cell")
             }
         }
         var rows: [Spreadsheet.Row] = []
         var number = 0
+        var values = 0
         for row in worksheet.child("sheetData")?.children ?? [] where row.name == "row" {
             number = row.attribute("r").flatMap { Int($0) } ?? number + 1
+            guard (1...Spreadsheet.rowLimit).contains(number) else { throw SpreadsheetError(row: 0, "a row is numbered \(number)") }
             var cells: [String] = []
+            var next = 0
             for cell in row.children where cell.name == "c" {
                 let reference = cell.attribute("r") ?? ""
-                let column = Self.position(reference)?.column ?? cells.count
+                // A cell without its reference follows the one before.
+                let column = reference.isEmpty ? next : try Self.position(reference, row: number).column
+                next = column + 1
                 guard cell.child("f") == nil else {
                     throw SpreadsheetError(row: number, "cell \(reference) holds a formula: copy it and paste the values instead")
                 }
@@ -239,9 +254,16 @@ private enum Workbook {
                 case "e": throw SpreadsheetError(row: number, "cell \(reference) holds an error (\(value))")
                 default:
                     let style = cell.attribute("s").flatMap { Int($0) } ?? 0
-                    text = dateStyles.contains(style) ? try Self.date(serial: value, row: number, cell: reference) : value
+                    // A blank cell formatted as a date has no value, and stays blank.
+                    text =
+                        dateStyles.contains(style) && !value.isEmpty
+                        ? try Self.date(serial: value, from1904: from1904, row: number, cell: reference) : value
                 }
                 guard !text.isEmpty else { continue }
+                values += 1
+                guard values <= Spreadsheet.cellLimit else {
+                    throw SpreadsheetError(row: number, "the sheet holds too many cells to be a list")
+                }
                 if column >= cells.count { cells += Array(repeating: "", count: column - cells.count + 1) }
                 cells[column] = text
             }
@@ -276,31 +298,46 @@ private enum Workbook {
         return dates
     }
 
-    /// Whether a format code shows a day: it has a day, month or year outside quotes and
-    /// brackets (`dd/mm/yyyy`, `[$-40C]d mmmm yyyy`), not only hours (`h:mm`).
+    /// Whether a format code shows a day: it has a day or a year outside quotes, brackets
+    /// and escapes (`dd/mm/yyyy`, `[$-40C]d mmmm yyyy`), not only hours (`h:mm`) nor a
+    /// number in colour (`0.00;[Red]-0.00`) or with words (`0" dossiers"`).
     static func isDateFormat(_ code: String) -> Bool {
         var quoted = false
         var bracket = false
+        var escaped = false
         for character in code.lowercased() {
+            if escaped {
+                escaped = false
+                continue
+            }
+            if quoted {
+                if character == "\"" { quoted = false }
+                continue
+            }
+            if bracket {
+                if character == "]" { bracket = false }
+                continue
+            }
             switch character {
-            case "\"": quoted.toggle()
+            case "\"": quoted = true
             case "[": bracket = true
-            case "]": bracket = false
-            case "d",
-                "y" where !quoted && !bracket:
-                return true
+            case "\\": escaped = true
+            case "d", "y": return true
             default: continue
             }
         }
         return false
     }
 
-    /// A date serial number (days since 30 December 1899, as Excel counts them) as `YYYY-MM-DD`.
-    static func date(serial text: String, row: Int, cell: String) throws(SpreadsheetError) -> String {
-        guard let serial = Double(text), serial >= 1, serial < 2_958_466 else {
+    /// A date serial number as `YYYY-MM-DD`: days since 30 December 1899 as Excel counts them
+    /// from 1 March 1900 (serial 61; before it Excel counts a 29 February 1900 that never was,
+    /// so those serials are refused), or since 1 January 1904 in a workbook made so.
+    static func date(serial text: String, from1904: Bool, row: Int, cell: String) throws(SpreadsheetError) -> String {
+        guard let serial = Double(text), serial >= (from1904 ? 0 : 61), serial < 2_958_466 else {
             throw SpreadsheetError(row: row, "cell \(cell) is shown as a date but holds \(text)")
         }
-        let days = Int(serial.rounded(.down)) - 25_569  // 1970-01-01 is serial 25569.
+        // 1970-01-01 is serial 25569 counted from 1900, 24107 from 1904.
+        let days = Int(serial.rounded(.down)) - (from1904 ? 24_107 : 25_569)
         let date = Date(timeIntervalSince1970: TimeInterval(days) * 86_400)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
@@ -308,21 +345,23 @@ private enum Workbook {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
-    /// `B3` → row 3, column 1.
-    static func position(_ reference: String) -> (row: Int, column: Int)? {
+    /// `B3` → row 3, column 1; a reference beyond a sheet's columns or rows is refused.
+    static func position(_ reference: String, row: Int) throws(SpreadsheetError) -> (row: Int, column: Int) {
         var column = 0
         var digits = ""
         for character in reference.uppercased() {
-            if let value = character.asciiValue, (65...90).contains(value), digits.isEmpty {
+            if let value = character.asciiValue, (65...90).contains(value), digits.isEmpty, column <= Spreadsheet.columnLimit {
                 column = column * 26 + Int(value - 64)
-            } else if character.isNumber {
+            } else if let value = character.asciiValue, (48...57).contains(value), digits.count < 8 {
                 digits.append(character)
             } else {
-                return nil
+                throw SpreadsheetError(row: row, "a cell is named \(reference)")
             }
         }
-        guard column > 0, let row = Int(digits) else { return nil }
-        return (row, column - 1)
+        guard (1...Spreadsheet.columnLimit).contains(column), let number = Int(digits), (1...Spreadsheet.rowLimit).contains(number) else {
+            throw SpreadsheetError(row: row, "a cell is named \(reference)")
+        }
+        return (number, column - 1)
     }
 }
 
@@ -340,13 +379,20 @@ private enum OpenDocument {
         }
         var rows: [Spreadsheet.Row] = []
         var number = 0
+        var values = 0
         for row in Self.rows(of: tables[index]) {
             let repeated = max(1, row.attribute("number-rows-repeated", Namespace.table).flatMap { Int($0) } ?? 1)
             number += 1
+            guard number <= Spreadsheet.rowLimit, repeated <= Spreadsheet.rowLimit else {
+                throw SpreadsheetError(row: 0, "the sheet has more rows than a spreadsheet holds")
+            }
             var cells: [String] = []
             var column = 0
             for cell in row.children where cell.name == "table-cell" || cell.name == "covered-table-cell" {
                 let span = max(1, cell.attribute("number-columns-repeated", Namespace.table).flatMap { Int($0) } ?? 1)
+                guard column <= Spreadsheet.columnLimit, span <= Spreadsheet.columnLimit else {
+                    throw SpreadsheetError(row: number, "the row has more columns than a spreadsheet holds")
+                }
                 if cell.attribute("formula", Namespace.table) != nil {
                     throw SpreadsheetError(
                         row: number, "cell \(Self.name(column: column))\(number) holds a formula: copy it and paste the values instead")
@@ -361,12 +407,16 @@ private enum OpenDocument {
                 if !text.isEmpty {
                     if column > cells.count { cells += Array(repeating: "", count: column - cells.count) }
                     // A value repeated over columns is typed in each (empty ones are not stored).
-                    cells += Array(repeating: text, count: min(span, 1024))
+                    cells += Array(repeating: text, count: span)
                 }
                 column += span
             }
             if cells.contains(where: { !$0.isEmpty }) {
-                for offset in 0..<min(repeated, 1024) { rows.append(Spreadsheet.Row(number: number + offset, cells: cells)) }
+                values += cells.count * repeated
+                guard values <= Spreadsheet.cellLimit else {
+                    throw SpreadsheetError(row: number, "the sheet holds too many cells to be a list")
+                }
+                for offset in 0..<repeated { rows.append(Spreadsheet.Row(number: number + offset, cells: cells)) }
             }
             number += repeated - 1
         }

@@ -281,9 +281,7 @@ extension Store {
                     ?? SessionRows.place(
                         kind: try other["sessionPlaceKind"], name: try other["sessionPlaceName"], detail: try other["sessionPlaceDetail"])
                 // A place is its name and its address: "Salle 1" in Lyon is not "Salle 1" in Marseille.
-                if !slot.isRemote, try other["remotePresence"] as String? == nil, place.name.folded == otherPlace.name.folded,
-                    place.detail.folded == otherPlace.detail.folded
-                {
+                if !slot.isRemote, try other["remotePresence"] as String? == nil, place.identity == otherPlace.identity {
                     reasons.append(
                         "the place \(place.name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
                 }

@@ -30,7 +30,7 @@ import TrainingTesting
                 "Stagiaire;Objectif;Évaluation\nP-0001;O1;acquis\nP-0006;O1;acquis\n",
                 "evaluations.csv:3: P-0006 is not enrolled in session LYON"
             ),
-            ("Stagiaire;Objectif;Note\nP-0001;O1;120\n", "evaluations.csv:2: \"120\" is not a score out of 100"),
+            ("Stagiaire;Objectif;Score\nP-0001;O1;120\n", "evaluations.csv:2: \"120\" is not a score out of 100"),
             ("Stagiaire;Objectif;Évaluation\nP-0001;O1;\n", "evaluations.csv:2: the row gives no result"),
         ]
         for (text, expected) in refusals {
@@ -41,7 +41,7 @@ import TrainingTesting
 
         let imported = try await importing(
             """
-            Stagiaire;Objectif;Positionnement;Évaluation;Note
+            Stagiaire;Objectif;Positionnement;Évaluation;Note sur 100
             P-0001;O1;non acquis;acquis;
             P-0001;O2;;En cours d'acquisition;
             P-0001;O4;;ACQUIS;90

@@ -194,7 +194,7 @@ import TrainingTesting
         let exported = await export()
         #expect(exported.output == "Wrote 2 certificates (7 files) to \(out.path)/\n", "\(exported.output) \(exported.error)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names.count == 7 && names.contains("index.csv"), "\(names)")
+        #expect(names.count == 8 && names.contains("index.csv") && names.contains(".allervers-certificates"), "\(names)")
         let index = String(decoding: try Data(contentsOf: out.appendingPathComponent("index.csv")), as: UTF8.self)
         #expect(index.contains("P-0001;ROUX Camille;AV-FOND;LYON;2026-03-13") && index.contains("P-0002;BENALI Mehdi"), "\(index)")
         let pdf = try #require(names.first { $0.hasSuffix("-certificat-de-realisation.pdf") })
@@ -205,12 +205,21 @@ import TrainingTesting
         let again = await export()
         #expect(again.output == "Wrote 1 certificate (4 files) to \(out.path)/; 1 revoked left out\n", "\(again.output) \(again.error)")
         #expect(try !FileManager.default.contentsOfDirectory(atPath: out.path).contains { $0.hasPrefix(number) })
+        // Only revoked ones: nothing but the index, and the earlier documents go.
+        let revokedOnly = await allervers("export", "certificates", "--state", "revoked", "--out", out.path, "--store", store)
+        #expect(revokedOnly.output == "Wrote 0 certificates (1 file) to \(out.path)/; 1 revoked left out\n", "\(revokedOnly.output)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".allervers-certificates", "index.csv"])
         // A folder holding anything else is not written into.
         let elsewhere = workspace.url.appendingPathComponent("documents")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try Data("notes".utf8).write(to: elsewhere.appendingPathComponent("notes.txt"))
         let refused = await allervers("export", "certificates", "--out", elsewhere.path, "--store", store)
-        #expect(refused.exitCode != 0 && refused.error.contains("holds notes.txt"), "\(refused.error)")
+        #expect(refused.exitCode != 0 && refused.error.contains("holds files that no export of certificates wrote"), "\(refused.error)")
+        // Nor one holding someone's own index.csv.
+        try FileManager.default.removeItem(at: elsewhere.appendingPathComponent("notes.txt"))
+        try Data("mine".utf8).write(to: elsewhere.appendingPathComponent("index.csv"))
+        #expect(await allervers("export", "certificates", "--out", elsewhere.path, "--store", store).exitCode != 0)
+        #expect(try Data(contentsOf: elsewhere.appendingPathComponent("index.csv")) == Data("mine".utf8))
         let none = await allervers("export", "certificates", "--year", "2020", "--out", out.path, "--store", store)
         #expect(none.output == "No certificate matches.\n")
     }

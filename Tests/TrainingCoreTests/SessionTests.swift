@@ -166,6 +166,9 @@ import TrainingTesting
         // Only an evening or a night ends the next day, and no slot lasts more than 12 hours.
         let slips = Session.problems(of: [slot("13:30", "12:00"), slot("18:00", "07:00", on: day.adding(days: 3))])
         #expect(slips.map(\.slot) == [0, 1])
+        // Twelve hours on the clock the night it goes back: thirteen that pass, and allowed.
+        let october = slot("21:00", "09:00", on: LocalDate("2026-10-24")!)
+        #expect(october.duration.minutes == 13 * 60 && Session.problems(of: [october]).isEmpty)
         #expect(
             slips.map(\.problem) == [
                 "slot 2026-04-02-pm ends at 12:00, before it starts at 13:30 (only a slot starting from 18:00 ends the next day)",

@@ -66,7 +66,7 @@ import TrainingTesting
     @Test func aPlaceIsItsNameAndAddress() throws {
         try store.plan(try session("S1", on: "2026-03-12"))
         try store.plan(try session("S2", on: "2026-03-12", address: "Marseille", trainer: "Bruno"))
-        #expect(throws: SessionError.self) { try store.plan(try session("S3", on: "2026-03-12", address: " LYON", trainer: "Nadia")) }
+        #expect(throws: SessionError.self) { try store.plan(try session("S3", on: "2026-03-12", address: " LYON.", trainer: "Nadia")) }
     }
 
     /// Those waiting are in the order they joined the line, each with their place in it.
