@@ -14,7 +14,9 @@ struct CSVFile {
     var isSpreadsheet: Bool { ["xlsx", "ods"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) }
 
     /// The header and the rows, from a CSV or a spreadsheet.
-    private func parsed() throws -> (header: [String], rows: [CSVTable.Row]) {
+    /// The header and the rows, and, for a workbook of several sheets read from its first,
+    /// which sheet that was and how to choose another (for a header that does not fit).
+    private func parsed() throws -> (header: [String], rows: [CSVTable.Row], sheetNote: String) {
         if isSpreadsheet {
             let spreadsheet: Spreadsheet
             do {
@@ -33,7 +35,11 @@ struct CSVFile {
                 return CSVTable.Row(
                     line: row.number, fields: (row.cells + Array(repeating: "", count: header.count)).prefix(header.count).map { $0 })
             }
-            return (header, rows)
+            let note =
+                sheet == nil && spreadsheet.sheets.count > 1
+                ? " (in sheet \(spreadsheet.name), the first; the sheets are \(spreadsheet.sheets.joined(separator: ", ")): choose one with --sheet NAME)"
+                : ""
+            return (header, rows, note)
         }
         if sheet != nil { throw Self.error(path, 0, "--sheet is for an .xlsx or .ods file") }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -46,7 +52,7 @@ struct CSVFile {
             throw Self.error(path, error.line, error.message)
         }
         if table.encoding != .utf8 { sayError("\(path): read as \(table.encoding.rawValue) (not UTF-8)") }
-        return (table.header, table.rows)
+        return (table.header, table.rows, "")
     }
 
     /// The table, with its header checked: every column must be one of `columns` or one of
@@ -60,7 +66,8 @@ struct CSVFile {
         for (index, name) in names.enumerated() where !columns.contains(name) {
             // Each column with the name a French spreadsheet gives it.
             let known = columns.map { column in aliases[column]?.first.map { "\(column) (\($0))" } ?? column }
-            throw Self.error(path, 1, "unknown column \"\(parsed.header[index])\": the columns are \(known.joined(separator: ", "))")
+            throw Self.error(
+                path, 1, "unknown column \"\(parsed.header[index])\"\(parsed.sheetNote): the columns are \(known.joined(separator: ", "))")
         }
         for (index, name) in names.enumerated() {
             if let first = names.firstIndex(of: name), first < index {

@@ -98,7 +98,7 @@ extension AllerVers.SessionCommand {
                 let first = LocalDate(start!)!
                 laidOut = Session.layOut(course, from: first, halfDays: try halfDays(), holidays: holidays)
                 if let why = holidays.whyNotWorking(first), let day = laidOut.first?.date {
-                    say("Note: \(first) is \(why): the first half-day is on \(day)")
+                    sayError("Note: \(first) is \(why): the first half-day is on \(day)")
                 }
             }
             let place: Place =

@@ -60,7 +60,11 @@ public enum Documents {
                         l.pick("Horaires", "Times"),
                         "\(slot.start) – \(slot.end)\(slot.crossesMidnight ? l.pick(" le lendemain", " the next day") : "") (\(l.hours(slot.duration)))"
                     ),
-                    (l.pick("Lieu", "Place"), "\(session.place(of: slot).name), \(session.place(of: slot).detail)"),
+                    (
+                        l.pick("Lieu", "Place"),
+                        slot.isRemote
+                            ? l.pick("à distance", "remote") : "\(session.place(of: slot).name), \(session.place(of: slot).detail)"
+                    ),
                     (
                         l.pick("Modalité", "Mode"),
                         slot.remotePresence.map {

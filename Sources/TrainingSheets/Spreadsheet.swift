@@ -27,6 +27,8 @@ public struct Spreadsheet: Sendable, Hashable {
 
     /// The sheet's name.
     public let name: String
+    /// Every sheet's name, in the workbook's order.
+    public let sheets: [String]
     /// Its rows that hold a value, in order.
     public let rows: [Row]
 
@@ -49,8 +51,8 @@ public struct Spreadsheet: Sendable, Hashable {
         }
         let parts = Parts(archive: archive)
         switch url.pathExtension.lowercased() {
-        case "ods": (name, rows) = try OpenDocument.read(parts, sheet: sheet)
-        default: (name, rows) = try Workbook.read(parts, sheet: sheet)
+        case "ods": (name, sheets, rows) = try OpenDocument.read(parts, sheet: sheet)
+        default: (name, sheets, rows) = try Workbook.read(parts, sheet: sheet)
         }
     }
 }
@@ -196,7 +198,7 @@ private enum Namespace {
 
 /// Office Open XML (`.xlsx`).
 private enum Workbook {
-    static func read(_ parts: Parts, sheet wanted: String?) throws(SpreadsheetError) -> (String, [Spreadsheet.Row]) {
+    static func read(_ parts: Parts, sheet wanted: String?) throws(SpreadsheetError) -> (String, [String], [Spreadsheet.Row]) {
         guard let workbook = try parts.document("xl/workbook.xml")?.root else {
             throw SpreadsheetError(row: 0, "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV")
         }
@@ -269,7 +271,7 @@ private enum Workbook {
             }
             if cells.contains(where: { !$0.isEmpty }) { rows.append(Spreadsheet.Row(number: number, cells: cells)) }
         }
-        return (name, rows)
+        return (name, sheets.map(\.0), rows)
     }
 
     /// The shared strings, each the text of its runs (phonetic guides left out).
@@ -367,7 +369,7 @@ private enum Workbook {
 
 /// OpenDocument (`.ods`).
 private enum OpenDocument {
-    static func read(_ parts: Parts, sheet wanted: String?) throws(SpreadsheetError) -> (String, [Spreadsheet.Row]) {
+    static func read(_ parts: Parts, sheet wanted: String?) throws(SpreadsheetError) -> (String, [String], [Spreadsheet.Row]) {
         guard let content = try parts.document("content.xml")?.root else {
             throw SpreadsheetError(row: 0, "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV")
         }
@@ -420,7 +422,7 @@ private enum OpenDocument {
             }
             number += repeated - 1
         }
-        return (names[index], rows)
+        return (names[index], names, rows)
     }
 
     /// The rows of a table, inside header-row and row groups too.

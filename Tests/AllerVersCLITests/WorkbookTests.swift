@@ -52,7 +52,11 @@ import TrainingTesting
             """, in: workspace)
         let book = workspace.url.appendingPathComponent("agents.xlsx").path
         let firstSheet = await allervers("participant", "import", book, "--store", store)
-        #expect(firstSheet.error.contains("agents.xlsx:1: unknown column \"Rien\""), "the first sheet by default: \(firstSheet.error)")
+        #expect(
+            firstSheet.error.contains(
+                "agents.xlsx:1: unknown column \"Rien\" (in sheet Notes, the first; the sheets are Notes, Agents: choose one with --sheet NAME)"
+            ),
+            "the first sheet by default: \(firstSheet.error)")
         let imported = await allervers("participant", "import", book, "--sheet", "Agents", "--store", store)
         #expect(imported.output.hasPrefix("Imported 3 participants"), "\(imported.output) \(imported.error)")
         // The number in red is a number, the blank date cell blank.
