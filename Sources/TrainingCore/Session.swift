@@ -207,7 +207,7 @@ public struct Slot: Sendable, Hashable, Codable, Identifiable {
             id: try container.decodeIfPresent(String.self, forKey: .id))
         // Written before slots kept their ids (a certificate's snapshot of format 1): the
         // morning or the afternoon, as ids were then.
-        if try !container.contains(.id) { id = "\(date)-\(start.minutes < 13 * 60 ? "am" : "pm")" }
+        if !container.contains(.id) { id = "\(date)-\(start.minutes < 13 * 60 ? "am" : "pm")" }
         place = try container.decodeIfPresent(Place.self, forKey: .place)
         remotePresence = try container.decodeIfPresent(String.self, forKey: .remotePresence)
     }
