@@ -166,8 +166,10 @@ struct CertificateOnADay: Encodable {
     }
 }
 
+/// A certificate's state today, as `certificate list` across sessions names it (valid,
+/// expired, not-met), or, revoked, why and by what it was replaced.
 func revocationState(of certificate: Certificate) -> String {
-    guard let revocation = certificate.revocation else { return "live" }
+    guard let revocation = certificate.revocation else { return certificate.state(on: today()).rawValue }
     return "revoked: \(revocation.reason)" + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")
 }
 
