@@ -87,10 +87,11 @@ public struct ParticipantProgress: Sendable, Hashable, Codable {
         results.first { $0.objectiveID == objectiveID && $0.phase == .assessment }
     }
 
-    /// The objectives of `course` with no assessment result: what an attestation would print
-    /// as *non évalué*, when it must state the results of the assessment (L6353-1).
-    public func unassessed(in course: Course) -> [String] {
-        course.objectives.map(\.id).filter { assessment(of: $0) == nil }
+    /// The objectives of `course` with no assessment result in `progress` (every one when
+    /// nothing was recorded): what an attestation would print as *non évalué*, when it must
+    /// state the results of the assessment (L6353-1).
+    public static func unassessed(_ progress: ParticipantProgress?, in course: Course) -> [String] {
+        course.objectives.map(\.id).filter { progress?.assessment(of: $0) == nil }
     }
 }
 

@@ -52,8 +52,7 @@ public struct CertificationService: Sendable {
             context in
             progress(context.session.id)
             if context.certificate.isEligible {
-                let missing = (context.progress ?? ParticipantProgress(participantID: context.participant.id, modules: [:], results: []))
-                    .unassessed(in: context.course)
+                let missing = ParticipantProgress.unassessed(context.progress, in: context.course)
                 if !missing.isEmpty { unassessed[context.session.id, default: [:]][context.participant.id] = missing }
             }
             return signer.signatures(for: context)
@@ -90,9 +89,7 @@ extension SessionRecords {
     public var unassessed: [(participantID: String, objectives: [String])] {
         let byID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         return decisions.filter(\.isEligible).compactMap { decision in
-            let missing =
-                (byID[decision.participantID] ?? ParticipantProgress(participantID: decision.participantID, modules: [:], results: []))
-                .unassessed(in: course)
+            let missing = ParticipantProgress.unassessed(byID[decision.participantID], in: course)
             return missing.isEmpty ? nil : (decision.participantID, missing)
         }
     }

@@ -289,14 +289,7 @@ public struct ComplianceService: Sendable {
         -> ComplianceReport
     {
         let employers = try store.complianceInputs(employer: employer, on: day, knownAt: knownAt, person: person)
-        // Each employer's lines on a core of their own: a large organisation's staff are
-        // a hundred thousand statuses.
-        let parts = await withTaskGroup(of: (Int, [ComplianceReport.Line]).self) { group in
-            for (index, inputs) in employers.enumerated() { group.addTask { (index, Self.lines(of: inputs, asOf: day)) } }
-            var parts = Array(repeating: [ComplianceReport.Line](), count: employers.count)
-            for await (index, lines) in group { parts[index] = lines }
-            return parts
-        }
+        let parts = await Self.perEmployer(employers) { Self.lines(of: $0, asOf: day) }
         return ComplianceReport(asOf: day, lines: Array(parts.joined()))
     }
 
@@ -305,21 +298,26 @@ public struct ComplianceService: Sendable {
     /// names, nor an order) to build first.
     public func counts(employer: String?, asOf day: LocalDate, knownAt: Date? = nil) async throws -> [ComplianceReport.Count] {
         let employers = try store.complianceInputs(employer: employer, on: day, knownAt: knownAt, named: false)
-        let parts = await withTaskGroup(of: (Int, [ComplianceReport.Count]).self) { group in
-            for (index, inputs) in employers.enumerated() {
-                group.addTask {
-                    var tally = ComplianceReport.Tally()
-                    Self.statuses(in: inputs, asOf: day) { _, member, _, status in
-                        tally.add(inputs.employer.id, inputs.employer.name, profession: member.role, status.state)
-                    }
-                    return (index, tally.counts)
-                }
+        let parts = await Self.perEmployer(employers) { inputs in
+            var tally = ComplianceReport.Tally()
+            Self.statuses(in: inputs, asOf: day) { _, member, _, status in
+                tally.add(inputs.employer.id, inputs.employer.name, profession: member.role, status.state)
             }
-            var parts = Array(repeating: [ComplianceReport.Count](), count: employers.count)
-            for await (index, counts) in group { parts[index] = counts }
-            return parts
+            return tally.counts
         }
         return Array(parts.joined())
+    }
+
+    /// `body` over each employer's inputs, each on a core of its own (a large organisation's
+    /// staff are a hundred thousand statuses), the results in the employers' order.
+    static func perEmployer<T: Sendable>(_ employers: [ComplianceInputs], _ body: @escaping @Sendable (ComplianceInputs) -> T) async -> [T]
+    {
+        await withTaskGroup(of: (Int, T).self) { group in
+            for (index, inputs) in employers.enumerated() { group.addTask { (index, body(inputs)) } }
+            var parts: [T?] = Array(repeating: nil, count: employers.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts.compactMap { $0 }
+        }
     }
 
     /// One employer's lines: each member of staff under each obligation that applies to them.
