@@ -91,6 +91,8 @@ demo: build
 	$(BIN) external show X-0001 --store $(DEMO) --check $(DEMO)/attestation-moreau.txt
 	$(BIN) participant find "ccas villeurbanne" --store $(DEMO)
 	$(BIN) participant show P-0001 --store $(DEMO)
+	@echo "--- The same, in French: LANG=fr_FR.UTF-8 makes every message, header, error and help French"
+	LANG=fr_FR.UTF-8 $(BIN) participant show P-0001 --store $(DEMO)
 	$(BIN) certificate list --store $(DEMO) --employer "CCAS de Villeurbanne" --state valid
 	$(BIN) export certificates --store $(DEMO) --year 2026 --employer "CCAS de Villeurbanne" --out $(DEMO)/ccas-villeurbanne-2026
 	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --dry-run

@@ -7,59 +7,63 @@ import TrainingXML
 
 extension AllerVers {
     struct AttendanceCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "attendance",
-            abstract: "Record who was there each half-day, import a paper sheet, show the grid and the history.",
-            subcommands: [Record.self, Import.self, Show.self, History.self, HoursCommand.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "attendance",
+                abstract: tr("Record who was there each half-day, import a paper sheet, show the grid and the history."),
+                subcommands: [Record.self, Import.self, Show.self, History.self, HoursCommand.self])
+        }
     }
 }
 
 extension AllerVers.AttendanceCommand {
     struct Record: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record a whole half-day in one command.",
-            discussion: """
-                Every participant holding a seat gets a status: --present, --late P:MINUTES, \
-                --left-early P:MINUTES, --excused P:REASON, --absent; --others-present marks everyone \
-                not named present. Recording a participant and slot again is a correction, which \
-                names only the participants it changes: the new record supersedes the old, which \
-                stays in the history.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Record a whole half-day in one command."),
+                discussion: tr(
+                    """
+                    Every participant holding a seat gets a status: --present, --late P:MINUTES, \
+                    --left-early P:MINUTES, --excused P:REASON, --absent; --others-present marks everyone \
+                    not named present. Recording a participant and slot again is a correction, which \
+                    names only the participants it changes: the new record supersedes the old, which \
+                    stays in the history.
 
-                Examples:
-                  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
-                    --late P-0002:15 --excused "P-0004:arrêt maladie" --absent P-0005 \\
-                    --others-present
-                  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
-                    --present P-0005
-                """)
-        @Argument(help: "The session's id.") var session: String
-        @Option(help: ArgumentHelp("The half-day, e.g. 2026-03-12-am.", valueName: "slot")) var slot: String
-        @Option(parsing: .upToNextOption, help: "Participants present.") var present: [String] = []
-        @Option(help: ArgumentHelp("A participant who arrived late, and by how many minutes.", valueName: "P:MINUTES")) var late: [String] =
+                    Examples:
+                      allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
+                        --late P-0002:15 --excused "P-0004:arrêt maladie" --absent P-0005 \\
+                        --others-present
+                      allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\
+                        --present P-0005
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Option(help: tr("The half-day, e.g. 2026-03-12-am.", valueName: "slot")) var slot: String
+        @Option(parsing: .upToNextOption, help: tr("Participants present.")) var present: [String] = []
+        @Option(help: tr("A participant who arrived late, and by how many minutes.", valueName: "P:MINUTES")) var late: [String] =
             []
-        @Option(help: ArgumentHelp("A participant who left early, and by how many minutes.", valueName: "P:MINUTES")) var leftEarly:
-            [String] = []
-        @Option(help: ArgumentHelp("A participant away for a valid reason, and the reason.", valueName: "P:REASON")) var excused: [String] =
+        @Option(help: tr("A participant who left early, and by how many minutes.", valueName: "P:MINUTES")) var leftEarly: [String] = []
+        @Option(help: tr("A participant away for a valid reason, and the reason.", valueName: "P:REASON")) var excused: [String] =
             []
-        @Option(parsing: .upToNextOption, help: "Participants away without a valid reason.") var absent: [String] = []
-        @Flag(help: "Everyone holding a seat and not named otherwise was present.") var othersPresent = false
-        @Option(help: ArgumentHelp("Why, when this corrects an earlier record; kept in the log and on the sheet.", valueName: "text"))
+        @Option(parsing: .upToNextOption, help: tr("Participants away without a valid reason.")) var absent: [String] = []
+        @Flag(help: tr("Everyone holding a seat and not named otherwise was present.")) var othersPresent = false
+        @Option(help: tr("Why, when this corrects an earlier record; kept in the log and on the sheet.", valueName: "text"))
         var reason: String?
-        @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
+        @Option(help: tr("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
             var sheet = HalfDaySheet(slotID: slot)
             func split(_ value: String, _ option: String) throws -> (String, String) {
                 guard let colon = value.lastIndex(of: ":") else {
-                    throw ValidationError("--\(option) takes PARTICIPANT:VALUE, not \"\(value)\"")
+                    throw ValidationError(tr("--\(option) takes PARTICIPANT:VALUE, not \"\(value)\""))
                 }
                 return (String(value[..<colon]), String(value[value.index(after: colon)...]))
             }
             func minutes(_ value: String, _ option: String) throws -> HalfDaySheet.Minutes {
                 let (key, text) = try split(value, option)
                 guard let minutes = Int(text), minutes > 0 else {
-                    throw ValidationError("--\(option) takes minutes, a whole number, not \"\(text)\"")
+                    throw ValidationError(tr("--\(option) takes minutes, a whole number, not \"\(text)\""))
                 }
                 return HalfDaySheet.Minutes(participant: key, minutes: minutes)
             }
@@ -80,19 +84,22 @@ extension AllerVers.AttendanceCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import a digitised paper sheet: a CSV, all of it or none.",
-            discussion: """
-                Columns: session, slot, participant (id, email or external id), status (present, \
-                excused, absent; or présent, excusé, absent), minutes_late, minutes_left_early, reason.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Import a digitised paper sheet: a CSV, all of it or none."),
+                discussion: tr(
+                    """
+                    Columns: session, slot, participant (id, email or external id), status (present, \
+                    excused, absent; or présent, excusé, absent), minutes_late, minutes_left_early, reason.
 
-                Example:
-                  allervers attendance import feuille-2026-03-12.csv --by "Claire Martin"
-                """)
-        @Argument(help: "The file: CSV, or the first sheet of an .xlsx or .ods.") var file: String
-        @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
-        @Option(help: ArgumentHelp("Who recorded the sheet.", valueName: "name")) var by: String
-        @Option(help: ArgumentHelp("Why, when the sheet corrects earlier records.", valueName: "text")) var reason: String?
+                    Example:
+                      allervers attendance import feuille-2026-03-12.csv --by "Claire Martin"
+                    """))
+        }
+        @Argument(help: tr("The file: CSV, or the first sheet of an .xlsx or .ods.")) var file: String
+        @Option(help: tr("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
+        @Option(help: tr("Who recorded the sheet.", valueName: "name")) var by: String
+        @Option(help: tr("Why, when the sheet corrects earlier records.", valueName: "text")) var reason: String?
         @OptionGroup var storeOptions: StoreOptions
 
         static let columns = ["session", "slot", "participant", "status", "minutes_late", "minutes_left_early", "reason"]
@@ -116,22 +123,25 @@ extension AllerVers.AttendanceCommand {
                 try await service.importSheet(
                     lines, named: URL(fileURLWithPath: file).lastPathComponent, by: by, correctionReason: reason, at: WorkClock.now)
             } catch let error as SheetError {
-                throw InputFileError(.init(path: file, line: error.line ?? 0), error.description)
+                throw InputFileError(.init(path: file, line: error.line ?? 0), error.text)
             }
             say("Imported \(counted(table.rows.count, "attendance record")) from \(file)")
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The attendance grid of a session: participants × half-days, and the hours each attended.",
-            discussion: """
-                Cells: P present, L15 late 15 minutes, E30 left 30 minutes early, EXC excused, ABS absent, \
-                · not recorded yet.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("The attendance grid of a session: participants × half-days, and the hours each attended."),
+                discussion: tr(
+                    """
+                    Cells: P present, L15 late 15 minutes, E30 left 30 minutes early, EXC excused, ABS absent, \
+                    · not recorded yet.
 
-                Example:
-                  allervers attendance show AV-FOND-2026-03-LYON
-                """)
+                    Example:
+                      allervers attendance show AV-FOND-2026-03-LYON
+                    """))
+        }
         @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
@@ -155,13 +165,13 @@ extension AllerVers.AttendanceCommand {
                             ratePercent: line.hours.ratePercent)
                     })
             }
-            let header = ["PARTICIPANT"] + session.slots.map { String($0.id.dropFirst(5)) } + ["HOURS", "RATE"]
+            let header: [Text] = ["PARTICIPANT"] + session.slots.map { Text(verbatim: String($0.id.dropFirst(5))) } + ["HOURS", "RATE"]
             let rows = grid.lines.map { line in
                 [line.participant.displayName]
                     + session.slots.map { slot in line.marks.first { $0.slotID == slot.id }.map(Self.cell) ?? "·" }
                     + ["\(line.hours.attended) / \(line.hours.planned)", "\(line.hours.ratePercent)%"]
             }
-            printTable([header] + rows)
+            printTable(header: header, rows: rows)
         }
 
         static func cell(_ mark: AttendanceMark) -> String {
@@ -178,11 +188,13 @@ extension AllerVers.AttendanceCommand {
     }
 
     struct History: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Every attendance record of a session, corrections included.",
-            discussion: "Example:\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002")
-        @Argument(help: "The session's id.") var session: String
-        @Option(help: "Only this participant (id, email or external id).") var participant: String?
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Every attendance record of a session, corrections included."),
+                discussion: tr("Example:\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002"))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Option(help: tr("Only this participant (id, email or external id).")) var participant: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -191,13 +203,13 @@ extension AllerVers.AttendanceCommand {
                 of: session, participant: participant)
             if format.json { return try printJSON(events) }
             printTable(
-                [["#", "SLOT", "PARTICIPANT", "MARK", "REASON", "BY", "AT", "CORRECTS"]]
-                    + events.map {
-                        [
-                            String($0.sequence), $0.mark.slotID, $0.mark.participantID, Show.cell($0.mark), $0.mark.reason ?? "",
-                            $0.recordedBy, $0.recordedAt.formatted(.iso8601), correction($0),
-                        ]
-                    })
+                header: ["#", "SLOT", "PARTICIPANT", "MARK", "REASON", "BY", "AT", "CORRECTS"],
+                rows: events.map {
+                    [
+                        String($0.sequence), $0.mark.slotID, $0.mark.participantID, Show.cell($0.mark), $0.mark.reason ?? "",
+                        $0.recordedBy, $0.recordedAt.formatted(.iso8601), correction($0),
+                    ]
+                })
             printSessionHistory(life)
         }
 
@@ -211,12 +223,14 @@ extension AllerVers.AttendanceCommand {
 
 extension AllerVers.AttendanceCommand {
     struct HoursCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "hours",
-            abstract: "Hours each participant attended over a period, across every session.",
-            discussion: "Example:\n  allervers attendance hours --from 2026-01-01 --to 2026-12-31 --json")
-        @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var from: String
-        @Option(help: ArgumentHelp("The last day, included.", valueName: "date")) var to: String
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "hours",
+                abstract: tr("Hours each participant attended over a period, across every session."),
+                discussion: tr("Example:\n  allervers attendance hours --from 2026-01-01 --to 2026-12-31 --json"))
+        }
+        @Option(help: tr("The first day, YYYY-MM-DD.", valueName: "date")) var from: String
+        @Option(help: tr("The last day, included.", valueName: "date")) var to: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -238,8 +252,8 @@ extension AllerVers.AttendanceCommand {
                     })
             }
             printTable(
-                [["PARTICIPANT", "SESSIONS", "ATTENDED", "PLANNED"]]
-                    + hours.map { [$0.participantID, String($0.sessionCount), $0.attended.description, $0.planned.description] })
+                header: ["PARTICIPANT", "SESSIONS", "ATTENDED", "PLANNED"],
+                rows: hours.map { [$0.participantID, String($0.sessionCount), $0.attended.description, $0.planned.description] })
         }
     }
 }

@@ -1,23 +1,27 @@
 import ArgumentParser
 import Foundation
+import TrainingCore
 import TrainingService
 import TrainingStore
 
 extension AllerVers {
     struct Backup: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a consistent snapshot of the workspace to one file, even while others record.",
-            discussion: """
-                The snapshot is SQLite's online backup, read in one transaction, so trainers can go on \\
-                recording while it is taken. The signing keys go into it only with --with-key: keep \\
-                such a file as safely as the keys themselves. The file is readable by its owner only.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Write a consistent snapshot of the workspace to one file, even while others record."),
+                discussion: tr(
+                    """
+                    The snapshot is SQLite's online backup, read in one transaction, so trainers can go on \\
+                    recording while it is taken. The signing keys go into it only with --with-key: keep \\
+                    such a file as safely as the keys themselves. The file is readable by its owner only.
 
-                Examples:
-                  allervers backup --to /media/usb/aller-vers-2026-03-14.allervers
-                  allervers backup --to coffre/aller-vers.allervers --with-key
-                """)
-        @Option(help: ArgumentHelp("The new file to write.", valueName: "file")) var to: String
-        @Flag(help: "Put the workspace's signing keys in the snapshot too.") var withKey = false
+                    Examples:
+                      allervers backup --to /media/usb/aller-vers-2026-03-14.allervers
+                      allervers backup --to coffre/aller-vers.allervers --with-key
+                    """))
+        }
+        @Option(help: tr("The new file to write.", valueName: "file")) var to: String
+        @Flag(help: tr("Put the workspace's signing keys in the snapshot too.")) var withKey = false
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -28,22 +32,25 @@ extension AllerVers {
     }
 
     struct Restore: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Restore a snapshot into a folder that holds no workspace yet.",
-            discussion: """
-                The snapshot must pass SQLite's integrity check and the hash chains of its attendance \\
-                and session logs; otherwise nothing is written. An existing workspace is never \\
-                overwritten. A snapshot taken without --with-key restores without the signing key: \\
-                certificates then verify, but new ones cannot be signed until the key is put back.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Restore a snapshot into a folder that holds no workspace yet."),
+                discussion: tr(
+                    """
+                    The snapshot must pass SQLite's integrity check and the hash chains of its attendance \\
+                    and session logs; otherwise nothing is written. An existing workspace is never \\
+                    overwritten. A snapshot taken without --with-key restores without the signing key: \\
+                    certificates then verify, but new ones cannot be signed until the key is put back.
 
-                Example:
-                  allervers restore /media/usb/aller-vers-2026-03-14.allervers \\
-                    --store ~/formations
-                """)
-        @Argument(help: ArgumentHelp("The snapshot.", valueName: "file")) var file: String
+                    Example:
+                      allervers restore /media/usb/aller-vers-2026-03-14.allervers \\
+                        --store ~/formations
+                    """))
+        }
+        @Argument(help: tr("The snapshot.", valueName: "file")) var file: String
         @Option(
             name: .customLong("store"),
-            help: ArgumentHelp("The folder to restore into. Default: the current folder.", valueName: "folder"))
+            help: tr("The folder to restore into. Default: the current folder.", valueName: "folder"))
         var folder: String?
 
         func run() throws {

@@ -114,26 +114,26 @@ struct CSVFile {
         return folded.split { !($0.isLetter || $0.isNumber) }.joined(separator: "_")
     }
 
-    static func error(_ path: String, _ line: Int, _ message: String) -> InputFileError {
+    static func error(_ path: String, _ line: Int, _ message: Text) -> InputFileError {
         InputFileError(SourceLocation(path: path, line: line), message)
     }
 }
 
 /// A file on the command line that is not what the command expects: where, and what.
-struct InputFileError: Error, CustomStringConvertible {
+struct InputFileError: TextError {
     let location: SourceLocation
-    let message: String
+    let message: Text
 
-    init(_ location: SourceLocation, _ message: String) {
+    init(_ location: SourceLocation, _ message: Text) {
         self.location = location
         self.message = message
     }
 
-    var description: String { "\(location): \(message)" }
+    var text: Text { "\(location): \(message)" }
 }
 
 /// Why `text` is not a date ``parseDate(_:)`` reads: a year of two digits says how to write it.
-func dateProblem(_ text: String) -> String {
+func dateProblem(_ text: String) -> Text {
     let parts = text.split(separator: "/")
     if parts.count == 3, parts[2].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
         return "\(text): write the year with four digits (\(parts[0])/\(parts[1])/20\(parts[2]) or \(parts[0])/\(parts[1])/19\(parts[2]))"

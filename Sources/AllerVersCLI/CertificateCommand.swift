@@ -7,35 +7,40 @@ import TrainingStore
 
 extension AllerVers {
     struct CertificateCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "certificate", abstract: "List, show, revoke and reissue certificates. They are never rewritten.",
-            subcommands: [List.self, Show.self, Revoke.self, Reissue.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "certificate", abstract: tr("List, show, revoke and reissue certificates. They are never rewritten."),
+                subcommands: [List.self, Show.self, Revoke.self, Reissue.self])
+        }
     }
 }
 
 extension AllerVers.CertificateCommand {
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List certificates: a session's, or every session's narrowed by dates, course, employer or state.",
-            discussion: """
-                Without a session, every certificate, revoked ones included; --from and --to bound \
-                the training's last day (or, with --by issue, the day of issue); --employer keeps \
-                those held by people the employer employs now; --state valid, expired, revoked or \
-                not-met (issued to someone who did not meet the rule) as of today or --as-of.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("List certificates: a session's, or every session's narrowed by dates, course, employer or state."),
+                discussion: tr(
+                    """
+                    Without a session, every certificate, revoked ones included; --from and --to bound \
+                    the training's last day (or, with --by issue, the day of issue); --employer keeps \
+                    those held by people the employer employs now; --state valid, expired, revoked or \
+                    not-met (issued to someone who did not meet the rule) as of today or --as-of.
 
-                Example:
-                  allervers certificate list AV-FOND-2026-03-LYON
-                  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\
-                    --employer "CCAS de Villeurbanne" --state valid
-                """)
-        @Argument(help: "The session's id; without it, every session's.") var session: String?
+                    Example:
+                      allervers certificate list AV-FOND-2026-03-LYON
+                      allervers certificate list --from 2026-01-01 --to 2026-12-31 \\
+                        --employer "CCAS de Villeurbanne" --state valid
+                    """))
+        }
+        @Argument(help: tr("The session's id; without it, every session's.")) var session: String?
         @OptionGroup var filter: CertificateFilterOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
             if session != nil && filter.isFiltering {
-                throw ValidationError("a session's certificates are all listed: name a session or filters, not both")
+                throw ValidationError(tr("a session's certificates are all listed: name a session or filters, not both"))
             }
         }
 
@@ -47,74 +52,82 @@ extension AllerVers.CertificateCommand {
                 if format.json { return try printJSON(found.map { CertificateOnADay(certificate: $0, day: day) }) }
                 guard !found.isEmpty else { return say("No certificate matches.") }
                 return printTable(
-                    [["Number", "Participant", "Course", "Session", "Trained until", "Issued", "Valid until", "State"]]
-                        + found.map { certificate in
-                            [
-                                certificate.number, certificate.participantID, certificate.courseID, certificate.sessionID,
-                                certificate.lastDay.description, certificate.issuedOn.description,
-                                certificate.validUntil?.description ?? "",
-                                certificate.state(on: day).rawValue,
-                            ]
-                        })
+                    header: ["Number", "Participant", "Course", "Session", "Trained until", "Issued", "Valid until", "State"],
+                    rows: found.map { certificate in
+                        [
+                            certificate.number, certificate.participantID, certificate.courseID, certificate.sessionID,
+                            certificate.lastDay.description, certificate.issuedOn.description,
+                            certificate.validUntil?.description ?? "",
+                            certificate.state(on: day).rawValue,
+                        ]
+                    })
             }
             let certificates = try await service.certificates(in: session)
             if format.json { return try printJSON(certificates) }
             guard !certificates.isEmpty else { return say("\(session) has no certificates yet: run `allervers certify \(session)`") }
             printTable(
-                [["Number", "Participant", "Decision", "Hours", "Issued", "Valid until", "State"]]
-                    + certificates.map { certificate in
-                        [
-                            certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
-                            "\(certificate.attended) / \(certificate.planned)", certificate.issuedOn.description,
-                            certificate.validUntil?.description ?? "", revocationState(of: certificate),
-                        ]
-                    })
+                header: ["Number", "Participant", "Decision", "Hours", "Issued", "Valid until", "State"],
+                rows: certificates.map { certificate in
+                    [
+                        certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
+                        "\(certificate.attended) / \(certificate.planned)", certificate.issuedOn.description,
+                        certificate.validUntil?.description ?? "", revocationState(of: certificate),
+                    ]
+                })
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show one certificate: decision, hours, reasons, revocation, signed payload.",
-            discussion: "Example:\n  allervers certificate show AV-2026-000001")
-        @Argument(help: "The certificate's number.") var number: String
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Show one certificate: decision, hours, reasons, revocation, signed payload."),
+                discussion: tr("Example:\n  allervers certificate show AV-2026-000001"))
+        }
+        @Argument(help: tr("The certificate's number.")) var number: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func run() async throws {
             let certificate = try await CertificationService(store: try storeOptions.openStore()).certificate(number)
             if format.json { return try printJSON(certificate) }
-            var rows = [
-                ["Number", certificate.number],
-                ["Session", certificate.sessionID],
-                ["Participant", certificate.participantID],
-                ["Course", "\(certificate.courseID) \(certificate.courseVersion)"],
-                ["Dates", "\(certificate.firstDay) – \(certificate.lastDay)"],
-                ["Hours", "\(certificate.attended) attended of \(certificate.planned)"],
-                ["Decision", certificate.isEligible ? "eligible" : "not eligible: " + certificate.reasons.joined(separator: "; ")],
-                ["Issued", certificate.issuedOn.description],
-                ["State", revocationState(of: certificate)],
+            let hours: Text = "\(certificate.attended) attended of \(certificate.planned)"
+            let decision: Text =
+                certificate.isEligible ? "eligible" : "not eligible: \(certificate.reasons.joined(separator: "; "))"
+            var fields: [(Text, String)] = [
+                ("Number", certificate.number),
+                ("Session", certificate.sessionID),
+                ("Participant", certificate.participantID),
+                ("Course", "\(certificate.courseID) \(certificate.courseVersion)"),
+                ("Dates", "\(certificate.firstDay) – \(certificate.lastDay)"),
+                ("Hours", hours.description),
+                ("Decision", decision.description),
+                ("Issued", certificate.issuedOn.description),
+                ("State", revocationState(of: certificate).description),
             ]
-            if let until = certificate.validUntil { rows.append(["Valid until", until.description]) }
-            if let replaces = certificate.replaces { rows.append(["Replaces", replaces]) }
-            rows.append(["QR payload", certificate.signedPayload])
-            printTable(rows)
+            if let until = certificate.validUntil { fields.append(("Valid until", until.description)) }
+            if let replaces = certificate.replaces { fields.append(("Replaces", replaces)) }
+            fields.append(("QR payload", certificate.signedPayload))
+            printFields(fields)
         }
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Revoke a certificate, for a reason that stays with it.",
-            discussion: """
-                The certificate stays in the workspace, marked revoked; `allervers verify` then refuses it \
-                wherever the workspace is at hand.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Revoke a certificate, for a reason that stays with it."),
+                discussion: tr(
+                    """
+                    The certificate stays in the workspace, marked revoked; `allervers verify` then refuses it \
+                    wherever the workspace is at hand.
 
-                Example:
-                  allervers certificate revoke AV-2026-000001 \\
-                    --reason "attendance sheet signed by someone else"
-                """)
-        @Argument(help: "The certificate's number.") var number: String
-        @Option(help: "Why it is revoked.") var reason: String
-        @Option(help: ArgumentHelp("Who revokes it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+                    Example:
+                      allervers certificate revoke AV-2026-000001 \\
+                        --reason "attendance sheet signed by someone else"
+                    """))
+        }
+        @Argument(help: tr("The certificate's number.")) var number: String
+        @Option(help: tr("Why it is revoked.")) var reason: String
+        @Option(help: tr("Who revokes it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -124,20 +137,23 @@ extension AllerVers.CertificateCommand {
     }
 
     struct Reissue: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Replace a certificate with a new one decided from the records as they stand now.",
-            discussion: """
-                For a correction: record the corrected attendance or results first, then reissue. The \
-                old certificate is revoked and the new one, with a new number, names it.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Replace a certificate with a new one decided from the records as they stand now."),
+                discussion: tr(
+                    """
+                    For a correction: record the corrected attendance or results first, then reissue. The \
+                    old certificate is revoked and the new one, with a new number, names it.
 
-                Example:
-                  allervers certificate reissue AV-2026-000001 \\
-                    --reason "attendance of 2026-03-13 corrected"
-                """)
-        @Argument(help: "The certificate's number.") var number: String
-        @Option(help: "Why it is reissued. Default: \"reissued as NEW-NUMBER\".") var reason: String = ""
-        @Option(help: ArgumentHelp("The new issue date. Default: today.", valueName: "date")) var date: String?
-        @Option(help: ArgumentHelp("Who reissues it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+                    Example:
+                      allervers certificate reissue AV-2026-000001 \\
+                        --reason "attendance of 2026-03-13 corrected"
+                    """))
+        }
+        @Argument(help: tr("The certificate's number.")) var number: String
+        @Option(help: tr("Why it is reissued. Default: \"reissued as NEW-NUMBER\".")) var reason: String = ""
+        @Option(help: tr("The new issue date. Default: today.", valueName: "date")) var date: String?
+        @Option(help: tr("Who reissues it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
@@ -147,7 +163,7 @@ extension AllerVers.CertificateCommand {
         func run() async throws {
             let new = try await CertificationService(store: try storeOptions.openStore()).reissue(
                 number, reason: reason, on: date.flatMap(LocalDate.init) ?? today(), by: by, at: WorkClock.now)
-            say("Reissued \(number) as \(new.number) (\(new.isEligible ? "eligible" : "not eligible"), \(new.attended) attended)")
+            say("Reissued \(number) as \(new.number) (\(new.isEligible ? "eligible" : "not eligible" as Text), \(new.attended) attended)")
         }
     }
 }
@@ -175,22 +191,22 @@ func revocationState(of certificate: Certificate) -> String {
 
 /// Which certificates across sessions: by dates, course, employer, state.
 struct CertificateFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var from: String?
-    @Option(help: ArgumentHelp("The last day, YYYY-MM-DD.", valueName: "date")) var to: String?
-    @Option(help: ArgumentHelp("A calendar year: --from YEAR-01-01 --to YEAR-12-31.", valueName: "year")) var year: Int?
-    @Option(help: "What the dates bound: training (its last day, default) or issue.", transform: choice)
+    @Option(help: tr("The first day, YYYY-MM-DD.", valueName: "date")) var from: String?
+    @Option(help: tr("The last day, YYYY-MM-DD.", valueName: "date")) var to: String?
+    @Option(help: tr("A calendar year: --from YEAR-01-01 --to YEAR-12-31.", valueName: "year")) var year: Int?
+    @Option(help: tr("What the dates bound: training (its last day, default) or issue."), transform: choice)
     var by: CertificateFilter.Dating = .training
-    @Option(help: "Only this course's.") var course: String?
-    @Option(help: ArgumentHelp("Only those held by this employer's staff (id or name).", valueName: "employer")) var employer: String?
-    @Option(help: "valid, expired, revoked or not-met.", transform: choice) var state: Certificate.State?
-    @Option(help: ArgumentHelp("The day the state is taken on, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
+    @Option(help: tr("Only this course's.")) var course: String?
+    @Option(help: tr("Only those held by this employer's staff (id or name).", valueName: "employer")) var employer: String?
+    @Option(help: tr("valid, expired, revoked or not-met."), transform: choice) var state: Certificate.State?
+    @Option(help: tr("The day the state is taken on, YYYY-MM-DD. Default: today.", valueName: "date")) var asOf: String?
 
     func validate() throws {
         try validateDates(from, to, asOf)
-        if year != nil && (from != nil || to != nil) { throw ValidationError("give --year, or --from and --to, not both") }
-        if let year, !(1900...9999).contains(year) { throw ValidationError("--year \(year) is not a year") }
+        if year != nil && (from != nil || to != nil) { throw ValidationError(tr("give --year, or --from and --to, not both")) }
+        if let year, !(1900...9999).contains(year) { throw ValidationError(tr("--year \(year) is not a year")) }
         if let first = from.flatMap(LocalDate.init), let last = to.flatMap(LocalDate.init), first > last {
-            throw ValidationError("--from \(first) comes after --to \(last)")
+            throw ValidationError(tr("--from \(first) comes after --to \(last)"))
         }
     }
 

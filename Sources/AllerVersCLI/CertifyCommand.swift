@@ -7,38 +7,41 @@ import TrainingStore
 
 extension AllerVers {
     struct Certify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Decide who earned the certificate of closed sessions and issue the numbered certificates.",
-            discussion: """
-                The rule chain reads the records: minimum attendance by hours, required modules \
-                completed, assessment passed where the course requires it. Every seated participant \
-                gets a numbered certificate (it backs the certificat de réalisation, which states the \
-                hours done); eligible participants also get a signed Open Badges 3.0 credential. \
-                Participants who already hold a live certificate for the session are left as they are. \
-                A batch is issued whole or not at all.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Decide who earned the certificate of closed sessions and issue the numbered certificates."),
+                discussion: tr(
+                    """
+                    The rule chain reads the records: minimum attendance by hours, required modules \
+                    completed, assessment passed where the course requires it. Every seated participant \
+                    gets a numbered certificate (it backs the certificat de réalisation, which states the \
+                    hours done); eligible participants also get a signed Open Badges 3.0 credential. \
+                    Participants who already hold a live certificate for the session are left as they are. \
+                    A batch is issued whole or not at all.
 
-                With --export, the records of the same sessions are then written as `allervers \
-                export records` writes them.
+                    With --export, the records of the same sessions are then written as `allervers \
+                    export records` writes them.
 
-                Examples:
-                  allervers certify AV-FOND-2026-03-LYON --dry-run
-                  allervers certify AV-FOND-2026-03-LYON
-                  allervers certify --from 2026-01-01 --to 2026-03-31 --export
-                """)
+                    Examples:
+                      allervers certify AV-FOND-2026-03-LYON --dry-run
+                      allervers certify AV-FOND-2026-03-LYON
+                      allervers certify --from 2026-01-01 --to 2026-03-31 --export
+                    """))
+        }
         @OptionGroup var selection: SessionSelection
-        @Flag(help: "Show each participant's decision and its reasons; issue nothing.") var dryRun = false
-        @Option(help: ArgumentHelp("The issue date. Default: today.", valueName: "date")) var date: String?
-        @Option(help: ArgumentHelp("Who issues, for the record. Default: the organisation's signatory.", valueName: "name"))
+        @Flag(help: tr("Show each participant's decision and its reasons; issue nothing.")) var dryRun = false
+        @Option(help: tr("The issue date. Default: today.", valueName: "date")) var date: String?
+        @Option(help: tr("Who issues, for the record. Default: the organisation's signatory.", valueName: "name"))
         var by: String?
-        @Flag(help: "Then write the sessions' records, as `export records` does.") var export = false
-        @Option(help: ArgumentHelp("With --export: the folder to write SESSION/ into.", valueName: "folder")) var out: String = "Exports"
-        @Option(help: "With --export: the certificates' language, fr or en.") var lang: LanguageOption = .fr
+        @Flag(help: tr("Then write the sessions' records, as `export records` does.")) var export = false
+        @Option(help: tr("With --export: the folder to write SESSION/ into.", valueName: "folder")) var out: String = "Exports"
+        @Option(help: tr("With --export: the certificates' language, fr or en.")) var lang: LanguageOption = .fr
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
             try validateDates(date)
-            if export && (dryRun || format.json) { throw ValidationError("--export goes with neither --dry-run nor --json") }
+            if export && (dryRun || format.json) { throw ValidationError(tr("--export goes with neither --dry-run nor --json")) }
         }
 
         func run() async throws {
@@ -76,13 +79,13 @@ extension AllerVers {
                 say("\(outcome.sessionID): \(counted(outcome.issued.count, "certificate")) issued")
                 Self.warn(outcome.sessionID, outcome.unassessed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, will: true)
                 printTable(
-                    [["Number", "Participant", "Decision", "Hours", "Valid until"]]
-                        + outcome.issued.map { certificate in
-                            [
-                                certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
-                                "\(certificate.attended) / \(certificate.planned)", certificate.validUntil?.description ?? "",
-                            ]
-                        })
+                    header: ["Number", "Participant", "Decision", "Hours", "Valid until"],
+                    rows: outcome.issued.map { certificate in
+                        [
+                            certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
+                            "\(certificate.attended) / \(certificate.planned)", certificate.validUntil?.description ?? "",
+                        ]
+                    })
             }
         }
 
@@ -95,15 +98,15 @@ extension AllerVers {
                 let names = Dictionary(record.participants.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
                 say("\(sessionID): \(decisions.filter(\.isEligible).count) of \(decisions.count) eligible (dry run: nothing issued)")
                 printTable(
-                    [["Participant", "Name", "Hours", "Rate", "Decision", "Reasons"]]
-                        + decisions.map { decision in
-                            [
-                                decision.participantID, names[decision.participantID] ?? "",
-                                "\(decision.hours.attended) / \(decision.hours.planned)",
-                                "\(decision.hours.ratePercent) %", decision.isEligible ? "eligible" : "not eligible",
-                                decision.reasons.map(\.description).joined(separator: "; "),
-                            ]
-                        })
+                    header: ["Participant", "Name", "Hours", "Rate", "Decision", "Reasons"],
+                    rows: decisions.map { decision in
+                        [
+                            decision.participantID, names[decision.participantID] ?? "",
+                            "\(decision.hours.attended) / \(decision.hours.planned)",
+                            "\(decision.hours.ratePercent) %", decision.isEligible ? "eligible" : "not eligible",
+                            decision.reasons.map(\.description).joined(separator: "; "),
+                        ]
+                    })
                 Self.warn(sessionID, record.unassessed, will: false)
             }
         }
@@ -112,7 +115,7 @@ extension AllerVers {
         static func warn(_ sessionID: String, _ unassessed: [(participantID: String, objectives: [String])], will: Bool) {
             for (participantID, objectives) in unassessed {
                 say(
-                    "Warning: \(sessionID): \(participantID)'s attestation \(will ? "prints" : "would print") \"non évalué\" for \(objectives.joined(separator: ", ")): it must state the assessment's results (L6353-1); record them with `allervers progress set` or `progress import`"
+                    "Warning: \(sessionID): \(participantID)'s attestation \(will ? "prints" : "would print" as Text) \"non évalué\" for \(objectives.joined(separator: ", ")): it must state the assessment's results (L6353-1); record them with `allervers progress set` or `progress import`"
                 )
             }
         }

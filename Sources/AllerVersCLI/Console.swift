@@ -1,4 +1,5 @@
 import Foundation
+public import TrainingCore
 
 /// Where commands print. Standard output by default; tests bind their own within a task.
 public struct Console: Sendable {
@@ -33,22 +34,33 @@ public struct Console: Sendable {
     }
 }
 
-func say(_ text: String = "") {
+/// Prints one line, in the user's language.
+func say(_ text: Text = "") {
+    Console.current.line(text.description)
+}
+
+/// Prints a line as it is: a value, a document's text, JSON.
+func say(verbatim text: String) {
     Console.current.line(text)
 }
 
 /// Prints a line on standard error: a note beside the output, not an error.
-func sayError(_ text: String) {
-    Console.current.note(text)
+func sayError(_ text: Text) {
+    Console.current.note(text.description)
 }
 
-/// `1 course`, `3 courses`.
-func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+/// Prints rows as aligned columns under a header in the user's language.
+func printTable(header: [Text], rows: [[String]]) {
+    printColumns([header.map(\.description)] + rows)
 }
 
-/// Prints rows as aligned columns, the first row being the header.
-func printTable(_ rows: [[String]]) {
+/// Prints pairs of a label and a value, the labels aligned.
+func printFields(_ fields: [(Text, String)]) {
+    printColumns(fields.map { [$0.0.description, $0.1] })
+}
+
+/// Prints rows as aligned columns.
+private func printColumns(_ rows: [[String]]) {
     guard let header = rows.first else { return }
     var widths = header.map(\.count)
     for row in rows {
@@ -60,7 +72,7 @@ func printTable(_ rows: [[String]]) {
         let cells = row.enumerated().map { index, cell in
             index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
         }
-        say(cells.joined(separator: "  "))
+        say(verbatim: cells.joined(separator: "  "))
     }
 }
 
@@ -69,7 +81,7 @@ func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    say(String(decoding: try encoder.encode(value), as: UTF8.self))
+    say(verbatim: String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
 /// A progress bar on standard error when it is a terminal; silence in a pipe or a file.

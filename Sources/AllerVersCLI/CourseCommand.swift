@@ -7,20 +7,24 @@ import TrainingXML
 
 extension AllerVers {
     struct CourseCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "course",
-            abstract: "Check, import, list, show and export courses.",
-            subcommands: [Validate.self, Import.self, List.self, Show.self, Export.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "course",
+                abstract: tr("Check, import, list, show and export courses."),
+                subcommands: [Validate.self, Import.self, List.self, Show.self, Export.self])
+        }
     }
 }
 
 extension AllerVers.CourseCommand {
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check course files against the format and its rules, without writing anything.",
-            discussion: "Example:\n  allervers course validate Courses/aller-vers-fondamentaux.xml Courses/")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Check course files against the format and its rules, without writing anything."),
+                discussion: tr("Example:\n  allervers course validate Courses/aller-vers-fondamentaux.xml Courses/"))
+        }
 
-        @Argument(help: ArgumentHelp("Course files, or folders of them.", valueName: "file"))
+        @Argument(help: tr("Course files, or folders of them.", valueName: "file"))
         var files: [String]
 
         @OptionGroup var format: FormatOptions
@@ -37,25 +41,28 @@ extension AllerVers.CourseCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import course files into the workspace, all of them or none.",
-            discussion: """
-                A course whose id and version are already in the workspace with the same content is left \
-                as it is. With different content it is refused, unless --replace: give a revised programme \
-                a new version instead, and both are kept.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Import course files into the workspace, all of them or none."),
+                discussion: tr(
+                    """
+                    A course whose id and version are already in the workspace with the same content is left \
+                    as it is. With different content it is refused, unless --replace: give a revised programme \
+                    a new version instead, and both are kept.
 
-                Example:
-                  allervers course import Courses/
-                  allervers course import --dry-run new-catalogue.xml
-                """)
+                    Example:
+                      allervers course import Courses/
+                      allervers course import --dry-run new-catalogue.xml
+                    """))
+        }
 
-        @Argument(help: ArgumentHelp("Course files, or folders of them.", valueName: "file"))
+        @Argument(help: tr("Course files, or folders of them.", valueName: "file"))
         var files: [String]
 
-        @Flag(help: "Check everything, including against the workspace, then store nothing.")
+        @Flag(help: tr("Check everything, including against the workspace, then store nothing."))
         var dryRun = false
 
-        @Flag(help: "Replace a course whose id and version exist with different content.")
+        @Flag(help: tr("Replace a course whose id and version exist with different content."))
         var replace = false
 
         @OptionGroup var storeOptions: StoreOptions
@@ -69,7 +76,7 @@ extension AllerVers.CourseCommand {
                 return try printJSON(imported.map { ["id": $0.id, "version": $0.version.description, "outcome": $0.outcome.rawValue] })
             }
             let count = { (outcome: CourseImportOutcome) in imported.filter { $0.outcome == outcome }.count }
-            let verb = dryRun ? "Would import" : "Imported"
+            let verb: Text = dryRun ? "Would import" : "Imported"
             say(
                 "\(verb) \(counted(imported.count, "course")) from \(counted(input.paths.count, "file")): "
                     + "\(count(.added)) added, \(count(.unchanged)) unchanged, \(count(.replaced)) replaced")
@@ -77,9 +84,11 @@ extension AllerVers.CourseCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the courses in the workspace, every version.",
-            discussion: "Example:\n  allervers course list\n  allervers course list --json")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("List the courses in the workspace, every version."),
+                discussion: tr("Example:\n  allervers course list\n  allervers course list --json"))
+        }
 
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
@@ -89,17 +98,19 @@ extension AllerVers.CourseCommand {
             if format.json { return try printJSON(summaries.map(CourseSummaryJSON.init)) }
             guard !summaries.isEmpty else { return say("No course yet: import some with `allervers course import FILE`.") }
             printTable(
-                [["ID", "VERSION", "HOURS", "MODULES", "TITLE"]]
-                    + summaries.map { [$0.id, $0.version.description, $0.duration.decimal, String($0.moduleCount), $0.title] })
+                header: ["ID", "VERSION", "HOURS", "MODULES", "TITLE"],
+                rows: summaries.map { [$0.id, $0.version.description, $0.duration.decimal, String($0.moduleCount), $0.title] })
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show one course: objectives, modules, assessment, certification.",
-            discussion: "Example:\n  allervers course show AV-FOND\n  allervers course show AV-FOND --version 1.0 --json")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Show one course: objectives, modules, assessment, certification."),
+                discussion: tr("Example:\n  allervers course show AV-FOND\n  allervers course show AV-FOND --version 1.0 --json"))
+        }
 
-        @Argument(help: "The course's id.")
+        @Argument(help: tr("The course's id."))
         var id: String
 
         @OptionGroup var version: VersionOption
@@ -114,16 +125,18 @@ extension AllerVers.CourseCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a course as XML in the course format; importing it gives the same course.",
-            discussion: "Example:\n  allervers course export AV-FOND --output AV-FOND.xml")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Write a course as XML in the course format; importing it gives the same course."),
+                discussion: tr("Example:\n  allervers course export AV-FOND --output AV-FOND.xml"))
+        }
 
-        @Argument(help: "The course's id.")
+        @Argument(help: tr("The course's id."))
         var id: String
 
         @OptionGroup var version: VersionOption
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Option(name: [.short, .long], help: tr("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
         @OptionGroup var storeOptions: StoreOptions
@@ -143,13 +156,13 @@ extension AllerVers.CourseCommand {
 }
 
 struct VersionOption: ParsableArguments {
-    @Option(help: ArgumentHelp("A version of the course. Default: the latest.", valueName: "version"))
+    @Option(help: tr("A version of the course. Default: the latest.", valueName: "version"))
     var version: String?
 
     func parsed() throws -> CourseVersion? {
         guard let version else { return nil }
         guard let parsed = CourseVersion(version) else {
-            throw ValidationError("\"\(version)\" is not a course version (dot-separated numbers, such as 1.0)")
+            throw ValidationError(tr("\"\(version)\" is not a course version (dot-separated numbers, such as 1.0)"))
         }
         return parsed
     }

@@ -15,7 +15,7 @@ struct CoursePrinter {
         for prerequisite in course.prerequisites {
             switch prerequisite {
             case .course(let id): say("  - course \(id) completed")
-            case .experience(let months, let text): say("  - experience\(months.map { " (\($0) months)" } ?? ""): \(text)")
+            case .experience(let months, let text): say("  - experience\(months.map { " (\($0) months)" as Text } ?? ""): \(text)")
             case .other(let text): say("  - \(text)")
             }
         }
@@ -25,10 +25,10 @@ struct CoursePrinter {
         say()
         say("Modules")
         printTable(
-            [["  ID", "HOURS", "MODALITY", "OBJECTIVES", "TITLE"]]
-                + course.modules.map {
-                    ["  " + $0.id, $0.duration.decimal, $0.modality.rawValue, $0.objectives.joined(separator: " "), $0.title]
-                })
+            header: ["  ID", "HOURS", "MODALITY", "OBJECTIVES", "TITLE"],
+            rows: course.modules.map {
+                ["  " + $0.id, $0.duration.decimal, $0.modality.rawValue, $0.objectives.joined(separator: " "), $0.title]
+            })
         say()
         section("Initial positioning", course.assessment.initialPositioning)
         say("Assessment")
@@ -49,9 +49,9 @@ struct CoursePrinter {
         section("Accessibility", course.accessibility)
     }
 
-    private func section(_ title: String, _ text: String) {
+    private func section(_ title: Text, _ text: String) {
         say(title)
-        say("  \(text)")
+        say(verbatim: "  \(text)")
         say()
     }
 }

@@ -5,28 +5,33 @@ import TrainingStore
 
 extension AllerVers {
     struct EmployerCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "employer", abstract: "The employers whose staff train: add, list, show and correct them.",
-            subcommands: [Add.self, List.self, Show.self, Edit.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "employer", abstract: tr("The employers whose staff train: add, list, show and correct them."),
+                subcommands: [Add.self, List.self, Show.self, Edit.self])
+        }
     }
 }
 
 extension AllerVers.EmployerCommand {
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add an employer.",
-            discussion: """
-                A participant's employer named in a file or an edit is found by its name, case, accents \
-                and spaces folded ("ccas de  villeurbanne" is "CCAS de Villeurbanne"), and added with \
-                the kind "other" when it is new.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Add an employer."),
+                discussion: tr(
+                    """
+                    A participant's employer named in a file or an edit is found by its name, case, accents \
+                    and spaces folded ("ccas de  villeurbanne" is "CCAS de Villeurbanne"), and added with \
+                    the kind "other" when it is new.
 
-                Example:
-                  allervers employer add "CCAS de Villeurbanne" --kind public-body \\
-                    --siret 21690266800013
-                """)
-        @Argument(help: "The employer's name.") var name: String
-        @Option(help: "private-company, association, public-body or other.", transform: choice) var kind: Employer.Kind = .other
-        @Option(help: ArgumentHelp("Its SIRET (14 digits).", valueName: "digits")) var siret: String?
+                    Example:
+                      allervers employer add "CCAS de Villeurbanne" --kind public-body \\
+                        --siret 21690266800013
+                    """))
+        }
+        @Argument(help: tr("The employer's name.")) var name: String
+        @Option(help: tr("private-company, association, public-body or other."), transform: choice) var kind: Employer.Kind = .other
+        @Option(help: tr("Its SIRET (14 digits).", valueName: "digits")) var siret: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -37,9 +42,11 @@ extension AllerVers.EmployerCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the employers, with their staff and the spellings merged into each.",
-            discussion: "Example:\n  allervers employer list --json")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("List the employers, with their staff and the spellings merged into each."),
+                discussion: tr("Example:\n  allervers employer list --json"))
+        }
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -50,22 +57,24 @@ extension AllerVers.EmployerCommand {
                 return say("No employer yet: add one with `allervers employer add NAME`, or import participants with an employer column.")
             }
             printTable(
-                [["ID", "NAME", "KIND", "SIRET", "STAFF", "ALSO WRITTEN"]]
-                    + employers.map { summary in
-                        let employer = summary.employer
-                        return [
-                            employer.id, employer.name, employer.kind.rawValue, employer.siret ?? "", String(summary.staff),
-                            summary.spellings.filter { $0 != employer.name }.map { "\"\($0)\"" }.joined(separator: ", "),
-                        ]
-                    })
+                header: ["ID", "NAME", "KIND", "SIRET", "STAFF", "ALSO WRITTEN"],
+                rows: employers.map { summary in
+                    let employer = summary.employer
+                    return [
+                        employer.id, employer.name, employer.kind.rawValue, employer.siret ?? "", String(summary.staff),
+                        summary.spellings.filter { $0 != employer.name }.map { "\"\($0)\"" }.joined(separator: ", "),
+                    ]
+                })
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show an employer: its staff now, and those who left it.",
-            discussion: "Example:\n  allervers employer show \"CCAS de Villeurbanne\"")
-        @Argument(help: "Its id or name.") var employer: String
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Show an employer: its staff now, and those who left it."),
+                discussion: tr("Example:\n  allervers employer show \"CCAS de Villeurbanne\""))
+        }
+        @Argument(help: tr("Its id or name.")) var employer: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -80,34 +89,36 @@ extension AllerVers.EmployerCommand {
                 return try printJSON(Shown(employer: summary, staff: staff, left: past))
             }
             let employer = summary.employer
-            printTable([
-                ["Id", employer.id], ["Name", employer.name], ["Kind", employer.kind.rawValue], ["SIRET", employer.siret ?? ""],
-                ["Also written", summary.spellings.filter { $0 != employer.name }.joined(separator: ", ")],
+            printFields([
+                ("Id", employer.id), ("Name", employer.name), ("Kind", employer.kind.rawValue), ("SIRET", employer.siret ?? ""),
+                ("Also written", summary.spellings.filter { $0 != employer.name }.joined(separator: ", ")),
             ])
             say()
             if staff.isEmpty {
                 say("Nobody works there now.")
             } else {
                 printTable(
-                    [["PARTICIPANT", "NAME", "PROFESSION", "HIRED"]]
-                        + staff.map { [$0.id, $0.displayName, $0.profession ?? "", $0.hireDate?.description ?? ""] })
+                    header: ["PARTICIPANT", "NAME", "PROFESSION", "HIRED"],
+                    rows: staff.map { [$0.id, $0.displayName, $0.profession ?? "", $0.hireDate?.description ?? ""] })
             }
             guard !past.isEmpty else { return }
             say()
             printTable(
-                [["LEFT", "PROFESSION", "HIRED", "LAST DAY"]]
-                    + past.map { [$0.participantID, $0.profession ?? "", $0.hireDate?.description ?? "", $0.leftOn.description] })
+                header: ["LEFT", "PROFESSION", "HIRED", "LAST DAY"],
+                rows: past.map { [$0.participantID, $0.profession ?? "", $0.hireDate?.description ?? "", $0.leftOn.description] })
         }
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Correct an employer's name, kind or SIRET; its old name stays one of its spellings.",
-            discussion: "Example:\n  allervers employer edit E-0002 --kind association --siret 73282932000074")
-        @Argument(help: "Its id or name.") var employer: String
-        @Option(help: "The new name.") var name: String?
-        @Option(help: "private-company, association, public-body or other.", transform: choice) var kind: Employer.Kind?
-        @Option(help: ArgumentHelp("Its SIRET (14 digits); \"\" clears it.", valueName: "digits")) var siret: String?
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Correct an employer's name, kind or SIRET; its old name stays one of its spellings."),
+                discussion: tr("Example:\n  allervers employer edit E-0002 --kind association --siret 73282932000074"))
+        }
+        @Argument(help: tr("Its id or name.")) var employer: String
+        @Option(help: tr("The new name.")) var name: String?
+        @Option(help: tr("private-company, association, public-body or other."), transform: choice) var kind: Employer.Kind?
+        @Option(help: tr("Its SIRET (14 digits); \"\" clears it.", valueName: "digits")) var siret: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {

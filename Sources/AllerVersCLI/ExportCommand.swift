@@ -6,31 +6,36 @@ import TrainingStore
 
 extension AllerVers {
     struct ExportCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "export", abstract: "Write files for others: records for funders and participants, sheets, calendars.",
-            subcommands: [Records.self, Certificates.self, Sheets.self, Calendar.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "export", abstract: tr("Write files for others: records for funders and participants, sheets, calendars."),
+                subcommands: [Records.self, Certificates.self, Sheets.self, Calendar.self])
+        }
     }
 }
 
 extension AllerVers.ExportCommand {
     struct Certificates: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write certificates' documents and credentials from every session into one folder: a year's, an employer's.",
-            discussion: """
-                The certificates `certificate list` gives with the same options; for each, its \
-                certificat de réalisation and, when the rule was met, its attestation (as printed at \
-                issue, sealed and signed) and its Open Badges credential, and an index.csv of them \
-                all. Revoked certificates are left out. Written to Exports/certificates unless --out \
-                says where; files already there are replaced.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Write certificates' documents and credentials from every session into one folder: a year's, an employer's."),
+                discussion: tr(
+                    """
+                    The certificates `certificate list` gives with the same options; for each, its \
+                    certificat de réalisation and, when the rule was met, its attestation (as printed at \
+                    issue, sealed and signed) and its Open Badges credential, and an index.csv of them \
+                    all. Revoked certificates are left out. Written to Exports/certificates unless --out \
+                    says where; files already there are replaced.
 
-                Example:
-                  allervers export certificates --year 2026 \\
-                    --employer "CCAS de Villeurbanne" \\
-                    --out ccas-2026
-                """)
+                    Example:
+                      allervers export certificates --year 2026 \\
+                        --employer "CCAS de Villeurbanne" \\
+                        --out ccas-2026
+                    """))
+        }
         @OptionGroup var filter: CertificateFilterOptions
-        @Option(help: ArgumentHelp("The folder to write.", valueName: "folder")) var out: String = "Exports/certificates"
-        @Option(help: "The documents' language: fr or en.") var lang: LanguageOption = .fr
+        @Option(help: tr("The folder to write.", valueName: "folder")) var out: String = "Exports/certificates"
+        @Option(help: tr("The documents' language: fr or en.")) var lang: LanguageOption = .fr
         @OptionGroup var storeOptions: StoreOptions
 
         /// The file that marks a folder as an export of certificates, which the next one replaces.
@@ -75,16 +80,19 @@ extension AllerVers.ExportCommand {
     }
 
     struct Calendar: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a session's half-days as an iCalendar file that calendar applications import.",
-            discussion: """
-                Written to Exports/SESSION/calendar.ics in the current folder unless --out says where.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Write a session's half-days as an iCalendar file that calendar applications import."),
+                discussion: tr(
+                    """
+                    Written to Exports/SESSION/calendar.ics in the current folder unless --out says where.
 
-                Example:
-                  allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics
-                """)
+                    Example:
+                      allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics
+                    """))
+        }
         @OptionGroup var sessionOptions: SessionOptions
-        @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+        @Option(help: tr("The file to write.", valueName: "file")) var out: String?
 
         func run() async throws {
             let (session, text) = try await RecordsService(store: try sessionOptions.storeOptions.openStore()).calendar(

@@ -7,26 +7,29 @@ import TrainingStore
 
 extension AllerVers {
     struct Init: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create a workspace: the store, and the organisation identity documents carry.",
-            discussion: """
-                The workspace is made in the current folder, or in --store FOLDER, with its store and \
-                the Ed25519 key that signs certificates, both readable by their owner only. With --database, the records are kept \
-                in a PostgreSQL database shared by the organisation's trainers, and the folder holds the keys and names the database. The organisation identity can be given now or later with \
-                `allervers organisation set`.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Create a workspace: the store, and the organisation identity documents carry."),
+                discussion: tr(
+                    """
+                    The workspace is made in the current folder, or in --store FOLDER, with its store and \
+                    the Ed25519 key that signs certificates, both readable by their owner only. With --database, the records are kept \
+                    in a PostgreSQL database shared by the organisation's trainers, and the folder holds the keys and names the database. The organisation identity can be given now or later with \
+                    `allervers organisation set`.
 
-                Example:
-                  allervers init --name "Institut Aller-Vers" \\
-                    --address "12 rue des Lices, 49100 Angers" \\
-                    --declaration-number 52490123449 --signatory "Claire Martin" \\
-                    --signatory-title Directrice
-                """)
+                    Example:
+                      allervers init --name "Institut Aller-Vers" \\
+                        --address "12 rue des Lices, 49100 Angers" \\
+                        --declaration-number 52490123449 --signatory "Claire Martin" \\
+                        --signatory-title Directrice
+                    """))
+        }
 
-        @Option(help: ArgumentHelp("The folder to make the workspace in. Default: the current folder.", valueName: "folder"))
+        @Option(help: tr("The folder to make the workspace in. Default: the current folder.", valueName: "folder"))
         var store: String?
 
         @Option(
-            help: ArgumentHelp(
+            help: tr(
                 """
                 Keep the records in this PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE; the password from PGPASSWORD or \
                 ~/.pgpass, never stored) rather than in a SQLite file in the folder. A database that already holds an organisation's \
@@ -60,17 +63,17 @@ extension AllerVers {
 
 /// The organisation identity, as options.
 struct IdentityOptions: ParsableArguments {
-    @Option(help: "The organisation's name.")
+    @Option(help: tr("The organisation's name."))
     var name: String?
-    @Option(help: "The organisation's postal address, on one line.")
+    @Option(help: tr("The organisation's postal address, on one line."))
     var address: String?
-    @Option(help: ArgumentHelp("The numéro de déclaration d'activité (eleven digits).", valueName: "digits"))
+    @Option(help: tr("The numéro de déclaration d'activité (eleven digits).", valueName: "digits"))
     var declarationNumber: String?
-    @Option(help: "Who signs documents for the organisation.")
+    @Option(help: tr("Who signs documents for the organisation."))
     var signatory: String?
-    @Option(help: "The signatory's title, e.g. Directrice.")
+    @Option(help: tr("The signatory's title, e.g. Directrice."))
     var signatoryTitle: String?
-    @Option(help: ArgumentHelp("What certificate numbers start with (AV gives AV-2026-000123).", valueName: "letters"))
+    @Option(help: tr("What certificate numbers start with (AV gives AV-2026-000123).", valueName: "letters"))
     var certificatePrefix: String = "AV"
 
     /// The identity, `nil` when no option was given; all five go together.
@@ -79,7 +82,7 @@ struct IdentityOptions: ParsableArguments {
         if values.allSatisfy({ $0 == nil }) && !required { return nil }
         guard let name, let address, let declarationNumber, let signatory, let signatoryTitle else {
             throw ValidationError(
-                "the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title")
+                tr("the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title"))
         }
         do {
             return try Organisation(

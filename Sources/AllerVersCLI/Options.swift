@@ -8,7 +8,7 @@ import TrainingStore
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("store"),
-        help: ArgumentHelp(
+        help: tr(
             """
             The workspace folder (the one holding .allervers/), or a PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE, \
             the password from PGPASSWORD or ~/.pgpass). Default: $ALLERVERS_STORE, else the nearest workspace above the current folder.
@@ -35,27 +35,27 @@ struct StoreOptions: ParsableArguments {
 
 /// `--json` for scripts.
 struct FormatOptions: ParsableArguments {
-    @Flag(help: "Print JSON instead of a table, for scripts.")
+    @Flag(help: tr("Print JSON instead of a table, for scripts."))
     var json = false
 }
 
 /// A session named on the command line, with the workspace it is in.
 struct SessionOptions: ParsableArguments {
-    @Argument(help: "The session's id.") var session: String
+    @Argument(help: tr("The session's id.")) var session: String
     @OptionGroup var storeOptions: StoreOptions
 }
 
 /// Sessions named one by one, or every closed session that ended within a period.
 struct SessionSelection: ParsableArguments {
-    @Argument(help: "The sessions' ids.") var sessions: [String] = []
-    @Option(help: ArgumentHelp("With --to: every closed session whose last day falls in the period.", valueName: "date"))
+    @Argument(help: tr("The sessions' ids.")) var sessions: [String] = []
+    @Option(help: tr("With --to: every closed session whose last day falls in the period.", valueName: "date"))
     var from: String?
-    @Option(help: ArgumentHelp("The period's last day, included.", valueName: "date")) var to: String?
+    @Option(help: tr("The period's last day, included.", valueName: "date")) var to: String?
 
     func validate() throws {
         try validateDates(from, to)
-        guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
-        guard sessions.isEmpty != (from == nil) else { throw ValidationError("name sessions, or give a period with --from and --to") }
+        guard (from == nil) == (to == nil) else { throw ValidationError(tr("--from and --to go together")) }
+        guard sessions.isEmpty != (from == nil) else { throw ValidationError(tr("name sessions, or give a period with --from and --to")) }
     }
 
     /// The ids, in the order given, or the closed sessions of the period by first day.
@@ -70,7 +70,7 @@ struct SessionSelection: ParsableArguments {
 /// Refuses a date option (YYYY-MM-DD) that is not a day of the calendar; absent ones pass.
 func validateDates(_ texts: String?...) throws {
     for text in texts.compactMap({ $0 }) where LocalDate(text) == nil {
-        throw ValidationError("\"\(text)\" is not a date that exists (YYYY-MM-DD)")
+        throw ValidationError(tr("\"\(text)\" is not a date that exists (YYYY-MM-DD)"))
     }
 }
 

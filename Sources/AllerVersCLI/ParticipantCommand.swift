@@ -6,41 +6,45 @@ import TrainingStore
 
 extension AllerVers {
     struct ParticipantCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "participant",
-            abstract: "Add, import, list, show, edit, merge and remove participants.",
-            subcommands: [Add.self, Import.self, List.self, Find.self, Show.self, Edit.self, Merge.self, Remove.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "participant",
+                abstract: tr("Add, import, list, show, edit, merge and remove participants."),
+                subcommands: [Add.self, Import.self, List.self, Find.self, Show.self, Edit.self, Merge.self, Remove.self])
+        }
     }
 }
 
 extension AllerVers.ParticipantCommand {
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add one participant.",
-            discussion: """
-                Example:
-                  allervers participant add --first-name Camille --last-name Roux \\
-                    --email camille.roux@example.org \\
-                    --profession "éducatrice spécialisée" --employer "CCAS de Villeurbanne" \\
-                    --hire-date 2025-09-01
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Add one participant."),
+                discussion: tr(
+                    """
+                    Example:
+                      allervers participant add --first-name Camille --last-name Roux \\
+                        --email camille.roux@example.org \\
+                        --profession "éducatrice spécialisée" --employer "CCAS de Villeurbanne" \\
+                        --hire-date 2025-09-01
+                    """))
+        }
         @Option var firstName: String
         @Option var lastName: String
         @Option var email: String?
-        @Option(help: "Éducateur spécialisé, assistant de service social, CESF…") var profession: String?
+        @Option(help: tr("Éducateur spécialisé, assistant de service social, CESF…")) var profession: String?
         @Option var employer: String?
-        @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
-        @Option(help: ArgumentHelp("When they took their profession or role, if not at the hire.", valueName: "date")) var roleSince:
-            String?
-        @Option(help: "The employer's or funder's id for the person.") var externalID: String?
-        @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY: tells namesakes apart.", valueName: "date")) var birthDate: String?
-        @Option(help: ArgumentHelp("female or male, for the statuses on sheets; unset, they read Présent·e.", valueName: "gender"))
+        @Option(help: tr("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
+        @Option(help: tr("When they took their profession or role, if not at the hire.", valueName: "date")) var roleSince: String?
+        @Option(help: tr("The employer's or funder's id for the person.")) var externalID: String?
+        @Option(help: tr("YYYY-MM-DD or DD/MM/YYYY: tells namesakes apart.", valueName: "date")) var birthDate: String?
+        @Option(help: tr("female or male, for the statuses on sheets; unset, they read Présent·e.", valueName: "gender"))
         var gender: GenderOption?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
             for date in [hireDate, roleSince, birthDate].compactMap({ $0 }) where parseDate(date) == nil {
-                throw ValidationError("\"\(date)\" is not a date that exists")
+                throw ValidationError(tr("\"\(date)\" is not a date that exists"))
             }
         }
 
@@ -56,21 +60,24 @@ extension AllerVers.ParticipantCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import participants from a CSV file, all of them or none.",
-            discussion: """
-                Columns (in any order, French or English names): first_name/prenom, last_name/nom, \
-                email, profession, employer/employeur, employer_kind/type_employeur (private-company or \
-                entreprise, association, public-body or public, other or autre), employer_siret/siret, \
-                hire_date/date_embauche, role_since/date_prise_de_poste, external_id/matricule, birth_date/date_naissance, gender/genre. \
-                UTF-8 with or without BOM, `;` or `,`. A participant whose email or external id is \
-                already known is refused as a duplicate, with its line.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Import participants from a CSV file, all of them or none."),
+                discussion: tr(
+                    """
+                    Columns (in any order, French or English names): first_name/prenom, last_name/nom, \
+                    email, profession, employer/employeur, employer_kind/type_employeur (private-company or \
+                    entreprise, association, public-body or public, other or autre), employer_siret/siret, \
+                    hire_date/date_embauche, role_since/date_prise_de_poste, external_id/matricule, birth_date/date_naissance, gender/genre. \
+                    UTF-8 with or without BOM, `;` or `,`. A participant whose email or external id is \
+                    already known is refused as a duplicate, with its line.
 
-                Example:
-                  allervers participant import Courses/examples/participants.csv
-                """)
-        @Argument(help: "The file: CSV, or the first sheet of an .xlsx or .ods.") var file: String
-        @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
+                    Example:
+                      allervers participant import Courses/examples/participants.csv
+                    """))
+        }
+        @Argument(help: tr("The file: CSV, or the first sheet of an .xlsx or .ods.")) var file: String
+        @Option(help: tr("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
         @OptionGroup var storeOptions: StoreOptions
 
         /// Each column's name, then the other names French spreadsheets give it.
@@ -168,30 +175,35 @@ extension AllerVers.ParticipantCommand {
                 say("Imported \(counted(added.count, "participant")) from \(file)")
                 warn(about: duplicates, added: added, lines: lines, file: file)
             } catch let error as ParticipantError {
-                throw CSVFile.error(file, lines[error.index], error.description)
+                throw CSVFile.error(file, lines[error.index], error.text)
             }
         }
     }
 
     struct Find: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Find people by name, email, employer, id or external id.",
-            discussion: """
-                Every word must appear in one of them; case, accents and runs of spaces do not \
-                matter (garnier, Garnier and GARNIÉR find the same people). No match is not an \
-                error, as with grep, unless --require.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Find people by name, email, employer, id or external id."),
+                discussion: tr(
+                    """
+                    Every word must appear in one of them; case, accents and runs of spaces do not \
+                    matter (garnier, Garnier and GARNIÉR find the same people). No match is not an \
+                    error, as with grep, unless --require.
 
-                Example:
-                  allervers participant find garnier
-                  allervers participant find "ccas villeurbanne" --json
-                """)
-        @Argument(help: "The words to find.") var words: [String]
-        @Flag(help: "Exit with status 1 when nobody matches.") var require = false
+                    Example:
+                      allervers participant find garnier
+                      allervers participant find "ccas villeurbanne" --json
+                    """))
+        }
+        @Argument(help: tr("The words to find.")) var words: [String]
+        @Flag(help: tr("Exit with status 1 when nobody matches.")) var require = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
-            if words.joined().allSatisfy(\.isWhitespace) { throw ValidationError("give a name, an email, an employer or an id to find") }
+            if words.joined().allSatisfy(\.isWhitespace) {
+                throw ValidationError(tr("give a name, an email, an employer or an id to find"))
+            }
         }
 
         func run() async throws {
@@ -202,16 +214,18 @@ extension AllerVers.ParticipantCommand {
                 say("No match for \"\(words.joined(separator: " "))\".")
             } else {
                 printTable(
-                    [["ID", "NAME", "EMPLOYER", "EMAIL", "EXTERNAL ID"]]
-                        + found.map { [$0.id, $0.displayName, $0.employer ?? "", $0.email ?? "", $0.externalID ?? ""] })
+                    header: ["ID", "NAME", "EMPLOYER", "EMAIL", "EXTERNAL ID"],
+                    rows: found.map { [$0.id, $0.displayName, $0.employer ?? "", $0.email ?? "", $0.externalID ?? ""] })
             }
             if found.isEmpty && require { throw ExitCode(1) }
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List participants.", discussion: "Example:\n  allervers participant list --json")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("List participants."), discussion: tr("Example:\n  allervers participant list --json"))
+        }
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -220,15 +234,17 @@ extension AllerVers.ParticipantCommand {
             if format.json { return try printJSON(participants) }
             guard !participants.isEmpty else { return say("No participant yet: add some with `allervers participant import FILE.csv`.") }
             printTable(
-                [["ID", "NAME", "PROFESSION", "EMPLOYER", "EMAIL"]]
-                    + participants.map { [$0.id, $0.displayName, $0.profession ?? "", $0.employer ?? "", $0.email ?? ""] })
+                header: ["ID", "NAME", "PROFESSION", "EMPLOYER", "EMAIL"],
+                rows: participants.map { [$0.id, $0.displayName, $0.profession ?? "", $0.employer ?? "", $0.email ?? ""] })
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show a participant.", discussion: "Example:\n  allervers participant show camille.roux@example.org")
-        @Argument(help: "Id, email or external id.") var participant: String
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Show a participant."), discussion: tr("Example:\n  allervers participant show camille.roux@example.org"))
+        }
+        @Argument(help: tr("Id, email or external id.")) var participant: String
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -258,91 +274,93 @@ extension AllerVers.ParticipantCommand {
                 }
                 return try printJSON(Shown(participant: participant, changes: changes, history: history, day: day))
             }
-            printTable([
-                ["Id", participant.id], ["Name", participant.displayName], ["Email", participant.email ?? ""],
-                ["Profession", participant.profession ?? ""], ["Employer", participant.employer ?? ""],
-                ["Hired", participant.hireDate?.description ?? ""], ["In the role since", participant.roleSince?.description ?? ""],
-                ["External id", participant.externalID ?? ""],
-                ["Born", participant.birthDate?.description ?? ""], ["Gender", participant.gender?.rawValue ?? ""],
+            printFields([
+                ("Id", participant.id), ("Name", participant.displayName), ("Email", participant.email ?? ""),
+                ("Profession", participant.profession ?? ""), ("Employer", participant.employer ?? ""),
+                ("Hired", participant.hireDate?.description ?? ""), ("In the role since", participant.roleSince?.description ?? ""),
+                ("External id", participant.externalID ?? ""),
+                ("Born", participant.birthDate?.description ?? ""), ("Gender", participant.gender?.rawValue ?? ""),
             ])
             if !history.sessions.isEmpty {
                 say()
                 printTable(
-                    [["SESSION", "COURSE", "FROM", "TO", "SESSION STATUS", "PLACE", "ATTENDED", "PLANNED"]]
-                        + history.sessions.map {
-                            [
-                                $0.sessionID, $0.courseID, $0.firstDay?.description ?? "", $0.lastDay?.description ?? "", $0.sessionStatus,
-                                $0.place, $0.attended.description, $0.planned.description,
-                            ]
-                        })
+                    header: ["SESSION", "COURSE", "FROM", "TO", "SESSION STATUS", "PLACE", "ATTENDED", "PLANNED"],
+                    rows: history.sessions.map {
+                        [
+                            $0.sessionID, $0.courseID, $0.firstDay?.description ?? "", $0.lastDay?.description ?? "", $0.sessionStatus,
+                            $0.place, $0.attended.description, $0.planned.description,
+                        ]
+                    })
             }
             if !history.certificates.isEmpty {
                 say()
                 printTable(
-                    [["CERTIFICATE", "COURSE", "SESSION", "ISSUED", "STATE", "VALID UNTIL"]]
-                        + history.certificates.map {
-                            [
-                                $0.number, $0.courseID, $0.sessionID, $0.issuedOn.description, $0.state(on: day).rawValue,
-                                $0.validUntil?.description ?? ($0.state(on: day) == .valid ? "for good" : ""),
-                            ]
-                        })
+                    header: ["CERTIFICATE", "COURSE", "SESSION", "ISSUED", "STATE", "VALID UNTIL"],
+                    rows: history.certificates.map {
+                        [
+                            $0.number, $0.courseID, $0.sessionID, $0.issuedOn.description, $0.state(on: day).rawValue,
+                            $0.validUntil?.description ?? ($0.state(on: day) == .valid ? "for good" : ""),
+                        ]
+                    })
             }
             if !history.obligations.isEmpty {
                 say()
                 printTable(
-                    [["OBLIGATION", "TITLE", "STATUS", "DUE", "EVIDENCE"]]
-                        + history.obligations.map {
-                            [
-                                $0.obligationID, $0.obligation, AllerVers.ComplianceCommand.Report.state($0.status),
-                                $0.status.due?.description ?? "", $0.status.evidence?.evidence ?? "never trained",
-                            ]
-                        })
+                    header: ["OBLIGATION", "TITLE", "STATUS", "DUE", "EVIDENCE"],
+                    rows: history.obligations.map {
+                        [
+                            $0.obligationID, $0.obligation, AllerVers.ComplianceCommand.Report.state($0.status),
+                            $0.status.due?.description ?? "", $0.status.evidence?.evidence ?? "never trained",
+                        ]
+                    })
             }
             guard !changes.isEmpty else { return }
             say()
             printTable(
-                [["CHANGED", "BY", "AT", "FROM", "TO"]]
-                    + changes.map { [$0.field, $0.changedBy, $0.changedAt.formatted(.iso8601), $0.before ?? "—", $0.after ?? "—"] })
+                header: ["CHANGED", "BY", "AT", "FROM", "TO"],
+                rows: changes.map { [$0.field, $0.changedBy, $0.changedAt.formatted(.iso8601), $0.before ?? "—", $0.after ?? "—"] })
         }
     }
 }
 
 extension AllerVers.ParticipantCommand {
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Correct a participant's details; every change is logged.",
-            discussion: """
-                Certificates issued before keep what they printed; those issued after print the new \
-                details. `participant show` lists the changes: who, when, before and after. An empty \
-                value (--email "") clears a detail.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Correct a participant's details; every change is logged."),
+                discussion: tr(
+                    """
+                    Certificates issued before keep what they printed; those issued after print the new \
+                    details. `participant show` lists the changes: who, when, before and after. An empty \
+                    value (--email "") clears a detail.
 
-                Example:
-                  allervers participant edit P-0003 --last-name "Roux-Martin" \\
-                    --by "Claire Martin"
-                  allervers participant edit P-0001 --profession "cheffe de service" \\
-                    --role-since 2026-10-01
-                """)
-        @Argument(help: "Id, email or external id.") var participant: String
+                    Example:
+                      allervers participant edit P-0003 --last-name "Roux-Martin" \\
+                        --by "Claire Martin"
+                      allervers participant edit P-0001 --profession "cheffe de service" \\
+                        --role-since 2026-10-01
+                    """))
+        }
+        @Argument(help: tr("Id, email or external id.")) var participant: String
         @Option var firstName: String?
         @Option var lastName: String?
         @Option var email: String?
         @Option var profession: String?
         @Option var employer: String?
-        @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
-        @Option(help: ArgumentHelp("When they took their profession or role, if not at the hire.", valueName: "date")) var roleSince:
-            String?
+        @Option(help: tr("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var hireDate: String?
+        @Option(help: tr("When they took their profession or role, if not at the hire.", valueName: "date")) var roleSince: String?
         @Option var externalID: String?
-        @Option(help: ArgumentHelp("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var birthDate: String?
-        @Option(help: ArgumentHelp("female or male.", valueName: "gender")) var gender: GenderOption?
-        @Option(help: ArgumentHelp("Who corrects. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        @Option(help: tr("YYYY-MM-DD or DD/MM/YYYY.", valueName: "date")) var birthDate: String?
+        @Option(help: tr("female or male.", valueName: "gender")) var gender: GenderOption?
+        @Option(help: tr("Who corrects. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
             for date in [hireDate, roleSince, birthDate].compactMap({ $0 }) where !date.isEmpty && parseDate(date) == nil {
-                throw ValidationError("\"\(date)\" is not a date that exists")
+                throw ValidationError(tr("\"\(date)\" is not a date that exists"))
             }
             let given: [Any?] = [firstName, lastName, email, profession, employer, hireDate, roleSince, externalID, birthDate, gender]
-            if given.allSatisfy({ $0 == nil }) { throw ValidationError("name at least one detail to change, such as --last-name") }
+            if given.allSatisfy({ $0 == nil }) { throw ValidationError(tr("name at least one detail to change, such as --last-name")) }
         }
 
         func run() async throws {
@@ -366,19 +384,22 @@ extension AllerVers.ParticipantCommand {
     }
 
     struct Merge: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Merge a duplicate into the participant to keep.",
-            discussion: """
-                DROP's enrolments move to KEEP, KEEP's empty details are filled from DROP's, and DROP \
-                is removed; the change log keeps both sides. Refused when DROP has records signed \
-                under its id (attendance, results, certificates) or both hold a place in one session.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Merge a duplicate into the participant to keep."),
+                discussion: tr(
+                    """
+                    DROP's enrolments move to KEEP, KEEP's empty details are filled from DROP's, and DROP \
+                    is removed; the change log keeps both sides. Refused when DROP has records signed \
+                    under its id (attendance, results, certificates) or both hold a place in one session.
 
-                Example:
-                  allervers participant merge P-0003 P-0011
-                """)
-        @Argument(help: "The participant to keep.") var keep: String
-        @Argument(help: "The duplicate to merge into it.") var drop: String
-        @Option(help: ArgumentHelp("Who merges. Default: the organisation's signatory.", valueName: "name")) var by: String?
+                    Example:
+                      allervers participant merge P-0003 P-0011
+                    """))
+        }
+        @Argument(help: tr("The participant to keep.")) var keep: String
+        @Argument(help: tr("The duplicate to merge into it.")) var drop: String
+        @Option(help: tr("Who merges. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -389,11 +410,13 @@ extension AllerVers.ParticipantCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Remove a participant who has no record at all (never enrolled).",
-            discussion: "Example:\n  allervers participant remove P-0012")
-        @Argument(help: "Id, email or external id.") var participant: String
-        @Option(help: ArgumentHelp("Who removes. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Remove a participant who has no record at all (never enrolled)."),
+                discussion: tr("Example:\n  allervers participant remove P-0012"))
+        }
+        @Argument(help: tr("Id, email or external id.")) var participant: String
+        @Option(help: tr("Who removes. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {

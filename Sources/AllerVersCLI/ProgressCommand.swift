@@ -5,51 +5,56 @@ import TrainingStore
 
 extension AllerVers {
     struct ProgressCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "progress",
-            abstract: "Follow each participant's progress: modules done, objectives positioned and assessed.",
-            subcommands: [Set.self, Import.self, Show.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "progress",
+                abstract: tr("Follow each participant's progress: modules done, objectives positioned and assessed."),
+                subcommands: [Set.self, Import.self, Show.self])
+        }
     }
 }
 
 extension AllerVers.ProgressCommand {
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record a module's state, or a result on an objective.",
-            discussion: """
-                Levels: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non \
-                acquis); or a --score out of 100. --positioning is the initial positioning, --assessment \
-                the assessment of learning.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Record a module's state, or a result on an objective."),
+                discussion: tr(
+                    """
+                    Levels: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non \
+                    acquis); or a --score out of 100. --positioning is the initial positioning, --assessment \
+                    the assessment of learning.
 
-                Example:
-                  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 \\
-                    --status completed
-                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\
-                    --assessment acquired
-                  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\
-                    --positioning not-acquired --score 30
-                """)
-        @Argument(help: "The session's id.") var session: String
-        @Argument(help: "The participant (id, email or external id).") var participant: String
-        @Option(help: "A module of the course.") var module: String?
-        @Option(help: "not-started, in-progress or completed.", transform: choice) var status: ModuleProgress?
-        @Option(help: "An objective of the course.") var objective: String?
-        @Option(help: "The initial positioning's level on the objective.", transform: level) var positioning: AcquisitionLevel?
-        @Option(help: "The assessment's level on the objective.", transform: level) var assessment: AcquisitionLevel?
-        @Option(help: "A score out of 100, for --positioning or --assessment (alone: the assessment).") var score: Int?
-        @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
+                    Example:
+                      allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 \\
+                        --status completed
+                      allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\
+                        --assessment acquired
+                      allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\
+                        --positioning not-acquired --score 30
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Argument(help: tr("The participant (id, email or external id).")) var participant: String
+        @Option(help: tr("A module of the course.")) var module: String?
+        @Option(help: tr("not-started, in-progress or completed."), transform: choice) var status: ModuleProgress?
+        @Option(help: tr("An objective of the course.")) var objective: String?
+        @Option(help: tr("The initial positioning's level on the objective."), transform: level) var positioning: AcquisitionLevel?
+        @Option(help: tr("The assessment's level on the objective."), transform: level) var assessment: AcquisitionLevel?
+        @Option(help: tr("A score out of 100, for --positioning or --assessment (alone: the assessment).")) var score: Int?
+        @Option(help: tr("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
             if (module == nil) == (objective == nil) {
-                throw ValidationError("give either --module M --status S, or --objective O with a level or --score")
+                throw ValidationError(tr("give either --module M --status S, or --objective O with a level or --score"))
             }
-            if module != nil && status == nil { throw ValidationError("--module needs --status") }
+            if module != nil && status == nil { throw ValidationError(tr("--module needs --status")) }
             if objective != nil && positioning != nil && assessment != nil {
-                throw ValidationError("give --positioning or --assessment, not both")
+                throw ValidationError(tr("give --positioning or --assessment, not both"))
             }
             if objective != nil && positioning == nil && assessment == nil && score == nil {
-                throw ValidationError("give a level or a --score")
+                throw ValidationError(tr("give a level or a --score"))
             }
         }
 
@@ -69,22 +74,25 @@ extension AllerVers.ProgressCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record a group's results on the objectives from a CSV, all or none.",
-            discussion: """
-                Columns: participant (id, email or external id); objective; positioning; assessment; \
-                score (out of 100, for the assessment, or the positioning when it is alone), in English \
-                or French (stagiaire, objectif, positionnement, évaluation, note sur 100). Levels in either \
-                language: acquired / acquis, partly-acquired / en cours d'acquisition, not-acquired / \
-                non acquis. A row that cannot be recorded names its line, and nothing is recorded.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Record a group's results on the objectives from a CSV, all or none."),
+                discussion: tr(
+                    """
+                    Columns: participant (id, email or external id); objective; positioning; assessment; \
+                    score (out of 100, for the assessment, or the positioning when it is alone), in English \
+                    or French (stagiaire, objectif, positionnement, évaluation, note sur 100). Levels in either \
+                    language: acquired / acquis, partly-acquired / en cours d'acquisition, not-acquired / \
+                    non acquis. A row that cannot be recorded names its line, and nothing is recorded.
 
-                Example:
-                  allervers progress import AV-FOND-2026-03-LYON evaluations.csv
-                """)
-        @Argument(help: "The session's id.") var session: String
-        @Argument(help: "The file: CSV, or the first sheet of an .xlsx or .ods.") var file: String
-        @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
-        @Option(help: ArgumentHelp("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
+                    Example:
+                      allervers progress import AV-FOND-2026-03-LYON evaluations.csv
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Argument(help: tr("The file: CSV, or the first sheet of an .xlsx or .ods.")) var file: String
+        @Option(help: tr("The sheet of an .xlsx or .ods to read. Default: the first.", valueName: "name")) var sheet: String?
+        @Option(help: tr("Who records. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         static let columns = ["participant", "objective", "positioning", "assessment", "score"]
@@ -150,9 +158,11 @@ extension AllerVers.ProgressCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Each participant's modules and objective results.",
-            discussion: "Example:\n  allervers progress show AV-FOND-2026-03-LYON")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Each participant's modules and objective results."),
+                discussion: tr("Example:\n  allervers progress show AV-FOND-2026-03-LYON"))
+        }
         @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
@@ -162,14 +172,14 @@ extension AllerVers.ProgressCommand {
             if format.json { return try printJSON(progress) }
             let symbols: [ModuleProgress: String] = [.notStarted: "·", .inProgress: "…", .completed: "✓"]
             printTable(
-                [["PARTICIPANT"] + course.modules.map(\.id) + course.objectives.map(\.id)]
-                    + progress.map { line in
-                        [line.participantID] + course.modules.map { symbols[line.modules[$0.id] ?? .notStarted]! }
-                            + course.objectives.map { objective in
-                                let results = line.results.filter { $0.objectiveID == objective.id }
-                                return results.map(Self.cell).joined(separator: "→")
-                            }
-                    })
+                header: ["PARTICIPANT"] + (course.modules.map(\.id) + course.objectives.map(\.id)).map(Text.init(verbatim:)),
+                rows: progress.map { line in
+                    [line.participantID] + course.modules.map { symbols[line.modules[$0.id] ?? .notStarted]! }
+                        + course.objectives.map { objective in
+                            let results = line.results.filter { $0.objectiveID == objective.id }
+                            return results.map(Self.cell).joined(separator: "→")
+                        }
+                })
             say(
                 "Modules: · not started, … in progress, ✓ completed. Objectives: positioning→assessment, A acquired, PA partly, NA not, or a score."
             )
@@ -186,7 +196,7 @@ extension AllerVers.ProgressCommand {
 func level(_ text: String) throws -> AcquisitionLevel {
     guard let level = AcquisitionLevel(words: text) else {
         throw ValidationError(
-            "\"\(text)\" is not a level: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non acquis)")
+            tr("\"\(text)\" is not a level: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non acquis)"))
     }
     return level
 }
@@ -194,7 +204,7 @@ func level(_ text: String) throws -> AcquisitionLevel {
 /// Parses one of an enumeration's raw values, or says which ones there are.
 func choice<T: RawRepresentable & CaseIterable>(_ text: String) throws -> T where T.RawValue == String {
     guard let value = T(rawValue: text) else {
-        throw ValidationError("\"\(text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw ValidationError(tr("\"\(text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
     }
     return value
 }

@@ -54,30 +54,34 @@ struct StagedFiles {
 
 extension AllerVers.ExportCommand {
     struct Records: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a session's records for funders and participants: attendance, hours, xAPI, sign-in sheets, certificates.",
-            discussion: """
-                Into FOLDER/SESSION/ (FOLDER is Exports unless --out says otherwise):
-                  attendance.csv            one row per participant per half-day, as funders ask
-                  hours.csv                 hours planned and attended per participant, decision, certificate
-                  xapi-statements.jsonl     attended / completed / passed statements for a learning record store
-                  sign-in-sheets.pdf        the feuilles d'émargement, filled from the records
-                  certificates/NUMBER-certificat-de-realisation.pdf   every certified participant
-                  certificates/NUMBER-attestation-de-fin-de-formation.pdf   eligible participants
-                  certificates/NUMBER-open-badge.jwt                   eligible participants (Open Badges 3.0, VC-JWT)
-                CSV files are UTF-8 with a BOM and ';' as French spreadsheets expect; a cell that a \
-                spreadsheet would take for a formula is prefixed with '. Certificate PDFs are sealed: \
-                `allervers verify FILE.pdf` detects any changed byte. Everything is made before \
-                anything is written. A progress bar shows on a terminal.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr(
+                    "Write a session's records for funders and participants: attendance, hours, xAPI, sign-in sheets, certificates."),
+                discussion: tr(
+                    """
+                    Into FOLDER/SESSION/ (FOLDER is Exports unless --out says otherwise):
+                      attendance.csv            one row per participant per half-day, as funders ask
+                      hours.csv                 hours planned and attended per participant, decision, certificate
+                      xapi-statements.jsonl     attended / completed / passed statements for a learning record store
+                      sign-in-sheets.pdf        the feuilles d'émargement, filled from the records
+                      certificates/NUMBER-certificat-de-realisation.pdf   every certified participant
+                      certificates/NUMBER-attestation-de-fin-de-formation.pdf   eligible participants
+                      certificates/NUMBER-open-badge.jwt                   eligible participants (Open Badges 3.0, VC-JWT)
+                    CSV files are UTF-8 with a BOM and ';' as French spreadsheets expect; a cell that a \
+                    spreadsheet would take for a formula is prefixed with '. Certificate PDFs are sealed: \
+                    `allervers verify FILE.pdf` detects any changed byte. Everything is made before \
+                    anything is written. A progress bar shows on a terminal.
 
-                Examples:
-                  allervers export records AV-FOND-2026-03-LYON
-                  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records
-                  allervers export records --from 2026-01-01 --to 2026-03-31
-                """)
+                    Examples:
+                      allervers export records AV-FOND-2026-03-LYON
+                      allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records
+                      allervers export records --from 2026-01-01 --to 2026-03-31
+                    """))
+        }
         @OptionGroup var selection: SessionSelection
-        @Option(help: ArgumentHelp("The folder to write SESSION/ into.", valueName: "folder")) var out: String = "Exports"
-        @Option(help: "The certificates' language: fr or en.") var lang: LanguageOption = .fr
+        @Option(help: tr("The folder to write SESSION/ into.", valueName: "folder")) var out: String = "Exports"
+        @Option(help: tr("The certificates' language: fr or en.")) var lang: LanguageOption = .fr
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -88,20 +92,23 @@ extension AllerVers.ExportCommand {
     }
 
     struct Sheets: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a session's sign-in sheets: blank to print before, or filled from the records after.",
-            discussion: """
-                One sheet per half-day: course, module, date, times, place, trainers, a row and a \
-                signature box per seated participant, and a box for the trainers.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Write a session's sign-in sheets: blank to print before, or filled from the records after."),
+                discussion: tr(
+                    """
+                    One sheet per half-day: course, module, date, times, place, trainers, a row and a \
+                    signature box per seated participant, and a box for the trainers.
 
-                Examples:
-                  allervers export sheets AV-FOND-2026-03-LYON --blank
-                  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf
-                """)
+                    Examples:
+                      allervers export sheets AV-FOND-2026-03-LYON --blank
+                      allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf
+                    """))
+        }
         @OptionGroup var sessionOptions: SessionOptions
-        @Flag(help: "Leave the attendance column empty, to print before the session.") var blank = false
-        @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
-        @Option(help: "The sheets' language: fr or en.") var lang: LanguageOption = .fr
+        @Flag(help: tr("Leave the attendance column empty, to print before the session.")) var blank = false
+        @Option(help: tr("The file to write.", valueName: "file")) var out: String?
+        @Option(help: tr("The sheets' language: fr or en.")) var lang: LanguageOption = .fr
 
         func run() async throws {
             let service = RecordsService(store: try sessionOptions.storeOptions.openStore())

@@ -6,74 +6,79 @@ import TrainingStore
 
 extension AllerVers {
     struct SessionCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "session",
-            abstract: "Plan sessions of a course, enrol participants, close, reopen or cancel.",
-            subcommands: [Plan.self, List.self, Show.self, Edit.self, Enrol.self, Withdraw.self, Close.self, Reopen.self, Cancel.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "session",
+                abstract: tr("Plan sessions of a course, enrol participants, close, reopen or cancel."),
+                subcommands: [Plan.self, List.self, Show.self, Edit.self, Enrol.self, Withdraw.self, Close.self, Reopen.self, Cancel.self])
+        }
     }
 }
 
 extension AllerVers.SessionCommand {
     struct Plan: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Plan a session: lay its half-days out from the course's modules, or take them from a file.",
-            discussion: """
-                Half-days run 09:00–12:30 and 13:30–17:00 on working days (not a weekend nor a public \
-                holiday; --calendar alsace-moselle adds Good Friday and 26 December) unless \
-                --morning/--afternoon say otherwise; a --start on a day off says so and begins on the \
-                next working day. --slots FILE takes an irregular schedule, a CSV with the columns \
-                date;start;end;modules (modules separated by spaces), such as practice-analysis groups \
-                spread over weeks or outreach days: several slots in a half-day, an evening maraude, \
-                a night round (a slot that ends at or before its start ends the next day, and lasts \
-                the time that really passes, clock changes included). Optional columns place;address \
-                or site;site_description hold a slot elsewhere than the session's place; remote, how \
-                presence was established for a slot held remotely. A slot on a public holiday is \
-                refused unless --allow-holiday. A trainer or a place booked elsewhere at the same time \
-                is refused.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Plan a session: lay its half-days out from the course's modules, or take them from a file."),
+                discussion: tr(
+                    """
+                    Half-days run 09:00–12:30 and 13:30–17:00 on working days (not a weekend nor a public \
+                    holiday; --calendar alsace-moselle adds Good Friday and 26 December) unless \
+                    --morning/--afternoon say otherwise; a --start on a day off says so and begins on the \
+                    next working day. --slots FILE takes an irregular schedule, a CSV with the columns \
+                    date;start;end;modules (modules separated by spaces), such as practice-analysis groups \
+                    spread over weeks or outreach days: several slots in a half-day, an evening maraude, \
+                    a night round (a slot that ends at or before its start ends the next day, and lasts \
+                    the time that really passes, clock changes included). Optional columns place;address \
+                    or site;site_description hold a slot elsewhere than the session's place; remote, how \
+                    presence was established for a slot held remotely. A slot on a public holiday is \
+                    refused unless --allow-holiday. A trainer or a place booked elsewhere at the same time \
+                    is refused.
 
-                Example:
-                  allervers session plan AV-FOND --start 2026-03-12 \\
-                    --id AV-FOND-2026-03-LYON \\
-                    --room "Salle Rhône" --address "3 quai Perrache, 69002 Lyon" \\
-                    --trainer "Claire Martin"
-                """)
+                    Example:
+                      allervers session plan AV-FOND --start 2026-03-12 \\
+                        --id AV-FOND-2026-03-LYON \\
+                        --room "Salle Rhône" --address "3 quai Perrache, 69002 Lyon" \\
+                        --trainer "Claire Martin"
+                    """))
+        }
 
-        @Argument(help: "The course's id.") var course: String
+        @Argument(help: tr("The course's id.")) var course: String
         @OptionGroup var version: VersionOption
-        @Option(help: ArgumentHelp("The session's id. Default: COURSE-START.", valueName: "id")) var id: String?
-        @Option(help: ArgumentHelp("The first day, YYYY-MM-DD.", valueName: "date")) var start: String?
-        @Option(help: ArgumentHelp("A CSV of the slots (date;start;end;modules).", valueName: "file")) var slots: String?
-        @Option(help: ArgumentHelp("A training room's name.", valueName: "name")) var room: String?
-        @Option(help: ArgumentHelp("The room's postal address.", valueName: "address")) var address: String?
-        @Option(help: ArgumentHelp("An outreach site's name, instead of a room.", valueName: "name")) var site: String?
-        @Option(help: ArgumentHelp("What and where the outreach site is.", valueName: "text")) var siteDescription: String?
-        @Option(help: ArgumentHelp("A trainer; repeat for several.", valueName: "name")) var trainer: [String] = []
-        @Option(help: "Seats. Default: the course's maximum group size.") var capacity: Int?
-        @Option(help: "Who pays: an OPCO, the employer…") var funder: String?
-        @Option(help: ArgumentHelp("The time zone of the slot times.", valueName: "zone")) var timeZone = "Europe/Paris"
-        @Option(help: ArgumentHelp("Morning hours, HH:MM-HH:MM.", valueName: "hours")) var morning = "09:00-12:30"
-        @Option(help: ArgumentHelp("Afternoon hours, HH:MM-HH:MM.", valueName: "hours")) var afternoon = "13:30-17:00"
-        @Flag(help: "Accept slots that do not cover the course's hours.") var allowPartial = false
+        @Option(help: tr("The session's id. Default: COURSE-START.", valueName: "id")) var id: String?
+        @Option(help: tr("The first day, YYYY-MM-DD.", valueName: "date")) var start: String?
+        @Option(help: tr("A CSV of the slots (date;start;end;modules).", valueName: "file")) var slots: String?
+        @Option(help: tr("A training room's name.", valueName: "name")) var room: String?
+        @Option(help: tr("The room's postal address.", valueName: "address")) var address: String?
+        @Option(help: tr("An outreach site's name, instead of a room.", valueName: "name")) var site: String?
+        @Option(help: tr("What and where the outreach site is.", valueName: "text")) var siteDescription: String?
+        @Option(help: tr("A trainer; repeat for several.", valueName: "name")) var trainer: [String] = []
+        @Option(help: tr("Seats. Default: the course's maximum group size.")) var capacity: Int?
+        @Option(help: tr("Who pays: an OPCO, the employer…")) var funder: String?
+        @Option(help: tr("The time zone of the slot times.", valueName: "zone")) var timeZone = "Europe/Paris"
+        @Option(help: tr("Morning hours, HH:MM-HH:MM.", valueName: "hours")) var morning = "09:00-12:30"
+        @Option(help: tr("Afternoon hours, HH:MM-HH:MM.", valueName: "hours")) var afternoon = "13:30-17:00"
+        @Flag(help: tr("Accept slots that do not cover the course's hours.")) var allowPartial = false
         @Option(
-            help: ArgumentHelp(
+            help: tr(
                 "The public holidays: france (default) or alsace-moselle (Good Friday and 26 December too).", valueName: "name"),
             transform: choice) var calendar: PublicHolidays.Calendar = .france
-        @Flag(help: "Accept --slots on a public holiday.") var allowHoliday = false
+        @Flag(help: tr("Accept --slots on a public holiday.")) var allowHoliday = false
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            if (start == nil) == (slots == nil) { throw ValidationError("give either --start DATE or --slots FILE") }
-            if TimeZone(identifier: timeZone) == nil { throw ValidationError("the time zone \"\(timeZone)\" does not exist") }
+            if (start == nil) == (slots == nil) { throw ValidationError(tr("give either --start DATE or --slots FILE")) }
+            if TimeZone(identifier: timeZone) == nil { throw ValidationError(tr("the time zone \"\(timeZone)\" does not exist")) }
             if allowHoliday && slots == nil {
-                throw ValidationError("--allow-holiday is for --slots: --start lays half-days out on working days")
+                throw ValidationError(tr("--allow-holiday is for --slots: --start lays half-days out on working days"))
             }
             try validateDates(start)
             if (room == nil) == (site == nil) {
-                throw ValidationError("give the place: --room NAME --address ADDRESS, or --site NAME --site-description TEXT")
+                throw ValidationError(tr("give the place: --room NAME --address ADDRESS, or --site NAME --site-description TEXT"))
             }
-            if room != nil && address == nil { throw ValidationError("a room needs its --address") }
-            if site != nil && siteDescription == nil { throw ValidationError("an outreach site needs its --site-description") }
-            if trainer.isEmpty { throw ValidationError("name at least one --trainer") }
+            if room != nil && address == nil { throw ValidationError(tr("a room needs its --address")) }
+            if site != nil && siteDescription == nil { throw ValidationError(tr("an outreach site needs its --site-description")) }
+            if trainer.isEmpty { throw ValidationError(tr("name at least one --trainer")) }
             _ = try halfDays()
         }
 
@@ -81,7 +86,7 @@ extension AllerVers.SessionCommand {
             try [morning, afternoon].map { text in
                 let parts = text.split(separator: "-")
                 guard parts.count == 2, let start = TimeOfDay(parsing: parts[0]), let end = TimeOfDay(parsing: parts[1]), start < end else {
-                    throw ValidationError("\"\(text)\" is not a span of hours such as 09:00-12:30")
+                    throw ValidationError(tr("\"\(text)\" is not a span of hours such as 09:00-12:30"))
                 }
                 return (start, end)
             }
@@ -116,29 +121,31 @@ extension AllerVers.SessionCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the sessions: seats taken out of the capacity, and how many wait.",
-            discussion: """
-                --from/--to keep the sessions running on a day of the period; --trainer compares names \
-                with case, accents and spaces folded.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("List the sessions: seats taken out of the capacity, and how many wait."),
+                discussion: tr(
+                    """
+                    --from/--to keep the sessions running on a day of the period; --trainer compares names \
+                    with case, accents and spaces folded.
 
-                Example:
-                  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\
-                    --status planned
-                """)
-        @Option(help: ArgumentHelp("Of this course.", valueName: "id")) var course: String?
-        @Option(help: ArgumentHelp("Taught by this trainer.", valueName: "name")) var trainer: String?
-        @Option(help: ArgumentHelp("Running on or after this day, YYYY-MM-DD.", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("Running on or before this day, YYYY-MM-DD.", valueName: "date")) var to: String?
-        @Option(help: ArgumentHelp("planned, running, closed or cancelled.", valueName: "status"), transform: choice) var status:
-            SessionStatus?
+                    Example:
+                      allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\
+                        --status planned
+                    """))
+        }
+        @Option(help: tr("Of this course.", valueName: "id")) var course: String?
+        @Option(help: tr("Taught by this trainer.", valueName: "name")) var trainer: String?
+        @Option(help: tr("Running on or after this day, YYYY-MM-DD.", valueName: "date")) var from: String?
+        @Option(help: tr("Running on or before this day, YYYY-MM-DD.", valueName: "date")) var to: String?
+        @Option(help: tr("planned, running, closed or cancelled.", valueName: "status"), transform: choice) var status: SessionStatus?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
             try validateDates(from, to)
             if let from = from.flatMap(LocalDate.init), let to = to.flatMap(LocalDate.init), from > to {
-                throw ValidationError("--from \(from) is after --to \(to)")
+                throw ValidationError(tr("--from \(from) is after --to \(to)"))
             }
         }
 
@@ -153,20 +160,22 @@ extension AllerVers.SessionCommand {
                         ? "No session yet: plan one with `allervers session plan COURSE --start DATE`." : "No session matches.")
             }
             printTable(
-                [["ID", "COURSE", "FROM", "TO", "PLACE", "SEATS", "WAITING", "STATUS"]]
-                    + sessions.map {
-                        [
-                            $0.id, "\($0.courseID) \($0.courseVersion)", $0.firstDay?.description ?? "", $0.lastDay?.description ?? "",
-                            $0.placeName, "\($0.enrolled)/\($0.capacity)", String($0.waiting), $0.status.rawValue,
-                        ]
-                    })
+                header: ["ID", "COURSE", "FROM", "TO", "PLACE", "SEATS", "WAITING", "STATUS"],
+                rows: sessions.map {
+                    [
+                        $0.id, "\($0.courseID) \($0.courseVersion)", $0.firstDay?.description ?? "", $0.lastDay?.description ?? "",
+                        $0.placeName, "\($0.enrolled)/\($0.capacity)", String($0.waiting), $0.status.rawValue,
+                    ]
+                })
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show a session: its slots and who is enrolled.",
-            discussion: "Example:\n  allervers session show AV-FOND-2026-03-LYON")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Show a session: its slots and who is enrolled."),
+                discussion: tr("Example:\n  allervers session show AV-FOND-2026-03-LYON"))
+        }
         @OptionGroup var sessionOptions: SessionOptions
         @OptionGroup var format: FormatOptions
 
@@ -189,49 +198,52 @@ extension AllerVers.SessionCommand {
                 say("Nobody enrolled yet.")
             } else {
                 printTable(
-                    [["PARTICIPANT", "NAME", "EMPLOYER", "STATUS"]]
-                        + enrolments.map {
-                            [
-                                $0.participant.id, $0.participant.displayName, $0.participant.employer ?? "",
-                                $0.status.rawValue + ($0.position.map { " #\($0)" } ?? ""),
-                            ]
-                        })
+                    header: ["PARTICIPANT", "NAME", "EMPLOYER", "STATUS"],
+                    rows: enrolments.map {
+                        [
+                            $0.participant.id, $0.participant.displayName, $0.participant.employer ?? "",
+                            $0.status.rawValue + ($0.position.map { " #\($0)" } ?? ""),
+                        ]
+                    })
             }
             printSessionHistory(details.history)
         }
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Change a session's trainers, place, or the times of half-days that have not started.",
-            discussion: """
-                The same checks as `plan`: a trainer or a place booked elsewhere at the new time is \
-                refused. --trainer replaces the list of trainers. A half-day keeps its id, so a \
-                morning stays a morning. The change is kept in the session's history.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Change a session's trainers, place, or the times of half-days that have not started."),
+                discussion: tr(
+                    """
+                    The same checks as `plan`: a trainer or a place booked elsewhere at the new time is \
+                    refused. --trainer replaces the list of trainers. A half-day keeps its id, so a \
+                    morning stays a morning. The change is kept in the session's history.
 
-                Examples:
-                  allervers session edit AV-FOND-2026-03-LYON --trainer "Claire Martin" \\
-                    --trainer "Inès Haddad"
-                  allervers session edit AV-FOND-2026-03-LYON \\
-                    --times 2026-03-13-pm=14:00-17:30 --room "Salle Saône" \\
-                    --address "3 quai Perrache, 69002 Lyon"
-                """)
-        @Argument(help: "The session's id.") var session: String
-        @Option(help: ArgumentHelp("A trainer; repeat for several. Replaces the list.", valueName: "name")) var trainer: [String] = []
-        @Option(help: ArgumentHelp("A training room's name.", valueName: "name")) var room: String?
-        @Option(help: ArgumentHelp("The room's postal address.", valueName: "address")) var address: String?
-        @Option(help: ArgumentHelp("An outreach site's name, instead of a room.", valueName: "name")) var site: String?
-        @Option(help: ArgumentHelp("What and where the outreach site is.", valueName: "text")) var siteDescription: String?
-        @Option(help: ArgumentHelp("New times of a half-day not started yet.", valueName: "SLOT=HH:MM-HH:MM")) var times: [String] = []
-        @Option(help: ArgumentHelp("Who changes it. Default: the session's first trainer.", valueName: "name")) var by: String?
+                    Examples:
+                      allervers session edit AV-FOND-2026-03-LYON --trainer "Claire Martin" \\
+                        --trainer "Inès Haddad"
+                      allervers session edit AV-FOND-2026-03-LYON \\
+                        --times 2026-03-13-pm=14:00-17:30 --room "Salle Saône" \\
+                        --address "3 quai Perrache, 69002 Lyon"
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Option(help: tr("A trainer; repeat for several. Replaces the list.", valueName: "name")) var trainer: [String] = []
+        @Option(help: tr("A training room's name.", valueName: "name")) var room: String?
+        @Option(help: tr("The room's postal address.", valueName: "address")) var address: String?
+        @Option(help: tr("An outreach site's name, instead of a room.", valueName: "name")) var site: String?
+        @Option(help: tr("What and where the outreach site is.", valueName: "text")) var siteDescription: String?
+        @Option(help: tr("New times of a half-day not started yet.", valueName: "SLOT=HH:MM-HH:MM")) var times: [String] = []
+        @Option(help: tr("Who changes it. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            if room != nil && site != nil { throw ValidationError("a session is in a room or on a site, not both") }
-            if room != nil && address == nil { throw ValidationError("a room needs its --address") }
-            if site != nil && siteDescription == nil { throw ValidationError("an outreach site needs its --site-description") }
+            if room != nil && site != nil { throw ValidationError(tr("a session is in a room or on a site, not both")) }
+            if room != nil && address == nil { throw ValidationError(tr("a room needs its --address")) }
+            if site != nil && siteDescription == nil { throw ValidationError(tr("an outreach site needs its --site-description")) }
             if trainer.isEmpty && room == nil && site == nil && times.isEmpty {
-                throw ValidationError("name what changes: --trainer, --room/--address, --site/--site-description or --times")
+                throw ValidationError(tr("name what changes: --trainer, --room/--address, --site/--site-description or --times"))
             }
             _ = try parsedTimes()
         }
@@ -242,7 +254,7 @@ extension AllerVers.SessionCommand {
                 let parts = text.split(separator: "=")
                 let span = parts.count == 2 ? parts[1].split(separator: "-") : []
                 guard span.count == 2, let start = TimeOfDay(parsing: span[0]), let end = TimeOfDay(parsing: span[1]) else {
-                    throw ValidationError("--times takes SLOT=HH:MM-HH:MM, such as 2026-03-13-pm=14:00-17:30, not \"\(text)\"")
+                    throw ValidationError(tr("--times takes SLOT=HH:MM-HH:MM, such as 2026-03-13-pm=14:00-17:30, not \"\(text)\""))
                 }
                 parsed[String(parts[0])] = (start, end)
             }
@@ -261,19 +273,22 @@ extension AllerVers.SessionCommand {
     }
 
     struct Enrol: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Enrol participants; past capacity they join the waiting list.",
-            discussion: """
-                Participants are named by id, email or external id. The course's prerequisites are \
-                checked; declared experience counts once the trainer confirms it.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Enrol participants; past capacity they join the waiting list."),
+                discussion: tr(
+                    """
+                    Participants are named by id, email or external id. The course's prerequisites are \
+                    checked; declared experience counts once the trainer confirms it.
 
-                Example:
-                  allervers session enrol AV-TERRAIN-2026-05 P-0001 camille.roux@example.org \\
-                    --experience-confirmed
-                """)
-        @Argument(help: "The session's id.") var session: String
-        @Argument(help: "Participants (id, email or external id).") var participants: [String]
-        @Flag(help: "The trainer confirms the experience the participants declared.") var experienceConfirmed = false
+                    Example:
+                      allervers session enrol AV-TERRAIN-2026-05 P-0001 camille.roux@example.org \\
+                        --experience-confirmed
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Argument(help: tr("Participants (id, email or external id).")) var participants: [String]
+        @Flag(help: tr("The trainer confirms the experience the participants declared.")) var experienceConfirmed = false
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -284,11 +299,13 @@ extension AllerVers.SessionCommand {
     }
 
     struct Withdraw: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Withdraw a participant; the first on the waiting list takes the seat.",
-            discussion: "Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003")
-        @Argument(help: "The session's id.") var session: String
-        @Argument(help: "The participant (id, email or external id).") var participant: String
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Withdraw a participant; the first on the waiting list takes the seat."),
+                discussion: tr("Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003"))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Argument(help: tr("The participant (id, email or external id).")) var participant: String
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -299,22 +316,25 @@ extension AllerVers.SessionCommand {
     }
 
     struct Close: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Close a session once its last half-day has ended: its records become final.",
-            discussion: """
-                Refused while a seated participant has no record for a half-day; the error names the \
-                half-days. --unrecorded absent records those as absent (in the chained log) and closes.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Close a session once its last half-day has ended: its records become final."),
+                discussion: tr(
+                    """
+                    Refused while a seated participant has no record for a half-day; the error names the \
+                    half-days. --unrecorded absent records those as absent (in the chained log) and closes.
 
-                Examples:
-                  allervers session close AV-FOND-2026-03-LYON
-                  allervers session close AV-FOND-2026-03-LYON --unrecorded absent
-                """)
+                    Examples:
+                      allervers session close AV-FOND-2026-03-LYON
+                      allervers session close AV-FOND-2026-03-LYON --unrecorded absent
+                    """))
+        }
         enum Unrecorded: String, ExpressibleByArgument {
             case absent
         }
-        @Argument(help: "The session's id.") var session: String
-        @Option(help: ArgumentHelp("Record half-days without a record as absent.", valueName: "absent")) var unrecorded: Unrecorded?
-        @Option(help: ArgumentHelp("Who closes it. Default: the session's first trainer.", valueName: "name")) var by: String?
+        @Argument(help: tr("The session's id.")) var session: String
+        @Option(help: tr("Record half-days without a record as absent.", valueName: "absent")) var unrecorded: Unrecorded?
+        @Option(help: tr("Who closes it. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -325,19 +345,22 @@ extension AllerVers.SessionCommand {
     }
 
     struct Reopen: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Reopen a closed session whose certificates are all revoked, or that has none, for a reason.",
-            discussion: """
-                The reopening, with who, when and why, stays in the session's history (`session show`) \
-                and in what `allervers verify` reports. Close the session again when the records are right.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Reopen a closed session whose certificates are all revoked, or that has none, for a reason."),
+                discussion: tr(
+                    """
+                    The reopening, with who, when and why, stays in the session's history (`session show`) \
+                    and in what `allervers verify` reports. Close the session again when the records are right.
 
-                Example:
-                  allervers session reopen AV-FOND-2026-03-LYON \\
-                    --reason "feuille du 13 mars retrouvée"
-                """)
-        @Argument(help: "The session's id.") var session: String
-        @Option(help: "Why it is reopened.") var reason: String
-        @Option(help: ArgumentHelp("Who reopens it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+                    Example:
+                      allervers session reopen AV-FOND-2026-03-LYON \\
+                        --reason "feuille du 13 mars retrouvée"
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Option(help: tr("Why it is reopened.")) var reason: String
+        @Option(help: tr("Who reopens it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -347,10 +370,13 @@ extension AllerVers.SessionCommand {
     }
 
     struct Cancel: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Cancel a session that has not been closed.", discussion: "Example:\n  allervers session cancel AV-FOND-2026-03-LYON")
-        @Argument(help: "The session's id.") var session: String
-        @Option(help: ArgumentHelp("Who cancels it. Default: the organisation's signatory.", valueName: "name")) var by: String?
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Cancel a session that has not been closed."),
+                discussion: tr("Example:\n  allervers session cancel AV-FOND-2026-03-LYON"))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Option(help: tr("Who cancels it. Default: the organisation's signatory.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
@@ -365,20 +391,20 @@ func printSessionHistory(_ events: [SessionEvent]) {
     guard !events.isEmpty else { return }
     say()
     printTable(
-        [["#", "EVENT", "BY", "AT", "DETAIL"]]
-            + events.map { [String($0.sequence), $0.kind.rawValue, $0.recordedBy, $0.recordedAt.formatted(.iso8601), $0.detail] })
+        header: ["#", "EVENT", "BY", "AT", "DETAIL"],
+        rows: events.map { [String($0.sequence), $0.kind.rawValue, $0.recordedBy, $0.recordedAt.formatted(.iso8601), $0.detail] })
 }
 
 func printSlots(_ session: Session) {
     printTable(
-        [["SLOT", "DATE", "START", "END", "HOURS", "MODULES", "WHERE"]]
-            + session.slots.map {
-                [
-                    $0.id, $0.date.description, $0.start.description, $0.end.description + ($0.crossesMidnight ? " (+1 day)" : ""),
-                    $0.duration.decimal, $0.modules.joined(separator: " "),
-                    $0.remotePresence.map { "remote (\($0))" } ?? $0.place.map { "\($0.name), \($0.detail)" } ?? "",
-                ]
-            })
+        header: ["SLOT", "DATE", "START", "END", "HOURS", "MODULES", "WHERE"],
+        rows: session.slots.map {
+            [
+                $0.id, $0.date.description, $0.start.description, $0.end.description + ($0.crossesMidnight ? " (+1 day)" : ""),
+                $0.duration.decimal, $0.modules.joined(separator: " "),
+                $0.remotePresence.map { "remote (\($0))" } ?? $0.place.map { "\($0.name), \($0.detail)" } ?? "",
+            ]
+        })
 }
 
 /// A `--slots` file: `date;start;end;modules`, and for a slot held elsewhere than the

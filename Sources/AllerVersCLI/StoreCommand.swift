@@ -1,31 +1,37 @@
 import ArgumentParser
 import Foundation
+import TrainingCore
 import TrainingService
 import TrainingStore
 
 extension AllerVers {
     struct StoreCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "store", abstract: "Move a workspace's records between SQLite and PostgreSQL.", subcommands: [Copy.self])
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "store", abstract: tr("Move a workspace's records between SQLite and PostgreSQL."), subcommands: [Copy.self])
+        }
 
         struct Copy: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(
-                abstract: "Copy a workspace's records into an empty PostgreSQL database, or into a new folder over SQLite.",
-                discussion: """
-                    Every record is copied with its keys in one transaction, then checked where it landed: \\
-                    the attendance and session logs' hash chains are recomputed and every certificate's \\
-                    signatures verified. A target that already holds records is refused. Into a folder, \\
-                    the source's key files are copied too; into a database, only the records are: join \\
-                    it with `allervers init --database URL` and copy the keys into that workspace.
+            static var configuration: CommandConfiguration {
+                CommandConfiguration(
+                    abstract: tr("Copy a workspace's records into an empty PostgreSQL database, or into a new folder over SQLite."),
+                    discussion: tr(
+                        """
+                        Every record is copied with its keys in one transaction, then checked where it landed: \\
+                        the attendance and session logs' hash chains are recomputed and every certificate's \\
+                        signatures verified. A target that already holds records is refused. Into a folder, \\
+                        the source's key files are copied too; into a database, only the records are: join \\
+                        it with `allervers init --database URL` and copy the keys into that workspace.
 
-                    Examples:
-                      allervers store copy --from ~/formations \\
-                        --to postgres://allervers@db.example.org/formations
-                      allervers store copy --from ~/formations-pg --to ~/formations-copie
-                    """)
-            @Option(help: ArgumentHelp("The workspace folder to copy.", valueName: "folder")) var from: String
+                        Examples:
+                          allervers store copy --from ~/formations \\
+                            --to postgres://allervers@db.example.org/formations
+                          allervers store copy --from ~/formations-pg --to ~/formations-copie
+                        """))
+            }
+            @Option(help: tr("The workspace folder to copy.", valueName: "folder")) var from: String
             @Option(
-                help: ArgumentHelp(
+                help: tr(
                     "An empty PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE), or a folder without a workspace.",
                     valueName: "url|folder"))
             var to: String

@@ -7,28 +7,31 @@ import TrainingStore
 
 extension AllerVers {
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records.",
-            discussion: """
-                With FILE or PAYLOAD: checks a certificate PDF (its seal covers every byte), an Open \
-                Badges credential (.jwt) or the text of a certificate's QR code. The signature is \
-                checked against the issuer's did:key carried in the statement, with no network. When a \
-                workspace is at hand (the current folder or --store), it also checks that the issuer \
-                is the workspace's key and that the certificate is not revoked; otherwise it checks the \
-                signature alone and says so.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records."),
+                discussion: tr(
+                    """
+                    With FILE or PAYLOAD: checks a certificate PDF (its seal covers every byte), an Open \
+                    Badges credential (.jwt) or the text of a certificate's QR code. The signature is \
+                    checked against the issuer's did:key carried in the statement, with no network. When a \
+                    workspace is at hand (the current folder or --store), it also checks that the issuer \
+                    is the workspace's key and that the certificate is not revoked; otherwise it checks the \
+                    signature alone and says so.
 
-                With nothing: recomputes the hash chains of the attendance log and of the session log \
-                (closings, reopenings, cancellations, edits), names the first record that no longer \
-                matches, and lists every reopening with who, when and why.
+                    With nothing: recomputes the hash chains of the attendance log and of the session log \
+                    (closings, reopenings, cancellations, edits), names the first record that no longer \
+                    matches, and lists every reopening with who, when and why.
 
-                Exits with status 1 when anything does not verify.
+                    Exits with status 1 when anything does not verify.
 
-                Examples:
-                  allervers verify
-                  allervers verify AV-2026-000001-certificat-de-realisation.pdf
-                  allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…
-                """)
-        @Argument(help: ArgumentHelp("A PDF, a .jwt file, or a QR payload.", valueName: "file-or-payload")) var input: String?
+                    Examples:
+                      allervers verify
+                      allervers verify AV-2026-000001-certificat-de-realisation.pdf
+                      allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…
+                    """))
+        }
+        @Argument(help: tr("A PDF, a .jwt file, or a QR payload.", valueName: "file-or-payload")) var input: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -87,7 +90,7 @@ extension AllerVers {
                 }
                 try printJSON(Account(attendance: attendance, sessions: sessions, reopenings: reopenings))
             }
-            if let problem = attendance.problem ?? sessions.problem { throw CLIError(problem) }
+            if let problem = attendance.problem ?? sessions.problem { throw CLIError(Text(verbatim: problem)) }
             guard !format.json else { return }
             say("Attendance log intact: \(counted(attendance.recordCount, "record")) checked")
             say("Session log intact: \(counted(sessions.recordCount, "event")) checked")

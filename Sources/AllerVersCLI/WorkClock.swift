@@ -1,4 +1,5 @@
 public import Foundation
+import TrainingCore
 
 /// The time commands take as now: the one seam through which tests set the clock.
 ///

@@ -36,8 +36,8 @@ public struct AttendanceMark: Sendable, Hashable, Codable {
     }
 
     /// What is wrong with this mark for that slot, if anything.
-    public func problems(in slot: Slot) -> [String] {
-        var problems: [String] = []
+    public func problems(in slot: Slot) -> [Text] {
+        var problems: [Text] = []
         if minutesLate < 0 || minutesLeftEarly < 0 { problems.append("minutes late or early cannot be negative") }
         switch status {
         case .present:

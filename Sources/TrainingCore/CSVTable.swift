@@ -223,19 +223,19 @@ public struct CSVTable: Sendable, Hashable {
 }
 
 /// A CSV file that cannot be read, with the line to look at.
-public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CSVError: TextError, Sendable, Hashable {
     /// The line, counted from 1.
     public var line: Int
     /// What is wrong.
-    public var message: String
+    public var message: Text
 
     /// Creates the error.
-    public init(line: Int, message: String) {
+    public init(line: Int, message: Text) {
         self.line = line
         self.message = message
     }
 
-    public var description: String { "line \(line): \(message)" }
+    public var text: Text { "line \(line): \(message)" }
 }
 
 extension String {

@@ -186,8 +186,8 @@ public struct ObligationRule: Sendable, Hashable, Codable {
     }
 
     /// What is wrong with the rule, if anything.
-    public func problems() -> [String] {
-        var problems: [String] = []
+    public func problems() -> [Text] {
+        var problems: [Text] = []
         if satisfiedBy.isEmpty { problems.append("an obligation needs at least one course that satisfies it") }
         switch firstDue {
         case .monthsAfterHire(let months), .monthsAfterRole(let months):

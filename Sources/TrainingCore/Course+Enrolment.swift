@@ -3,7 +3,7 @@ extension Course {
     /// required course not completed (`completed` holds the courses they completed), and
     /// declared experience the trainer has not confirmed. Other requirements are the
     /// trainer's to judge and are not checked.
-    public func prerequisiteProblems(of participantID: String, completed: Set<String>, experienceConfirmed: Bool) -> [String] {
+    public func prerequisiteProblems(of participantID: String, completed: Set<String>, experienceConfirmed: Bool) -> [Text] {
         prerequisites.compactMap { prerequisite in
             switch prerequisite {
             case .course(let required):
@@ -11,7 +11,7 @@ extension Course {
             case .experience(let months, let description):
                 experienceConfirmed
                     ? nil
-                    : "the trainer must confirm the declared experience\(months.map { " (\($0) months)" } ?? "") with --experience-confirmed: \(description)"
+                    : "the trainer must confirm the declared experience\(months.map { " (\($0) months)" as Text } ?? "") with --experience-confirmed: \(description)"
             case .other:
                 nil
             }

@@ -21,15 +21,15 @@ public struct CourseProblem: Sendable, Hashable, CustomStringConvertible {
     /// What the problem is about.
     public var subject: Subject
     /// The problem, as one sentence a course author can act on.
-    public var message: String
+    public var message: Text
 
     /// Creates a problem.
-    public init(subject: Subject, message: String) {
+    public init(subject: Subject, message: Text) {
         self.subject = subject
         self.message = message
     }
 
-    public var description: String { message }
+    public var description: String { message.description }
 }
 
 extension Course {

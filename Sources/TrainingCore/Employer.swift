@@ -31,8 +31,8 @@ public struct Employer: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// What is wrong with the employer's details, if anything.
-    public func problems() -> [String] {
-        var problems: [String] = []
+    public func problems() -> [Text] {
+        var problems: [Text] = []
         if name.allSatisfy(\.isWhitespace) { problems.append("an employer needs a name") }
         if let siret, !Self.isSIRET(siret) {
             problems.append("\"\(siret)\" is not a SIRET (14 digits whose Luhn checksum holds)")

@@ -47,7 +47,7 @@ public struct PublicHolidays: Sendable, Hashable {
 
     /// Why `day` is not a working day ("a Saturday", "a public holiday (Ascension)"), `nil`
     /// when it is one.
-    public func whyNotWorking(_ day: LocalDate) -> String? {
+    public func whyNotWorking(_ day: LocalDate) -> Text? {
         if let name = holiday(on: day) { return "a public holiday (\(name))" }
         return day.isWeekend ? (day.weekday == 6 ? "a Saturday" : "a Sunday") : nil
     }

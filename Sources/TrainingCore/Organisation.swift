@@ -47,11 +47,11 @@ public struct Organisation: Sendable, Hashable, Codable {
 }
 
 /// Why an organisation identity was refused.
-public struct OrganisationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct OrganisationError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }

@@ -58,8 +58,8 @@ public struct Participant: Sendable, Hashable, Codable, Identifiable {
     public var displayName: String { "\(lastName.uppercased()) \(firstName)" }
 
     /// What is wrong with the participant's details, if anything.
-    public func problems() -> [String] {
-        var problems: [String] = []
+    public func problems() -> [Text] {
+        var problems: [Text] = []
         if firstName.allSatisfy(\.isWhitespace) || lastName.allSatisfy(\.isWhitespace) {
             problems.append("a participant needs a first and a last name")
         }
@@ -83,7 +83,7 @@ extension Participant {
 
     /// Why `other` is probably the same person, or `nil`: the same email, or the same names
     /// with the same birth date or the same employer (case and accents folded).
-    public func probablySamePerson(as other: Participant) -> String? {
+    public func probablySamePerson(as other: Participant) -> Text? {
         if let email, let otherEmail = other.email, email.caseInsensitiveCompare(otherEmail) == .orderedSame { return "same email" }
         guard foldedNames == other.foldedNames else { return nil }
         if let birthDate, birthDate == other.birthDate { return "same names and birth date" }

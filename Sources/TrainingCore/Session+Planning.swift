@@ -46,8 +46,8 @@ extension Session {
     /// starting from 18:00 ends the next day), or longer than ``longestSlot``, a time that
     /// does not exist (skipped when the clocks go forward), two slots with one id, two that
     /// overlap (about the later one; a night that runs into the next day's first slot).
-    public static func problems(of slots: [Slot]) -> [(slot: Int, problem: String)] {
-        var problems: [(slot: Int, problem: String)] = []
+    public static func problems(of slots: [Slot]) -> [(slot: Int, problem: Text)] {
+        var problems: [(slot: Int, problem: Text)] = []
         var seen: Set<String> = []
         for (index, slot) in slots.enumerated() {
             if slot.end == slot.start {
@@ -86,8 +86,8 @@ extension Session {
     ///
     /// `allowingPartial` accepts slots that do not cover the course's hours (a session
     /// that runs part of a programme, agreed with the funder).
-    public func problems(against course: Course, allowingPartial: Bool) -> [String] {
-        var problems: [String] = []
+    public func problems(against course: Course, allowingPartial: Bool) -> [Text] {
+        var problems: [Text] = []
         if TimeZone(identifier: timeZone) == nil { problems.append("the time zone \"\(timeZone)\" does not exist") }
         if capacity < 1 { problems.append("the capacity must be at least 1") }
         if slots.isEmpty { problems.append("the session has no slot") }

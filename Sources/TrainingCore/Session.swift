@@ -77,8 +77,8 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     public func slot(_ id: String) -> Slot? { slots.first { $0.id == id } }
 
     /// The sentence for a half-day the session does not have, naming the ones it has.
-    public func unknownSlotMessage(_ id: String) -> String {
-        "session \(self.id) has no half-day \(id); its half-days are " + slots.map(\.id).joined(separator: ", ")
+    public func unknownSlotMessage(_ id: String) -> Text {
+        "session \(self.id) has no half-day \(id); its half-days are \(slots.map(\.id).joined(separator: ", "))"
     }
 
     /// The day of the last half-day `participantID` attended (present, possibly late or

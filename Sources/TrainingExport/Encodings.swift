@@ -1,4 +1,5 @@
 public import Foundation
+import TrainingCore
 
 /// Base64 with the URL alphabet and no padding (RFC 4648 §5), as JOSE uses it.
 public enum Base64URL {

@@ -106,12 +106,12 @@ public struct PDFSigningIdentity: Sendable {
 }
 
 /// Why a PDF could not be signed, or its signature does not match.
-public struct PDFSignatureError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PDFSignatureError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }
 

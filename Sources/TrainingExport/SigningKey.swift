@@ -1,5 +1,6 @@
 internal import Crypto
 public import Foundation
+public import TrainingCore
 
 /// The workspace's Ed25519 key: it signs certificates' QR payloads, Open Badges credentials
 /// and the PDFs, and names the issuer as a `did:key` that anyone can verify against
@@ -179,11 +180,11 @@ public struct IssuerKey: Sendable, Hashable {
 }
 
 /// Why a signing key could not be made, read or used.
-public struct SigningKeyError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SigningKeyError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }

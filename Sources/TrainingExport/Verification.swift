@@ -1,4 +1,5 @@
 public import Foundation
+public import TrainingCore
 
 /// What a signed statement, credential or sealed PDF says, once its signature checked out.
 public struct VerifiedStatement: Sendable, Hashable {
@@ -28,12 +29,12 @@ public struct VerifiedStatement: Sendable, Hashable {
 }
 
 /// Why a statement, credential or PDF does not verify.
-public struct VerificationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct VerificationError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }
 
@@ -79,7 +80,7 @@ public enum Verifier {
         var signer: [UInt8]?
         if lineEnd < pdf.endIndex, lineEnd + 1 < pdf.endIndex {
             let checked: (certificate: [UInt8], issuer: IssuerKey?)
-            do { checked = try PDFSignature.check(pdf, after: lineEnd + 1) } catch { throw VerificationError(error.description) }
+            do { checked = try PDFSignature.check(pdf, after: lineEnd + 1) } catch { throw VerificationError(error.text) }
             guard checked.issuer == issuer else {
                 throw VerificationError("the PDF signature's certificate does not name the issuer of the seal (\(issuer.did))")
             }
@@ -105,7 +106,8 @@ public enum Verifier {
             let payload = Base64URL.decode(parts[1]), let claims = JSON.object(payload), let signature = Base64URL.decode(parts[2])
         else { throw VerificationError("not a signed statement: expected a compact JWS (three base64url parts)") }
         guard header["alg"] as? String == "EdDSA" else {
-            throw VerificationError("signed with \(header["alg"] as? String ?? "no algorithm"), not EdDSA")
+            throw VerificationError(
+                "signed with \(header["alg"].flatMap { $0 as? String }.map(Text.init(verbatim:)) ?? "no algorithm"), not EdDSA")
         }
         guard let did = (header["kid"] as? String) ?? (claims["iss"] as? String), let issuer = IssuerKey(did: did) else {
             throw VerificationError("the issuer is not a did:key")

@@ -99,14 +99,14 @@ public struct AttendanceLine: Sendable, Hashable {
 
 /// A sheet that cannot be recorded, as one sentence; `line` names the file's line when the
 /// sheet came from one.
-public struct SheetError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SheetError: TextError, Sendable, Hashable {
     /// What is wrong.
-    public var description: String
+    public var text: Text
     /// The line of the file at fault, when there is one.
     public var line: Int?
 
-    init(_ description: String, line: Int? = nil) {
-        self.description = description
+    init(_ text: Text, line: Int? = nil) {
+        self.text = text
         self.line = line
     }
 }
@@ -263,9 +263,9 @@ public struct AttendanceService: Sendable {
             try store.record(batch, by: recordedBy, source: "import \(name)", correctionReason: correctionReason, at: now)
         } catch let error as AttendanceError {
             let line = error.firstFault.flatMap { fault in sessionIndex[fault.sessionID].map { lineNumbers[$0][fault.index] } } ?? 0
-            throw SheetError(error.description, line: line)
+            throw SheetError(error.text, line: line)
         } catch let error as NotFoundError where error.kind == .session {
-            throw SheetError(error.description, line: sessionIndex[error.id].map { lineNumbers[$0][0] } ?? 0)
+            throw SheetError(error.text, line: sessionIndex[error.id].map { lineNumbers[$0][0] } ?? 0)
         }
         return lines.count
     }

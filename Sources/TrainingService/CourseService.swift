@@ -63,7 +63,7 @@ public struct CourseService: Sendable {
                 do {
                     try importer.add(course)
                 } catch let conflict as CourseConflictError {
-                    throw CourseImportError(location, conflict.description)
+                    throw CourseImportError(location, conflict.text)
                 }
             }
         }

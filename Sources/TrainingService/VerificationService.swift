@@ -1,5 +1,5 @@
 public import Foundation
-import TrainingCore
+public import TrainingCore
 public import TrainingExport
 public import TrainingStore
 
@@ -21,12 +21,12 @@ public struct VerificationReport: Sendable {
 }
 
 /// Why something did not verify, as one sentence.
-public struct VerificationFailure: Error, Sendable, Hashable, CustomStringConvertible {
+public struct VerificationFailure: TextError, Sendable, Hashable {
     /// What is wrong.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }
 

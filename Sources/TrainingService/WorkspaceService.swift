@@ -79,11 +79,11 @@ public struct WorkspaceService: Sendable {
 }
 
 /// Why the signing keys cannot be made or saved.
-public struct KeyError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct KeyError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }

@@ -1,5 +1,6 @@
 internal import CLibXML2
 public import Foundation
+public import TrainingCore
 internal import ZIPFoundation
 
 /// The first sheet, or a named one, of an Excel workbook (`.xlsx`) or an OpenDocument
@@ -58,18 +59,18 @@ public struct Spreadsheet: Sendable, Hashable {
 }
 
 /// A spreadsheet that cannot be read, with the row to look at (0: the file as a whole).
-public struct SpreadsheetError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SpreadsheetError: TextError, Sendable, Hashable {
     /// The row, from 1; 0 for the file.
     public var row: Int
     /// What is wrong.
-    public var message: String
+    public var message: Text
 
-    init(row: Int, _ message: String) {
+    init(row: Int, _ message: Text) {
         self.row = row
         self.message = message
     }
 
-    public var description: String { row == 0 ? message : "row \(row): \(message)" }
+    public var text: Text { row == 0 ? message : "row \(row): \(message)" }
 }
 
 /// The archive's parts, read whole and parsed.

@@ -1,5 +1,6 @@
 internal import GRDB
 internal import GRDBSQLite
+import TrainingCore
 
 /// One prepared statement (an `INSERT`, or a query asked whether it yields a row) whose
 /// values are bound straight through SQLite's C API.

@@ -1,7 +1,9 @@
+public import TrainingCore
+
 /// A stored record that holds what AllerVers never writes: a row changed by hand (with
 /// `sqlite3`, say) into an impossible state. Reading it fails with this error, naming the
 /// record, rather than trapping or reading something else in its place.
-public struct CorruptRecordError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CorruptRecordError: TextError, Sendable, Hashable {
     /// The table (`session`, `certificate`), empty when the read does not know it.
     public var table: String
     /// The record's key (a session id, a certificate number), empty when unknown.
@@ -11,7 +13,7 @@ public struct CorruptRecordError: Error, Sendable, Hashable, CustomStringConvert
     /// What it holds, as text.
     public var value: String
 
-    public var description: String {
+    public var text: Text {
         (table.isEmpty ? "the store holds a damaged record" : "the store's \(table) record \(key) is damaged")
             + ": its \(column) \"\(value)\" cannot be read (it was changed outside AllerVers; restore a backup, or correct the row)"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingCore
 
 // The store's port to a database: the few operations its repository code needs, written once
 // in SQL that SQLite and PostgreSQL both accept. Each adapter (SQLite through GRDB in this

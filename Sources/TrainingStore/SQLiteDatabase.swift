@@ -1,5 +1,6 @@
 internal import GRDB
 internal import GRDBSQLite
+import TrainingCore
 
 /// The SQLite adapter of the store's port: a GRDB queue, one connection, its writes
 /// serialised by SQLite's own lock across processes.

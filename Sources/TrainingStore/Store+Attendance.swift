@@ -26,9 +26,9 @@ public struct AttendanceEvent: Sendable, Hashable, Codable {
 }
 
 /// Attendance that cannot be recorded, with every reason.
-public struct AttendanceError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AttendanceError: TextError, Sendable, Hashable {
     /// What is wrong.
-    public var reasons: [String]
+    public var reasons: [Text]
     /// The session and the position, in the marks given for it, of the first mark at fault,
     /// so that an import can name the line it came from.
     public var firstFault: (sessionID: String, index: Int)? {
@@ -38,13 +38,13 @@ public struct AttendanceError: Error, Sendable, Hashable, CustomStringConvertibl
     private var faultIndex: Int?
 
     /// Creates the error.
-    public init(_ reasons: [String], sessionID: String? = nil, index: Int? = nil) {
+    public init(_ reasons: [Text], sessionID: String? = nil, index: Int? = nil) {
         self.reasons = reasons
         self.faultSession = sessionID
         self.faultIndex = index
     }
 
-    public var description: String { reasons.joined(separator: "; ") }
+    public var text: Text { reasons.joined(separator: "; ") }
 }
 
 /// What `verify` found in the attendance log.
@@ -101,10 +101,11 @@ extension Store {
         let seated = Set(try SessionRows.seated(in: sessionID, db: db))
         let live = session.status == .closed ? try SessionRows.liveCertificates(in: sessionID, db: db) : [:]
         let reason = correctionReason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        var reasons: [String] = []
+        var reasons: [Text] = []
         var firstFault: Int?
         var seen: Set<String> = []
         var unknownSlots: [String] = []
+        var notStarted: Set<String> = []
         let slots = Dictionary(session.slots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, mark) in marks.enumerated() {
             defer { if firstFault == nil && !reasons.isEmpty { firstFault = index } }
@@ -116,7 +117,7 @@ extension Store {
                 continue
             }
             if let start = session.interval(of: slot)?.start, start > now {
-                if !reasons.contains(where: { $0.hasPrefix("half-day \(slot.id) ") }) {
+                if notStarted.insert(slot.id).inserted {
                     reasons.append("half-day \(slot.id) of session \(sessionID) has not started yet: attendance is recorded once it has")
                 }
                 continue
@@ -195,7 +196,8 @@ extension Store {
     public func verifyAttendanceChain() throws -> ChainReport {
         try database.read { db in
             try Self.verifyChain(
-                table: "attendanceEvent", head: "attendanceChain", noun: "attendance record", hash: AttendanceRows.hash(of:previous:),
+                table: "attendanceEvent", head: "attendanceChain", record: "attendance record", log: "attendance log",
+                hash: AttendanceRows.hash(of:previous:),
                 db: db)
         }
     }
@@ -203,7 +205,7 @@ extension Store {
     /// Recomputes a hash-chained log: each row's `previousHash` and `hash`, the sequence
     /// without gaps, and the head's count and last hash.
     static func verifyChain(
-        table: String, head: String, noun: String, hash: (SQLRow, String) throws -> String, db: any SQLConnection
+        table: String, head: String, record noun: Text, log: Text, hash: (SQLRow, String) throws -> String, db: any SQLConnection
     ) throws -> ChainReport {
         var previous = AttendanceRows.genesis
         var expectedSequence: Int64 = 1
@@ -214,20 +216,23 @@ extension Store {
             count += 1
             if sequence != expectedSequence {
                 report = ChainReport(
-                    recordCount: count, firstBrokenSequence: expectedSequence, problem: "\(noun) \(expectedSequence) has been removed")
+                    recordCount: count, firstBrokenSequence: expectedSequence,
+                    problem: Text("\(noun) \(expectedSequence) has been removed").description)
                 return false
             }
             let stored: String = try row["previousHash"]
             if stored != previous {
                 report = ChainReport(
                     recordCount: count, firstBrokenSequence: sequence,
-                    problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
+                    problem: Text("\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
+                        .description)
                 return false
             }
             let computed = try hash(row, previous)
             if computed != (try row["hash"] as String) {
                 report = ChainReport(
-                    recordCount: count, firstBrokenSequence: sequence, problem: "\(noun) \(sequence) was changed after it was written")
+                    recordCount: count, firstBrokenSequence: sequence,
+                    problem: Text("\(noun) \(sequence) was changed after it was written").description)
                 return false
             }
             previous = computed
@@ -241,9 +246,9 @@ extension Store {
         if headCount != count || (count > 0 && headHash != previous) {
             return ChainReport(
                 recordCount: count, firstBrokenSequence: Int64(min(count, headCount) + 1),
-                problem: headCount > count
-                    ? "the newest \(headCount - count) \(noun)(s) have been removed (the log held \(headCount))"
-                    : "the head of the \(noun)s' log does not match its records")
+                problem: (headCount > count
+                    ? "the newest \(headCount - count) records of the \(log) have been removed (it held \(headCount))"
+                    : "the head of the \(log) does not match its records" as Text).description)
         }
         return ChainReport(recordCount: count, firstBrokenSequence: nil, problem: nil)
     }

@@ -1,5 +1,6 @@
 public import Foundation
 internal import GRDB
+public import TrainingCore
 
 /// What a restore found in a snapshot and put back.
 public struct RestoreReport: Sendable, Hashable {
@@ -14,12 +15,12 @@ public struct RestoreReport: Sendable, Hashable {
 }
 
 /// Why a snapshot could not be written or restored.
-public struct BackupError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct BackupError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }
 

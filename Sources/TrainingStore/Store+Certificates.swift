@@ -2,13 +2,13 @@ public import Foundation
 public import TrainingCore
 
 /// Why certificates could not be issued, revoked or reissued.
-public struct CertificationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CertificationError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
     /// Creates an error.
-    public init(_ description: String) {
-        self.description = description
+    public init(_ text: Text) {
+        self.text = text
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+public import TrainingCore
 
 /// What a copy moved, table by table.
 public struct CopyReport: Sendable, Hashable {
@@ -18,11 +19,11 @@ public struct CopyReport: Sendable, Hashable {
 }
 
 /// A copy that cannot be made.
-public struct CopyError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var description: String
+public struct CopyError: TextError, Sendable, Hashable {
+    public var text: Text
 
-    public init(_ description: String) {
-        self.description = description
+    public init(_ text: Text) {
+        self.text = text
     }
 }
 

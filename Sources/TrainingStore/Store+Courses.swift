@@ -38,7 +38,7 @@ public struct ImportedCourse: Sendable, Hashable {
 }
 
 /// A course the store refused, named by id and version.
-public struct CourseConflictError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CourseConflictError: TextError, Sendable, Hashable {
     /// Why the course was refused.
     public enum Reason: Sendable, Hashable {
         /// The store holds the same id and version with other content.
@@ -54,7 +54,7 @@ public struct CourseConflictError: Error, Sendable, Hashable, CustomStringConver
     /// Why.
     public var reason: Reason
 
-    public var description: String {
+    public var text: Text {
         switch reason {
         case .changedContent:
             "course \(id) version \(version) is already in the workspace with different content: give the changed course a new version, or import with --replace"
@@ -65,7 +65,7 @@ public struct CourseConflictError: Error, Sendable, Hashable, CustomStringConver
 }
 
 /// No course with this id (and version) in the workspace.
-public struct CourseNotFoundError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CourseNotFoundError: TextError, Sendable, Hashable {
     /// The identifier asked for.
     public var id: String
     /// The version asked for, if one was.
@@ -77,7 +77,7 @@ public struct CourseNotFoundError: Error, Sendable, Hashable, CustomStringConver
         self.version = version
     }
 
-    public var description: String {
+    public var text: Text {
         if let version { "no course \(id) version \(version) in the workspace" } else { "no course \(id) in the workspace" }
     }
 }

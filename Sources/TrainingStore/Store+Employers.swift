@@ -40,12 +40,12 @@ public struct PastEmployment: Sendable, Hashable, Codable {
 }
 
 /// An employer the store refused, with the reason.
-public struct EmployerError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct EmployerError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
-    init(_ description: String) {
-        self.description = description
+    init(_ text: Text) {
+        self.text = text
     }
 }
 

@@ -2,13 +2,13 @@ public import Foundation
 public import TrainingCore
 
 /// An obligation the store refused, with the reason.
-public struct ObligationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ObligationError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
 
     /// Creates the error.
-    public init(_ description: String) {
-        self.description = description
+    public init(_ text: Text) {
+        self.text = text
     }
 }
 

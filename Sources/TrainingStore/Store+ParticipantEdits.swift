@@ -24,7 +24,7 @@ public struct ProbableDuplicate: Sendable, Hashable {
     /// The participant already known (or given earlier in the same list, without an id yet).
     public var existing: Participant
     /// Why: `same email`, `same names and birth date`, `same names and employer`.
-    public var reason: String
+    public var reason: Text
 }
 
 extension Store {

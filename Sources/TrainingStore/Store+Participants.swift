@@ -2,15 +2,15 @@ import Foundation
 public import TrainingCore
 
 /// A participant the store refused, with the reason.
-public struct ParticipantError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ParticipantError: TextError, Sendable, Hashable {
     /// What is wrong, as one sentence.
-    public var description: String
+    public var text: Text
     /// The position of the refused participant in what was given to ``Store/add(_:)``.
     public var index: Int
 
     /// Creates the error.
-    public init(_ description: String, index: Int) {
-        self.description = description
+    public init(_ text: Text, index: Int) {
+        self.text = text
         self.index = index
     }
 }
@@ -24,15 +24,15 @@ public struct EnrolmentResult: Sendable, Hashable, Codable {
 }
 
 /// A participant refused in a session, with every reason.
-public struct EnrolmentError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct EnrolmentError: TextError, Sendable, Hashable {
     /// The participant.
     public var participantID: String
     /// The session.
     public var sessionID: String
     /// Why.
-    public var reasons: [String]
+    public var reasons: [Text]
 
-    public var description: String {
+    public var text: Text {
         "\(participantID) cannot be enrolled in session \(sessionID): " + reasons.joined(separator: "; ")
     }
 }
@@ -62,7 +62,7 @@ extension Store {
                 do {
                     try EmployerRows.merge(employer, in: db)
                 } catch let error as EmployerError {
-                    throw ParticipantError(error.description, index: index)
+                    throw ParticipantError(error.text, index: index)
                 }
             }
             var next = try ParticipantRows.lastNumber(in: db)

@@ -2,19 +2,19 @@ import Foundation
 public import TrainingCore
 
 /// Progress or a result that cannot be recorded, with every reason.
-public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ProgressError: TextError, Sendable, Hashable {
     /// What is wrong.
-    public var reasons: [String]
+    public var reasons: [Text]
     /// In a batch, the position of the result refused.
     public var index: Int?
 
     /// Creates the error.
-    public init(_ reasons: [String], index: Int? = nil) {
+    public init(_ reasons: [Text], index: Int? = nil) {
         self.reasons = reasons
         self.index = index
     }
 
-    public var description: String { reasons.joined(separator: "; ") }
+    public var text: Text { reasons.joined(separator: "; ") }
 }
 
 extension Store {
@@ -99,7 +99,7 @@ extension Store {
                 } catch let error as ProgressError where batch {
                     throw ProgressError(error.reasons, index: index)
                 } catch let error as NotFoundError where batch {
-                    throw ProgressError([error.description], index: index)
+                    throw ProgressError([error.text], index: index)
                 }
             }
         }

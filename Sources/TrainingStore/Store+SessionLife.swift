@@ -58,8 +58,8 @@ extension Store {
             guard !missing.isEmpty else { return "" }
             switch unrecorded {
             case .refuse:
-                let named = missing.map { slot, people in
-                    "\(slot.id): \(people.count) participant\(people.count == 1 ? "" : "s") without a record"
+                let named = missing.map { slot, people -> Text in
+                    "\(slot.id): \(counted(people.count, "participant")) without a record"
                 }
                 throw SessionError(
                     sessionID: sessionID,
@@ -135,7 +135,8 @@ extension Store {
     public func verifySessionLog() throws -> ChainReport {
         try database.read { db in
             try Self.verifyChain(
-                table: "sessionEvent", head: "sessionEventChain", noun: "session event", hash: SessionEventRows.hash, db: db)
+                table: "sessionEvent", head: "sessionEventChain", record: "session event", log: "session log", hash: SessionEventRows.hash,
+                db: db)
         }
     }
 

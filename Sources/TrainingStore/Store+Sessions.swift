@@ -28,27 +28,27 @@ public struct SessionSummary: Sendable, Hashable, Codable {
 }
 
 /// A session that cannot be planned or changed, with every reason.
-public struct SessionError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SessionError: TextError, Sendable, Hashable {
     /// The session's id.
     public var sessionID: String
     /// What is wrong.
-    public var reasons: [String]
+    public var reasons: [Text]
 
     /// Creates the error.
-    public init(sessionID: String, reasons: [String]) {
+    public init(sessionID: String, reasons: [Text]) {
         self.sessionID = sessionID
         self.reasons = reasons
     }
 
     /// The first reasons, and how many more: one line stays readable when a whole week clashes.
-    public var description: String {
+    public var text: Text {
         let shown = reasons.prefix(2).joined(separator: "; ")
         return "session \(sessionID): " + shown + (reasons.count > 2 ? " (and \(reasons.count - 2) more)" : "")
     }
 }
 
 /// Something asked for by id that the workspace does not have.
-public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct NotFoundError: TextError, Sendable, Hashable {
     /// The kinds of things asked for by id.
     public enum Kind: String, Sendable, Hashable {
         /// A session.
@@ -63,6 +63,18 @@ public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible 
         case obligation
         /// A record of training done elsewhere, by id.
         case externalTraining = "record of training done elsewhere"
+
+        /// The kind in words.
+        var name: Text {
+            switch self {
+            case .session: "session"
+            case .participant: "participant"
+            case .certificate: "certificate"
+            case .employer: "employer"
+            case .obligation: "obligation"
+            case .externalTraining: "record of training done elsewhere"
+            }
+        }
     }
 
     /// What kind of thing.
@@ -70,7 +82,7 @@ public struct NotFoundError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The id asked for.
     public var id: String
 
-    public var description: String { "no \(kind.rawValue) \(id) in the workspace" }
+    public var text: Text { "no \(kind.name) \(id) in the workspace" }
 }
 
 extension Store {
@@ -194,7 +206,7 @@ extension Store {
                 after.place = place
                 changes.append("place: \(before.place.name), \(before.place.detail) → \(place.name), \(place.detail)")
             }
-            var reasons: [String] = []
+            var reasons: [Text] = []
             for (slotID, time) in times.sorted(by: { $0.key < $1.key }) {
                 guard let index = after.slots.firstIndex(where: { $0.id == slotID }) else {
                     reasons.append(before.unknownSlotMessage(slotID))
@@ -260,8 +272,8 @@ extension Store {
 
     /// Trainers or a place booked in another session at the same time. A slot is held at
     /// its own place, or the session's; a remote slot books no place.
-    private func clashes(of session: Session, in db: any SQLConnection) throws -> [String] {
-        var reasons: [String] = []
+    private func clashes(of session: Session, in db: any SQLConnection) throws -> [Text] {
+        var reasons: [Text] = []
         for slot in session.slots {
             guard let interval = session.interval(of: slot) else { continue }
             let arguments: [any SQLBindable] = [SessionRows.utc(interval.end), SessionRows.utc(interval.start)]
@@ -351,7 +363,7 @@ enum SessionRows {
     /// Refuses a change to what a closed session recorded for `participantID` while a live
     /// certificate was issued from it: the certificate must be revoked first, so that no live
     /// certificate disagrees with the records.
-    static func checkChangeable(_ session: Session, for participantID: String, live: [String: String]) -> String? {
+    static func checkChangeable(_ session: Session, for participantID: String, live: [String: String]) -> Text? {
         guard session.status == .closed, let number = live[participantID] else { return nil }
         return "session \(session.id) is closed and \(participantID) holds live certificate \(number), issued from these records: "
             + "revoke it first, then correct and reissue"

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingCore
 
 /// Migration "v10 employers", beyond its statements: each participant's employer, free text
 /// until then, becomes a record. Spellings that are equal once case, accents and runs of

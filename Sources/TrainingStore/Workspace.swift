@@ -1,4 +1,5 @@
 public import Foundation
+public import TrainingCore
 
 /// A folder that holds an AllerVers workspace: `.allervers/` with the SQLite store inside.
 ///
@@ -107,7 +108,7 @@ public struct Workspace: Sendable, Hashable {
 }
 
 /// Why a workspace could not be found, made or used.
-public enum WorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum WorkspaceError: TextError, Sendable, Hashable {
     /// No workspace in this folder or any parent.
     case notFound(String)
     /// `init` found a workspace already there.
@@ -115,7 +116,7 @@ public enum WorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The store exists but cannot be opened, read or written.
     case unusable(path: String, reason: String)
 
-    public var description: String {
+    public var text: Text {
         switch self {
         case .notFound(let path):
             "no AllerVers workspace in \(path) or its parents: run `allervers init` there, or pass --store FOLDER"

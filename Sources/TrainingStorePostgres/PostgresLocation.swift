@@ -1,6 +1,7 @@
 public import Foundation
 internal import NIOSSL
 internal import PostgresNIO
+import TrainingCore
 
 /// Where a PostgreSQL store is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]`.
 /// The password comes from the URL, `PGPASSWORD` or a pass file; it is never printed.

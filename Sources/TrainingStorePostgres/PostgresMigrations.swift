@@ -1,3 +1,4 @@
+import TrainingCore
 internal import TrainingStore
 
 /// The PostgreSQL store's schema: the same migrations as the SQLite store's, named alike and

@@ -4,6 +4,7 @@ internal import NIOConcurrencyHelpers
 internal import NIOCore
 internal import NIOPosix
 internal import PostgresNIO
+import TrainingCore
 public import TrainingStore
 
 /// The PostgreSQL adapter of the store's port: one connection per process, postgres-nio's

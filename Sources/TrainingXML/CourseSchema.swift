@@ -1,4 +1,5 @@
 internal import CLibXML2
+import TrainingCore
 
 /// The XML format of courses: its namespace and its XSD, which the binary carries.
 public enum CourseSchema {

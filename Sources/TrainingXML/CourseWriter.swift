@@ -45,8 +45,8 @@ extension CourseWriter {
 }
 
 /// libxml2 could not produce the document (it only fails when memory runs out).
-public struct CourseExportError: Error, Sendable, CustomStringConvertible {
-    public var description: String { "libxml2 could not write the course document" }
+public struct CourseExportError: TextError, Sendable {
+    public var text: Text { "libxml2 could not write the course document" }
 }
 
 private struct Output {

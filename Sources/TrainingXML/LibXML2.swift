@@ -1,4 +1,5 @@
 internal import CLibXML2
+import TrainingCore
 
 /// Process-wide libxml2 set-up, done once before the first document is read or written.
 ///

@@ -1,3 +1,5 @@
+public import TrainingCore
+
 /// A place in a file: its path, a line and, where the XML parser gives one, a column.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file's path as the user gave it.
@@ -23,18 +25,18 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why a course file was refused: where, and what is wrong, in one sentence.
-public struct CourseImportError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CourseImportError: TextError, Sendable, Hashable {
     /// Where the problem is.
     public var location: SourceLocation
     /// What is wrong, as one sentence without a final period.
-    public var message: String
+    public var message: Text
 
     /// Creates an error.
-    public init(_ location: SourceLocation, _ message: String) {
+    public init(_ location: SourceLocation, _ message: Text) {
         self.location = location
         self.message = message
     }
 
     /// `FILE:LINE:COLUMN: message`.
-    public var description: String { "\(location): \(message)" }
+    public var text: Text { "\(location): \(message)" }
 }

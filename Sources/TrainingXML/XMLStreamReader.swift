@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import TrainingCore
 
 #if canImport(Glibc)
     import Glibc
@@ -118,7 +119,7 @@ final class XMLStreamReader {
             }
             // Schema messages name every element with its namespace; in a course file there is one.
             let message = report.message.replacingOccurrences(of: "{\(CourseSchema.namespace)}", with: "")
-            throw CourseImportError(SourceLocation(path: path, line: report.line, column: report.column), message)
+            throw CourseImportError(SourceLocation(path: path, line: report.line, column: report.column), Text(verbatim: message))
         }
         if result < 0 {
             let line = Int(xmlTextReaderGetParserLineNumber(reader))
@@ -143,7 +144,7 @@ final class XMLStreamReader {
         throw CourseImportError(documentTypeLocation(), Self.documentTypeMessage)
     }
 
-    static let documentTypeMessage = "a DOCTYPE is not allowed in a course file (DTDs and entities are refused for safety)"
+    static let documentTypeMessage: Text = "a DOCTYPE is not allowed in a course file (DTDs and entities are refused for safety)"
 
     /// Where `<!DOCTYPE` stands, found in the file's head; libxml2 keeps no line for it.
     private func documentTypeLocation() -> SourceLocation {

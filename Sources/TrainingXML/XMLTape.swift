@@ -1,4 +1,5 @@
 import Foundation
+import TrainingCore
 
 /// The nodes of an XML file as the course decoder needs them, recorded as bytes by the
 /// thread that parses and read back by the thread that decodes.

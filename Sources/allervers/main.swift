@@ -1,8 +1,3 @@
 import AllerVersCLI
-import ArgumentParser
 
-do {
-    try await AllerVers.run()
-} catch {
-    AllerVers.exit(withError: error)
-}
+await AllerVers.runProcess()

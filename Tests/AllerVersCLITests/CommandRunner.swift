@@ -2,6 +2,7 @@ import AllerVersCLI
 import ArgumentParser
 import Foundation
 import Testing
+import TrainingCore
 import TrainingTesting
 
 /// What a command did: its exit code, what it printed, and its error line.
@@ -9,6 +10,8 @@ struct CommandResult {
     var exitCode: Int32
     var output: String
     var error: String
+    /// The texts the French catalogue lacked while the command ran in French.
+    var untranslated: [String] = []
 }
 
 final class OutputBuffer: @unchecked Sendable {
@@ -23,28 +26,40 @@ final class OutputBuffer: @unchecked Sendable {
 }
 
 /// Runs `allervers` with these arguments in process, as `main` would.
-func allervers(_ arguments: String...) async -> CommandResult {
-    await allervers(arguments)
+func allervers(_ arguments: String..., language: Language = .en) async -> CommandResult {
+    await allervers(arguments, language: language)
 }
 
-func allervers(_ arguments: [String]) async -> CommandResult {
+func allervers(_ arguments: [String], language: Language = .en) async -> CommandResult {
     let buffer = OutputBuffer()
     let notes = OutputBuffer()
+    let missing = OutputBuffer()
     var arguments = arguments
+    var result: CommandResult
     do {
         // On a PostgreSQL run, every workspace a test makes keeps its records in a new database.
         if arguments.first == "init", !arguments.contains("--database"), let url = try TestDatabase.freshDatabaseURL() {
             arguments += ["--database", url]
         }
-        try await Console.$current.withValue(Console({ buffer.append($0) }, errors: { notes.append($0) })) {
-            try await AllerVers.run(arguments)
+        try await Language.$current.withValue(language) {
+            try await Text.$missing.withValue({ missing.append($0 + "\n") }) {
+                try await Console.$current.withValue(Console({ buffer.append($0) }, errors: { notes.append($0) })) {
+                    try await AllerVers.run(arguments)
+                }
+            }
         }
-        return CommandResult(exitCode: 0, output: buffer.contents, error: notes.contents)
+        result = CommandResult(exitCode: 0, output: buffer.contents, error: notes.contents)
     } catch {
-        return CommandResult(
-            exitCode: AllerVers.exitCode(for: error).rawValue, output: buffer.contents + AllerVers.fullMessage(for: error),
-            error: notes.contents + AllerVers.message(for: error))
+        let failure = Language.$current.withValue(language) {
+            Text.$missing.withValue({ missing.append($0 + "\n") }) {
+                (AllerVers.failure(error), AllerVers.failureMessage(error))
+            }
+        }
+        result = CommandResult(
+            exitCode: failure.0.status.rawValue, output: buffer.contents + failure.0.message, error: notes.contents + failure.1)
     }
+    result.untranslated = missing.contents.split(separator: "\n").map(String.init)
+    return result
 }
 
 /// The built binary, for the tests that run it as a user would.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import TrainingCore
 import TrainingTesting
 
 @testable import AllerVersCLI
@@ -15,14 +16,19 @@ import TrainingTesting
         return [(here, type)] + type.configuration.subcommands.flatMap { commands($0, path: here) }
     }
 
-    @Test func examplesAreNotRewrappedAndNoOptionIsListedTwice() throws {
+    /// In both languages; in French, every text of every help has its entry in the catalogue.
+    @Test(arguments: Language.allCases) func examplesAreNotRewrappedAndNoOptionIsListedTwice(language: Language) throws {
         var problems: [String] = []
+        let untranslated = OutputBuffer()
         for (path, type) in Self.commands(AllerVers.self) {
-            let help = AllerVers.helpMessage(for: type, columns: 80)
+            let (help, discussion) = Language.$current.withValue(language) {
+                Text.$missing.withValue({ untranslated.append("\(path.joined(separator: " ")): \($0)\n") }) {
+                    (ArgumentParserText.rendered(AllerVers.helpMessage(for: type, columns: 80)), type.configuration.discussion)
+                }
+            }
             let lines = Set(help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-            // The example block: the indented lines after "Example:" or "Examples:".
-            let discussion = type.configuration.discussion
-            if let start = discussion.range(of: "Example")?.lowerBound {
+            // The example block: the indented lines after "Example:" or "Examples:" ("Exemple").
+            if let start = discussion.range(of: "Example")?.lowerBound ?? discussion.range(of: "Exemple")?.lowerBound {
                 for line in discussion[start...].split(separator: "\n").dropFirst() where line.hasPrefix("  ") {
                     if !lines.contains(String(line)) { problems.append("\(path.joined(separator: " ")): \(line)") }
                 }
@@ -38,6 +44,7 @@ import TrainingTesting
             }
         }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        #expect(untranslated.contents.isEmpty, "\(untranslated.contents)")
     }
 
     /// `allervers --version` gives the tool's; after a command, `--version V` is a course's.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrainingCore
 import TrainingService
 import TrainingStore
 import TrainingTesting

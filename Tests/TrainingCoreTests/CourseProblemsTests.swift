@@ -12,7 +12,7 @@ import TrainingTesting
         course.objectives.append(Objective(id: "O1", text: "Encore."))
         let problems = course.problems()
         #expect(problems.map(\.subject) == [.objective(2)])
-        #expect(problems.first?.message.contains("objective id \"O1\" is used twice") == true)
+        #expect(problems.first?.message.description.contains("objective id \"O1\" is used twice") == true)
     }
 
     @Test func duplicateModuleIDAndHours() {
@@ -20,14 +20,14 @@ import TrainingTesting
         course.modules.append(course.modules[0])
         let problems = course.problems()
         #expect(problems.map(\.subject) == [.module(2), .course])
-        #expect(problems.last?.message.contains("add up to 10.5 hours but the course states 7 hours") == true)
+        #expect(problems.last?.message.description.contains("add up to 10.5 hours but the course states 7 hours") == true)
     }
 
     @Test func danglingObjectiveReference() {
         var course = Fixtures.course()
         course.modules[1].objectives = ["O9"]
         #expect(course.problems().map(\.subject) == [.module(1)])
-        #expect(course.problems().first?.message.contains("refers to objective \"O9\"") == true)
+        #expect(course.problems().first?.message.description.contains("refers to objective \"O9\"") == true)
     }
 
     @Test func danglingRequiredModule() {

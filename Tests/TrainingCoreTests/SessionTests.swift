@@ -75,14 +75,15 @@ import TrainingTesting
         let problems = session([morning, overlapping], timeZone: "Europe/Nowhere").problems(
             against: Fixtures.course(), allowingPartial: false)
         #expect(problems.contains("the time zone \"Europe/Nowhere\" does not exist"))
-        #expect(problems.contains { $0.contains("names module M9") })
-        #expect(problems.contains { $0.contains("no slot covers module M2") })
+        #expect(problems.contains { $0.description.contains("names module M9") })
+        #expect(problems.contains { $0.description.contains("no slot covers module M2") })
         let partial = session([morning]).problems(against: Fixtures.course(), allowingPartial: true)
         #expect(partial.isEmpty)
         #expect(
-            session([morning]).problems(against: Fixtures.course(), allowingPartial: false).first?.contains("add up to 3.5 hours") == true)
+            session([morning]).problems(against: Fixtures.course(), allowingPartial: false).first?.description.contains(
+                "add up to 3.5 hours") == true)
         let twice = session([morning, morning, morning]).problems(against: Fixtures.course(), allowingPartial: true)
-        #expect(twice.contains { $0.contains("overlap") })
+        #expect(twice.contains { $0.description.contains("overlap") })
     }
 
     @Test func wallTimeInADaylightSavingGapIsRefused() throws {
@@ -238,7 +239,7 @@ import TrainingTesting
     func badFilesNameTheLine(text: String, line: Int, message: String) {
         let error = #expect(throws: CSVError.self) { try CSVTable(bytes: Array(text.utf8)) }
         #expect(error?.line == line)
-        #expect(error?.message.hasPrefix(message) == true, "\(String(describing: error))")
+        #expect(error?.message.description.hasPrefix(message) == true, "\(String(describing: error))")
     }
 
     /// What Excel saves as "CSV (séparateur: point-virgule)" in France: Windows-1252, with
@@ -260,9 +261,11 @@ import TrainingTesting
     @Test func neitherEncodingNorAMixIsRead() {
         let undefined = Array("nom;prenom\nRoux;Camille\n".utf8) + [0x48, 0x81, 0x3B, 0x41, 0x0A]
         let neither = #expect(throws: CSVError.self) { try CSVTable(bytes: undefined) }
-        #expect(neither?.line == 3 && neither?.message.contains("neither UTF-8 nor Windows-1252") == true, "\(String(describing: neither))")
+        #expect(
+            neither?.line == 3 && neither?.message.description.contains("neither UTF-8 nor Windows-1252") == true,
+            "\(String(describing: neither))")
         let mixed = Array("nom;prenom\nRoux;Hélène\n".utf8) + [0x48, 0xE9, 0x3B, 0x41, 0x0A]
         let mix = #expect(throws: CSVError.self) { try CSVTable(bytes: mixed) }
-        #expect(mix?.line == 2 && mix?.message.contains("mixes encodings") == true, "\(String(describing: mix))")
+        #expect(mix?.line == 2 && mix?.message.description.contains("mixes encodings") == true, "\(String(describing: mix))")
     }
 }

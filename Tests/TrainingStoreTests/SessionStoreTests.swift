@@ -121,7 +121,7 @@ import TrainingTesting
         try store.close(sessionID: "FOND-1", by: "Test")
 
         let noExperience = try #require(throws: EnrolmentError.self) { try store.enrol([ids[0]], in: "TERRAIN-1") }
-        #expect(noExperience.reasons.first?.contains("--experience-confirmed") == true)
+        #expect(noExperience.reasons.first?.description.contains("--experience-confirmed") == true)
         #expect(try store.enrol([ids[0]], in: "TERRAIN-1", experienceConfirmed: true).map(\.status) == [.enrolled])
         // Half the hours is below the 80 % the course asks.
         #expect(throws: EnrolmentError.self) { try store.enrol([ids[1]], in: "TERRAIN-1", experienceConfirmed: true) }

@@ -1,0 +1,2064 @@
+// The French catalogue: every text the tool shows its user, by its English key (see `Text`).
+// Kept sorted by key. The catalogue tests check that each entry takes the values its key
+// gives, that each key is still written in the code, and that every help and the messages
+// of a French workflow find their entry.
+
+extension Text {
+    /// French by English key.
+    static let french: [String: String] = [
+        ", {} waiting":
+            ", {} en attente",
+        "Seats: {}/{}":
+            "Places : {}/{}",
+        "Trainers: {}":
+            "Formateurs : {}",
+        "Place: {}, {}":
+            "Lieu : {}, {}",
+        "{}: {} issued":
+            "{} : {} délivré(s)",
+        "  ID":
+            "  ID",
+        " ({} months)":
+            " ({} mois)",
+        "  - experience{}: {}":
+            "  - expérience{} : {}",
+        "{} added, {} unchanged, {} replaced":
+            "{} ajoutées, {} inchangées, {} remplacées",
+        "DROP's enrolments move to KEEP, KEEP's empty details are filled from DROP's, and DROP is removed; the change log keeps both sides. Refused when DROP has records signed under its id (attendance, results, certificates) or both hold a place in one session.\n\nExample:\n  allervers participant merge P-0003 P-0011":
+            "Les inscriptions de DROP passent à KEEP, les informations vides de KEEP sont complétées par celles de DROP, et DROP est supprimé ; le journal des modifications garde les deux. Refusé quand DROP a des enregistrements signés sous son identifiant (présences, résultats, certificats) ou quand les deux ont une place dans une même session.\n\nExemple :\n  allervers participant merge P-0003 P-0011",
+        "Would record":
+            "Enregistrerait",
+        "changes":
+            "modifie",
+        "Renamed":
+            "Renommée",
+        "Would rename":
+            "Renommerait",
+        "would print":
+            "indiquerait",
+        "prints":
+            "indique",
+        "every obligation":
+            "toutes les obligations",
+        "no algorithm":
+            "aucun algorithme",
+        "obligation":
+            "obligation",
+        "employer":
+            "employeur",
+        "session":
+            "session",
+        "  - course {} completed":
+            "  - formation {} suivie",
+        "  See '{} --help' for more information.":
+            "  Voir « {} --help » pour plus d'informations.",
+        "  See '{}' for detailed help.":
+            "  Voir « {} » pour l'aide détaillée.",
+        "  no signing key in the snapshot":
+            "  aucune clé de signature dans la sauvegarde",
+        "  {} reopened on {} by {}: {}":
+            "  {} rouverte le {} par {} : {}",
+        "  ✓ integrity check; {} and {} chained and intact; {}":
+            "  ✓ contrôle d'intégrité ; {} et {} chaînés et intacts ; {}",
+        "  ✓ {} and {} chained and intact on the copy; ":
+            "  ✓ {} et {} chaînés et intacts sur la copie ; ",
+        " (and {} more)":
+            " (et {} de plus)",
+        " (in sheet {}, the first; the sheets are {}: choose one with --sheet NAME)":
+            " (dans la feuille {}, la première ; les feuilles sont {} : choisissez-en une avec --sheet NAME)",
+        " (replaced by {})":
+            " (remplacé par {})",
+        " (restore into a folder without one; nothing was overwritten)":
+            " (restaurer dans un dossier qui n'en contient pas ; rien n'a été écrasé)",
+        " (without the signing keys)":
+            " (sans les clés de signature)",
+        " and ":
+            " et ",
+        " and replaced by {}":
+            " et remplacé par {}",
+        " as {}":
+            " en tant que {}",
+        " or ":
+            " ou ",
+        " with its keys":
+            " avec ses clés",
+        "\"{}\" is not PROVIDER|TITLE":
+            "« {} » n'est pas de la forme ORGANISME|INTITULÉ",
+        "\"{}\" is not a SIRET (14 digits whose Luhn checksum holds)":
+            "« {} » n'est pas un SIRET (14 chiffres avec une clé de Luhn valide)",
+        "\"{}\" is not a course version (dot-separated numbers, such as 1.0)":
+            "« {} » n'est pas une version de formation (nombres séparés par des points, comme 1.0)",
+        "\"{}\" is not a date that exists":
+            "« {} » n'est pas une date existante",
+        "\"{}\" is not a date that exists (DD/MM/YYYY or YYYY-MM-DD)":
+            "« {} » n'est pas une date qui existe (JJ/MM/AAAA ou AAAA-MM-JJ)",
+        "\"{}\" is not a date that exists (YYYY-MM-DD)":
+            "« {} » n'est pas une date qui existe (AAAA-MM-JJ)",
+        "\"{}\" is not a day of the year (MM-DD)":
+            "« {} » n'est pas un jour de l'année (MM-JJ)",
+        "\"{}\" is not a gender: F or M (femme, homme), or leave it empty":
+            "« {} » n'est pas un genre : F ou M (femme, homme), ou laissez vide",
+        "\"{}\" is not a kind of employer: private-company, association, public-body or other":
+            "« {} » n'est pas un type d'employeur : private-company, association, public-body ou other",
+        "\"{}\" is not a level: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non acquis)":
+            "« {} » n'est pas un niveau : acquired, partly-acquired, not-acquired (ou acquis, en cours d'acquisition, non acquis)",
+        "\"{}\" is not a level: acquis, en cours d'acquisition, non acquis (or acquired, partly-acquired, not-acquired)":
+            "« {} » n'est pas un niveau : acquis, en cours d'acquisition, non acquis (ou acquired, partly-acquired, not-acquired)",
+        "\"{}\" is not a number of hours (7, 3.5)":
+            "« {} » n'est pas un nombre d'heures (7, 3.5)",
+        "\"{}\" is not a number of minutes":
+            "« {} » n'est pas un nombre de minutes",
+        "\"{}\" is not a score out of 100":
+            "« {} » n'est pas une note sur 100",
+        "\"{}\" is not a span of hours such as 09:00-12:30":
+            "« {} » n'est pas une plage horaire comme 09:00-12:30",
+        "\"{}\" is not a status: present, excused or absent":
+            "« {} » n'est pas un statut : présent, excusé ou absent",
+        "\"{}\" is not a valid {}":
+            "« {} » n'est pas une {} valide",
+        "\"{}\" is not an email address":
+            "« {} » n'est pas une adresse e-mail",
+        "\"{}\" is not one of {}":
+            "« {} » n'est pas l'une des valeurs : {}",
+        "(default: ":
+            "(par défaut : ",
+        "(values: ":
+            "(valeurs : ",
+        "): name each participant once":
+            ") : ne nommez chaque participant qu'une fois",
+        ", SIRET {}":
+            ", SIRET {}",
+        ", renewed by {}":
+            ", renouvelée par {}",
+        ", which is final: their records there cannot become one person's":
+            ", qui est définitive : leurs enregistrements ne peuvent pas y devenir ceux d'une seule personne",
+        "--after goes with --due-months, not --due-on":
+            "--after va avec --due-months, pas avec --due-on",
+        "--allow-holiday is for --slots: --start lays half-days out on working days":
+            "--allow-holiday s'applique à --slots : --start répartit les demi-journées sur des jours ouvrés",
+        "--anniversary goes with --counting anniversary":
+            "--anniversary va avec --counting anniversary",
+        "--check FILE computes the file's SHA-256 and compares it with the one recorded: the scan shown today must be the one seen when the record was made. Exit status 1 when it differs, or when the record kept no file.\n\nExample:\n  allervers external show X-0001 --check attestation-irts.pdf":
+            "--check FICHIER calcule le SHA-256 du fichier et le compare à celui enregistré : la copie numérisée présentée aujourd'hui doit être celle vue lors de l'enregistrement. Code de sortie 1 s'ils diffèrent, ou si l'enregistrement n'a conservé aucun fichier.\n\nExemple :\n  allervers external show X-0001 --check attestation-irts.pdf",
+        "--every is a number of days above zero, not {}":
+            "--every attend un nombre de jours supérieur à zéro, et non {}",
+        "--export goes with neither --dry-run nor --json":
+            "--export ne se combine ni avec --dry-run ni avec --json",
+        "--file: a scan of its certificate; its SHA-256 is kept (the file stays where you keep it). --verified-by: who checked that evidence; without it the record is self-declared, and counts only for obligations that accept that. --counts-as: the course of the workspace it stands for.\n\nExample:\n  allervers external add P-0003 --provider \"IRTS Hauts-de-France\" \\\n    --title \"L'aller-vers\" \\\n    --date 2025-06-20 --hours 14 --counts-as AV-FOND --file attestation.pdf \\\n    --verified-by \"Claire Martin\"":
+            "--file : la copie numérisée de son certificat ; son SHA-256 est conservé (le fichier reste là où vous le rangez). --verified-by : qui a vérifié ce justificatif ; sans cette option, l'enregistrement est autodéclaré et ne compte que pour les obligations qui l'acceptent. --counts-as : la formation de l'espace de travail à laquelle elle équivaut.\n\nExemple :\n  allervers external add P-0003 --provider \"IRTS Hauts-de-France\" \\\n    --title \"L'aller-vers\" \\\n    --date 2025-06-20 --hours 14 --counts-as AV-FOND --file attestation.pdf \\\n    --verified-by \"Claire Martin\"",
+        "--from and --to go together":
+            "--from et --to vont ensemble",
+        "--from {} comes after --to {}":
+            "--from {} est postérieur à --to {}",
+        "--from {} is after --to {}":
+            "--from {} est postérieur à --to {}",
+        "--from/--to keep the sessions running on a day of the period; --trainer compares names with case, accents and spaces folded.\n\nExample:\n  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\\n    --status planned":
+            "--from/--to retiennent les sessions qui ont lieu au moins un jour de la période ; --trainer compare les noms sans tenir compte de la casse, des accents ni des espaces.\n\nExemple :\n  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\\n    --status planned",
+        "--module needs --status":
+            "--module exige --status",
+        "--sheet is for an .xlsx or .ods file":
+            "--sheet ne vaut que pour un fichier .xlsx ou .ods",
+        "--since comes before the day of the reminders":
+            "--since doit être antérieur au jour des relances",
+        "--times takes SLOT=HH:MM-HH:MM, such as 2026-03-13-pm=14:00-17:30, not \"{}\"":
+            "--times attend SLOT=HH:MM-HH:MM, par exemple 2026-03-13-pm=14:00-17:30, et non « {} »",
+        "--verified-by names who checked the evidence":
+            "--verified-by indique qui a vérifié le justificatif",
+        "--year {} is not a year":
+            "--year {} n'est pas une année",
+        "--{} takes PARTICIPANT:VALUE, not \"{}\"":
+            "--{} attend PARTICIPANT:VALEUR, et non « {} »",
+        "--{} takes minutes, a whole number, not \"{}\"":
+            "--{} attend un nombre entier de minutes, et non « {} »",
+        "1 half-day has no attendance record":
+            "1 demi-journée n'a aucun relevé de présence",
+        ": its {} \"{}\" cannot be read (it was changed outside AllerVers; restore a backup, or correct the row)":
+            " : sa colonne {} contient « {} », illisible (elle a été modifiée en dehors d'AllerVers ; restaurer une sauvegarde, ou corriger la ligne)",
+        ": put its signing key back (restore a snapshot taken with --with-key) rather than make a new one":
+            " : remettez sa clé de signature en place (restaurez une sauvegarde faite avec --with-key) plutôt que d'en créer une nouvelle",
+        ": withdraw one first":
+            " : désinscrire d'abord l'un des deux",
+        "; assessment passed":
+            " ; évaluation réussie",
+        "; default: ":
+            " ; par défaut : ",
+        "; modules {} completed":
+            " ; modules {} suivis",
+        "; record them with `allervers attendance record`, or close with --unrecorded absent":
+            " ; les relever avec `allervers attendance record`, ou clore avec --unrecorded absent",
+        "; replaced by {}":
+            " ; remplacé par {}",
+        "; {} revoked left out":
+            " ; révoqués laissés de côté : {}",
+        "A CSV of the slots (date;start;end;modules).":
+            "Un CSV des créneaux (date;start;end;modules).",
+        "A PDF, a .jwt file, or a QR payload.":
+            "Un PDF, un fichier .jwt ou le contenu d'un QR code.",
+        "A calendar year: --from YEAR-01-01 --to YEAR-12-31.":
+            "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
+        "A course of the workspace that satisfies it.":
+            "Une formation de l'espace de travail qui y satisfait.",
+        "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nExample:\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml":
+            "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nExemple :\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml",
+        "A file to compare with the evidence recorded.":
+            "Un fichier à comparer au justificatif enregistré.",
+        "A fixed day by which the first is due.":
+            "Une date fixe pour la première échéance.",
+        "A module of the course.":
+            "Un module de la formation.",
+        "A new title.":
+            "Un nouvel intitulé.",
+        "A participant away for a valid reason, and the reason.":
+            "Un participant excusé (absent pour un motif valable), et le motif.",
+        "A participant who arrived late, and by how many minutes.":
+            "Un participant arrivé en retard, et son retard en minutes.",
+        "A participant who left early, and by how many minutes.":
+            "Un participant parti avant la fin, et de combien de minutes.",
+        "A participant's employer named in a file or an edit is found by its name, case, accents and spaces folded (\"ccas de  villeurbanne\" is \"CCAS de Villeurbanne\"), and added with the kind \"other\" when it is new.\n\nExample:\n  allervers employer add \"CCAS de Villeurbanne\" --kind public-body \\\n    --siret 21690266800013":
+            "L'employeur d'un participant indiqué dans un fichier ou lors d'une modification est retrouvé par son nom, sans tenir compte de la casse, des accents ni des espaces (« ccas de  villeurbanne » équivaut à « CCAS de Villeurbanne »), et ajouté avec le type « other » s'il est nouveau.\n\nExemple :\n  allervers employer add \"CCAS de Villeurbanne\" --kind public-body \\\n    --siret 21690266800013",
+        "A scan of its certificate.":
+            "La copie numérisée de son certificat.",
+        "A score out of 100, for --positioning or --assessment (alone: the assessment).":
+            "Une note sur 100, pour --positioning ou --assessment (seule : l'évaluation).",
+        "A trainer; repeat for several.":
+            "Un formateur ; à répéter pour en indiquer plusieurs.",
+        "A trainer; repeat for several. Replaces the list.":
+            "Un formateur ; à répéter pour en indiquer plusieurs. Remplace la liste.",
+        "A training room's name.":
+            "Le nom d'une salle de formation.",
+        "A version of the course. Default: the latest.":
+            "Une version de la formation. Par défaut : la plus récente.",
+        "ALSO WRITTEN":
+            "AUTRES GRAPHIES",
+        "ARGUMENTS:":
+            "ARGUMENTS :",
+        "AT":
+            "À",
+        "ATTENDED":
+            "SUIVI",
+        "Accept --slots on a public holiday.":
+            "Accepter des créneaux --slots tombant un jour férié.",
+        "Accept slots that do not cover the course's hours.":
+            "Accepter des créneaux qui ne couvrent pas les heures de la formation.",
+        "Accessibility":
+            "Accessibilité",
+        "Add an employer.":
+            "Ajouter un employeur.",
+        "Add an obligation to an employer.":
+            "Ajouter une obligation à un employeur.",
+        "Add one participant.":
+            "Ajouter un participant.",
+        "Add, import, list, show, edit, merge and remove participants.":
+            "Ajouter, importer, lister, afficher, modifier, fusionner et supprimer des participants.",
+        "Added employer {}: {}":
+            "Employeur {} ajouté : {}",
+        "Added obligation {}: {}":
+            "Obligation {} ajoutée : {}",
+        "Added {}: {}":
+            "Ajout de {} : {}",
+        "Address":
+            "Adresse",
+        "Afternoon hours, HH:MM-HH:MM.":
+            "Les horaires de l'après-midi, HH:MM-HH:MM.",
+        "Also write it as a PDF an auditor can be handed.":
+            "Écrire aussi le résultat dans un PDF à remettre à un auditeur.",
+        "Also write the lines as CSV to this file.":
+            "Écrire aussi les lignes en CSV dans ce fichier.",
+        "Also write the matrix as CSV to this file.":
+            "Écrire aussi la matrice en CSV dans ce fichier.",
+        "Also written":
+            "Autres graphies",
+        "An employer's staff × its obligations on a day: the training matrix.":
+            "Croiser le personnel d'un employeur et ses obligations à une date : la matrice de formation.",
+        "An employer's training obligations: who must take which course, by when, how often.":
+            "Gérer les obligations de formation d'un employeur : qui doit suivre quelle formation, pour quelle échéance, à quelle fréquence.",
+        "An empty PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE), or a folder without a workspace.":
+            "Une base PostgreSQL vide (postgres://USER@HOST[:PORT]/DATABASE), ou un dossier sans espace de travail.",
+        "An objective of the course.":
+            "Un objectif de la formation.",
+        "An outreach site's name, instead of a room.":
+            "Le nom d'un site d'intervention, au lieu d'une salle.",
+        "Another provider's course that satisfies it.":
+            "Une formation d'un autre organisme qui y satisfait.",
+        "Assessment":
+            "Évaluation",
+        "Attendance log intact: {} checked":
+            "Journal des présences vérifié et intact : {}",
+        "Audience":
+            "Public",
+        "BY":
+            "PAR",
+        "Backed up {} to {}":
+            "Espace de travail {} sauvegardé dans {}",
+        "Born":
+            "Date de naissance",
+        "CERTIFICATE":
+            "CERTIFICAT",
+        "CHANGED":
+            "MODIFIÉ",
+        "CORRECTS":
+            "CORRIGE",
+        "COUNTED FROM":
+            "COMPTÉ DEPUIS",
+        "COUNTS AS":
+            "ÉQUIVAUT À",
+        "COURSE":
+            "FORMATION",
+        "Cancel a session that has not been closed.":
+            "Annuler une session qui n'a pas été close.",
+        "Cancelled {}":
+            "Session {} annulée",
+        "Cells: P present, L15 late 15 minutes, E30 left 30 minutes early, EXC excused, ABS absent, · not recorded yet.\n\nExample:\n  allervers attendance show AV-FOND-2026-03-LYON":
+            "Cellules : P présent, L15 en retard de 15 minutes, E30 parti 30 minutes avant la fin, EXC excusé, ABS absent, · pas encore relevé.\n\nExemple :\n  allervers attendance show AV-FOND-2026-03-LYON",
+        "Cells: ✓ compliant (until the due date), ! due soon (days left), ~ in grace, ✗ overdue, · not yet due, E exempt, blank where the obligation does not apply.\n\nExample:\n  allervers compliance matrix --employer \"CCAS de Villeurbanne\" \\\n    --csv matrice.csv --pdf matrice.pdf":
+            "Cellules : ✓ à jour (jusqu'à l'échéance), ! échéance proche (jours restants), ~ en délai de grâce, ✗ hors délai, · échéance à venir, E dispensé, vide si l'obligation ne s'applique pas.\n\nExemple :\n  allervers compliance matrix --employer \"CCAS de Villeurbanne\" \\\n    --csv matrice.csv --pdf matrice.pdf",
+        "Certificate":
+            "Certificat",
+        "Certificate numbers":
+            "Numéros de certificat",
+        "Certificates issued before keep what they printed; those issued after print the new details. `participant show` lists the changes: who, when, before and after. An empty value (--email \"\") clears a detail.\n\nExample:\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01":
+            "Les certificats délivrés avant gardent ce qu'ils ont imprimé ; ceux délivrés après impriment les nouvelles informations. `participant show` liste les modifications : qui, quand, avant et après. Une valeur vide (--email \"\") efface une information.\n\nExemple :\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01",
+        "Change a session's trainers, place, or the times of half-days that have not started.":
+            "Modifier les formateurs d'une session, son lieu, ou les horaires des demi-journées qui n'ont pas commencé.",
+        "Change an obligation's rule: for the periods that begin from today, or with --apply-to-existing for all.":
+            "Modifier la règle d'une obligation : pour les périodes qui commencent à partir d'aujourd'hui, ou pour toutes avec --apply-to-existing.",
+        "Changed {}: {}":
+            "Session {} modifiée : {}",
+        "Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records.":
+            "Vérifier un certificat, un badge numérique ou le contenu d'un QR code ; ou, sans rien à vérifier, les enregistrements de l'espace de travail.",
+        "Check course files against the format and its rules, without writing anything.":
+            "Vérifier des fichiers de formation au regard du format et de ses règles, sans rien écrire.",
+        "Check everything, including against the workspace, then store nothing.":
+            "Tout vérifier, y compris au regard de l'espace de travail, sans rien enregistrer.",
+        "Check, import, list, show and export courses.":
+            "Vérifier, importer, lister, afficher et exporter des formations.",
+        "Close a session once its last half-day has ended: its records become final.":
+            "Clore une session une fois sa dernière demi-journée terminée : ses enregistrements deviennent définitifs.",
+        "Closed {}":
+            "Session {} close",
+        "Columns (in any order, French or English names): first_name/prenom, last_name/nom, email, profession, employer/employeur, employer_kind/type_employeur (private-company or entreprise, association, public-body or public, other or autre), employer_siret/siret, hire_date/date_embauche, role_since/date_prise_de_poste, external_id/matricule, birth_date/date_naissance, gender/genre. UTF-8 with or without BOM, `;` or `,`. A participant whose email or external id is already known is refused as a duplicate, with its line.\n\nExample:\n  allervers participant import Courses/examples/participants.csv":
+            "Colonnes (dans n'importe quel ordre, noms français ou anglais) : first_name/prenom, last_name/nom, email, profession, employer/employeur, employer_kind/type_employeur (private-company ou entreprise, association, public-body ou public, other ou autre), employer_siret/siret, hire_date/date_embauche, role_since/date_prise_de_poste, external_id/matricule, birth_date/date_naissance, gender/genre. UTF-8 avec ou sans BOM, `;` ou `,`. Un participant dont l'e-mail ou l'identifiant externe est déjà connu est refusé comme doublon, avec sa ligne.\n\nExemple :\n  allervers participant import Courses/examples/participants.csv",
+        "Columns: participant (id, email or external id); objective; positioning; assessment; score (out of 100, for the assessment, or the positioning when it is alone), in English or French (stagiaire, objectif, positionnement, évaluation, note sur 100). Levels in either language: acquired / acquis, partly-acquired / en cours d'acquisition, not-acquired / non acquis. A row that cannot be recorded names its line, and nothing is recorded.\n\nExample:\n  allervers progress import AV-FOND-2026-03-LYON evaluations.csv":
+            "Colonnes : participant (identifiant, e-mail ou identifiant externe) ; objective ; positioning ; assessment ; score (sur 100, pour l'évaluation, ou pour le positionnement s'il est seul), en anglais ou en français (stagiaire, objectif, positionnement, évaluation, note sur 100). Niveaux dans l'une ou l'autre langue : acquired / acquis, partly-acquired / en cours d'acquisition, not-acquired / non acquis. Une ligne qui ne peut pas être enregistrée est signalée par son numéro, et rien n'est enregistré.\n\nExemple :\n  allervers progress import AV-FOND-2026-03-LYON evaluations.csv",
+        "Columns: session, slot, participant (id, email or external id), status (present, excused, absent; or présent, excusé, absent), minutes_late, minutes_left_early, reason.\n\nExample:\n  allervers attendance import feuille-2026-03-12.csv --by \"Claire Martin\"":
+            "Colonnes : session, slot, participant (identifiant, e-mail ou identifiant externe), status (present, excused, absent ; ou présent, excusé, absent), minutes_late, minutes_left_early, reason.\n\nExemple :\n  allervers attendance import feuille-2026-03-12.csv --by \"Claire Martin\"",
+        "Commands find the workspace from the current folder upward, as git finds a repository, or take --store FOLDER.\n\nExample:\n  allervers init --name \"Institut Aller-Vers\" \\\n    --address \"12 rue des Lices, 49100 Angers\" \\\n    --declaration-number 52490123449 --signatory \"Claire Martin\" \\\n    --signatory-title Directrice\n  allervers course import Courses/\n  allervers course list":
+            "Les commandes cherchent l'espace de travail en remontant depuis le dossier courant, comme git trouve un dépôt, ou prennent --store FOLDER.\n\nExemple :\n  allervers init --name \"Institut Aller-Vers\" \\\n    --address \"12 rue des Lices, 49100 Angers\" \\\n    --declaration-number 52490123449 --signatory \"Claire Martin\" \\\n    --signatory-title Directrice\n  allervers course import Courses/\n  allervers course list",
+        "Compare with this day (the last run). Default: the day before.":
+            "Comparer avec ce jour (la dernière exécution). Par défaut : la veille.",
+        "Completed":
+            "Achevée le",
+        "Copied {} to {}: {} in {} tables":
+            "{} copié vers {} : {} dans {} tables",
+        "Copy a workspace's records into an empty PostgreSQL database, or into a new folder over SQLite.":
+            "Copier les enregistrements d'un espace de travail dans une base PostgreSQL vide, ou dans un nouveau dossier sous SQLite.",
+        "Correct a participant's details; every change is logged.":
+            "Corriger les informations d'un participant ; chaque modification est journalisée.",
+        "Correct an employer's name, kind or SIRET; its old name stays one of its spellings.":
+            "Corriger le nom, le type ou le SIRET d'un employeur ; son ancien nom reste l'une de ses graphies.",
+        "Counted from":
+            "Point de départ",
+        "Counts as":
+            "Équivaut à",
+        "Course":
+            "Formation",
+        "Course files, or folders of them.":
+            "Des fichiers de formation, ou des dossiers qui en contiennent.",
+        "Create a workspace: the store, and the organisation identity documents carry.":
+            "Créer un espace de travail : la base, et l'identité de l'organisme que portent les documents.",
+        "Create the signing key of a workspace that has none (init makes one).":
+            "Créer la clé de signature d'un espace de travail qui n'en a pas (init en crée une).",
+        "Created the workspace in {}":
+            "Espace de travail créé dans {}",
+        "DATE":
+            "DATE",
+        "DETAIL":
+            "DÉTAIL",
+        "DUE":
+            "ÉCHÉANCE",
+        "Dates":
+            "Dates",
+        "Days after the due date before overdue (default 0).":
+            "Jours après l'échéance avant d'être hors délai (par défaut 0).",
+        "Days before the due date when it is due soon (default 30).":
+            "Jours avant l'échéance à partir desquels elle est proche (par défaut 30).",
+        "Decide who earned the certificate of closed sessions and issue the numbered certificates.":
+            "Déterminer qui a obtenu le certificat dans les sessions closes et délivrer les certificats numérotés.",
+        "Decision":
+            "Décision",
+        "Due soon":
+            "Échéance proche",
+        "Déclaration d'activité":
+            "Déclaration d'activité",
+        "EMAIL":
+            "COURRIEL",
+        "EMPLOYER":
+            "EMPLOYEUR",
+        "END":
+            "FIN",
+        "EVENT":
+            "ÉVÉNEMENT",
+        "EVIDENCE":
+            "JUSTIFICATIF",
+        "EXTERNAL ID":
+            "ID EXTERNE",
+        "Each participant's modules and objective results.":
+            "Afficher les modules et les résultats aux objectifs de chaque participant.",
+        "Email":
+            "E-mail",
+        "Employer":
+            "Employeur",
+        "Employer {}: {}, {}":
+            "Employeur {} : {}, {}",
+        "End an obligation: it is no longer reported; its record stays.":
+            "Mettre fin à une obligation : elle ne figure plus dans les états ; son enregistrement est conservé.",
+        "Enrol participants; past capacity they join the waiting list.":
+            "Inscrire des participants ; au-delà de la capacité, ils rejoignent la liste d'attente.",
+        "Error: ":
+            "Erreur : ",
+        "Every attendance record of a session, corrections included.":
+            "Afficher tous les relevés de présence d'une session, corrections comprises.",
+        "Every participant holding a seat gets a status: --present, --late P:MINUTES, --left-early P:MINUTES, --excused P:REASON, --absent; --others-present marks everyone not named present. Recording a participant and slot again is a correction, which names only the participants it changes: the new record supersedes the old, which stays in the history.\n\nExamples:\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --late P-0002:15 --excused \"P-0004:arrêt maladie\" --absent P-0005 \\\n    --others-present\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --present P-0005":
+            "Chaque participant qui occupe une place reçoit un statut : --present, --late P:MINUTES, --left-early P:MINUTES, --excused P:REASON, --absent ; --others-present marque présents tous ceux qui ne sont pas nommés. Relever à nouveau un participant sur un créneau constitue une correction, qui ne nomme que les participants qu'elle modifie : le nouveau relevé remplace l'ancien, qui reste dans l'historique.\n\nExemples :\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --late P-0002:15 --excused \"P-0004:arrêt maladie\" --absent P-0005 \\\n    --others-present\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --present P-0005",
+        "Every record is copied with its keys in one transaction, then checked where it landed: \\\nthe attendance and session logs' hash chains are recomputed and every certificate's \\\nsignatures verified. A target that already holds records is refused. Into a folder, \\\nthe source's key files are copied too; into a database, only the records are: join \\\nit with `allervers init --database URL` and copy the keys into that workspace.\n\nExamples:\n  allervers store copy --from ~/formations \\\n    --to postgres://allervers@db.example.org/formations\n  allervers store copy --from ~/formations-pg --to ~/formations-copie":
+            "Chaque enregistrement est copié avec ses identifiants en une seule \\\ntransaction, puis vérifié à son arrivée : les chaînes de hachage des \\\njournaux de présences et de sessions sont recalculées et les signatures de \\\nchaque certificat vérifiées. Une cible qui contient déjà des enregistrements \\\nest refusée. Vers un dossier, les fichiers de clés de la source sont aussi \\\ncopiés ; vers une base, seuls les enregistrements le sont : rejoignez-la \\\navec `allervers init --database URL` et copiez les clés dans cet espace \\\nde travail.\n\nExemples :\n  allervers store copy --from ~/formations \\\n    --to postgres://allervers@db.example.org/formations\n  allervers store copy --from ~/formations-pg --to ~/formations-copie",
+        "Every word must appear in one of them; case, accents and runs of spaces do not matter (garnier, Garnier and GARNIÉR find the same people). No match is not an error, as with grep, unless --require.\n\nExample:\n  allervers participant find garnier\n  allervers participant find \"ccas villeurbanne\" --json":
+            "Chaque mot doit figurer dans l'un de ces champs ; la casse, les accents et les espaces répétés sont sans importance (garnier, Garnier et GARNIÉR trouvent les mêmes personnes). L'absence de résultat n'est pas une erreur, comme avec grep, sauf avec --require.\n\nExemple :\n  allervers participant find garnier\n  allervers participant find \"ccas villeurbanne\" --json",
+        "Everyone holding a seat and not named otherwise was present.":
+            "Marquer présents tous ceux qui occupent une place et ne sont pas nommés autrement.",
+        "Everyone on the staff (with edit: instead of the roles or people named before).":
+            "Tout le personnel (avec edit : à la place des fonctions ou personnes indiquées auparavant).",
+        "Evidence":
+            "Justificatif",
+        "Example:\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002":
+            "Exemple :\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002",
+        "Example:\n  allervers attendance hours --from 2026-01-01 --to 2026-12-31 --json":
+            "Exemple :\n  allervers attendance hours --from 2026-01-01 --to 2026-12-31 --json",
+        "Example:\n  allervers certificate show AV-2026-000001":
+            "Exemple :\n  allervers certificate show AV-2026-000001",
+        "Example:\n  allervers course export AV-FOND --output AV-FOND.xml":
+            "Exemple :\n  allervers course export AV-FOND --output AV-FOND.xml",
+        "Example:\n  allervers course list\n  allervers course list --json":
+            "Exemple :\n  allervers course list\n  allervers course list --json",
+        "Example:\n  allervers course show AV-FOND\n  allervers course show AV-FOND --version 1.0 --json":
+            "Exemple :\n  allervers course show AV-FOND\n  allervers course show AV-FOND --version 1.0 --json",
+        "Example:\n  allervers course validate Courses/aller-vers-fondamentaux.xml Courses/":
+            "Exemple :\n  allervers course validate Courses/aller-vers-fondamentaux.xml Courses/",
+        "Example:\n  allervers employer edit E-0002 --kind association --siret 73282932000074":
+            "Exemple :\n  allervers employer edit E-0002 --kind association --siret 73282932000074",
+        "Example:\n  allervers employer list --json":
+            "Exemple :\n  allervers employer list --json",
+        "Example:\n  allervers employer show \"CCAS de Villeurbanne\"":
+            "Exemple :\n  allervers employer show \"CCAS de Villeurbanne\"",
+        "Example:\n  allervers exemption list P-0005":
+            "Exemple :\n  allervers exemption list P-0005",
+        "Example:\n  allervers external list P-0003 --json":
+            "Exemple :\n  allervers external list P-0003 --json",
+        "Example:\n  allervers external remove X-0001":
+            "Exemple :\n  allervers external remove X-0001",
+        "Example:\n  allervers key show":
+            "Exemple :\n  allervers key show",
+        "Example:\n  allervers obligation list --employer E-0001":
+            "Exemple :\n  allervers obligation list --employer E-0001",
+        "Example:\n  allervers obligation remove O-0002":
+            "Exemple :\n  allervers obligation remove O-0002",
+        "Example:\n  allervers obligation show O-0001 --json":
+            "Exemple :\n  allervers obligation show O-0001 --json",
+        "Example:\n  allervers organisation set --name \"Institut Aller-Vers\" \\\n    --address \"12 rue des Lices, 49100 Angers\" \\\n    --declaration-number 52490123449 --signatory \"Claire Martin\" \\\n    --signatory-title Directrice":
+            "Exemple :\n  allervers organisation set --name \"Institut Aller-Vers\" \\\n    --address \"12 rue des Lices, 49100 Angers\" \\\n    --declaration-number 52490123449 --signatory \"Claire Martin\" \\\n    --signatory-title Directrice",
+        "Example:\n  allervers organisation show --json":
+            "Exemple :\n  allervers organisation show --json",
+        "Example:\n  allervers participant add --first-name Camille --last-name Roux \\\n    --email camille.roux@example.org \\\n    --profession \"éducatrice spécialisée\" --employer \"CCAS de Villeurbanne\" \\\n    --hire-date 2025-09-01":
+            "Exemple :\n  allervers participant add --first-name Camille --last-name Roux \\\n    --email camille.roux@example.org \\\n    --profession \"éducatrice spécialisée\" --employer \"CCAS de Villeurbanne\" \\\n    --hire-date 2025-09-01",
+        "Example:\n  allervers participant list --json":
+            "Exemple :\n  allervers participant list --json",
+        "Example:\n  allervers participant remove P-0012":
+            "Exemple :\n  allervers participant remove P-0012",
+        "Example:\n  allervers participant show camille.roux@example.org":
+            "Exemple :\n  allervers participant show camille.roux@example.org",
+        "Example:\n  allervers progress show AV-FOND-2026-03-LYON":
+            "Exemple :\n  allervers progress show AV-FOND-2026-03-LYON",
+        "Example:\n  allervers session cancel AV-FOND-2026-03-LYON":
+            "Exemple :\n  allervers session cancel AV-FOND-2026-03-LYON",
+        "Example:\n  allervers session show AV-FOND-2026-03-LYON":
+            "Exemple :\n  allervers session show AV-FOND-2026-03-LYON",
+        "Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003":
+            "Exemple :\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003",
+        "Exempt someone from an obligation (or all) until a day, for a reason.":
+            "Dispenser une personne d'une obligation (ou de toutes) jusqu'à une date, pour un motif donné.",
+        "Exempt someone from an obligation for a while, for a reason.":
+            "Dispenser une personne d'une obligation pour un temps, pour un motif donné.",
+        "Exit with status 1 when nobody matches.":
+            "Sortir avec le code 1 si personne ne correspond.",
+        "External id":
+            "Identifiant externe",
+        "FIRST DUE":
+            "PREMIÈRE ÉCHÉANCE",
+        "FOR PERIODS":
+            "POUR LES PÉRIODES",
+        "FROM":
+            "DU",
+        "Find people by name, email, employer, id or external id.":
+            "Rechercher des personnes par nom, e-mail, employeur, identifiant ou identifiant externe.",
+        "First due":
+            "Première échéance",
+        "Follow each participant's progress: modules done, objectives positioned and assessed.":
+            "Suivre la progression de chaque participant : modules effectués, objectifs positionnés et évalués.",
+        "For a correction: record the corrected attendance or results first, then reissue. The old certificate is revoked and the new one, with a new number, names it.\n\nExample:\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"":
+            "Pour une correction : enregistrez d'abord les présences ou les résultats corrigés, puis réémettez. L'ancien certificat est révoqué et le nouveau, avec un nouveau numéro, le mentionne.\n\nExemple :\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"",
+        "GRACE":
+            "GRÂCE",
+        "Gender":
+            "Genre",
+        "Give only what changes, with the options of `obligation add`. The new rule governs the periods that begin from today (a completion from today on, or a hire for someone never trained); the periods under way keep the rule they began under, unless --apply-to-existing. Who it applies to and what satisfies it change for everyone at once. The command says how many periods under way it changes; --dry-run says it without changing anything. The earlier versions stay: `obligation show` lists them, and `compliance --known-at` uses the rule as it was known then.\n\nExample:\n  allervers obligation edit O-0001 --validity 24 --dry-run\n  allervers obligation edit O-0001 --validity 24 --apply-to-existing":
+            "Indiquez seulement ce qui change, avec les options de `obligation add`. La nouvelle règle régit les périodes qui commencent à partir d'aujourd'hui (une formation suivie à partir d'aujourd'hui, ou une entrée pour une personne jamais formée) ; les périodes en cours gardent la règle sous laquelle elles ont commencé, sauf avec --apply-to-existing. Les personnes concernées et ce qui satisfait l'obligation changent pour tout le monde à la fois. La commande indique combien de périodes en cours elle modifie ; --dry-run l'indique sans rien modifier. Les versions antérieures sont conservées : `obligation show` les liste, et `compliance --known-at` applique la règle telle qu'elle était connue à cette date.\n\nExemple :\n  allervers obligation edit O-0001 --validity 24 --dry-run\n  allervers obligation edit O-0001 --validity 24 --apply-to-existing",
+        "Grace":
+            "Délai de grâce",
+        "Group":
+            "Groupe",
+        "HIRED":
+            "ENTRÉE",
+        "HOURS":
+            "HEURES",
+        "Half-days run 09:00–12:30 and 13:30–17:00 on working days (not a weekend nor a public holiday; --calendar alsace-moselle adds Good Friday and 26 December) unless --morning/--afternoon say otherwise; a --start on a day off says so and begins on the next working day. --slots FILE takes an irregular schedule, a CSV with the columns date;start;end;modules (modules separated by spaces), such as practice-analysis groups spread over weeks or outreach days: several slots in a half-day, an evening maraude, a night round (a slot that ends at or before its start ends the next day, and lasts the time that really passes, clock changes included). Optional columns place;address or site;site_description hold a slot elsewhere than the session's place; remote, how presence was established for a slot held remotely. A slot on a public holiday is refused unless --allow-holiday. A trainer or a place booked elsewhere at the same time is refused.\n\nExample:\n  allervers session plan AV-FOND --start 2026-03-12 \\\n    --id AV-FOND-2026-03-LYON \\\n    --room \"Salle Rhône\" --address \"3 quai Perrache, 69002 Lyon\" \\\n    --trainer \"Claire Martin\"":
+            "Les demi-journées vont de 09:00 à 12:30 et de 13:30 à 17:00 les jours ouvrés (ni week-end ni jour férié ; --calendar alsace-moselle ajoute le Vendredi saint et le 26 décembre), sauf indication contraire de --morning/--afternoon ; un --start tombant un jour non ouvré le signale et commence le jour ouvré suivant. --slots FILE accepte un planning irrégulier, un CSV avec les colonnes date;start;end;modules (modules séparés par des espaces), par exemple des groupes d'analyse des pratiques étalés sur plusieurs semaines ou des journées sur des sites d'intervention : plusieurs créneaux dans une demi-journée, une maraude en soirée, une tournée de nuit (un créneau qui se termine à son heure de début ou avant se termine le lendemain, et dure le temps réellement écoulé, changements d'heure compris). Les colonnes facultatives place;address ou site;site_description permettent de tenir un créneau ailleurs que dans le lieu de la session ; remote indique comment la présence a été constatée pour un créneau à distance. Un créneau tombant un jour férié est refusé, sauf avec --allow-holiday. Un formateur ou un lieu déjà réservé ailleurs au même moment est refusé.\n\nExemple :\n  allervers session plan AV-FOND --start 2026-03-12 \\\n    --id AV-FOND-2026-03-LYON \\\n    --room \"Salle Rhône\" --address \"3 quai Perrache, 69002 Lyon\" \\\n    --trainer \"Claire Martin\"",
+        "Help:  ":
+            "Aide :  ",
+        "Hired":
+            "Date d'entrée",
+        "Hours":
+            "Heures",
+        "Hours each participant attended over a period, across every session.":
+            "Afficher les heures suivies par chaque participant sur une période, toutes sessions confondues.",
+        "How long a completion counts.":
+            "Durée pendant laquelle une formation suivie compte.",
+        "How long it lasted (7, 3.5).":
+            "Sa durée en heures (7, 3.5).",
+        "ID":
+            "ID",
+        "ISSUED":
+            "DÉLIVRÉ",
+        "Id":
+            "Identifiant",
+        "Id, email or external id.":
+            "Identifiant, e-mail ou identifiant externe.",
+        "Import a digitised paper sheet: a CSV, all of it or none.":
+            "Importer une feuille papier numérisée : un CSV, entièrement ou pas du tout.",
+        "Import course files into the workspace, all of them or none.":
+            "Importer des fichiers de formation dans l'espace de travail, tous ou aucun.",
+        "Import participants from a CSV file, all of them or none.":
+            "Importer des participants depuis un fichier CSV, tous ou aucun.",
+        "Imported":
+            "Import de",
+        "Imported {} from {}":
+            "Import terminé : {} depuis {}",
+        "In the role since":
+            "Dans la fonction depuis",
+        "Initial positioning":
+            "Positionnement initial",
+        "Into FOLDER/SESSION/ (FOLDER is Exports unless --out says otherwise):\n  attendance.csv            one row per participant per half-day, as funders ask\n  hours.csv                 hours planned and attended per participant, decision, certificate\n  xapi-statements.jsonl     attended / completed / passed statements for a learning record store\n  sign-in-sheets.pdf        the feuilles d'émargement, filled from the records\n  certificates/NUMBER-certificat-de-realisation.pdf   every certified participant\n  certificates/NUMBER-attestation-de-fin-de-formation.pdf   eligible participants\n  certificates/NUMBER-open-badge.jwt                   eligible participants (Open Badges 3.0, VC-JWT)\nCSV files are UTF-8 with a BOM and ';' as French spreadsheets expect; a cell that a spreadsheet would take for a formula is prefixed with '. Certificate PDFs are sealed: `allervers verify FILE.pdf` detects any changed byte. Everything is made before anything is written. A progress bar shows on a terminal.\n\nExamples:\n  allervers export records AV-FOND-2026-03-LYON\n  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records\n  allervers export records --from 2026-01-01 --to 2026-03-31":
+            "Dans FOLDER/SESSION/ (FOLDER vaut Exports sauf si --out indique autre chose) :\n  attendance.csv            une ligne par participant et par demi-journée, comme le demandent les financeurs\n  hours.csv                 heures prévues et suivies par participant, décision, certificat\n  xapi-statements.jsonl     déclarations attended / completed / passed pour un LRS (learning record store)\n  sign-in-sheets.pdf        les feuilles d'émargement, remplies d'après les enregistrements\n  certificates/NUMBER-certificat-de-realisation.pdf   chaque participant ayant reçu un certificat\n  certificates/NUMBER-attestation-de-fin-de-formation.pdf   participants éligibles\n  certificates/NUMBER-open-badge.jwt                   participants éligibles (Open Badges 3.0, VC-JWT)\nLes fichiers CSV sont en UTF-8 avec BOM et « ; » comme séparateur, comme l'attendent les tableurs français ; une cellule qu'un tableur prendrait pour une formule est préfixée d'une apostrophe ('). Les PDF des certificats sont scellés : `allervers verify FILE.pdf` détecte tout octet modifié. Tout est produit avant que rien ne soit écrit. Une barre de progression s'affiche dans un terminal.\n\nExemples :\n  allervers export records AV-FOND-2026-03-LYON\n  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records\n  allervers export records --from 2026-01-01 --to 2026-03-31",
+        "Issued":
+            "Délivré le",
+        "Its SIRET (14 digits).":
+            "Son SIRET (14 chiffres).",
+        "Its SIRET (14 digits); \"\" clears it.":
+            "Son SIRET (14 chiffres) ; \"\" l'efface.",
+        "Its id or name.":
+            "Son identifiant ou son nom.",
+        "Its last day.":
+            "Son dernier jour.",
+        "Joined the records in {} from {}":
+            "Espace de travail {2} relié aux enregistrements de {1}",
+        "KIND":
+            "TYPE",
+        "Keep the records in this PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE; the password from PGPASSWORD or ~/.pgpass, never stored) rather than in a SQLite file in the folder. A database that already holds an organisation's records is joined: copy that organisation's keys into the new .allervers/ to sign with them.":
+            "Conserver les enregistrements dans cette base PostgreSQL (postgres://USER@HOST[:PORT]/DATABASE ; le mot de passe vient de PGPASSWORD ou de ~/.pgpass et n'est jamais conservé) plutôt que dans un fichier SQLite du dossier. Une base qui contient déjà les enregistrements d'un organisme est rejointe : copiez les clés de cet organisme dans le nouveau .allervers/ pour signer avec elles.",
+        "Kind":
+            "Type",
+        "LAST DAY":
+            "DERNIER JOUR",
+        "LEAD":
+            "PRÉAVIS",
+        "LEFT":
+            "SORTI",
+        "Leave the attendance column empty, to print before the session.":
+            "Laisser vide la colonne des présences, pour imprimer avant la session.",
+        "Levels: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non acquis); or a --score out of 100. --positioning is the initial positioning, --assessment the assessment of learning.\n\nExample:\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 \\\n    --status completed\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --assessment acquired\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --positioning not-acquired --score 30":
+            "Niveaux : acquired, partly-acquired, not-acquired (ou acquis, en cours d'acquisition, non acquis) ; ou une note --score sur 100. --positioning correspond au positionnement initial, --assessment à l'évaluation des acquis.\n\nExemple :\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 \\\n    --status completed\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --assessment acquired\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --positioning not-acquired --score 30",
+        "List certificates: a session's, or every session's narrowed by dates, course, employer or state.":
+            "Lister les certificats : ceux d'une session, ou ceux de toutes les sessions filtrés par dates, formation, employeur ou état.",
+        "List participants.":
+            "Lister les participants.",
+        "List the courses in the workspace, every version.":
+            "Lister les formations de l'espace de travail, toutes versions comprises.",
+        "List the employers, with their staff and the spellings merged into each.":
+            "Lister les employeurs, avec leur effectif et les graphies regroupées sous chacun.",
+        "List the exemptions.":
+            "Lister les dispenses.",
+        "List the obligations in force.":
+            "Lister les obligations en vigueur.",
+        "List the sessions: seats taken out of the capacity, and how many wait.":
+            "Lister les sessions : places occupées sur la capacité, et nombre de personnes en liste d'attente.",
+        "List training done elsewhere.":
+            "Lister les formations suivies ailleurs.",
+        "List, show, revoke and reissue certificates. They are never rewritten.":
+            "Lister, afficher, révoquer et réémettre les certificats. Ils ne sont jamais réécrits.",
+        "MARK":
+            "RELEVÉ",
+        "MODALITY":
+            "MODALITÉ",
+        "MODULES":
+            "MODULES",
+        "Merge a duplicate into the participant to keep.":
+            "Fusionner un doublon dans le participant à conserver.",
+        "Merged {} into {}":
+            "Participant {} fusionné dans {}",
+        "Missing expected argument '{}'":
+            "Argument attendu manquant : « {} »",
+        "Missing one of: '{}'":
+            "Il manque l'un de : « {} »",
+        "Missing value for '{}'":
+            "Valeur manquante pour « {} »",
+        "Modules":
+            "Modules",
+        "Modules: · not started, … in progress, ✓ completed. Objectives: positioning→assessment, A acquired, PA partly, NA not, or a score.":
+            "Modules : · pas commencé, … en cours, ✓ terminé. Objectifs : positionnement→évaluation, A acquis, PA en cours d'acquisition, NA non acquis, ou une note.",
+        "Months after the hire (or --after role) by which the first is due.":
+            "Nombre de mois après la date d'entrée (ou --after role) fixant la première échéance.",
+        "Morning hours, HH:MM-HH:MM.":
+            "Les horaires du matin, HH:MM-HH:MM.",
+        "Move a workspace's records between SQLite and PostgreSQL.":
+            "Déplacer les enregistrements d'un espace de travail entre SQLite et PostgreSQL.",
+        "NAME":
+            "NOM",
+        "Name":
+            "Nom",
+        "New times of a half-day not started yet.":
+            "Les nouveaux horaires d'une demi-journée pas encore commencée.",
+        "No certificate matches.":
+            "Aucun certificat ne correspond.",
+        "No course yet: import some with `allervers course import FILE`.":
+            "Aucune formation pour l'instant : importez-en avec `allervers course import FILE`.",
+        "No employer yet: add one with `allervers employer add NAME`, or import participants with an employer column.":
+            "Aucun employeur pour l'instant : ajoutez-en un avec `allervers employer add NAME`, ou importez des participants avec une colonne employeur.",
+        "No exemption recorded.":
+            "Aucune dispense enregistrée.",
+        "No match for \"{}\".":
+            "Aucun résultat pour « {} ».",
+        "No obligation applies to anyone at {} on {}.":
+            "Aucune obligation ne concerne le personnel de {} au {}.",
+        "No obligation yet: add one with `allervers obligation add`.":
+            "Aucune obligation pour l'instant : ajoutez-en une avec `allervers obligation add`.",
+        "No organisation identity yet: documents need one. Add it with `allervers organisation set`.":
+            "Pas encore d'identité de l'organisme : les documents en ont besoin. Ajoutez-la avec `allervers organisation set`.",
+        "No participant yet: add some with `allervers participant import FILE.csv`.":
+            "Aucun participant pour l'instant : ajoutez-en avec `allervers participant import FILE.csv`.",
+        "No session matches.":
+            "Aucune session ne correspond.",
+        "No session yet: plan one with `allervers session plan COURSE --start DATE`.":
+            "Aucune session pour l'instant : planifiez-en une avec `allervers session plan COURSE --start DATE`.",
+        "No training done elsewhere recorded.":
+            "Aucune formation suivie ailleurs n'est enregistrée.",
+        "Nobody enrolled yet.":
+            "Personne n'est encore inscrit.",
+        "Nobody has an obligation on {}.":
+            "Personne n'a d'obligation au {}.",
+        "Nobody to remind on {}.":
+            "Personne à relancer au {}.",
+        "Nobody works there now.":
+            "Personne n'y travaille actuellement.",
+        "Note: {} is {}: the first half-day is on {}":
+            "Remarque : le {} est {} : la première demi-journée est le {}",
+        "Nothing to change in {}":
+            "Rien à modifier pour {}",
+        "Nothing to change: {} already reads so":
+            "Rien à modifier : {} comporte déjà ces informations",
+        "Number":
+            "Numéro",
+        "OBJECTIVES":
+            "OBJECTIFS",
+        "OBLIGATION":
+            "OBLIGATION",
+        "OPTIONS:":
+            "OPTIONS :",
+        "OVERVIEW: ":
+            "RÉSUMÉ : ",
+        "Objectives":
+            "Objectifs",
+        "Of this course.":
+            "De cette formation.",
+        "One completion is enough for good (with edit: no validity any more).":
+            "Une seule formation suivie suffit définitivement (avec edit : plus de durée de validité).",
+        "One sheet per half-day: course, module, date, times, place, trainers, a row and a signature box per seated participant, and a box for the trainers.\n\nExamples:\n  allervers export sheets AV-FOND-2026-03-LYON --blank\n  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf":
+            "Une feuille par demi-journée : formation, module, date, horaires, lieu, formateurs, une ligne et une case de signature par participant ayant une place, et une case pour les formateurs.\n\nExemples :\n  allervers export sheets AV-FOND-2026-03-LYON --blank\n  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf",
+        "Only people of this profession or role.":
+            "Uniquement les personnes de cette profession ou fonction.",
+        "Only the counts per employer and profession, not a line per person.":
+            "Uniquement les totaux par employeur et par profession, sans ligne par personne.",
+        "Only this course's.":
+            "Uniquement ceux de cette formation.",
+        "Only this employer (id or name).":
+            "Uniquement cet employeur (identifiant ou nom).",
+        "Only this employer's (id or name).":
+            "Uniquement celles de cet employeur (identifiant ou nom).",
+        "Only this obligation. Default: all.":
+            "Uniquement cette obligation. Par défaut : toutes.",
+        "Only this participant (id, email or external id).":
+            "Uniquement ce participant (identifiant, e-mail ou identifiant externe).",
+        "Only this person (id, email or external id).":
+            "Uniquement cette personne (identifiant, e-mail ou identifiant externe).",
+        "Only this person's.":
+            "Uniquement celles de cette personne.",
+        "Only those held by this employer's staff (id or name).":
+            "Uniquement ceux détenus par le personnel de cet employeur (identifiant ou nom).",
+        "Only what had been recorded by the end of that day (Europe/Paris).":
+            "Uniquement ce qui avait été enregistré à la fin de ce jour (Europe/Paris).",
+        "Open Badges credential":
+            "badge numérique Open Badges",
+        "Organisation identity set: {}":
+            "Identité de l'organisme définie : {}",
+        "PARTICIPANT":
+            "PARTICIPANT",
+        "PDF signature (PAdES, RSA-2048) valid over the whole file, its certificate naming the same issuer":
+            "signature PDF (PAdES, RSA-2048) valide sur l'ensemble du fichier, son certificat désignant le même émetteur",
+        "PDF signed with this workspace's certificate":
+            "PDF signé avec le certificat de cet espace de travail",
+        "PLACE":
+            "LIEU",
+        "PLANNED":
+            "PRÉVU",
+        "PROFESSION":
+            "PROFESSION",
+        "PROVIDER":
+            "ORGANISME",
+        "Participant":
+            "Participant",
+        "Participants (id, email or external id).":
+            "Les participants (identifiant, e-mail ou identifiant externe).",
+        "Participants are named by id, email or external id. The course's prerequisites are checked; declared experience counts once the trainer confirms it.\n\nExample:\n  allervers session enrol AV-TERRAIN-2026-05 P-0001 camille.roux@example.org \\\n    --experience-confirmed":
+            "Les participants sont désignés par identifiant, e-mail ou identifiant externe. Les prérequis de la formation sont vérifiés ; l'expérience déclarée compte dès que le formateur la confirme.\n\nExemple :\n  allervers session enrol AV-TERRAIN-2026-05 P-0001 camille.roux@example.org \\\n    --experience-confirmed",
+        "Participants away without a valid reason.":
+            "Les participants absents sans motif valable.",
+        "Participants present.":
+            "Les participants présents.",
+        "Plan a session: lay its half-days out from the course's modules, or take them from a file.":
+            "Planifier une session : répartir ses demi-journées d'après les modules de la formation, ou les reprendre d'un fichier.",
+        "Plan sessions of a course, enrol participants, close, reopen or cancel.":
+            "Planifier les sessions d'une formation, inscrire des participants, clore, rouvrir ou annuler.",
+        "Planned session {}: {}, {} hours":
+            "Session {} planifiée : {}, {} heures",
+        "Prerequisites":
+            "Prérequis",
+        "Print JSON instead of a table, for scripts.":
+            "Afficher du JSON au lieu d'un tableau, pour les scripts.",
+        "Print the issuer's did:key, which anyone can check signatures against.":
+            "Afficher le did:key de l'émetteur, avec lequel chacun peut vérifier les signatures.",
+        "Profession":
+            "Profession",
+        "Provider":
+            "Organisme",
+        "Put the workspace's signing keys in the snapshot too.":
+            "Inclure aussi dans la sauvegarde les clés de signature de l'espace de travail.",
+        "QR payload":
+            "Contenu du QR code",
+        "RATE":
+            "TAUX",
+        "REASON":
+            "MOTIF",
+        "RECORDED":
+            "ENREGISTRÉ",
+        "Rate":
+            "Taux",
+        "Reasons":
+            "Motifs",
+        "Record a group's results on the objectives from a CSV, all or none.":
+            "Enregistrer depuis un CSV les résultats d'un groupe sur les objectifs, entièrement ou pas du tout.",
+        "Record a module's state, or a result on an objective.":
+            "Enregistrer l'état d'un module, ou un résultat sur un objectif.",
+        "Record a whole half-day in one command.":
+            "Relever les présences d'une demi-journée entière en une seule commande.",
+        "Record half-days without a record as absent.":
+            "Relever comme absences les demi-journées sans relevé.",
+        "Record training someone did with another provider.":
+            "Enregistrer une formation suivie par une personne auprès d'un autre organisme.",
+        "Record who was there each half-day, import a paper sheet, show the grid and the history.":
+            "Relever les présences de chaque demi-journée, importer une feuille papier, afficher la grille et l'historique.",
+        "Recorded":
+            "Enregistré",
+        "Recorded {} for {}":
+            "Formation externe {} enregistrée pour {}",
+        "Recorded {} for {} from {}":
+            "Enregistré : {} pour {} depuis {}",
+        "Recorded {} of {}: {}":
+            "Présences relevées pour {} ({}) : {}",
+        "Refused while a seated participant has no record for a half-day; the error names the half-days. --unrecorded absent records those as absent (in the chained log) and closes.\n\nExamples:\n  allervers session close AV-FOND-2026-03-LYON\n  allervers session close AV-FOND-2026-03-LYON --unrecorded absent":
+            "Refusé tant qu'un participant ayant une place n'a pas de relevé pour une demi-journée ; l'erreur indique ces demi-journées. --unrecorded absent les relève comme absences (dans le journal chaîné) et clôt la session.\n\nExemples :\n  allervers session close AV-FOND-2026-03-LYON\n  allervers session close AV-FOND-2026-03-LYON --unrecorded absent",
+        "Reissued {} as {} ({}, {} attended)":
+            "Certificat {} réémis sous le numéro {} ({}, {} suivies)",
+        "Remind again every N days while someone stays in the state.":
+            "Relancer de nouveau tous les N jours tant que la personne reste dans cet état.",
+        "Remove a participant who has no record at all (never enrolled).":
+            "Supprimer un participant qui n'a aucun enregistrement (jamais inscrit).",
+        "Removed":
+            "Retiré",
+        "Removed obligation {}":
+            "Obligation {} retirée",
+        "Removed {}":
+            "Retiré : {}",
+        "Reopen a closed session whose certificates are all revoked, or that has none, for a reason.":
+            "Rouvrir, pour un motif donné, une session close dont tous les certificats sont révoqués, ou qui n'en a aucun.",
+        "Reopened {}: {}":
+            "Session {} rouverte : {}",
+        "Replace a certificate with a new one decided from the records as they stand now.":
+            "Remplacer un certificat par un nouveau, décidé d'après les enregistrements tels qu'ils sont maintenant.",
+        "Replace a course whose id and version exist with different content.":
+            "Remplacer une formation dont l'identifiant et la version existent déjà avec un contenu différent.",
+        "Replaces":
+            "Remplace",
+        "Restore a snapshot into a folder that holds no workspace yet.":
+            "Restaurer une sauvegarde dans un dossier qui ne contient pas encore d'espace de travail.",
+        "Restored {} into {}":
+            "Sauvegarde {} restaurée dans {}",
+        "Revoke a certificate, for a reason that stays with it.":
+            "Révoquer un certificat, avec un motif qui reste attaché au certificat.",
+        "Revoked {}: {}":
+            "Certificat {} révoqué : {}",
+        "Run professional training: courses, sessions, attendance and the records that prove it.":
+            "Piloter la formation professionnelle : formations, sessions, présences et les enregistrements qui en font la preuve.",
+        "Running on or after this day, YYYY-MM-DD.":
+            "Ayant lieu ce jour ou après, AAAA-MM-JJ.",
+        "Running on or before this day, YYYY-MM-DD.":
+            "Ayant lieu ce jour ou avant, AAAA-MM-JJ.",
+        "SATISFIED BY":
+            "SATISFAITE PAR",
+        "SEATS":
+            "PLACES",
+        "SESSION":
+            "SESSION",
+        "SESSION STATUS":
+            "STATUT SESSION",
+        "SESSIONS":
+            "SESSIONS",
+        "SINCE":
+            "DEPUIS",
+        "SLOT":
+            "CRÉNEAU",
+        "STAFF":
+            "PERSONNEL",
+        "START":
+            "DÉBUT",
+        "STATE":
+            "ÉTAT",
+        "STATUS":
+            "STATUT",
+        "SUBCOMMANDS:":
+            "SOUS-COMMANDES :",
+        "Satisfied by":
+            "Satisfaite par",
+        "Say what it would change, change nothing.":
+            "Indiquer ce qui changerait, sans rien modifier.",
+        "Seats. Default: the course's maximum group size.":
+            "Le nombre de places. Par défaut : la taille maximale du groupe prévue par la formation.",
+        "Self-declared training":
+            "Formation autodéclarée",
+        "Sends nothing: a table, or --csv FILE for a mail merge. The same day gives the same list.\n\nExample:\n  allervers compliance reminders --as-of 2026-12-01 --every 14 \\\n    --csv rappels.csv\n  allervers compliance reminders --as-of 2026-12-07 \\\n    --since 2026-11-30   # once a week":
+            "N'envoie rien : affiche un tableau, ou écrit avec --csv FICHIER une liste pour un publipostage. Le même jour donne toujours la même liste.\n\nExemple :\n  allervers compliance reminders --as-of 2026-12-01 --every 14 \\\n    --csv rappels.csv\n  allervers compliance reminders --as-of 2026-12-07 \\\n    --since 2026-11-30   # une fois par semaine",
+        "Session":
+            "Session",
+        "Session log intact: {} checked":
+            "Journal des sessions vérifié et intact : {}",
+        "Set the organisation identity (all five parts).":
+            "Définir l'identité de l'organisme (les cinq éléments).",
+        "Show a participant.":
+            "Afficher un participant.",
+        "Show a record of training done elsewhere; with --check, whether a file is its evidence.":
+            "Afficher une formation suivie ailleurs ; avec --check, vérifier si un fichier est son justificatif.",
+        "Show a session: its slots and who is enrolled.":
+            "Afficher une session : ses créneaux et les inscrits.",
+        "Show an employer: its staff now, and those who left it.":
+            "Afficher un employeur : son personnel actuel et les personnes qui l'ont quitté.",
+        "Show an obligation's rule.":
+            "Afficher la règle d'une obligation.",
+        "Show each participant's decision and its reasons; issue nothing.":
+            "Afficher la décision pour chaque participant et ses motifs ; ne rien délivrer.",
+        "Show help information.":
+            "Afficher l'aide.",
+        "Show one certificate: decision, hours, reasons, revocation, signed payload.":
+            "Afficher un certificat : décision, heures, motifs, révocation, données signées.",
+        "Show one course: objectives, modules, assessment, certification.":
+            "Afficher une formation : objectifs, modules, évaluation, certification.",
+        "Show or set the organisation identity printed on documents.":
+            "Afficher ou définir l'identité de l'organisme imprimée sur les documents.",
+        "Show subcommand help information.":
+            "Afficher l'aide d'une sous-commande.",
+        "Show the organisation identity.":
+            "Afficher l'identité de l'organisme.",
+        "Signatory":
+            "Signataire",
+        "Signing key: {}":
+            "Clé de signature : {}",
+        "Signing keys: copy the organisation's .allervers/*.pem here to issue certificates.":
+            "Clés de signature : copiez ici les .allervers/*.pem de l'organisme pour délivrer des certificats.",
+        "State":
+            "État",
+        "Statuses: compliant (until the due date), due-soon (days left), in-grace (late since; overdue from), overdue (late since, overdue since), not-yet-due (never trained, due later), exempt. The due date is the last compliant day. Evidence: the certificate that counts, or \"never trained\". Someone counts in an employer's report on the days they worked there.\n\nExample:\n  allervers compliance --employer \"CCAS de Villeurbanne\" --as-of 2026-12-31\n  allervers compliance report --as-of 2026-12-31 --csv conformite.csv\n  allervers compliance --employer E-0001 --as-of 2026-12-31 \\\n    --pdf conformite.pdf":
+            "Statuts : à jour (jusqu'à l'échéance), échéance proche (jours restants), en délai de grâce (en retard depuis ; hors délai à partir du), hors délai (en retard depuis, hors délai depuis), échéance à venir (jamais formé, échéance ultérieure), dispensé. L'échéance est le dernier jour où la personne est à jour. Justificatif : le certificat pris en compte, ou « jamais formé ». Une personne figure dans l'état d'un employeur pour les jours où elle y a travaillé.\n\nExemple :\n  allervers compliance --employer \"CCAS de Villeurbanne\" --as-of 2026-12-31\n  allervers compliance report --as-of 2026-12-31 --csv conformite.csv\n  allervers compliance --employer E-0001 --as-of 2026-12-31 \\\n    --pdf conformite.pdf",
+        "Stop counting a record of training done elsewhere; the record stays.":
+            "Ne plus prendre en compte une formation suivie ailleurs ; l'enregistrement est conservé.",
+        "Summary":
+            "Résumé",
+        "TITLE":
+            "INTITULÉ",
+        "TO":
+            "AU",
+        "Taught by this trainer.":
+            "Animée par ce formateur.",
+        "The PDF's language: fr or en.":
+            "La langue du PDF : fr ou en.",
+        "The assessment's level on the objective.":
+            "Le niveau de l'évaluation sur l'objectif.",
+        "The attendance grid of a session: participants × half-days, and the hours each attended.":
+            "Afficher la grille des présences d'une session : participants × demi-journées, et les heures suivies par chacun.",
+        "The certificate stays in the workspace, marked revoked; `allervers verify` then refuses it wherever the workspace is at hand.\n\nExample:\n  allervers certificate revoke AV-2026-000001 \\\n    --reason \"attendance sheet signed by someone else\"":
+            "Le certificat reste dans l'espace de travail, marqué révoqué ; `allervers verify` le refuse ensuite partout où l'espace de travail est accessible.\n\nExemple :\n  allervers certificate revoke AV-2026-000001 \\\n    --reason \"attendance sheet signed by someone else\"",
+        "The certificate's number.":
+            "Le numéro du certificat.",
+        "The certificates `certificate list` gives with the same options; for each, its certificat de réalisation and, when the rule was met, its attestation (as printed at issue, sealed and signed) and its Open Badges credential, and an index.csv of them all. Revoked certificates are left out. Written to Exports/certificates unless --out says where; files already there are replaced.\n\nExample:\n  allervers export certificates --year 2026 \\\n    --employer \"CCAS de Villeurbanne\" \\\n    --out ccas-2026":
+            "Les certificats que donne `certificate list` avec les mêmes options ; pour chacun, son certificat de réalisation et, quand la règle a été atteinte, son attestation de fin de formation (telle qu'imprimée à la délivrance, scellée et signée) et son badge numérique Open Badges, ainsi qu'un index.csv qui les recense tous. Les certificats révoqués sont laissés de côté. Écrits dans Exports/certificates sauf si --out indique où ; les fichiers déjà présents sont remplacés.\n\nExemple :\n  allervers export certificates --year 2026 \\\n    --employer \"CCAS de Villeurbanne\" \\\n    --out ccas-2026",
+        "The certificates' language: fr or en.":
+            "La langue des certificats : fr ou en.",
+        "The course's id.":
+            "L'identifiant de la formation.",
+        "The course's title there.":
+            "L'intitulé de la formation chez cet organisme.",
+        "The day the state is taken on, YYYY-MM-DD. Default: today.":
+            "Le jour auquel l'état est évalué, AAAA-MM-JJ. Par défaut : aujourd'hui.",
+        "The day, YYYY-MM-DD. Default: today.":
+            "Le jour, AAAA-MM-JJ. Par défaut : aujourd'hui.",
+        "The documents' language: fr or en.":
+            "La langue des documents : fr ou en.",
+        "The duplicate to merge into it.":
+            "Le doublon à y fusionner.",
+        "The employer (id or name).":
+            "L'employeur (identifiant ou nom).",
+        "The employer's name.":
+            "Le nom de l'employeur.",
+        "The employer's or funder's id for the person.":
+            "L'identifiant de la personne chez l'employeur ou le financeur.",
+        "The employers whose staff train: add, list, show and correct them.":
+            "Gérer les employeurs dont le personnel se forme : les ajouter, les lister, les afficher et les corriger.",
+        "The file to write.":
+            "Le fichier à écrire.",
+        "The file: CSV, or the first sheet of an .xlsx or .ods.":
+            "Le fichier : CSV, ou la première feuille d'un .xlsx ou d'un .ods.",
+        "The first day, YYYY-MM-DD.":
+            "Le premier jour, AAAA-MM-JJ.",
+        "The first day. Default: today.":
+            "Le premier jour. Par défaut : aujourd'hui.",
+        "The fixed anniversary, with --counting anniversary.":
+            "La date anniversaire fixe, avec --counting anniversary.",
+        "The folder to make the workspace in. Default: the current folder.":
+            "Le dossier où créer l'espace de travail. Par défaut : le dossier courant.",
+        "The folder to restore into. Default: the current folder.":
+            "Le dossier où restaurer. Par défaut : le dossier courant.",
+        "The folder to write SESSION/ into.":
+            "Le dossier où écrire SESSION/.",
+        "The folder to write.":
+            "Le dossier où écrire.",
+        "The half-day, e.g. 2026-03-12-am.":
+            "La demi-journée, par ex. 2026-03-12-am.",
+        "The initial positioning's level on the objective.":
+            "Le niveau du positionnement initial sur l'objectif.",
+        "The issue date. Default: today.":
+            "La date de délivrance. Par défaut : aujourd'hui.",
+        "The key is written to .allervers/signing-key.pem, readable by its owner only, with the PDF signing key and certificate that name it. An existing key is never replaced: certificates already issued verify against it; and a workspace that has issued certificates gets no new key (put its own back from a snapshot taken with --with-key).\n\nExample:\n  allervers key create":
+            "La clé est écrite dans .allervers/signing-key.pem, lisible par son seul propriétaire, avec la clé de signature PDF et le certificat qui la désignent. Une clé existante n'est jamais remplacée : les certificats déjà délivrés se vérifient avec elle ; et un espace de travail qui a délivré des certificats ne reçoit pas de nouvelle clé (remettez la sienne depuis une sauvegarde faite avec --with-key).\n\nExemple :\n  allervers key create",
+        "The last day, YYYY-MM-DD.":
+            "Le dernier jour, AAAA-MM-JJ.",
+        "The last day, included.":
+            "Le dernier jour, inclus.",
+        "The last day.":
+            "Le dernier jour.",
+        "The new file to write.":
+            "Le nouveau fichier à écrire.",
+        "The new issue date. Default: today.":
+            "La nouvelle date de délivrance. Par défaut : aujourd'hui.",
+        "The new name.":
+            "Le nouveau nom.",
+        "The new rule governs the periods under way too.":
+            "La nouvelle règle régit aussi les périodes en cours.",
+        "The numéro de déclaration d'activité (eleven digits).":
+            "Le numéro de déclaration d'activité (onze chiffres).",
+        "The obligation's id.":
+            "L'identifiant de l'obligation.",
+        "The option '{}' does not take any value, but '{}' was specified.":
+            "L'option « {} » ne prend pas de valeur, mais « {} » a été donné.",
+        "The organisation's name.":
+            "Le nom de l'organisme.",
+        "The organisation's postal address, on one line.":
+            "L'adresse postale de l'organisme, sur une ligne.",
+        "The participant (id, email or external id).":
+            "Le participant (identifiant, e-mail ou identifiant externe).",
+        "The participant to keep.":
+            "Le participant à conserver.",
+        "The period's last day, included.":
+            "Le dernier jour de la période, inclus.",
+        "The person (id, email or external id).":
+            "La personne (identifiant, e-mail ou identifiant externe).",
+        "The provider.":
+            "L'organisme.",
+        "The public holidays: france (default) or alsace-moselle (Good Friday and 26 December too).":
+            "Les jours fériés : france (par défaut) ou alsace-moselle (avec en plus le Vendredi saint et le 26 décembre).",
+        "The record's id.":
+            "L'identifiant de l'enregistrement.",
+        "The reopening, with who, when and why, stays in the session's history (`session show`) and in what `allervers verify` reports. Close the session again when the records are right.\n\nExample:\n  allervers session reopen AV-FOND-2026-03-LYON \\\n    --reason \"feuille du 13 mars retrouvée\"":
+            "La réouverture, avec son auteur, sa date et son motif, reste dans l'historique de la session (`session show`) et dans ce que rapporte `allervers verify`. Clore à nouveau la session une fois les enregistrements corrects.\n\nExemple :\n  allervers session reopen AV-FOND-2026-03-LYON \\\n    --reason \"feuille du 13 mars retrouvée\"",
+        "The room's postal address.":
+            "L'adresse postale de la salle.",
+        "The rule chain reads the records: minimum attendance by hours, required modules completed, assessment passed where the course requires it. Every seated participant gets a numbered certificate (it backs the certificat de réalisation, which states the hours done); eligible participants also get a signed Open Badges 3.0 credential. Participants who already hold a live certificate for the session are left as they are. A batch is issued whole or not at all.\n\nWith --export, the records of the same sessions are then written as `allervers export records` writes them.\n\nExamples:\n  allervers certify AV-FOND-2026-03-LYON --dry-run\n  allervers certify AV-FOND-2026-03-LYON\n  allervers certify --from 2026-01-01 --to 2026-03-31 --export":
+            "La chaîne de règles lit les enregistrements : présence minimale en heures, modules requis terminés, évaluation réussie lorsque la formation l'exige. Chaque participant ayant occupé une place reçoit un certificat numéroté (il fonde le certificat de réalisation, qui indique les heures effectuées) ; les participants éligibles reçoivent aussi un badge numérique Open Badges 3.0 signé. Les participants qui détiennent déjà un certificat en vigueur pour la session sont laissés tels quels. Un lot est délivré en entier ou pas du tout.\n\nAvec --export, les enregistrements des mêmes sessions sont ensuite écrits comme le fait `allervers export records`.\n\nExemples :\n  allervers certify AV-FOND-2026-03-LYON --dry-run\n  allervers certify AV-FOND-2026-03-LYON\n  allervers certify --from 2026-01-01 --to 2026-03-31 --export",
+        "The same checks as `plan`: a trainer or a place booked elsewhere at the new time is refused. --trainer replaces the list of trainers. A half-day keeps its id, so a morning stays a morning. The change is kept in the session's history.\n\nExamples:\n  allervers session edit AV-FOND-2026-03-LYON --trainer \"Claire Martin\" \\\n    --trainer \"Inès Haddad\"\n  allervers session edit AV-FOND-2026-03-LYON \\\n    --times 2026-03-13-pm=14:00-17:30 --room \"Salle Saône\" \\\n    --address \"3 quai Perrache, 69002 Lyon\"":
+            "Les mêmes vérifications que pour `plan` : un formateur ou un lieu déjà réservé ailleurs au nouvel horaire est refusé. --trainer remplace la liste des formateurs. Une demi-journée garde son identifiant : un matin reste un matin. La modification est conservée dans l'historique de la session.\n\nExemples :\n  allervers session edit AV-FOND-2026-03-LYON --trainer \"Claire Martin\" \\\n    --trainer \"Inès Haddad\"\n  allervers session edit AV-FOND-2026-03-LYON \\\n    --times 2026-03-13-pm=14:00-17:30 --room \"Salle Saône\" \\\n    --address \"3 quai Perrache, 69002 Lyon\"",
+        "The session's id.":
+            "L'identifiant de la session.",
+        "The session's id. Default: COURSE-START.":
+            "L'identifiant de la session. Par défaut : COURSE-START.",
+        "The session's id; without it, every session's.":
+            "L'identifiant de la session ; sans lui, toutes les sessions.",
+        "The sessions' ids.":
+            "Les identifiants des sessions.",
+        "The sheet of an .xlsx or .ods to read. Default: the first.":
+            "La feuille du .xlsx ou du .ods à lire. Par défaut : la première.",
+        "The sheets' language: fr or en.":
+            "La langue des feuilles : fr ou en.",
+        "The signatory's title, e.g. Directrice.":
+            "La fonction du signataire, par exemple Directrice.",
+        "The snapshot is SQLite's online backup, read in one transaction, so trainers can go on \\\nrecording while it is taken. The signing keys go into it only with --with-key: keep \\\nsuch a file as safely as the keys themselves. The file is readable by its owner only.\n\nExamples:\n  allervers backup --to /media/usb/aller-vers-2026-03-14.allervers\n  allervers backup --to coffre/aller-vers.allervers --with-key":
+            "Le fichier est produit par la sauvegarde à chaud de SQLite, lue en une seule \\\ntransaction : les formateurs peuvent continuer à saisir pendant qu'elle se \\\nfait. Les clés de signature n'y entrent qu'avec --with-key : conservez un \\\ntel fichier aussi soigneusement que les clés elles-mêmes. Seul son \\\npropriétaire peut lire le fichier.\n\nExemples :\n  allervers backup --to /media/usb/aller-vers-2026-03-14.allervers\n  allervers backup --to coffre/aller-vers.allervers --with-key",
+        "The snapshot must pass SQLite's integrity check and the hash chains of its attendance \\\nand session logs; otherwise nothing is written. An existing workspace is never \\\noverwritten. A snapshot taken without --with-key restores without the signing key: \\\ncertificates then verify, but new ones cannot be signed until the key is put back.\n\nExample:\n  allervers restore /media/usb/aller-vers-2026-03-14.allervers \\\n    --store ~/formations":
+            "La sauvegarde doit passer le contrôle d'intégrité de SQLite et les chaînes \\\nde hachage de ses journaux de présences et de sessions ; sinon, rien n'est \\\nécrit. Un espace de travail existant n'est jamais écrasé. Une sauvegarde \\\nfaite sans --with-key se restaure sans la clé de signature : les certificats \\\nse vérifient alors, mais aucun nouveau ne peut être signé avant que la \\\nclé soit remise en place.\n\nExemple :\n  allervers restore /media/usb/aller-vers-2026-03-14.allervers \\\n    --store ~/formations",
+        "The snapshot.":
+            "La sauvegarde.",
+        "The time zone of the slot times.":
+            "Le fuseau horaire des heures des créneaux.",
+        "The trainer confirms the experience the participants declared.":
+            "Confirmer, en tant que formateur, l'expérience déclarée par les participants.",
+        "The value '{}' is invalid for '{}'":
+            "La valeur « {} » n'est pas valide pour « {} »",
+        "The value '{}' is invalid for '{}': {}":
+            "La valeur « {} » n'est pas valide pour « {} » : {}",
+        "The words to find.":
+            "Les mots à rechercher.",
+        "The workspace folder (the one holding .allervers/), or a PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE, the password from PGPASSWORD or ~/.pgpass). Default: $ALLERVERS_STORE, else the nearest workspace above the current folder.":
+            "Le dossier de l'espace de travail (celui qui contient .allervers/), ou une base PostgreSQL (postgres://USER@HOST[:PORT]/DATABASE, le mot de passe venant de PGPASSWORD ou de ~/.pgpass). Par défaut : $ALLERVERS_STORE, sinon l'espace de travail le plus proche au-dessus du dossier courant.",
+        "The workspace folder to copy.":
+            "Le dossier de l'espace de travail à copier.",
+        "The workspace is made in the current folder, or in --store FOLDER, with its store and the Ed25519 key that signs certificates, both readable by their owner only. With --database, the records are kept in a PostgreSQL database shared by the organisation's trainers, and the folder holds the keys and names the database. The organisation identity can be given now or later with `allervers organisation set`.\n\nExample:\n  allervers init --name \"Institut Aller-Vers\" \\\n    --address \"12 rue des Lices, 49100 Angers\" \\\n    --declaration-number 52490123449 --signatory \"Claire Martin\" \\\n    --signatory-title Directrice":
+            "L'espace de travail est créé dans le dossier courant, ou dans --store FOLDER, avec sa base et la clé Ed25519 qui signe les certificats, lisibles par leur seul propriétaire. Avec --database, les enregistrements sont conservés dans une base PostgreSQL partagée par les formateurs de l'organisme, et le dossier contient les clés et désigne la base. L'identité de l'organisme peut être donnée maintenant ou plus tard avec `allervers organisation set`.\n\nExemple :\n  allervers init --name \"Institut Aller-Vers\" \\\n    --address \"12 rue des Lices, 49100 Angers\" \\\n    --declaration-number 52490123449 --signatory \"Claire Martin\" \\\n    --signatory-title Directrice",
+        "The workspace's course it counts as.":
+            "La formation de l'espace de travail à laquelle elle équivaut.",
+        "The workspace's signing key, which certificates and credentials are signed with.":
+            "Gérer la clé de signature de l'espace de travail, avec laquelle sont signés les certificats et les badges numériques.",
+        "Then write the sessions' records, as `export records` does.":
+            "Écrire ensuite les enregistrements des sessions, comme le fait `export records`.",
+        "Title":
+            "Intitulé",
+        "Trained until":
+            "Fin de formation",
+        "Training done with another provider, which obligations may count.":
+            "Gérer les formations suivies auprès d'un autre organisme, que les obligations peuvent prendre en compte.",
+        "UNTIL":
+            "JUSQU'AU",
+        "USAGE: ":
+            "USAGE : ",
+        "Unexpected argument '{}'":
+            "Argument inattendu : « {} »",
+        "Unknown option '{}'":
+            "Option inconnue : « {} »",
+        "Unknown option '{}'. Did you mean '{}'?":
+            "Option inconnue : « {} ». Vouliez-vous dire « {} » ?",
+        "Usage: ":
+            "Utilisation : ",
+        "VALID UNTIL":
+            "VALABLE JUSQU'AU",
+        "VALIDITY":
+            "VALIDITÉ",
+        "VERIFIED BY":
+            "VÉRIFIÉ PAR",
+        "VERSION":
+            "VERSION",
+        "Valid until":
+            "Valable jusqu'au",
+        "Valid {}: certificate {}":
+            "{} valide : certificat {}",
+        "Valid: {} in {}":
+            "Tout est valide : {} dans {}",
+        "Validity":
+            "Validité",
+        "Value to be set with {} had already been set with {}":
+            "La valeur donnée par {} l'avait déjà été par {}",
+        "Verified by":
+            "Vérifié par",
+        "WAITING":
+            "EN ATTENTE",
+        "WHERE":
+            "OÙ",
+        "WHO":
+            "QUI",
+        "WHY":
+            "POURQUOI",
+        "Warning: {}: {}'s attestation {} \"non évalué\" for {}: it must state the assessment's results (L6353-1); record them with `allervers progress set` or `progress import`":
+            "Avertissement : {} : l'attestation de {} {} « non évalué » pour {} : elle doit indiquer les résultats de l'évaluation (L6353-1) ; enregistrez-les avec `allervers progress set` ou `progress import`",
+        "Warning: {}{} {} is probably {} ({}); if so: allervers participant merge {} {}":
+            "Attention : {}{} {} est probablement {} ({}) ; si c'est le cas : allervers participant merge {} {}",
+        "What and where the outreach site is.":
+            "Ce qu'est le site d'intervention et où il se trouve.",
+        "What certificate numbers start with (AV gives AV-2026-000123).":
+            "Le début des numéros de certificat (AV donne AV-2026-000123).",
+        "What people call it.":
+            "Le nom usuel de l'obligation.",
+        "What the dates bound: training (its last day, default) or issue.":
+            "Ce que les dates encadrent : training (le dernier jour de la formation, par défaut) ou issue (la délivrance).",
+        "When they took their profession or role, if not at the hire.":
+            "Date de prise de la profession ou de la fonction, si ce n'est pas la date d'entrée.",
+        "Where each member of staff stands with each obligation on a day: compliant, due soon, in grace, overdue…":
+            "Situer chaque membre du personnel au regard de chaque obligation à une date : à jour, échéance proche, en délai de grâce, hors délai…",
+        "Where each member of staff stands with each obligation on a day; whom to remind; the training matrix.":
+            "Situer chaque membre du personnel au regard de chaque obligation à une date ; savoir qui relancer ; afficher la matrice de formation.",
+        "Whether training done elsewhere that nobody has verified counts (default: no).":
+            "Prendre en compte ou non une formation suivie ailleurs que personne n'a vérifiée (par défaut : non).",
+        "While exempt, the person is not late; a due date that falls within the exemption moves to its end.\n\nExample:\n  allervers exemption add P-0005 --obligation O-0001 --until 2026-12-31 \\\n    --reason \"congé parental\"":
+            "Pendant la dispense, la personne n'est pas en retard ; une échéance qui tombe pendant la dispense est reportée à sa fin.\n\nExemple :\n  allervers exemption add P-0005 --obligation O-0001 --until 2026-12-31 \\\n    --reason \"congé parental\"",
+        "Who":
+            "Personnes concernées",
+        "Who adds it. Default: the organisation's signatory.":
+            "Qui l'ajoute. Par défaut : le signataire de l'organisme de formation.",
+        "Who cancels it. Default: the organisation's signatory.":
+            "Qui annule la session. Par défaut : le signataire de l'organisme de formation.",
+        "Who changes it. Default: the organisation's signatory.":
+            "Qui la modifie. Par défaut : le signataire de l'organisme de formation.",
+        "Who changes it. Default: the session's first trainer.":
+            "Qui modifie la session. Par défaut : le premier formateur de la session.",
+        "Who checked the evidence.":
+            "Qui a vérifié le justificatif.",
+        "Who closes it. Default: the session's first trainer.":
+            "Qui clôt la session. Par défaut : le premier formateur de la session.",
+        "Who corrects. Default: the organisation's signatory.":
+            "Qui corrige. Par défaut : le signataire de l'organisme de formation.",
+        "Who grants it.":
+            "Qui l'accorde.",
+        "Who issues, for the record. Default: the organisation's signatory.":
+            "Qui délivre, pour la traçabilité. Par défaut : le signataire de l'organisme de formation.",
+        "Who merges. Default: the organisation's signatory.":
+            "Qui fusionne. Par défaut : le signataire de l'organisme de formation.",
+        "Who pays: an OPCO, the employer…":
+            "Qui finance : un OPCO, l'employeur…",
+        "Who recorded the sheet.":
+            "Qui a relevé les présences de la feuille.",
+        "Who records it.":
+            "Qui l'enregistre.",
+        "Who records. Default: the session's first trainer.":
+            "Qui relève les présences. Par défaut : le premier formateur de la session.",
+        "Who reissues it. Default: the organisation's signatory.":
+            "Qui le réémet. Par défaut : le signataire de l'organisme de formation.",
+        "Who removes. Default: the organisation's signatory.":
+            "Qui supprime. Par défaut : le signataire de l'organisme de formation.",
+        "Who reopens it. Default: the organisation's signatory.":
+            "Qui rouvre la session. Par défaut : le signataire de l'organisme de formation.",
+        "Who revokes it. Default: the organisation's signatory.":
+            "Qui le révoque. Par défaut : le signataire de l'organisme de formation.",
+        "Who signs documents for the organisation.":
+            "La personne qui signe les documents pour l'organisme.",
+        "Who: everyone on the staff, or --role (repeatable; case and accents folded), or --person (repeatable). What satisfies it: --course (one of the workspace's, repeatable) or --external \"PROVIDER|TITLE\" (another provider's course). First due: --due-months N after the hire (default 12; --after role counts from the taking of the role), or --due-on DATE. --validity M months (without it, once is enough), counted from the --counting completion (default), previous-expiry (early renewal keeps the anniversary) or anniversary (with --anniversary MM-DD). --grace days after the due date before overdue (default 0), --lead days of \"due soon\" (default 30).\n\nExample:\n  allervers obligation add --employer \"CCAS de Villeurbanne\" \\\n    --title \"Aller-vers, socle\" \\\n    --course AV-FOND --due-months 12 --validity 36 --grace 30":
+            "Qui : tout le personnel, ou --role (répétable ; sans tenir compte de la casse ni des accents), ou --person (répétable). Ce qui y satisfait : --course (une formation de l'espace de travail, répétable) ou --external \"ORGANISME|INTITULÉ\" (une formation d'un autre organisme). Première échéance : --due-months N mois après la date d'entrée (par défaut 12 ; avec --after role, à compter de la prise de fonction), ou --due-on DATE. --validity M mois (sans cette option, une seule fois suffit), comptés, selon --counting, à partir de la formation suivie (completion, par défaut), de l'échéance précédente (previous-expiry : un renouvellement anticipé conserve la date anniversaire) ou d'une date anniversaire (anniversary, avec --anniversary MM-JJ). --grace : jours après l'échéance avant d'être hors délai (par défaut 0), --lead : jours d'« échéance proche » (par défaut 30).\n\nExemple :\n  allervers obligation add --employer \"CCAS de Villeurbanne\" \\\n    --title \"Aller-vers, socle\" \\\n    --course AV-FOND --due-months 12 --validity 36 --grace 30",
+        "Whom to remind of what on a day: entered due-soon, grace or overdue since the last run, or still in it every N days.":
+            "Savoir qui relancer, et pour quoi, à une date : personnes passées en échéance proche, en délai de grâce ou hors délai depuis la dernière exécution, ou qui y sont encore, tous les N jours.",
+        "Why it is reissued. Default: \"reissued as NEW-NUMBER\".":
+            "Le motif de la réémission. Par défaut : « reissued as NEW-NUMBER ».",
+        "Why it is reopened.":
+            "Le motif de la réouverture.",
+        "Why it is revoked.":
+            "Le motif de la révocation.",
+        "Why, when the sheet corrects earlier records.":
+            "Le motif, quand la feuille corrige des relevés antérieurs.",
+        "Why, when this corrects an earlier record; kept in the log and on the sheet.":
+            "Le motif, quand ce relevé en corrige un antérieur ; conservé dans le journal et sur la feuille.",
+        "Why.":
+            "Le motif.",
+        "With --export: the certificates' language, fr or en.":
+            "Avec --export : la langue des certificats, fr ou en.",
+        "With --export: the folder to write SESSION/ into.":
+            "Avec --export : le dossier dans lequel écrire SESSION/.",
+        "With --to: every closed session whose last day falls in the period.":
+            "Avec --to : toutes les sessions closes dont le dernier jour tombe dans la période.",
+        "With FILE or PAYLOAD: checks a certificate PDF (its seal covers every byte), an Open Badges credential (.jwt) or the text of a certificate's QR code. The signature is checked against the issuer's did:key carried in the statement, with no network. When a workspace is at hand (the current folder or --store), it also checks that the issuer is the workspace's key and that the certificate is not revoked; otherwise it checks the signature alone and says so.\n\nWith nothing: recomputes the hash chains of the attendance log and of the session log (closings, reopenings, cancellations, edits), names the first record that no longer matches, and lists every reopening with who, when and why.\n\nExits with status 1 when anything does not verify.\n\nExamples:\n  allervers verify\n  allervers verify AV-2026-000001-certificat-de-realisation.pdf\n  allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…":
+            "Avec FILE ou PAYLOAD : vérifie un PDF de certificat (son sceau couvre chaque octet), un badge numérique Open Badges (.jwt) ou le texte du QR code d'un certificat. La signature est vérifiée avec le did:key de l'émetteur contenu dans la déclaration signée, sans réseau. Quand un espace de travail est disponible (le dossier courant ou --store), vérifie aussi que l'émetteur est la clé de l'espace de travail et que le certificat n'est pas révoqué ; sinon, vérifie la signature seule et le signale.\n\nSans rien : recalcule les chaînes de hachage du journal des présences et du journal des sessions (clôtures, réouvertures, annulations, modifications), désigne le premier enregistrement qui ne correspond plus, et liste chaque réouverture avec qui, quand et pourquoi.\n\nSe termine avec le code de sortie 1 quand quoi que ce soit ne se vérifie pas.\n\nExemples :\n  allervers verify\n  allervers verify AV-2026-000001-certificat-de-realisation.pdf\n  allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…",
+        "Withdraw a participant; the first on the waiting list takes the seat.":
+            "Désinscrire un participant ; le premier de la liste d'attente prend sa place.",
+        "Without a session, every certificate, revoked ones included; --from and --to bound the training's last day (or, with --by issue, the day of issue); --employer keeps those held by people the employer employs now; --state valid, expired, revoked or not-met (issued to someone who did not meet the rule) as of today or --as-of.\n\nExample:\n  allervers certificate list AV-FOND-2026-03-LYON\n  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\\n    --employer \"CCAS de Villeurbanne\" --state valid":
+            "Sans session, tous les certificats, révoqués compris ; --from et --to encadrent le dernier jour de la formation (ou, avec --by issue, le jour de délivrance) ; --employer garde ceux détenus par les personnes que l'employeur emploie actuellement ; --state valid, expired, revoked ou not-met (délivré à une personne qui ne remplissait pas la règle), à la date du jour ou à celle de --as-of.\n\nExemple :\n  allervers certificate list AV-FOND-2026-03-LYON\n  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\\n    --employer \"CCAS de Villeurbanne\" --state valid",
+        "Would import":
+            "Simulation d'import de",
+        "Write a consistent snapshot of the workspace to one file, even while others record.":
+            "Écrire dans un fichier une sauvegarde cohérente de l'espace de travail, même pendant des saisies en cours.",
+        "Write a course as XML in the course format; importing it gives the same course.":
+            "Écrire une formation en XML au format des formations ; l'importer redonne la même formation.",
+        "Write a session's half-days as an iCalendar file that calendar applications import.":
+            "Écrire les demi-journées d'une session dans un fichier iCalendar, que les applications de calendrier importent.",
+        "Write a session's records for funders and participants: attendance, hours, xAPI, sign-in sheets, certificates.":
+            "Écrire les enregistrements d'une session pour les financeurs et les participants : présences, heures, xAPI, feuilles d'émargement, certificats.",
+        "Write a session's sign-in sheets: blank to print before, or filled from the records after.":
+            "Écrire les feuilles d'émargement d'une session : vierges, à imprimer avant, ou remplies d'après les enregistrements, après.",
+        "Write certificates' documents and credentials from every session into one folder: a year's, an employer's.":
+            "Écrire les documents et badges numériques des certificats de toutes les sessions dans un seul dossier : ceux d'une année, d'un employeur.",
+        "Write files for others: records for funders and participants, sheets, calendars.":
+            "Écrire des fichiers pour d'autres : enregistrements pour les financeurs et les participants, feuilles d'émargement, calendriers.",
+        "Write the list as CSV to this file.":
+            "Écrire la liste en CSV dans ce fichier.",
+        "Write to this file instead of standard output.":
+            "Écrire dans ce fichier plutôt que sur la sortie standard.",
+        "Written by allervers export certificates; the next export replaces this folder's files.\n":
+            "Écrit par allervers export certificates ; le prochain export remplace les fichiers de ce dossier.\n",
+        "Written to Exports/SESSION/calendar.ics in the current folder unless --out says where.\n\nExample:\n  allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics":
+            "Écrit dans Exports/SESSION/calendar.ics, dans le dossier courant, sauf si --out indique où.\n\nExemple :\n  allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics",
+        "Wrote {} ({}) to {}/":
+            "Écrit dans {3}/ : {1} ({2})",
+        "Wrote {} to {}":
+            "Écrit dans {2} : {1}",
+        "Wrote {} to {}/":
+            "Écrit dans {2}/ : {1}",
+        "Wrote {} version {} to {}":
+            "Formation {} version {} écrite dans {}",
+        "YYYY-MM-DD or DD/MM/YYYY.":
+            "AAAA-MM-JJ ou JJ/MM/AAAA.",
+        "YYYY-MM-DD or DD/MM/YYYY: tells namesakes apart.":
+            "AAAA-MM-JJ ou JJ/MM/AAAA : permet de distinguer les homonymes.",
+        "a DOCTYPE is not allowed in a course file (DTDs and entities are refused for safety)":
+            "un DOCTYPE n'est pas autorisé dans un fichier de formation (les DTD et les entités sont refusées par sécurité)",
+        "a PostgreSQL store is backed up by its server (pg_dump), or copied with `allervers store copy`":
+            "une base PostgreSQL se sauvegarde par son serveur (pg_dump), ou se copie avec `allervers store copy`",
+        "a Saturday":
+            "un samedi",
+        "a Sunday":
+            "un dimanche",
+        "a cancelled session cannot be closed":
+            "une session annulée ne peut pas être close",
+        "a cancelled session with this id has records, and keeps its id: choose another":
+            "une session annulée avec cet identifiant a des enregistrements et garde son identifiant : en choisir un autre",
+        "a cell is named {}":
+            "une cellule est nommée {}",
+        "a closed session cannot be cancelled":
+            "une session close ne peut pas être annulée",
+        "a grace period is a number of days, not {}":
+            "un délai de grâce est un nombre de jours, pas {}",
+        "a grace period of {} days is longer than the validity of {} months":
+            "un délai de grâce de {} jours dépasse la validité de {} mois",
+        "a lead time is a number of days, not {}":
+            "le délai d'« échéance proche » est un nombre de jours, pas {}",
+        "a participant needs a first and a last name":
+            "un participant doit avoir un prénom et un nom",
+        "a public holiday ({})":
+            "un jour férié ({})",
+        "a quote in the middle of a field: quote the whole field and double the quote":
+            "un guillemet au milieu d'un champ : mettre tout le champ entre guillemets et doubler le guillemet",
+        "a quoted field is never closed":
+            "un champ entre guillemets n'est jamais refermé",
+        "a reopening needs its reason (--reason)":
+            "une réouverture doit indiquer son motif (--reason)",
+        "a revocation needs a reason":
+            "une révocation doit avoir un motif",
+        "a room needs its --address":
+            "une salle doit avoir son --address",
+        "a row is numbered {}":
+            "une ligne porte le numéro {}",
+        "a score is out of 100, not {}":
+            "une note est sur 100, pas {}",
+        "a session is in a room or on a site, not both":
+            "une session a lieu dans une salle ou sur un site, pas les deux",
+        "a session needs a trainer":
+            "une session doit avoir un formateur",
+        "a session with this id already exists":
+            "une session avec cet identifiant existe déjà",
+        "a session's certificates are all listed: name a session or filters, not both":
+            "les certificats d'une session sont tous listés : indiquez une session ou des filtres, pas les deux",
+        "a slot is held in a place or on a site, not both":
+            "un créneau se tient dans un lieu ou sur un site, pas les deux",
+        "a validity is a number of months above zero, not {}":
+            "une validité est un nombre de mois supérieur à zéro, pas {}",
+        "a value in column {}, beyond the header's {} columns":
+            "une valeur en colonne {}, au-delà des {} colonnes de l'en-tête",
+        "a workspace already exists in {}":
+            "un espace de travail existe déjà dans {}",
+        "already {}":
+            "déjà {}",
+        "an absence has no minutes late or early":
+            "une absence ne comporte ni minutes de retard ni départ anticipé",
+        "an address or a description needs the place or site it belongs to":
+            "une adresse ou une description exige le lieu ou le site auquel elle se rapporte",
+        "an employer needs a name":
+            "un employeur doit avoir un nom",
+        "an excused absence of {} needs its reason":
+            "l'absence excusée de {} doit indiquer son motif",
+        "an exemption ends on or after {}, not {}":
+            "une dispense se termine le {} ou après, pas le {}",
+        "an exemption needs its reason":
+            "une dispense doit indiquer son motif",
+        "an obligation needs a title":
+            "une obligation doit avoir un intitulé",
+        "an obligation needs at least one course that satisfies it":
+            "une obligation doit désigner au moins une formation qui la satisfait",
+        "an outreach site needs its --site-description":
+            "un site d'intervention doit avoir sa --site-description",
+        "at least {}% of the hours attended":
+            "au moins {} % des heures suivies",
+        "attendance log":
+            "journal des présences",
+        "attendance record":
+            "relevé de présence",
+        "attended {} of {} ({} %), below the minimum of {} %":
+            "a suivi {} sur {} ({} %), sous le minimum de {} %",
+        "by {}":
+            "au plus tard le {}",
+        "cannot create the file":
+            "impossible de créer le fichier",
+        "cannot create the folder":
+            "impossible de créer le dossier",
+        "cannot lay out the PDF signature":
+            "impossible de placer la signature dans le PDF",
+        "cannot open the file: {}":
+            "impossible d'ouvrir le fichier : {}",
+        "cannot read the file":
+            "impossible de lire le fichier",
+        "cannot read the file from its start again":
+            "impossible de relire le fichier depuis le début",
+        "cannot sign the PDF: {}":
+            "impossible de signer le PDF : {}",
+        "cannot use the store {}: {}":
+            "impossible d'utiliser la base {} : {}",
+        "cell {} holds a formula: copy it and paste the values instead":
+            "la cellule {} contient une formule : copiez-la et collez plutôt les valeurs",
+        "cell {} holds an error ({})":
+            "la cellule {} contient une erreur ({})",
+        "cell {} is shown as a date but holds {}":
+            "la cellule {} est affichée comme une date mais contient {}",
+        "cell {} names a text the workbook does not hold":
+            "la cellule {} désigne un texte que le classeur ne contient pas",
+        "cell {}{} holds a formula: copy it and paste the values instead":
+            "la cellule {}{} contient une formule : copiez-la et collez plutôt les valeurs",
+        "certificate":
+            "certificat",
+        "certificate QR payload":
+            "contenu du QR code d'un certificat",
+        "certificate {} is not in this workspace":
+            "le certificat {} n'est pas dans cet espace de travail",
+        "certificate {} was revoked on {}: {}":
+            "le certificat {} a été révoqué le {} : {}",
+        "completion, previous-expiry or anniversary.":
+            "completion, previous-expiry ou anniversary.",
+        "counting from a fixed anniversary needs its month and day":
+            "le décompte jusqu'à une date anniversaire fixe demande son mois et son jour",
+        "counts once verified":
+            "compte une fois vérifiée",
+        "course":
+            "formation",
+        "course {}":
+            "formation {}",
+        "course {} has no module {}":
+            "la formation {} n'a pas de module {}",
+        "course {} has no objective {}":
+            "la formation {} n'a pas d'objectif {}",
+        "course {} is required and {} has not completed it":
+            "la formation {} est requise et {} ne l'a pas terminée",
+        "course {} version {}":
+            "la formation {} version {}",
+        "course {} version {} appears twice in this import":
+            "la formation {} version {} figure deux fois dans cet import",
+        "course {} version {} is already in the workspace with different content: give the changed course a new version, or import with --replace":
+            "la formation {} version {} est déjà dans l'espace de travail avec un contenu différent : donner une nouvelle version à la formation modifiée, ou importer avec --replace",
+        "does not expire":
+            "n'expire pas",
+        "due-soon ({} d)":
+            "échéance proche ({} j)",
+        "eligible":
+            "éligible",
+        "employer id {} is already taken":
+            "l'identifiant d'employeur {} est déjà pris",
+        "entered {}":
+            "nouvel état : {}",
+        "event":
+            "événement",
+        "exempt until {}":
+            "dispensé jusqu'au {}",
+        "external id {} is already participant {}":
+            "l'identifiant externe {} est déjà celui du participant {}",
+        "female or male, for the statuses on sheets; unset, they read Présent·e.":
+            "female ou male, pour les statuts sur les feuilles d'émargement ; sans cela, ils s'écrivent Présent·e.",
+        "female or male.":
+            "female ou male.",
+        "file":
+            "fichier",
+        "for good":
+            "sans limite",
+        "format {}":
+            "format {}",
+        "from {}":
+            "à partir du {}",
+        "give --due-months or --due-on, not both":
+            "indiquez --due-months ou --due-on, pas les deux",
+        "give --positioning or --assessment, not both":
+            "indiquez --positioning ou --assessment, pas les deux",
+        "give --role, --person or --everyone, not two of them":
+            "indiquez --role, --person ou --everyone, un seul des trois",
+        "give --validity or --for-good, not both":
+            "indiquez --validity ou --for-good, pas les deux",
+        "give --year, or --from and --to, not both":
+            "indiquez --year, ou --from et --to, pas les deux",
+        "give a level or a --score":
+            "indiquez un niveau ou une note --score",
+        "give a level or a score":
+            "indiquer un niveau ou une note",
+        "give a name, an email, an employer or an id to find":
+            "indiquez un nom, un e-mail, un employeur ou un identifiant à rechercher",
+        "give either --module M --status S, or --objective O with a level or --score":
+            "indiquez soit --module M --status S, soit --objective O avec un niveau ou --score",
+        "give either --start DATE or --slots FILE":
+            "indiquez soit --start DATE, soit --slots FILE",
+        "give the place: --room NAME --address ADDRESS, or --site NAME --site-description TEXT":
+            "indiquez le lieu : --room NAME --address ADDRESS, ou --site NAME --site-description TEXT",
+        "group size minimum {} must be at least 1 and no more than the maximum {}":
+            "l'effectif minimal {} doit être d'au moins 1 et ne pas dépasser l'effectif maximal {}",
+        "half-day":
+            "demi-journée",
+        "half-day {} has started: its times are what happened":
+            "la demi-journée {} a commencé : ses horaires sont ceux qui ont été réalisés",
+        "half-day {} has started: the trainers and place of what was held cannot change":
+            "la demi-journée {} a commencé : les formateurs et le lieu de ce qui a eu lieu ne peuvent plus changer",
+        "half-day {} of session {} has not started yet: attendance is recorded once it has":
+            "demi-journée {} de la session {} pas encore commencée : les présences se relèvent une fois qu'elle a commencé",
+        "half-day {} would start at {}, which is past: its times are what happened":
+            "la demi-journée {} commencerait à {}, heure déjà passée : ses horaires sont ceux qui ont été réalisés",
+        "hire (default) or role: what --due-months counts from.":
+            "hire (par défaut) ou role : point de départ de --due-months.",
+        "issued by this workspace, not revoked":
+            "délivré par cet espace de travail, non révoqué",
+        "it cannot be migrated ({}): {}":
+            "elle ne peut pas être migrée ({}) : {}",
+        "it is already cancelled":
+            "elle est déjà annulée",
+        "it is already closed":
+            "elle est déjà close",
+        "it is cancelled":
+            "elle est annulée",
+        "it is {}, not closed: there is nothing to reopen":
+            "son statut est {}, elle n'est pas close : il n'y a rien à rouvrir",
+        "it is {}: it can no longer change":
+            "son statut est {} : elle ne peut plus être modifiée",
+        "it is {}: nobody can be enrolled":
+            "son statut est {} : personne ne peut y être inscrit",
+        "it is {}: nobody can be withdrawn, its enrolments are final":
+            "son statut est {} : personne ne peut être désinscrit, ses inscriptions sont définitives",
+        "it was migrated by a newer AllerVers ({}): use that version":
+            "elle a été migrée par une version plus récente d'AllerVers ({}) : utiliser cette version",
+        "its PDF signature was not made with this workspace's certificate":
+            "sa signature PDF n'a pas été faite avec le certificat de cet espace de travail",
+        "its last half-day ({}) has not ended yet":
+            "sa dernière demi-journée ({}) n'est pas encore terminée",
+        "late {}, overdue from {}":
+            "en retard depuis le {}, hors délai à partir du {}",
+        "late {}, overdue {}":
+            "en retard depuis le {}, hors délai depuis le {}",
+        "libxml2 could not attach the course schema":
+            "libxml2 n'a pas pu associer le schéma des fichiers de formation",
+        "libxml2 could not create a reader for the file":
+            "libxml2 n'a pas pu créer de lecteur pour le fichier",
+        "libxml2 could not write the course document":
+            "libxml2 n'a pas pu écrire le document de formation",
+        "line {}: {}":
+            "ligne {} : {}",
+        "merged into {}":
+            "fusionné dans {}",
+        "minimum attendance must be between 0 and 100 percent":
+            "le taux de présence minimal doit être compris entre 0 et 100 %",
+        "minutes late or early cannot be negative":
+            "les minutes de retard ou de départ anticipé ne peuvent pas être négatives",
+        "module id \"{}\" is used twice in {}":
+            "l'identifiant de module « {} » est utilisé deux fois dans {}",
+        "module {}":
+            "module {}",
+        "module {} lists objective \"{}\" twice":
+            "le module {} cite deux fois l'objectif « {} »",
+        "module {} refers to objective \"{}\", which {} does not define":
+            "le module {} renvoie à l'objectif « {} », que {} ne définit pas",
+        "name at least one --trainer":
+            "indiquez au moins un --trainer",
+        "name at least one detail to change, such as --last-name":
+            "indiquez au moins une information à modifier, par exemple --last-name",
+        "name sessions, or give a period with --from and --to":
+            "nommez des sessions, ou indiquez une période avec --from et --to",
+        "name what changes: --trainer, --room/--address, --site/--site-description or --times":
+            "indiquez ce qui change : --trainer, --room/--address, --site/--site-description ou --times",
+        "name what satisfies it: --course or --external":
+            "indiquez ce qui y satisfait : --course ou --external",
+        "never trained":
+            "jamais formé",
+        "no AllerVers workspace in {} or its parents: run `allervers init` there, or pass --store FOLDER":
+            "aucun espace de travail AllerVers dans {} ni dans ses dossiers parents : y lancer `allervers init`, ou indiquer --store FOLDER",
+        "no closed session ended between {} and {}":
+            "aucune session close ne s'est terminée entre le {} et le {}",
+        "no course {} in the workspace":
+            "aucune formation {} dans l'espace de travail",
+        "no course {} in the workspace to count it as":
+            "aucune formation {} dans l'espace de travail à laquelle la faire correspondre",
+        "no course {} in the workspace: import it first, or name another provider's course with --external":
+            "aucune formation {} dans l'espace de travail : l'importer d'abord, ou désigner la formation d'un autre organisme avec --external",
+        "no course {} version {} in the workspace":
+            "aucune formation {} version {} dans l'espace de travail",
+        "no participant is marked for session {}":
+            "aucun relevé de présence fourni pour la session {}",
+        "no sheet named {}: the sheets are {}":
+            "aucune feuille nommée {} : les feuilles sont {}",
+        "no slot covers module {} (use --allow-partial for part of a course)":
+            "aucun créneau ne couvre le module {} (utiliser --allow-partial pour une partie de formation)",
+        "no status for {}: name them, or add --others-present":
+            "aucun statut pour {} : nommez-les, ou ajoutez --others-present",
+        "no such file or folder":
+            "fichier ou dossier introuvable",
+        "no workspace at hand: signature checked alone, revocation not checked":
+            "aucun espace de travail disponible : signature vérifiée seule, révocation non vérifiée",
+        "no workspace to verify":
+            "aucun espace de travail à vérifier",
+        "no {} {} in the workspace":
+            "{} {} introuvable dans l'espace de travail",
+        "nobody (self-declared)":
+            "personne (formation autodéclarée)",
+        "nobody is marked for {} of {}: name participants, or add --others-present":
+            "aucun participant n'est noté pour {} de {} : nommez des participants, ou ajoutez --others-present",
+        "none kept":
+            "aucun conservé",
+        "not a PDF: no startxref":
+            "ce n'est pas un PDF : aucun startxref",
+        "not a PKCS#8 PEM Ed25519 private key":
+            "ce n'est pas une clé privée Ed25519 au format PKCS#8 PEM",
+        "not a postgres://USER@HOST[:PORT]/DATABASE address":
+            "ce n'est pas une adresse postgres://USER@HOST[:PORT]/DATABASE",
+        "not a regular file":
+            "ce n'est pas un fichier ordinaire",
+        "not a signed statement: expected a compact JWS (three base64url parts)":
+            "ce n'est pas une déclaration signée : un JWS compact est attendu (trois parties base64url)",
+        "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV":
+            "ce n'est pas un classeur que cet outil sait lire : enregistrez-le au format .xlsx, .ods ou CSV",
+        "not an Ed25519 private key":
+            "ce n'est pas une clé privée Ed25519",
+        "not eligible":
+            "non éligible",
+        "not eligible: {}":
+            "non éligible : {}",
+        "not enrolled, so not withdrawn":
+            "non inscrit, donc pas désinscrit",
+        "not-started, in-progress or completed.":
+            "not-started, in-progress ou completed.",
+        "nothing to change: give what changes, such as --validity 24":
+            "rien à modifier : indiquez ce qui change, par exemple --validity 24",
+        "object {} of the PDF is not a dictionary":
+            "l'objet {} du PDF n'est pas un dictionnaire",
+        "objective id \"{}\" is used twice in {}":
+            "l'identifiant d'objectif « {} » est utilisé deux fois dans {}",
+        "objective {} not assessed":
+            "objectif {} non évalué",
+        "objective {} not passed":
+            "objectif {} non validé",
+        "obligation(s) naming them ({})":
+            "obligation(s) le désignant ({})",
+        "participant":
+            "participant",
+        "participant id {} is already taken":
+            "l'identifiant de participant {} est déjà pris",
+        "planned, running, closed or cancelled.":
+            "planned, running, closed ou cancelled.",
+        "private-company, association, public-body or other.":
+            "private-company, association, public-body ou other.",
+        "progress record":
+            "enregistrement de progression",
+        "record":
+            "enregistrement",
+        "record of training done elsewhere":
+            "formation suivie ailleurs",
+        "record(s) of training done elsewhere":
+            "formation(s) suivie(s) ailleurs",
+        "reissued as {}":
+            "réémis sous le numéro {}",
+        "remote ({})":
+            "à distance ({})",
+        "required module {} not completed":
+            "module obligatoire {} non terminé",
+        "result":
+            "résultat",
+        "revoke it first, then correct and reissue":
+            "le révoquer d'abord, puis corriger et réémettre",
+        "row":
+            "ligne",
+        "row {}: {}":
+            "ligne {} : {}",
+        "same email":
+            "même adresse e-mail",
+        "same names and birth date":
+            "mêmes nom, prénom et date de naissance",
+        "same names and employer":
+            "mêmes nom, prénom et employeur",
+        "sealed PDF":
+            "PDF scellé",
+        "session event":
+            "événement de session",
+        "session log":
+            "journal des sessions",
+        "session {} has no half-day {}; its half-days are {}":
+            "la session {} n'a pas de demi-journée {} ; ses demi-journées sont {}",
+        "session {} is cancelled: its attendance can no longer change":
+            "la session {} est annulée : ses présences ne peuvent plus changer",
+        "session {} is closed and {} holds live certificate {}, issued from these records: ":
+            "la session {} est close et {} détient le certificat en vigueur {}, délivré à partir de ces enregistrements : ",
+        "session {} is closed: {} has no record for {} to correct, and nothing new is recorded":
+            "la session {} est close : {} n'a pas de relevé à corriger pour {}, et rien de nouveau n'est enregistré",
+        "session {}: ":
+            "session {} : ",
+        "sheet":
+            "feuille",
+        "signatory title":
+            "fonction du signataire",
+        "signature valid (Ed25519, {})":
+            "signature valide (Ed25519, {})",
+        "signed by {}, not by this workspace's key ({})":
+            "signé par {}, et non par la clé de cet espace de travail ({})",
+        "signed with {}, not EdDSA":
+            "signé avec {} et non avec EdDSA",
+        "slot {} ends at {} on {}, after slot {} starts at {}":
+            "le créneau {} se termine à {} le {}, après le début du créneau {} à {}",
+        "slot {} ends at {}, before it starts at {} (only a slot starting from 18:00 ends the next day)":
+            "le créneau {} se termine à {}, avant son début à {} (seul un créneau commençant à partir de 18:00 se termine le lendemain)",
+        "slot {} ends at {}, when it starts":
+            "le créneau {} se termine à {}, l'heure à laquelle il commence",
+        "slot {} falls in a daylight-saving change in {}":
+            "le créneau {} tombe pendant un changement d'heure dans le fuseau {}",
+        "slot {} lasts {}: a slot lasts at most {}":
+            "le créneau {} dure {} : un créneau dure au plus {}",
+        "slot {} names module {}, which course {} version {} does not have":
+            "le créneau {} cite le module {}, que la formation {} version {} ne comporte pas",
+        "slots {} and {} overlap":
+            "les créneaux {} et {} se chevauchent",
+        "someone earlier in the file":
+            "une personne plus haut dans le fichier",
+        "something was appended to the PDF after it was sealed":
+            "des données ont été ajoutées au PDF après son scellement",
+        "still {} after {} days":
+            "toujours {} au bout de {} jours",
+        "the PDF already has {}":
+            "le PDF contient déjà {}",
+        "the PDF carries no AllerVers seal":
+            "le PDF ne porte aucun sceau AllerVers",
+        "the PDF has a cross-reference stream, not a table: only PDFs this tool drew are signed":
+            "le PDF a un flux de références croisées et non une table : seuls les PDF produits par cet outil sont signés",
+        "the PDF has no object {}":
+            "le PDF n'a pas d'objet {}",
+        "the PDF signature cannot be read ({})":
+            "la signature du PDF est illisible ({})",
+        "the PDF signature carries no certificate or signer":
+            "la signature du PDF ne contient ni certificat ni signataire",
+        "the PDF signature does not fit its placeholder":
+            "la signature du PDF ne tient pas dans l'espace qui lui est réservé",
+        "the PDF signature does not verify with the certificate it carries":
+            "la vérification de la signature du PDF échoue avec le certificat qu'elle contient",
+        "the PDF signature has no signed attributes":
+            "la signature du PDF n'a pas d'attributs signés",
+        "the PDF signature is not a CMS SignedData":
+            "la signature du PDF n'est pas une structure CMS SignedData",
+        "the PDF signature is not hex":
+            "la signature du PDF n'est pas en hexadécimal",
+        "the PDF signature uses an algorithm this tool does not write":
+            "la signature du PDF utilise un algorithme que cet outil n'emploie pas",
+        "the PDF signature's certificate does not name the issuer of the seal ({})":
+            "le certificat de la signature du PDF ne désigne pas l'émetteur du sceau ({})",
+        "the PDF signing key is not the certificate's":
+            "la clé de signature des PDF ne correspond pas au certificat",
+        "the PDF was already updated or is encrypted: only PDFs this tool drew are signed":
+            "le PDF a déjà été mis à jour ou est chiffré : seuls les PDF produits par cet outil sont signés",
+        "the PDF was changed after it was sealed: its content no longer matches the signed digest":
+            "le PDF a été modifié après son scellement : son contenu ne correspond plus à l'empreinte signée",
+        "the PDF was changed after it was signed: its digest does not match the signed one":
+            "le PDF a été modifié après sa signature : son empreinte ne correspond pas à l'empreinte signée",
+        "the PDF was changed after it was signed: its last update is not the signature's":
+            "le PDF a été modifié après sa signature : sa dernière mise à jour n'est pas celle de la signature",
+        "the PDF's catalog has no pages":
+            "le catalogue du PDF n'a pas de pages",
+        "the PDF's cross-reference table is malformed":
+            "la table des références croisées du PDF est mal formée",
+        "the PDF's page tree is empty":
+            "l'arbre des pages du PDF est vide",
+        "the PDF's page tree is too deep":
+            "l'arbre des pages du PDF est trop profond",
+        "the PDF's seal names no certificate or digest":
+            "le sceau du PDF n'indique ni certificat ni empreinte",
+        "the PDF's trailer is cut short":
+            "le trailer du PDF est tronqué",
+        "the PDF's trailer names no /Size or /Root":
+            "le trailer du PDF n'indique ni /Size ni /Root",
+        "the XML parser stopped (code {})":
+            "l'analyseur XML s'est arrêté (code {})",
+        "the XML parser stopped on malformed input":
+            "l'analyseur XML s'est arrêté sur un contenu mal formé",
+        "the capacity must be at least 1":
+            "la capacité doit être d'au moins 1",
+        "the certificate prefix is one to ten capital letters or digits, not \"{}\"":
+            "le préfixe des numéros de certificat compte d'une à dix lettres majuscules ou chiffres, pas « {} »",
+        "the certification rule lists module \"{}\" twice":
+            "la règle de délivrance du certificat cite deux fois le module « {} »",
+        "the certification rule requires module \"{}\", which {} does not define":
+            "la règle de délivrance du certificat exige le module « {} », que {} ne définit pas",
+        "the columns \"{}\" (column {}) and \"{}\" (column {}) are the same: keep one":
+            "les colonnes « {} » (colonne {}) et « {} » (colonne {}) désignent la même colonne : n'en gardez qu'une",
+        "the copy does not verify: {}":
+            "la copie ne se vérifie pas : {}",
+        "the copy of certificate {} does not verify: {}":
+            "la copie du certificat {} ne se vérifie pas : {}",
+        "the copy of certificate {} is not signed by this workspace's key":
+            "la copie du certificat {} n'est pas signée par la clé de cet espace de travail",
+        "the employer's kind and SIRET go with its name, in the employer column":
+            "le type et le SIRET de l'employeur vont avec son nom, dans la colonne employer/employeur",
+        "the file declares the encoding \"{}\"; course files must be UTF-8":
+            "le fichier déclare l'encodage « {} » ; les fichiers de formation doivent être en UTF-8",
+        "the file does not match the course schema":
+            "le fichier n'est pas conforme au schéma des fichiers de formation",
+        "the file ends inside an element":
+            "le fichier se termine à l'intérieur d'un élément",
+        "the file has no sheet":
+            "le fichier n'a aucune feuille",
+        "the file holds no XML element":
+            "le fichier ne contient aucun élément XML",
+        "the file is empty":
+            "le fichier est vide",
+        "the file is empty: a header line is expected":
+            "le fichier est vide : une ligne d'en-tête est attendue",
+        "the file is neither UTF-8 nor Windows-1252: save it from the spreadsheet as \"CSV UTF-8\"":
+            "le fichier n'est ni en UTF-8 ni en Windows-1252 : l'enregistrer depuis le tableur au format « CSV UTF-8 »",
+        "the file is not UTF-8: save it from the spreadsheet as \"CSV UTF-8\"":
+            "le fichier n'est pas en UTF-8 : l'enregistrer depuis le tableur au format « CSV UTF-8 »",
+        "the first due date cannot come before the hire ({} months)":
+            "la première échéance ne peut pas précéder la date d'entrée ({} mois)",
+        "the head of the {} does not match its records":
+            "la tête du {} ne correspond pas à ses enregistrements",
+        "the header has merged cells ({}): unmerge them, one column name per cell":
+            "l'en-tête a des cellules fusionnées ({}) : annulez la fusion, un nom de colonne par cellule",
+        "the header has merged cells: unmerge them, one column name per cell":
+            "l'en-tête a des cellules fusionnées : annulez la fusion, un nom de colonne par cellule",
+        "the header lacks the column \"{}\"":
+            "il manque la colonne « {} » dans l'en-tête",
+        "the hours are above zero, not {}":
+            "le nombre d'heures doit être supérieur à zéro, pas {}",
+        "the id of a cancelled session, planned again":
+            "l'identifiant d'une session annulée, planifiée de nouveau",
+        "the issuer is not a did:key":
+            "l'émetteur n'est pas un did:key",
+        "the key that signed ({}) is not the issuer the statement names ({})":
+            "la clé qui a signé ({}) n'est pas l'émetteur indiqué dans la déclaration ({})",
+        "the modules of {} add up to {} hours but the course states {} hours":
+            "les modules de {} totalisent {} heures, mais la formation en annonce {}",
+        "the newest {} records of the {} have been removed (it held {})":
+            "les {} derniers enregistrements du {} ont été supprimés (il en comptait {})",
+        "the numéro de déclaration d'activité has eleven digits, not \"{}\"":
+            "le numéro de déclaration d'activité comporte onze chiffres, pas « {} »",
+        "the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title":
+            "l'identité de l'organisme demande toutes les options --name, --address, --declaration-number, --signatory et --signatory-title",
+        "the organisation's {} is empty":
+            "la rubrique « {} » de l'organisme de formation est vide",
+        "the outreach site {} needs its site_description":
+            "le site d'intervention {} doit avoir sa site_description",
+        "the place {} is booked by session {} (slot {}) at the time of slot {}":
+            "le lieu {} est réservé par la session {} (créneau {}) à l'heure du créneau {}",
+        "the role cannot begin ({}) before the hire ({})":
+            "la prise de fonction ({}) ne peut pas précéder la date d'entrée ({})",
+        "the room {} needs its address":
+            "la salle {} doit avoir son adresse (address)",
+        "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}":
+            "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}",
+        "the row gives no result: a positioning, an assessment or a score":
+            "la ligne ne donne aucun résultat : un positionnement, une évaluation ou une note",
+        "the row has more columns than a spreadsheet holds":
+            "la ligne a plus de colonnes qu'un tableur ne peut en contenir",
+        "the session has no slot":
+            "la session n'a aucun créneau",
+        "the sheet has more rows than a spreadsheet holds":
+            "la feuille a plus de lignes qu'un tableur ne peut en contenir",
+        "the sheet holds too many cells to be a list":
+            "la feuille contient trop de cellules pour être une liste",
+        "the sheet {} is empty: a header row is expected":
+            "la feuille {} est vide : une ligne d'en-tête est attendue",
+        "the sheet {} is missing":
+            "la feuille {} est absente",
+        "the signature does not match: the statement was changed, or not signed by {}":
+            "la signature ne correspond pas : la déclaration a été modifiée ou n'a pas été signée par {}",
+        "the signed statement names no certificate (jti)":
+            "la déclaration signée n'indique aucun certificat (jti)",
+        "the slots add up to {} hours but course {} lasts {} hours (use --allow-partial for part of a course)":
+            "les créneaux totalisent {} heures, mais la formation {} dure {} heures (utiliser --allow-partial pour une partie de formation)",
+        "the store holds a damaged record":
+            "la base contient un enregistrement endommagé",
+        "the store's {} record {} is damaged":
+            "l'enregistrement {2} (table {1}) de la base est endommagé",
+        "the target already holds records ({}): copy into an empty store":
+            "la cible contient déjà des enregistrements ({}) : copier dans une base vide",
+        "the time zone \"{}\" does not exist":
+            "le fuseau horaire « {} » n'existe pas",
+        "the trainer must confirm the declared experience{} with --experience-confirmed: {}":
+            "le formateur doit confirmer l'expérience déclarée{} avec --experience-confirmed : {}",
+        "the workbook does not say where its sheet {} is":
+            "le classeur n'indique pas où se trouve sa feuille {}",
+        "the workbook has no sheet":
+            "le classeur n'a aucune feuille",
+        "the workspace has no organisation identity yet: set it with `allervers organisation set`":
+            "l'espace de travail n'a pas encore d'identité de l'organisme : définissez-la avec `allervers organisation set`",
+        "the workspace has no organisation identity, which documents must carry: set it with `allervers organisation set`":
+            "l'espace de travail n'a pas d'identité d'organisme de formation, que les documents doivent porter : la définir avec `allervers organisation set`",
+        "the workspace in {}, whose keys would sign, keeps its records in {}: run the command from a workspace of this database":
+            "l'espace de travail de {}, dont les clés signeraient, conserve ses enregistrements dans {} : lancez la commande depuis un espace de travail de cette base",
+        "this folder holds no .xml file":
+            "ce dossier ne contient aucun fichier .xml",
+        "this is an LHEO file; LHEO import is not supported yet, only the AllerVers course format":
+            "c'est un fichier LHEO ; l'importation LHEO n'est pas encore prise en charge, seul le format de formation AllerVers est accepté",
+        "this is course format version {}; this allervers reads version 1 ({})":
+            "ce fichier est au format de formation version {} ; cette version d'allervers lit la version 1 ({})",
+        "this line is UTF-8 and others are not: the file mixes encodings; save it from the spreadsheet as \"CSV UTF-8\"":
+            "cette ligne est en UTF-8 et d'autres non : le fichier mélange les encodages ; l'enregistrer depuis le tableur au format « CSV UTF-8 »",
+        "this row has {} fields but the header has {}":
+            "cette ligne a {} champs, mais l'en-tête en a {}",
+        "this workspace has issued certificates":
+            "cet espace de travail a délivré des certificats",
+        "times are written HH:MM":
+            "les heures s'écrivent HH:MM",
+        "trainer {} teaches session {} (slot {}) at the time of slot {}":
+            "le formateur {} anime la session {} (créneau {}) à l'heure du créneau {}",
+        "training done elsewhere needs its provider and its title":
+            "une formation suivie ailleurs doit indiquer son organisme et son intitulé",
+        "two slots are named {}":
+            "deux créneaux s'appellent {}",
+        "unknown column \"{}\"{}: the columns are {}":
+            "colonne « {} » inconnue{} : les colonnes sont {}",
+        "valid, expired, revoked or not-met.":
+            "valid, expired, revoked ou not-met.",
+        "validity must be at least one month":
+            "la validité doit être d'au moins un mois",
+        "would change":
+            "modifierait",
+        "{} (row {})":
+            "{} (ligne {})",
+        "{} (tried {} times)":
+            "{} ({} tentatives)",
+        "{} ({}) has the SIRET {}, not {}":
+            "{} ({}) a le SIRET {}, pas {}",
+        "{} ({}) is {}, not {}":
+            "{} ({}) est de type {}, pas {}",
+        "{} already appears on line {}":
+            "{} figure déjà à la ligne {}",
+        "{} already exists: back up to a new file":
+            "{} existe déjà : sauvegarder dans un nouveau fichier",
+        "{} already has a record for half-day {} of session {}: a correction needs its reason (--reason)":
+            "{} a déjà un relevé pour la demi-journée {} de la session {} : une correction doit indiquer son motif (--reason)",
+        "{} already holds a workspace: copy into a new folder":
+            "{} contient déjà un espace de travail : copiez dans un nouveau dossier",
+        "{} and {} are the same participant":
+            "{} et {} sont le même participant",
+        "{} and {} both hold a place in {}":
+            "{} et {} ont tous deux une place dans {}",
+        "{} attended of {}":
+            "{} suivies sur {}",
+        "{} by {}":
+            "{} par {}",
+        "{} cannot be enrolled in session {}: ":
+            "{} ne peut pas être inscrit à la session {} : ",
+        "{} cannot be read from the archive":
+            "{} ne peut pas être lu dans l'archive",
+        "{} days before":
+            "{} jours avant",
+        "{} duplicate(s) merged into it":
+            "{} doublon(s) qui lui sont rattachés",
+        "{} exempt from {} until {}":
+            "{} : dispense de {} jusqu'au {}",
+        "{} half-days have no attendance record":
+            "{} demi-journées n'ont aucun relevé de présence",
+        "{} has no certificates yet: run `allervers certify {}`":
+            "La session {} n'a encore aucun certificat : lancez `allervers certify {}`",
+        "{} has no half-days or its course is missing":
+            "{} n'a aucune demi-journée ou sa formation est introuvable",
+        "{} has records in {}, not closed: close it first, so that what {} did there is final":
+            "{} a des enregistrements dans des sessions non closes ({}) : les clore d'abord, pour que ce que {} y a fait soit définitif",
+        "{} has two marks for half-day {}":
+            "{} a deux relevés pour la demi-journée {}",
+        "{} has {}: only someone with no record at all is removed":
+            "{} a {} : seule une personne sans aucun enregistrement peut être supprimée",
+        "{} holds files that no export of certificates wrote: give another --out":
+            "{} contient des fichiers qu'aucun export de certificats n'a écrits : indiquez un autre --out",
+        "{} holds no seat in session {}":
+            "{} n'a pas de place dans la session {}",
+        "{} inflates beyond its stated size":
+            "{} dépasse, une fois décompressé, sa taille déclarée",
+        "{} is a public holiday ({}): give --allow-holiday to hold a slot then":
+            "{} est un jour férié ({}) : indiquez --allow-holiday pour y tenir un créneau",
+        "{} is already employer {}":
+            "{} est déjà l'employeur {}",
+        "{} is already participant {}":
+            "{} est déjà le participant {}",
+        "{} is already revoked ({})":
+            "{} est déjà révoqué ({})",
+        "{} is described otherwise on line {}":
+            "l'employeur {} est décrit différemment à la ligne {}",
+        "{} is in the future: record training once done":
+            "{} est dans le futur : enregistrer la formation une fois suivie",
+        "{} is larger than a spreadsheet of people would be":
+            "{} est plus volumineux que ne le serait un tableau de personnes",
+        "{} is missing while its certificate is here: put the key back (restore with --with-key)":
+            "{} est absent alors que son certificat est présent : remettez la clé en place (restauration avec --with-key)",
+        "{} is named twice for {} (":
+            "{} est nommé deux fois pour {} (",
+        "{} is not a readable AllerVers snapshot ({})":
+            "{} n'est pas une sauvegarde AllerVers lisible ({})",
+        "{} is not an AllerVers snapshot (write one with `allervers backup --to FILE`)":
+            "{} n'est pas une sauvegarde AllerVers (en créer une avec `allervers backup --to FILE`)",
+        "{} is not enrolled in session {}":
+            "{} n'est pas inscrit à la session {}",
+        "{} is not the certificate of {}: put the right pair back":
+            "{} n'est pas le certificat de {} : remettez en place la bonne paire clé-certificat",
+        "{} is not the evidence recorded for {}: its SHA-256 differs":
+            "{} n'est pas le justificatif enregistré pour {} : son SHA-256 diffère",
+        "{} is not well-formed XML":
+            "{} n'est pas du XML bien formé",
+        "{} is the evidence recorded for {} (same SHA-256).":
+            "{} est bien le justificatif enregistré pour {} (même SHA-256).",
+        "{} is {}, not closed: close it with `allervers session close {}` first":
+            "{} a le statut {} et n'est pas close : la clore d'abord avec `allervers session close {}`",
+        "{} keep the rule they began under; --apply-to-existing would change the status of {} of them.":
+            "Périodes en cours qui gardent la règle sous laquelle elles ont commencé : {} ; --apply-to-existing modifierait le statut de {} d'entre elles.",
+        "{} kept no evidence file to compare {} with":
+            "{} n'a conservé aucun fichier justificatif auquel comparer {}",
+        "{} missed {} minutes of slot {}, which lasts {}: record an absence instead":
+            "{} a manqué {} minutes du créneau {}, qui en dure {} : relever plutôt une absence",
+        "{} months after hire":
+            "{} mois après la date d'entrée",
+        "{} months after taking the role":
+            "{} mois après la prise de fonction",
+        "{} moves up from the waiting list":
+            "{} quitte la liste d'attente et obtient une place",
+        "{} names itself as a prerequisite":
+            "{} se désigne elle-même comme prérequis",
+        "{} no longer holds a seat in {}":
+            "{} n'a plus de place dans {}",
+        "{} of its certificates are live ({}{}): revoke them first":
+            "{} de ses certificats sont en vigueur ({}{}) : les révoquer d'abord",
+        "{} period{} under way":
+            "{} période{} en cours",
+        "{} to {} participants":
+            "{} à {} participants",
+        "{} unexpected arguments: '{}'":
+            "{} arguments inattendus : « {} »",
+        "{} unrecorded half-day record(s) closed as absent":
+            "{} relevé(s) manquant(s) enregistré(s) en absence à la clôture",
+        "{} values for {} parameters":
+            "{} valeurs pour {} paramètres",
+        "{} version {} of {} for every period: it {} the status of {} of the {}.":
+            "{} : version {} de {} pour toutes les périodes ; elle {} le statut de {} des {}.",
+        "{} version {} of {} for the periods that begin from {}: it {} the status of {} of the {} now.":
+            "{} : version {} de {} pour les périodes qui commencent à partir du {} ; elle {} dès maintenant le statut de {} des {}.",
+        "{} version {} · {} · {}":
+            "{} version {} · {} · {}",
+        "{} was already replaced by {}: reissue {} instead":
+            "{} a déjà été remplacé par {} : réémettre plutôt {}",
+        "{} was written by a newer AllerVers (migration \"{}\"): restore it with that version":
+            "{} a été écrit par une version plus récente d'AllerVers (migration « {} ») : le restaurer avec cette version",
+        "{} {} does not follow record {}: a record before it was changed or removed":
+            "le {} {} ne suit pas l'enregistrement {} : un enregistrement antérieur a été modifié ou supprimé",
+        "{} {} from {}: ":
+            "{} {} depuis {} : ",
+        "{} {} has been removed":
+            "le {} {} a été supprimé",
+        "{} {} was changed after it was written":
+            "le {} {} a été modifié après son écriture",
+        "{} {}: {} (the rule does not change)":
+            "{} {} : {} (la règle ne change pas)",
+        "{} · {} version {} · {}":
+            "{} · {} version {} · {}",
+        "{}' signatures verified":
+            "signatures de {} vérifiées",
+        "{}-{} is not a day of the year":
+            "{}-{} n'est pas un jour de l'année",
+        "{}: \"{}\" hours is not a whole number of minutes":
+            "{} : « {} » heures ne correspond pas à un nombre entier de minutes",
+        "{}: a signing key already exists":
+            "{} : une clé de signature existe déjà",
+        "{}: cannot create the file":
+            "{} : impossible de créer le fichier",
+        "{}: cannot create the folder":
+            "{} : impossible de créer le dossier",
+        "{}: cannot create the key file":
+            "{} : impossible de créer le fichier de clé",
+        "{}: cannot put the restored workspace in place":
+            "{} : impossible de mettre en place l'espace de travail restauré",
+        "{}: cannot read or make the PDF signing key and certificate ({})":
+            "{} : impossible de lire ou de créer la clé et le certificat de signature des PDF ({})",
+        "{}: cannot read the PDF signing certificate":
+            "{} : impossible de lire le certificat de signature des PDF",
+        "{}: cannot read the file":
+            "{} : impossible de lire le fichier",
+        "{}: cannot read the signing key":
+            "{} : impossible de lire la clé de signature",
+        "{}: cannot replace the folder":
+            "{} : impossible de remplacer le dossier",
+        "{}: cannot write the file":
+            "{} : impossible d'écrire le fichier",
+        "{}: cannot write the key":
+            "{} : impossible d'écrire la clé",
+        "{}: cannot write the key file":
+            "{} : impossible d'écrire le fichier de clé",
+        "{}: cannot write there":
+            "{} : impossible d'y écrire",
+        "{}: cannot write: {}":
+            "{} : impossible d'écrire : {}",
+        "{}: module {} {}":
+            "{} : module {} : {}",
+        "{}: no signing key; run `allervers key create` in the workspace":
+            "{} : aucune clé de signature ; lancez `allervers key create` dans l'espace de travail",
+        "{}: no such file":
+            "{} : fichier introuvable",
+        "{}: objective {} {} recorded":
+            "{} : objectif {}, résultat {} enregistré",
+        "{}: read as {} (not UTF-8)":
+            "{} : lu en {} (et non en UTF-8)",
+        "{}: that time does not exist in {}":
+            "{} : cette heure n'existe pas dans le fuseau {}",
+        "{}: the column service is read, not kept: the register keeps the employer":
+            "{} : la colonne service est lue mais non conservée : le registre ne garde que l'employeur",
+        "{}: the file does not exist":
+            "{} : le fichier n'existe pas",
+        "{}: the signing key is readable by others (mode {}); run chmod 600 on it":
+            "{} : la clé de signature est lisible par d'autres utilisateurs (mode {}) ; appliquez-lui chmod 600",
+        "{}: the snapshot fails SQLite's integrity check ({})":
+            "{} : la sauvegarde échoue au contrôle d'intégrité de SQLite ({})",
+        "{}: the snapshot names a key file outside the workspace":
+            "{} : la sauvegarde désigne un fichier de clé hors de l'espace de travail",
+        "{}: the snapshot's records do not verify: {}":
+            "{} : les enregistrements de la sauvegarde ne passent pas la vérification : {}",
+        "{}: there is no signing key to back up":
+            "{} : il n'y a pas de clé de signature à sauvegarder",
+        "{}: write the year with four digits ({}/{}/20{} or {}/{}/19{})":
+            "{} : écrivez l'année sur quatre chiffres ({}/{}/20{} ou {}/{}/19{})",
+        "{}: {} already certified, left as they are":
+            "{} : {} déjà certifié(s), laissé(s) tel(s) quel(s)",
+        "{}: {} of {} eligible (dry run: nothing issued)":
+            "{} : {} éligible(s) sur {} (simulation : rien n'a été délivré)",
+        "{}: {} without a record":
+            "{} : {} sans relevé",
+        "{}–{} does not fit half-day {}, a slot of the {} (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)":
+            "{}–{} ne convient pas à la demi-journée {}, un créneau de type {} (un matin commence entre 06:00 et 12:59, un après-midi jusqu'à 17:59, un soir jusqu'à 20:59, une nuit à partir de 21:00)",
+        "Éducateur spécialisé, assistant de service social, CESF…":
+            "Éducateur spécialisé, assistant de service social, CESF…",
+        "✓ compliant until, ! due soon, ~ in grace since, ✗ overdue since, · not yet due, E exempt until.":
+            "✓ à jour jusqu'au, ! échéance proche, ~ en délai de grâce depuis le, ✗ hors délai depuis le, · échéance à venir, E dispensé jusqu'au.",
+    ]
+}
