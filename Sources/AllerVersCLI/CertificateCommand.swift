@@ -58,7 +58,7 @@ extension AllerVers.CertificateCommand {
                             certificate.number, certificate.participantID, certificate.courseID, certificate.sessionID,
                             certificate.lastDay.description, certificate.issuedOn.description,
                             certificate.validUntil?.description ?? "",
-                            certificate.state(on: day).rawValue,
+                            certificate.state(on: day).words.description,
                         ]
                     })
             }
@@ -69,7 +69,7 @@ extension AllerVers.CertificateCommand {
                 header: ["Number", "Participant", "Decision", "Hours", "Issued", "Valid until", "State"],
                 rows: certificates.map { certificate in
                     [
-                        certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
+                        certificate.number, certificate.participantID, certificate.isEligible ? tr("eligible") : tr("not eligible"),
                         "\(certificate.attended) / \(certificate.planned)", certificate.issuedOn.description,
                         certificate.validUntil?.description ?? "", revocationState(of: certificate),
                     ]
@@ -185,8 +185,9 @@ struct CertificateOnADay: Encodable {
 /// A certificate's state today, as `certificate list` across sessions names it (valid,
 /// expired, not-met), or, revoked, why and by what it was replaced.
 func revocationState(of certificate: Certificate) -> String {
-    guard let revocation = certificate.revocation else { return certificate.state(on: today()).rawValue }
-    return "revoked: \(revocation.reason)" + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")
+    guard let revocation = certificate.revocation else { return certificate.state(on: today()).words.description }
+    let state: Text = "revoked: \(revocation.reason)"
+    return (state + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")).description
 }
 
 /// Which certificates across sessions: by dates, course, employer, state.

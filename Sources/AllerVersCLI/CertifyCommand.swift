@@ -72,17 +72,17 @@ extension AllerVers {
             for outcome in outcomes {
                 if !outcome.alreadyCertified.isEmpty {
                     say(
-                        "\(outcome.sessionID): \(counted(outcome.alreadyCertified.count, "participant")) already certified, left as they are"
+                        "\(outcome.sessionID): \(counted(outcome.alreadyCertified.count, "participant already certified, left as they are", "participants already certified, left as they are"))"
                     )
                 }
                 guard !outcome.issued.isEmpty else { continue }
-                say("\(outcome.sessionID): \(counted(outcome.issued.count, "certificate")) issued")
+                say("\(outcome.sessionID): \(counted(outcome.issued.count, "certificate issued", "certificates issued"))")
                 Self.warn(outcome.sessionID, outcome.unassessed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, will: true)
                 printTable(
                     header: ["Number", "Participant", "Decision", "Hours", "Valid until"],
                     rows: outcome.issued.map { certificate in
                         [
-                            certificate.number, certificate.participantID, certificate.isEligible ? "eligible" : "not eligible",
+                            certificate.number, certificate.participantID, certificate.isEligible ? tr("eligible") : tr("not eligible"),
                             "\(certificate.attended) / \(certificate.planned)", certificate.validUntil?.description ?? "",
                         ]
                     })
@@ -103,7 +103,7 @@ extension AllerVers {
                         [
                             decision.participantID, names[decision.participantID] ?? "",
                             "\(decision.hours.attended) / \(decision.hours.planned)",
-                            "\(decision.hours.ratePercent) %", decision.isEligible ? "eligible" : "not eligible",
+                            "\(decision.hours.ratePercent) %", decision.isEligible ? tr("eligible") : tr("not eligible"),
                             decision.reasons.map(\.description).joined(separator: "; "),
                         ]
                     })

@@ -88,7 +88,7 @@ extension AllerVers.ComplianceCommand {
                 rows: report.lines.map { line in
                     [
                         line.employer, line.participantID, line.name, line.obligationID, Self.state(line.status),
-                        line.status.due?.description ?? "", Self.since(line.status), line.status.evidence?.evidence ?? "never trained",
+                        line.status.due?.description ?? "", Self.since(line.status), line.status.evidence?.evidence ?? tr("never trained"),
                     ]
                 })
             say()
@@ -104,9 +104,9 @@ extension AllerVers.ComplianceCommand {
             guard !counts.isEmpty else { return say("Nobody has an obligation on \(day).") }
             let states = ComplianceStatus.State.allCases
             printTable(
-                header: ["EMPLOYER", "PROFESSION"] + states.map { Text(verbatim: $0.rawValue) },
+                header: ["EMPLOYER", "PROFESSION"] + states.map(\.words),
                 rows: counts.map { count in
-                    [count.profession == nil ? count.employer : "", count.profession.map { $0.isEmpty ? "(none)" : $0 } ?? "all"]
+                    [count.profession == nil ? count.employer : "", count.profession.map { $0.isEmpty ? tr("(none)") : $0 } ?? tr("all")]
                         + states.map { String(count.states[$0] ?? 0) }
                 })
         }
@@ -126,16 +126,18 @@ extension AllerVers.ComplianceCommand {
         }
 
         static func state(_ status: ComplianceStatus) -> String {
-            switch status.state {
-            case .dueSoon: "due-soon (\(status.daysLeft ?? 0) d)"
-            case .exempt: "exempt until \(status.exemption?.until.description ?? "")"
-            default: status.state.rawValue
-            }
+            let state: Text =
+                switch status.state {
+                case .dueSoon: "\(status.state.words) (\(status.daysLeft ?? 0) d)"
+                case .exempt: "\(status.state.words) until \(status.exemption?.until.description ?? "")"
+                default: status.state.words
+                }
+            return state.description
         }
 
         static func since(_ status: ComplianceStatus) -> String {
             guard let late = status.lateSince, let overdue = status.overdueSince else { return "" }
-            return status.state == .inGrace ? "late \(late), overdue from \(overdue)" : "late \(late), overdue \(overdue)"
+            return status.state == .inGrace ? tr("late \(late), overdue from \(overdue)") : tr("late \(late), overdue \(overdue)")
         }
     }
 
@@ -297,7 +299,7 @@ extension AllerVers.ObligationCommand {
         @Flag(inversion: .prefixedNo, help: tr("Whether training done elsewhere that nobody has verified counts (default: no)."))
         var selfDeclared: Bool?
 
-        enum DueAfter: String, CaseIterable { case hire, role }
+        enum DueAfter: String, Worded { case hire, role }
 
         func validate() throws {
             try validateDates(dueOn)
@@ -454,7 +456,7 @@ extension AllerVers.ObligationCommand {
             }
             let version = change.obligation.history.last?.number ?? 1
             let verb: Text = dryRun ? "would change" : "changes"
-            let periods = "\(change.periods) period\(change.periods == 1 ? "" : "s") under way"
+            let periods: Text = "\(counted(change.periods, "period")) under way"
             if applyToExisting {
                 say(
                     "\(dryRun ? "Would record" : "Recorded" as Text) version \(version) of \(id) for every period: it \(verb) the status of \(change.changed) of the \(periods)."
@@ -508,9 +510,12 @@ extension AllerVers.ObligationCommand {
             printFields([
                 ("Id", obligation.id), ("Employer", obligation.employerID), ("Title", obligation.title), ("Who", summary[0]),
                 ("Satisfied by", summary[1]), ("First due", summary[2]), ("Validity", summary[3]),
-                ("Counted from", rule.counting.rawValue + (rule.anniversary.map { String(format: " %02d-%02d", $0.month, $0.day) } ?? "")),
-                ("Grace", "\(rule.graceDays) days"), ("Due soon", "\(rule.leadDays) days before"),
-                ("Self-declared training", rule.acceptsSelfDeclared ? "counts" : "counts once verified"),
+                (
+                    "Counted from",
+                    rule.counting.words.description + (rule.anniversary.map { String(format: " %02d-%02d", $0.month, $0.day) } ?? "")
+                ),
+                ("Grace", tr("\(rule.graceDays) days")), ("Due soon", tr("\(rule.leadDays) days before")),
+                ("Self-declared training", rule.acceptsSelfDeclared ? tr("counts") : tr("counts once verified")),
             ])
             guard obligation.history.count > 1 else { return }
             say()
@@ -519,10 +524,10 @@ extension AllerVers.ObligationCommand {
                 rows: obligation.history.map { version in
                     let summary = Self.summary(version.rule)
                     return [
-                        String(version.number), version.appliesFrom.map { "from \($0)" } ?? "all",
+                        String(version.number), version.appliesFrom.map { tr("from \($0)") } ?? tr("all"),
                         version.recordedAt.map { LocalDate.inParis($0).description } ?? "", version.recordedBy ?? "", summary[2],
                         summary[3],
-                        version.rule.counting.rawValue, "\(version.rule.graceDays) d", "\(version.rule.leadDays) d",
+                        version.rule.counting.words.description, tr("\(version.rule.graceDays) d"), tr("\(version.rule.leadDays) d"),
                     ]
                 })
         }
@@ -530,7 +535,7 @@ extension AllerVers.ObligationCommand {
         static func summary(_ rule: ObligationRule) -> [String] {
             let who: String =
                 switch rule.appliesTo {
-                case .everyone: "everyone"
+                case .everyone: tr("everyone")
                 case .roles(let roles): roles.joined(separator: ", ")
                 case .people(let ids): ids.joined(separator: ", ")
                 }
@@ -539,14 +544,14 @@ extension AllerVers.ObligationCommand {
                 case .course(let id): id
                 case .external(let provider, let title): "\(provider): \(title)"
                 }
-            }.joined(separator: " or ")
+            }.joined(separator: tr(" or "))
             let first: String =
                 switch rule.firstDue {
-                case .monthsAfterHire(let months): "\(months) months after hire"
-                case .monthsAfterRole(let months): "\(months) months after taking the role"
-                case .on(let day): "by \(day)"
+                case .monthsAfterHire(let months): tr("\(months) months after hire")
+                case .monthsAfterRole(let months): tr("\(months) months after taking the role")
+                case .on(let day): tr("by \(day)")
                 }
-            return [who, what, first, rule.validityMonths.map { "\($0) months" } ?? "for good"]
+            return [who, what, first, rule.validityMonths.map { tr("\($0) months") } ?? tr("for good")]
         }
     }
 
@@ -651,7 +656,7 @@ extension AllerVers.ExternalCommand {
                 rows: records.map {
                     [
                         $0.id, $0.participantID, $0.provider, $0.title, $0.completedOn.description, $0.hours.decimal, $0.countsAs ?? "",
-                        $0.verifiedBy ?? "self-declared", $0.fileSHA256.map { String($0.prefix(16)) + "…" } ?? "",
+                        $0.verifiedBy ?? tr("self-declared"), $0.fileSHA256.map { String($0.prefix(16)) + "…" } ?? "",
                     ]
                 })
         }
@@ -775,7 +780,7 @@ extension AllerVers.ExemptionCommand {
                 header: ["PARTICIPANT", "OBLIGATION", "FROM", "UNTIL", "REASON"],
                 rows: records.map {
                     [
-                        $0.participantID, $0.obligationID ?? "all", $0.exemption.from.description, $0.exemption.until.description,
+                        $0.participantID, $0.obligationID ?? tr("all"), $0.exemption.from.description, $0.exemption.until.description,
                         $0.exemption.reason,
                     ]
                 })

@@ -27,7 +27,7 @@ struct CoursePrinter {
         printTable(
             header: ["  ID", "HOURS", "MODALITY", "OBJECTIVES", "TITLE"],
             rows: course.modules.map {
-                ["  " + $0.id, $0.duration.decimal, $0.modality.rawValue, $0.objectives.joined(separator: " "), $0.title]
+                ["  " + $0.id, $0.duration.decimal, $0.modality.words.description, $0.objectives.joined(separator: " "), $0.title]
             })
         say()
         section("Initial positioning", course.assessment.initialPositioning)
@@ -35,17 +35,19 @@ struct CoursePrinter {
         for method in course.assessment.methods { say("  - \(method)") }
         say()
         let rule = course.certification
-        var certification = "at least \(rule.minimumAttendancePercent)% of the hours attended"
-        if !rule.requiredModules.isEmpty { certification += "; modules \(rule.requiredModules.joined(separator: ", ")) completed" }
-        if rule.requiresPassedAssessment { certification += "; assessment passed" }
-        section("Certificate", certification)
-        if let validity = course.validity {
-            section(
-                "Validity", "\(validity.months) months" + (validity.refresherCourse.map { ", renewed by \($0)" } ?? ""))
-        } else {
-            section("Validity", "does not expire")
+        var certification: Text = "at least \(rule.minimumAttendancePercent)% of the hours attended"
+        if !rule.requiredModules.isEmpty {
+            certification = certification + "; modules \(rule.requiredModules.joined(separator: ", ")) completed"
         }
-        section("Group", "\(course.groupSize.minimum) to \(course.groupSize.maximum) participants")
+        if rule.requiresPassedAssessment { certification = certification + "; assessment passed" }
+        section("Certificate", certification.description)
+        if let validity = course.validity {
+            let months: Text = "\(validity.months) months"
+            section("Validity", (months + (validity.refresherCourse.map { ", renewed by \($0)" } ?? "")).description)
+        } else {
+            section("Validity", tr("does not expire"))
+        }
+        section("Group", tr("\(course.groupSize.minimum) to \(course.groupSize.maximum) participants"))
         section("Accessibility", course.accessibility)
     }
 

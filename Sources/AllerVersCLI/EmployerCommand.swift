@@ -61,7 +61,7 @@ extension AllerVers.EmployerCommand {
                 rows: employers.map { summary in
                     let employer = summary.employer
                     return [
-                        employer.id, employer.name, employer.kind.rawValue, employer.siret ?? "", String(summary.staff),
+                        employer.id, employer.name, employer.kind.words.description, employer.siret ?? "", String(summary.staff),
                         summary.spellings.filter { $0 != employer.name }.map { "\"\($0)\"" }.joined(separator: ", "),
                     ]
                 })
@@ -90,7 +90,7 @@ extension AllerVers.EmployerCommand {
             }
             let employer = summary.employer
             printFields([
-                ("Id", employer.id), ("Name", employer.name), ("Kind", employer.kind.rawValue), ("SIRET", employer.siret ?? ""),
+                ("Id", employer.id), ("Name", employer.name), ("Kind", employer.kind.words.description), ("SIRET", employer.siret ?? ""),
                 ("Also written", summary.spellings.filter { $0 != employer.name }.joined(separator: ", ")),
             ])
             say()
@@ -127,7 +127,7 @@ extension AllerVers.EmployerCommand {
                 if let kind { employer.kind = kind }
                 if let siret { employer.siret = siret.isEmpty ? nil : siret }
             }
-            say("Employer \(edited.id): \(edited.name), \(edited.kind.rawValue)" + (edited.siret.map { ", SIRET \($0)" } ?? ""))
+            say("Employer \(edited.id): \(edited.name), \(edited.kind.words)" + (edited.siret.map { ", SIRET \($0)" } ?? ""))
         }
     }
 }

@@ -78,11 +78,21 @@ enum ArgumentParserText {
 
     /// Texts inside a line: the help option's and subcommand's help, an option's default and
     /// allowed values.
-    static let inner: [Text] = ["Show help information.", "Show subcommand help information.", "(default: ", "(values: ", "; default: "]
+    static let inner: [Text] = ["Show help information.", "Show subcommand help information.", "(default)"]
+
+    /// Labels an option's default and allowed values start with, which the help may wrap
+    /// after their colon.
+    static let labels: [Text] = ["(default:", "(values:", "; default:"]
 
     /// `text`, written by ArgumentParser in English, in the current language.
     static func rendered(_ text: String, in language: Language = .current) -> String {
         guard language != .en else { return text }
+        var text = text
+        for label in labels {
+            let pattern = NSRegularExpression.escapedPattern(for: label.key) + #"(\s)"#
+            let french = NSRegularExpression.escapedTemplate(for: label.rendered(in: language))
+            text = text.replacingOccurrences(of: pattern, with: french + "$1", options: .regularExpression)
+        }
         var indent = 0
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var line = String(line)
@@ -99,7 +109,11 @@ enum ArgumentParserText {
             }
             if let whole = translatedLine(line, in: language) { return whole }
             for text in inner {
-                line = line.replacingOccurrences(of: text.key, with: text.rendered(in: language))
+                // A shorter text keeps the column after it where one follows.
+                let french = text.rendered(in: language)
+                let padded = french + String(repeating: " ", count: max(0, text.key.count - french.count))
+                line = line.replacingOccurrences(of: text.key + " ", with: padded + " ")
+                line = line.replacingOccurrences(of: text.key, with: french)
             }
             return line
         }.joined(separator: "\n")

@@ -35,7 +35,7 @@ extension AllerVers.OrganisationCommand {
                 ("Address", organisation.address),
                 ("Déclaration d'activité", organisation.declarationNumber),
                 ("Signatory", "\(organisation.signatoryName), \(organisation.signatoryTitle)"),
-                ("Certificate numbers", "\(organisation.certificatePrefix)-YEAR-NNNNNN"),
+                ("Certificate numbers", tr("\(organisation.certificatePrefix)-YEAR-NNNNNN")),
             ])
         }
     }

@@ -284,7 +284,7 @@ extension AllerVers.ParticipantCommand {
             if !history.sessions.isEmpty {
                 say()
                 printTable(
-                    header: ["SESSION", "COURSE", "FROM", "TO", "SESSION STATUS", "PLACE", "ATTENDED", "PLANNED"],
+                    header: ["SESSION", "COURSE", "FROM", "TO", "SESSION STATUS", "SEAT", "ATTENDED", "PLANNED"],
                     rows: history.sessions.map {
                         [
                             $0.sessionID, $0.courseID, $0.firstDay?.description ?? "", $0.lastDay?.description ?? "", $0.sessionStatus,
@@ -298,8 +298,8 @@ extension AllerVers.ParticipantCommand {
                     header: ["CERTIFICATE", "COURSE", "SESSION", "ISSUED", "STATE", "VALID UNTIL"],
                     rows: history.certificates.map {
                         [
-                            $0.number, $0.courseID, $0.sessionID, $0.issuedOn.description, $0.state(on: day).rawValue,
-                            $0.validUntil?.description ?? ($0.state(on: day) == .valid ? "for good" : ""),
+                            $0.number, $0.courseID, $0.sessionID, $0.issuedOn.description, $0.state(on: day).words.description,
+                            $0.validUntil?.description ?? ($0.state(on: day) == .valid ? tr("for good") : ""),
                         ]
                     })
             }
@@ -310,7 +310,7 @@ extension AllerVers.ParticipantCommand {
                     rows: history.obligations.map {
                         [
                             $0.obligationID, $0.obligation, AllerVers.ComplianceCommand.Report.state($0.status),
-                            $0.status.due?.description ?? "", $0.status.evidence?.evidence ?? "never trained",
+                            $0.status.due?.description ?? "", $0.status.evidence?.evidence ?? tr("never trained"),
                         ]
                     })
             }
@@ -318,7 +318,9 @@ extension AllerVers.ParticipantCommand {
             say()
             printTable(
                 header: ["CHANGED", "BY", "AT", "FROM", "TO"],
-                rows: changes.map { [$0.field, $0.changedBy, $0.changedAt.formatted(.iso8601), $0.before ?? "—", $0.after ?? "—"] })
+                rows: changes.map {
+                    [fieldName($0.field).description, $0.changedBy, $0.changedAt.formatted(.iso8601), $0.before ?? "—", $0.after ?? "—"]
+                })
         }
     }
 }
@@ -379,7 +381,9 @@ extension AllerVers.ParticipantCommand {
                 if let gender { person.gender = gender.gender }
             }
             guard !changes.isEmpty else { return say("Nothing to change: \(participant) already reads so") }
-            for change in changes { say("\(change.participantID) \(change.field): \(change.before ?? "—") → \(change.after ?? "—")") }
+            for change in changes {
+                say("\(change.participantID) \(fieldName(change.field)): \(change.before ?? "—") → \(change.after ?? "—")")
+            }
         }
     }
 
@@ -442,5 +446,22 @@ func warn(about duplicates: [ProbableDuplicate], added: [Participant], lines: [I
         say(
             "Warning: \(place)\(newcomer.id) \(newcomer.displayName) is probably \(existing) (\(duplicate.reason)); if so: allervers participant merge \(duplicate.existing.id.isEmpty ? "ID" : duplicate.existing.id) \(newcomer.id)"
         )
+    }
+}
+
+/// A participant's detail, as the change log names it, in words.
+func fieldName(_ field: String) -> Text {
+    switch field {
+    case "firstName": "first name"
+    case "lastName": "last name"
+    case "email": "email"
+    case "profession": "profession"
+    case "employer": "employer"
+    case "hireDate": "hire date"
+    case "roleSince": "role since"
+    case "externalID": "external id"
+    case "birthDate": "birth date"
+    case "gender": "gender"
+    default: Text(verbatim: field)
     }
 }

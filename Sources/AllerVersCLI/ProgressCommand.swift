@@ -62,14 +62,14 @@ extension AllerVers.ProgressCommand {
             let service = ProgressService(store: try storeOptions.openStore())
             if let module, let status {
                 try await service.set(status, of: participant, module: module, in: session, by: by)
-                return say("\(participant): module \(module) \(status.rawValue)")
+                return say("\(participant): module \(module) \(status.words)")
             }
             guard let objective else { return }
             let phase: ObjectiveResult.Phase = positioning != nil ? .positioning : .assessment
             let result = ObjectiveResult(
                 participantID: participant, objectiveID: objective, phase: phase, level: positioning ?? assessment, score: score)
             try await service.record(result, in: session, by: by)
-            say("\(participant): objective \(objective) \(phase.rawValue) recorded")
+            say("\(participant): objective \(objective) \(phase.words) recorded")
         }
     }
 
@@ -202,9 +202,9 @@ func level(_ text: String) throws -> AcquisitionLevel {
 }
 
 /// Parses one of an enumeration's raw values, or says which ones there are.
-func choice<T: RawRepresentable & CaseIterable>(_ text: String) throws -> T where T.RawValue == String {
-    guard let value = T(rawValue: text) else {
-        throw ValidationError(tr("\"\(text)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+func choice<T: Worded>(_ text: String) throws -> T {
+    guard let value = T(word: text) else {
+        throw ValidationError(tr("\"\(text)\" is not one of \(T.choices)"))
     }
     return value
 }

@@ -164,7 +164,7 @@ extension AllerVers.SessionCommand {
                 rows: sessions.map {
                     [
                         $0.id, "\($0.courseID) \($0.courseVersion)", $0.firstDay?.description ?? "", $0.lastDay?.description ?? "",
-                        $0.placeName, "\($0.enrolled)/\($0.capacity)", String($0.waiting), $0.status.rawValue,
+                        $0.placeName, "\($0.enrolled)/\($0.capacity)", String($0.waiting), $0.status.words.description,
                     ]
                 })
         }
@@ -183,7 +183,7 @@ extension AllerVers.SessionCommand {
             let details = try await SessionService(store: try sessionOptions.storeOptions.openStore()).details(of: sessionOptions.session)
             if format.json { return try printJSON(details) }
             let (session, enrolments) = (details.session, details.enrolments)
-            say("\(session.id) · \(session.courseID) version \(session.courseVersion) · \(session.status.rawValue)")
+            say("\(session.id) · \(session.courseID) version \(session.courseVersion) · \(session.status.words)")
             say("Place: \(session.place.name), \(session.place.detail)")
             say("Trainers: \(session.trainers.joined(separator: ", "))")
             if let funder = session.funder { say("Funder: \(funder)") }
@@ -202,7 +202,7 @@ extension AllerVers.SessionCommand {
                     rows: enrolments.map {
                         [
                             $0.participant.id, $0.participant.displayName, $0.participant.employer ?? "",
-                            $0.status.rawValue + ($0.position.map { " #\($0)" } ?? ""),
+                            $0.status.words.description + ($0.position.map { " #\($0)" } ?? ""),
                         ]
                     })
             }
@@ -294,7 +294,7 @@ extension AllerVers.SessionCommand {
         func run() async throws {
             let results = try await SessionService(store: try storeOptions.openStore()).enrol(
                 participants, in: session, experienceConfirmed: experienceConfirmed)
-            for result in results { say("\(result.participantID): \(result.status.rawValue)") }
+            for result in results { say("\(result.participantID): \(result.status.words)") }
         }
     }
 
@@ -392,7 +392,7 @@ func printSessionHistory(_ events: [SessionEvent]) {
     say()
     printTable(
         header: ["#", "EVENT", "BY", "AT", "DETAIL"],
-        rows: events.map { [String($0.sequence), $0.kind.rawValue, $0.recordedBy, $0.recordedAt.formatted(.iso8601), $0.detail] })
+        rows: events.map { [String($0.sequence), $0.kind.words.description, $0.recordedBy, $0.recordedAt.formatted(.iso8601), $0.detail] })
 }
 
 func printSlots(_ session: Session) {
@@ -400,9 +400,9 @@ func printSlots(_ session: Session) {
         header: ["SLOT", "DATE", "START", "END", "HOURS", "MODULES", "WHERE"],
         rows: session.slots.map {
             [
-                $0.id, $0.date.description, $0.start.description, $0.end.description + ($0.crossesMidnight ? " (+1 day)" : ""),
+                $0.id, $0.date.description, $0.start.description, $0.end.description + ($0.crossesMidnight ? tr(" (+1 day)") : ""),
                 $0.duration.decimal, $0.modules.joined(separator: " "),
-                $0.remotePresence.map { "remote (\($0))" } ?? $0.place.map { "\($0.name), \($0.detail)" } ?? "",
+                $0.remotePresence.map { tr("remote (\($0))") } ?? $0.place.map { "\($0.name), \($0.detail)" } ?? "",
             ]
         })
 }

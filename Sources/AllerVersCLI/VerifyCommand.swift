@@ -53,10 +53,11 @@ extension AllerVers {
             if format.json {
                 return try printJSON([
                     "kind": statement.kind.rawValue, "number": statement.number, "issuer": statement.issuer.did,
-                    "holder": statement.holder ?? "", "course": statement.course ?? "", "checks": report.checks.joined(separator: "; "),
+                    "holder": statement.holder ?? "", "course": statement.course ?? "",
+                    "checks": report.checks.map(\.description).joined(separator: "; "),
                 ])
             }
-            say("Valid \(statement.kind.rawValue): certificate \(statement.number)" + (statement.holder.map { ", \($0)" } ?? ""))
+            say("Valid \(statement.kind.name): certificate \(statement.number)" + (statement.holder.map { ", \($0)" } ?? ""))
             if let course = statement.course { say("Course: \(course)") }
             for check in report.checks { say("  ✓ \(check)") }
         }

@@ -6,62 +6,30 @@
 extension Text {
     /// French by English key.
     static let french: [String: String] = [
-        ", {} waiting":
-            ", {} en attente",
-        "Seats: {}/{}":
-            "Places : {}/{}",
-        "Trainers: {}":
-            "Formateurs : {}",
-        "Place: {}, {}":
-            "Lieu : {}, {}",
-        "{}: {} issued":
-            "{} : {} délivré(s)",
-        "  ID":
-            "  ID",
-        " ({} months)":
-            " ({} mois)",
-        "  - experience{}: {}":
-            "  - expérience{} : {}",
-        "{} added, {} unchanged, {} replaced":
-            "{} ajoutées, {} inchangées, {} remplacées",
-        "DROP's enrolments move to KEEP, KEEP's empty details are filled from DROP's, and DROP is removed; the change log keeps both sides. Refused when DROP has records signed under its id (attendance, results, certificates) or both hold a place in one session.\n\nExample:\n  allervers participant merge P-0003 P-0011":
-            "Les inscriptions de DROP passent à KEEP, les informations vides de KEEP sont complétées par celles de DROP, et DROP est supprimé ; le journal des modifications garde les deux. Refusé quand DROP a des enregistrements signés sous son identifiant (présences, résultats, certificats) ou quand les deux ont une place dans une même session.\n\nExemple :\n  allervers participant merge P-0003 P-0011",
-        "Would record":
-            "Enregistrerait",
-        "changes":
-            "modifie",
-        "Renamed":
-            "Renommée",
-        "Would rename":
-            "Renommerait",
-        "would print":
-            "indiquerait",
-        "prints":
-            "indique",
-        "every obligation":
-            "toutes les obligations",
-        "no algorithm":
-            "aucun algorithme",
-        "obligation":
-            "obligation",
-        "employer":
-            "employeur",
-        "session":
-            "session",
         "  - course {} completed":
             "  - formation {} suivie",
+        "  - experience{}: {}":
+            "  - expérience{} : {}",
+        "  ID":
+            "  ID",
         "  See '{} --help' for more information.":
             "  Voir « {} --help » pour plus d'informations.",
         "  See '{}' for detailed help.":
             "  Voir « {} » pour l'aide détaillée.",
+        "  keys: {}":
+            "  clés : {}",
         "  no signing key in the snapshot":
             "  aucune clé de signature dans la sauvegarde",
+        "  none":
+            "  aucun",
         "  {} reopened on {} by {}: {}":
             "  {} rouverte le {} par {} : {}",
         "  ✓ integrity check; {} and {} chained and intact; {}":
             "  ✓ contrôle d'intégrité ; {} et {} chaînés et intacts ; {}",
         "  ✓ {} and {} chained and intact on the copy; ":
             "  ✓ {} et {} chaînés et intacts sur la copie ; ",
+        " (+1 day)":
+            " (+1 jour)",
         " (and {} more)":
             " (et {} de plus)",
         " (in sheet {}, the first; the sheets are {}: choose one with --sheet NAME)":
@@ -72,6 +40,8 @@ extension Text {
             " (restaurer dans un dossier qui n'en contient pas ; rien n'a été écrasé)",
         " (without the signing keys)":
             " (sans les clés de signature)",
+        " ({} months)":
+            " ({} mois)",
         " and ":
             " et ",
         " and replaced by {}":
@@ -119,11 +89,15 @@ extension Text {
         "\"{}\" is not an email address":
             "« {} » n'est pas une adresse e-mail",
         "\"{}\" is not one of {}":
-            "« {} » n'est pas l'une des valeurs : {}",
-        "(default: ":
-            "(par défaut : ",
-        "(values: ":
-            "(valeurs : ",
+            "« {} » ne fait pas partie des valeurs : {}",
+        "(default)":
+            "(défaut)",
+        "(default:":
+            "(par défaut :",
+        "(none)":
+            "(aucune)",
+        "(values:":
+            "(valeurs :",
         "): name each participant once":
             ") : ne nommez chaque participant qu'une fois",
         ", SIRET {}":
@@ -132,6 +106,10 @@ extension Text {
             ", renouvelée par {}",
         ", which is final: their records there cannot become one person's":
             ", qui est définitive : leurs enregistrements ne peuvent pas y devenir ceux d'une seule personne",
+        ", {} SHA-256 {}":
+            ", {} SHA-256 {}",
+        ", {} waiting":
+            ", {} en attente",
         "--after goes with --due-months, not --due-on":
             "--after va avec --due-months, pas avec --due-on",
         "--allow-holiday is for --slots: --start lays half-days out on working days":
@@ -180,8 +158,8 @@ extension Text {
             " : désinscrire d'abord l'un des deux",
         "; assessment passed":
             " ; évaluation réussie",
-        "; default: ":
-            " ; par défaut : ",
+        "; default:":
+            " ; par défaut :",
         "; modules {} completed":
             " ; modules {} suivis",
         "; record them with `allervers attendance record`, or close with --unrecorded absent":
@@ -364,6 +342,8 @@ extension Text {
             "Formation",
         "Course files, or folders of them.":
             "Des fichiers de formation, ou des dossiers qui en contiennent.",
+        "Course: {}":
+            "Formation : {}",
         "Create a workspace: the store, and the organisation identity documents carry.":
             "Créer un espace de travail : la base, et l'identité de l'organisme que portent les documents.",
         "Create the signing key of a workspace that has none (init makes one).":
@@ -374,6 +354,8 @@ extension Text {
             "DATE",
         "DETAIL":
             "DÉTAIL",
+        "DROP's enrolments move to KEEP, KEEP's empty details are filled from DROP's, and DROP is removed; the change log keeps both sides. Refused when DROP has records signed under its id (attendance, results, certificates) or both hold a place in one session.\n\nExample:\n  allervers participant merge P-0003 P-0011":
+            "Les inscriptions de DROP passent à KEEP, les informations vides de KEEP sont complétées par celles de DROP, et DROP est supprimé ; le journal des modifications garde les deux. Refusé quand DROP a des enregistrements signés sous son identifiant (présences, résultats, certificats) ou quand les deux ont une place dans une même session.\n\nExemple :\n  allervers participant merge P-0003 P-0011",
         "DUE":
             "ÉCHÉANCE",
         "Dates":
@@ -506,6 +488,8 @@ extension Text {
             "Suivre la progression de chaque participant : modules effectués, objectifs positionnés et évalués.",
         "For a correction: record the corrected attendance or results first, then reissue. The old certificate is revoked and the new one, with a new number, names it.\n\nExample:\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"":
             "Pour une correction : enregistrez d'abord les présences ou les résultats corrigés, puis réémettez. L'ancien certificat est révoqué et le nouveau, avec un nouveau numéro, le mentionne.\n\nExemple :\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"",
+        "Funder: {}":
+            "Financeur : {}",
         "GRACE":
             "GRÂCE",
         "Gender":
@@ -615,11 +599,11 @@ extension Text {
         "Merged {} into {}":
             "Participant {} fusionné dans {}",
         "Missing expected argument '{}'":
-            "Argument attendu manquant : « {} »",
+            "argument attendu manquant : « {} »",
         "Missing one of: '{}'":
-            "Il manque l'un de : « {} »",
+            "il manque l'un de : « {} »",
         "Missing value for '{}'":
-            "Valeur manquante pour « {} »",
+            "valeur manquante pour « {} »",
         "Modules":
             "Modules",
         "Modules: · not started, … in progress, ✓ completed. Objectives: positioning→assessment, A acquired, PA partly, NA not, or a score.":
@@ -742,6 +726,8 @@ extension Text {
             "Les participants absents sans motif valable.",
         "Participants present.":
             "Les participants présents.",
+        "Place: {}, {}":
+            "Lieu : {}, {}",
         "Plan a session: lay its half-days out from the course's modules, or take them from a file.":
             "Planifier une session : répartir ses demi-journées d'après les modules de la formation, ou les reprendre d'un fichier.",
         "Plan sessions of a course, enrol participants, close, reopen or cancel.":
@@ -806,6 +792,8 @@ extension Text {
             "Obligation {} retirée",
         "Removed {}":
             "Retiré : {}",
+        "Renamed":
+            "Renommée",
         "Reopen a closed session whose certificates are all revoked, or that has none, for a reason.":
             "Rouvrir, pour un motif donné, une session close dont tous les certificats sont révoqués, ou qui n'en a aucun.",
         "Reopened {}: {}":
@@ -832,6 +820,8 @@ extension Text {
             "Ayant lieu ce jour ou avant, AAAA-MM-JJ.",
         "SATISFIED BY":
             "SATISFAITE PAR",
+        "SEAT":
+            "INSCRIPTION",
         "SEATS":
             "PLACES",
         "SESSION":
@@ -840,8 +830,12 @@ extension Text {
             "STATUT SESSION",
         "SESSIONS":
             "SESSIONS",
+        "SHA-256":
+            "SHA-256",
         "SINCE":
             "DEPUIS",
+        "SIRET":
+            "SIRET",
         "SLOT":
             "CRÉNEAU",
         "STAFF":
@@ -860,6 +854,8 @@ extension Text {
             "Indiquer ce qui changerait, sans rien modifier.",
         "Seats. Default: the course's maximum group size.":
             "Le nombre de places. Par défaut : la taille maximale du groupe prévue par la formation.",
+        "Seats: {}/{}":
+            "Places : {}/{}",
         "Self-declared training":
             "Formation autodéclarée",
         "Sends nothing: a table, or --csv FILE for a mail merge. The same day gives the same list.\n\nExample:\n  allervers compliance reminders --as-of 2026-12-01 --every 14 \\\n    --csv rappels.csv\n  allervers compliance reminders --as-of 2026-12-07 \\\n    --since 2026-11-30   # once a week":
@@ -993,7 +989,7 @@ extension Text {
         "The obligation's id.":
             "L'identifiant de l'obligation.",
         "The option '{}' does not take any value, but '{}' was specified.":
-            "L'option « {} » ne prend pas de valeur, mais « {} » a été donné.",
+            "l'option « {} » ne prend pas de valeur, mais « {} » a été donné.",
         "The organisation's name.":
             "Le nom de l'organisme.",
         "The organisation's postal address, on one line.":
@@ -1045,9 +1041,9 @@ extension Text {
         "The trainer confirms the experience the participants declared.":
             "Confirmer, en tant que formateur, l'expérience déclarée par les participants.",
         "The value '{}' is invalid for '{}'":
-            "La valeur « {} » n'est pas valide pour « {} »",
+            "la valeur « {} » n'est pas valide pour « {} »",
         "The value '{}' is invalid for '{}': {}":
-            "La valeur « {} » n'est pas valide pour « {} » : {}",
+            "la valeur « {} » n'est pas valide pour « {} » : {}",
         "The words to find.":
             "Les mots à rechercher.",
         "The workspace folder (the one holding .allervers/), or a PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE, the password from PGPASSWORD or ~/.pgpass). Default: $ALLERVERS_STORE, else the nearest workspace above the current folder.":
@@ -1066,18 +1062,20 @@ extension Text {
             "Intitulé",
         "Trained until":
             "Fin de formation",
+        "Trainers: {}":
+            "Formateurs : {}",
         "Training done with another provider, which obligations may count.":
             "Gérer les formations suivies auprès d'un autre organisme, que les obligations peuvent prendre en compte.",
         "UNTIL":
             "JUSQU'AU",
         "USAGE: ":
-            "USAGE : ",
+            "UTILISATION : ",
         "Unexpected argument '{}'":
-            "Argument inattendu : « {} »",
+            "argument inattendu : « {} »",
         "Unknown option '{}'":
-            "Option inconnue : « {} »",
+            "option inconnue : « {} »",
         "Unknown option '{}'. Did you mean '{}'?":
-            "Option inconnue : « {} ». Vouliez-vous dire « {} » ?",
+            "option inconnue : « {} ». Vouliez-vous dire « {} » ?",
         "Usage: ":
             "Utilisation : ",
         "VALID UNTIL":
@@ -1097,7 +1095,7 @@ extension Text {
         "Validity":
             "Validité",
         "Value to be set with {} had already been set with {}":
-            "La valeur donnée par {} l'avait déjà été par {}",
+            "la valeur donnée par {} l'avait déjà été par {}",
         "Verified by":
             "Vérifié par",
         "WAITING":
@@ -1159,7 +1157,7 @@ extension Text {
         "Who records it.":
             "Qui l'enregistre.",
         "Who records. Default: the session's first trainer.":
-            "Qui relève les présences. Par défaut : le premier formateur de la session.",
+            "Qui enregistre. Par défaut : le premier formateur de la session.",
         "Who reissues it. Default: the organisation's signatory.":
             "Qui le réémet. Par défaut : le signataire de l'organisme de formation.",
         "Who removes. Default: the organisation's signatory.":
@@ -1196,10 +1194,16 @@ extension Text {
             "Avec FILE ou PAYLOAD : vérifie un PDF de certificat (son sceau couvre chaque octet), un badge numérique Open Badges (.jwt) ou le texte du QR code d'un certificat. La signature est vérifiée avec le did:key de l'émetteur contenu dans la déclaration signée, sans réseau. Quand un espace de travail est disponible (le dossier courant ou --store), vérifie aussi que l'émetteur est la clé de l'espace de travail et que le certificat n'est pas révoqué ; sinon, vérifie la signature seule et le signale.\n\nSans rien : recalcule les chaînes de hachage du journal des présences et du journal des sessions (clôtures, réouvertures, annulations, modifications), désigne le premier enregistrement qui ne correspond plus, et liste chaque réouverture avec qui, quand et pourquoi.\n\nSe termine avec le code de sortie 1 quand quoi que ce soit ne se vérifie pas.\n\nExemples :\n  allervers verify\n  allervers verify AV-2026-000001-certificat-de-realisation.pdf\n  allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…",
         "Withdraw a participant; the first on the waiting list takes the seat.":
             "Désinscrire un participant ; le premier de la liste d'attente prend sa place.",
+        "Withdrawn: {}":
+            "Retiré : {}",
         "Without a session, every certificate, revoked ones included; --from and --to bound the training's last day (or, with --by issue, the day of issue); --employer keeps those held by people the employer employs now; --state valid, expired, revoked or not-met (issued to someone who did not meet the rule) as of today or --as-of.\n\nExample:\n  allervers certificate list AV-FOND-2026-03-LYON\n  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\\n    --employer \"CCAS de Villeurbanne\" --state valid":
             "Sans session, tous les certificats, révoqués compris ; --from et --to encadrent le dernier jour de la formation (ou, avec --by issue, le jour de délivrance) ; --employer garde ceux détenus par les personnes que l'employeur emploie actuellement ; --state valid, expired, revoked ou not-met (délivré à une personne qui ne remplissait pas la règle), à la date du jour ou à celle de --as-of.\n\nExemple :\n  allervers certificate list AV-FOND-2026-03-LYON\n  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\\n    --employer \"CCAS de Villeurbanne\" --state valid",
         "Would import":
             "Simulation d'import de",
+        "Would record":
+            "Enregistrerait",
+        "Would rename":
+            "Renommerait",
         "Write a consistent snapshot of the workspace to one file, even while others record.":
             "Écrire dans un fichier une sauvegarde cohérente de l'espace de travail, même pendant des saisies en cours.",
         "Write a course as XML in the course format; importing it gives the same course.":
@@ -1290,8 +1294,12 @@ extension Text {
             "une valeur en colonne {}, au-delà des {} colonnes de l'en-tête",
         "a workspace already exists in {}":
             "un espace de travail existe déjà dans {}",
+        "all":
+            "tous",
         "already {}":
             "déjà {}",
+        "alsace-moselle":
+            "alsace-moselle",
         "an absence has no minutes late or early":
             "une absence ne comporte ni minutes de retard ni départ anticipé",
         "an address or a description needs the place or site it belongs to":
@@ -1310,6 +1318,12 @@ extension Text {
             "une obligation doit désigner au moins une formation qui la satisfait",
         "an outreach site needs its --site-description":
             "un site d'intervention doit avoir sa --site-description",
+        "anniversary":
+            "anniversaire",
+        "assessment":
+            "évaluation",
+        "association":
+            "association",
         "at least {}% of the hours attended":
             "au moins {} % des heures suivies",
         "attendance log":
@@ -1318,8 +1332,12 @@ extension Text {
             "relevé de présence",
         "attended {} of {} ({} %), below the minimum of {} %":
             "a suivi {} sur {} ({} %), sous le minimum de {} %",
+        "birth date":
+            "date de naissance",
         "by {}":
             "au plus tard le {}",
+        "cancelled":
+            "annulée",
         "cannot create the file":
             "impossible de créer le fichier",
         "cannot create the folder":
@@ -1350,14 +1368,30 @@ extension Text {
             "certificat",
         "certificate QR payload":
             "contenu du QR code d'un certificat",
+        "certificate issued":
+            "certificat délivré",
         "certificate {} is not in this workspace":
             "le certificat {} n'est pas dans cet espace de travail",
         "certificate {} was revoked on {}: {}":
             "le certificat {} a été révoqué le {} : {}",
+        "certificates issued":
+            "certificats délivrés",
+        "changes":
+            "modifie",
+        "closed":
+            "clôturée",
+        "completed":
+            "terminé",
+        "completion":
+            "réalisation",
         "completion, previous-expiry or anniversary.":
             "completion, previous-expiry ou anniversary.",
+        "compliant":
+            "à jour",
         "counting from a fixed anniversary needs its month and day":
             "le décompte jusqu'à une date anniversaire fixe demande son mois et son jour",
+        "counts":
+            "compte",
         "counts once verified":
             "compte une fois vérifiée",
         "course":
@@ -1378,18 +1412,34 @@ extension Text {
             "la formation {} version {} est déjà dans l'espace de travail avec un contenu différent : donner une nouvelle version à la formation modifiée, ou importer avec --replace",
         "does not expire":
             "n'expire pas",
-        "due-soon ({} d)":
-            "échéance proche ({} j)",
+        "due-soon":
+            "échéance proche",
+        "edited":
+            "modifiée",
         "eligible":
             "éligible",
+        "email":
+            "courriel",
+        "employer":
+            "employeur",
         "employer id {} is already taken":
             "l'identifiant d'employeur {} est déjà pris",
+        "enrolled":
+            "inscrit",
         "entered {}":
             "nouvel état : {}",
         "event":
             "événement",
-        "exempt until {}":
-            "dispensé jusqu'au {}",
+        "every obligation":
+            "toutes les obligations",
+        "everyone":
+            "tout le monde",
+        "exempt":
+            "dispensé",
+        "expired":
+            "expiré",
+        "external id":
+            "identifiant externe",
         "external id {} is already participant {}":
             "l'identifiant externe {} est déjà celui du participant {}",
         "female or male, for the statuses on sheets; unset, they read Présent·e.":
@@ -1398,12 +1448,18 @@ extension Text {
             "female ou male.",
         "file":
             "fichier",
+        "first name":
+            "prénom",
         "for good":
             "sans limite",
         "format {}":
             "format {}",
+        "france":
+            "france",
         "from {}":
             "à partir du {}",
+        "gender":
+            "genre",
         "give --due-months or --due-on, not both":
             "indiquez --due-months ou --due-on, pas les deux",
         "give --positioning or --assessment, not both":
@@ -1438,8 +1494,20 @@ extension Text {
             "demi-journée {} de la session {} pas encore commencée : les présences se relèvent une fois qu'elle a commencé",
         "half-day {} would start at {}, which is past: its times are what happened":
             "la demi-journée {} commencerait à {}, heure déjà passée : ses horaires sont ceux qui ont été réalisés",
+        "hire":
+            "embauche",
         "hire (default) or role: what --due-months counts from.":
             "hire (par défaut) ou role : point de départ de --due-months.",
+        "hire date":
+            "date d'entrée",
+        "in-grace":
+            "en délai de grâce",
+        "in-progress":
+            "en cours de suivi",
+        "in-room":
+            "en salle",
+        "issue":
+            "délivrance",
         "issued by this workspace, not revoked":
             "délivré par cet espace de travail, non révoqué",
         "it cannot be migrated ({}): {}":
@@ -1464,6 +1532,8 @@ extension Text {
             "sa signature PDF n'a pas été faite avec le certificat de cet espace de travail",
         "its last half-day ({}) has not ended yet":
             "sa dernière demi-journée ({}) n'est pas encore terminée",
+        "last name":
+            "nom",
         "late {}, overdue from {}":
             "en retard depuis le {}, hors délai à partir du {}",
         "late {}, overdue {}":
@@ -1504,6 +1574,8 @@ extension Text {
             "jamais formé",
         "no AllerVers workspace in {} or its parents: run `allervers init` there, or pass --store FOLDER":
             "aucun espace de travail AllerVers dans {} ni dans ses dossiers parents : y lancer `allervers init`, ou indiquer --store FOLDER",
+        "no algorithm":
+            "aucun algorithme",
         "no closed session ended between {} and {}":
             "aucune session close ne s'est terminée entre le {} et le {}",
         "no course {} in the workspace":
@@ -1556,8 +1628,14 @@ extension Text {
             "non éligible : {}",
         "not enrolled, so not withdrawn":
             "non inscrit, donc pas désinscrit",
+        "not-met":
+            "non atteint",
+        "not-started":
+            "non commencé",
         "not-started, in-progress or completed.":
             "not-started, in-progress ou completed.",
+        "not-yet-due":
+            "pas encore dû",
         "nothing to change: give what changes, such as --validity 24":
             "rien à modifier : indiquez ce qui change, par exemple --validity 24",
         "object {} of the PDF is not a dictionary":
@@ -1568,18 +1646,42 @@ extension Text {
             "objectif {} non évalué",
         "objective {} not passed":
             "objectif {} non validé",
+        "obligation":
+            "obligation",
         "obligation(s) naming them ({})":
             "obligation(s) le désignant ({})",
+        "other":
+            "autre",
+        "overdue":
+            "hors délai",
         "participant":
             "participant",
+        "participant already certified, left as they are":
+            "participant déjà certifié, laissé tel quel",
         "participant id {} is already taken":
             "l'identifiant de participant {} est déjà pris",
+        "participants already certified, left as they are":
+            "participants déjà certifiés, laissés tels quels",
+        "period":
+            "période",
+        "planned":
+            "planifiée",
         "planned, running, closed or cancelled.":
             "planned, running, closed ou cancelled.",
+        "positioning":
+            "positionnement",
+        "previous-expiry":
+            "échéance précédente",
+        "prints":
+            "indique",
+        "private-company":
+            "entreprise privée",
         "private-company, association, public-body or other.":
             "private-company, association, public-body ou other.",
         "progress record":
             "enregistrement de progression",
+        "public-body":
+            "organisme public",
         "record":
             "enregistrement",
         "record of training done elsewhere":
@@ -1588,18 +1690,34 @@ extension Text {
             "formation(s) suivie(s) ailleurs",
         "reissued as {}":
             "réémis sous le numéro {}",
+        "remote":
+            "à distance",
         "remote ({})":
             "à distance ({})",
+        "reopened":
+            "rouverte",
+        "replanned":
+            "replanifiée",
         "required module {} not completed":
             "module obligatoire {} non terminé",
         "result":
             "résultat",
         "revoke it first, then correct and reissue":
             "le révoquer d'abord, puis corriger et réémettre",
+        "revoked":
+            "révoqué",
+        "revoked: {}":
+            "révoqué : {}",
+        "role":
+            "fonction",
+        "role since":
+            "fonction depuis",
         "row":
             "ligne",
         "row {}: {}":
             "ligne {} : {}",
+        "running":
+            "en cours",
         "same email":
             "même adresse e-mail",
         "same names and birth date":
@@ -1608,6 +1726,10 @@ extension Text {
             "mêmes nom, prénom et employeur",
         "sealed PDF":
             "PDF scellé",
+        "self-declared":
+            "autodéclarée",
+        "session":
+            "session",
         "session event":
             "événement de session",
         "session log":
@@ -1652,6 +1774,8 @@ extension Text {
             "des données ont été ajoutées au PDF après son scellement",
         "still {} after {} days":
             "toujours {} au bout de {} jours",
+        "terrain":
+            "terrain",
         "the PDF already has {}":
             "le PDF contient déjà {}",
         "the PDF carries no AllerVers seal":
@@ -1836,26 +1960,40 @@ extension Text {
             "les heures s'écrivent HH:MM",
         "trainer {} teaches session {} (slot {}) at the time of slot {}":
             "le formateur {} anime la session {} (créneau {}) à l'heure du créneau {}",
+        "training":
+            "formation",
         "training done elsewhere needs its provider and its title":
             "une formation suivie ailleurs doit indiquer son organisme et son intitulé",
         "two slots are named {}":
             "deux créneaux s'appellent {}",
         "unknown column \"{}\"{}: the columns are {}":
             "colonne « {} » inconnue{} : les colonnes sont {}",
+        "valid":
+            "valide",
         "valid, expired, revoked or not-met.":
             "valid, expired, revoked ou not-met.",
         "validity must be at least one month":
             "la validité doit être d'au moins un mois",
+        "waitlisted":
+            "en attente",
+        "withdrawn":
+            "retiré",
         "would change":
             "modifierait",
+        "would print":
+            "indiquerait",
         "{} (row {})":
             "{} (ligne {})",
         "{} (tried {} times)":
             "{} ({} tentatives)",
+        "{} ({} d)":
+            "{} ({} j)",
         "{} ({}) has the SIRET {}, not {}":
             "{} ({}) a le SIRET {}, pas {}",
         "{} ({}) is {}, not {}":
             "{} ({}) est de type {}, pas {}",
+        "{} added, {} unchanged, {} replaced":
+            "{} ajoutées, {} inchangées, {} remplacées",
         "{} already appears on line {}":
             "{} figure déjà à la ligne {}",
         "{} already exists: back up to a new file":
@@ -1876,6 +2014,10 @@ extension Text {
             "{} ne peut pas être inscrit à la session {} : ",
         "{} cannot be read from the archive":
             "{} ne peut pas être lu dans l'archive",
+        "{} d":
+            "{} j",
+        "{} days":
+            "{} jours",
         "{} days before":
             "{} jours avant",
         "{} duplicate(s) merged into it":
@@ -1940,8 +2082,10 @@ extension Text {
             "{} n'a conservé aucun fichier justificatif auquel comparer {}",
         "{} missed {} minutes of slot {}, which lasts {}: record an absence instead":
             "{} a manqué {} minutes du créneau {}, qui en dure {} : relever plutôt une absence",
+        "{} months":
+            "{} mois",
         "{} months after hire":
-            "{} mois après la date d'entrée",
+            "{} mois après l'embauche",
         "{} months after taking the role":
             "{} mois après la prise de fonction",
         "{} moves up from the waiting list":
@@ -1952,14 +2096,16 @@ extension Text {
             "{} n'a plus de place dans {}",
         "{} of its certificates are live ({}{}): revoke them first":
             "{} de ses certificats sont en vigueur ({}{}) : les révoquer d'abord",
-        "{} period{} under way":
-            "{} période{} en cours",
         "{} to {} participants":
             "{} à {} participants",
+        "{} under way":
+            "{} en cours",
         "{} unexpected arguments: '{}'":
             "{} arguments inattendus : « {} »",
         "{} unrecorded half-day record(s) closed as absent":
             "{} relevé(s) manquant(s) enregistré(s) en absence à la clôture",
+        "{} until {}":
+            "{} jusqu'au {}",
         "{} values for {} parameters":
             "{} valeurs pour {} paramètres",
         "{} version {} of {} for every period: it {} the status of {} of the {}.":
@@ -1986,6 +2132,8 @@ extension Text {
             "{} · {} version {} · {}",
         "{}' signatures verified":
             "signatures de {} vérifiées",
+        "{}-YEAR-NNNNNN":
+            "{}-ANNÉE-NNNNNN",
         "{}-{} is not a day of the year":
             "{}-{} n'est pas un jour de l'année",
         "{}: \"{}\" hours is not a whole number of minutes":
@@ -2048,10 +2196,8 @@ extension Text {
             "{} : il n'y a pas de clé de signature à sauvegarder",
         "{}: write the year with four digits ({}/{}/20{} or {}/{}/19{})":
             "{} : écrivez l'année sur quatre chiffres ({}/{}/20{} ou {}/{}/19{})",
-        "{}: {} already certified, left as they are":
-            "{} : {} déjà certifié(s), laissé(s) tel(s) quel(s)",
         "{}: {} of {} eligible (dry run: nothing issued)":
-            "{} : {} éligible(s) sur {} (simulation : rien n'a été délivré)",
+            "{} : éligibles : {} sur {} (simulation : rien n'a été délivré)",
         "{}: {} without a record":
             "{} : {} sans relevé",
         "{}–{} does not fit half-day {}, a slot of the {} (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)":

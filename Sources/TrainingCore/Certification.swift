@@ -11,12 +11,16 @@ public enum CertificationReason: Sendable, Hashable, Codable, CustomStringConver
     /// The course requires a passed assessment and this objective was not passed.
     case objectiveNotPassed(String)
 
-    public var description: String {
+    /// The reason in the user's language.
+    public var description: String { text.description }
+
+    /// The reason in words.
+    public var text: Text {
         switch self {
         case .attendanceBelowMinimum(let attended, let planned, let percent, let minimum):
             "attended \(attended) of \(planned) (\(percent) %), below the minimum of \(minimum) %"
         case .unrecordedSlots(let count):
-            count == 1 ? "1 half-day has no attendance record" : "\(count) half-days have no attendance record"
+            count == 1 ? "1 half-day has no attendance record" : "\(count) half-days have no attendance record" as Text
         case .requiredModuleNotCompleted(let module):
             "required module \(module) not completed"
         case .objectiveNotAssessed(let objective):

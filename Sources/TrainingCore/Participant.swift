@@ -95,7 +95,7 @@ extension Participant {
 }
 
 /// A participant's place in a session.
-public enum EnrolmentStatus: String, Sendable, Hashable, Codable {
+public enum EnrolmentStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Holds a seat.
     case enrolled
     /// Waits for a seat; moves up in order when someone withdraws.

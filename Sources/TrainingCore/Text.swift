@@ -94,6 +94,10 @@ public struct Text: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
         }
     }
 
+    /// The French catalogue, by English key: for the tests that check it against what
+    /// commands print.
+    public static var frenchCatalogue: [String: String] { french }
+
     /// Told of every key the French catalogue lacks as texts are rendered: tests bind it to
     /// see that what a command prints is all in the catalogue.
     @TaskLocal public static var missing: (@Sendable (String) -> Void)?

@@ -11,6 +11,9 @@ public struct VerifiedStatement: Sendable, Hashable {
         case credential = "Open Badges credential"
         /// A certificate or attestation PDF sealed by the tool.
         case pdf = "sealed PDF"
+
+        /// The kind in words.
+        public var name: Text { Text(key: rawValue, values: []) }
     }
 
     /// What was checked.

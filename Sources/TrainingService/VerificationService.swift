@@ -17,7 +17,7 @@ public struct VerificationReport: Sendable {
     /// What the statement says.
     public var statement: VerifiedStatement
     /// Each check made, in the order made.
-    public var checks: [String]
+    public var checks: [Text]
 }
 
 /// Why something did not verify, as one sentence.
@@ -48,7 +48,7 @@ public struct VerificationService: Sendable {
         case .pdf(let data): statement = try Verifier.verify(pdf: data)
         case .token(let token): statement = try Verifier.verify(token: token)
         }
-        var checks = ["signature valid (Ed25519, \(statement.issuer.did))"]
+        var checks: [Text] = ["signature valid (Ed25519, \(statement.issuer.did))"]
         if statement.pdfSigner != nil {
             checks.append("PDF signature (PAdES, RSA-2048) valid over the whole file, its certificate naming the same issuer")
         }

@@ -235,7 +235,7 @@ extension Store {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
         if session.status != .closed {
             throw CertificationError(
-                "\(sessionID) is \(session.status.rawValue), not closed: close it with `allervers session close \(sessionID)` first")
+                "\(sessionID) is \(session.status.words), not closed: close it with `allervers session close \(sessionID)` first")
         }
         return session
     }
@@ -265,7 +265,7 @@ extension Store {
         var certificate = Certificate(
             number: Certificate.number(prefix: organisation.certificatePrefix, year: issuedOn.year, sequence: sequence),
             sessionID: session.id, participantID: decision.participantID, courseID: course.id, courseVersion: course.version,
-            isEligible: decision.isEligible, reasons: decision.reasons.map(\.description), attended: decision.hours.attended,
+            isEligible: decision.isEligible, reasons: decision.reasons.map { $0.text.rendered(in: .en) }, attended: decision.hours.attended,
             planned: decision.hours.planned, firstDay: first, lastDay: last, issuedOn: issuedOn, validUntil: validUntil,
             replaces: old?.number, signedPayload: "", credential: nil)
         guard let participant = records.holder(decision.participantID) else {
@@ -472,3 +472,5 @@ enum CertificateSnapshotRows {
         return snapshots
     }
 }
+
+extension CertificateFilter.Dating: Worded {}

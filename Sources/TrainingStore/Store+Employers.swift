@@ -191,7 +191,7 @@ enum EmployerRows {
             return
         }
         if known.kind != .other && employer.kind != .other && known.kind != employer.kind {
-            throw EmployerError("\(known.name) (\(id)) is \(known.kind.rawValue), not \(employer.kind.rawValue)")
+            throw EmployerError("\(known.name) (\(id)) is \(known.kind.words), not \(employer.kind.words)")
         }
         if let siret = known.siret, let given = employer.siret, siret != given {
             throw EmployerError("\(known.name) (\(id)) has the SIRET \(siret), not \(given)")

@@ -250,7 +250,7 @@ extension Store {
                 throw NotFoundError(kind: .session, id: sessionID)
             }
             guard session.status == .planned || session.status == .running else {
-                throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.rawValue): nobody can be enrolled"])
+                throw SessionError(sessionID: sessionID, reasons: ["it is \(session.status.words): nobody can be enrolled"])
             }
             let course = try CourseRows.course(of: session, in: db)
             var results: [EnrolmentResult] = []
@@ -265,7 +265,9 @@ extension Store {
                         ORDER BY status = 'withdrawn' LIMIT 1
                         """, arguments: [sessionID] + inList(identities))
                 if current == EnrolmentStatus.enrolled.rawValue || current == EnrolmentStatus.waitlisted.rawValue {
-                    throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: ["already \(current!)"])
+                    throw EnrolmentError(
+                        participantID: participantID, sessionID: sessionID,
+                        reasons: ["already \(EnrolmentStatus(rawValue: current ?? "")?.words ?? Text(verbatim: current ?? ""))"])
                 }
                 let completed = try Set(course.requiredCourses.filter { try hasCompleted(participantID, course: $0, in: db) })
                 let reasons = course.prerequisiteProblems(
@@ -305,7 +307,7 @@ extension Store {
             guard session.status == .planned || session.status == .running else {
                 throw SessionError(
                     sessionID: sessionID,
-                    reasons: ["it is \(session.status.rawValue): nobody can be withdrawn, its enrolments are final"])
+                    reasons: ["it is \(session.status.words): nobody can be withdrawn, its enrolments are final"])
             }
             guard
                 let current = try db.one(

@@ -1,10 +1,10 @@
 public import Foundation
-import TrainingCore
+public import TrainingCore
 
 /// One step in a session's life, as the session log keeps it.
 public struct SessionEvent: Sendable, Hashable, Codable {
     /// What happened.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// Closed: the records became final.
         case closed
         /// Reopened, for a reason, after its certificates were revoked or before any was issued.
@@ -96,7 +96,7 @@ extension Store {
         try changeStatus(of: sessionID, to: .running, by: recordedBy, at: now, kind: .reopened) { session, db in
             guard session.status == .closed else {
                 throw SessionError(
-                    sessionID: sessionID, reasons: ["it is \(session.status.rawValue), not closed: there is nothing to reopen"])
+                    sessionID: sessionID, reasons: ["it is \(session.status.words), not closed: there is nothing to reopen"])
             }
             guard !reason.allSatisfy(\.isWhitespace) else {
                 throw SessionError(sessionID: sessionID, reasons: ["a reopening needs its reason (--reason)"])
@@ -199,3 +199,5 @@ enum SessionEventRows {
             recordedAt: try row.parsed("recordedAt", of: "sessionEvent", key: key, SessionRows.date(utc:)))
     }
 }
+
+extension SessionEvent.Kind: Worded {}

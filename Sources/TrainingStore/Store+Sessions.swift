@@ -185,7 +185,7 @@ extension Store {
                 throw NotFoundError(kind: .session, id: sessionID)
             }
             guard before.status == .planned || before.status == .running else {
-                throw SessionError(sessionID: sessionID, reasons: ["it is \(before.status.rawValue): it can no longer change"])
+                throw SessionError(sessionID: sessionID, reasons: ["it is \(before.status.words): it can no longer change"])
             }
             var after = before
             var changes: [String] = []

@@ -59,7 +59,21 @@ func allervers(_ arguments: [String], language: Language = .en) async -> Command
             exitCode: failure.0.status.rawValue, output: buffer.contents + failure.0.message, error: notes.contents + failure.1)
     }
     result.untranslated = missing.contents.split(separator: "\n").map(String.init)
+    if language == .fr { result.untranslated += englishLeft(in: result.output + result.error) }
     return result
+}
+
+/// The English texts of the catalogue found whole in a French output: a text printed as a
+/// `String` where it should have been a `Text`, which no catalogue lookup sees. Only pieces
+/// long enough to be words, not values (and that the French does not repeat), are looked for.
+func englishLeft(in output: String) -> [String] {
+    englishPieces.filter { output.contains($0) }.map { "English left: \($0)" }
+}
+
+private let englishPieces: [String] = Text.frenchCatalogue.flatMap { key, french in
+    key.components(separatedBy: "{}").flatMap { $0.components(separatedBy: "\n") }.filter { piece in
+        piece.count >= 10 && piece.contains(" ") && piece.contains(where: \.isLowercase) && !french.contains(piece)
+    }
 }
 
 /// The built binary, for the tests that run it as a user would.

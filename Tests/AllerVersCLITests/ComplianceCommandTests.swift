@@ -292,7 +292,7 @@ import TrainingTesting
         // P-0001, hired on 2025-09-01, became head of department on 2026-10-01.
         let edited = await allervers(
             "participant", "edit", "P-0001", "--profession", "cheffe de service", "--role-since", "2026-10-01", "--store", store)
-        #expect(edited.output.contains("P-0001 roleSince: — → 2026-10-01"), "\(edited.error)")
+        #expect(edited.output.contains("P-0001 role since: — → 2026-10-01"), "\(edited.error)")
         let line = try #require(try await report(store, "--as-of", "2027-03-15").line("P-0001", "O-0001"))
         #expect(line.status.state == "due-soon" && line.status.due == "2027-04-01")
         // A role that would begin before the hire is refused.
@@ -316,7 +316,7 @@ import TrainingTesting
             let moved = await allervers(
                 "participant", "edit", "P-0001", "--employer", "Sauvegarde 69", "--hire-date", "2027-06-01", "--store", store)
             #expect(moved.exitCode == 0, "\(moved.error)")
-            #expect(moved.output.contains("P-0001 roleSince: 2026-10-01 → —"), "\(moved.output)")
+            #expect(moved.output.contains("P-0001 role since: 2026-10-01 → —"), "\(moved.output)")
         }
         let formerly = try #require(try await report(store, "--as-of", "2027-03-15", "--employer", "E-0001").line("P-0001", "O-0001"))
         #expect(formerly.status.due == "2027-04-01", "counted from the role date of the job left")

@@ -238,7 +238,7 @@ import TrainingTesting
         #expect(edited.exitCode == 0, "\(edited.error)")
         #expect(edited.output.contains("P-0001 gender: — → female"))
         let shown = await allervers("participant", "show", "P-0001", "--store", store)
-        let change = try #require(shown.output.split(separator: "\n").first { $0.hasPrefix("lastName") })
+        let change = try #require(shown.output.split(separator: "\n").first { $0.hasPrefix("last name") })
         #expect(
             change.contains("Claire Martin") && change.hasSuffix("→ Roux-Martin") == false && change.hasSuffix("Roux-Martin"),
             "\(shown.output)")
