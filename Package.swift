@@ -28,6 +28,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The web front end: Hummingbird without its swift-configuration trait, Mustache templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Domain values and rules. Foundation only, no I/O.
@@ -97,11 +101,23 @@ let package = Package(
             dependencies: ["TrainingCore", "TrainingXML", "TrainingStore", "TrainingStorePostgres", "TrainingExport", "TrainingPDF"],
             swiftSettings: strictness
         ),
+        // `allervers serve`: pages over the same use cases (Hummingbird, Mustache).
+        .target(
+            name: "AllerVersServer",
+            dependencies: [
+                "TrainingCore", "TrainingStore", "TrainingExport", "TrainingService",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictness
+        ),
         .target(
             name: "AllerVersCLI",
             dependencies: [
                 "TrainingCore", "TrainingXML", "TrainingSheets", "TrainingStore", "TrainingExport", "TrainingPDF", "TrainingService",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AllerVersServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictness
         ),
@@ -169,7 +185,10 @@ let package = Package(
             swiftSettings: strictness),
         .testTarget(
             name: "AllerVersCLITests",
-            dependencies: ["AllerVersCLI", "TrainingService", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting"],
+            dependencies: [
+                "AllerVersCLI", "AllerVersServer", "TrainingService", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictness
         ),
     ],

@@ -106,6 +106,7 @@ extension AllerVers.CertificateCommand {
             ]
             if let until = certificate.validUntil { fields.append(("Valid until", until.description)) }
             if let replaces = certificate.replaces { fields.append(("Replaces", replaces)) }
+            fields.append(("Public page", "/verify/\(certificate.number)?code=\(certificate.verificationCode)"))
             fields.append(("QR payload", certificate.signedPayload))
             printFields(fields)
         }

@@ -42,6 +42,8 @@ extension Text {
             " (sans les clés de signature)",
         " ({} months)":
             " ({} mois)",
+        " It is replaced by certificate {}.":
+            " Il est remplacé par le certificat {}.",
         " and ":
             " et ",
         " and replaced by {}":
@@ -134,6 +136,8 @@ extension Text {
             "--from/--to retiennent les sessions qui ont lieu au moins un jour de la période ; --trainer compare les noms sans tenir compte de la casse, des accents ni des espaces.\n\nExemple :\n  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\\n    --status planned",
         "--module needs --status":
             "--module exige --status",
+        "--port {} is not a port: 0 to 65535":
+            "--port {} n'est pas un port : de 0 à 65535",
         "--sheet is for an .xlsx or .ods file":
             "--sheet ne vaut que pour un fichier .xlsx ou .ods",
         "--since comes before the day of the reminders":
@@ -174,6 +178,8 @@ extension Text {
             "Un PDF, un fichier .jwt ou le contenu d'un QR code.",
         "A calendar year: --from YEAR-01-01 --to YEAR-12-31.":
             "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
+        "A certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it): its state today (valid, expired, revoked and why, replaced by which), its holder, course, dates, hours and the organisation, in French or English as the browser asks. The number alone finds nothing; one address may ask 30 pages a minute. The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080":
+            "La page d'un certificat est /verify/NUMÉRO?code=CODE (`certificate show` l'indique) : son état ce jour (valide, expiré, révoqué et pourquoi, remplacé par lequel), son titulaire, la formation, les dates, les heures et l'organisme, en français ou en anglais selon le navigateur. Le numéro seul ne trouve rien ; une même adresse peut demander 30 pages par minute. Le serveur écoute sur la boucle locale par défaut : pour le publier, placez-le derrière un proxy inverse qui porte le certificat TLS. Il s'arrête sur SIGTERM ou Ctrl-C une fois les requêtes en cours servies.\n\nExemple :\n  allervers serve --port 8080",
         "A course of the workspace that satisfies it.":
             "Une formation de l'espace de travail qui y satisfait.",
         "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nExample:\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml":
@@ -294,6 +300,8 @@ extension Text {
             "Certificat",
         "Certificate numbers":
             "Numéros de certificat",
+        "Certificate {}":
+            "Certificat {}",
         "Certificates issued before keep what they printed; those issued after print the new details. `participant show` lists the changes: who, when, before and after. An empty value (--email \"\") clears a detail.\n\nExample:\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01":
             "Les certificats délivrés avant gardent ce qu'ils ont imprimé ; ceux délivrés après impriment les nouvelles informations. `participant show` liste les modifications : qui, quand, avant et après. Une valeur vide (--email \"\") efface une information.\n\nExemple :\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01",
         "Change a session's trainers, place, or the times of half-days that have not started.":
@@ -302,12 +310,16 @@ extension Text {
             "Modifier la règle d'une obligation : pour les périodes qui commencent à partir d'aujourd'hui, ou pour toutes avec --apply-to-existing.",
         "Changed {}: {}":
             "Session {} modifiée : {}",
+        "Check a certificate":
+            "Vérifier un certificat",
         "Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records.":
             "Vérifier un certificat, un badge numérique ou le contenu d'un QR code ; ou, sans rien à vérifier, les enregistrements de l'espace de travail.",
         "Check course files against the format and its rules, without writing anything.":
             "Vérifier des fichiers de formation au regard du format et de ses règles, sans rien écrire.",
         "Check everything, including against the workspace, then store nothing.":
             "Tout vérifier, y compris au regard de l'espace de travail, sans rien enregistrer.",
+        "Check the address printed on the certificate or scan its QR code again: the number alone does not find a certificate.":
+            "Vérifiez l'adresse imprimée sur le certificat ou scannez de nouveau son QR code : le numéro seul ne permet pas de trouver un certificat.",
         "Check, import, list, show and export courses.":
             "Vérifier, importer, lister, afficher et exporter des formations.",
         "Close a session once its last half-day has ended: its records become final.":
@@ -368,6 +380,8 @@ extension Text {
             "Déterminer qui a obtenu le certificat dans les sessions closes et délivrer les certificats numérotés.",
         "Decision":
             "Décision",
+        "Declaration number":
+            "Numéro de déclaration d'activité",
         "Due soon":
             "Échéance proche",
         "Déclaration d'activité":
@@ -510,8 +524,12 @@ extension Text {
             "Aide :  ",
         "Hired":
             "Date d'entrée",
+        "Holder":
+            "Titulaire",
         "Hours":
             "Heures",
+        "Hours attended":
+            "Heures suivies",
         "Hours each participant attended over a period, across every session.":
             "Afficher les heures suivies par chaque participant sur une période, toutes sessions confondues.",
         "How long a completion counts.":
@@ -543,6 +561,8 @@ extension Text {
         "Into FOLDER/SESSION/ (FOLDER is Exports unless --out says otherwise):\n  attendance.csv            one row per participant per half-day, as funders ask\n  hours.csv                 hours planned and attended per participant, decision, certificate\n  xapi-statements.jsonl     attended / completed / passed statements for a learning record store\n  sign-in-sheets.pdf        the feuilles d'émargement, filled from the records\n  certificates/NUMBER-certificat-de-realisation.pdf   every certified participant\n  certificates/NUMBER-attestation-de-fin-de-formation.pdf   eligible participants\n  certificates/NUMBER-open-badge.jwt                   eligible participants (Open Badges 3.0, VC-JWT)\nCSV files are UTF-8 with a BOM and ';' as French spreadsheets expect; a cell that a spreadsheet would take for a formula is prefixed with '. Certificate PDFs are sealed: `allervers verify FILE.pdf` detects any changed byte. Everything is made before anything is written. A progress bar shows on a terminal.\n\nExamples:\n  allervers export records AV-FOND-2026-03-LYON\n  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records\n  allervers export records --from 2026-01-01 --to 2026-03-31":
             "Dans FOLDER/SESSION/ (FOLDER vaut Exports sauf si --out indique autre chose) :\n  attendance.csv            une ligne par participant et par demi-journée, comme le demandent les financeurs\n  hours.csv                 heures prévues et suivies par participant, décision, certificat\n  xapi-statements.jsonl     déclarations attended / completed / passed pour un LRS (learning record store)\n  sign-in-sheets.pdf        les feuilles d'émargement, remplies d'après les enregistrements\n  certificates/NUMBER-certificat-de-realisation.pdf   chaque participant ayant reçu un certificat\n  certificates/NUMBER-attestation-de-fin-de-formation.pdf   participants éligibles\n  certificates/NUMBER-open-badge.jwt                   participants éligibles (Open Badges 3.0, VC-JWT)\nLes fichiers CSV sont en UTF-8 avec BOM et « ; » comme séparateur, comme l'attendent les tableurs français ; une cellule qu'un tableur prendrait pour une formule est préfixée d'une apostrophe ('). Les PDF des certificats sont scellés : `allervers verify FILE.pdf` détecte tout octet modifié. Tout est produit avant que rien ne soit écrit. Une barre de progression s'affiche dans un terminal.\n\nExemples :\n  allervers export records AV-FOND-2026-03-LYON\n  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records\n  allervers export records --from 2026-01-01 --to 2026-03-31",
         "Issued":
+            "Délivré le",
+        "Issued on":
             "Délivré le",
         "Its SIRET (14 digits).":
             "Son SIRET (14 chiffres).",
@@ -618,8 +638,12 @@ extension Text {
             "NOM",
         "Name":
             "Nom",
+        "Nature of the action":
+            "Nature de l'action",
         "New times of a half-day not started yet.":
             "Les nouveaux horaires d'une demi-journée pas encore commencée.",
+        "No certificate at this address":
+            "Aucun certificat à cette adresse",
         "No certificate matches.":
             "Aucun certificat ne correspond.",
         "No course yet: import some with `allervers course import FILE`.":
@@ -744,6 +768,8 @@ extension Text {
             "Profession",
         "Provider":
             "Organisme",
+        "Public page":
+            "Page publique",
         "Put the workspace's signing keys in the snapshot too.":
             "Inclure aussi dans la sauvegarde les clés de signature de l'espace de travail.",
         "QR payload":
@@ -852,6 +878,8 @@ extension Text {
             "Satisfaite par",
         "Say what it would change, change nothing.":
             "Indiquer ce qui changerait, sans rien modifier.",
+        "Scan the QR code printed on the certificate, or type the address printed under it.":
+            "Scannez le QR code imprimé sur le certificat, ou saisissez l'adresse imprimée dessous.",
         "Seats. Default: the course's maximum group size.":
             "Le nombre de places. Par défaut : la taille maximale du groupe prévue par la formation.",
         "Seats: {}/{}":
@@ -860,6 +888,10 @@ extension Text {
             "Formation autodéclarée",
         "Sends nothing: a table, or --csv FILE for a mail merge. The same day gives the same list.\n\nExample:\n  allervers compliance reminders --as-of 2026-12-01 --every 14 \\\n    --csv rappels.csv\n  allervers compliance reminders --as-of 2026-12-07 \\\n    --since 2026-11-30   # once a week":
             "N'envoie rien : affiche un tableau, ou écrit avec --csv FICHIER une liste pour un publipostage. Le même jour donne toujours la même liste.\n\nExemple :\n  allervers compliance reminders --as-of 2026-12-01 --every 14 \\\n    --csv rappels.csv\n  allervers compliance reminders --as-of 2026-12-07 \\\n    --since 2026-11-30   # une fois par semaine",
+        "Serve the workspace on the web: the public page where anyone checks a certificate.":
+            "Servir l'espace de travail sur le web : la page publique où chacun vérifie un certificat.",
+        "Serving on http://{}:{} — stop with Ctrl-C":
+            "En service sur http://{}:{} — arrêt avec Ctrl-C",
         "Session":
             "Session",
         "Session log intact: {} checked":
@@ -902,6 +934,8 @@ extension Text {
             "Statuts : à jour (jusqu'à l'échéance), échéance proche (jours restants), en délai de grâce (en retard depuis ; hors délai à partir du), hors délai (en retard depuis, hors délai depuis), échéance à venir (jamais formé, échéance ultérieure), dispensé. L'échéance est le dernier jour où la personne est à jour. Justificatif : le certificat pris en compte, ou « jamais formé ». Une personne figure dans l'état d'un employeur pour les jours où elle y a travaillé.\n\nExemple :\n  allervers compliance --employer \"CCAS de Villeurbanne\" --as-of 2026-12-31\n  allervers compliance report --as-of 2026-12-31 --csv conformite.csv\n  allervers compliance --employer E-0001 --as-of 2026-12-31 \\\n    --pdf conformite.pdf",
         "Stop counting a record of training done elsewhere; the record stays.":
             "Ne plus prendre en compte une formation suivie ailleurs ; l'enregistrement est conservé.",
+        "Stopped.":
+            "Arrêté.",
         "Summary":
             "Résumé",
         "TITLE":
@@ -912,6 +946,8 @@ extension Text {
             "Animée par ce formateur.",
         "The PDF's language: fr or en.":
             "La langue du PDF : fr ou en.",
+        "The address to listen on.":
+            "L'adresse d'écoute.",
         "The assessment's level on the objective.":
             "Le niveau de l'évaluation sur l'objectif.",
         "The attendance grid of a session: participants × half-days, and the hours each attended.":
@@ -1002,6 +1038,8 @@ extension Text {
             "Le dernier jour de la période, inclus.",
         "The person (id, email or external id).":
             "La personne (identifiant, e-mail ou identifiant externe).",
+        "The port; 0 takes a free one.":
+            "Le port ; 0 en prend un libre.",
         "The provider.":
             "L'organisme.",
         "The public holidays: france (default) or alsace-moselle (Good Friday and 26 December too).":
@@ -1040,6 +1078,8 @@ extension Text {
             "Le fuseau horaire des heures des créneaux.",
         "The trainer confirms the experience the participants declared.":
             "Confirmer, en tant que formateur, l'expérience déclarée par les participants.",
+        "The training took place, but its rule was not met: this certificate attests attendance, not that the course was completed.":
+            "La formation a eu lieu, mais sa règle n'a pas été atteinte : ce certificat atteste la présence, pas l'achèvement de la formation.",
         "The value '{}' is invalid for '{}'":
             "la valeur « {} » n'est pas valide pour « {} »",
         "The value '{}' is invalid for '{}': {}":
@@ -1058,6 +1098,12 @@ extension Text {
             "Gérer la clé de signature de l'espace de travail, avec laquelle sont signés les certificats et les badges numériques.",
         "Then write the sessions' records, as `export records` does.":
             "Écrire ensuite les enregistrements des sessions, comme le fait `export records`.",
+        "This certificate expired after {}.":
+            "Ce certificat a expiré après le {}.",
+        "This certificate is valid.":
+            "Ce certificat est valide.",
+        "This certificate was revoked: {}.":
+            "Ce certificat a été révoqué : {}.",
         "Title":
             "Intitulé",
         "Trained until":
@@ -1066,6 +1112,8 @@ extension Text {
             "Formateurs : {}",
         "Training done with another provider, which obligations may count.":
             "Gérer les formations suivies auprès d'un autre organisme, que les obligations peuvent prendre en compte.",
+        "Training organisation":
+            "Organisme de formation",
         "UNTIL":
             "JUSQU'AU",
         "USAGE: ":
@@ -1962,6 +2010,8 @@ extension Text {
             "le formateur {} anime la session {} (créneau {}) à l'heure du créneau {}",
         "training":
             "formation",
+        "training action (article L6313-1 of the Code du travail), {}":
+            "action de formation (article L6313-1 du Code du travail), {}",
         "training done elsewhere needs its provider and its title":
             "une formation suivie ailleurs doit indiquer son organisme et son intitulé",
         "two slots are named {}":
@@ -2096,6 +2146,8 @@ extension Text {
             "{} n'a plus de place dans {}",
         "{} of its certificates are live ({}{}): revoke them first":
             "{} de ses certificats sont en vigueur ({}{}) : les révoquer d'abord",
+        "{} of {}":
+            "{} sur {}",
         "{} to {} participants":
             "{} à {} participants",
         "{} under way":

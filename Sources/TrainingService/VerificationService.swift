@@ -86,3 +86,79 @@ public struct VerificationService: Sendable {
         return (try store.verifyAttendanceChain(), try store.verifySessionLog(), try store.reopenings())
     }
 }
+
+/// What anyone holding a certificate's address sees of it on the public page: every field the
+/// certificate prints, and its state today. Never the holder's email or birth date.
+public struct PublicCertificate: Sendable, Hashable {
+    /// The certificate's number.
+    public var number: String
+    /// Valid, expired, revoked, or attended without meeting the rule.
+    public var state: Certificate.State
+    /// Why it was revoked.
+    public var revocationReason: String?
+    /// The certificate that replaced it.
+    public var replacedBy: String?
+    /// The certificate it replaces.
+    public var replaces: String?
+    /// The holder's name as the certificate printed it.
+    public var holder: String
+    /// The course's title and id.
+    public var course: String
+    /// The course's id and version.
+    public var courseID: String
+    /// The first and last days of the training.
+    public var firstDay: LocalDate
+    /// The last day.
+    public var lastDay: LocalDate
+    /// The hours attended, and those planned.
+    public var attended: Hours
+    /// The hours planned.
+    public var planned: Hours
+    /// How the course was delivered: in a room, remote, in the field.
+    public var modalities: [Modality]
+    /// The organisation as the certificate named it.
+    public var organisation: String
+    /// Its *numéro de déclaration d'activité*.
+    public var declarationNumber: String
+    /// The day it was issued.
+    public var issuedOn: LocalDate
+    /// The last day it is valid, when it expires.
+    public var validUntil: LocalDate?
+    /// Whether an Open Badges credential goes with it.
+    public var hasCredential: Bool
+}
+
+extension VerificationService {
+    /// The certificate `number` as the public page shows it on `day`, when `code` is its
+    /// verification code; `nil` when there is no such certificate or the code is not its
+    /// own, alike, so that the page tells nothing of which numbers exist.
+    public func publicCertificate(_ number: String, code: String, on day: LocalDate) async throws -> PublicCertificate? {
+        guard let store, let certificate = try verified(number, code) else { return nil }
+        let organisation = try store.documentOrganisation()
+        guard let context = try store.records(of: certificate.sessionID).context(for: certificate, organisation: organisation) else {
+            return nil
+        }
+        var modalities: [Modality] = []
+        for module in context.course.modules where !modalities.contains(module.modality) { modalities.append(module.modality) }
+        return PublicCertificate(
+            number: certificate.number, state: certificate.state(on: day), revocationReason: certificate.revocation?.reason,
+            replacedBy: certificate.revocation?.replacedBy, replaces: certificate.replaces, holder: context.participant.displayName,
+            course: context.course.title, courseID: "\(certificate.courseID) \(certificate.courseVersion)",
+            firstDay: certificate.firstDay, lastDay: certificate.lastDay, attended: certificate.attended, planned: certificate.planned,
+            modalities: modalities, organisation: context.organisation.name, declarationNumber: context.organisation.declarationNumber,
+            issuedOn: certificate.issuedOn, validUntil: certificate.validUntil, hasCredential: certificate.credential != nil)
+    }
+
+    /// The Open Badges credential of certificate `number`, when `code` is its verification code.
+    public func publicCredential(_ number: String, code: String) async throws -> String? {
+        try verified(number, code)?.credential
+    }
+
+    /// Certificate `number` when `code` is its own.
+    private func verified(_ number: String, _ code: String) throws -> Certificate? {
+        guard let store else { return nil }
+        let certificate: Certificate
+        do { certificate = try store.certificate(number) } catch is NotFoundError { return nil }
+        return certificate.isVerified(by: code) ? certificate : nil
+    }
+}

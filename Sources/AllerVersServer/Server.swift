@@ -1,0 +1,93 @@
+public import Foundation
+public import Hummingbird
+import Logging
+internal import Mustache
+public import NIOCore
+public import TrainingCore
+import TrainingExport
+import TrainingService
+public import TrainingStore
+
+/// `allervers serve`: the web front end over the same use cases and the same store as the
+/// command line. Pages are rendered on the server, in French or English, and work in any
+/// phone's browser without a script.
+public enum Server {
+    /// The application serving `store` on `host`:`port` (0: a free port), which tells
+    /// `running` the address it listens on once it does.
+    public static func application(
+        store: Store, host: String, port: Int, limits: Limits = Limits(), clock: @escaping @Sendable () -> Date = Date.init,
+        running: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        Application(
+            router: try router(store: store, limits: limits, clock: clock),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in await running(channel.localAddress) },
+            logger: Logger(label: "allervers.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    /// How much one client may ask.
+    public struct Limits: Sendable {
+        /// Verification pages one address may ask for in a minute.
+        public var verificationsPerMinute: Int
+
+        /// The limits `allervers serve` runs with.
+        public init(verificationsPerMinute: Int = 30) {
+            self.verificationsPerMinute = verificationsPerMinute
+        }
+    }
+
+    /// The routes, for the application and for tests that call them without a socket.
+    public static func router(store: Store, limits: Limits = Limits(), clock: @escaping @Sendable () -> Date = Date.init) throws
+        -> Router<ServerContext>
+    {
+        let pages = try Pages()
+        let verification = VerificationService(store: store)
+        let limiter = RateLimiter<ServerContext>(perMinute: limits.verificationsPerMinute)
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.get("/") { request, _ in
+            pages.html(.home, language: Pages.language(of: request))
+        }
+        router.get("/style.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.style)))
+        }
+        router.get("/health") { _, _ in "ok\n" }
+        let verify = router.group("/verify").add(middleware: limiter)
+        verify.get(":number") { request, context in
+            let language = Pages.language(of: request)
+            let number = try context.parameters.require("number")
+            let code = request.uri.queryParameters.get("code") ?? ""
+            guard let certificate = try await verification.publicCertificate(number, code: code, on: LocalDate.inParis(clock())) else {
+                return pages.html(.notFound, language: language, status: .notFound)
+            }
+            return pages.html(.certificate(certificate, code: code), language: language)
+        }
+        verify.get(":number/credential.jwt") { request, context in
+            let number = try context.parameters.require("number")
+            let code = request.uri.queryParameters.get("code") ?? ""
+            guard let credential = try await verification.publicCredential(number, code: code) else {
+                return pages.html(.notFound, language: Pages.language(of: request), status: .notFound)
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/vc+jwt", .contentDisposition: "attachment; filename=\"\(number)-open-badge.jwt\"",
+                ], body: .init(byteBuffer: ByteBuffer(string: credential)))
+        }
+        return router
+    }
+}
+
+/// A request's context: the core's, and the address it came from, which the rate limit counts by.
+public struct ServerContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The client's address; `nil` in tests that call the router without a socket.
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}
