@@ -75,6 +75,8 @@ struct IdentityOptions: ParsableArguments {
     var signatoryTitle: String?
     @Option(help: tr("What certificate numbers start with (AV gives AV-2026-000123).", valueName: "letters"))
     var certificatePrefix: String = "AV"
+    @Option(help: tr("Where `allervers serve` publishes the certificates' pages; new QR codes point there.", valueName: "url"))
+    var publicAddress: String?
 
     /// The identity, `nil` when no option was given; all five go together.
     func organisation(required: Bool) throws -> Organisation? {
@@ -87,7 +89,7 @@ struct IdentityOptions: ParsableArguments {
         do {
             return try Organisation(
                 name: name, address: address, declarationNumber: declarationNumber, signatoryName: signatory,
-                signatoryTitle: signatoryTitle, certificatePrefix: certificatePrefix)
+                signatoryTitle: signatoryTitle, certificatePrefix: certificatePrefix, publicAddress: publicAddress)
         } catch {
             throw ValidationError(error.description)
         }

@@ -36,6 +36,7 @@ extension AllerVers.OrganisationCommand {
                 ("Déclaration d'activité", organisation.declarationNumber),
                 ("Signatory", "\(organisation.signatoryName), \(organisation.signatoryTitle)"),
                 ("Certificate numbers", tr("\(organisation.certificatePrefix)-YEAR-NNNNNN")),
+                ("Public address", organisation.publicAddress ?? tr("none: QR codes hold the signed statement alone")),
             ])
         }
     }

@@ -31,7 +31,7 @@ extension AllerVers {
                       allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…
                     """))
         }
-        @Argument(help: tr("A PDF, a .jwt file, or a QR payload.", valueName: "file-or-payload")) var input: String?
+        @Argument(help: tr("A PDF, a .jwt file, or what a QR code holds.", valueName: "file-or-payload")) var input: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -64,6 +64,10 @@ extension AllerVers {
 
         /// `input` as a file (a PDF, or a token inside) or as a token itself.
         private func read(_ input: String) throws -> VerificationInput {
+            // What a QR code points to: the certificate's page, its signed statement after `#`.
+            if input.lowercased().hasPrefix("http"), let mark = input.firstIndex(of: "#") {
+                return .token(String(input[input.index(after: mark)...]).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
             guard FileManager.default.fileExists(atPath: input) else {
                 // A token is base64url and dots: a slash or a file's suffix means a path.
                 if input.contains("/") || [".pdf", ".jwt", ".txt"].contains(where: input.lowercased().hasSuffix) {

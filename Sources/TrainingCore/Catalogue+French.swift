@@ -174,8 +174,8 @@ extension Text {
             " ; révoqués laissés de côté : {}",
         "A CSV of the slots (date;start;end;modules).":
             "Un CSV des créneaux (date;start;end;modules).",
-        "A PDF, a .jwt file, or a QR payload.":
-            "Un PDF, un fichier .jwt ou le contenu d'un QR code.",
+        "A PDF, a .jwt file, or what a QR code holds.":
+            "Un PDF, un fichier .jwt, ou le contenu d'un QR code.",
         "A calendar year: --from YEAR-01-01 --to YEAR-12-31.":
             "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
         "A certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it): its state today (valid, expired, revoked and why, replaced by which), its holder, course, dates, hours and the organisation, in French or English as the browser asks. The number alone finds nothing; one address may ask 30 pages a minute. The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080":
@@ -768,6 +768,8 @@ extension Text {
             "Profession",
         "Provider":
             "Organisme",
+        "Public address":
+            "Adresse publique",
         "Public page":
             "Page publique",
         "Put the workspace's signing keys in the snapshot too.":
@@ -1168,6 +1170,8 @@ extension Text {
             "Ce que les dates encadrent : training (le dernier jour de la formation, par défaut) ou issue (la délivrance).",
         "When they took their profession or role, if not at the hire.":
             "Date de prise de la profession ou de la fonction, si ce n'est pas la date d'entrée.",
+        "Where `allervers serve` publishes the certificates' pages; new QR codes point there.":
+            "Où `allervers serve` publie les pages des certificats ; les nouveaux QR codes y mènent.",
         "Where each member of staff stands with each obligation on a day: compliant, due soon, in grace, overdue…":
             "Situer chaque membre du personnel au regard de chaque obligation à une date : à jour, échéance proche, en délai de grâce, hors délai…",
         "Where each member of staff stands with each obligation on a day; whom to remind; the training matrix.":
@@ -1656,6 +1660,8 @@ extension Text {
             "aucun participant n'est noté pour {} de {} : nommez des participants, ou ajoutez --others-present",
         "none kept":
             "aucun conservé",
+        "none: QR codes hold the signed statement alone":
+            "aucune : les QR codes portent la déclaration signée seule",
         "not a PDF: no startxref":
             "ce n'est pas un PDF : aucun startxref",
         "not a PKCS#8 PEM Ed25519 private key":
@@ -1946,6 +1952,8 @@ extension Text {
             "le site d'intervention {} doit avoir sa site_description",
         "the place {} is booked by session {} (slot {}) at the time of slot {}":
             "le lieu {} est réservé par la session {} (créneau {}) à l'heure du créneau {}",
+        "the public address is a web address such as https://formation.example.org, not \"{}\"":
+            "l'adresse publique est une adresse web comme https://formation.example.org, pas « {} »",
         "the role cannot begin ({}) before the hire ({})":
             "la prise de fonction ({}) ne peut pas précéder la date d'entrée ({})",
         "the room {} needs its address":

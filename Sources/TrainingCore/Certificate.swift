@@ -117,3 +117,31 @@ public struct Certificate: Sendable, Hashable, Codable, Identifiable {
         return "\(prefix)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 }
+
+extension Certificate {
+    /// The unguessable part of the certificate's public address (`/verify/NUMBER?code=CODE`):
+    /// the first 22 characters (132 bits) of its signed statement's Ed25519 signature, which
+    /// only the certificate and its QR code carry. Numbers follow each other; a number alone
+    /// finds nothing on the public page.
+    public var verificationCode: String {
+        let signature = signedPayload.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
+        return String(signature.prefix(22))
+    }
+
+    /// Whether `code` is this certificate's, compared in constant time.
+    public func isVerified(by code: String) -> Bool {
+        let expected = Array(verificationCode.utf8)
+        let given = Array(code.utf8)
+        guard expected.count == 22, given.count == expected.count else { return false }
+        return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// What the certificate's QR code holds: its signed statement, which `allervers verify`
+    /// checks offline; and, when the organisation publishes its certificates at
+    /// `publicAddress`, the page's address before it, the statement after `#` (a fragment is
+    /// never sent to the server).
+    public func qrText(publicAddress: String?) -> String {
+        guard let publicAddress else { return signedPayload }
+        return "\(publicAddress)/verify/\(number)?code=\(verificationCode)#\(signedPayload)"
+    }
+}

@@ -17,12 +17,15 @@ public struct Organisation: Sendable, Hashable, Codable {
     /// What certificate numbers start with: `AV` gives `AV-2026-000123`. One to ten
     /// capital letters or digits.
     public var certificatePrefix: String
+    /// Where `allervers serve` publishes the certificates' pages (`https://formation.example.org`),
+    /// which new certificates' QR codes point to; `nil` when it does not.
+    public var publicAddress: String?
 
     /// Creates an organisation identity, or throws when a part is empty or the
     /// declaration number is not eleven digits.
     public init(
         name: String, address: String, declarationNumber: String, signatoryName: String, signatoryTitle: String,
-        certificatePrefix: String = "AV"
+        certificatePrefix: String = "AV", publicAddress: String? = nil
     ) throws(OrganisationError) {
         let declaration = declarationNumber.filter { $0 != " " }
         guard declaration.count == 11, declaration.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -43,6 +46,20 @@ public struct Organisation: Sendable, Hashable, Codable {
         self.declarationNumber = declaration
         self.signatoryName = signatoryName
         self.signatoryTitle = signatoryTitle
+        self.publicAddress = try publicAddress.map(Self.address)
+    }
+
+    /// An address pages are published at: `http://` or `https://`, a host, perhaps a path;
+    /// no query, fragment or space; without its final slash.
+    private static func address(_ text: String) throws(OrganisationError) -> String {
+        var address = text
+        while address.hasSuffix("/") { address.removeLast() }
+        let scheme = ["https://", "http://"].first { address.lowercased().hasPrefix($0) }
+        guard let scheme, address.count > scheme.count, !address.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" })
+        else {
+            throw OrganisationError("the public address is a web address such as https://formation.example.org, not \"\(text)\"")
+        }
+        return address
     }
 }
 

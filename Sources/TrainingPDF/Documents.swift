@@ -368,14 +368,22 @@ public enum Documents {
         canvas.box(x: boxX, y: y + 22, width: boxWidth, height: 70)
         canvas.text("\(organisation.signatoryName), \(organisation.signatoryTitle)", x: boxX, y: y + 96, width: boxWidth, font: .small)
         // The number and the QR code, bottom left, clear of the signature box.
-        canvas.qrCode(certificate.signedPayload, x: margin - 8, y: qrY, size: qrSize)
+        canvas.qrCode(certificate.qrText(publicAddress: organisation.publicAddress), x: margin - 8, y: qrY, size: qrSize)
         canvas.text(
             l.pick("Certificat n° ", "Certificate no. ") + certificate.number, x: margin + qrSize, y: qrY + 30, width: 300, font: .bold)
-        canvas.text(
-            l.pick(
-                "Le QR code porte une déclaration signée (Ed25519) que « allervers verify » vérifie hors ligne.",
-                "The QR code holds a signed statement (Ed25519) that `allervers verify` checks offline."),
-            x: margin + qrSize, y: qrY + 46, width: contentWidth - qrSize, font: .small)
+        let caption =
+            if let address = organisation.publicAddress {
+                l.pick(
+                    "Vérifiable sur \(address)/verify/\(certificate.number)?code=\(certificate.verificationCode) ; le QR code y mène "
+                        + "et porte une déclaration signée (Ed25519) que « allervers verify » vérifie hors ligne.",
+                    "Check it at \(address)/verify/\(certificate.number)?code=\(certificate.verificationCode); the QR code leads "
+                        + "there and holds a signed statement (Ed25519) that `allervers verify` checks offline.")
+            } else {
+                l.pick(
+                    "Le QR code porte une déclaration signée (Ed25519) que « allervers verify » vérifie hors ligne.",
+                    "The QR code holds a signed statement (Ed25519) that `allervers verify` checks offline.")
+            }
+        canvas.text(caption, x: margin + qrSize, y: qrY + 46, width: contentWidth - qrSize, font: .small)
         if let replaces = certificate.replaces {
             canvas.text(
                 l.pick("Remplace le certificat n° \(replaces).", "Replaces certificate no. \(replaces)."), x: margin + qrSize, y: qrY + 70,

@@ -509,6 +509,15 @@ extension Store {
                     ALTER TABLE sessionSlot ADD COLUMN remotePresence TEXT CHECK (remotePresence IS NULL OR trim(remotePresence) <> '');
                     """)
         }
+        migrator.registerMigration("v15 organisation public address") { db in
+            // Where `allervers serve` publishes the certificates' pages, which new certificates'
+            // QR codes point to. NULL: not published; the QR code holds the signed statement alone.
+            try db.execute(
+                sql: """
+                    ALTER TABLE organisation ADD COLUMN publicAddress TEXT
+                        CHECK (publicAddress IS NULL OR publicAddress GLOB 'http://?*' OR publicAddress GLOB 'https://?*');
+                    """)
+        }
         return migrator
     }()
 }

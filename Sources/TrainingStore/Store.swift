@@ -84,7 +84,7 @@ public final class Store: Sendable {
         guard let row = try db.row(sql: "SELECT * FROM organisation WHERE id = 1") else { return nil }
         return try? Organisation(
             name: row["name"], address: row["address"], declarationNumber: row["declarationNumber"], signatoryName: row["signatoryName"],
-            signatoryTitle: row["signatoryTitle"], certificatePrefix: row["certificatePrefix"])
+            signatoryTitle: row["signatoryTitle"], certificatePrefix: row["certificatePrefix"], publicAddress: row["publicAddress"])
     }
 
     /// Records the organisation identity, replacing any earlier one.
@@ -92,15 +92,17 @@ public final class Store: Sendable {
         try database.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO organisation (id, name, address, declarationNumber, signatoryName, signatoryTitle, certificatePrefix)
-                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO organisation (
+                        id, name, address, declarationNumber, signatoryName, signatoryTitle, certificatePrefix, publicAddress)
+                    VALUES (1, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address,
                         declarationNumber = excluded.declarationNumber, signatoryName = excluded.signatoryName,
-                        signatoryTitle = excluded.signatoryTitle, certificatePrefix = excluded.certificatePrefix
+                        signatoryTitle = excluded.signatoryTitle, certificatePrefix = excluded.certificatePrefix,
+                        publicAddress = excluded.publicAddress
                     """,
                 arguments: [
                     organisation.name, organisation.address, organisation.declarationNumber, organisation.signatoryName,
-                    organisation.signatoryTitle, organisation.certificatePrefix,
+                    organisation.signatoryTitle, organisation.certificatePrefix, organisation.publicAddress,
                 ])
         }
     }

@@ -459,6 +459,15 @@ public enum PostgresMigrations {
                 """,
             ]
         ),
+        (
+            "v15 organisation public address",
+            [
+                """
+                ALTER TABLE organisation ADD COLUMN publicAddress TEXT COLLATE "C"
+                    CHECK (publicAddress IS NULL OR publicAddress LIKE 'http://_%' OR publicAddress LIKE 'https://_%')
+                """
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

@@ -182,3 +182,54 @@ func httpGet(port: Int, path: String) throws -> String {
     }
     return String(decoding: answer, as: UTF8.self)
 }
+
+/// Once the organisation publishes its certificates, new ones point to their page.
+@Suite struct PublicAddressTests {
+    @Test func newCertificatesLeadToTheirPageAndStillVerifyOffline() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let store = workspace.url.path
+        let set = await allervers(
+            "organisation", "set", "--name", "Institut Aller-Vers", "--address", "12 rue des Lices, 49100 Angers",
+            "--declaration-number", "52490123449", "--signatory", "Claire Martin", "--signatory-title", "Directrice",
+            "--public-address", "https://formation.example.org/", "--store", store)
+        try #require(set.exitCode == 0, "\(set.error)")
+        #expect(await allervers("organisation", "show", "--store", store).output.contains("https://formation.example.org\n"))
+        #expect(await allervers("certify", "LYON", "--date", "2026-03-16", "--store", store).exitCode == 0)
+        let opened = try Stores.open(Workspace(folder: workspace.url))
+        let certificate = try #require(try await CertificationService(store: opened).certificates(in: "LYON").first)
+        let page = "https://formation.example.org/verify/\(certificate.number)?code=\(certificate.verificationCode)"
+
+        // The QR code's text: the page, then the signed statement after "#".
+        #expect(certificate.qrText(publicAddress: "https://formation.example.org") == page + "#" + certificate.signedPayload)
+        #expect(certificate.qrText(publicAddress: nil) == certificate.signedPayload)
+        let verified = await allervers("verify", page + "#" + certificate.signedPayload, "--store", store)
+        #expect(
+            verified.exitCode == 0 && verified.output.hasPrefix("Valid certificate QR payload: certificate \(certificate.number)"),
+            "\(verified.output) \(verified.error)")
+
+        // The certificate prints where to check it.
+        let out = workspace.url.appendingPathComponent("out")
+        #expect(await allervers("export", "records", "LYON", "--out", out.path, "--store", store).exitCode == 0)
+        let pdf = out.appendingPathComponent("LYON/certificates/\(certificate.number)-certificat-de-realisation.pdf")
+        let printed = try text(of: pdf)
+        let joined = printed.filter { $0 != "\n" && $0 != " " }
+        #expect(
+            printed.contains("Vérifiable sur") && joined.contains("https://formation.example.org/verify/\(certificate.number)"),
+            "\(printed)")
+
+        // And the page answers at that path with that code.
+        let app = try ServeTests.page(opened)
+        let answer = try await ServeTests.get(app, "/verify/\(certificate.number)?code=\(certificate.verificationCode)")
+        #expect(answer.status == .ok)
+    }
+
+    @Test(arguments: ["ftp://example.org", "https://", "https://example.org/?a=1", "formation.example.org", "https://exa mple.org"])
+    func anAddressThatIsNotAWebAddressIsRefused(address: String) async throws {
+        let workspace = try await initialisedWorkspace()
+        let refused = await allervers(
+            "organisation", "set", "--name", "Institut", "--address", "1 rue", "--declaration-number", "52490123449", "--signatory",
+            "Claire Martin", "--signatory-title", "Directrice", "--public-address", address, "--store", workspace.url.path)
+        #expect(refused.exitCode == 64 && refused.error.contains("the public address is a web address"), "\(refused.error)")
+        #expect(await allervers("organisation", "show", "--store", workspace.url.path).output.contains("Institut Aller-Vers"))
+    }
+}
