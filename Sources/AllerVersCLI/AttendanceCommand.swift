@@ -125,7 +125,7 @@ extension AllerVers.AttendanceCommand {
             } catch let error as SheetError {
                 throw InputFileError(.init(path: file, line: error.line ?? 0), error.text)
             }
-            say("Imported \(counted(table.rows.count, "attendance record")) from \(file)")
+            say("Imported \(counted(table.rows.count, "attendance record", "attendance records")) from \(file)")
         }
     }
 

@@ -58,7 +58,7 @@ extension AllerVers {
             let report = try Store.restore(from: URL(fileURLWithPath: file), into: workspace)
             say("Restored \(file) into \(workspace.folder.path)")
             say(
-                "  ✓ integrity check; \(counted(report.attendanceRecords, "attendance record")) and \(counted(report.sessionEvents, "session event")) chained and intact; \(counted(report.certificates, "certificate"))"
+                "  ✓ integrity check; \(counted(report.attendanceRecords, "attendance record", "attendance records")) and \(counted(report.sessionEvents, "session event", "session events")) chained and intact; \(counted(report.certificates, "certificate"))"
             )
             let keys = report.keyFiles.filter { $0.contains("key") }
             say(keys.isEmpty ? "  no signing key in the snapshot" : "  keys: \(keys.joined(separator: ", "))")

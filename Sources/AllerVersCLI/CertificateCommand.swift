@@ -187,7 +187,7 @@ struct CertificateOnADay: Encodable {
 /// expired, not-met), or, revoked, why and by what it was replaced.
 func revocationState(of certificate: Certificate) -> String {
     guard let revocation = certificate.revocation else { return certificate.state(on: today()).words.description }
-    let state: Text = "revoked: \(revocation.reason)"
+    let state: Text = "revoked: \(revocation.reasonText)"
     return (state + (revocation.replacedBy.map { " (replaced by \($0))" } ?? "")).description
 }
 

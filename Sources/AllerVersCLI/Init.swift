@@ -75,12 +75,15 @@ struct IdentityOptions: ParsableArguments {
     var signatoryTitle: String?
     @Option(help: tr("What certificate numbers start with (AV gives AV-2026-000123).", valueName: "letters"))
     var certificatePrefix: String = "AV"
-    @Option(help: tr("Where `allervers serve` publishes the certificates' pages; new QR codes point there.", valueName: "url"))
+    @Option(
+        help: tr(
+            "Where `allervers serve` publishes the certificates' pages; new QR codes point there. Kept when not given; empty removes it.",
+            valueName: "url"))
     var publicAddress: String?
 
     /// The identity, `nil` when no option was given; all five go together.
     func organisation(required: Bool) throws -> Organisation? {
-        let values = [name, address, declarationNumber, signatory, signatoryTitle]
+        let values = [name, address, declarationNumber, signatory, signatoryTitle, publicAddress]
         if values.allSatisfy({ $0 == nil }) && !required { return nil }
         guard let name, let address, let declarationNumber, let signatory, let signatoryTitle else {
             throw ValidationError(
@@ -89,7 +92,8 @@ struct IdentityOptions: ParsableArguments {
         do {
             return try Organisation(
                 name: name, address: address, declarationNumber: declarationNumber, signatoryName: signatory,
-                signatoryTitle: signatoryTitle, certificatePrefix: certificatePrefix, publicAddress: publicAddress)
+                signatoryTitle: signatoryTitle, certificatePrefix: certificatePrefix,
+                publicAddress: publicAddress.flatMap { $0.isEmpty ? nil : $0 })
         } catch {
             throw ValidationError(error.description)
         }

@@ -63,8 +63,11 @@ extension AllerVers.OrganisationCommand {
         }
 
         func run() async throws {
-            guard let organisation = try identity.organisation(required: true) else { return }
-            try await WorkspaceService(store: try storeOptions.openStore()).setIdentity(organisation)
+            guard var organisation = try identity.organisation(required: true) else { return }
+            let service = WorkspaceService(store: try storeOptions.openStore())
+            // The public address stays as it was unless given (an empty one removes it).
+            if identity.publicAddress == nil { organisation.publicAddress = try await service.identity()?.publicAddress }
+            try await service.setIdentity(organisation)
             say("Organisation identity set: \(organisation.name)")
         }
     }

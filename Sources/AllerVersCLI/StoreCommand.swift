@@ -42,7 +42,7 @@ extension AllerVers {
                 let rows = report.copied.tables.reduce(0) { $0 + $1.rows }
                 say("Copied \(source.folder.path) to \(report.target): \(counted(rows, "row")) in \(report.copied.tables.count) tables")
                 say(
-                    "  ✓ \(counted(report.attendanceRecords, "attendance record")) and \(counted(report.sessionEvents, "session event")) chained and intact on the copy; "
+                    "  ✓ \(counted(report.attendanceRecords, "attendance record", "attendance records")) and \(counted(report.sessionEvents, "session event", "session events")) chained and intact on the copy; "
                         + "\(counted(report.certificates, "certificate"))' signatures verified")
                 if !report.keyFiles.isEmpty { say("  keys: \(report.keyFiles.joined(separator: ", "))") }
             }

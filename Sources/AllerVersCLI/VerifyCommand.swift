@@ -43,7 +43,12 @@ extension AllerVers {
             guard let input else { return try await verifyWorkspace(service) }
             let report: VerificationReport
             do {
-                report = try await service.verify(try self.read(input))
+                if let page = CertificatePage(input) {
+                    report = try await service.verify(.token(try await page.statement(in: store)))
+                    try page.check(report.statement, publishedAt: try store?.organisation()?.publicAddress)
+                } else {
+                    report = try await service.verify(try self.read(input))
+                }
             } catch let error as VerificationError {
                 throw CLIError("\(shown(input)): \(error.description)")
             } catch let error as VerificationFailure {
@@ -54,7 +59,7 @@ extension AllerVers {
                 return try printJSON([
                     "kind": statement.kind.rawValue, "number": statement.number, "issuer": statement.issuer.did,
                     "holder": statement.holder ?? "", "course": statement.course ?? "",
-                    "checks": report.checks.map(\.description).joined(separator: "; "),
+                    "checks": report.checks.map { $0.rendered(in: .en) }.joined(separator: "; "),
                 ])
             }
             say("Valid \(statement.kind.name): certificate \(statement.number)" + (statement.holder.map { ", \($0)" } ?? ""))
@@ -64,10 +69,6 @@ extension AllerVers {
 
         /// `input` as a file (a PDF, or a token inside) or as a token itself.
         private func read(_ input: String) throws -> VerificationInput {
-            // What a QR code points to: the certificate's page, its signed statement after `#`.
-            if input.lowercased().hasPrefix("http"), let mark = input.firstIndex(of: "#") {
-                return .token(String(input[input.index(after: mark)...]).trimmingCharacters(in: .whitespacesAndNewlines))
-            }
             guard FileManager.default.fileExists(atPath: input) else {
                 // A token is base64url and dots: a slash or a file's suffix means a path.
                 if input.contains("/") || [".pdf", ".jwt", ".txt"].contains(where: input.lowercased().hasSuffix) {
@@ -95,7 +96,7 @@ extension AllerVers {
                 }
                 try printJSON(Account(attendance: attendance, sessions: sessions, reopenings: reopenings))
             }
-            if let problem = attendance.problem ?? sessions.problem { throw CLIError(Text(verbatim: problem)) }
+            if let problem = attendance.problemText ?? sessions.problemText { throw CLIError(problem) }
             guard !format.json else { return }
             say("Attendance log intact: \(counted(attendance.recordCount, "record")) checked")
             say("Session log intact: \(counted(sessions.recordCount, "event")) checked")
@@ -104,6 +105,55 @@ extension AllerVers {
                     "  \(event.sessionID) reopened on \(event.recordedAt.formatted(.iso8601.year().month().day())) by \(event.recordedBy): \(event.detail)"
                 )
             }
+        }
+    }
+}
+
+/// A certificate's page address, as its QR code holds it (`https://SITE/verify/NUMBER?code=CODE`,
+/// the signed statement after `#`) or as it is printed (without the statement).
+struct CertificatePage {
+    /// What comes before `/verify/`.
+    let site: String
+    let number: String
+    let code: String
+    /// The signed statement after `#`, when the address came from a QR code.
+    let statement: String?
+
+    init?(_ text: String) {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.lowercased().hasPrefix("http"), let verify = text.range(of: "/verify/") else { return nil }
+        let (address, fragment) =
+            text.firstIndex(of: "#").map { (text[..<$0], String(text[text.index(after: $0)...])) } ?? (text[...], nil)
+        let rest = address[verify.upperBound...]
+        let number = rest.prefix { $0 != "?" && $0 != "/" }
+        let query = rest.drop { $0 != "?" }.dropFirst()
+        let code = query.split(separator: "&").first { $0.hasPrefix("code=") }?.dropFirst(5) ?? ""
+        (site, self.number, self.code, statement) = (String(text[..<verify.lowerBound]), String(number), String(code), fragment)
+    }
+
+    /// The signed statement to check: the one after `#`, or, for a printed address, the
+    /// certificate's own from the workspace, when the code is its own.
+    func statement(in store: Store?) async throws -> String {
+        if let statement { return statement }
+        guard let store else {
+            throw CLIError("a certificate's address without its QR code's statement is checked in its workspace (--store)")
+        }
+        let certificate = try await CertificationService(store: store).certificate(number)
+        guard certificate.isVerified(by: code) else { throw CLIError("the code is not certificate \(number)'s") }
+        return certificate.signedPayload
+    }
+
+    /// That the address names the certificate its statement is, with the statement's own
+    /// code, at the organisation's address when the workspace knows it.
+    func check(_ statement: VerifiedStatement, publishedAt address: String?) throws {
+        guard statement.number == number else {
+            throw CLIError("the address names certificate \(number) but its statement is certificate \(statement.number)'s")
+        }
+        if let signed = self.statement, Certificate.verificationCode(of: signed) != code {
+            throw CLIError("the code is not certificate \(number)'s")
+        }
+        if let address, site.lowercased() != address.lowercased() {
+            throw CLIError("the address is not where the organisation publishes its certificates (\(address))")
         }
     }
 }

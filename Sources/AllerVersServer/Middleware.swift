@@ -4,11 +4,19 @@ public import Hummingbird
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// Headers every page carries: no script or style from elsewhere, never in a frame, no
-/// guessing of content types, no address leaked to the next site.
+/// Headers every answer carries, errors included: no script or style from elsewhere, never
+/// in a frame, no guessing of content types, no address leaked to the next site. An error
+/// the routes did not answer themselves becomes a bare status, never a trace or a query.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            response = Self.bare(error.status)
+        } catch {
+            response = Self.bare(.internalServerError)
+        }
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.xFrameOptions] = "DENY"
@@ -16,40 +24,77 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         response.headers[.referrerPolicy] = "no-referrer"
         return response
     }
+
+    static func bare(_ status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: "\(status.code) \(status.reasonPhrase)\n")))
+    }
 }
 
 extension HTTPField.Name {
     static let xFrameOptions = Self("X-Frame-Options")!
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }
 
-/// At most `perMinute` requests from one address in any minute; the next is answered 429
-/// with the seconds to wait. Addresses unheard of for a minute are forgotten.
+/// At most `perMinute` requests from one client in any minute; the next is answered 429
+/// with the seconds to wait. A client is its address, an IPv6 one by its /64 (what one
+/// subscriber holds); behind a trusted reverse proxy, the address the proxy names last in
+/// `X-Forwarded-For`. Clients unheard of for a minute are forgotten, at most once a second.
 final class RateLimiter<Context: RemoteAddressRequestContext>: RouterMiddleware, Sendable {
     private let perMinute: Int
-    private let hits = NIOLockedValueBox<[String: [ContinuousClock.Instant]]>([:])
+    private let trustedProxies: Set<String>
+    private let state = NIOLockedValueBox(State())
 
-    init(perMinute: Int) {
+    private struct State {
+        var hits: [String: [ContinuousClock.Instant]] = [:]
+        var swept = ContinuousClock.now
+    }
+
+    init(perMinute: Int, trustedProxies: Set<String>) {
+        precondition(perMinute > 0, "a limit lets at least one request through")
         self.perMinute = perMinute
+        self.trustedProxies = trustedProxies
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        let client = Self.client(
+            peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[.xForwardedFor], trusting: trustedProxies)
         let now = ContinuousClock.now
-        let wait: Duration? = hits.withLockedValue { hits in
-            if hits.count > 10_000 { hits = hits.filter { $0.value.last.map { now - $0 < .seconds(60) } ?? false } }
-            var recent = (hits[address] ?? []).filter { now - $0 < .seconds(60) }
-            defer { hits[address] = recent }
-            guard recent.count < perMinute else { return .seconds(60) - (now - recent[0]) }
+        let minute = Duration.seconds(60)
+        let wait: Duration? = state.withLockedValue { state in
+            if now - state.swept > .seconds(1), state.hits.count > 1_000 {
+                state.hits = state.hits.filter { $0.value.last.map { now - $0 < minute } ?? false }
+                state.swept = now
+            }
+            var recent = (state.hits[client] ?? []).filter { now - $0 < minute }
+            defer { state.hits[client] = recent }
+            guard recent.count < perMinute else { return minute - (now - recent[0]) }
             recent.append(now)
             return nil
         }
         guard let wait else { return try await next(request, context) }
         let seconds = max(1, Int(wait.components.seconds) + 1)
-        var response = Response(
-            status: .tooManyRequests, headers: [.retryAfter: String(seconds), .contentType: "text/plain; charset=utf-8"])
-        response.body = .init(byteBuffer: ByteBuffer(string: "429\n"))
-        return response
+        return Response(
+            status: .tooManyRequests, headers: [.retryAfter: String(seconds), .contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: "429 Too Many Requests\n")))
+    }
+
+    /// Who a request counts against: the peer, or, when the peer is a trusted proxy, the
+    /// last address it put in `X-Forwarded-For` (the one it saw); an IPv6 address by its /64.
+    static func client(peer: String?, forwardedFor: String?, trusting proxies: Set<String>) -> String {
+        var address = peer ?? "unknown"
+        if proxies.contains(address), let forwarded = forwardedFor?.split(separator: ",").last {
+            address = forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        guard address.contains(":") else { return address }
+        // An IPv6 address: its first four groups, the zeros it leaves out written back.
+        var groups = address.components(separatedBy: "::")
+        let head = groups.removeFirst().split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let tail = groups.first.map { $0.split(separator: ":").map(String.init) } ?? []
+        let full = head + Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) + tail
+        return full.prefix(4).map { $0.isEmpty ? "0" : $0.lowercased() }.joined(separator: ":") + "::/64"
     }
 }

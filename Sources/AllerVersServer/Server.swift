@@ -25,14 +25,19 @@ public enum Server {
             logger: Logger(label: "allervers.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
-    /// How much one client may ask.
+    /// How much one client may ask, and how a client is told from another.
     public struct Limits: Sendable {
-        /// Verification pages one address may ask for in a minute.
+        /// Verification pages one client may ask for in a minute; at least one.
         public var verificationsPerMinute: Int
+        /// The reverse proxies whose `X-Forwarded-For` names the client (their addresses as
+        /// they connect, `127.0.0.1` for one on the same machine); none by default, so a
+        /// client cannot name itself.
+        public var trustedProxies: Set<String>
 
         /// The limits `allervers serve` runs with.
-        public init(verificationsPerMinute: Int = 30) {
-            self.verificationsPerMinute = verificationsPerMinute
+        public init(verificationsPerMinute: Int = 30, trustedProxies: Set<String> = []) {
+            self.verificationsPerMinute = max(1, verificationsPerMinute)
+            self.trustedProxies = trustedProxies
         }
     }
 
@@ -42,7 +47,7 @@ public enum Server {
     {
         let pages = try Pages()
         let verification = VerificationService(store: store)
-        let limiter = RateLimiter<ServerContext>(perMinute: limits.verificationsPerMinute)
+        let limiter = RateLimiter<ServerContext>(perMinute: limits.verificationsPerMinute, trustedProxies: limits.trustedProxies)
         let router = Router(context: ServerContext.self)
         router.add(middleware: SecurityHeaders())
         router.get("/") { request, _ in

@@ -178,8 +178,8 @@ extension Text {
             "Un PDF, un fichier .jwt, ou le contenu d'un QR code.",
         "A calendar year: --from YEAR-01-01 --to YEAR-12-31.":
             "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
-        "A certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it): its state today (valid, expired, revoked and why, replaced by which), its holder, course, dates, hours and the organisation, in French or English as the browser asks. The number alone finds nothing; one address may ask 30 pages a minute. The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080":
-            "La page d'un certificat est /verify/NUMÉRO?code=CODE (`certificate show` l'indique) : son état ce jour (valide, expiré, révoqué et pourquoi, remplacé par lequel), son titulaire, la formation, les dates, les heures et l'organisme, en français ou en anglais selon le navigateur. Le numéro seul ne trouve rien ; une même adresse peut demander 30 pages par minute. Le serveur écoute sur la boucle locale par défaut : pour le publier, placez-le derrière un proxy inverse qui porte le certificat TLS. Il s'arrête sur SIGTERM ou Ctrl-C une fois les requêtes en cours servies.\n\nExemple :\n  allervers serve --port 8080",
+        "A certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it): its state today (valid, expired, revoked and why, replaced by which), its holder, course, dates, hours and the organisation, in French or English as the browser asks. The number alone finds nothing; one address may ask 30 pages a minute. The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it, and name the proxy with --trust-proxy. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080":
+            "La page d'un certificat est /verify/NUMÉRO?code=CODE (`certificate show` l'indique) : son état ce jour (valide, expiré, révoqué et pourquoi, remplacé par lequel), son titulaire, la formation, les dates, les heures et l'organisme, en français ou en anglais selon le navigateur. Le numéro seul ne trouve rien ; une même adresse peut demander 30 pages par minute. Le serveur écoute sur la boucle locale par défaut : pour le publier, placez-le derrière un proxy inverse qui porte le certificat TLS, et nommez ce proxy avec --trust-proxy. Il s'arrête sur SIGTERM ou Ctrl-C une fois les requêtes en cours servies.\n\nExemple :\n  allervers serve --port 8080",
         "A course of the workspace that satisfies it.":
             "Une formation de l'espace de travail qui y satisfait.",
         "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nExample:\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml":
@@ -200,6 +200,8 @@ extension Text {
             "Un participant parti avant la fin, et de combien de minutes.",
         "A participant's employer named in a file or an edit is found by its name, case, accents and spaces folded (\"ccas de  villeurbanne\" is \"CCAS de Villeurbanne\"), and added with the kind \"other\" when it is new.\n\nExample:\n  allervers employer add \"CCAS de Villeurbanne\" --kind public-body \\\n    --siret 21690266800013":
             "L'employeur d'un participant indiqué dans un fichier ou lors d'une modification est retrouvé par son nom, sans tenir compte de la casse, des accents ni des espaces (« ccas de  villeurbanne » équivaut à « CCAS de Villeurbanne »), et ajouté avec le type « other » s'il est nouveau.\n\nExemple :\n  allervers employer add \"CCAS de Villeurbanne\" --kind public-body \\\n    --siret 21690266800013",
+        "A reverse proxy's address, whose X-Forwarded-For names the client the limit counts; repeat for several.":
+            "L'adresse d'un proxy inverse, dont l'en-tête X-Forwarded-For désigne le client que compte la limite ; à répéter pour plusieurs.",
         "A scan of its certificate.":
             "La copie numérisée de son certificat.",
         "A score out of 100, for --positioning or --assessment (alone: the assessment).":
@@ -1170,8 +1172,8 @@ extension Text {
             "Ce que les dates encadrent : training (le dernier jour de la formation, par défaut) ou issue (la délivrance).",
         "When they took their profession or role, if not at the hire.":
             "Date de prise de la profession ou de la fonction, si ce n'est pas la date d'entrée.",
-        "Where `allervers serve` publishes the certificates' pages; new QR codes point there.":
-            "Où `allervers serve` publie les pages des certificats ; les nouveaux QR codes y mènent.",
+        "Where `allervers serve` publishes the certificates' pages; new QR codes point there. Kept when not given; empty removes it.":
+            "Où `allervers serve` publie les pages des certificats ; les nouveaux QR codes y mènent. Conservée si elle n'est pas donnée ; vide, elle est retirée.",
         "Where each member of staff stands with each obligation on a day: compliant, due soon, in grace, overdue…":
             "Situer chaque membre du personnel au regard de chaque obligation à une date : à jour, échéance proche, en délai de grâce, hors délai…",
         "Where each member of staff stands with each obligation on a day; whom to remind; the training matrix.":
@@ -1304,6 +1306,8 @@ extension Text {
             "une session annulée avec cet identifiant a des enregistrements et garde son identifiant : en choisir un autre",
         "a cell is named {}":
             "une cellule est nommée {}",
+        "a certificate's address without its QR code's statement is checked in its workspace (--store)":
+            "l'adresse d'un certificat sans la déclaration de son QR code se vérifie dans son espace de travail (--store)",
         "a closed session cannot be cancelled":
             "une session close ne peut pas être annulée",
         "a grace period is a number of days, not {}":
@@ -1347,7 +1351,7 @@ extension Text {
         "a workspace already exists in {}":
             "un espace de travail existe déjà dans {}",
         "all":
-            "tous",
+            "toutes",
         "already {}":
             "déjà {}",
         "alsace-moselle":
@@ -1382,6 +1386,8 @@ extension Text {
             "journal des présences",
         "attendance record":
             "relevé de présence",
+        "attendance records":
+            "relevés de présence",
         "attended {} of {} ({} %), below the minimum of {} %":
             "a suivi {} sur {} ({} %), sous le minimum de {} %",
         "birth date":
@@ -1604,6 +1610,8 @@ extension Text {
             "le taux de présence minimal doit être compris entre 0 et 100 %",
         "minutes late or early cannot be negative":
             "les minutes de retard ou de départ anticipé ne peuvent pas être négatives",
+        "modality":
+            "modalité",
         "module id \"{}\" is used twice in {}":
             "l'identifiant de module « {} » est utilisé deux fois dans {}",
         "module {}":
@@ -1786,6 +1794,8 @@ extension Text {
             "session",
         "session event":
             "événement de session",
+        "session events":
+            "événements de session",
         "session log":
             "journal des sessions",
         "session {} has no half-day {}; its half-days are {}":
@@ -1884,6 +1894,10 @@ extension Text {
             "l'analyseur XML s'est arrêté (code {})",
         "the XML parser stopped on malformed input":
             "l'analyseur XML s'est arrêté sur un contenu mal formé",
+        "the address is not where the organisation publishes its certificates ({})":
+            "l'adresse n'est pas celle où l'organisme publie ses certificats ({})",
+        "the address names certificate {} but its statement is certificate {}'s":
+            "l'adresse désigne le certificat {} mais sa déclaration est celle du certificat {}",
         "the capacity must be at least 1":
             "la capacité doit être d'au moins 1",
         "the certificate prefix is one to ten capital letters or digits, not \"{}\"":
@@ -1892,6 +1906,8 @@ extension Text {
             "la règle de délivrance du certificat cite deux fois le module « {} »",
         "the certification rule requires module \"{}\", which {} does not define":
             "la règle de délivrance du certificat exige le module « {} », que {} ne définit pas",
+        "the code is not certificate {}'s":
+            "le code n'est pas celui du certificat {}",
         "the columns \"{}\" (column {}) and \"{}\" (column {}) are the same: keep one":
             "les colonnes « {} » (colonne {}) et « {} » (colonne {}) désignent la même colonne : n'en gardez qu'une",
         "the copy does not verify: {}":
@@ -2032,6 +2048,8 @@ extension Text {
             "valid, expired, revoked ou not-met.",
         "validity must be at least one month":
             "la validité doit être d'au moins un mois",
+        "version":
+            "version",
         "waitlisted":
             "en attente",
         "withdrawn":
@@ -2179,13 +2197,13 @@ extension Text {
         "{} was written by a newer AllerVers (migration \"{}\"): restore it with that version":
             "{} a été écrit par une version plus récente d'AllerVers (migration « {} ») : le restaurer avec cette version",
         "{} {} does not follow record {}: a record before it was changed or removed":
-            "le {} {} ne suit pas l'enregistrement {} : un enregistrement antérieur a été modifié ou supprimé",
+            "{} {} : ne suit pas l'enregistrement {} ; un enregistrement antérieur a été modifié ou supprimé",
         "{} {} from {}: ":
             "{} {} depuis {} : ",
         "{} {} has been removed":
-            "le {} {} a été supprimé",
+            "{} {} : supprimé",
         "{} {} was changed after it was written":
-            "le {} {} a été modifié après son écriture",
+            "{} {} : modifié après son écriture",
         "{} {}: {} (the rule does not change)":
             "{} {} : {} (la règle ne change pas)",
         "{} · {} version {} · {}":

@@ -52,6 +52,13 @@ public struct Certificate: Sendable, Hashable, Codable, Identifiable {
         /// The certificate that replaced it, when reissued.
         public var replacedBy: String?
 
+        /// The reason in words: a reissue's default reason in the reader's language, any
+        /// other as the person wrote it.
+        public var reasonText: Text {
+            if let replacedBy, reason == "reissued as \(replacedBy)" { return "reissued as \(replacedBy)" }
+            return Text(verbatim: reason)
+        }
+
         /// Creates a revocation.
         public init(at: Date, reason: String, replacedBy: String?) {
             self.at = at
@@ -123,8 +130,11 @@ extension Certificate {
     /// the first 22 characters (132 bits) of its signed statement's Ed25519 signature, which
     /// only the certificate and its QR code carry. Numbers follow each other; a number alone
     /// finds nothing on the public page.
-    public var verificationCode: String {
-        let signature = signedPayload.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
+    public var verificationCode: String { Self.verificationCode(of: signedPayload) }
+
+    /// The verification code of a signed statement (a compact JWS): the start of its signature.
+    public static func verificationCode(of statement: String) -> String {
+        let signature = statement.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
         return String(signature.prefix(22))
     }
 

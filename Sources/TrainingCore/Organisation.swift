@@ -59,7 +59,7 @@ public struct Organisation: Sendable, Hashable, Codable {
         else {
             throw OrganisationError("the public address is a web address such as https://formation.example.org, not \"\(text)\"")
         }
-        return address
+        return scheme + address.dropFirst(scheme.count)
     }
 }
 

@@ -383,11 +383,13 @@ public enum Documents {
                     "Le QR code porte une déclaration signée (Ed25519) que « allervers verify » vérifie hors ligne.",
                     "The QR code holds a signed statement (Ed25519) that `allervers verify` checks offline.")
             }
-        canvas.text(caption, x: margin + qrSize, y: qrY + 46, width: contentWidth - qrSize, font: .small)
+        let captionHeight = canvas.text(caption, x: margin + qrSize, y: qrY + 46, width: contentWidth - qrSize, font: .small)
         if let replaces = certificate.replaces {
+            // Below the caption; where certificates without a public address always printed it.
+            let replacesY = organisation.publicAddress == nil ? qrY + 70 : qrY + 46 + captionHeight + 4
             canvas.text(
-                l.pick("Remplace le certificat n° \(replaces).", "Replaces certificate no. \(replaces)."), x: margin + qrSize, y: qrY + 70,
-                width: 300, font: .small)
+                l.pick("Remplace le certificat n° \(replaces).", "Replaces certificate no. \(replaces)."), x: margin + qrSize,
+                y: replacesY, width: 300, font: .small)
         }
     }
 }

@@ -65,7 +65,7 @@ public enum StoreCopy {
     static func check(_ store: Store, issuer: IssuerKey, copied: CopyReport) throws -> StoreCopyReport {
         let attendance = try store.verifyAttendanceChain()
         let sessions = try store.verifySessionLog()
-        if let problem = attendance.problem ?? sessions.problem { throw CopyError("the copy does not verify: \(problem)") }
+        if let problem = attendance.problemText ?? sessions.problemText { throw CopyError("the copy does not verify: \(problem)") }
         let certificates = try store.allCertificates()
         for certificate in certificates {
             for token in [certificate.signedPayload] + (certificate.credential.map { [$0] } ?? []) {

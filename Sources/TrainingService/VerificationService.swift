@@ -95,7 +95,7 @@ public struct PublicCertificate: Sendable, Hashable {
     /// Valid, expired, revoked, or attended without meeting the rule.
     public var state: Certificate.State
     /// Why it was revoked.
-    public var revocationReason: String?
+    public var revocationReason: Text?
     /// The certificate that replaced it.
     public var replacedBy: String?
     /// The certificate it replaces.
@@ -141,7 +141,7 @@ extension VerificationService {
         var modalities: [Modality] = []
         for module in context.course.modules where !modalities.contains(module.modality) { modalities.append(module.modality) }
         return PublicCertificate(
-            number: certificate.number, state: certificate.state(on: day), revocationReason: certificate.revocation?.reason,
+            number: certificate.number, state: certificate.state(on: day), revocationReason: certificate.revocation?.reasonText,
             replacedBy: certificate.revocation?.replacedBy, replaces: certificate.replaces, holder: context.participant.displayName,
             course: context.course.title, courseID: "\(certificate.courseID) \(certificate.courseVersion)",
             firstDay: certificate.firstDay, lastDay: certificate.lastDay, attended: certificate.attended, planned: certificate.planned,

@@ -53,11 +53,38 @@ public struct ChainReport: Sendable, Hashable, Codable {
     public var recordCount: Int
     /// The first record that no longer matches, or `nil` when the chain is intact.
     public var firstBrokenSequence: Int64?
-    /// What is wrong with it.
-    public var problem: String?
+    /// What is wrong with it, in English: what `--json` prints, whatever the user's language.
+    public var problem: String? { problemText?.rendered(in: .en) }
+    /// What is wrong with it, in words.
+    public var problemText: Text?
 
     /// Whether every record is as it was written.
-    public var isIntact: Bool { problem == nil }
+    public var isIntact: Bool { problemText == nil }
+
+    /// A report of `recordCount` records, broken at `firstBrokenSequence` for `problem`.
+    public init(recordCount: Int, firstBrokenSequence: Int64?, problem: Text?) {
+        self.recordCount = recordCount
+        self.firstBrokenSequence = firstBrokenSequence
+        problemText = problem
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case recordCount, firstBrokenSequence, problem
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        recordCount = try container.decode(Int.self, forKey: .recordCount)
+        firstBrokenSequence = try container.decodeIfPresent(Int64.self, forKey: .firstBrokenSequence)
+        problemText = try container.decodeIfPresent(String.self, forKey: .problem).map(Text.init(verbatim:))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(recordCount, forKey: .recordCount)
+        try container.encodeIfPresent(firstBrokenSequence, forKey: .firstBrokenSequence)
+        try container.encodeIfPresent(problem, forKey: .problem)
+    }
 }
 
 extension Store {
@@ -217,22 +244,21 @@ extension Store {
             if sequence != expectedSequence {
                 report = ChainReport(
                     recordCount: count, firstBrokenSequence: expectedSequence,
-                    problem: Text("\(noun) \(expectedSequence) has been removed").description)
+                    problem: "\(noun) \(expectedSequence) has been removed")
                 return false
             }
             let stored: String = try row["previousHash"]
             if stored != previous {
                 report = ChainReport(
                     recordCount: count, firstBrokenSequence: sequence,
-                    problem: Text("\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
-                        .description)
+                    problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
                 return false
             }
             let computed = try hash(row, previous)
             if computed != (try row["hash"] as String) {
                 report = ChainReport(
                     recordCount: count, firstBrokenSequence: sequence,
-                    problem: Text("\(noun) \(sequence) was changed after it was written").description)
+                    problem: "\(noun) \(sequence) was changed after it was written")
                 return false
             }
             previous = computed
@@ -246,9 +272,9 @@ extension Store {
         if headCount != count || (count > 0 && headHash != previous) {
             return ChainReport(
                 recordCount: count, firstBrokenSequence: Int64(min(count, headCount) + 1),
-                problem: (headCount > count
+                problem: headCount > count
                     ? "the newest \(headCount - count) records of the \(log) have been removed (it held \(headCount))"
-                    : "the head of the \(log) does not match its records" as Text).description)
+                    : "the head of the \(log) does not match its records")
         }
         return ChainReport(recordCount: count, firstBrokenSequence: nil, problem: nil)
     }

@@ -98,7 +98,7 @@ extension Store {
             let store = try open(staging)
             let attendance = try store.verifyAttendanceChain()
             let sessions = try store.verifySessionLog()
-            if let problem = attendance.problem ?? sessions.problem {
+            if let problem = attendance.problemText ?? sessions.problemText {
                 throw BackupError("\(source.path): the snapshot's records do not verify: \(problem)")
             }
             let certificates = try store.database.read { db in try db.one(Int.self, sql: "SELECT count(*) FROM certificate") ?? 0 }

@@ -435,6 +435,10 @@ public struct SessionRecords: Sendable {
     /// stand and `organisation`.
     public func context(for certificate: Certificate, organisation: Organisation) -> CertificateContext? {
         if let snapshot = snapshots[certificate.number] { return snapshot.context(for: certificate) }
+        // Such a certificate's QR code held its signed statement alone: it was issued before
+        // the organisation could publish its certificates.
+        var organisation = organisation
+        organisation.publicAddress = nil
         return holders[certificate.participantID].map { participant in
             CertificateContext(
                 certificate: certificate, participant: participant, course: course, session: session, organisation: organisation,

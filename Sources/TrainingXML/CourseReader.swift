@@ -311,7 +311,7 @@ struct CourseDecoder {
         return hours
     }
 
-    private func parse<T>(_ text: String?, as what: String, at cursor: TapeCursor, _ make: (String) -> T?) throws(CourseImportError) -> T {
+    private func parse<T>(_ text: String?, as what: Text, at cursor: TapeCursor, _ make: (String) -> T?) throws(CourseImportError) -> T {
         guard let text, let value = make(text) else {
             throw CourseImportError(cursor.location, "\"\(text ?? "")\" is not a valid \(what)")
         }

@@ -1,4 +1,3 @@
-import AllerVersServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -9,6 +8,8 @@ import TrainingExport
 import TrainingService
 import TrainingStore
 import TrainingTesting
+
+@testable import AllerVersServer
 
 /// `allervers serve`: the public page where anyone checks a certificate, over the same store.
 @Suite struct ServeTests {
@@ -103,6 +104,49 @@ import TrainingTesting
         // The certificate's own page still answers after the revocation: that is the point.
         let shown = await allervers("certificate", "show", certificate.number, "--store", path)
         #expect(shown.output.contains(address), "\(shown.output)")
+    }
+
+    /// A reissued certificate's page names the one that replaced it, the default reason in
+    /// the reader's language.
+    @Test func aReissuedCertificateNamesItsReplacement() async throws {
+        let (workspace, store, certificate) = try await Self.certified()
+        let reissued = await allervers("certificate", "reissue", certificate.number, "--store", workspace.url.path)
+        try #require(reissued.exitCode == 0, "\(reissued.error)")
+        let replacement = try #require(try store.certificate(certificate.number).revocation?.replacedBy)
+        let app = try Self.page(store)
+        let address = "/verify/\(certificate.number)?code=\(certificate.verificationCode)"
+        let french = try await Self.get(app, address)
+        #expect(
+            french.body.contains(
+                "Ce certificat a été révoqué : réémis sous le numéro \(replacement). Il est remplacé par le certificat \(replacement)."),
+            "\(french.body)")
+        let english = try await Self.get(app, address, language: "en")
+        #expect(
+            english.body.contains("This certificate was revoked: reissued as \(replacement). It is replaced by certificate \(replacement).")
+        )
+    }
+
+    /// Behind a trusted proxy the client is the address it forwards; nobody else can name
+    /// themselves; an IPv6 client is its /64.
+    @Test func theLimitCountsClientsNotProxies() {
+        typealias Limiter = RateLimiter<ServerContext>
+        #expect(Limiter.client(peer: "203.0.113.7", forwardedFor: "198.51.100.1", trusting: []) == "203.0.113.7")
+        #expect(Limiter.client(peer: "127.0.0.1", forwardedFor: "10.0.0.1, 198.51.100.1", trusting: ["127.0.0.1"]) == "198.51.100.1")
+        #expect(Limiter.client(peer: "127.0.0.1", forwardedFor: nil, trusting: ["127.0.0.1"]) == "127.0.0.1")
+        #expect(Limiter.client(peer: "2001:db8:1:2:aaaa::1", forwardedFor: nil, trusting: []) == "2001:db8:1:2::/64")
+        #expect(
+            Limiter.client(peer: "2001:DB8:1:2:bbbb:cccc:dddd:eeee", forwardedFor: nil, trusting: [])
+                == Limiter.client(peer: "2001:db8:1:2::9", forwardedFor: nil, trusting: []))
+        #expect(Limiter.client(peer: "::1", forwardedFor: nil, trusting: []) == "0:0:0:0::/64")
+    }
+
+    /// Every answer carries the headers, an unknown route too.
+    @Test func anUnknownRouteIsABareNotFoundWithTheHeaders() async throws {
+        let store = try TestDatabase.createStore(in: try TemporaryFolder().url, organisation: nil)
+        let missing = try await Self.get(try Self.page(store), "/nowhere")
+        #expect(missing.status == .notFound)
+        #expect(missing.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+        #expect(missing.body == "404 Not Found\n")
     }
 
     /// The 31st page in a minute from one address is refused with the seconds to wait.
@@ -217,10 +261,48 @@ func httpGet(port: Int, path: String) throws -> String {
             printed.contains("Vérifiable sur") && joined.contains("https://formation.example.org/verify/\(certificate.number)"),
             "\(printed)")
 
+        // The address as printed, without the statement, verifies in the workspace; one that
+        // names another certificate, a wrong code or another site does not.
+        #expect(await allervers("verify", page, "--store", store).exitCode == 0)
+        let other = page.replacingOccurrences(of: certificate.number, with: "AV-2026-000002")
+        #expect(await allervers("verify", other + "#" + certificate.signedPayload, "--store", store).exitCode == 1)
+        let wrongCode = page.replacingOccurrences(of: certificate.verificationCode, with: "AAAAAAAAAAAAAAAAAAAAAA")
+        #expect(await allervers("verify", wrongCode, "--store", store).exitCode == 1)
+        #expect(await allervers("verify", wrongCode + "#" + certificate.signedPayload, "--store", store).exitCode == 1)
+        let elsewhere = page.replacingOccurrences(of: "formation.example.org", with: "formation.example.net")
+        let refused = await allervers("verify", elsewhere + "#" + certificate.signedPayload, "--store", store)
+        #expect(refused.exitCode == 1 && refused.error.contains("https://formation.example.org"), "\(refused.error)")
+
         // And the page answers at that path with that code.
         let app = try ServeTests.page(opened)
         let answer = try await ServeTests.get(app, "/verify/\(certificate.number)?code=\(certificate.verificationCode)")
         #expect(answer.status == .ok)
+    }
+
+    /// Certificates issued before the address was set keep the QR code they printed; the
+    /// address stays when the identity is set again without it.
+    @Test func earlierCertificatesKeepTheirQRCode() async throws {
+        let (workspace, store, out) = try await exportedWeek()
+        let set = await allervers(
+            "organisation", "set", "--name", "Institut Aller-Vers", "--address", "12 rue des Lices, 49100 Angers",
+            "--declaration-number", "52490123449", "--signatory", "Claire Martin", "--signatory-title", "Directrice",
+            "--public-address", "HTTPS://formation.example.org", "--store", store)
+        try #require(set.exitCode == 0, "\(set.error)")
+        let again = workspace.url.appendingPathComponent("again")
+        #expect(await allervers("export", "records", "LYON", "--out", again.path, "--store", store).exitCode == 0)
+        let folder = "LYON/certificates"
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(folder).path).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let before = try Data(contentsOf: out.appendingPathComponent("\(folder)/\(name)"))
+            let after = try Data(contentsOf: again.appendingPathComponent("\(folder)/\(name)"))
+            #expect(before == after, "\(name) changed")
+        }
+        let kept = await allervers(
+            "organisation", "set", "--name", "Institut Aller-Vers", "--address", "12 rue des Lices, 49100 Angers",
+            "--declaration-number", "52490123449", "--signatory", "Claire Martin", "--signatory-title", "Présidente", "--store", store)
+        #expect(kept.exitCode == 0)
+        #expect(await allervers("organisation", "show", "--store", store).output.contains("https://formation.example.org\n"))
     }
 
     @Test(arguments: ["ftp://example.org", "https://", "https://example.org/?a=1", "formation.example.org", "https://exa mple.org"])

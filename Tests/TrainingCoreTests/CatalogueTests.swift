@@ -16,7 +16,7 @@ import TrainingTesting
             let numbered = taken.filter { $0 != "{}" }
             if numbered.isEmpty {
                 if taken.count != given { problems.append("\(key) → \(french): \(given) values, \(taken.count) taken") }
-            } else if Set(numbered) != Set((1...max(given, 1)).map { "{\($0)}" }) || numbered.count != taken.count {
+            } else if given == 0 || Set(numbered) != Set((1...given).map { "{\($0)}" }) || numbered.count != taken.count {
                 problems.append("\(key) → \(french): numbered values must name each of the \(given) once")
             }
         }
