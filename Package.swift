@@ -51,7 +51,7 @@ let package = Package(
         // .xlsx and .ods sheets, ZIP archives of XML: ZIPFoundation (Debian: zlib1g-dev) and libxml2.
         .target(
             name: "TrainingSheets",
-            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["TrainingCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictness
         ),
         .target(
