@@ -94,10 +94,6 @@ public struct Text: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
         }
     }
 
-    /// The French catalogue, by English key: for the tests that check it against what
-    /// commands print.
-    public static var frenchCatalogue: [String: String] { french }
-
     /// Told of every key the French catalogue lacks as texts are rendered: tests bind it to
     /// see that what a command prints is all in the catalogue.
     @TaskLocal public static var missing: (@Sendable (String) -> Void)?
@@ -116,7 +112,8 @@ public struct Text: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
     }
 
     /// The text in `language`: its catalogue entry with the values put in, or the English
-    /// text when the catalogue has no entry (the catalogue test sees that none is missing).
+    /// text when the catalogue has no entry (``missing`` is told, which the CLI's French
+    /// runs in the tests require never happens).
     public func rendered(in language: Language) -> String {
         var template = key
         if language == .fr {

@@ -2,8 +2,9 @@ import AllerVersCLI
 import ArgumentParser
 import Foundation
 import Testing
-import TrainingCore
 import TrainingTesting
+
+@testable import TrainingCore
 
 /// What a command did: its exit code, what it printed, and its error line.
 struct CommandResult {
@@ -70,7 +71,7 @@ func englishLeft(in output: String) -> [String] {
     englishPieces.filter { output.contains($0) }.map { "English left: \($0)" }
 }
 
-private let englishPieces: [String] = Text.frenchCatalogue.flatMap { key, french in
+private let englishPieces: [String] = Text.french.flatMap { key, french in
     key.components(separatedBy: "{}").flatMap { $0.components(separatedBy: "\n") }.filter { piece in
         piece.count >= 10 && piece.contains(" ") && piece.contains(where: \.isLowercase) && !french.contains(piece)
     }
