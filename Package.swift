@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Passwords of the server's accounts: bcrypt (only its HummingbirdBcrypt library is built).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Domain values and rules. Foundation only, no I/O.
@@ -98,14 +100,17 @@ let package = Package(
         // page calls.
         .target(
             name: "TrainingService",
-            dependencies: ["TrainingCore", "TrainingXML", "TrainingStore", "TrainingStorePostgres", "TrainingExport", "TrainingPDF"],
+            dependencies: [
+                "TrainingCore", "TrainingXML", "TrainingStore", "TrainingStorePostgres", "TrainingExport", "TrainingPDF",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             swiftSettings: strictness
         ),
         // `allervers serve`: pages over the same use cases (Hummingbird, Mustache).
         .target(
             name: "AllerVersServer",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingExport", "TrainingService",
+                "TrainingCore", "TrainingStore", "TrainingExport", "TrainingService", "TrainingPDF",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -188,6 +193,7 @@ let package = Package(
             dependencies: [
                 "AllerVersCLI", "AllerVersServer", "TrainingService", "TrainingStore", "TrainingCore", "TrainingXML", "TrainingTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictness
         ),

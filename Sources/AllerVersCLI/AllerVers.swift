@@ -25,7 +25,7 @@ public struct AllerVers: AsyncParsableCommand {
                 ObligationCommand.self, ExternalCommand.self, ExemptionCommand.self, ComplianceCommand.self,
                 AttendanceCommand.self,
                 ProgressCommand.self, Certify.self, CertificateCommand.self, ExportCommand.self, KeyCommand.self,
-                Verify.self, Serve.self, Backup.self, Restore.self, StoreCommand.self,
+                Verify.self, Serve.self, AccountCommand.self, Backup.self, Restore.self, StoreCommand.self,
             ]
         )
     }

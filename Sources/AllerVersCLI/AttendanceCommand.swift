@@ -11,7 +11,7 @@ extension AllerVers {
             CommandConfiguration(
                 commandName: "attendance",
                 abstract: tr("Record who was there each half-day, import a paper sheet, show the grid and the history."),
-                subcommands: [Record.self, Import.self, Show.self, History.self, HoursCommand.self])
+                subcommands: [Record.self, Import.self, Show.self, History.self, Check.self, HoursCommand.self])
         }
     }
 }
@@ -217,6 +217,40 @@ extension AllerVers.AttendanceCommand {
         private func correction(_ event: AttendanceEvent) -> String {
             guard let corrected = event.supersedes else { return "" }
             return "#\(corrected)" + (event.correctionReason.map { ": \($0)" } ?? "")
+        }
+    }
+}
+
+extension AllerVers.AttendanceCommand {
+    struct Check: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("What a funder's controller would reject in a session's signed sheets."),
+                discussion: tr(
+                    """
+                    Signatures on a public holiday or on a day the session does not run, a half-day \
+                    whose signatures all came within 10 seconds, a half-day past by a day that no \
+                    trainer certified, someone counted present on a signed half-day without a \
+                    signature. Exits with status 1 when there is any.
+
+                    Example:
+                      allervers attendance check AV-FOND-2026-03-LYON
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let problems = try await AttendanceChecks(store: try storeOptions.openStore()).problems(of: session, at: WorkClock.now)
+            if format.json {
+                try printJSON(problems.map { $0.rendered(in: .en) })
+            } else if problems.isEmpty {
+                say("Session \(session): nothing a controller would reject")
+            } else {
+                for problem in problems { say(problem) }
+            }
+            if !problems.isEmpty { throw ExitCode(1) }
         }
     }
 }

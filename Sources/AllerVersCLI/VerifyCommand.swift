@@ -87,19 +87,28 @@ extension AllerVers {
         }
 
         private func verifyWorkspace(_ service: VerificationService) async throws {
-            let (attendance, sessions, reopenings) = try await service.verifyLogs()
+            let (chains, reopenings) = try await service.verifyLogs()
             if format.json {
                 struct Account: Encodable {
                     let attendance: ChainReport
                     let sessions: ChainReport
+                    let sheetSignatures: ChainReport
+                    let signatureImages: ChainReport
                     let reopenings: [SessionEvent]
                 }
-                try printJSON(Account(attendance: attendance, sessions: sessions, reopenings: reopenings))
+                try printJSON(
+                    Account(
+                        attendance: chains.attendance, sessions: chains.sessions, sheetSignatures: chains.sheets,
+                        signatureImages: chains.images, reopenings: reopenings))
             }
-            if let problem = attendance.problemText ?? sessions.problemText { throw CLIError(problem) }
+            if let problem = chains.problem { throw CLIError(problem) }
             guard !format.json else { return }
-            say("Attendance log intact: \(counted(attendance.recordCount, "record")) checked")
-            say("Session log intact: \(counted(sessions.recordCount, "event")) checked")
+            say("Attendance log intact: \(counted(chains.attendance.recordCount, "record")) checked")
+            say("Session log intact: \(counted(chains.sessions.recordCount, "event")) checked")
+            say("Sheet signatures intact: \(counted(chains.sheets.recordCount, "signature")) checked")
+            if chains.images.recordCount > 0 {
+                say("Drawn signatures intact: \(counted(chains.images.recordCount, "image")) matching their hashes")
+            }
             for event in reopenings {
                 say(
                     "  \(event.sessionID) reopened on \(event.recordedAt.formatted(.iso8601.year().month().day())) by \(event.recordedBy): \(event.detail)"

@@ -18,7 +18,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = Self.bare(.internalServerError)
         }
         response.headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "no-referrer"
@@ -84,12 +84,13 @@ final class RateLimiter<Context: RemoteAddressRequestContext>: RouterMiddleware,
 
     /// Who a request counts against: the peer, or, when the peer is a trusted proxy, the
     /// last address it put in `X-Forwarded-For` (the one it saw); an IPv6 address by its /64.
-    static func client(peer: String?, forwardedFor: String?, trusting proxies: Set<String>) -> String {
+    /// With `wholeAddress`, the address itself, even IPv6: what a signature's record keeps.
+    static func client(peer: String?, forwardedFor: String?, trusting proxies: Set<String>, wholeAddress: Bool = false) -> String {
         var address = peer ?? "unknown"
         if proxies.contains(address), let forwarded = forwardedFor?.split(separator: ",").last {
             address = forwarded.trimmingCharacters(in: .whitespaces)
         }
-        guard address.contains(":") else { return address }
+        guard address.contains(":"), !wholeAddress else { return address }
         // An IPv6 address: its first four groups, the zeros it leaves out written back.
         var groups = address.components(separatedBy: "::")
         let head = groups.removeFirst().split(separator: ":", omittingEmptySubsequences: false).map(String.init)

@@ -18,18 +18,34 @@ struct Pages: Sendable {
     private let library: MustacheLibrary
 
     init() throws {
-        library = MustacheLibrary(templates: [
-            "layout": try MustacheTemplate(string: Self.layout)
-        ])
+        var templates = ["layout": try MustacheTemplate(string: Self.layout)]
+        for (name, text) in Self.bodies { templates[name] = try MustacheTemplate(string: text) }
+        library = MustacheLibrary(templates: templates)
     }
 
     /// `page` in `language` as an HTML response.
     func html(_ page: Page, language: Language, status: HTTPResponse.Status = .ok) -> Response {
         let view = Language.$current.withValue(language) { Self.view(of: page, language: language) }
+        return render("certificate", view, language: language, status: status)
+    }
+
+    /// The body template `name` filled with `view` (built in `language`), inside the layout.
+    /// `view["title"]` names the page; `view["account"]`, when set, shows who is logged in.
+    func render(
+        _ name: String, _ view: [String: Any], language: Language, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:],
+        script: Bool = false
+    ) -> Response {
+        var view = Self.present(view)
+        view["lang"] = language.rawValue
+        view["script"] = script
+        view["body"] = library.render(view, withTemplate: name) ?? ""
+        Language.$current.withValue(language) {
+            view["logOut"] = Self.tr("Log out")
+        }
         let html = library.render(view, withTemplate: "layout") ?? ""
-        return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        var fields: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+        fields.append(contentsOf: headers)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// The language a request asks for: `?lang=fr|en`, else the first of French or English in
@@ -68,7 +84,24 @@ struct Pages: Sendable {
         return view
     }
 
-    private static func tr(_ text: Text) -> String { text.description }
+    static func tr(_ text: Text) -> String { text.description }
+
+    /// A view without its absent values: Mustache would take a boxed `nil` for a value, print
+    /// "nil" and open its section.
+    static func present(_ view: [String: Any]) -> [String: Any] {
+        view.compactMapValues(value(_:))
+    }
+
+    private static func value(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return Self.value(wrapped)
+        }
+        if let view = value as? [String: Any] { return present(view) }
+        if let list = value as? [Any] { return list.compactMap(Self.value(_:)) }
+        return value
+    }
 
     private static func stateClass(_ state: Certificate.State) -> String {
         state == .valid ? "valid" : "invalid"
@@ -110,26 +143,25 @@ struct Pages: Sendable {
         return fields.map { ($0.0.description, $0.1) }
     }
 
-    /// The page around every page: its title, its state, its fields, a message.
+    /// The page around every page: its title, who is logged in, its body.
     static let layout = """
         <!doctype html>
         <html lang="{{lang}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{#refresh}}<meta http-equiv="refresh" content="{{refresh}}">{{/refresh}}
         <title>{{title}}</title>
         <link rel="stylesheet" href="/style.css">
+        {{#script}}<script src="/signature.js" defer></script>{{/script}}
         </head>
         <body>
+        {{#account}}<header><span>{{name}}</span>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button>{{logOut}}</button></form>
+        </header>{{/account}}
         <main>
         <h1>{{title}}</h1>
-        {{#state}}<p class="state {{class}}">{{text}}</p>{{/state}}
-        {{#message}}<p>{{message}}</p>{{/message}}
-        {{#hasFields}}<dl>
-        {{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>
-        {{/fields}}
-        </dl>{{/hasFields}}
-        {{#credential}}<p><a href="{{url}}">{{label}}</a></p>{{/credential}}
+        {{{body}}}
         </main>
         </body>
         </html>
@@ -147,6 +179,57 @@ struct Pages: Sendable {
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1rem; }
         dt { font-weight: 600; }
         dd { margin: 0; }
+        header { display: flex; justify-content: flex-end; gap: 1rem; align-items: center; max-width: 60rem; margin: 0 auto; }
+        header form { margin: 0; }
+        table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+        th, td { text-align: left; padding: 0.4rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+        .banner { background: #fff4d6; color: #6b4500; padding: 0.75rem 1rem; border-radius: 0.5rem; }
+        .banner li { margin: 0.2rem 0; }
+        .refusal { background: #fde8e8; color: #7f1d1d; padding: 0.75rem 1rem; border-radius: 0.5rem; font-weight: 600; }
+        .code { font: 700 3rem/1.2 ui-monospace, monospace; letter-spacing: 0.3rem; text-align: center; }
+        .qr { max-width: 22rem; margin: 0 auto; }
+        .people label { display: block; padding: 0.6rem; margin: 0.3rem 0; border: 1px solid #ccc; border-radius: 0.4rem; background: #fff; }
+        .people .signed { color: #777; }
+        canvas.pad { width: 100%; height: 12rem; border: 2px dashed #888; border-radius: 0.4rem; background: #fff; touch-action: none; }
+        button, input[type=submit] { font: inherit; padding: 0.5rem 1rem; }
+        input, select { font: inherit; padding: 0.3rem; }
+        img.signature { max-height: 3rem; background: #fff; }
+        form.inline { display: inline; }
+
+        """
+
+    /// Draws a signature with a finger, a pen or a mouse on each `canvas.pad`, and sends it
+    /// as a PNG with the device's clock; the only script of the site.
+    static let script = """
+        document.querySelectorAll('form[data-signature]').forEach(function (form) {
+          var pad = form.querySelector('canvas.pad');
+          var context = pad.getContext('2d');
+          var drawn = false, last = null;
+          function size() {
+            var ratio = window.devicePixelRatio || 1;
+            pad.width = pad.clientWidth * ratio; pad.height = pad.clientHeight * ratio;
+            context.scale(ratio, ratio); context.lineWidth = 2.5; context.lineCap = 'round'; context.strokeStyle = '#000';
+            drawn = false;
+          }
+          function point(event) { var box = pad.getBoundingClientRect(); return [event.clientX - box.left, event.clientY - box.top]; }
+          pad.addEventListener('pointerdown', function (event) { pad.setPointerCapture(event.pointerId); last = point(event); });
+          pad.addEventListener('pointermove', function (event) {
+            if (!last) return;
+            var next = point(event);
+            context.beginPath(); context.moveTo(last[0], last[1]); context.lineTo(next[0], next[1]); context.stroke();
+            last = next; drawn = true;
+          });
+          ['pointerup', 'pointercancel', 'pointerleave'].forEach(function (name) { pad.addEventListener(name, function () { last = null; }); });
+          var clear = form.querySelector('button.clear');
+          if (clear) clear.addEventListener('click', function (event) { event.preventDefault(); context.clearRect(0, 0, pad.width, pad.height); drawn = false; });
+          form.addEventListener('submit', function (event) {
+            if (!drawn) { event.preventDefault(); form.querySelector('.missing').hidden = false; return; }
+            form.querySelector('input[name=signature]').value = pad.toDataURL('image/png');
+            var clock = form.querySelector('input[name=deviceTime]');
+            if (clock) clock.value = new Date().toISOString();
+          });
+          size();
+        });
 
         """
 }

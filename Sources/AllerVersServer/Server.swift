@@ -5,7 +5,7 @@ internal import Mustache
 public import NIOCore
 public import TrainingCore
 import TrainingExport
-import TrainingService
+public import TrainingService
 public import TrainingStore
 
 /// `allervers serve`: the web front end over the same use cases and the same store as the
@@ -29,14 +29,30 @@ public enum Server {
     public struct Limits: Sendable {
         /// Verification pages one client may ask for in a minute; at least one.
         public var verificationsPerMinute: Int
+        /// Logins one client may try in a minute; at least one.
+        public var loginsPerMinute: Int
+        /// Signing pages and signatures one client may ask for in a minute; at least one.
+        public var signingRequestsPerMinute: Int
+        /// What signing takes: how long around a half-day, how often the code changes.
+        public var signing: SigningPolicy
+        /// bcrypt's cost for passwords set through the server's use cases.
+        public var passwordCost: UInt8
         /// The reverse proxies whose `X-Forwarded-For` names the client (their addresses as
         /// they connect, `127.0.0.1` for one on the same machine); none by default, so a
         /// client cannot name itself.
         public var trustedProxies: Set<String>
 
         /// The limits `allervers serve` runs with.
-        public init(verificationsPerMinute: Int = 30, trustedProxies: Set<String> = []) {
+        public init(
+            verificationsPerMinute: Int = 30, loginsPerMinute: Int = 10, signingRequestsPerMinute: Int = 120,
+            trustedProxies: Set<String> = [],
+            signing: SigningPolicy = SigningPolicy(), passwordCost: UInt8 = 12
+        ) {
             self.verificationsPerMinute = max(1, verificationsPerMinute)
+            self.loginsPerMinute = max(1, loginsPerMinute)
+            self.signingRequestsPerMinute = max(1, signingRequestsPerMinute)
+            self.signing = signing
+            self.passwordCost = passwordCost
             self.trustedProxies = trustedProxies
         }
     }
@@ -81,6 +97,10 @@ public enum Server {
                     .contentType: "application/vc+jwt", .contentDisposition: "attachment; filename=\"\(number)-open-badge.jwt\"",
                 ], body: .init(byteBuffer: ByteBuffer(string: credential)))
         }
+        SigningRoutes(
+            store: store, pages: pages, accounts: AccountService(store: store, cost: limits.passwordCost),
+            signing: SigningService(store: store, policy: limits.signing), limits: limits, clock: clock
+        ).add(to: router)
         return router
     }
 }

@@ -206,6 +206,8 @@ extension Text {
             "La copie numérisée de son certificat.",
         "A score out of 100, for --positioning or --assessment (alone: the assessment).":
             "Une note sur 100, pour --positioning ou --assessment (seule : l'évaluation).",
+        "A trainer sees the sessions that list their name as a trainer (case, accents and spaces folded), opens their half-days for signing on phones and certifies their sheets. The password (at least 12 characters) is read from the standard input, one line, and kept as a bcrypt hash.\n\nExample:\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"":
+            "Un formateur voit les sessions qui le comptent parmi leurs formateurs (noms comparés sans tenir compte de la casse, des accents ni des espaces), ouvre l'émargement de leurs demi-journées sur téléphone et certifie leurs feuilles. Le mot de passe (au moins 12 caractères) est lu sur l'entrée standard, en une ligne, et conservé sous forme de hachage bcrypt.\n\nExemple :\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"",
         "A trainer; repeat for several.":
             "Un formateur ; à répéter pour en indiquer plusieurs.",
         "A trainer; repeat for several. Replaces the list.":
@@ -228,6 +230,10 @@ extension Text {
             "Accepter des créneaux qui ne couvrent pas les heures de la formation.",
         "Accessibility":
             "Accessibilité",
+        "Account {} disabled":
+            "Compte {} désactivé",
+        "Add a trainer's account.":
+            "Ajouter le compte d'un formateur.",
         "Add an employer.":
             "Ajouter un employeur.",
         "Add an obligation to an employer.":
@@ -236,6 +242,8 @@ extension Text {
             "Ajouter un participant.",
         "Add, import, list, show, edit, merge and remove participants.":
             "Ajouter, importer, lister, afficher, modifier, fusionner et supprimer des participants.",
+        "Added account {} ({}, trainer)":
+            "Compte {} ajouté ({}, formateur)",
         "Added employer {}: {}":
             "Employeur {} ajouté : {}",
         "Added obligation {}: {}":
@@ -274,6 +282,8 @@ extension Text {
             "Public",
         "BY":
             "PAR",
+        "Back to the sheet":
+            "Retour à la feuille",
         "Backed up {} to {}":
             "Espace de travail {} sauvegardé dans {}",
         "Born":
@@ -306,6 +316,14 @@ extension Text {
             "Certificat {}",
         "Certificates issued before keep what they printed; those issued after print the new details. `participant show` lists the changes: who, when, before and after. An empty value (--email \"\") clears a detail.\n\nExample:\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01":
             "Les certificats délivrés avant gardent ce qu'ils ont imprimé ; ceux délivrés après impriment les nouvelles informations. `participant show` liste les modifications : qui, quand, avant et après. Une valeur vide (--email \"\") efface une information.\n\nExemple :\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01",
+        "Certified by":
+            "Certifiée par",
+        "Certified by {} on {}":
+            "Certifiée par {} le {}",
+        "Certify the sheet":
+            "Certifier la feuille",
+        "Change":
+            "Modifier",
         "Change a session's trainers, place, or the times of half-days that have not started.":
             "Modifier les formateurs d'une session, son lieu, ou les horaires des demi-journées qui n'ont pas commencé.",
         "Change an obligation's rule: for the periods that begin from today, or with --apply-to-existing for all.":
@@ -324,6 +342,8 @@ extension Text {
             "Vérifiez l'adresse imprimée sur le certificat ou scannez de nouveau son QR code : le numéro seul ne permet pas de trouver un certificat.",
         "Check, import, list, show and export courses.":
             "Vérifier, importer, lister, afficher et exporter des formations.",
+        "Clear":
+            "Effacer",
         "Close a session once its last half-day has ended: its records become final.":
             "Clore une session une fois sa dernière demi-journée terminée : ses enregistrements deviennent définitifs.",
         "Closed {}":
@@ -340,6 +360,8 @@ extension Text {
             "Comparer avec ce jour (la dernière exécution). Par défaut : la veille.",
         "Completed":
             "Achevée le",
+        "Continue":
+            "Continuer",
         "Copied {} to {}: {} in {} tables":
             "{} copié vers {} : {} dans {} tables",
         "Copy a workspace's records into an empty PostgreSQL database, or into a new folder over SQLite.":
@@ -384,6 +406,14 @@ extension Text {
             "Décision",
         "Declaration number":
             "Numéro de déclaration d'activité",
+        "Disable an account: it can no longer log in; what it signed stays.":
+            "Désactiver un compte : il ne peut plus se connecter ; ce qu'il a signé est conservé.",
+        "Draw your signature first.":
+            "Tracez d'abord votre signature.",
+        "Draw your signature here":
+            "Tracez votre signature ici",
+        "Drawn signatures intact: {} matching their hashes":
+            "Signatures dessinées intactes : {}, chacune conforme à son empreinte",
         "Due soon":
             "Échéance proche",
         "Déclaration d'activité":
@@ -428,6 +458,10 @@ extension Text {
             "Tout le personnel (avec edit : à la place des fonctions ou personnes indiquées auparavant).",
         "Evidence":
             "Justificatif",
+        "Example:\n  allervers account disable claire":
+            "Exemple :\n  allervers account disable claire",
+        "Example:\n  allervers account list":
+            "Exemple :\n  allervers account list",
         "Example:\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002":
             "Exemple :\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002",
         "Example:\n  allervers attendance hours --from 2026-01-01 --to 2026-12-31 --json":
@@ -482,6 +516,8 @@ extension Text {
             "Exemple :\n  allervers session show AV-FOND-2026-03-LYON",
         "Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003":
             "Exemple :\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003",
+        "Example:\n  printf '%s\\n' \"$PASSWORD\" | allervers account password claire":
+            "Exemple :\n  printf '%s\\n' \"$PASSWORD\" | allervers account password claire",
         "Exempt someone from an obligation (or all) until a day, for a reason.":
             "Dispenser une personne d'une obligation (ou de toutes) jusqu'à une date, pour un motif donné.",
         "Exempt someone from an obligation for a while, for a reason.":
@@ -520,6 +556,8 @@ extension Text {
             "ENTRÉE",
         "HOURS":
             "HEURES",
+        "Half-day":
+            "Demi-journée",
         "Half-days run 09:00–12:30 and 13:30–17:00 on working days (not a weekend nor a public holiday; --calendar alsace-moselle adds Good Friday and 26 December) unless --morning/--afternoon say otherwise; a --start on a day off says so and begins on the next working day. --slots FILE takes an irregular schedule, a CSV with the columns date;start;end;modules (modules separated by spaces), such as practice-analysis groups spread over weeks or outreach days: several slots in a half-day, an evening maraude, a night round (a slot that ends at or before its start ends the next day, and lasts the time that really passes, clock changes included). Optional columns place;address or site;site_description hold a slot elsewhere than the session's place; remote, how presence was established for a slot held remotely. A slot on a public holiday is refused unless --allow-holiday. A trainer or a place booked elsewhere at the same time is refused.\n\nExample:\n  allervers session plan AV-FOND --start 2026-03-12 \\\n    --id AV-FOND-2026-03-LYON \\\n    --room \"Salle Rhône\" --address \"3 quai Perrache, 69002 Lyon\" \\\n    --trainer \"Claire Martin\"":
             "Les demi-journées vont de 09:00 à 12:30 et de 13:30 à 17:00 les jours ouvrés (ni week-end ni jour férié ; --calendar alsace-moselle ajoute le Vendredi saint et le 26 décembre), sauf indication contraire de --morning/--afternoon ; un --start tombant un jour non ouvré le signale et commence le jour ouvré suivant. --slots FILE accepte un planning irrégulier, un CSV avec les colonnes date;start;end;modules (modules séparés par des espaces), par exemple des groupes d'analyse des pratiques étalés sur plusieurs semaines ou des journées sur des sites d'intervention : plusieurs créneaux dans une demi-journée, une maraude en soirée, une tournée de nuit (un créneau qui se termine à son heure de début ou avant se termine le lendemain, et dure le temps réellement écoulé, changements d'heure compris). Les colonnes facultatives place;address ou site;site_description permettent de tenir un créneau ailleurs que dans le lieu de la session ; remote indique comment la présence a été constatée pour un créneau à distance. Un créneau tombant un jour férié est refusé, sauf avec --allow-holiday. Un formateur ou un lieu déjà réservé ailleurs au même moment est refusé.\n\nExemple :\n  allervers session plan AV-FOND --start 2026-03-12 \\\n    --id AV-FOND-2026-03-LYON \\\n    --room \"Salle Rhône\" --address \"3 quai Perrache, 69002 Lyon\" \\\n    --trainer \"Claire Martin\"",
         "Help:  ":
@@ -588,6 +626,8 @@ extension Text {
             "PRÉAVIS",
         "LEFT":
             "SORTI",
+        "LOGIN":
+            "IDENTIFIANT",
         "Leave the attendance column empty, to print before the session.":
             "Laisser vide la colonne des présences, pour imprimer avant la session.",
         "Levels: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non acquis); or a --score out of 100. --positioning is the initial positioning, --assessment the assessment of learning.\n\nExample:\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 \\\n    --status completed\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --assessment acquired\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --positioning not-acquired --score 30":
@@ -596,6 +636,8 @@ extension Text {
             "Lister les certificats : ceux d'une session, ou ceux de toutes les sessions filtrés par dates, formation, employeur ou état.",
         "List participants.":
             "Lister les participants.",
+        "List the accounts.":
+            "Lister les comptes.",
         "List the courses in the workspace, every version.":
             "Lister les formations de l'espace de travail, toutes versions comprises.",
         "List the employers, with their staff and the spellings merged into each.":
@@ -610,6 +652,12 @@ extension Text {
             "Lister les formations suivies ailleurs.",
         "List, show, revoke and reissue certificates. They are never rewritten.":
             "Lister, afficher, révoquer et réémettre les certificats. Ils ne sont jamais réécrits.",
+        "Log in":
+            "Se connecter",
+        "Log out":
+            "Se déconnecter",
+        "Login":
+            "Identifiant",
         "MARK":
             "RELEVÉ",
         "MODALITY":
@@ -636,6 +684,8 @@ extension Text {
             "Les horaires du matin, HH:MM-HH:MM.",
         "Move a workspace's records between SQLite and PostgreSQL.":
             "Déplacer les enregistrements d'un espace de travail entre SQLite et PostgreSQL.",
+        "My sessions":
+            "Mes sessions",
         "NAME":
             "NOM",
         "Name":
@@ -644,6 +694,8 @@ extension Text {
             "Nature de l'action",
         "New times of a half-day not started yet.":
             "Les nouveaux horaires d'une demi-journée pas encore commencée.",
+        "No account yet: add one with `allervers account add LOGIN --name NAME`.":
+            "Aucun compte pour l'instant : ajoutez-en un avec `allervers account add LOGIN --name NAME`.",
         "No certificate at this address":
             "Aucun certificat à cette adresse",
         "No certificate matches.":
@@ -664,6 +716,8 @@ extension Text {
             "Pas encore d'identité de l'organisme : les documents en ont besoin. Ajoutez-la avec `allervers organisation set`.",
         "No participant yet: add some with `allervers participant import FILE.csv`.":
             "Aucun participant pour l'instant : ajoutez-en avec `allervers participant import FILE.csv`.",
+        "No session lists {} as a trainer.":
+            "Aucune session ne compte {} parmi ses formateurs.",
         "No session matches.":
             "Aucune session ne correspond.",
         "No session yet: plan one with `allervers session plan COURSE --start DATE`.":
@@ -678,12 +732,18 @@ extension Text {
             "Personne à relancer au {}.",
         "Nobody works there now.":
             "Personne n'y travaille actuellement.",
+        "Not possible":
+            "Impossible",
+        "Not signed":
+            "Signature non enregistrée",
         "Note: {} is {}: the first half-day is on {}":
             "Remarque : le {} est {} : la première demi-journée est le {}",
         "Nothing to change in {}":
             "Rien à modifier pour {}",
         "Nothing to change: {} already reads so":
             "Rien à modifier : {} comporte déjà ces informations",
+        "Nothing was recorded.":
+            "Rien n'a été enregistré.",
         "Number":
             "Numéro",
         "OBJECTIVES":
@@ -726,6 +786,8 @@ extension Text {
             "Uniquement ce qui avait été enregistré à la fin de ce jour (Europe/Paris).",
         "Open Badges credential":
             "badge numérique Open Badges",
+        "Open this half-day for signing":
+            "Ouvrir l'émargement de cette demi-journée",
         "Organisation identity set: {}":
             "Identité de l'organisme définie : {}",
         "PARTICIPANT":
@@ -752,6 +814,10 @@ extension Text {
             "Les participants absents sans motif valable.",
         "Participants present.":
             "Les participants présents.",
+        "Password":
+            "Mot de passe",
+        "Password of {} changed":
+            "Mot de passe de {} modifié",
         "Place: {}, {}":
             "Lieu : {}, {}",
         "Plan a session: lay its half-days out from the course's modules, or take them from a file.":
@@ -784,10 +850,16 @@ extension Text {
             "MOTIF",
         "RECORDED":
             "ENREGISTRÉ",
+        "ROLE":
+            "RÔLE",
         "Rate":
             "Taux",
         "Reasons":
             "Motifs",
+        "Receipt":
+            "Reçu",
+        "Record":
+            "Relevé",
         "Record a group's results on the objectives from a CSV, all or none.":
             "Enregistrer depuis un CSV les résultats d'un groupe sur les objectifs, entièrement ou pas du tout.",
         "Record a module's state, or a result on an objective.":
@@ -802,6 +874,8 @@ extension Text {
             "Relever les présences de chaque demi-journée, importer une feuille papier, afficher la grille et l'historique.",
         "Recorded":
             "Enregistré",
+        "Recorded at":
+            "Enregistrée le",
         "Recorded {} for {}":
             "Formation externe {} enregistrée pour {}",
         "Recorded {} for {} from {}":
@@ -880,10 +954,14 @@ extension Text {
             "SOUS-COMMANDES :",
         "Satisfied by":
             "Satisfaite par",
+        "Save":
+            "Enregistrer",
         "Say what it would change, change nothing.":
             "Indiquer ce qui changerait, sans rien modifier.",
         "Scan the QR code printed on the certificate, or type the address printed under it.":
             "Scannez le QR code imprimé sur le certificat, ou saisissez l'adresse imprimée dessous.",
+        "Scan the QR code with your phone, or go to {}/sign and type the code.":
+            "Scannez le QR code avec votre téléphone, ou allez sur {}/sign et saisissez le code.",
         "Seats. Default: the course's maximum group size.":
             "Le nombre de places. Par défaut : la taille maximale du groupe prévue par la formation.",
         "Seats: {}/{}":
@@ -900,8 +978,16 @@ extension Text {
             "Session",
         "Session log intact: {} checked":
             "Journal des sessions vérifié et intact : {}",
+        "Session {}":
+            "Session {}",
+        "Session {}: nothing a controller would reject":
+            "Session {} : rien qu'un contrôleur rejetterait",
+        "Set an account's password, read from the standard input; its browsers are logged out.":
+            "Définir le mot de passe d'un compte, lu sur l'entrée standard ; ses navigateurs sont déconnectés.",
         "Set the organisation identity (all five parts).":
             "Définir l'identité de l'organisme (les cinq éléments).",
+        "Sheet signatures intact: {} checked":
+            "Signatures des feuilles vérifiées et intactes : {}",
         "Show a participant.":
             "Afficher un participant.",
         "Show a record of training done elsewhere; with --check, whether a file is its evidence.":
@@ -926,14 +1012,34 @@ extension Text {
             "Afficher l'aide d'une sous-commande.",
         "Show the organisation identity.":
             "Afficher l'identité de l'organisme.",
+        "Show the signing code":
+            "Afficher le code d'émargement",
+        "Sign":
+            "Signer",
+        "Sign and certify":
+            "Signer et certifier",
+        "Sign the sheet":
+            "Signer la feuille d'émargement",
+        "Sign-in sheet, {}":
+            "Feuille d'émargement, {}",
         "Signatory":
             "Signataire",
+        "Signature":
+            "Signature",
+        "Signature of {}":
+            "Signature de {}",
+        "Signatures on a public holiday or on a day the session does not run, a half-day whose signatures all came within 10 seconds, a half-day past by a day that no trainer certified, someone counted present on a signed half-day without a signature. Exits with status 1 when there is any.\n\nExample:\n  allervers attendance check AV-FOND-2026-03-LYON":
+            "Des signatures un jour férié ou un jour où la session n'a pas lieu, une demi-journée dont toutes les signatures sont arrivées en 10 secondes, une demi-journée passée depuis un jour qu'aucun formateur n'a certifiée, une personne comptée présente sur une demi-journée émargée sans sa signature. Se termine avec le code de sortie 1 s'il y en a.\n\nExemple :\n  allervers attendance check AV-FOND-2026-03-LYON",
+        "Signed":
+            "Signature enregistrée",
         "Signing key: {}":
             "Clé de signature : {}",
         "Signing keys: copy the organisation's .allervers/*.pem here to issue certificates.":
             "Clés de signature : copiez ici les .allervers/*.pem de l'organisme pour délivrer des certificats.",
         "State":
             "État",
+        "Status":
+            "Statut",
         "Statuses: compliant (until the due date), due-soon (days left), in-grace (late since; overdue from), overdue (late since, overdue since), not-yet-due (never trained, due later), exempt. The due date is the last compliant day. Evidence: the certificate that counts, or \"never trained\". Someone counts in an employer's report on the days they worked there.\n\nExample:\n  allervers compliance --employer \"CCAS de Villeurbanne\" --as-of 2026-12-31\n  allervers compliance report --as-of 2026-12-31 --csv conformite.csv\n  allervers compliance --employer E-0001 --as-of 2026-12-31 \\\n    --pdf conformite.pdf":
             "Statuts : à jour (jusqu'à l'échéance), échéance proche (jours restants), en délai de grâce (en retard depuis ; hors délai à partir du), hors délai (en retard depuis, hors délai depuis), échéance à venir (jamais formé, échéance ultérieure), dispensé. L'échéance est le dernier jour où la personne est à jour. Justificatif : le certificat pris en compte, ou « jamais formé ». Une personne figure dans l'état d'un employeur pour les jours où elle y a travaillé.\n\nExemple :\n  allervers compliance --employer \"CCAS de Villeurbanne\" --as-of 2026-12-31\n  allervers compliance report --as-of 2026-12-31 --csv conformite.csv\n  allervers compliance --employer E-0001 --as-of 2026-12-31 \\\n    --pdf conformite.pdf",
         "Stop counting a record of training done elsewhere; the record stays.":
@@ -964,6 +1070,8 @@ extension Text {
             "Les certificats que donne `certificate list` avec les mêmes options ; pour chacun, son certificat de réalisation et, quand la règle a été atteinte, son attestation de fin de formation (telle qu'imprimée à la délivrance, scellée et signée) et son badge numérique Open Badges, ainsi qu'un index.csv qui les recense tous. Les certificats révoqués sont laissés de côté. Écrits dans Exports/certificates sauf si --out indique où ; les fichiers déjà présents sont remplacés.\n\nExemple :\n  allervers export certificates --year 2026 \\\n    --employer \"CCAS de Villeurbanne\" \\\n    --out ccas-2026",
         "The certificates' language: fr or en.":
             "La langue des certificats : fr ou en.",
+        "The code on the trainer's screen":
+            "Le code affiché sur l'écran du formateur",
         "The course's id.":
             "L'identifiant de la formation.",
         "The course's title there.":
@@ -1016,6 +1124,10 @@ extension Text {
             "Le dernier jour, inclus.",
         "The last day.":
             "Le dernier jour.",
+        "The login.":
+            "L'identifiant.",
+        "The login: lower case, without spaces.":
+            "L'identifiant : en minuscules, sans espaces.",
         "The new file to write.":
             "Le nouveau fichier à écrire.",
         "The new issue date. Default: today.":
@@ -1042,6 +1154,8 @@ extension Text {
             "Le dernier jour de la période, inclus.",
         "The person (id, email or external id).":
             "La personne (identifiant, e-mail ou identifiant externe).",
+        "The person's name, as sessions list their trainers.":
+            "Le nom de la personne, tel que les sessions désignent leurs formateurs.",
         "The port; 0 takes a free one.":
             "Le port ; 0 en prend un libre.",
         "The provider.":
@@ -1108,6 +1222,10 @@ extension Text {
             "Ce certificat est valide.",
         "This certificate was revoked: {}.":
             "Ce certificat a été révoqué : {}.",
+        "This form has expired: try again.":
+            "Ce formulaire a expiré : réessayez.",
+        "Times":
+            "Horaires",
         "Title":
             "Intitulé",
         "Trained until":
@@ -1118,6 +1236,8 @@ extension Text {
             "Gérer les formations suivies auprès d'un autre organisme, que les obligations peuvent prendre en compte.",
         "Training organisation":
             "Organisme de formation",
+        "Type the code again":
+            "Saisir à nouveau le code",
         "UNTIL":
             "JUSQU'AU",
         "USAGE: ":
@@ -1162,6 +1282,8 @@ extension Text {
             "Avertissement : {} : l'attestation de {} {} « non évalué » pour {} : elle doit indiquer les résultats de l'évaluation (L6353-1) ; enregistrez-les avec `allervers progress set` ou `progress import`",
         "Warning: {}{} {} is probably {} ({}); if so: allervers participant merge {} {}":
             "Attention : {}{} {} est probablement {} ({}) ; si c'est le cas : allervers participant merge {} {}",
+        "What a funder's controller would reject in a session's signed sheets.":
+            "Repérer ce que le contrôleur d'un financeur rejetterait dans les feuilles signées d'une session.",
         "What and where the outreach site is.":
             "Ce qu'est le site d'intervention et où il se trouve.",
         "What certificate numbers start with (AV gives AV-2026-000123).":
@@ -1202,6 +1324,8 @@ extension Text {
             "Qui l'accorde.",
         "Who issues, for the record. Default: the organisation's signatory.":
             "Qui délivre, pour la traçabilité. Par défaut : le signataire de l'organisme de formation.",
+        "Who logs in to `allervers serve`: add, list, set a password, disable.":
+            "Gérer les comptes qui se connectent à `allervers serve` : ajouter, lister, définir un mot de passe, désactiver.",
         "Who merges. Default: the organisation's signatory.":
             "Qui fusionne. Par défaut : le signataire de l'organisme de formation.",
         "Who pays: an OPCO, the employer…":
@@ -1280,6 +1404,8 @@ extension Text {
             "Écrit par allervers export certificates ; le prochain export remplace les fichiers de ce dossier.\n",
         "Written to Exports/SESSION/calendar.ics in the current folder unless --out says where.\n\nExample:\n  allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics":
             "Écrit dans Exports/SESSION/calendar.ics, dans le dossier courant, sauf si --out indique où.\n\nExemple :\n  allervers export calendar AV-FOND-2026-03-LYON --out lyon.ics",
+        "Wrong login or password.":
+            "Identifiant ou mot de passe incorrect.",
         "Wrote {} ({}) to {}/":
             "Écrit dans {3}/ : {1} ({2})",
         "Wrote {} to {}":
@@ -1292,6 +1418,10 @@ extension Text {
             "AAAA-MM-JJ ou JJ/MM/AAAA.",
         "YYYY-MM-DD or DD/MM/YYYY: tells namesakes apart.":
             "AAAA-MM-JJ ou JJ/MM/AAAA : permet de distinguer les homonymes.",
+        "Your name":
+            "Votre nom",
+        "Your signature is recorded.":
+            "Votre signature est enregistrée.",
         "a DOCTYPE is not allowed in a course file (DTDs and entities are refused for safety)":
             "un DOCTYPE n'est pas autorisé dans un fichier de formation (les DTD et les entités sont refusées par sécurité)",
         "a PostgreSQL store is backed up by its server (pg_dump), or copied with `allervers store copy`":
@@ -1310,14 +1440,20 @@ extension Text {
             "l'adresse d'un certificat sans la déclaration de son QR code se vérifie dans son espace de travail (--store)",
         "a closed session cannot be cancelled":
             "une session close ne peut pas être annulée",
+        "a correction's reason is text, without control characters":
+            "le motif d'une correction est du texte, sans caractère de contrôle",
         "a grace period is a number of days, not {}":
             "un délai de grâce est un nombre de jours, pas {}",
         "a grace period of {} days is longer than the validity of {} months":
             "un délai de grâce de {} jours dépasse la validité de {} mois",
         "a lead time is a number of days, not {}":
             "le délai d'« échéance proche » est un nombre de jours, pas {}",
+        "a login is lower case, without spaces (letters, digits, '.', '_', '-', '@'): \"{}\" is not one":
+            "un identifiant s'écrit en minuscules, sans espaces (lettres, chiffres, '.', '_', '-', '@') : « {} » n'en est pas un",
         "a participant needs a first and a last name":
             "un participant doit avoir un prénom et un nom",
+        "a password has at least {} characters":
+            "un mot de passe compte au moins {} caractères",
         "a public holiday ({})":
             "un jour férié ({})",
         "a quote in the middle of a field: quote the whole field and double the quote":
@@ -1344,12 +1480,20 @@ extension Text {
             "les certificats d'une session sont tous listés : indiquez une session ou des filtres, pas les deux",
         "a slot is held in a place or on a site, not both":
             "un créneau se tient dans un lieu ou sur un site, pas les deux",
+        "a trainer account belongs to no employer":
+            "un compte formateur n'appartient à aucun employeur",
         "a validity is a number of months above zero, not {}":
             "une validité est un nombre de mois supérieur à zéro, pas {}",
         "a value in column {}, beyond the header's {} columns":
             "une valeur en colonne {}, au-delà des {} colonnes de l'en-tête",
         "a workspace already exists in {}":
             "un espace de travail existe déjà dans {}",
+        "absent":
+            "absent",
+        "account":
+            "compte",
+        "active":
+            "actif",
         "all":
             "toutes",
         "already {}":
@@ -1358,8 +1502,12 @@ extension Text {
             "alsace-moselle",
         "an absence has no minutes late or early":
             "une absence ne comporte ni minutes de retard ni départ anticipé",
+        "an account needs the person's name":
+            "un compte doit indiquer le nom de la personne",
         "an address or a description needs the place or site it belongs to":
             "une adresse ou une description exige le lieu ou le site auquel elle se rapporte",
+        "an employer account names its employer (--employer)":
+            "un compte employeur désigne son employeur (--employer)",
         "an employer needs a name":
             "un employeur doit avoir un nom",
         "an excused absence of {} needs its reason":
@@ -1376,6 +1524,8 @@ extension Text {
             "un site d'intervention doit avoir sa --site-description",
         "anniversary":
             "anniversaire",
+        "arrived late (minutes)":
+            "arrivé en retard (minutes)",
         "assessment":
             "évaluation",
         "association":
@@ -1436,8 +1586,14 @@ extension Text {
             "certificats délivrés",
         "changes":
             "modifie",
+        "choose a participant":
+            "choisissez un participant",
+        "choose what to record":
+            "choisissez ce qu'il faut relever",
         "closed":
             "clôturée",
+        "code":
+            "code",
         "completed":
             "terminé",
         "completion":
@@ -1468,6 +1624,8 @@ extension Text {
             "la formation {} version {} figure deux fois dans cet import",
         "course {} version {} is already in the workspace with different content: give the changed course a new version, or import with --replace":
             "la formation {} version {} est déjà dans l'espace de travail avec un contenu différent : donner une nouvelle version à la formation modifiée, ou importer avec --replace",
+        "disabled":
+            "désactivé",
         "does not expire":
             "n'expire pas",
         "due-soon":
@@ -1492,6 +1650,10 @@ extension Text {
             "toutes les obligations",
         "everyone":
             "tout le monde",
+        "excused (reason)":
+            "excusé (motif)",
+        "excused: {}":
+            "excusé : {}",
         "exempt":
             "dispensé",
         "expired":
@@ -1538,12 +1700,18 @@ extension Text {
             "indiquez soit --module M --status S, soit --objective O avec un niveau ou --score",
         "give either --start DATE or --slots FILE":
             "indiquez soit --start DATE, soit --slots FILE",
+        "give the password on the standard input (one line)":
+            "indiquez le mot de passe sur l'entrée standard (une ligne)",
         "give the place: --room NAME --address ADDRESS, or --site NAME --site-description TEXT":
             "indiquez le lieu : --room NAME --address ADDRESS, ou --site NAME --site-description TEXT",
         "group size minimum {} must be at least 1 and no more than the maximum {}":
             "l'effectif minimal {} doit être d'au moins 1 et ne pas dépasser l'effectif maximal {}",
         "half-day":
             "demi-journée",
+        "half-day {} has not begun: signing opens at {}, {} minutes before it starts":
+            "la demi-journée {} n'a pas commencé : l'émargement ouvre le {}, {} minutes avant son début",
+        "half-day {} has not started: its sheet is certified once it has":
+            "la demi-journée {} n'a pas commencé : sa feuille se certifie une fois qu'elle a commencé",
         "half-day {} has started: its times are what happened":
             "la demi-journée {} a commencé : ses horaires sont ceux qui ont été réalisés",
         "half-day {} has started: the trainers and place of what was held cannot change":
@@ -1558,6 +1726,8 @@ extension Text {
             "hire (par défaut) ou role : point de départ de --due-months.",
         "hire date":
             "date d'entrée",
+        "image":
+            "image",
         "in-grace":
             "en délai de grâce",
         "in-progress":
@@ -1596,6 +1766,10 @@ extension Text {
             "en retard depuis le {}, hors délai à partir du {}",
         "late {}, overdue {}":
             "en retard depuis le {}, hors délai depuis le {}",
+        "left early (minutes)":
+            "parti avant la fin (minutes)",
+        "left {} minutes early":
+            "parti {} minutes avant la fin",
         "libxml2 could not attach the course schema":
             "libxml2 n'a pas pu associer le schéma des fichiers de formation",
         "libxml2 could not create a reader for the file":
@@ -1604,10 +1778,14 @@ extension Text {
             "libxml2 n'a pas pu écrire le document de formation",
         "line {}: {}":
             "ligne {} : {}",
+        "log of sheet signatures":
+            "journal des signatures de feuilles",
         "merged into {}":
             "fusionné dans {}",
         "minimum attendance must be between 0 and 100 percent":
             "le taux de présence minimal doit être compris entre 0 et 100 %",
+        "minutes":
+            "minutes",
         "minutes late or early cannot be negative":
             "les minutes de retard ou de départ anticipé ne peuvent pas être négatives",
         "modality":
@@ -1690,6 +1868,8 @@ extension Text {
             "non éligible : {}",
         "not enrolled, so not withdrawn":
             "non inscrit, donc pas désinscrit",
+        "not recorded":
+            "non relevé",
         "not-met":
             "non atteint",
         "not-started":
@@ -1732,6 +1912,10 @@ extension Text {
             "planned, running, closed ou cancelled.",
         "positioning":
             "positionnement",
+        "present":
+            "présent",
+        "present, signed for them (reason)":
+            "présent, émargé à sa place (motif)",
         "previous-expiry":
             "échéance précédente",
         "prints":
@@ -1744,6 +1928,10 @@ extension Text {
             "enregistrement de progression",
         "public-body":
             "organisme public",
+        "qr":
+            "QR code",
+        "reason":
+            "motif",
         "record":
             "enregistrement",
         "record of training done elsewhere":
@@ -1800,24 +1988,38 @@ extension Text {
             "journal des sessions",
         "session {} has no half-day {}; its half-days are {}":
             "la session {} n'a pas de demi-journée {} ; ses demi-journées sont {}",
+        "session {} is cancelled":
+            "la session {} est annulée",
         "session {} is cancelled: its attendance can no longer change":
             "la session {} est annulée : ses présences ne peuvent plus changer",
         "session {} is closed and {} holds live certificate {}, issued from these records: ":
             "la session {} est close et {} détient le certificat en vigueur {}, délivré à partir de ces enregistrements : ",
         "session {} is closed: {} has no record for {} to correct, and nothing new is recorded":
             "la session {} est close : {} n'a pas de relevé à corriger pour {}, et rien de nouveau n'est enregistré",
+        "session {} is {}: its half-days are no longer signed":
+            "la session {} est {} : ses demi-journées ne s'émargent plus",
         "session {}: ":
             "session {} : ",
         "sheet":
             "feuille",
+        "sheet signature":
+            "signature de feuille",
         "signatory title":
             "fonction du signataire",
+        "signature":
+            "signature",
         "signature valid (Ed25519, {})":
             "signature valide (Ed25519, {})",
+        "signed":
+            "a signé",
         "signed by {}, not by this workspace's key ({})":
             "signé par {}, et non par la clé de cet espace de travail ({})",
         "signed with {}, not EdDSA":
             "signé avec {} et non avec EdDSA",
+        "signing for half-day {} closed at {}, {} minutes after it ended: ask the trainer":
+            "l'émargement de la demi-journée {} a fermé le {}, {} minutes après sa fin : adressez-vous au formateur",
+        "signing on someone's behalf needs its reason":
+            "un émargement à la place d'une personne doit indiquer son motif",
         "slot {} ends at {} on {}, after slot {} starts at {}":
             "le créneau {} se termine à {} le {}, après le début du créneau {} à {}",
         "slot {} ends at {}, before it starts at {} (only a slot starting from 18:00 ends the next day)":
@@ -1986,12 +2188,20 @@ extension Text {
             "la feuille a plus de lignes qu'un tableur ne peut en contenir",
         "the sheet holds too many cells to be a list":
             "la feuille contient trop de cellules pour être une liste",
+        "the sheet of half-day {} has been certified: a change is a correction and needs its reason":
+            "la feuille de la demi-journée {} a été certifiée : une modification est une correction et doit indiquer son motif",
+        "the sheet of half-day {} of session {} has been certified: a change is a correction and needs its reason (--reason)":
+            "la feuille de la demi-journée {} de la session {} a été certifiée : une modification est une correction et doit indiquer son motif (--reason)",
         "the sheet {} is empty: a header row is expected":
             "la feuille {} est vide : une ligne d'en-tête est attendue",
         "the sheet {} is missing":
             "la feuille {} est absente",
+        "the signature did not come through: draw it again":
+            "la signature n'est pas parvenue : tracez-la de nouveau",
         "the signature does not match: the statement was changed, or not signed by {}":
             "la signature ne correspond pas : la déclaration a été modifiée ou n'a pas été signée par {}",
+        "the signature image {} was changed after it was written":
+            "l'image de signature {} a été modifiée après son enregistrement",
         "the signed statement names no certificate (jti)":
             "la déclaration signée n'indique aucun certificat (jti)",
         "the slots add up to {} hours but course {} lasts {} hours (use --allow-partial for part of a course)":
@@ -2004,6 +2214,10 @@ extension Text {
             "la cible contient déjà des enregistrements ({}) : copier dans une base vide",
         "the time zone \"{}\" does not exist":
             "le fuseau horaire « {} » n'existe pas",
+        "the trainer has already recorded your attendance for this half-day: ask them if it is wrong":
+            "le formateur a déjà relevé votre présence pour cette demi-journée : adressez-vous à lui si ce relevé est erroné",
+        "the trainer has certified this half-day's sheet: ask them to correct it":
+            "le formateur a certifié la feuille de cette demi-journée : demandez-lui de la corriger",
         "the trainer must confirm the declared experience{} with --experience-confirmed: {}":
             "le formateur doit confirmer l'expérience déclarée{} avec --experience-confirmed : {}",
         "the workbook does not say where its sheet {} is":
@@ -2016,6 +2230,10 @@ extension Text {
             "l'espace de travail n'a pas d'identité d'organisme de formation, que les documents doivent porter : la définir avec `allervers organisation set`",
         "the workspace in {}, whose keys would sign, keeps its records in {}: run the command from a workspace of this database":
             "l'espace de travail de {}, dont les clés signeraient, conserve ses enregistrements dans {} : lancez la commande depuis un espace de travail de cette base",
+        "there is already an account {}":
+            "il existe déjà un compte {}",
+        "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now":
+            "ce code a expiré ou n'en est pas un : les codes changent au bout de quelques secondes ; scannez ou saisissez maintenant celui affiché sur l'écran du formateur",
         "this folder holds no .xml file":
             "ce dossier ne contient aucun fichier .xml",
         "this is an LHEO file; LHEO import is not supported yet, only the AllerVers course format":
@@ -2026,10 +2244,14 @@ extension Text {
             "cette ligne est en UTF-8 et d'autres non : le fichier mélange les encodages ; l'enregistrer depuis le tableur au format « CSV UTF-8 »",
         "this row has {} fields but the header has {}":
             "cette ligne a {} champs, mais l'en-tête en a {}",
+        "this signing page has expired: scan or type the code on the trainer's screen again":
+            "cette page d'émargement a expiré : scannez ou saisissez de nouveau le code affiché sur l'écran du formateur",
         "this workspace has issued certificates":
             "cet espace de travail a délivré des certificats",
         "times are written HH:MM":
             "les heures s'écrivent HH:MM",
+        "trainer":
+            "formateur",
         "trainer {} teaches session {} (slot {}) at the time of slot {}":
             "le formateur {} anime la session {} (créneau {}) à l'heure du créneau {}",
         "training":
@@ -2102,6 +2324,8 @@ extension Text {
             "{} : dispense de {} jusqu'au {}",
         "{} half-days have no attendance record":
             "{} demi-journées n'ont aucun relevé de présence",
+        "{} has already certified the sheet of half-day {}":
+            "{} a déjà certifié la feuille de la demi-journée {}",
         "{} has no certificates yet: run `allervers certify {}`":
             "La session {} n'a encore aucun certificat : lancez `allervers certify {}`",
         "{} has no half-days or its course is missing":
@@ -2116,6 +2340,8 @@ extension Text {
             "{} contient des fichiers qu'aucun export de certificats n'a écrits : indiquez un autre --out",
         "{} holds no seat in session {}":
             "{} n'a pas de place dans la session {}",
+        "{} holds no seat in session {}: only people enrolled sign its sheet":
+            "{} n'occupe pas de place dans la session {} : seules les personnes inscrites signent sa feuille d'émargement",
         "{} inflates beyond its stated size":
             "{} dépasse, une fois décompressé, sa taille déclarée",
         "{} is a public holiday ({}): give --allow-holiday to hold a slot then":
@@ -2138,6 +2364,8 @@ extension Text {
             "{} est nommé deux fois pour {} (",
         "{} is not a readable AllerVers snapshot ({})":
             "{} n'est pas une sauvegarde AllerVers lisible ({})",
+        "{} is not a trainer of session {}":
+            "{} n'est pas formateur de la session {}",
         "{} is not an AllerVers snapshot (write one with `allervers backup --to FILE`)":
             "{} n'est pas une sauvegarde AllerVers (en créer une avec `allervers backup --to FILE`)",
         "{} is not enrolled in session {}":
@@ -2156,6 +2384,8 @@ extension Text {
             "Périodes en cours qui gardent la règle sous laquelle elles ont commencé : {} ; --apply-to-existing modifierait le statut de {} d'entre elles.",
         "{} kept no evidence file to compare {} with":
             "{} n'a conservé aucun fichier justificatif auquel comparer {}",
+        "{} minutes late":
+            "{} minutes de retard",
         "{} missed {} minutes of slot {}, which lasts {}: record an absence instead":
             "{} a manqué {} minutes du créneau {}, qui en dure {} : relever plutôt une absence",
         "{} months":
@@ -2218,6 +2448,8 @@ extension Text {
             "{} : « {} » heures ne correspond pas à un nombre entier de minutes",
         "{}: a signing key already exists":
             "{} : une clé de signature existe déjà",
+        "{}: all {} signatures came within {} seconds, as if signed in a row":
+            "{} : les {} signatures sont toutes arrivées en {} secondes, comme si elles avaient été faites à la suite",
         "{}: cannot create the file":
             "{} : impossible de créer le fichier",
         "{}: cannot create the folder":
@@ -2252,6 +2484,8 @@ extension Text {
             "{} : aucune clé de signature ; lancez `allervers key create` dans l'espace de travail",
         "{}: no such file":
             "{} : fichier introuvable",
+        "{}: no trainer has certified the sheet a day after the half-day":
+            "{} : aucun formateur n'a certifié la feuille un jour après la demi-journée",
         "{}: objective {} {} recorded":
             "{} : objectif {}, résultat {} enregistré",
         "{}: read as {} (not UTF-8)":
@@ -2274,8 +2508,14 @@ extension Text {
             "{} : il n'y a pas de clé de signature à sauvegarder",
         "{}: write the year with four digits ({}/{}/20{} or {}/{}/19{})":
             "{} : écrivez l'année sur quatre chiffres ({}/{}/20{} ou {}/{}/19{})",
+        "{}: {} is counted present without a signature":
+            "{} : {} est compté présent sans signature",
         "{}: {} of {} eligible (dry run: nothing issued)":
             "{} : éligibles : {} sur {} (simulation : rien n'a été délivré)",
+        "{}: {} signed on {}, a day the session does not run":
+            "{} : {} a signé le {}, un jour où la session n'a pas lieu",
+        "{}: {} signed on {}, a public holiday ({})":
+            "{} : {} a signé le {}, jour férié ({})",
         "{}: {} without a record":
             "{} : {} sans relevé",
         "{}–{} does not fit half-day {}, a slot of the {} (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)":

@@ -138,28 +138,16 @@ final class PDFCanvas {
 
     /// A QR code of `payload` (error correction M), `size` points wide with its quiet zone.
     func qrCode(_ payload: String, x: Double, y: Double, size: Double) {
-        guard let code = QRcode_encodeString8bit(payload, 0, QR_ECLEVEL_M) else { return }
-        defer { QRcode_free(code) }
-        let modules = Int(code.pointee.width)
+        guard let code = QRMatrix(payload) else { return }
         let quiet = 4
-        let cell = size / Double(modules + 2 * quiet)
+        let cell = size / Double(code.size + 2 * quiet)
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_rectangle(cr, x, y, size, size)
         cairo_fill(cr)
         cairo_set_source_rgb(cr, 0, 0, 0)
-        // One rectangle per horizontal run of dark modules: a fifth of the rectangles, and
-        // cairo's number formatting is most of a page's cost.
-        for row in 0..<modules {
-            var column = 0
-            while column < modules {
-                guard code.pointee.data[row * modules + column] & 1 == 1 else {
-                    column += 1
-                    continue
-                }
-                let start = column
-                while column < modules, code.pointee.data[row * modules + column] & 1 == 1 { column += 1 }
-                cairo_rectangle(cr, x + Double(start + quiet) * cell, y + Double(row + quiet) * cell, Double(column - start) * cell, cell)
-            }
+        // cairo's number formatting is most of a page's cost: one rectangle per run.
+        for run in code.runs {
+            cairo_rectangle(cr, x + Double(run.column + quiet) * cell, y + Double(run.row + quiet) * cell, Double(run.length) * cell, cell)
         }
         cairo_fill(cr)
     }

@@ -63,9 +63,8 @@ public enum StoreCopy {
 
     /// Recomputes the copy's chains and verifies each certificate's signatures.
     static func check(_ store: Store, issuer: IssuerKey, copied: CopyReport) throws -> StoreCopyReport {
-        let attendance = try store.verifyAttendanceChain()
-        let sessions = try store.verifySessionLog()
-        if let problem = attendance.problemText ?? sessions.problemText { throw CopyError("the copy does not verify: \(problem)") }
+        let chains = try store.verifyChains()
+        if let problem = chains.problem { throw CopyError("the copy does not verify: \(problem)") }
         let certificates = try store.allCertificates()
         for certificate in certificates {
             for token in [certificate.signedPayload] + (certificate.credential.map { [$0] } ?? []) {
@@ -79,7 +78,7 @@ public enum StoreCopy {
             }
         }
         return StoreCopyReport(
-            target: "", copied: copied, attendanceRecords: attendance.recordCount, sessionEvents: sessions.recordCount,
+            target: "", copied: copied, attendanceRecords: chains.attendance.recordCount, sessionEvents: chains.sessions.recordCount,
             certificates: certificates.count, keyFiles: [])
     }
 }

@@ -80,10 +80,11 @@ public struct VerificationService: Sendable {
         return VerificationReport(statement: statement, checks: checks)
     }
 
-    /// The workspace's logs: the attendance chain, the session log, and every reopening.
-    public func verifyLogs() async throws -> (attendance: ChainReport, sessions: ChainReport, reopenings: [SessionEvent]) {
+    /// The workspace's logs: the attendance chain, the session log, the trainers' sheet
+    /// signatures, and every reopening.
+    public func verifyLogs() async throws -> (chains: ChainReports, reopenings: [SessionEvent]) {
         guard let store else { throw VerificationFailure("no workspace to verify") }
-        return (try store.verifyAttendanceChain(), try store.verifySessionLog(), try store.reopenings())
+        return (try store.verifyChains(), try store.reopenings())
     }
 }
 

@@ -21,6 +21,9 @@ public struct AttendanceEvent: Sendable, Hashable, Codable {
     public var supersedes: Int64?
     /// Why it corrects the earlier record.
     public var correctionReason: String?
+    /// How a signature came in, for a record signed on a phone or by the trainer on
+    /// someone's behalf.
+    public var evidence: SignatureEvidence?
     /// The record's hash, chained to the previous record's.
     public var hash: String
 }
@@ -94,11 +97,18 @@ extension Store {
     /// participant holding a seat in it, once, and make sense for that half-day. A mark for
     /// a participant and half-day already recorded is a correction: it needs a
     /// `correctionReason`, and supersedes the earlier record, which stays in the history.
+    ///
+    /// With `beforeCertifying`, the reason is one the tool gave (a trainer completing a signed
+    /// sheet), and the marks are refused once a trainer certified their half-day's sheet.
     public func record(
         _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, correctionReason: String? = nil,
-        at now: Date = Date()
+        beforeCertifying: Bool = false, at now: Date = Date()
     ) throws {
-        try record([(sessionID, marks)], by: recordedBy, source: source, correctionReason: correctionReason, at: now)
+        try database.write { db in
+            try Self.record(
+                marks, in: sessionID, by: recordedBy, source: source, correctionReason: correctionReason, at: now,
+                beforeCertifying: beforeCertifying, db: db)
+        }
     }
 
     /// Records marks for several sessions in one transaction: all of them, or none.
@@ -114,10 +124,14 @@ extension Store {
         }
     }
 
+    /// Records marks after checking them (see ``record(_:in:by:source:correctionReason:at:)``);
+    /// signed marks carry their `evidence` (JSON) and may come `early` seconds before their
+    /// half-day starts. Returns the records' sequence numbers.
+    @discardableResult
     static func record(
         _ marks: [AttendanceMark], in sessionID: String, by recordedBy: String, source: String, correctionReason: String?, at now: Date,
-        db: any SQLConnection
-    ) throws {
+        evidence: String? = nil, early: TimeInterval = 0, beforeCertifying: Bool = false, db: any SQLConnection
+    ) throws -> [Int64] {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
         guard session.status != .cancelled else {
             throw AttendanceError(["session \(sessionID) is cancelled: its attendance can no longer change"])
@@ -126,8 +140,12 @@ extension Store {
         let recorded = Set(
             try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
         let seated = Set(try SessionRows.seated(in: sessionID, db: db))
+        let certified = try SheetSignatureRows.certifiedSlots(in: sessionID, db: db)
         let live = session.status == .closed ? try SessionRows.liveCertificates(in: sessionID, db: db) : [:]
         let reason = correctionReason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        if let reason, reason.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
+            throw AttendanceError(["a correction's reason is text, without control characters"])
+        }
         var reasons: [Text] = []
         var firstFault: Int?
         var seen: Set<String> = []
@@ -143,7 +161,7 @@ extension Store {
                 }
                 continue
             }
-            if let start = session.interval(of: slot)?.start, start > now {
+            if let start = session.interval(of: slot)?.start, start > now.addingTimeInterval(early) {
                 if notStarted.insert(slot.id).inserted {
                     reasons.append("half-day \(slot.id) of session \(sessionID) has not started yet: attendance is recorded once it has")
                 }
@@ -159,7 +177,11 @@ extension Store {
             if let refusal = SessionRows.checkChangeable(session, for: mark.participantID, live: live), !reasons.contains(refusal) {
                 reasons.append(refusal)
             }
-            if recorded.contains(key) {
+            if certified.contains(slot.id) && (beforeCertifying || (reason == nil && !recorded.contains(key))) {
+                reasons.append(
+                    "the sheet of half-day \(slot.id) of session \(sessionID) has been certified: a change is a correction and needs its reason (--reason)"
+                )
+            } else if recorded.contains(key) {
                 if reason == nil {
                     reasons.append(
                         "\(mark.participantID) already has a record for half-day \(mark.slotID) of session \(sessionID): a correction needs its reason (--reason)"
@@ -182,13 +204,19 @@ extension Store {
         // Only corrections carry the reason: a first record of the same batch does not.
         var first: [AttendanceMark] = []
         var corrections: [AttendanceMark] = []
+        // A first record after the sheet was certified is a correction too.
         for mark in marks {
-            if recorded.contains("\(mark.participantID) \(mark.slotID)") { corrections.append(mark) } else { first.append(mark) }
+            if recorded.contains("\(mark.participantID) \(mark.slotID)") || certified.contains(mark.slotID) {
+                corrections.append(mark)
+            } else {
+                first.append(mark)
+            }
         }
-        try AttendanceRows.append(
-            first, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: nil, at: now, in: db)
-        try AttendanceRows.append(
-            corrections, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: reason, at: now, in: db)
+        return try AttendanceRows.append(
+            first, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: nil, at: now, evidence: evidence, in: db)
+            + AttendanceRows.append(
+                corrections, sessionID: sessionID, recordedBy: recordedBy, source: source, correctionReason: reason, at: now,
+                evidence: evidence, in: db)
     }
 
     /// The current mark of every participant and slot recorded in a session.
@@ -213,7 +241,8 @@ extension Store {
                     sequence: sequence, sessionID: try row["sessionID"], mark: mark, recordedBy: try row["recordedBy"],
                     recordedAt: try row.parsed("recordedAt", of: "attendanceEvent", key: String(sequence), SessionRows.date(utc:)),
                     source: try row["source"],
-                    supersedes: latest[key], correctionReason: try row["correctionReason"], hash: try row["hash"])
+                    supersedes: latest[key], correctionReason: try row["correctionReason"],
+                    evidence: try AttendanceRows.evidence(row), hash: try row["hash"])
             }
         }
     }
@@ -284,11 +313,13 @@ extension Store {
 enum AttendanceRows {
     static let genesis = String(repeating: "0", count: 64)
 
+    @discardableResult
     static func append(
         _ marks: [AttendanceMark], sessionID: String, recordedBy: String, source: String, correctionReason: String?, at now: Date,
-        in db: any SQLConnection
-    ) throws {
-        guard !marks.isEmpty else { return }
+        evidence: String? = nil, in db: any SQLConnection
+    ) throws -> [Int64] {
+        guard !marks.isEmpty else { return [] }
+        var sequences: [Int64] = []
         let head = try db.row(sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
         var count: Int = try head?["count"] ?? 0
         var previous: String = try head?["lastHash"] ?? genesis
@@ -296,8 +327,8 @@ enum AttendanceRows {
         let row = try db.prepare(
             sql: """
                 INSERT INTO attendanceEvent (sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason,
-                    recordedBy, recordedAt, source, previousHash, hash, correctionReason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    recordedBy, recordedAt, source, previousHash, hash, correctionReason, evidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for mark in marks {
             let sequence = Int64(count + 1)
@@ -305,7 +336,7 @@ enum AttendanceRows {
                 sequence: sequence, sessionID: sessionID, slotID: mark.slotID, participantID: mark.participantID,
                 status: mark.status.rawValue,
                 minutesLate: mark.minutesLate, minutesLeftEarly: mark.minutesLeftEarly, reason: mark.reason, recordedBy: recordedBy,
-                recordedAt: recordedAt, source: source, correctionReason: correctionReason)
+                recordedAt: recordedAt, source: source, correctionReason: correctionReason, evidence: evidence)
             let hash = digest(fields, previous: previous)
             row.bind(sequence)
             row.bind(sessionID)
@@ -321,7 +352,9 @@ enum AttendanceRows {
             row.bind(previous)
             row.bind(hash)
             row.bind(correctionReason)
+            row.bind(evidence)
             try row.insert()
+            sequences.append(sequence)
             count += 1
             previous = hash
         }
@@ -330,19 +363,34 @@ enum AttendanceRows {
                 INSERT INTO attendanceChain (id, count, lastHash) VALUES (1, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
                 """, arguments: [count, previous])
+        return sequences
     }
 
     /// The fields a record's hash covers, in a fixed order. The correction's reason comes
-    /// last and only when there is one, so that records written before it existed keep
-    /// their hashes.
+    /// next and only when there is one, and the signature's evidence last and only when
+    /// there is one (after a correction's reason or a NUL for none), so that records
+    /// written before either existed keep their hashes.
     static func fields(
         sequence: Int64, sessionID: String, slotID: String, participantID: String, status: String, minutesLate: Int, minutesLeftEarly: Int,
-        reason: String?, recordedBy: String, recordedAt: String, source: String, correctionReason: String?
+        reason: String?, recordedBy: String, recordedAt: String, source: String, correctionReason: String?, evidence: String?
     ) -> [String] {
-        [
+        var fields = [
             String(sequence), sessionID, slotID, participantID, status, String(minutesLate), String(minutesLeftEarly), reason ?? "\u{0}",
             recordedBy, recordedAt, source,
-        ] + (correctionReason.map { [$0] } ?? [])
+        ]
+        if let evidence {
+            fields += [correctionReason ?? "\u{0}", evidence]
+        } else if let correctionReason {
+            fields.append(correctionReason)
+        }
+        return fields
+    }
+
+    /// A stored record's evidence, if it was signed.
+    static func evidence(_ row: SQLRow) throws -> SignatureEvidence? {
+        try row.parsedIfPresent("evidence", of: "attendanceEvent", key: "\(row["sequence"] as Int64? ?? 0)") { text in
+            try? JSONDecoder().decode(SignatureEvidence.self, from: Data(text.utf8))
+        }
     }
 
     /// The hash of a stored record, recomputed from its columns as stored.
@@ -352,7 +400,7 @@ enum AttendanceRows {
                 sequence: row["sequence"], sessionID: row["sessionID"], slotID: row["slotID"], participantID: row["participantID"],
                 status: row["status"], minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"],
                 recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], source: row["source"],
-                correctionReason: row["correctionReason"]), previous: previous)
+                correctionReason: row["correctionReason"], evidence: row["evidence"]), previous: previous)
     }
 
     /// SHA-256 of the previous hash and each field, every field prefixed by its length so
@@ -364,10 +412,15 @@ enum AttendanceRows {
             hasher.update(data: Array("\(bytes.count):".utf8))
             hasher.update(data: bytes)
         }
+        return hex(hasher.finalize())
+    }
+
+    /// Bytes (a digest) as lower-case hexadecimal.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in hasher.finalize() {
+        for byte in bytes {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

@@ -96,9 +96,8 @@ extension Store {
             } catch { throw BackupError("\(workspace.folder.path): cannot write there") }
             let keyFiles = try checkedSnapshot(staging.storeURL, named: source.path)
             let store = try open(staging)
-            let attendance = try store.verifyAttendanceChain()
-            let sessions = try store.verifySessionLog()
-            if let problem = attendance.problemText ?? sessions.problemText {
+            let chains = try store.verifyChains()
+            if let problem = chains.problem {
                 throw BackupError("\(source.path): the snapshot's records do not verify: \(problem)")
             }
             let certificates = try store.database.read { db in try db.one(Int.self, sql: "SELECT count(*) FROM certificate") ?? 0 }
@@ -115,7 +114,7 @@ extension Store {
             }
             try? manager.removeItem(at: staging.folder)
             return RestoreReport(
-                attendanceRecords: attendance.recordCount, sessionEvents: sessions.recordCount, certificates: certificates,
+                attendanceRecords: chains.attendance.recordCount, sessionEvents: chains.sessions.recordCount, certificates: certificates,
                 keyFiles: keyFiles.map(\.name).sorted())
         } catch {
             try? manager.removeItem(at: staging.folder)

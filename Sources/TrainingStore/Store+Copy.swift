@@ -55,6 +55,10 @@ extension Store {
         ("sessionEvent", ["sequence"], [], nil),
         ("sessionEventChain", ["id"], [], nil),
         ("participantChange", ["sequence"], [], "sequence"),
+        ("account", ["login"], [], nil),
+        ("signatureImage", ["sha256"], [], nil),
+        ("sheetSignature", ["sequence"], [], nil),
+        ("sheetSignatureChain", ["id"], [], nil),
     ]
 
     /// Copies every record of this store into `target`, which must hold none, in one

@@ -518,6 +518,76 @@ extension Store {
                         CHECK (publicAddress IS NULL OR publicAddress GLOB 'http://?*' OR publicAddress GLOB 'https://?*');
                     """)
         }
+        migrator.registerMigration("v16 signing on a phone") { db in
+            try db.execute(
+                sql: """
+                    -- Who logs in to `allervers serve`: trainers, and employers' correspondents.
+                    -- The password is kept as a bcrypt hash.
+                    CREATE TABLE account (
+                        login TEXT PRIMARY KEY CHECK (login <> '' AND login = lower(login)),
+                        name TEXT NOT NULL CHECK (trim(name) <> ''),
+                        role TEXT NOT NULL CHECK (role IN ('trainer', 'employer')),
+                        employerID TEXT REFERENCES employer(id) CHECK ((role = 'employer') = (employerID IS NOT NULL)),
+                        passwordHash TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        disabledAt TEXT
+                    );
+                    -- A browser logged in: the SHA-256 of its cookie's token (never the token) and
+                    -- the token its forms carry against cross-site requests.
+                    CREATE TABLE webSession (
+                        tokenHash TEXT PRIMARY KEY CHECK (length(tokenHash) = 64),
+                        login TEXT NOT NULL REFERENCES account(login),
+                        csrfToken TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        expiresAt TEXT NOT NULL
+                    );
+                    -- A half-day a trainer opened for signing on phones: the secret its rotating
+                    -- codes are drawn from.
+                    CREATE TABLE signingWindow (
+                        sessionID TEXT NOT NULL,
+                        slotID TEXT NOT NULL,
+                        secret TEXT NOT NULL CHECK (length(secret) >= 32),
+                        openedBy TEXT NOT NULL,
+                        openedAt TEXT NOT NULL,
+                        PRIMARY KEY (sessionID, slotID)
+                    );
+                    -- Drawn signatures, by the SHA-256 of their bytes, which the chained records hold.
+                    CREATE TABLE signatureImage (
+                        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+                        mediaType TEXT NOT NULL,
+                        data TEXT NOT NULL
+                    );
+                    CREATE TRIGGER signatureImageIsAppendOnlyOnUpdate BEFORE UPDATE ON signatureImage
+                    BEGIN SELECT RAISE(ABORT, 'signatures are never changed'); END;
+                    CREATE TRIGGER signatureImageIsAppendOnlyOnDelete BEFORE DELETE ON signatureImage
+                    BEGIN SELECT RAISE(ABORT, 'signatures are never deleted'); END;
+                    -- How a signed record came in (SignatureEvidence as JSON). In the record's hash
+                    -- only when present, so the records written before keep their hashes.
+                    ALTER TABLE attendanceEvent ADD COLUMN evidence TEXT CHECK (evidence IS NULL OR json_valid(evidence));
+                    -- Trainers' signatures certifying a half-day's sheet, chained like attendance.
+                    CREATE TABLE sheetSignature (
+                        sequence INTEGER PRIMARY KEY,
+                        sessionID TEXT NOT NULL,
+                        slotID TEXT NOT NULL,
+                        trainer TEXT NOT NULL,
+                        login TEXT NOT NULL,
+                        signedAt TEXT NOT NULL,
+                        imageSHA256 TEXT NOT NULL REFERENCES signatureImage(sha256),
+                        previousHash TEXT NOT NULL,
+                        hash TEXT NOT NULL CHECK (length(hash) = 64)
+                    );
+                    CREATE INDEX sheetSignatureBySlot ON sheetSignature(sessionID, slotID, sequence);
+                    CREATE TRIGGER sheetSignatureIsAppendOnlyOnUpdate BEFORE UPDATE ON sheetSignature
+                    BEGIN SELECT RAISE(ABORT, 'sheet signatures are never changed'); END;
+                    CREATE TRIGGER sheetSignatureIsAppendOnlyOnDelete BEFORE DELETE ON sheetSignature
+                    BEGIN SELECT RAISE(ABORT, 'sheet signatures are never deleted'); END;
+                    CREATE TABLE sheetSignatureChain (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        count INTEGER NOT NULL,
+                        lastHash TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }()
 }

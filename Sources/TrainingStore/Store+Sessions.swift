@@ -63,6 +63,8 @@ public struct NotFoundError: TextError, Sendable, Hashable {
         case obligation
         /// A record of training done elsewhere, by id.
         case externalTraining = "record of training done elsewhere"
+        /// A login of `allervers serve`.
+        case account
 
         /// The kind in words.
         var name: Text {
@@ -73,6 +75,7 @@ public struct NotFoundError: TextError, Sendable, Hashable {
             case .employer: "employer"
             case .obligation: "obligation"
             case .externalTraining: "record of training done elsewhere"
+            case .account: "account"
             }
         }
     }

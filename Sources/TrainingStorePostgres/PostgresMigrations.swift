@@ -468,6 +468,75 @@ public enum PostgresMigrations {
                 """
             ]
         ),
+        (
+            "v16 signing on a phone",
+            [
+                """
+                CREATE TABLE account (
+                    login TEXT COLLATE "C" PRIMARY KEY CHECK (login <> '' AND login = lower(login)),
+                    name TEXT COLLATE "C" NOT NULL CHECK (trim(name) <> ''),
+                    role TEXT COLLATE "C" NOT NULL CHECK (role IN ('trainer', 'employer')),
+                    employerID TEXT COLLATE "C" REFERENCES employer(id) CHECK ((role = 'employer') = (employerID IS NOT NULL)),
+                    passwordHash TEXT COLLATE "C" NOT NULL,
+                    createdAt TEXT COLLATE "C" NOT NULL,
+                    disabledAt TEXT COLLATE "C")
+                """,
+                """
+                CREATE TABLE webSession (
+                    tokenHash TEXT COLLATE "C" PRIMARY KEY CHECK (length(tokenHash) = 64),
+                    login TEXT COLLATE "C" NOT NULL REFERENCES account(login),
+                    csrfToken TEXT COLLATE "C" NOT NULL,
+                    createdAt TEXT COLLATE "C" NOT NULL,
+                    expiresAt TEXT COLLATE "C" NOT NULL)
+                """,
+                """
+                CREATE TABLE signingWindow (
+                    sessionID TEXT COLLATE "C" NOT NULL,
+                    slotID TEXT COLLATE "C" NOT NULL,
+                    secret TEXT COLLATE "C" NOT NULL CHECK (length(secret) >= 32),
+                    openedBy TEXT COLLATE "C" NOT NULL,
+                    openedAt TEXT COLLATE "C" NOT NULL,
+                    PRIMARY KEY (sessionID, slotID))
+                """,
+                """
+                CREATE TABLE signatureImage (
+                    sha256 TEXT COLLATE "C" PRIMARY KEY CHECK (length(sha256) = 64),
+                    mediaType TEXT COLLATE "C" NOT NULL,
+                    data TEXT COLLATE "C" NOT NULL)
+                """,
+                """
+                CREATE TRIGGER signatureImageIsAppendOnlyOnUpdate BEFORE UPDATE ON signatureImage
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('signatures are never changed')
+                """,
+                """
+                CREATE TRIGGER signatureImageIsAppendOnlyOnDelete BEFORE DELETE ON signatureImage
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('signatures are never deleted')
+                """,
+                "ALTER TABLE attendanceEvent ADD COLUMN evidence TEXT COLLATE \"C\" CHECK (evidence IS NULL OR evidence::jsonb IS NOT NULL)",
+                """
+                CREATE TABLE sheetSignature (
+                    sequence BIGINT PRIMARY KEY,
+                    sessionID TEXT COLLATE "C" NOT NULL,
+                    slotID TEXT COLLATE "C" NOT NULL,
+                    trainer TEXT COLLATE "C" NOT NULL,
+                    login TEXT COLLATE "C" NOT NULL,
+                    signedAt TEXT COLLATE "C" NOT NULL,
+                    imageSHA256 TEXT COLLATE "C" NOT NULL REFERENCES signatureImage(sha256),
+                    previousHash TEXT COLLATE "C" NOT NULL,
+                    hash TEXT COLLATE "C" NOT NULL CHECK (length(hash) = 64))
+                """,
+                "CREATE INDEX sheetSignatureBySlot ON sheetSignature(sessionID, slotID, sequence)",
+                """
+                CREATE TRIGGER sheetSignatureIsAppendOnlyOnUpdate BEFORE UPDATE ON sheetSignature
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('sheet signatures are never changed')
+                """,
+                """
+                CREATE TRIGGER sheetSignatureIsAppendOnlyOnDelete BEFORE DELETE ON sheetSignature
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('sheet signatures are never deleted')
+                """,
+                "CREATE TABLE sheetSignatureChain (id INTEGER PRIMARY KEY CHECK (id = 1), count BIGINT NOT NULL, lastHash TEXT NOT NULL)",
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

@@ -55,7 +55,8 @@ import TrainingTesting
         let records = Self.writers * Self.importsPerWriter * 24
         let verified = await allervers("verify", "--store", store)
         #expect(
-            verified.output == "Attendance log intact: \(records) records checked\nSession log intact: 0 events checked\n",
+            verified.output
+                == "Attendance log intact: \(records) records checked\nSession log intact: 0 events checked\nSheet signatures intact: 0 signatures checked\n",
             "\(verified.error)")
         print(
             "concurrency: \(Self.writers) processes wrote \(records) records in \(String(format: "%.1f", seconds)) s; all found, chain intact"

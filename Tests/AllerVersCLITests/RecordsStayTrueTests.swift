@@ -66,7 +66,10 @@ import TrainingTesting
         let history = await allervers("attendance", "history", "LYON", "--store", store)
         #expect(history.output.contains("#") && history.output.contains("closed"), "\(history.output)")
         let verified = await allervers("verify", "--store", store)
-        #expect(verified.output == "Attendance log intact: 21 records checked\nSession log intact: 1 event checked\n", "\(verified)")
+        #expect(
+            verified.output
+                == "Attendance log intact: 21 records checked\nSession log intact: 1 event checked\nSheet signatures intact: 0 signatures checked\n",
+            "\(verified)")
         // The filled sheet says which mark was corrected, when and why.
         let sheets = workspace.url.appendingPathComponent("sheets.pdf")
         #expect(await allervers("export", "sheets", "LYON", "--out", sheets.path, "--store", store).exitCode == 0)

@@ -53,7 +53,10 @@ func weekWorkspace() async throws -> TemporaryFolder {
         #expect(history.output.hasSuffix("#1: arrivé à 9 h 15, pas 9 h 20\n"), "\(history.output)")
 
         let intact = await allervers("verify", "--store", store)
-        #expect(intact.output == "Attendance log intact: 11 records checked\nSession log intact: 0 events checked\n")
+        #expect(
+            intact.output
+                == "Attendance log intact: 11 records checked\nSession log intact: 0 events checked\nSheet signatures intact: 0 signatures checked\n"
+        )
     }
 
     @Test func listsShowsProgressAndCalendar() async throws {
