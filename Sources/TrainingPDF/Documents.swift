@@ -16,9 +16,13 @@ public enum Documents {
     /// fact: each row shows the recorded status, minutes late or left early, and the
     /// correction that set it (`corrections`). Without, it is blank, to print before the
     /// session. A long name, employer or reason wraps inside its cell and the row grows.
+    ///
+    /// `signatures`, on a filled sheet, are what was signed on screen (`allervers serve`):
+    /// each person's drawn signature in their row with when and how it came, and the
+    /// trainers' in the box at the foot of the sheet.
     public static func emargement(
         session: Session, course: Course, organisation: Organisation, participants: [Participant], marks: [AttendanceMark]?,
-        corrections: [MarkCorrection] = [], language: DocumentLanguage = .fr
+        corrections: [MarkCorrection] = [], signatures: SheetSignatures = SheetSignatures(), language: DocumentLanguage = .fr
     ) throws(DocumentError) -> Data {
         let l = language
         let canvas = PDFCanvas(
@@ -29,6 +33,7 @@ public enum Documents {
         for correction in corrections { corrected["\(correction.participantID) \(correction.slotID)"] = correction }
         let modules = Dictionary(course.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let minimumRowHeight = 30.0
+        let signedRowHeight = 48.0
         let padding = 4.0
         // Four columns across the content width (511.28 pt); the last holds the signature.
         let columns = [
@@ -107,9 +112,10 @@ public enum Documents {
                                 }
                                     ?? ""),
                     ]
+                    let signed = marks == nil ? nil : signatures.participants[key]
                     let rowHeight = min(
                         tallest,
-                        zip(cells, zip(columns, fonts)).reduce(minimumRowHeight) { height, cell in
+                        zip(cells, zip(columns, fonts)).reduce(signed == nil ? minimumRowHeight : signedRowHeight) { height, cell in
                             max(height, canvas.height(of: cell.0, width: cell.1.0.1 - 2 * padding, font: cell.1.1) + 2 * padding)
                         })
                     // A row too tall for any page still goes on one of its own rather than never.
@@ -122,6 +128,11 @@ public enum Documents {
                             canvas.text(
                                 cells[index], x: x + padding, y: y + padding, width: width - 2 * padding, font: fonts[index],
                                 maxHeight: rowHeight - 2 * padding)
+                        }
+                        if index == cells.count, let signed {
+                            draw(
+                                signed, canvas: canvas, x: x + padding, y: y + padding, width: width - 2 * padding,
+                                height: rowHeight - 2 * padding, language: l)
                         }
                         canvas.box(x: x, y: y, width: width, height: rowHeight, lineWidth: 0.4)
                         x += width
@@ -136,6 +147,12 @@ public enum Documents {
                             "Signature of the trainer(s), certifying this sheet:"),
                         x: margin, y: y, width: contentWidth, font: .bold)
                     canvas.box(x: margin, y: y + 16, width: contentWidth, height: 50)
+                    if marks != nil {
+                        for (index, signed) in (signatures.trainers[slot.id] ?? []).prefix(3).enumerated() {
+                            draw(
+                                signed, canvas: canvas, x: margin + 4 + Double(index) * 170, y: y + 19, width: 160, height: 44, language: l)
+                        }
+                    }
                 }
                 canvas.text(
                     "\(session.id) — \(slot.id) — " + l.pick("feuille", "sheet") + " \(slotIndex + 1)/\(session.slots.count)"
@@ -145,6 +162,26 @@ public enum Documents {
             } while !remaining.isEmpty
         }
         return try canvas.finish()
+    }
+
+    /// A signature drawn on screen: the image, and under it who, when and how.
+    private static func draw(
+        _ signed: SheetSignatures.Signature, canvas: PDFCanvas, x: Double, y: Double, width: Double, height: Double,
+        language l: DocumentLanguage
+    ) {
+        let how: String =
+            switch signed.method {
+            case .qr: l.pick("QR code", "QR code")
+            case .code: l.pick("code saisi", "typed code")
+            case .trainer: l.pick("par le formateur : ", "by the trainer: ") + (signed.onBehalfReason ?? "")
+            case nil: ""
+            }
+        let caption = [signed.signer, l.pick("le ", "on ") + signed.at, how].filter { !$0.isEmpty }.joined(separator: ", ")
+        let captionHeight = canvas.height(of: caption, width: width, font: .small)
+        if let png = signed.png {
+            canvas.image(png: png, x: x, y: y, width: width, height: max(8, height - captionHeight - 1))
+        }
+        canvas.text(caption, x: x, y: y + max(0, height - captionHeight), width: width, font: .small, maxHeight: captionHeight)
     }
 
     /// How a mark reads on a filled sheet: in French, in the person's grammatical gender
@@ -397,4 +434,42 @@ public enum Documents {
 extension Participant {
     /// `Marie DUPONT`, as certificates name people.
     var fullName: String { "\(firstName) \(lastName.uppercased())" }
+}
+
+/// What was signed on screen for a session's sheets (`allervers serve`), for the filled sheets.
+public struct SheetSignatures: Sendable {
+    /// A drawn signature, or a presence the trainer signed for, with when and how.
+    public struct Signature: Sendable {
+        /// The drawn image; `nil` when the trainer signed on the person's behalf.
+        public var png: [UInt8]?
+        /// Who signed, as the sheet names them (a trainer's name; empty for a participant,
+        /// whose row names them).
+        public var signer: String
+        /// When, on the session's clock (`2026-03-12 08:52`).
+        public var at: String
+        /// How it came; `nil` for a trainer's certification.
+        public var method: SignatureEvidence.Method?
+        /// Why the trainer signed for them.
+        public var onBehalfReason: String?
+
+        /// Creates a signature.
+        public init(png: [UInt8]?, signer: String, at: String, method: SignatureEvidence.Method?, onBehalfReason: String? = nil) {
+            self.png = png
+            self.signer = signer
+            self.at = at
+            self.method = method
+            self.onBehalfReason = onBehalfReason
+        }
+    }
+
+    /// Each participant's signature, by `"PARTICIPANT SLOT"`.
+    public var participants: [String: Signature]
+    /// The trainers' certifications, by half-day.
+    public var trainers: [String: [Signature]]
+
+    /// The signatures of a sheet.
+    public init(participants: [String: Signature] = [:], trainers: [String: [Signature]] = [:]) {
+        self.participants = participants
+        self.trainers = trainers
+    }
 }

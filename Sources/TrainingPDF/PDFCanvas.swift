@@ -152,6 +152,46 @@ final class PDFCanvas {
         cairo_fill(cr)
     }
 
+    /// A PNG image (a drawn signature) scaled to fit `width` × `height` at `x`, `y`, its
+    /// proportions kept; nothing when the bytes are not a PNG cairo reads.
+    func image(png: [UInt8], x: Double, y: Double, width: Double, height: Double) {
+        final class Reader {
+            let bytes: [UInt8]
+            var offset = 0
+            init(_ bytes: [UInt8]) { self.bytes = bytes }
+        }
+        let reader = Reader(png)
+        guard
+            let image = withExtendedLifetime(
+                reader,
+                {
+                    cairo_image_surface_create_from_png_stream(
+                        { closure, data, length in
+                            guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+                            let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
+                            let count = Int(length)
+                            guard reader.offset + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                            reader.bytes.withUnsafeBufferPointer { buffer in
+                                data.update(from: buffer.baseAddress! + reader.offset, count: count)
+                            }
+                            reader.offset += count
+                            return CAIRO_STATUS_SUCCESS
+                        }, Unmanaged.passUnretained(reader).toOpaque())
+                })
+        else { return }
+        defer { cairo_surface_destroy(image) }
+        let imageWidth = Double(cairo_image_surface_get_width(image))
+        let imageHeight = Double(cairo_image_surface_get_height(image))
+        guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, imageWidth > 0, imageHeight > 0 else { return }
+        let scale = min(width / imageWidth, height / imageHeight)
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, scale, scale)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
     /// Ends the page and starts another.
     func newPage() {
         cairo_show_page(cr)

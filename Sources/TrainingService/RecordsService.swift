@@ -58,7 +58,7 @@ public struct RecordsService: Sendable {
                     "sign-in-sheets.pdf",
                     try Documents.emargement(
                         session: session, course: course, organisation: organisation, participants: participants, marks: marks,
-                        corrections: records.corrections)
+                        corrections: records.corrections, signatures: SigningService(store: store).signatures(of: session))
                 ),
             ]
             for certificate in records.liveCertificates {
@@ -144,7 +144,7 @@ public struct RecordsService: Sendable {
         let pdf = try Documents.emargement(
             session: records.session, course: records.course, organisation: try store.documentOrganisation(),
             participants: records.participants, marks: blank ? nil : records.marks, corrections: blank ? [] : records.corrections,
-            language: language)
+            signatures: blank ? SheetSignatures() : try SigningService(store: store).signatures(of: records.session), language: language)
         return (records.session, pdf)
     }
 }

@@ -2,6 +2,7 @@ internal import Crypto
 public import Foundation
 internal import HummingbirdBcrypt
 public import TrainingCore
+public import TrainingPDF
 public import TrainingStore
 
 /// How long signing lasts around a half-day, and how long a code lives.
@@ -216,6 +217,33 @@ public struct SigningService: Sendable {
                 SheetView.Line(participant: person, mark: records.grid[person.id, slotID], signature: signatures[person.id])
             },
             certifications: try store.sheetSignatures(of: session.id).filter { $0.slotID == slotID })
+    }
+
+    /// What was signed on screen for a session, as its filled sheets print it: each person's
+    /// latest signature of each half-day, and the trainers' certifications.
+    public func signatures(of session: Session) throws -> SheetSignatures {
+        var images: [String: [UInt8]] = [:]
+        func png(_ sha: String?) throws -> [UInt8]? {
+            guard let sha else { return nil }
+            if let known = images[sha] { return known }
+            let image = try store.signatureImage(sha256: sha)?.png
+            images[sha] = image
+            return image
+        }
+        var signatures = SheetSignatures()
+        for event in try store.attendanceHistory(of: session.id) {
+            guard let evidence = event.evidence else { continue }
+            signatures.participants["\(event.mark.participantID) \(event.mark.slotID)"] = SheetSignatures.Signature(
+                png: try png(evidence.imageSHA256), signer: "", at: Self.clock(event.recordedAt, in: session), method: evidence.method,
+                onBehalfReason: evidence.onBehalfReason)
+        }
+        for signature in try store.sheetSignatures(of: session.id) {
+            signatures.trainers[signature.slotID, default: []].append(
+                SheetSignatures.Signature(
+                    png: try png(signature.imageSHA256), signer: signature.trainer, at: Self.clock(signature.signedAt, in: session),
+                    method: nil))
+        }
+        return signatures
     }
 
     /// Certifies a half-day's sheet with the trainer's drawn signature.

@@ -114,7 +114,6 @@ struct TestBrowser {
 
     @Test func aParticipantSignsOnTheirPhoneAndTheTrainerCertifiesTheSheet() async throws {
         let (workspace, store, clock, app, first) = try await Self.setUp()
-        _ = workspace
         let sheet = "/trainer/LYON/\(first.id)"
         try await app.test(.router) { client in
             var trainer = TestBrowser(client: client)
@@ -203,6 +202,20 @@ struct TestBrowser {
         let chains = try store.verifyChains()
         #expect(
             chains.problem == nil && chains.attendance.recordCount == 4 && chains.sheets.recordCount == 1 && chains.images.recordCount == 1)
+        // The filled sheet prints the signatures with when and how they came, and the trainer's.
+        let pdf = workspace.url.appendingPathComponent("sheets.pdf")
+        let exported = await allervers("export", "sheets", "LYON", "--out", pdf.path, "--store", workspace.url.path)
+        #expect(exported.exitCode == 0, "\(exported)")
+        let printed = try text(of: pdf)
+        for expected in ["code saisi", "par le formateur : main dans le plâtre", "Claire Martin, le 2026-03-12"] {
+            #expect(printed.contains(expected), "\(expected) in \(printed)")
+        }
+        let images = try execute(URL(fileURLWithPath: "/usr/bin/pdfimages"), ["-list", pdf.path])
+        #expect(images.output.split(separator: "\n").count - 2 == 2, "the participant's and the trainer's: \(images.output)")
+        let blank = workspace.url.appendingPathComponent("blank.pdf")
+        _ = await allervers("export", "sheets", "LYON", "--blank", "--out", blank.path, "--store", workspace.url.path)
+        #expect(try execute(URL(fileURLWithPath: "/usr/bin/pdfimages"), ["-list", blank.path]).output.split(separator: "\n").count == 2)
+
         let behalf = try #require(try store.attendanceHistory(of: "LYON", participantID: "P-0004").first)
         #expect(
             behalf.evidence == SignatureEvidence(method: .trainer, onBehalfReason: "main dans le plâtre") && behalf.recordedBy == "claire")
