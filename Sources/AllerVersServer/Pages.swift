@@ -171,7 +171,7 @@ struct Pages: Sendable {
     /// The one style sheet: readable on a phone, printable.
     static let style = """
         body { font-family: system-ui, sans-serif; margin: 0; padding: 1rem; color: #1a1a1a; background: #fafafa; }
-        main { max-width: 40rem; margin: 0 auto; }
+        main { max-width: 60rem; margin: 0 auto; }
         h1 { font-size: 1.4rem; }
         .state { padding: 0.75rem 1rem; border-radius: 0.5rem; font-weight: 600; }
         .state.valid { background: #e3f4e6; color: #14532d; }
