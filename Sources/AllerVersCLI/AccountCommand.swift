@@ -18,27 +18,32 @@ extension AllerVers.AccountCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Add a trainer's account."),
+                abstract: tr("Add a trainer's account, or an employer's."),
                 discussion: tr(
                     """
                     A trainer sees the sessions that list their name as a trainer (case, accents and \
                     spaces folded), opens their half-days for signing on phones and certifies their \
-                    sheets. The password (at least 12 characters) is read from the standard input, \
-                    one line, and kept as a bcrypt hash.
+                    sheets. With --employer, the account is an employer's: it sees that employer's \
+                    staff only, their obligations and their certificates. The password (at least 12 \
+                    characters) is read from the standard input, one line, and kept as a bcrypt hash.
 
-                    Example:
+                    Examples:
                       echo "$PASSWORD" | allervers account add claire --name "Claire Martin"
+                      echo "$PASSWORD" | allervers account add rh-ccas --name "Service RH" \\
+                        --employer "CCAS de Villeurbanne"
                     """))
         }
         @Argument(help: tr("The login: lower case, without spaces.")) var login: String
         @Option(help: tr("The person's name, as sessions list their trainers.")) var name: String
+        @Option(help: tr("For an employer's account: the employer (id or name) whose staff it sees.")) var employer: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
             let store = try storeOptions.openStore()
             let password = try readPassword()
-            try await AccountService(store: store).add(Account(login: login, name: name, role: .trainer), password: password)
-            say("Added account \(login) (\(name), trainer)")
+            let account = Account(login: login, name: name, role: employer == nil ? .trainer : .employer, employerID: employer)
+            try await AccountService(store: store).add(account, password: password)
+            say("Added account \(login) (\(name), \(account.role.words))")
         }
     }
 
@@ -54,9 +59,12 @@ extension AllerVers.AccountCommand {
             if format.json { return try printJSON(accounts) }
             guard !accounts.isEmpty else { return say("No account yet: add one with `allervers account add LOGIN --name NAME`.") }
             printTable(
-                header: ["LOGIN", "NAME", "ROLE", "STATE"],
+                header: ["LOGIN", "NAME", "ROLE", "EMPLOYER", "STATE"],
                 rows: accounts.map { account in
-                    [account.login, account.name, account.role.words.description, tr(account.disabled ? "disabled" : "active")]
+                    [
+                        account.login, account.name, account.role.words.description, account.employerID ?? "",
+                        tr(account.disabled ? "disabled" : "active"),
+                    ]
                 })
         }
     }

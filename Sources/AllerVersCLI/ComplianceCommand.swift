@@ -75,10 +75,7 @@ extension AllerVers.ComplianceCommand {
                     try service.reportPDF(report, employer: employer, knownAt: known, language: pdf.lang.language), to: path)
             }
             if let csv {
-                var writer = CSVWriter()
-                writer.append(Self.csvHeader)
-                for line in report.lines { writer.append(Self.csvCells(line)) }
-                try writeFile(writer.data, to: csv)
+                try writeFile(report.csv, to: csv)
             }
             if format.json { return counts ? try printJSON(Counts(asOf: day, counts: report.counts())) : try printJSON(report) }
             guard !report.lines.isEmpty else { return say("Nobody has an obligation on \(day).") }
@@ -87,8 +84,9 @@ extension AllerVers.ComplianceCommand {
                 header: ["EMPLOYER", "PARTICIPANT", "NAME", "OBLIGATION", "STATUS", "DUE", "SINCE", "EVIDENCE"],
                 rows: report.lines.map { line in
                     [
-                        line.employer, line.participantID, line.name, line.obligationID, Self.state(line.status),
-                        line.status.due?.description ?? "", Self.since(line.status), line.status.evidence?.evidence ?? tr("never trained"),
+                        line.employer, line.participantID, line.name, line.obligationID, line.status.stateText.description,
+                        line.status.due?.description ?? "", line.status.sinceText.description,
+                        line.status.evidence?.evidence ?? tr("never trained"),
                     ]
                 })
             say()
@@ -111,34 +109,6 @@ extension AllerVers.ComplianceCommand {
                 })
         }
 
-        static let csvHeader = [
-            "employer", "participant", "name", "email", "profession", "obligation", "title", "state", "due", "days_left", "late_since",
-            "overdue_since", "evidence",
-        ]
-
-        static func csvCells(_ line: ComplianceReport.Line) -> [String] {
-            let status = line.status
-            return [
-                line.employer, line.participantID, line.name, line.email ?? "", line.profession ?? "", line.obligationID, line.obligation,
-                status.state.rawValue, status.due?.description ?? "", status.daysLeft.map(String.init) ?? "",
-                status.lateSince?.description ?? "", status.overdueSince?.description ?? "", status.evidence?.evidence ?? "",
-            ]
-        }
-
-        static func state(_ status: ComplianceStatus) -> String {
-            let state: Text =
-                switch status.state {
-                case .dueSoon: "\(status.state.words) (\(status.daysLeft ?? 0) d)"
-                case .exempt: "\(status.state.words) until \(status.exemption?.until.description ?? "")"
-                default: status.state.words
-                }
-            return state.description
-        }
-
-        static func since(_ status: ComplianceStatus) -> String {
-            guard let late = status.lateSince, let overdue = status.overdueSince else { return "" }
-            return status.state == .inGrace ? tr("late \(late), overdue from \(overdue)") : tr("late \(late), overdue \(overdue)")
-        }
     }
 
     struct Reminders: AsyncParsableCommand {
@@ -182,8 +152,8 @@ extension AllerVers.ComplianceCommand {
                 employer: employer, asOf: day, since: since.flatMap(LocalDate.init), every: every)
             if let csv {
                 var writer = CSVWriter()
-                writer.append(Report.csvHeader + ["reason"])
-                for reminder in reminders { writer.append(Report.csvCells(reminder.line) + [reminder.reason]) }
+                writer.append(ComplianceReport.csvHeader + ["reason"])
+                for reminder in reminders { writer.append(ComplianceReport.csvCells(reminder.line) + [reminder.reason]) }
                 try writeFile(writer.data, to: csv)
             }
             if format.json { return try printJSON(reminders) }
@@ -193,7 +163,7 @@ extension AllerVers.ComplianceCommand {
                 rows: reminders.map { reminder in
                     let line = reminder.line
                     return [
-                        line.participantID, line.name, line.email ?? "", line.obligationID, Report.state(line.status),
+                        line.participantID, line.name, line.email ?? "", line.obligationID, line.status.stateText.description,
                         line.status.due?.description ?? "", reminder.reason,
                     ]
                 })
@@ -246,14 +216,7 @@ extension AllerVers.ComplianceCommand {
             }
             let header: [Text] = ["PARTICIPANT", "NAME"] + matrix.obligations.map { Text(verbatim: $0.id) }
             let rows = matrix.rows.map { [$0.participantID, $0.name] + $0.statuses.map(Self.cell) }
-            if let csv {
-                var writer = CSVWriter()
-                writer.append(["participant", "name"] + matrix.obligations.map { "\($0.id) \($0.title)" })
-                for row in matrix.rows {
-                    writer.append([row.participantID, row.name] + row.statuses.map { $0.map { $0.state.rawValue } ?? "" })
-                }
-                try writeFile(writer.data, to: csv)
-            }
+            if let csv { try writeFile(matrix.csv, to: csv) }
             if format.json { return try printJSON(matrix) }
             guard !matrix.rows.isEmpty else { return say("No obligation applies to anyone at \(employer) on \(day).") }
             printTable(header: header, rows: rows)

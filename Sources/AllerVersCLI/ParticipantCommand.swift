@@ -309,7 +309,7 @@ extension AllerVers.ParticipantCommand {
                     header: ["OBLIGATION", "TITLE", "STATUS", "DUE", "EVIDENCE"],
                     rows: history.obligations.map {
                         [
-                            $0.obligationID, $0.obligation, AllerVers.ComplianceCommand.Report.state($0.status),
+                            $0.obligationID, $0.obligation, $0.status.stateText.description,
                             $0.status.due?.description ?? "", $0.status.evidence?.evidence ?? tr("never trained"),
                         ]
                     })

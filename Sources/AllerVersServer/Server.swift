@@ -97,7 +97,7 @@ public enum Server {
                     .contentType: "application/vc+jwt", .contentDisposition: "attachment; filename=\"\(number)-open-badge.jwt\"",
                 ], body: .init(byteBuffer: ByteBuffer(string: credential)))
         }
-        SigningRoutes(
+        Site(
             store: store, pages: pages, accounts: AccountService(store: store, cost: limits.passwordCost),
             signing: SigningService(store: store, policy: limits.signing), limits: limits, clock: clock
         ).add(to: router)

@@ -15,6 +15,14 @@ extension Pages {
         {{#credential}}<p><a href="{{url}}">{{label}}</a></p>{{/credential}}
         {{#link}}<p><a href="{{url}}">{{label}}</a></p>{{/link}}
         """,
+        // A table of what an employer sees, with links to the other pages and downloads.
+        "table": """
+        {{#links}}<a href="{{url}}">{{label}}</a> {{/links}}
+        {{#hasRows}}<table><thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead><tbody>
+        {{#rows}}<tr>{{#cells}}<td>{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</td>{{/cells}}</tr>
+        {{/rows}}</tbody></table>{{/hasRows}}
+        {{^hasRows}}<p>{{empty}}</p>{{/hasRows}}
+        """,
         "login": """
         {{#refusal}}<p class="refusal">{{refusal}}</p>{{/refusal}}
         <form method="post" action="/login">

@@ -206,8 +206,8 @@ extension Text {
             "La copie numérisée de son certificat.",
         "A score out of 100, for --positioning or --assessment (alone: the assessment).":
             "Une note sur 100, pour --positioning ou --assessment (seule : l'évaluation).",
-        "A trainer sees the sessions that list their name as a trainer (case, accents and spaces folded), opens their half-days for signing on phones and certifies their sheets. The password (at least 12 characters) is read from the standard input, one line, and kept as a bcrypt hash.\n\nExample:\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"":
-            "Un formateur voit les sessions qui le comptent parmi leurs formateurs (noms comparés sans tenir compte de la casse, des accents ni des espaces), ouvre l'émargement de leurs demi-journées sur téléphone et certifie leurs feuilles. Le mot de passe (au moins 12 caractères) est lu sur l'entrée standard, en une ligne, et conservé sous forme de hachage bcrypt.\n\nExemple :\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"",
+        "A trainer sees the sessions that list their name as a trainer (case, accents and spaces folded), opens their half-days for signing on phones and certifies their sheets. With --employer, the account is an employer's: it sees that employer's staff only, their obligations and their certificates. The password (at least 12 characters) is read from the standard input, one line, and kept as a bcrypt hash.\n\nExamples:\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"\n  echo \"$PASSWORD\" | allervers account add rh-ccas --name \"Service RH\" \\\n    --employer \"CCAS de Villeurbanne\"":
+            "Un formateur voit les sessions qui le comptent parmi leurs formateurs (noms comparés sans tenir compte de la casse, des accents ni des espaces), ouvre l'émargement de leurs demi-journées sur téléphone et certifie leurs feuilles. Avec --employer, le compte est celui d'un employeur : il ne voit que le personnel de cet employeur, ses obligations et ses certificats. Le mot de passe (au moins 12 caractères) est lu sur l'entrée standard, en une ligne, et conservé sous forme de hachage bcrypt.\n\nExemples :\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"\n  echo \"$PASSWORD\" | allervers account add rh-ccas --name \"Service RH\" \\\n    --employer \"CCAS de Villeurbanne\"",
         "A trainer; repeat for several.":
             "Un formateur ; à répéter pour en indiquer plusieurs.",
         "A trainer; repeat for several. Replaces the list.":
@@ -232,8 +232,8 @@ extension Text {
             "Accessibilité",
         "Account {} disabled":
             "Compte {} désactivé",
-        "Add a trainer's account.":
-            "Ajouter le compte d'un formateur.",
+        "Add a trainer's account, or an employer's.":
+            "Ajouter le compte d'un formateur, ou d'un employeur.",
         "Add an employer.":
             "Ajouter un employeur.",
         "Add an obligation to an employer.":
@@ -282,6 +282,8 @@ extension Text {
             "Public",
         "BY":
             "PAR",
+        "Back":
+            "Retour",
         "Back to the sheet":
             "Retour à la feuille",
         "Backed up {} to {}":
@@ -314,6 +316,8 @@ extension Text {
             "Numéros de certificat",
         "Certificate {}":
             "Certificat {}",
+        "Certificates":
+            "Certificats",
         "Certificates issued before keep what they printed; those issued after print the new details. `participant show` lists the changes: who, when, before and after. An empty value (--email \"\") clears a detail.\n\nExample:\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01":
             "Les certificats délivrés avant gardent ce qu'ils ont imprimé ; ceux délivrés après impriment les nouvelles informations. `participant show` liste les modifications : qui, quand, avant et après. Une valeur vide (--email \"\") efface une information.\n\nExemple :\n  allervers participant edit P-0003 --last-name \"Roux-Martin\" \\\n    --by \"Claire Martin\"\n  allervers participant edit P-0001 --profession \"cheffe de service\" \\\n    --role-since 2026-10-01",
         "Certified by":
@@ -414,6 +418,8 @@ extension Text {
             "Tracez votre signature ici",
         "Drawn signatures intact: {} matching their hashes":
             "Signatures dessinées intactes : {}, chacune conforme à son empreinte",
+        "Due":
+            "Échéance",
         "Due soon":
             "Échéance proche",
         "Déclaration d'activité":
@@ -540,6 +546,8 @@ extension Text {
             "Suivre la progression de chaque participant : modules effectués, objectifs positionnés et évalués.",
         "For a correction: record the corrected attendance or results first, then reissue. The old certificate is revoked and the new one, with a new number, names it.\n\nExample:\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"":
             "Pour une correction : enregistrez d'abord les présences ou les résultats corrigés, puis réémettez. L'ancien certificat est révoqué et le nouveau, avec un nouveau numéro, le mentionne.\n\nExemple :\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"",
+        "For an employer's account: the employer (id or name) whose staff it sees.":
+            "Pour le compte d'un employeur : l'employeur (identifiant ou nom) dont il voit le personnel.",
         "Funder: {}":
             "Financeur : {}",
         "GRACE":
@@ -628,6 +636,8 @@ extension Text {
             "SORTI",
         "LOGIN":
             "IDENTIFIANT",
+        "Last day":
+            "Dernier jour",
         "Leave the attendance column empty, to print before the session.":
             "Laisser vide la colonne des présences, pour imprimer avant la session.",
         "Levels: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non acquis); or a --score out of 100. --positioning is the initial positioning, --assessment the assessment of learning.\n\nExample:\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --module M2 \\\n    --status completed\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --assessment acquired\n  allervers progress set AV-FOND-2026-03-LYON P-0001 --objective O3 \\\n    --positioning not-acquired --score 30":
@@ -664,6 +674,12 @@ extension Text {
             "MODALITÉ",
         "MODULES":
             "MODULES",
+        "Matrix":
+            "Matrice",
+        "Matrix (CSV)":
+            "Matrice (CSV)",
+        "Matrix (PDF)":
+            "Matrice (PDF)",
         "Merge a duplicate into the participant to keep.":
             "Fusionner un doublon dans le participant à conserver.",
         "Merged {} into {}":
@@ -700,6 +716,8 @@ extension Text {
             "Aucun certificat à cette adresse",
         "No certificate matches.":
             "Aucun certificat ne correspond.",
+        "No certificate yet.":
+            "Aucun certificat pour l'instant.",
         "No course yet: import some with `allervers course import FILE`.":
             "Aucune formation pour l'instant : importez-en avec `allervers course import FILE`.",
         "No employer yet: add one with `allervers employer add NAME`, or import participants with an employer column.":
@@ -756,6 +774,10 @@ extension Text {
             "RÉSUMÉ : ",
         "Objectives":
             "Objectifs",
+        "Obligation":
+            "Obligation",
+        "Obligations":
+            "Obligations",
         "Of this course.":
             "De cette formation.",
         "One completion is enough for good (with edit: no validity any more).":
@@ -1036,6 +1058,8 @@ extension Text {
             "Clé de signature : {}",
         "Signing keys: copy the organisation's .allervers/*.pem here to issue certificates.":
             "Clés de signature : copiez ici les .allervers/*.pem de l'organisme pour délivrer des certificats.",
+        "Since":
+            "Depuis",
         "State":
             "État",
         "Status":
@@ -2232,6 +2256,8 @@ extension Text {
             "l'espace de travail de {}, dont les clés signeraient, conserve ses enregistrements dans {} : lancez la commande depuis un espace de travail de cette base",
         "there is already an account {}":
             "il existe déjà un compte {}",
+        "this account names no employer":
+            "ce compte ne désigne aucun employeur",
         "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now":
             "ce code a expiré ou n'en est pas un : les codes changent au bout de quelques secondes ; scannez ou saisissez maintenant celui affiché sur l'écran du formateur",
         "this folder holds no .xml file":
@@ -2478,6 +2504,10 @@ extension Text {
             "{} : impossible d'y écrire",
         "{}: cannot write: {}":
             "{} : impossible d'écrire : {}",
+        "{}: certificates":
+            "{} : certificats",
+        "{}: matrix on {}":
+            "{} : matrice au {}",
         "{}: module {} {}":
             "{} : module {} : {}",
         "{}: no signing key; run `allervers key create` in the workspace":
@@ -2488,6 +2518,8 @@ extension Text {
             "{} : aucun formateur n'a certifié la feuille un jour après la demi-journée",
         "{}: objective {} {} recorded":
             "{} : objectif {}, résultat {} enregistré",
+        "{}: obligations on {}":
+            "{} : obligations au {}",
         "{}: read as {} (not UTF-8)":
             "{} : lu en {} (et non en UTF-8)",
         "{}: that time does not exist in {}":

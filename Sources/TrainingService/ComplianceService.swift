@@ -410,3 +410,57 @@ public struct ComplianceService: Sendable {
         return change
     }
 }
+
+extension ComplianceStatus {
+    /// The state in words, with its days left or the end of the exemption: `due soon (12 d)`.
+    public var stateText: Text {
+        switch state {
+        case .dueSoon: "\(state.words) (\(daysLeft ?? 0) d)"
+        case .exempt: "\(state.words) until \(exemption?.until.description ?? "")"
+        default: state.words
+        }
+    }
+
+    /// Since when late and overdue, for someone late: both, because products disagree on
+    /// what grace means.
+    public var sinceText: Text {
+        guard let late = lateSince, let overdue = overdueSince else { return Text(verbatim: "") }
+        return state == .inGrace ? "late \(late), overdue from \(overdue)" : "late \(late), overdue \(overdue)"
+    }
+}
+
+extension ComplianceReport {
+    /// The CSV's columns, in English (a mail merge's field names).
+    public static let csvHeader = [
+        "employer", "participant", "name", "email", "profession", "obligation", "title", "state", "due", "days_left", "late_since",
+        "overdue_since", "evidence",
+    ]
+
+    /// A line's cells under ``csvHeader``.
+    public static func csvCells(_ line: Line) -> [String] {
+        let status = line.status
+        return [
+            line.employer, line.participantID, line.name, line.email ?? "", line.profession ?? "", line.obligationID, line.obligation,
+            status.state.rawValue, status.due?.description ?? "", status.daysLeft.map(String.init) ?? "",
+            status.lateSince?.description ?? "", status.overdueSince?.description ?? "", status.evidence?.evidence ?? "",
+        ]
+    }
+
+    /// The report as CSV: a line per person and obligation.
+    public var csv: Data {
+        var writer = CSVWriter()
+        writer.append(Self.csvHeader)
+        for line in lines { writer.append(Self.csvCells(line)) }
+        return writer.data
+    }
+}
+
+extension ComplianceMatrix {
+    /// The matrix as CSV: a row per person, a column per obligation, each cell its state.
+    public var csv: Data {
+        var writer = CSVWriter()
+        writer.append(["participant", "name"] + obligations.map { "\($0.id) \($0.title)" })
+        for row in rows { writer.append([row.participantID, row.name] + row.statuses.map { $0.map { $0.state.rawValue } ?? "" }) }
+        return writer.data
+    }
+}

@@ -30,7 +30,8 @@ struct TestBrowser {
     struct Page {
         let status: HTTPResponse.Status
         let headers: HTTPFields
-        let body: String
+        let bytes: [UInt8]
+        var body: String { String(decoding: bytes, as: UTF8.self) }
 
         /// The value of the first hidden field `name` on the page.
         func field(_ name: String) -> String? {
@@ -53,7 +54,7 @@ struct TestBrowser {
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let page = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) {
-            response in Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+            response in Page(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
         }
         for cookie in page.headers[values: .setCookie] {
             let pair = cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -93,17 +94,16 @@ struct TestBrowser {
         return (workspace, store, clock, app, first)
     }
 
-    static func logIn(_ browser: inout TestBrowser, as login: String = "claire") async throws -> String {
+    static func logIn(_ browser: inout TestBrowser, as login: String = "claire", home: String = "/trainer") async throws -> String {
         let form = try await browser.get("/login")
         #expect(!form.body.contains("nil"), "an absent value shows nothing: \(form.body)")
         let loggedIn = try await browser.post(
             "/login", [("csrf", try #require(form.field("csrf"))), ("login", login), ("password", password)])
         try #require(loggedIn.status == .seeOther, "\(loggedIn.body)")
-        #expect(loggedIn.headers[.location] == "/trainer")
+        #expect(loggedIn.headers[.location] == home)
         let cookie = try #require(loggedIn.headers[values: .setCookie].first { $0.hasPrefix("__Host-allervers=") })
         #expect(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Strict"), "\(cookie)")
-        let home = try await browser.get("/trainer")
-        return try #require(home.field("csrf"))
+        return try #require(try await browser.get(home).field("csrf"))
     }
 
     /// The code on the trainer's screen.
@@ -367,5 +367,74 @@ struct TestBrowser {
         #expect(disabled.exitCode == 0)
         #expect(try await service.session(token: session.token, at: Date()) == nil)
         #expect(try await service.logIn("claire", password: Self.password, at: Date()) == nil)
+    }
+}
+
+/// An employer's account sees its own staff, and nobody else's, on every page and download.
+@Suite struct EmployerPagesTests {
+    @Test func twoEmployersEachSeeTheirOwnStaffOnly() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let path = workspace.url.path
+        for arguments in [
+            ["certify", "LYON", "--date", "2026-03-16"],
+            [
+                "obligation", "add", "--employer", "CCAS de Villeurbanne", "--title", "Aller-vers, socle", "--course", "AV-FOND",
+                "--due-months", "12", "--validity", "36", "--grace", "30",
+            ],
+            [
+                "obligation", "add", "--employer", "Sauvegarde 69", "--title", "Aller-vers, Sauvegarde", "--course", "AV-FOND",
+                "--due-months", "12", "--validity", "36",
+            ],
+        ] {
+            let result = await allervers(arguments + ["--store", path])
+            try #require(result.exitCode == 0, "\(arguments): \(result)")
+        }
+        let store = try Stores.open(Workspace(folder: workspace.url))
+        let accounts = AccountService(store: store, cost: 4)
+        try await accounts.add(
+            Account(login: "rh-ccas", name: "Service RH", role: .employer, employerID: "CCAS de Villeurbanne"),
+            password: SigningTests.password)
+        try await accounts.add(
+            Account(login: "rh-s69", name: "Direction", role: .employer, employerID: "Sauvegarde 69"), password: SigningTests.password)
+        try await accounts.add(Account(login: "claire", name: "Claire Martin", role: .trainer), password: SigningTests.password)
+        let app = Application(
+            router: try Server.router(store: store, limits: .init(passwordCost: 4), clock: { Date(timeIntervalSince1970: 1_780_000_000) }))
+        let staff = ["rh-ccas": ["ROUX", "BENALI"], "rh-s69": ["LAMBERT", "MOREAU"]]
+        let everyone = ["ROUX", "BENALI", "LAMBERT", "MOREAU", "DIALLO", "PETIT"]
+        try await app.test(.router) { client in
+            for (login, own) in staff {
+                var browser = TestBrowser(client: client)
+                _ = try await SigningTests.logIn(&browser, as: login, home: "/employer")
+                for page in ["/employer", "/employer/matrix", "/employer/certificates", "/employer/report.csv", "/employer/matrix.csv"] {
+                    let answer = try await browser.get(page)
+                    #expect(answer.status == .ok, "\(login) \(page): \(answer.status)")
+                    let seen = answer.body.uppercased()
+                    for name in own { #expect(seen.contains(name), "\(login) \(page) shows \(name): \(answer.body)") }
+                    for name in everyone where !own.contains(name) {
+                        #expect(!seen.contains(name), "\(login) \(page) must not show \(name)")
+                    }
+                }
+                for page in ["/employer/report.pdf", "/employer/matrix.pdf"] {
+                    let answer = try await browser.get(page)
+                    #expect(answer.headers[.contentType] == "application/pdf")
+                    let pdf = workspace.url.appendingPathComponent("\(login)-\(page.split(separator: "/").last ?? "")")
+                    try Data(answer.bytes).write(to: pdf)
+                    let text = try text(of: pdf).uppercased()
+                    for name in own { #expect(text.contains(name), "\(login) \(page) shows \(name)") }
+                    for name in everyone where !own.contains(name) {
+                        #expect(!text.contains(name), "\(login) \(page) must not show \(name)")
+                    }
+                }
+                // Its certificates link to their public pages; nothing of a trainer's.
+                let certificates = try await browser.get("/employer/certificates")
+                #expect(certificates.body.contains("/verify/AV-2026-"), "\(certificates.body)")
+                #expect(try await browser.get("/trainer").headers[.location] == "/employer")
+                #expect(try await browser.get("/signatures/\(String(repeating: "0", count: 64))").headers[.location] == "/employer")
+            }
+            var trainer = TestBrowser(client: client)
+            _ = try await SigningTests.logIn(&trainer)
+            #expect(try await trainer.get("/employer").headers[.location] == "/trainer")
+            #expect(try await trainer.get("/employer/report.csv").headers[.location] == "/trainer")
+        }
     }
 }

@@ -7,10 +7,11 @@ import TrainingPDF
 import TrainingService
 import TrainingStore
 
-/// The pages of signing: trainers log in, open a half-day and certify its sheet;
-/// participants reach it with the rotating code and sign. Every write is a POST carrying a
-/// token the page gave (a logged-in browser's, or the signing page's sealed ticket).
-struct SigningRoutes: Sendable {
+/// The pages behind a login, and signing: trainers open a half-day and certify its sheet;
+/// participants reach it with the rotating code and sign; employers see their staff (see
+/// `Site+Employers.swift`). Every write is a POST carrying a token the page gave (a
+/// logged-in browser's, or the signing page's sealed ticket).
+struct Site: Sendable {
     let store: Store
     let pages: Pages
     let accounts: AccountService
@@ -35,6 +36,7 @@ struct SigningRoutes: Sendable {
         router.get("/login") { request, _ in try await loginPage(request, refusal: nil) }
         router.group("/login").add(middleware: logins).post { request, _ in try await logIn(request) }
         router.post("/logout") { request, _ in try await logOut(request) }
+        addEmployerPages(to: router)
         router.get("/trainer") { request, _ in
             try await trainer(request) { account, csrf in try await sessionsPage(account, csrf, request) }
         }
@@ -108,10 +110,12 @@ struct SigningRoutes: Sendable {
         guard let expected = request.cookies[Self.loginCookie]?.value, Self.same(form["csrf"], expected) else {
             return try await loginPage(request, refusal: "This form has expired: try again.", status: .forbidden)
         }
-        guard let (token, _) = try await accounts.logIn(form["login"] ?? "", password: form["password"] ?? "", at: clock()) else {
+        guard let (token, _) = try await accounts.logIn(form["login"] ?? "", password: form["password"] ?? "", at: clock()),
+            let session = try await accounts.session(token: token, at: clock())
+        else {
             return try await loginPage(request, refusal: "Wrong login or password.", status: .unauthorized)
         }
-        var response = Self.redirect("/trainer")
+        var response = Self.redirect(Self.home(of: session.account.role))
         response.setCookie(Self.cookie(Self.sessionCookie, token, maxAge: Int(AccountService.sessionLifetime)))
         response.setCookie(Self.cookie(Self.loginCookie, "", maxAge: 0))
         return response
@@ -132,9 +136,15 @@ struct SigningRoutes: Sendable {
 
     /// Runs `page` for a logged-in trainer, or sends the browser to log in.
     private func trainer(_ request: Request, _ page: (Account, String) async throws -> Response) async throws -> Response {
-        guard let token = request.cookies[Self.sessionCookie]?.value, let session = try await accounts.session(token: token, at: clock()),
-            session.account.role == .trainer
+        try await signedIn(request, as: .trainer, page)
+    }
+
+    /// Runs `page` for a logged-in account of `role`, or sends the browser to log in (or, for
+    /// another role, to its own pages).
+    func signedIn(_ request: Request, as role: Account.Role, _ page: (Account, String) async throws -> Response) async throws -> Response {
+        guard let token = request.cookies[Self.sessionCookie]?.value, let session = try await accounts.session(token: token, at: clock())
         else { return Self.redirect("/login") }
+        guard session.account.role == role else { return Self.redirect(Self.home(of: session.account.role)) }
         do {
             return try await page(session.account, session.csrfToken)
         } catch let error as NotFoundError {
@@ -424,8 +434,16 @@ struct SigningRoutes: Sendable {
                 "certificate",
                 [
                     "title": Pages.tr("Not possible"), "refusal": Pages.tr(text), "account": Self.account(account, csrf),
-                    "link": ["url": "/trainer", "label": Pages.tr("My sessions")],
+                    "link": ["url": Self.home(of: account.role), "label": Pages.tr("Back")],
                 ], language: language, status: status)
+        }
+    }
+
+    /// Where an account's pages start.
+    static func home(of role: Account.Role) -> String {
+        switch role {
+        case .trainer: "/trainer"
+        case .employer: "/employer"
         }
     }
 
