@@ -68,10 +68,13 @@ let package = Package(
         ),
         // Files for others: iCalendar, CSV for funders, xAPI, signed Open Badges credentials,
         // and the PAdES signatures of certificate PDFs (X.509 and CMS from swift-certificates).
+        // zlib from the system, for the gzip of a Bitstring Status List (Debian: zlib1g-dev).
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "TrainingExport",
             dependencies: [
-                "TrainingCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "TrainingCore", "CGzip", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: strictness

@@ -32,6 +32,11 @@ extension AllerVers {
                     """))
         }
         @Argument(help: tr("A PDF, a .jwt file, or what a QR code holds.", valueName: "file-or-payload")) var input: String?
+        @Option(
+            help: tr(
+                "A credential's revocation status list (the .jwt its credentialStatus names, /status/YEAR), to check offline.",
+                valueName: "file"))
+        var statusList: String?
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -42,12 +47,16 @@ extension AllerVers {
             let service = VerificationService(store: store)
             guard let input else { return try await verifyWorkspace(service) }
             let report: VerificationReport
+            let list = try statusList.map { path -> String in
+                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read the file") }
+                return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             do {
                 if let page = CertificatePage(input) {
-                    report = try await service.verify(.token(try await page.statement(in: store)))
+                    report = try await service.verify(.token(try await page.statement(in: store)), statusList: list)
                     try page.check(report.statement, publishedAt: try store?.organisation()?.publicAddress)
                 } else {
-                    report = try await service.verify(try self.read(input))
+                    report = try await service.verify(try self.read(input), statusList: list)
                 }
             } catch let error as VerificationError {
                 throw CLIError("\(shown(input)): \(error.description)")

@@ -184,6 +184,8 @@ extension Text {
             "Une formation de l'espace de travail qui y satisfait.",
         "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nExample:\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml":
             "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nExemple :\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml",
+        "A credential's revocation status list (the .jwt its credentialStatus names, /status/YEAR), to check offline.":
+            "La liste de statuts de révocation d'un badge (le .jwt que nomme son credentialStatus, /status/ANNÉE), pour vérifier hors ligne.",
         "A file to compare with the evidence recorded.":
             "Un fichier à comparer au justificatif enregistré.",
         "A fixed day by which the first is due.":
@@ -1778,10 +1780,14 @@ extension Text {
             "son statut est {} : personne ne peut y être inscrit",
         "it is {}: nobody can be withdrawn, its enrolments are final":
             "son statut est {} : personne ne peut être désinscrit, ses inscriptions sont définitives",
+        "it names no status list (credentialStatus)":
+            "il ne nomme aucune liste de statuts (credentialStatus)",
         "it was migrated by a newer AllerVers ({}): use that version":
             "elle a été migrée par une version plus récente d'AllerVers ({}) : utiliser cette version",
         "its PDF signature was not made with this workspace's certificate":
             "sa signature PDF n'a pas été faite avec le certificat de cet espace de travail",
+        "its entry {} is past the end of the status list":
+            "son entrée {} est au-delà de la fin de la liste de statuts",
         "its last half-day ({}) has not ended yet":
             "sa dernière demi-journée ({}) n'est pas encore terminée",
         "last name":
@@ -1880,6 +1886,8 @@ extension Text {
             "ce n'est pas une adresse postgres://USER@HOST[:PORT]/DATABASE",
         "not a regular file":
             "ce n'est pas un fichier ordinaire",
+        "not a revocation status list (BitstringStatusListCredential)":
+            "ce n'est pas une liste de statuts de révocation (BitstringStatusListCredential)",
         "not a signed statement: expected a compact JWS (three base64url parts)":
             "ce n'est pas une déclaration signée : un JWS compact est attendu (trois parties base64url)",
         "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV":
@@ -1894,6 +1902,8 @@ extension Text {
             "non inscrit, donc pas désinscrit",
         "not recorded":
             "non relevé",
+        "not revoked in the status list {} (entry {})":
+            "non révoqué dans la liste de statuts {} (entrée {})",
         "not-met":
             "non atteint",
         "not-started":
@@ -1980,6 +1990,8 @@ extension Text {
             "le révoquer d'abord, puis corriger et réémettre",
         "revoked":
             "révoqué",
+        "revoked: its entry {} is set in the status list {}":
+            "révoqué : son entrée {} est levée dans la liste de statuts {}",
         "revoked: {}":
             "révoqué : {}",
         "role":
@@ -2230,6 +2242,10 @@ extension Text {
             "la déclaration signée n'indique aucun certificat (jti)",
         "the slots add up to {} hours but course {} lasts {} hours (use --allow-partial for part of a course)":
             "les créneaux totalisent {} heures, mais la formation {} dure {} heures (utiliser --allow-partial pour une partie de formation)",
+        "the status list is signed by {}, not by the credential's issuer":
+            "la liste de statuts est signée par {}, pas par l'émetteur du badge",
+        "the status list is {}, the credential's is {}":
+            "la liste de statuts est {}, celle du badge est {}",
         "the store holds a damaged record":
             "la base contient un enregistrement endommagé",
         "the store's {} record {} is damaged":

@@ -119,6 +119,9 @@ public struct CertificateSigner: Sendable {
         var claims: [String: Any] = [
             "iss": key.issuer.did, "jti": credential["id"]!, "nbf": Self.epoch(of: certificate.issuedOn, endOfDay: false),
         ]
+        if let status = Self.statusEntry(of: certificate, site: context.organisation.publicAddress) {
+            credential["credentialStatus"] = status
+        }
         if let until = certificate.validUntil {
             credential["validUntil"] = "\(until)T23:59:59Z"
             claims["exp"] = Self.epoch(of: until, endOfDay: true)

@@ -29,6 +29,16 @@ public struct VerifiedStatement: Sendable, Hashable {
     /// For a PDF signed after its seal: the signer's X.509 certificate (DER), whose signature
     /// over the whole file was checked and which names the same issuer as the seal.
     public var pdfSigner: [UInt8]?
+    /// Where a credential's revocation is published: its status list and its entry there.
+    public var status: StatusEntry?
+
+    /// A credential's entry in a Bitstring Status List.
+    public struct StatusEntry: Sendable, Hashable {
+        /// The status list credential's address.
+        public var list: String
+        /// The credential's bit.
+        public var index: Int
+    }
 }
 
 /// Why a statement, credential or PDF does not verify.
@@ -54,9 +64,15 @@ public enum Verifier {
         if let subject = claims["credentialSubject"] as? [String: Any] {
             let achievement = subject["achievement"] as? [String: Any]
             let holder = (subject["identifier"] as? [[String: Any]])?.first { $0["identityType"] as? String == "name" }
+            let status = (claims["credentialStatus"] as? [String: Any]).flatMap { entry -> VerifiedStatement.StatusEntry? in
+                guard entry["statusPurpose"] as? String == "revocation", let list = entry["statusListCredential"] as? String,
+                    let index = (entry["statusListIndex"] as? String).flatMap(Int.init)
+                else { return nil }
+                return VerifiedStatement.StatusEntry(list: list, index: index)
+            }
             return VerifiedStatement(
                 kind: .credential, issuer: issuer, number: jti.replacingOccurrences(of: "urn:allervers:certificate:", with: ""),
-                holder: holder?["identityHash"] as? String, course: achievement?["name"] as? String)
+                holder: holder?["identityHash"] as? String, course: achievement?["name"] as? String, status: status)
         }
         return VerifiedStatement(
             kind: .certificatePayload, issuer: issuer, number: jti, holder: claims["sub"] as? String, course: claims["crs"] as? String)
@@ -103,7 +119,7 @@ public enum Verifier {
         return pdf + sealMarker + Data(token.utf8) + Data("\n".utf8)
     }
 
-    private static func checkedClaims(of token: String) throws(VerificationError) -> (IssuerKey, [String: Any]) {
+    static func checkedClaims(of token: String) throws(VerificationError) -> (IssuerKey, [String: Any]) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let header = JSON.object(headerData),
             let payload = Base64URL.decode(parts[1]), let claims = JSON.object(payload), let signature = Base64URL.decode(parts[2])

@@ -41,14 +41,16 @@ public struct VerificationService: Sendable {
         self.store = store
     }
 
-    /// Checks a certificate PDF or a signed statement.
-    public func verify(_ input: VerificationInput) async throws -> VerificationReport {
+    /// Checks a certificate PDF or a signed statement; a credential also against `statusList`
+    /// (a status list credential), when given, offline.
+    public func verify(_ input: VerificationInput, statusList: String? = nil) async throws -> VerificationReport {
         let statement: VerifiedStatement
         switch input {
         case .pdf(let data): statement = try Verifier.verify(pdf: data)
         case .token(let token): statement = try Verifier.verify(token: token)
         }
         var checks: [Text] = ["signature valid (Ed25519, \(statement.issuer.did))"]
+        if let statusList { checks.append(try Self.check(statement, against: statusList)) }
         if statement.pdfSigner != nil {
             checks.append("PDF signature (PAdES, RSA-2048) valid over the whole file, its certificate naming the same issuer")
         }
@@ -78,6 +80,40 @@ public struct VerificationService: Sendable {
             checks.append("PDF signed with this workspace's certificate")
         }
         return VerificationReport(statement: statement, checks: checks)
+    }
+
+    /// A credential against a revocation status list: the list signed by the same issuer, the
+    /// one the credential names, its bit not set.
+    static func check(_ statement: VerifiedStatement, against token: String) throws -> Text {
+        guard let entry = statement.status else { throw VerificationFailure("it names no status list (credentialStatus)") }
+        let published = try Verifier.verify(statusList: token)
+        guard published.issuer == statement.issuer else {
+            throw VerificationFailure("the status list is signed by \(published.issuer.did), not by the credential's issuer")
+        }
+        guard published.id == entry.list else {
+            throw VerificationFailure("the status list is \(published.id), the credential's is \(entry.list)")
+        }
+        guard let revoked = published.list.isSet(entry.index) else {
+            throw VerificationFailure("its entry \(entry.index) is past the end of the status list")
+        }
+        if revoked { throw VerificationFailure("revoked: its entry \(entry.index) is set in the status list \(published.id)") }
+        return "not revoked in the status list \(published.id) (entry \(entry.index))"
+    }
+
+    /// The signed revocation status list of the certificates numbered in `year`, as of `day`,
+    /// at the organisation's public address; `nil` when it publishes none or has no key.
+    public func statusList(year: Int, on day: LocalDate) async throws -> String? {
+        guard let store, let site = try store.organisation()?.publicAddress,
+            FileManager.default.fileExists(atPath: store.workspace.signingKeyURL.path)
+        else { return nil }
+        let key = try SigningKey.load(from: store.workspace.signingKeyURL)
+        let revoked = try store.allCertificates().compactMap { certificate -> Int? in
+            guard certificate.revocation != nil, let position = CertificateSigner.statusPosition(of: certificate.number),
+                position.year == year
+            else { return nil }
+            return position.index
+        }
+        return CertificateSigner(key: key).statusList(address: "\(site)/status/\(year)", revoked: revoked, on: day)
     }
 
     /// The workspace's logs: the attendance chain, the session log, the trainers' sheet

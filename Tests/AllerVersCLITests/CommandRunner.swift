@@ -88,10 +88,13 @@ var builtBinary: URL {
 
 /// Runs a program, with `input` on its standard input when given, and returns its exit
 /// status and standard output and error together.
-func execute(_ program: URL, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
+func execute(_ program: URL, _ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> (
+    status: Int32, output: String
+) {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
