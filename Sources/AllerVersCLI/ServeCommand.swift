@@ -7,19 +7,22 @@ extension AllerVers {
     struct Serve: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Serve the workspace on the web: the public page where anyone checks a certificate."),
+                abstract: tr(
+                    "Serve the workspace on the web: signing on phones, the trainers' and employers' pages, the certificates' public pages."
+                ),
                 discussion: tr(
                     """
-                    A certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it): \
-                    its state today (valid, expired, revoked and why, replaced by which), its holder, \
-                    course, dates, hours and the organisation, in French or English as the browser asks. \
-                    The number alone finds nothing; one address may ask 30 pages a minute. The server \
-                    listens on the loopback by default: put it behind a reverse proxy that holds the \
-                    TLS certificate to publish it, and name the proxy with --trust-proxy. It stops on SIGTERM or Ctrl-C once the requests under \
-                    way are answered.
+                    Trainers and employers log in at /login (accounts: `allervers account add`); \
+                    participants sign a half-day at /sign with the code on the trainer's screen; a \
+                    certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it), and \
+                    the revocation status list of a year /status/YEAR. One client may ask 30 \
+                    certificate pages and 120 signing pages a minute (--verify-limit, --sign-limit), and \
+                    try 10 logins. The server listens on the loopback by default: put it behind a \
+                    reverse proxy that holds the TLS certificate to publish it, and name the proxy with \
+                    --trust-proxy. It stops on SIGTERM or Ctrl-C once the requests under way are answered.
 
                     Example:
-                      allervers serve --port 8080
+                      allervers serve --port 8080 --trust-proxy 127.0.0.1
                     """))
         }
         @Option(help: tr("The address to listen on.", valueName: "address")) var host = "127.0.0.1"
@@ -29,17 +32,22 @@ extension AllerVers {
                 "A reverse proxy's address, whose X-Forwarded-For names the client the limit counts; repeat for several.",
                 valueName: "address"))
         var trustProxy: [String] = []
+        @Option(help: tr("Certificate pages one client may ask for in a minute.", valueName: "count")) var verifyLimit = 30
+        @Option(help: tr("Signing pages and signatures one client may send in a minute.", valueName: "count")) var signLimit = 120
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError(tr("--port \(port) is not a port: 0 to 65535")) }
+            guard verifyLimit > 0, signLimit > 0 else { throw ValidationError(tr("a limit lets at least one request through a minute")) }
         }
 
         func run() async throws {
             let store = try storeOptions.openStore()
             let language = Language.current
             let app = try Server.application(
-                store: store, host: host, port: port, limits: Server.Limits(trustedProxies: Set(trustProxy)),
+                store: store, host: host, port: port,
+                limits: Server.Limits(
+                    verificationsPerMinute: verifyLimit, signingRequestsPerMinute: signLimit, trustedProxies: Set(trustProxy)),
                 running: { address in
                     Language.$current.withValue(language) {
                         say("Serving on http://\(address?.ipAddress ?? host):\(address?.port ?? port) — stop with Ctrl-C")

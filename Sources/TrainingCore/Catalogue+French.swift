@@ -178,8 +178,6 @@ extension Text {
             "Un PDF, un fichier .jwt, ou le contenu d'un QR code.",
         "A calendar year: --from YEAR-01-01 --to YEAR-12-31.":
             "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
-        "A certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it): its state today (valid, expired, revoked and why, replaced by which), its holder, course, dates, hours and the organisation, in French or English as the browser asks. The number alone finds nothing; one address may ask 30 pages a minute. The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it, and name the proxy with --trust-proxy. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080":
-            "La page d'un certificat est /verify/NUMÉRO?code=CODE (`certificate show` l'indique) : son état ce jour (valide, expiré, révoqué et pourquoi, remplacé par lequel), son titulaire, la formation, les dates, les heures et l'organisme, en français ou en anglais selon le navigateur. Le numéro seul ne trouve rien ; une même adresse peut demander 30 pages par minute. Le serveur écoute sur la boucle locale par défaut : pour le publier, placez-le derrière un proxy inverse qui porte le certificat TLS, et nommez ce proxy avec --trust-proxy. Il s'arrête sur SIGTERM ou Ctrl-C une fois les requêtes en cours servies.\n\nExemple :\n  allervers serve --port 8080",
         "A course of the workspace that satisfies it.":
             "Une formation de l'espace de travail qui y satisfait.",
         "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nExample:\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml":
@@ -316,6 +314,8 @@ extension Text {
             "Certificat",
         "Certificate numbers":
             "Numéros de certificat",
+        "Certificate pages one client may ask for in a minute.":
+            "Pages de certificat qu'un même client peut demander par minute.",
         "Certificate {}":
             "Certificat {}",
         "Certificates":
@@ -994,8 +994,8 @@ extension Text {
             "Formation autodéclarée",
         "Sends nothing: a table, or --csv FILE for a mail merge. The same day gives the same list.\n\nExample:\n  allervers compliance reminders --as-of 2026-12-01 --every 14 \\\n    --csv rappels.csv\n  allervers compliance reminders --as-of 2026-12-07 \\\n    --since 2026-11-30   # once a week":
             "N'envoie rien : affiche un tableau, ou écrit avec --csv FICHIER une liste pour un publipostage. Le même jour donne toujours la même liste.\n\nExemple :\n  allervers compliance reminders --as-of 2026-12-01 --every 14 \\\n    --csv rappels.csv\n  allervers compliance reminders --as-of 2026-12-07 \\\n    --since 2026-11-30   # une fois par semaine",
-        "Serve the workspace on the web: the public page where anyone checks a certificate.":
-            "Servir l'espace de travail sur le web : la page publique où chacun vérifie un certificat.",
+        "Serve the workspace on the web: signing on phones, the trainers' and employers' pages, the certificates' public pages.":
+            "Servir l'espace de travail sur le web : l'émargement sur téléphone, les pages des formateurs et des employeurs, les pages publiques des certificats.",
         "Serving on http://{}:{} — stop with Ctrl-C":
             "En service sur http://{}:{} — arrêt avec Ctrl-C",
         "Session":
@@ -1060,6 +1060,8 @@ extension Text {
             "Clé de signature : {}",
         "Signing keys: copy the organisation's .allervers/*.pem here to issue certificates.":
             "Clés de signature : copiez ici les .allervers/*.pem de l'organisme pour délivrer des certificats.",
+        "Signing pages and signatures one client may send in a minute.":
+            "Pages d'émargement et signatures qu'un même client peut envoyer par minute.",
         "Since":
             "Depuis",
         "State":
@@ -1256,6 +1258,8 @@ extension Text {
             "Intitulé",
         "Trained until":
             "Fin de formation",
+        "Trainers and employers log in at /login (accounts: `allervers account add`); participants sign a half-day at /sign with the code on the trainer's screen; a certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it), and the revocation status list of a year /status/YEAR. One client may ask 30 certificate pages and 120 signing pages a minute (--verify-limit, --sign-limit), and try 10 logins. The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it, and name the proxy with --trust-proxy. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080 --trust-proxy 127.0.0.1":
+            "Formateurs et employeurs se connectent sur /login (comptes : `allervers account add`) ; les participants émargent une demi-journée sur /sign avec le code affiché sur l'écran du formateur ; la page d'un certificat est /verify/NUMÉRO?code=CODE (`certificate show` l'affiche), et la liste des statuts de révocation d'une année /status/ANNÉE. Un même client peut demander 30 pages de certificat et 120 pages d'émargement par minute (--verify-limit, --sign-limit), et tenter 10 connexions. Le serveur écoute par défaut sur la boucle locale : pour le publier, placez-le derrière un proxy inverse qui détient le certificat TLS, et désignez ce proxy avec --trust-proxy. Il s'arrête sur SIGTERM ou Ctrl-C une fois les requêtes en cours traitées.\n\nExemple :\n  allervers serve --port 8080 --trust-proxy 127.0.0.1",
         "Trainers: {}":
             "Formateurs : {}",
         "Training done with another provider, which obligations may count.":
@@ -1474,6 +1478,8 @@ extension Text {
             "un délai de grâce de {} jours dépasse la validité de {} mois",
         "a lead time is a number of days, not {}":
             "le délai d'« échéance proche » est un nombre de jours, pas {}",
+        "a limit lets at least one request through a minute":
+            "une limite laisse passer au moins une requête par minute",
         "a login is lower case, without spaces (letters, digits, '.', '_', '-', '@'): \"{}\" is not one":
             "un identifiant s'écrit en minuscules, sans espaces (lettres, chiffres, '.', '_', '-', '@') : « {} » n'en est pas un",
         "a participant needs a first and a last name":

@@ -30,15 +30,21 @@ import TrainingTesting
 
     @Test func aHalfDayIsSignedOnAPhoneAndCertifiedInARealBrowser() async throws {
         let (workspace, store, clock, _, first) = try await SigningTests.setUp()
-        let driver = try await ChromeDriver()
+        try await ChromeDriver.run { driver in try await Self.signing(store, clock: clock, first: first, driver: driver) }
+        // The PDF sheet holds both signatures.
+        let pdf = workspace.url.appendingPathComponent("sheets.pdf")
+        let exported = await allervers("export", "sheets", "LYON", "--out", pdf.path, "--store", workspace.url.path)
+        #expect(exported.exitCode == 0, "\(exported)")
+        let images = try execute(URL(fileURLWithPath: "/usr/bin/pdfimages"), ["-list", pdf.path])
+        #expect(
+            images.output.split(separator: "\n").filter { $0.split(separator: " ").dropFirst(2).first == "image" }.count == 2,
+            "\(images.output)")
+    }
+
+    static func signing(_ store: Store, clock: TestClock, first: Slot, driver: ChromeDriver) async throws {
         try await Self.serving(store, clock: { clock.now }) { site in
             let trainer = try await driver.browser()
             let phone = try await driver.browser(width: 390, height: 844)
-            defer {
-                Task {
-                    try? await trainer.quit(); try? await phone.quit()
-                }
-            }
 
             // The trainer logs in and opens the first half-day.
             try await trainer.go("\(site)/login")
@@ -81,24 +87,20 @@ import TrainingTesting
             _ = try await trainer.text(showing: "Certifiée par Claire Martin")
             try await trainer.screenshot("5-trainer-sheet")
         }
-        // The PDF sheet holds both signatures.
-        let pdf = workspace.url.appendingPathComponent("sheets.pdf")
-        let exported = await allervers("export", "sheets", "LYON", "--out", pdf.path, "--store", workspace.url.path)
-        #expect(exported.exitCode == 0, "\(exported)")
-        let images = try execute(URL(fileURLWithPath: "/usr/bin/pdfimages"), ["-list", pdf.path])
-        #expect(
-            images.output.split(separator: "\n").filter { $0.split(separator: " ").dropFirst(2).first == "image" }.count == 2,
-            "\(images.output)")
     }
 
     @Test func aCertificatesPageInARealBrowser() async throws {
         let (workspace, store, certificate) = try await ServeTests.certified()
         _ = workspace
         let holder = try store.participant(certificate.participantID).displayName
-        let driver = try await ChromeDriver()
+        try await ChromeDriver.run { driver in
+            try await Self.certificatePage(store, certificate: certificate, holder: holder, driver: driver)
+        }
+    }
+
+    static func certificatePage(_ store: Store, certificate: Certificate, holder: String, driver: ChromeDriver) async throws {
         try await Self.serving(store, clock: { Date(timeIntervalSince1970: 1_780_000_000) }) { site in
             let phone = try await driver.browser(width: 390, height: 844)
-            defer { Task { try? await phone.quit() } }
             try await phone.go("\(site)/verify/\(certificate.number)?code=\(certificate.verificationCode)")
             let page = try await phone.text
             for expected in ["Ce certificat est valide.", holder, "Institut Aller-Vers", "52490123449"] {

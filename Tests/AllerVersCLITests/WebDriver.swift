@@ -7,8 +7,32 @@ import TrainingTesting
 final class ChromeDriver: @unchecked Sendable {
     let port: Int
     private let process: Process
+    /// The browsers opened, which ``stop()`` closes: a browser left open on a page that
+    /// refreshes itself would load the machine for the tests after.
+    private var sessions: [String] = []
 
-    init() async throws {
+    /// Runs `body` with a driver, and closes every browser and the driver after, however it ends.
+    static func run(_ body: (ChromeDriver) async throws -> Void) async throws {
+        let driver = try await ChromeDriver()
+        do {
+            try await body(driver)
+        } catch {
+            await driver.stop()
+            throw error
+        }
+        await driver.stop()
+    }
+
+    func stop() async {
+        for id in sessions { _ = try? await call("DELETE", "/session/\(id)") }
+        sessions = []
+        // Polled rather than waitUntilExit(), which spins a whole core from a task's thread.
+        process.terminate()
+        for _ in 0..<50 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    private init() async throws {
         let binary = URL(fileURLWithPath: "/usr/bin/chromedriver")
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path) && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"),
@@ -24,7 +48,8 @@ final class ChromeDriver: @unchecked Sendable {
             if (try? await call("GET", "/status")) != nil { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        Issue.record("chromedriver did not start on port \(port)")
+        process.terminate()
+        throw WebDriverError(message: "chromedriver did not start on port \(port)")
     }
 
     deinit {
@@ -51,6 +76,7 @@ final class ChromeDriver: @unchecked Sendable {
         ]
         let answer = try await call("POST", "/session", capabilities)
         let id = try #require((answer as? [String: Any])?["sessionId"] as? String, "\(String(describing: answer))")
+        sessions.append(id)
         return Browser(driver: self, id: id)
     }
 
@@ -202,8 +228,6 @@ struct Browser {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try #require(Data(base64Encoded: encoded)).write(to: folder.appendingPathComponent("\(name).png"))
     }
-
-    func quit() async throws { try await driver.call("DELETE", "/session/\(id)") }
 }
 
 /// A port free on the loopback now (the kernel's choice for a socket bound to port 0).
