@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time \
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-dejavu-core \
   poppler-utils qpdf zbar-tools python3-jsonschema python3-jwt python3-cryptography postgresql \
-  zlib1g-dev python3-openpyxl python3-odf chromium chromium-driver
+  zlib1g-dev python3-openpyxl python3-odf chromium chromium-driver wrk
 DEMO := Exports/demo
 SESSION := AV-FOND-2026-03-LYON
 BIN := .build/release/allervers
@@ -133,13 +133,13 @@ lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
 
 bench: deps
-	for product in allervers allervers-bench-catalogue allervers-bench-documents; do \
+	for product in allervers allervers-bench-catalogue allervers-bench-documents allervers-bench-serve; do \
 	  $(SWIFT) build -c release --product $$product || exit 1; done
 	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
 	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && \
 	  ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh && \
-	  scripts/bench-compliance.sh; }; } \
+	  scripts/bench-compliance.sh && scripts/bench-serve.sh; }; } \
 	  > Benchmarks/work/bench.log 2>&1 || { tail -20 Benchmarks/work/bench.log; exit 1; }
 	@scripts/bench-table.sh
 	@grep real Benchmarks/work/bench.log | tail -1 | awk '{ print "Benchmarks ran in " $$2 " on $(shell nproc) cores (limit 10 min)" }' 

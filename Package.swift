@@ -141,6 +141,14 @@ let package = Package(
             swiftSettings: strictness
         ),
         .executableTarget(
+            name: "allervers-bench-serve",
+            dependencies: [
+                "TrainingCore", "TrainingStore", "TrainingService", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Benchmarks/ServeBench",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
             name: "allervers-bench-documents",
             dependencies: ["TrainingCore", "TrainingXML", "TrainingPDF", "TrainingExport"],
             path: "Benchmarks/DocumentBench",

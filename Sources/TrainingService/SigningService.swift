@@ -302,13 +302,12 @@ public struct SigningService: Sendable {
     }
 
     private func page(_ window: SigningWindow, ticket: String, at now: Date) async throws -> SigningPage {
-        let records = try store.records(of: window.sessionID)
-        guard let slot = records.session.slot(window.slotID) else { throw SigningError(records.session.unknownSlotMessage(window.slotID)) }
-        try checkTime(of: slot, in: records.session, at: now)
-        let seated = try store.seatedParticipants(in: window.sessionID)
+        let sheet = try store.signingSheet(sessionID: window.sessionID, slotID: window.slotID)
+        guard let slot = sheet.session.slot(window.slotID) else { throw SigningError(sheet.session.unknownSlotMessage(window.slotID)) }
+        try checkTime(of: slot, in: sheet.session, at: now)
         return SigningPage(
-            session: records.session, courseTitle: records.course.title, slot: slot,
-            people: seated.map { person in (person, records.grid[person.id, slot.id] != nil) }, ticket: ticket)
+            session: sheet.session, courseTitle: sheet.courseTitle, slot: slot,
+            people: sheet.seated.map { person in (person, sheet.recorded.contains(person.id)) }, ticket: ticket)
     }
 
     /// Signing is taken from `before` the half-day starts to `after` it ends.
@@ -353,10 +352,10 @@ public struct SigningService: Sendable {
                 ticket, codes.ticket(sessionID: parts.sessionID, slotID: parts.slotID, method: parts.method, issuedAt: parts.issuedAt)),
             now.timeIntervalSince(parts.issuedAt) <= policy.pageLifetime, now >= parts.issuedAt.addingTimeInterval(-policy.step)
         else { throw expired }
-        let records = try store.records(of: window.sessionID)
-        guard let slot = records.session.slot(window.slotID) else { throw expired }
-        try checkTime(of: slot, in: records.session, at: now)
-        guard let person = try store.seatedParticipants(in: window.sessionID).first(where: { $0.id == participantID }) else {
+        let sheet = try store.signingSheet(sessionID: window.sessionID, slotID: window.slotID)
+        guard let slot = sheet.session.slot(window.slotID) else { throw expired }
+        try checkTime(of: slot, in: sheet.session, at: now)
+        guard let person = sheet.seated.first(where: { $0.id == participantID }) else {
             throw SigningError("\(participantID) holds no seat in session \(window.sessionID): only people enrolled sign its sheet")
         }
         let evidence = SignatureEvidence(
@@ -367,7 +366,7 @@ public struct SigningService: Sendable {
             by: person.id, source: "serve: \(parts.method.rawValue)", early: policy.before, at: now)
         return SigningReceipt(
             number: "\(event.sequence)-\(event.hash.prefix(8))", holder: person.displayName, sessionID: window.sessionID,
-            courseTitle: records.course.title, slot: slot, signedAt: Self.clock(event.recordedAt, in: records.session))
+            courseTitle: sheet.courseTitle, slot: slot, signedAt: Self.clock(event.recordedAt, in: sheet.session))
     }
 }
 

@@ -170,11 +170,9 @@ extension VerificationService {
     /// verification code; `nil` when there is no such certificate or the code is not its
     /// own, alike, so that the page tells nothing of which numbers exist.
     public func publicCertificate(_ number: String, code: String, on day: LocalDate) async throws -> PublicCertificate? {
-        guard let store, let certificate = try verified(number, code) else { return nil }
-        let organisation = try store.documentOrganisation()
-        guard let context = try store.records(of: certificate.sessionID).context(for: certificate, organisation: organisation) else {
-            return nil
-        }
+        guard let store, let (certificate, found) = try store.certificateContext(number), certificate.isVerified(by: code),
+            let context = found
+        else { return nil }
         var modalities: [Modality] = []
         for module in context.course.modules where !modalities.contains(module.modality) { modalities.append(module.modality) }
         return PublicCertificate(

@@ -215,6 +215,21 @@ extension Store {
         return found
     }
 
+    /// Certificate `number` and what its documents print, in one read: from its snapshot
+    /// when it has one (one row), otherwise from its session's records as they stand; `nil`
+    /// when there is no such certificate.
+    public func certificateContext(_ number: String) throws -> (certificate: Certificate, context: CertificateContext?)? {
+        try database.read { db in
+            guard let certificate = try Self.certificateRows(where: "c.number = ?", [number], db: db).first else { return nil }
+            if let snapshot = try CertificateSnapshotRows.snapshot(of: number, db: db) {
+                return (certificate, snapshot.context(for: certificate))
+            }
+            guard let session = try SessionRows.session(id: certificate.sessionID, in: db) else { return (certificate, nil) }
+            let records = try SessionRecords(session, db: db)
+            return (certificate, records.context(for: certificate, organisation: try Self.documentOrganisation(db)))
+        }
+    }
+
     /// The organisation identity that documents and certificates carry; an error that
     /// says how to set it when there is none.
     public func documentOrganisation() throws -> Organisation {
@@ -464,16 +479,27 @@ enum CertificateSnapshotRows {
             sql: "SELECT number, printed FROM certificate WHERE sessionID = ? AND printed IS NOT NULL", arguments: [sessionID])
         {
             let number: String = try row["number"]
-            let snapshot = try row.parsed("printed", of: "certificate", key: number) {
-                try? decoder.decode(CertificateSnapshot.self, from: Data($0.utf8))
-            }
-            // A later shape must still read the formats written before; a newer one is refused.
-            guard snapshot.format <= CertificateSnapshot.currentFormat else {
-                throw CorruptRecordError(table: "certificate", key: number, column: "printed", value: "format \(snapshot.format)")
-            }
-            snapshots[number] = snapshot
+            snapshots[number] = try snapshot(row, number: number, decoder: decoder)
         }
         return snapshots
+    }
+
+    /// One certificate's snapshot, if it has one.
+    static func snapshot(of number: String, db: any SQLConnection) throws -> CertificateSnapshot? {
+        try db.row(sql: "SELECT printed FROM certificate WHERE number = ? AND printed IS NOT NULL", arguments: [number]).map {
+            try snapshot($0, number: number, decoder: JSONDecoder())
+        }
+    }
+
+    private static func snapshot(_ row: SQLRow, number: String, decoder: JSONDecoder) throws -> CertificateSnapshot {
+        let snapshot = try row.parsed("printed", of: "certificate", key: number) {
+            try? decoder.decode(CertificateSnapshot.self, from: Data($0.utf8))
+        }
+        // A later shape must still read the formats written before; a newer one is refused.
+        guard snapshot.format <= CertificateSnapshot.currentFormat else {
+            throw CorruptRecordError(table: "certificate", key: number, column: "printed", value: "format \(snapshot.format)")
+        }
+        return snapshot
     }
 }
 

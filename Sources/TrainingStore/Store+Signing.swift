@@ -185,6 +185,26 @@ extension Store {
         }
     }
 
+    /// What a half-day's signing page shows, in one read: the session, its course's title,
+    /// the people holding a seat (by family name) and those with a record of the half-day.
+    public func signingSheet(sessionID: String, slotID: String) throws -> (
+        session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>
+    ) {
+        try database.read { db in
+            guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
+            let title =
+                try db.one(
+                    String.self, sql: "SELECT title FROM course WHERE id = ? AND version = ?",
+                    arguments: [session.courseID, session.courseVersion.description]) ?? session.courseID
+            let seated = try Self.enrolments(in: sessionID, db: db).filter { $0.status == .enrolled }.map(\.participant)
+            let recorded = Set(
+                try db.all(
+                    String.self, sql: "SELECT DISTINCT participantID FROM attendanceEvent WHERE sessionID = ? AND slotID = ?",
+                    arguments: [sessionID, slotID]))
+            return (session, title, seated, recorded)
+        }
+    }
+
     /// The window of a half-day, if it was opened.
     public func signingWindow(sessionID: String, slotID: String) throws -> SigningWindow? {
         try database.read { db in try SigningRows.window(sessionID: sessionID, slotID: slotID, db: db) }
