@@ -310,4 +310,3 @@ print(verified, terminator: "")
 print(String(format: "RESULT signing-p99-ms %.3f", percentile(measured.latencies, 0.99)))
 let port = server.withLockedValue { $0.port }
 print("RESULT verify-url http://127.0.0.1:\(port)/verify/\(certificate.number)?code=\(certificate.verificationCode)")
-print("RESULT server-pid \(server.withLockedValue { $0.process.processIdentifier })")

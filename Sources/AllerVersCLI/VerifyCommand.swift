@@ -40,6 +40,10 @@ extension AllerVers {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
+        func validate() throws {
+            if statusList != nil && input == nil { throw ValidationError(tr("--status-list checks a credential: give the credential too")) }
+        }
+
         func run() async throws {
             // A workspace named with --store, or whose logs are checked, must open; one looked
             // for upward to check a certificate may be absent.

@@ -97,9 +97,9 @@ public enum Server {
                     .contentType: "application/vc+jwt", .contentDisposition: "attachment; filename=\"\(number)-open-badge.jwt\"",
                 ], body: .init(byteBuffer: ByteBuffer(string: credential)))
         }
-        router.get("/status/:year") { request, context in
+        router.group("/status").add(middleware: limiter).get(":year") { request, context in
             guard let year = Int(try context.parameters.require("year")),
-                let list = try await verification.statusList(year: year, on: LocalDate.inParis(clock()))
+                let list = try await verification.statusList(year: year, at: clock())
             else { return pages.html(.notFound, language: Pages.language(of: request), status: .notFound) }
             return Response(
                 status: .ok, headers: [.contentType: "application/vc+jwt", .cacheControl: "max-age=300"],

@@ -142,6 +142,8 @@ extension Text {
             "--sheet ne vaut que pour un fichier .xlsx ou .ods",
         "--since comes before the day of the reminders":
             "--since doit être antérieur au jour des relances",
+        "--status-list checks a credential: give the credential too":
+            "--status-list vérifie un badge : donnez aussi le badge",
         "--times takes SLOT=HH:MM-HH:MM, such as 2026-03-13-pm=14:00-17:30, not \"{}\"":
             "--times attend SLOT=HH:MM-HH:MM, par exemple 2026-03-13-pm=14:00-17:30, et non « {} »",
         "--verified-by names who checked the evidence":
@@ -1492,6 +1494,8 @@ extension Text {
             "un guillemet au milieu d'un champ : mettre tout le champ entre guillemets et doubler le guillemet",
         "a quoted field is never closed":
             "un champ entre guillemets n'est jamais refermé",
+        "a reason holds at most 300 characters":
+            "un motif tient en 300 caractères au plus",
         "a reopening needs its reason (--reason)":
             "une réouverture doit indiquer son motif (--reason)",
         "a revocation needs a reason":
@@ -2284,6 +2288,8 @@ extension Text {
             "ce code a expiré ou n'en est pas un : les codes changent au bout de quelques secondes ; scannez ou saisissez maintenant celui affiché sur l'écran du formateur",
         "this folder holds no .xml file":
             "ce dossier ne contient aucun fichier .xml",
+        "this is a revocation status list, not a certificate: give it with --status-list":
+            "c'est une liste de statuts de révocation, pas un certificat : donnez-la avec --status-list",
         "this is an LHEO file; LHEO import is not supported yet, only the AllerVers course format":
             "c'est un fichier LHEO ; l'importation LHEO n'est pas encore prise en charge, seul le format de formation AllerVers est accepté",
         "this is course format version {}; this allervers reads version 1 ({})":

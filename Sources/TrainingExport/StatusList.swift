@@ -42,7 +42,7 @@ public struct BitstringStatusList: Sendable, Hashable {
     /// The list an `encodedList` holds, or `nil` when it is not one.
     public init?(encoded: String) {
         guard encoded.first == "u", let compressed = Base64URL.decode(encoded.dropFirst()),
-            let bytes = Gzip.decompress(Array(compressed), limit: 16 * 1024 * 1024), !bytes.isEmpty
+            let bytes = Gzip.decompress(Array(compressed), limit: 16 * 1024 * 1024), bytes.count * 8 >= Self.minimumBits
         else { return nil }
         self.bytes = bytes
     }
@@ -111,8 +111,10 @@ public struct VerifiedStatusList: Sendable {
 
 extension CertificateSigner {
     /// The signed status list credential of the certificates numbered in `year`, published at
-    /// `address`, with the entries of `revoked` set, as of `day`.
-    public func statusList(address: String, revoked: [Int], on day: LocalDate) -> String {
+    /// `address`, with the entries of `revoked` set, as of `now` (a verifier refuses a list
+    /// that is not valid yet: never midnight ahead of the clock).
+    public func statusList(address: String, revoked: [Int], at now: Date) -> String {
+        let seconds = Int(now.timeIntervalSince1970)
         var list = BitstringStatusList(count: (revoked.max() ?? 0) + 1)
         for index in revoked { list.set(index) }
         let credential: [String: Any] = [
@@ -120,12 +122,12 @@ extension CertificateSigner {
             "id": address,
             "type": ["VerifiableCredential", "BitstringStatusListCredential"],
             "issuer": key.issuer.did,
-            "validFrom": "\(day)T00:00:00Z",
+            "validFrom": Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601),
             "credentialSubject": [
                 "id": "\(address)#list", "type": "BitstringStatusList", "statusPurpose": "revocation", "encodedList": list.encoded,
             ],
         ]
-        var claims: [String: Any] = ["iss": key.issuer.did, "jti": address, "nbf": day.ordinal * 86_400]
+        var claims: [String: Any] = ["iss": key.issuer.did, "jti": address, "nbf": seconds]
         claims.merge(credential) { claim, _ in claim }
         return key.compactJWS(payload: JSON.data(claims), header: ["alg": "EdDSA", "typ": "JWT", "kid": key.issuer.verificationMethod])
     }

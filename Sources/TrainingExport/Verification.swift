@@ -61,6 +61,9 @@ public enum Verifier {
     public static func verify(token: String) throws(VerificationError) -> VerifiedStatement {
         let (issuer, claims) = try checkedClaims(of: token)
         guard let jti = claims["jti"] as? String else { throw VerificationError("the signed statement names no certificate (jti)") }
+        if (claims["type"] as? [String])?.contains("BitstringStatusListCredential") == true {
+            throw VerificationError("this is a revocation status list, not a certificate: give it with --status-list")
+        }
         if let subject = claims["credentialSubject"] as? [String: Any] {
             let achievement = subject["achievement"] as? [String: Any]
             let holder = (subject["identifier"] as? [[String: Any]])?.first { $0["identityType"] as? String == "name" }

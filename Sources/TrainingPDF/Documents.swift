@@ -148,9 +148,13 @@ public enum Documents {
                         x: margin, y: y, width: contentWidth, font: .bold)
                     canvas.box(x: margin, y: y + 16, width: contentWidth, height: 50)
                     if marks != nil {
-                        for (index, signed) in (signatures.trainers[slot.id] ?? []).prefix(3).enumerated() {
+                        // Side by side, as many as there are, each as wide as the box allows.
+                        let trainers = signatures.trainers[slot.id] ?? []
+                        let width = (contentWidth - 8) / Double(max(3, trainers.count)) - 10
+                        for (index, signed) in trainers.enumerated() {
                             draw(
-                                signed, canvas: canvas, x: margin + 4 + Double(index) * 170, y: y + 19, width: 160, height: 44, language: l)
+                                signed, canvas: canvas, x: margin + 4 + Double(index) * (width + 10), y: y + 19, width: width, height: 44,
+                                language: l)
                         }
                     }
                 }

@@ -267,6 +267,7 @@ public struct SigningService: Sendable {
         if certified && given == nil {
             throw SigningError("the sheet of half-day \(mark.slotID) has been certified: a change is a correction and needs its reason")
         }
+        if let given, given.count > 300 { throw SigningError("a reason holds at most 300 characters") }
         if onBehalf {
             guard let given else { throw SigningError("signing on someone's behalf needs its reason") }
             _ = try store.recordSignature(

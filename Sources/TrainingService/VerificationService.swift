@@ -102,18 +102,16 @@ public struct VerificationService: Sendable {
 
     /// The signed revocation status list of the certificates numbered in `year`, as of `day`,
     /// at the organisation's public address; `nil` when it publishes none or has no key.
-    public func statusList(year: Int, on day: LocalDate) async throws -> String? {
+    public func statusList(year: Int, at now: Date) async throws -> String? {
         guard let store, let site = try store.organisation()?.publicAddress,
             FileManager.default.fileExists(atPath: store.workspace.signingKeyURL.path)
         else { return nil }
         let key = try SigningKey.load(from: store.workspace.signingKeyURL)
-        let revoked = try store.allCertificates().compactMap { certificate -> Int? in
-            guard certificate.revocation != nil, let position = CertificateSigner.statusPosition(of: certificate.number),
-                position.year == year
-            else { return nil }
+        let revoked = try store.revokedNumbers(year: year).compactMap { number -> Int? in
+            guard let position = CertificateSigner.statusPosition(of: number), position.year == year else { return nil }
             return position.index
         }
-        return CertificateSigner(key: key).statusList(address: "\(site)/status/\(year)", revoked: revoked, on: day)
+        return CertificateSigner(key: key).statusList(address: "\(site)/status/\(year)", revoked: revoked, at: now)
     }
 
     /// The workspace's logs: the attendance chain, the session log, the trainers' sheet
@@ -170,7 +168,7 @@ extension VerificationService {
     /// verification code; `nil` when there is no such certificate or the code is not its
     /// own, alike, so that the page tells nothing of which numbers exist.
     public func publicCertificate(_ number: String, code: String, on day: LocalDate) async throws -> PublicCertificate? {
-        guard let store, let (certificate, found) = try store.certificateContext(number), certificate.isVerified(by: code),
+        guard let store, let (certificate, found) = try store.certificateContext(number, if: { $0.isVerified(by: code) }),
             let context = found
         else { return nil }
         var modalities: [Modality] = []

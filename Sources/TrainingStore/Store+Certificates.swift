@@ -217,16 +217,32 @@ extension Store {
 
     /// Certificate `number` and what its documents print, in one read: from its snapshot
     /// when it has one (one row), otherwise from its session's records as they stand; `nil`
-    /// when there is no such certificate.
-    public func certificateContext(_ number: String) throws -> (certificate: Certificate, context: CertificateContext?)? {
+    /// when there is no such certificate or it is not `accepted` (checked before anything
+    /// else is read).
+    public func certificateContext(_ number: String, if accepted: (Certificate) -> Bool = { _ in true }) throws -> (
+        certificate: Certificate, context: CertificateContext?
+    )? {
         try database.read { db in
-            guard let certificate = try Self.certificateRows(where: "c.number = ?", [number], db: db).first else { return nil }
+            guard let certificate = try Self.certificateRows(where: "c.number = ?", [number], db: db).first, accepted(certificate) else {
+                return nil
+            }
             if let snapshot = try CertificateSnapshotRows.snapshot(of: number, db: db) {
                 return (certificate, snapshot.context(for: certificate))
             }
             guard let session = try SessionRows.session(id: certificate.sessionID, in: db) else { return (certificate, nil) }
             let records = try SessionRecords(session, db: db)
             return (certificate, records.context(for: certificate, organisation: try Self.documentOrganisation(db)))
+        }
+    }
+
+    /// The numbers of the certificates of `year` that were revoked.
+    public func revokedNumbers(year: Int) throws -> [String] {
+        try database.read { db in
+            try db.all(
+                String.self,
+                sql:
+                    "SELECT c.number FROM certificate c JOIN certificateRevocation r ON r.number = c.number WHERE c.year = ? ORDER BY c.sequence",
+                arguments: [year])
         }
     }
 

@@ -71,9 +71,22 @@ import TrainingTesting
         #expect(passed.status == 0 && passed.output.contains("not revoked in the status list"), "\(passed.output)")
         // A list that is not the one the credential names proves nothing.
         let other = try folder.file(
-            "2025.jwt", try #require(try await VerificationService(store: opened).statusList(year: 2025, on: LocalDate(ordinal: 20_600))))
+            "2025.jwt", try #require(try await VerificationService(store: opened).statusList(year: 2025, at: Date())))
         let mismatched = try execute(binary, ["verify", validFile.path, "--status-list", other.path], in: folder.url)
         #expect(mismatched.status == 1 && mismatched.output.contains("/status/2025"), "\(mismatched.output)")
+        // The list is no certificate, and --status-list alone checks nothing.
+        let asCertificate = try execute(binary, ["verify", listFile.path], in: folder.url)
+        #expect(
+            asCertificate.status == 1 && asCertificate.output.contains("status list, not a certificate"), "\(asCertificate.output)")
+        #expect(try execute(binary, ["verify", "--status-list", listFile.path], in: folder.url).status == 64)
+        // It is valid from the moment it was made, never from a midnight ahead of the clock.
+        let payload = try #require(Base64URL.decode(String(served.body.split(separator: ".")[1])))
+        let claims = try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
+        #expect(try #require(claims["nbf"] as? Int) == 1_780_000_000, "the page's clock: \(claims)")
+        // And it is counted like the certificates' pages.
+        let limited = try ServeTests.page(opened, limits: .init(verificationsPerMinute: 1))
+        #expect(try await ServeTests.get(limited, "/status/2026").status == .ok)
+        #expect(try await ServeTests.get(limited, "/status/2026").status == .tooManyRequests)
     }
 
     @Test func noListWithoutAPublicAddress() async throws {
