@@ -98,6 +98,11 @@ demo: build
 	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --dry-run
 	$(BIN) obligation edit O-0001 --store $(DEMO) --validity 24 --apply-to-existing
 	$(BIN) obligation show O-0001 --store $(DEMO)
+	@echo "--- For allervers serve: a trainer's account and an employer's (passwords on standard input), the sheets' checks"
+	echo "demo-password-claire" | $(BIN) account add claire --name "Claire Martin" --store $(DEMO)
+	echo "demo-password-ccas-rh" | $(BIN) account add rh-ccas --name "Service RH" --employer "CCAS de Villeurbanne" --store $(DEMO)
+	$(BIN) account list --store $(DEMO)
+	$(BIN) attendance check $(SESSION) --store $(DEMO)
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored
