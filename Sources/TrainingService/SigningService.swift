@@ -426,8 +426,9 @@ public struct AccountService: Sendable {
     /// password (the same time either way) or a disabled account.
     public func logIn(_ login: String, password: String, at now: Date) async throws -> (token: String, csrfToken: String)? {
         let found = try store.account(login: login.trimmingCharacters(in: .whitespaces))
-        // Unknown logins are checked against a hash too, so that timing does not tell them apart.
-        let hash = found?.passwordHash ?? Self.unknownLoginHash
+        // Unknown logins are checked against a hash of the same cost, so that timing does not
+        // tell them apart.
+        let hash = found?.passwordHash ?? Self.unknownLoginHash(cost: cost)
         guard Bcrypt.verify(password, hash: hash), let account = found?.account, !account.disabled else { return nil }
         let token = AttendanceKeys.randomToken()
         let csrf = AttendanceKeys.randomToken()
@@ -450,6 +451,20 @@ public struct AccountService: Sendable {
         SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// A bcrypt hash of a password no one has, made once.
-    private static let unknownLoginHash = Bcrypt.hash(AttendanceKeys.randomToken(), cost: 12)
+    /// A bcrypt hash of a password no one has, at `cost`, made once per cost.
+    private static func unknownLoginHash(cost: UInt8) -> String {
+        unknownLoginHashes.lock.lock()
+        defer { unknownLoginHashes.lock.unlock() }
+        if let hash = unknownLoginHashes.byCost[cost] { return hash }
+        let hash = Bcrypt.hash(AttendanceKeys.randomToken(), cost: cost)
+        unknownLoginHashes.byCost[cost] = hash
+        return hash
+    }
+
+    private final class UnknownLoginHashes: @unchecked Sendable {
+        let lock = NSLock()
+        var byCost: [UInt8: String] = [:]
+    }
+
+    private static let unknownLoginHashes = UnknownLoginHashes()
 }
