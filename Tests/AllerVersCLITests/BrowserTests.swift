@@ -22,7 +22,7 @@ import TrainingTesting
         let server = Task { try await app.runService(gracefulShutdownSignals: []) }
         defer { server.cancel() }
         for _ in 0..<100 {
-            if (try? exchange(port: port, method: "GET", path: "/health"))?.status == 200 { break }
+            if (try? await offThePool({ try exchange(port: port, method: "GET", path: "/health") }))?.status == 200 { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         return try await body("http://127.0.0.1:\(port)")

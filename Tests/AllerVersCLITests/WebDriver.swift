@@ -85,11 +85,20 @@ final class ChromeDriver: @unchecked Sendable {
     @discardableResult
     func call(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any? {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data()
-        let (status, data) = try exchange(port: port, method: method, path: path, body: payload)
+        let (status, data) = try await offThePool { [port] in try exchange(port: port, method: method, path: path, body: payload) }
         guard status == 200 else {
             throw WebDriverError(message: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self).prefix(500))")
         }
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["value"] ?? nil
+    }
+}
+
+/// `work`, which blocks (a socket waiting for Chromium to start takes seconds), on a thread
+/// of its own: on one of the cooperative pool's few threads it would hold up every other
+/// suite's tasks — a crash test's timed kill among them.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
 
