@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 work=Benchmarks/work/serve
 mkdir -p "$work"
 # The servers it starts stop with it, however it ends.
-trap 'pkill -f -- "--store $work/run/store" 2>/dev/null || true' EXIT
+trap 'pkill -f -- "--store $PWD/$work/run/store" 2>/dev/null || true' EXIT
 out=$(.build/release/allervers-bench-serve .build/release/allervers "$work/run" "${CLIENTS:-50}" "${SIGNATURES:-500}" 10)
 echo "$out" | grep -v '^RESULT'
 value() { echo "$out" | awk -v k="$1" '$1 == "RESULT" && $2 == k { print $3 }'; }

@@ -134,7 +134,12 @@ final class Server: @unchecked Sendable {
         process.environment = ["LANG": "C"]
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        // What the server says on its way out (a crash's backtrace, say) is kept beside the store.
+        let log = work.appendingPathComponent("server.log")
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let errors = try FileHandle(forWritingTo: log)
+        _ = try errors.seekToEnd()
+        process.standardError = errors
         try process.run()
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {

@@ -5,7 +5,7 @@ public import TrainingCore
 public struct Console: Sendable {
     /// The console of the current task.
     @TaskLocal public static var current = Console { text in
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: .standardOutput)
     }
 
     private let sink: @Sendable (String) -> Void
@@ -15,7 +15,13 @@ public struct Console: Sendable {
     /// (notes beside the output, such as the encoding a file was read in) to `errors`.
     public init(_ sink: @escaping @Sendable (String) -> Void, errors: (@Sendable (String) -> Void)? = nil) {
         self.sink = sink
-        self.errors = errors ?? { FileHandle.standardError.write(Data($0.utf8)) }
+        self.errors = errors ?? { Console.write($0, to: .standardError) }
+    }
+
+    /// Writes `text` to `handle`; a reader gone away (`allervers session list | head -1`, a
+    /// server whose log pipe was closed) loses the text rather than stopping the process.
+    static func write(_ text: String, to handle: FileHandle) {
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 
     /// Prints one line on standard error.
@@ -106,12 +112,12 @@ final class ProgressBar {
         let width = 30
         let filled = total == 0 ? width : min(width, done * width / total)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total) \(item)\u{1B}[K".utf8))
+        Console.write("\r\(label) \(bar) \(done)/\(total) \(item)\u{1B}[K", to: .standardError)
     }
 
     /// Clears the bar.
     func finish() {
         guard visible else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console.write("\r\u{1B}[K", to: .standardError)
     }
 }

@@ -45,7 +45,7 @@ extension AllerVers {
         if status == .success {
             if !message.isEmpty { print(message) }
         } else if !message.isEmpty {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Console.write(message + "\n", to: .standardError)
         }
         Foundation.exit(status.rawValue)
     }
