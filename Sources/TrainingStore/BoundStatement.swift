@@ -10,7 +10,7 @@ import TrainingCore
 /// The statement stays GRDB's (cached, finalised by GRDB); this only binds, steps and
 /// resets it, so GRDB finds it reset as it expects.
 struct BoundStatement {
-    private let statement: Statement
+    let statement: Statement
     private let db: Database
     private var index: Int32 = 0
 
