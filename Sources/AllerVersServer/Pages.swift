@@ -93,6 +93,10 @@ struct Pages: Sendable {
     }
 
     private static func value(_ value: Any) -> Any? {
+        // The common cases first, without reflecting: a cast also unwraps an optional that
+        // holds a value.
+        if let text = value as? String { return text }
+        if let flag = value as? Bool { return flag }
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional {
             guard let wrapped = mirror.children.first?.value else { return nil }

@@ -49,9 +49,34 @@ public struct SigningCodes: Sendable {
     }
 
     /// The QR code's token at a step: 20 characters of 32 (100 bits).
-    func token(_ index: Int64) -> String { characters("qr", index, count: 20) }
+    func token(_ index: Int64) -> String { codes(index).token }
     /// The code to type at a step.
-    func code(_ index: Int64) -> String { characters("code", index, count: 6) }
+    func code(_ index: Int64) -> String { codes(index).code }
+
+    /// Both codes of a step, computed once: a phone's code is looked for among every open
+    /// half-day's, on every signing page.
+    private func codes(_ index: Int64) -> (token: String, code: String) {
+        let key = Memo.Key(secret: secret, index: index)
+        if let found = Self.memo.lock.withLock({ Self.memo.codes[key] }) { return found }
+        let codes = (characters("qr", index, count: 20), characters("code", index, count: 6))
+        Self.memo.lock.withLock {
+            // Steps go by: the memo holds the last few thousand codes.
+            if Self.memo.codes.count >= 4096 { Self.memo.codes.removeAll(keepingCapacity: true) }
+            Self.memo.codes[key] = codes
+        }
+        return codes
+    }
+
+    private final class Memo: @unchecked Sendable {
+        struct Key: Hashable {
+            let secret: [UInt8]
+            let index: Int64
+        }
+        let lock = NSLock()
+        var codes: [Key: (token: String, code: String)] = [:]
+    }
+
+    private static let memo = Memo()
 
     /// How `typed` reaches this half-day at `date`, if it is its current or previous token or code.
     func method(of typed: String, at date: Date) -> SignatureEvidence.Method? {
