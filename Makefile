@@ -51,6 +51,11 @@ demo: build
 	@echo "--- A mistake on Thursday morning's sheet: Mehdi came at 9:15, not 9:20; the correction keeps its reason"
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-am --late P-0002:15 --reason "arrivé à 9 h 15, feuille relue"
 	$(BIN) attendance history --store $(DEMO) $(SESSION) --participant P-0002
+	@echo "--- Awa missed Friday morning without excuse: the trainer calls her, and says so (Qualiopi indicator 12)"
+	$(BIN) attendance alerts --store $(DEMO)
+	$(BIN) attendance follow-up --store $(DEMO) $(SESSION) P-0005 --on 2026-03-13 --channel appel \
+	  --note "Enfant malade ; rattrape le module 3 avec la session de mai."
+	$(BIN) attendance alerts --store $(DEMO)
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --positioning not-acquired
 	$(BIN) progress set --store $(DEMO) $(SESSION) P-0001 --objective O3 --assessment acquired --score 80
 	@echo "--- The group's assessment results, from the trainer's spreadsheet (French headers and levels)"

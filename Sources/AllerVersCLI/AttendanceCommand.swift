@@ -11,7 +11,9 @@ extension AllerVers {
             CommandConfiguration(
                 commandName: "attendance",
                 abstract: tr("Record who was there each half-day, import a paper sheet, show the grid and the history."),
-                subcommands: [Record.self, Import.self, Show.self, History.self, Check.self, HoursCommand.self])
+                subcommands: [
+                    Record.self, Import.self, Show.self, History.self, Check.self, FollowUp.self, Alerts.self, HoursCommand.self,
+                ])
         }
     }
 }
@@ -199,8 +201,8 @@ extension AllerVers.AttendanceCommand {
         @OptionGroup var format: FormatOptions
 
         func run() async throws {
-            let (events, life) = try await AttendanceService(store: try storeOptions.openStore()).history(
-                of: session, participant: participant)
+            let service = AttendanceService(store: try storeOptions.openStore())
+            let (events, life) = try await service.history(of: session, participant: participant)
             if format.json { return try printJSON(events) }
             printTable(
                 header: ["#", "SLOT", "PARTICIPANT", "MARK", "REASON", "BY", "AT", "CORRECTS"],
@@ -211,6 +213,18 @@ extension AllerVers.AttendanceCommand {
                     ]
                 })
             printSessionHistory(life)
+            let followUps = try await service.followUps(in: session, participant: participant)
+            guard !followUps.isEmpty else { return }
+            say()
+            say("Follow-ups of absences:")
+            printTable(
+                header: ["#", "PARTICIPANT", "HALF-DAYS", "CONTACT", "ON", "BY", "NOTE"],
+                rows: followUps.map {
+                    [
+                        String($0.sequence), $0.participantID, $0.slotIDs.joined(separator: " "), $0.channel.words.description,
+                        $0.contactedOn.description, $0.contactedBy, $0.note,
+                    ]
+                })
         }
 
         /// `#12: feuille corrigée`: the record corrected, and why.
@@ -288,6 +302,84 @@ extension AllerVers.AttendanceCommand {
             printTable(
                 header: ["PARTICIPANT", "SESSIONS", "ATTENDED", "PLANNED"],
                 rows: hours.map { [$0.participantID, String($0.sessionCount), $0.attended.description, $0.planned.description] })
+        }
+    }
+}
+
+extension AllerVers.AttendanceCommand {
+    struct FollowUp: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "follow-up",
+                abstract: tr("Record a contact with a participant after an unexcused absence."),
+                discussion: tr(
+                    """
+                    What Qualiopi's indicator 12 asks for, in actions over two days: measures \
+                    against drop-out, formalised and applied. The follow-up answers the half-days \
+                    named with --slot, or else every absence of that person not yet followed up. \
+                    It joins a chained log, like attendance: it is never changed.
+
+                    Example:
+                      allervers attendance follow-up AV-FOND-2026-03-LYON P-0002 --note Malade
+                    """))
+        }
+        @Argument(help: tr("The session's id.")) var session: String
+        @Argument(help: tr("The participant (id, email or external id).")) var participant: String
+        @Option(help: tr("Who made the contact. Default: the session's first trainer.", valueName: "name")) var by: String?
+        @Option(help: tr("What was said and agreed.", valueName: "text")) var note: String
+        @Option(help: tr("How the participant was reached: call, message or meeting.", valueName: "channel")) var channel = "call"
+        @Option(
+            help: tr("A half-day the contact answers; repeat for several. Default: every absence not yet followed up.", valueName: "slot"))
+        var slot: [String] = []
+        @Option(help: tr("The day of the contact. Default: today.", valueName: "date")) var on: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func validate() throws {
+            try validateDates(on)
+            let _: AbsenceFollowUp.Channel = try choice(channel)
+        }
+
+        func run() async throws {
+            let followUp = try await AttendanceService(store: try storeOptions.openStore()).followUp(
+                in: session, participant: participant, slots: slot, channel: try choice(channel),
+                on: on.flatMap(LocalDate.init) ?? today(), by: by, note: note, at: WorkClock.now)
+            if format.json { return try printJSON(followUp) }
+            say(
+                "Follow-up #\(followUp.sequence) recorded: \(followUp.participantID), \(followUp.channel.words) on \(followUp.contactedOn.description) by \(followUp.contactedBy), for \(followUp.slotIDs.joined(separator: ", "))"
+            )
+        }
+    }
+
+    struct Alerts: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: tr("Unexcused absences that no follow-up answers yet."),
+                discussion: tr(
+                    """
+                    Every session that is not cancelled, or the one named. OVER 2 DAYS marks the \
+                    sessions where Qualiopi's indicator 12 expects a follow-up.
+
+                    Example:
+                      allervers attendance alerts --session AV-FOND-2026-03-LYON
+                    """))
+        }
+        @Option(help: tr("Only this session.", valueName: "session")) var session: String?
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() async throws {
+            let alerts = try await AttendanceService(store: try storeOptions.openStore()).alerts(in: session)
+            if format.json { return try printJSON(alerts) }
+            guard !alerts.isEmpty else { return say("No absence waits for a follow-up") }
+            printTable(
+                header: ["SESSION", "OVER 2 DAYS", "PARTICIPANT", "NAME", "HALF-DAY", "DATE"],
+                rows: alerts.map { alert in
+                    [
+                        alert.sessionID, (alert.overTwoDays ? tr("yes") : tr("no")).description, alert.participantID,
+                        alert.participantName, alert.slotID, alert.date.description,
+                    ]
+                })
         }
     }
 }

@@ -107,12 +107,13 @@ extension AllerVers {
                     let sessions: ChainReport
                     let sheetSignatures: ChainReport
                     let signatureImages: ChainReport
+                    let followUps: ChainReport
                     let reopenings: [SessionEvent]
                 }
                 try printJSON(
                     Account(
                         attendance: chains.attendance, sessions: chains.sessions, sheetSignatures: chains.sheets,
-                        signatureImages: chains.images, reopenings: reopenings))
+                        signatureImages: chains.images, followUps: chains.followUps, reopenings: reopenings))
             }
             if let problem = chains.problem { throw CLIError(problem) }
             guard !format.json else { return }
@@ -121,6 +122,9 @@ extension AllerVers {
             say("Sheet signatures intact: \(counted(chains.sheets.recordCount, "signature")) checked")
             if chains.images.recordCount > 0 {
                 say("Drawn signatures intact: \(counted(chains.images.recordCount, "image")) matching their hashes")
+            }
+            if chains.followUps.recordCount > 0 {
+                say("Follow-ups of absences intact: \(counted(chains.followUps.recordCount, "follow-up")) checked")
             }
             for event in reopenings {
                 say(

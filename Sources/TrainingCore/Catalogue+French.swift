@@ -190,6 +190,8 @@ extension Text {
             "Un fichier à comparer au justificatif enregistré.",
         "A fixed day by which the first is due.":
             "Une date fixe pour la première échéance.",
+        "A half-day the contact answers; repeat for several. Default: every absence not yet followed up.":
+            "Une demi-journée à laquelle répond le contact ; à répéter pour plusieurs. Par défaut : chaque absence qui n'a pas encore de suivi.",
         "A module of the course.":
             "Un module de la formation.",
         "A new title.":
@@ -296,6 +298,8 @@ extension Text {
             "CERTIFICAT",
         "CHANGED":
             "MODIFIÉ",
+        "CONTACT":
+            "CONTACT",
         "CORRECTS":
             "CORRIGE",
         "COUNTED FROM":
@@ -460,6 +464,8 @@ extension Text {
             "Chaque participant qui occupe une place reçoit un statut : --present, --late P:MINUTES, --left-early P:MINUTES, --excused P:REASON, --absent ; --others-present marque présents tous ceux qui ne sont pas nommés. Relever à nouveau un participant sur un créneau constitue une correction, qui ne nomme que les participants qu'elle modifie : le nouveau relevé remplace l'ancien, qui reste dans l'historique.\n\nExemples :\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --late P-0002:15 --excused \"P-0004:arrêt maladie\" --absent P-0005 \\\n    --others-present\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --present P-0005",
         "Every record is copied with its keys in one transaction, then checked where it landed: \\\nthe attendance and session logs' hash chains are recomputed and every certificate's \\\nsignatures verified. A target that already holds records is refused. Into a folder, \\\nthe source's key files are copied too; into a database, only the records are: join \\\nit with `allervers init --database URL` and copy the keys into that workspace.\n\nExamples:\n  allervers store copy --from ~/formations \\\n    --to postgres://allervers@db.example.org/formations\n  allervers store copy --from ~/formations-pg --to ~/formations-copie":
             "Chaque enregistrement est copié avec ses identifiants en une seule \\\ntransaction, puis vérifié à son arrivée : les chaînes de hachage des \\\njournaux de présences et de sessions sont recalculées et les signatures de \\\nchaque certificat vérifiées. Une cible qui contient déjà des enregistrements \\\nest refusée. Vers un dossier, les fichiers de clés de la source sont aussi \\\ncopiés ; vers une base, seuls les enregistrements le sont : rejoignez-la \\\navec `allervers init --database URL` et copiez les clés dans cet espace \\\nde travail.\n\nExemples :\n  allervers store copy --from ~/formations \\\n    --to postgres://allervers@db.example.org/formations\n  allervers store copy --from ~/formations-pg --to ~/formations-copie",
+        "Every session that is not cancelled, or the one named. OVER 2 DAYS marks the sessions where Qualiopi's indicator 12 expects a follow-up.\n\nExample:\n  allervers attendance alerts --session AV-FOND-2026-03-LYON":
+            "Chaque session qui n'est pas annulée, ou celle nommée. PLUS DE 2 JOURS marque les sessions où l'indicateur 12 de Qualiopi attend un suivi.\n\nExemple :\n  allervers attendance alerts --session AV-FOND-2026-03-LYON",
         "Every word must appear in one of them; case, accents and runs of spaces do not matter (garnier, Garnier and GARNIÉR find the same people). No match is not an error, as with grep, unless --require.\n\nExample:\n  allervers participant find garnier\n  allervers participant find \"ccas villeurbanne\" --json":
             "Chaque mot doit figurer dans l'un de ces champs ; la casse, les accents et les espaces répétés sont sans importance (garnier, Garnier et GARNIÉR trouvent les mêmes personnes). L'absence de résultat n'est pas une erreur, comme avec grep, sauf avec --require.\n\nExemple :\n  allervers participant find garnier\n  allervers participant find \"ccas villeurbanne\" --json",
         "Everyone holding a seat and not named otherwise was present.":
@@ -548,6 +554,12 @@ extension Text {
             "Première échéance",
         "Follow each participant's progress: modules done, objectives positioned and assessed.":
             "Suivre la progression de chaque participant : modules effectués, objectifs positionnés et évalués.",
+        "Follow-up #{} recorded: {}, {} on {} by {}, for {}":
+            "Suivi n° {} enregistré : {}, {} le {} par {}, pour {}",
+        "Follow-ups of absences intact: {} checked":
+            "Suivis des absences vérifiés et intacts : {}",
+        "Follow-ups of absences:":
+            "Suivis des absences :",
         "For a correction: record the corrected attendance or results first, then reissue. The old certificate is revoked and the new one, with a new number, names it.\n\nExample:\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"":
             "Pour une correction : enregistrez d'abord les présences ou les résultats corrigés, puis réémettez. L'ancien certificat est révoqué et le nouveau, avec un nouveau numéro, le mentionne.\n\nExemple :\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"",
         "For an employer's account: the employer (id or name) whose staff it sees.":
@@ -564,6 +576,10 @@ extension Text {
             "Délai de grâce",
         "Group":
             "Groupe",
+        "HALF-DAY":
+            "DEMI-JOURNÉE",
+        "HALF-DAYS":
+            "DEMI-JOURNÉES",
         "HIRED":
             "ENTRÉE",
         "HOURS":
@@ -588,6 +604,8 @@ extension Text {
             "Durée pendant laquelle une formation suivie compte.",
         "How long it lasted (7, 3.5).":
             "Sa durée en heures (7, 3.5).",
+        "How the participant was reached: call, message or meeting.":
+            "Comment le participant a été joint : appel, message ou entretien.",
         "ID":
             "ID",
         "ISSUED":
@@ -708,12 +726,16 @@ extension Text {
             "Mes sessions",
         "NAME":
             "NOM",
+        "NOTE":
+            "NOTE",
         "Name":
             "Nom",
         "Nature of the action":
             "Nature de l'action",
         "New times of a half-day not started yet.":
             "Les nouveaux horaires d'une demi-journée pas encore commencée.",
+        "No absence waits for a follow-up":
+            "Aucune absence n'attend de suivi",
         "No account yet: add one with `allervers account add LOGIN --name NAME`.":
             "Aucun compte pour l'instant : ajoutez-en un avec `allervers account add LOGIN --name NAME`.",
         "No certificate at this address":
@@ -772,8 +794,12 @@ extension Text {
             "OBJECTIFS",
         "OBLIGATION":
             "OBLIGATION",
+        "ON":
+            "LE",
         "OPTIONS:":
             "OPTIONS :",
+        "OVER 2 DAYS":
+            "PLUS DE 2 JOURS",
         "OVERVIEW: ":
             "RÉSUMÉ : ",
         "Objectives":
@@ -806,6 +832,8 @@ extension Text {
             "Uniquement cette personne (identifiant, e-mail ou identifiant externe).",
         "Only this person's.":
             "Uniquement celles de cette personne.",
+        "Only this session.":
+            "Seulement cette session.",
         "Only those held by this employer's staff (id or name).":
             "Uniquement ceux détenus par le personnel de cet employeur (identifiant ou nom).",
         "Only what had been recorded by the end of that day (Europe/Paris).":
@@ -886,6 +914,8 @@ extension Text {
             "Reçu",
         "Record":
             "Relevé",
+        "Record a contact with a participant after an unexcused absence.":
+            "Enregistrer un contact avec un participant après une absence non justifiée.",
         "Record a group's results on the objectives from a CSV, all or none.":
             "Enregistrer depuis un CSV les résultats d'un groupe sur les objectifs, entièrement ou pas du tout.",
         "Record a module's state, or a result on an objective.":
@@ -1106,6 +1136,8 @@ extension Text {
             "L'identifiant de la formation.",
         "The course's title there.":
             "L'intitulé de la formation chez cet organisme.",
+        "The day of the contact. Default: today.":
+            "Le jour du contact. Par défaut : aujourd'hui.",
         "The day the state is taken on, YYYY-MM-DD. Default: today.":
             "Le jour auquel l'état est évalué, AAAA-MM-JJ. Par défaut : aujourd'hui.",
         "The day, YYYY-MM-DD. Default: today.":
@@ -1274,6 +1306,8 @@ extension Text {
             "JUSQU'AU",
         "USAGE: ":
             "UTILISATION : ",
+        "Unexcused absences that no follow-up answers yet.":
+            "Les absences non justifiées qui n'ont pas encore de suivi.",
         "Unexpected argument '{}'":
             "argument inattendu : « {} »",
         "Unknown option '{}'":
@@ -1314,6 +1348,8 @@ extension Text {
             "Avertissement : {} : l'attestation de {} {} « non évalué » pour {} : elle doit indiquer les résultats de l'évaluation (L6353-1) ; enregistrez-les avec `allervers progress set` ou `progress import`",
         "Warning: {}{} {} is probably {} ({}); if so: allervers participant merge {} {}":
             "Attention : {}{} {} est probablement {} ({}) ; si c'est le cas : allervers participant merge {} {}",
+        "What Qualiopi's indicator 12 asks for, in actions over two days: measures against drop-out, formalised and applied. The follow-up answers the half-days named with --slot, or else every absence of that person not yet followed up. It joins a chained log, like attendance: it is never changed.\n\nExample:\n  allervers attendance follow-up AV-FOND-2026-03-LYON P-0002 --note Malade":
+            "Ce que demande l'indicateur 12 de Qualiopi pour les actions de plus de deux jours : des mesures de prévention des abandons, formalisées et appliquées. Le suivi répond aux demi-journées nommées avec --slot, sinon à chaque absence de cette personne qui n'a pas encore de suivi. Il rejoint un journal chaîné, comme l'émargement : il n'est jamais modifié.\n\nExemple :\n  allervers attendance follow-up AV-FOND-2026-03-LYON P-0002 --note Malade",
         "What a funder's controller would reject in a session's signed sheets.":
             "Repérer ce que le contrôleur d'un financeur rejetterait dans les feuilles signées d'une session.",
         "What and where the outreach site is.":
@@ -1324,6 +1360,8 @@ extension Text {
             "Le nom usuel de l'obligation.",
         "What the dates bound: training (its last day, default) or issue.":
             "Ce que les dates encadrent : training (le dernier jour de la formation, par défaut) ou issue (la délivrance).",
+        "What was said and agreed.":
+            "Ce qui a été dit et convenu.",
         "When they took their profession or role, if not at the hire.":
             "Date de prise de la profession ou de la fonction, si ce n'est pas la date d'entrée.",
         "Where `allervers serve` publishes the certificates' pages; new QR codes point there. Kept when not given; empty removes it.":
@@ -1358,6 +1396,8 @@ extension Text {
             "Qui délivre, pour la traçabilité. Par défaut : le signataire de l'organisme de formation.",
         "Who logs in to `allervers serve`: add, list, set a password, disable.":
             "Gérer les comptes qui se connectent à `allervers serve` : ajouter, lister, définir un mot de passe, désactiver.",
+        "Who made the contact. Default: the session's first trainer.":
+            "Qui a pris contact. Par défaut : le premier formateur de la session.",
         "Who merges. Default: the organisation's signatory.":
             "Qui fusionne. Par défaut : le signataire de l'organisme de formation.",
         "Who pays: an OPCO, the employer…":
@@ -1474,6 +1514,10 @@ extension Text {
             "une session close ne peut pas être annulée",
         "a correction's reason is text, without control characters":
             "le motif d'une correction est du texte, sans caractère de contrôle",
+        "a follow-up comes after the absence: {} is before {}":
+            "un suivi vient après l'absence : le {} précède le {}",
+        "a follow-up records a contact made: {} is in the future":
+            "un suivi enregistre un contact qui a eu lieu : le {} est dans le futur",
         "a grace period is a number of days, not {}":
             "un délai de grâce est un nombre de jours, pas {}",
         "a grace period of {} days is longer than the validity of {} months":
@@ -1580,6 +1624,8 @@ extension Text {
             "date de naissance",
         "by {}":
             "au plus tard le {}",
+        "call":
+            "appel",
         "cancelled":
             "annulée",
         "cannot create the file":
@@ -1682,6 +1728,8 @@ extension Text {
             "nouvel état : {}",
         "event":
             "événement",
+        "every absence of {} in session {} has its follow-up: name a half-day with --slot to record another contact":
+            "chaque absence de {} dans la session {} a son suivi : nommez une demi-journée avec --slot pour enregistrer un autre contact",
         "every obligation":
             "toutes les obligations",
         "everyone":
@@ -1706,6 +1754,8 @@ extension Text {
             "fichier",
         "first name":
             "prénom",
+        "follow-up":
+            "suivi",
         "for good":
             "sans limite",
         "format {}":
@@ -1818,10 +1868,16 @@ extension Text {
             "libxml2 n'a pas pu écrire le document de formation",
         "line {}: {}":
             "ligne {} : {}",
+        "log of follow-ups":
+            "journal des suivis",
         "log of sheet signatures":
             "journal des signatures de feuilles",
+        "meeting":
+            "entretien",
         "merged into {}":
             "fusionné dans {}",
+        "message":
+            "message",
         "minimum attendance must be between 0 and 100 percent":
             "le taux de présence minimal doit être compris entre 0 et 100 %",
         "minutes":
@@ -1850,6 +1906,8 @@ extension Text {
             "indiquez ce qui y satisfait : --course ou --external",
         "never trained":
             "jamais formé",
+        "no":
+            "non",
         "no AllerVers workspace in {} or its parents: run `allervers init` there, or pass --store FOLDER":
             "aucun espace de travail AllerVers dans {} ni dans ses dossiers parents : y lancer `allervers init`, ou indiquer --store FOLDER",
         "no algorithm":
@@ -2334,6 +2392,8 @@ extension Text {
             "modifierait",
         "would print":
             "indiquerait",
+        "yes":
+            "oui",
         "{} (row {})":
             "{} (ligne {})",
         "{} (tried {} times)":
@@ -2384,6 +2444,8 @@ extension Text {
             "La session {} n'a encore aucun certificat : lancez `allervers certify {}`",
         "{} has no half-days or its course is missing":
             "{} n'a aucune demi-journée ou sa formation est introuvable",
+        "{} has no unexcused absence in session {} to follow up":
+            "{} n'a aucune absence non justifiée à suivre dans la session {}",
         "{} has records in {}, not closed: close it first, so that what {} did there is final":
             "{} a des enregistrements dans des sessions non closes ({}) : les clore d'abord, pour que ce que {} y a fait soit définitif",
         "{} has two marks for half-day {}":
@@ -2408,6 +2470,8 @@ extension Text {
             "{} est déjà révoqué ({})",
         "{} is described otherwise on line {}":
             "l'employeur {} est décrit différemment à la ligne {}",
+        "{} is empty: a follow-up says who made the contact and what was said":
+            "{} est vide : un suivi dit qui a pris contact et ce qui a été dit",
         "{} is in the future: record training once done":
             "{} est dans le futur : enregistrer la formation une fois suivie",
         "{} is larger than a spreadsheet of people would be":
@@ -2424,6 +2488,8 @@ extension Text {
             "{} n'est pas une sauvegarde AllerVers (en créer une avec `allervers backup --to FILE`)",
         "{} is not enrolled in session {}":
             "{} n'est pas inscrit à la session {}",
+        "{} is not recorded absent without excuse on half-day {} of session {}":
+            "{} n'est pas enregistré absent sans justification à la demi-journée {} de la session {}",
         "{} is not the certificate of {}: put the right pair back":
             "{} n'est pas le certificat de {} : remettez en place la bonne paire clé-certificat",
         "{} is not the evidence recorded for {}: its SHA-256 differs":

@@ -143,6 +143,39 @@ public struct AttendanceService: Sendable {
         return (try store.attendanceHistory(of: id, participantID: participantID), try store.sessionHistory(of: id))
     }
 
+    /// Records a contact with a participant (by id, email or external id) after their
+    /// unexcused absences in a session: the half-days named, or every one not yet followed up;
+    /// by the session's first trainer unless `contactedBy` is given.
+    public func followUp(
+        in sessionID: String, participant: String, slots: [String], channel: AbsenceFollowUp.Channel, on day: LocalDate,
+        by contactedBy: String?, note: String, at now: Date
+    ) async throws -> AbsenceFollowUp {
+        let session = try store.session(id: sessionID)
+        let contactedBy = contactedBy ?? session.trainers.first ?? ""
+        for (label, value) in [("--by", contactedBy), ("--note", note)] where value.allSatisfy(\.isWhitespace) {
+            throw FollowUpError("\(label) is empty: a follow-up says who made the contact and what was said")
+        }
+        guard day <= LocalDate.inParis(now) else { throw FollowUpError("a follow-up records a contact made: \(day) is in the future") }
+        let participantID = try store.participantID(participant, inSession: session.id)
+        return try store.recordFollowUp(
+            sessionID: session.id, participantID: participantID, slotIDs: slots, channel: channel, contactedOn: day,
+            by: contactedBy.trimmingCharacters(in: .whitespaces), note: note.trimmingCharacters(in: .whitespacesAndNewlines), at: now)
+    }
+
+    /// The unexcused absences no follow-up answers yet (of one session when named).
+    public func alerts(in sessionID: String?) async throws -> [AbsenceAlert] {
+        try store.absenceAlerts(in: try sessionID.map { try store.session(id: $0).id })
+    }
+
+    /// The follow-ups recorded for a session, of one participant (by id, email or external id)
+    /// or all.
+    public func followUps(in sessionID: String, participant: String? = nil) async throws -> [AbsenceFollowUp] {
+        let participantID = try participant.map { try store.participantID($0, inSession: sessionID) }
+        return try store.followUps(in: try store.session(id: sessionID).id).filter {
+            participantID == nil || $0.participantID == participantID
+        }
+    }
+
     /// The hours each participant attended over a period, across every session.
     public func hours(from first: LocalDate, through last: LocalDate) async throws -> [PeriodHours] {
         try store.attendedHours(from: first, through: last)

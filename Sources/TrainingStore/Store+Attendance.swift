@@ -320,9 +320,7 @@ enum AttendanceRows {
     ) throws -> [Int64] {
         guard !marks.isEmpty else { return [] }
         var sequences: [Int64] = []
-        let head = try db.row(sql: "SELECT count, lastHash FROM attendanceChain WHERE id = 1")
-        var count: Int = try head?["count"] ?? 0
-        var previous: String = try head?["lastHash"] ?? genesis
+        var (next, previous) = try ChainHead.next(of: "attendanceChain", db: db)
         let recordedAt = now.formatted(.iso8601)
         let row = try db.prepare(
             sql: """
@@ -331,7 +329,7 @@ enum AttendanceRows {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for mark in marks {
-            let sequence = Int64(count + 1)
+            let sequence = next
             let fields = fields(
                 sequence: sequence, sessionID: sessionID, slotID: mark.slotID, participantID: mark.participantID,
                 status: mark.status.rawValue,
@@ -355,14 +353,10 @@ enum AttendanceRows {
             row.bind(evidence)
             try row.insert()
             sequences.append(sequence)
-            count += 1
+            next += 1
             previous = hash
         }
-        try db.execute(
-            sql: """
-                INSERT INTO attendanceChain (id, count, lastHash) VALUES (1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
-                """, arguments: [count, previous])
+        try ChainHead.advance("attendanceChain", to: next - 1, hash: previous, db: db)
         return sequences
     }
 

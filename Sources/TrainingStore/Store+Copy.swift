@@ -59,6 +59,8 @@ extension Store {
         ("signatureImage", ["sha256"], [], nil),
         ("sheetSignature", ["sequence"], [], nil),
         ("sheetSignatureChain", ["id"], [], nil),
+        ("absenceFollowUp", ["sequence"], [], nil),
+        ("absenceFollowUpChain", ["id"], [], nil),
     ]
 
     /// Copies every record of this store into `target`, which must hold none, in one

@@ -588,6 +588,43 @@ extension Store {
                     );
                     """)
         }
+        migrator.registerMigration("v17 follow-up of absences") { db in
+            try db.execute(
+                sql: """
+                    -- Contacts after an absence (Qualiopi indicator 12), chained like attendance.
+                    -- The chain holds the note's SHA-256, not the note: a purge past retention
+                    -- may erase the note, and only that.
+                    CREATE TABLE absenceFollowUp (
+                        sequence INTEGER PRIMARY KEY,
+                        sessionID TEXT NOT NULL,
+                        participantID TEXT NOT NULL,
+                        slotIDs TEXT NOT NULL CHECK (json_valid(slotIDs)),
+                        channel TEXT NOT NULL,
+                        contactedOn TEXT NOT NULL,
+                        contactedBy TEXT NOT NULL,
+                        note TEXT,
+                        noteSHA256 TEXT NOT NULL CHECK (length(noteSHA256) = 64),
+                        recordedAt TEXT NOT NULL,
+                        previousHash TEXT NOT NULL,
+                        hash TEXT NOT NULL CHECK (length(hash) = 64)
+                    );
+                    CREATE INDEX absenceFollowUpByParticipant ON absenceFollowUp(sessionID, participantID, sequence);
+                    CREATE TRIGGER absenceFollowUpIsAppendOnlyOnUpdate BEFORE UPDATE OF
+                        sequence, sessionID, participantID, slotIDs, channel, contactedOn, contactedBy, noteSHA256, recordedAt,
+                        previousHash, hash ON absenceFollowUp
+                    BEGIN SELECT RAISE(ABORT, 'follow-ups are never changed'); END;
+                    CREATE TRIGGER absenceFollowUpNoteIsOnlyErased BEFORE UPDATE OF note ON absenceFollowUp
+                    WHEN NEW.note IS NOT NULL
+                    BEGIN SELECT RAISE(ABORT, 'follow-ups are never changed'); END;
+                    CREATE TRIGGER absenceFollowUpIsAppendOnlyOnDelete BEFORE DELETE ON absenceFollowUp
+                    BEGIN SELECT RAISE(ABORT, 'follow-ups are never deleted'); END;
+                    CREATE TABLE absenceFollowUpChain (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        count INTEGER NOT NULL,
+                        lastHash TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }()
 }

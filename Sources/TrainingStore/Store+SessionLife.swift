@@ -165,9 +165,7 @@ enum SessionEventRows {
     )
         throws
     {
-        let head = try db.row(sql: "SELECT count, lastHash FROM sessionEventChain WHERE id = 1")
-        let sequence = Int64((try head?["count"] ?? 0) as Int + 1)
-        let previous: String = try head?["lastHash"] ?? AttendanceRows.genesis
+        let (sequence, previous) = try ChainHead.next(of: "sessionEventChain", db: db)
         let recordedAt = SessionRows.utc(now)
         let hash = AttendanceRows.digest(
             [String(sequence), sessionID, kind.rawValue, detail, recordedBy, recordedAt], previous: previous)
@@ -176,11 +174,7 @@ enum SessionEventRows {
                 INSERT INTO sessionEvent (sequence, sessionID, kind, detail, recordedBy, recordedAt, previousHash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [sequence, sessionID, kind.rawValue, detail, recordedBy, recordedAt, previous, hash])
-        try db.execute(
-            sql: """
-                INSERT INTO sessionEventChain (id, count, lastHash) VALUES (1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
-                """, arguments: [sequence, hash])
+        try ChainHead.advance("sessionEventChain", to: sequence, hash: hash, db: db)
     }
 
     static func hash(_ row: SQLRow, previous: String) throws -> String {

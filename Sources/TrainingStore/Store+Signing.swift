@@ -53,9 +53,13 @@ public struct ChainReports: Sendable, Hashable, Codable {
     public var sheets: ChainReport
     /// The drawn signatures' images, against the SHA-256 the records name them by.
     public var images: ChainReport
+    /// The follow-ups of absences.
+    public var followUps: ChainReport
 
     /// The first log's problem, if any is broken.
-    public var problem: Text? { attendance.problemText ?? sessions.problemText ?? sheets.problemText ?? images.problemText }
+    public var problem: Text? {
+        attendance.problemText ?? sessions.problemText ?? sheets.problemText ?? images.problemText ?? followUps.problemText
+    }
 }
 
 /// A trainer's signature certifying a half-day's sheet.
@@ -311,11 +315,12 @@ extension Store {
         try database.read { db in try SheetSignatureRows.signatures(in: sessionID, db: db) }
     }
 
-    /// Recomputes every chained log: attendance, the sessions' lives, the trainers' sheet signatures.
+    /// Recomputes every chained log: attendance, the sessions' lives, the trainers' sheet
+    /// signatures, the follow-ups of absences.
     public func verifyChains() throws -> ChainReports {
         ChainReports(
             attendance: try verifyAttendanceChain(), sessions: try verifySessionLog(), sheets: try verifySheetSignatures(),
-            images: try verifySignatureImages())
+            images: try verifySignatureImages(), followUps: try verifyFollowUps())
     }
 
     /// Recomputes each drawn signature's SHA-256, which the chained records name it by.
@@ -426,9 +431,7 @@ enum SheetSignatureRows {
     static func append(
         sessionID: String, slotID: String, trainer: String, login: String, imageSHA256: String, at now: Date, db: any SQLConnection
     ) throws -> SheetSignature {
-        let head = try db.row(sql: "SELECT count, lastHash FROM sheetSignatureChain WHERE id = 1")
-        let sequence = Int64((try head?["count"] ?? 0) as Int + 1)
-        let previous: String = try head?["lastHash"] ?? AttendanceRows.genesis
+        let (sequence, previous) = try ChainHead.next(of: "sheetSignatureChain", db: db)
         let signedAt = SessionRows.utc(now)
         let hash = AttendanceRows.digest(
             [String(sequence), sessionID, slotID, trainer, login, signedAt, imageSHA256], previous: previous)
@@ -437,11 +440,7 @@ enum SheetSignatureRows {
                 INSERT INTO sheetSignature (sequence, sessionID, slotID, trainer, login, signedAt, imageSHA256, previousHash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [sequence, sessionID, slotID, trainer, login, signedAt, imageSHA256, previous, hash])
-        try db.execute(
-            sql: """
-                INSERT INTO sheetSignatureChain (id, count, lastHash) VALUES (1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
-                """, arguments: [sequence, hash])
+        try ChainHead.advance("sheetSignatureChain", to: sequence, hash: hash, db: db)
         return SheetSignature(
             sequence: sequence, sessionID: sessionID, slotID: slotID, trainer: trainer, login: login,
             signedAt: SessionRows.date(utc: signedAt) ?? now, imageSHA256: imageSHA256, hash: hash)

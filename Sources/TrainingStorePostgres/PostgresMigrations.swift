@@ -537,6 +537,42 @@ public enum PostgresMigrations {
                 "CREATE TABLE sheetSignatureChain (id INTEGER PRIMARY KEY CHECK (id = 1), count BIGINT NOT NULL, lastHash TEXT NOT NULL)",
             ]
         ),
+        (
+            "v17 follow-up of absences",
+            [
+                """
+                CREATE TABLE absenceFollowUp (
+                    sequence BIGINT PRIMARY KEY,
+                    sessionID TEXT COLLATE "C" NOT NULL,
+                    participantID TEXT COLLATE "C" NOT NULL,
+                    slotIDs TEXT COLLATE "C" NOT NULL CHECK (slotIDs::jsonb IS NOT NULL),
+                    channel TEXT COLLATE "C" NOT NULL,
+                    contactedOn TEXT COLLATE "C" NOT NULL,
+                    contactedBy TEXT COLLATE "C" NOT NULL,
+                    note TEXT COLLATE "C",
+                    noteSHA256 TEXT COLLATE "C" NOT NULL CHECK (length(noteSHA256) = 64),
+                    recordedAt TEXT COLLATE "C" NOT NULL,
+                    previousHash TEXT COLLATE "C" NOT NULL,
+                    hash TEXT COLLATE "C" NOT NULL CHECK (length(hash) = 64))
+                """,
+                "CREATE INDEX absenceFollowUpByParticipant ON absenceFollowUp(sessionID, participantID, sequence)",
+                """
+                CREATE TRIGGER absenceFollowUpIsAppendOnlyOnUpdate BEFORE UPDATE OF
+                    sequence, sessionID, participantID, slotIDs, channel, contactedOn, contactedBy, noteSHA256, recordedAt, previousHash,
+                    hash ON absenceFollowUp
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('follow-ups are never changed')
+                """,
+                """
+                CREATE TRIGGER absenceFollowUpNoteIsOnlyErased BEFORE UPDATE OF note ON absenceFollowUp
+                FOR EACH ROW WHEN (NEW.note IS NOT NULL) EXECUTE FUNCTION allervers_refuse('follow-ups are never changed')
+                """,
+                """
+                CREATE TRIGGER absenceFollowUpIsAppendOnlyOnDelete BEFORE DELETE ON absenceFollowUp
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('follow-ups are never deleted')
+                """,
+                "CREATE TABLE absenceFollowUpChain (id INTEGER PRIMARY KEY CHECK (id = 1), count BIGINT NOT NULL, lastHash TEXT NOT NULL)",
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port
