@@ -108,6 +108,14 @@ demo: build
 	echo "demo-password-ccas-rh" | $(BIN) account add rh-ccas --name "Service RH" --employer "CCAS de Villeurbanne" --store $(DEMO)
 	$(BIN) account list --store $(DEMO)
 	$(BIN) attendance check $(SESSION) --store $(DEMO)
+	@echo "--- Spring: the year's Bilan pedagogique et financier, from the records (trainers as people, the session's income)"
+	$(BIN) employer edit "Sauvegarde 69" --kind association --store $(DEMO)
+	$(BIN) employer edit "Maison de la Métropole, Lyon 8e" --kind public-body --store $(DEMO)
+	$(BIN) trainer set "Claire Martin" --store $(DEMO)
+	$(BIN) trainer set "Nadia Haddad" --store $(DEMO)
+	$(BIN) trainer set "Bruno Leroy" --external --store $(DEMO)
+	$(BIN) session declare $(SESSION) --funding opco-skills-plan=4200 --payer "OPCO Santé" --store $(DEMO)
+	$(BIN) report bpf --year 2026 --store $(DEMO) --csv $(DEMO)/bpf-2026.csv
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored

@@ -49,6 +49,16 @@ struct CoursePrinter {
         }
         section("Group", tr("\(course.groupSize.minimum) to \(course.groupSize.maximum) participants"))
         section("Accessibility", course.accessibility)
+        if let classification = course.classification {
+            var lines = classification.nsf.map { code in "NSF \(code) \(NSF.label(of: code) ?? "")" }
+            if let objective = classification.generalObjective {
+                let level = classification.level.map { tr(", level \($0)").description } ?? ""
+                lines.append(
+                    tr("General objective: \(objective.words)").description + level
+                        + (classification.certificationCode.map { " (\($0))" } ?? ""))
+            }
+            section("Classification", lines.joined(separator: "\n  "))
+        }
     }
 
     private func section(_ title: Text, _ text: String) {

@@ -10,7 +10,10 @@ extension AllerVers {
             CommandConfiguration(
                 commandName: "session",
                 abstract: tr("Plan sessions of a course, enrol participants, close, reopen or cancel."),
-                subcommands: [Plan.self, List.self, Show.self, Edit.self, Enrol.self, Withdraw.self, Close.self, Reopen.self, Cancel.self])
+                subcommands: [
+                    Plan.self, List.self, Show.self, Edit.self, Declare.self, Enrol.self, Withdraw.self, Close.self, Reopen.self,
+                    Cancel.self,
+                ])
         }
     }
 }

@@ -104,6 +104,8 @@ extension Text {
             ") : ne nommez chaque participant qu'une fois",
         ", SIRET {}":
             ", SIRET {}",
+        ", level {}":
+            ", niveau {}",
         ", renewed by {}":
             ", renouvelée par {}",
         ", which is final: their records there cannot become one person's":
@@ -134,6 +136,10 @@ extension Text {
             "--from {} est postérieur à --to {}",
         "--from/--to keep the sessions running on a day of the period; --trainer compares names with case, accents and spaces folded.\n\nExample:\n  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\\n    --status planned":
             "--from/--to retiennent les sessions qui ont lieu au moins un jour de la période ; --trainer compare les noms sans tenir compte de la casse, des accents ni des espaces.\n\nExemple :\n  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\\n    --status planned",
+        "--funding takes SOURCE=EUROS with a source of cadre C (see the help), not \"{}\"":
+            "--funding attend SOURCE=EUROS avec une source du cadre C (voir l'aide), pas « {} »",
+        "--funding {}: \"{}\" is not an amount in euros (4200 or 4200.50)":
+            "--funding {} : « {} » n'est pas un montant en euros (4200 ou 4200,50)",
         "--module needs --status":
             "--module exige --status",
         "--port {} is not a port: 0 to 65535":
@@ -146,6 +152,10 @@ extension Text {
             "--status-list vérifie un badge : donnez aussi le badge",
         "--times takes SLOT=HH:MM-HH:MM, such as 2026-03-13-pm=14:00-17:30, not \"{}\"":
             "--times attend SLOT=HH:MM-HH:MM, par exemple 2026-03-13-pm=14:00-17:30, et non « {} »",
+        "--to {} is before --from {}":
+            "--to {} est avant --from {}",
+        "--trainee-kind takes PARTICIPANT=KIND, not \"{}\"":
+            "--trainee-kind attend PARTICIPANT=TYPE, pas « {} »",
         "--verified-by names who checked the evidence":
             "--verified-by indique qui a vérifié le justificatif",
         "--year {} is not a year":
@@ -210,6 +220,10 @@ extension Text {
             "La copie numérisée de son certificat.",
         "A score out of 100, for --positioning or --assessment (alone: the assessment).":
             "Une note sur 100, pour --positioning ou --assessment (seule : l'évaluation).",
+        "A trainee is a person in a session who attended some of its hours in the year: someone in two sessions counts twice, in F-1, F-3 and F-4 alike, whose totals are equal. Their hours are the hours attended in the year. A trainer counts once, with every hour of the half-days they delivered. A session delivered for another organisation counts in G only; one handed to another counts in F and in F-2. Cadre C holds only the amounts recorded with `session declare`, for the accountant to check. What the records lack is listed; --strict then exits with status 1.\n\nExamples:\n  allervers report bpf --year 2026\n  allervers report bpf --from 2025-07-01 --to 2026-06-30 --csv bpf.csv":
+            "Un stagiaire est une personne d'une session qui en a suivi des heures dans l'exercice : quelqu'un dans deux sessions compte deux fois, en F-1, F-3 et F-4 de la même façon, dont les totaux sont égaux. Ses heures sont celles suivies dans l'exercice. Un formateur compte une fois, avec toutes les heures des demi-journées qu'il a assurées. Une session réalisée pour un autre organisme compte en G seulement ; une session confiée à un autre compte en F et en F-2. Le cadre C ne reprend que les montants enregistrés avec `session declare`, à vérifier par le comptable. Ce qui manque aux enregistrements est listé ; --strict fait alors sortir avec le code 1.\n\nExemples :\n  allervers report bpf --year 2026\n  allervers report bpf --from 2025-07-01 --to 2026-06-30 --csv bpf.csv",
+        "A trainee's kind; repeat for several.":
+            "Le type d'un stagiaire ; à répéter pour plusieurs.",
         "A trainer sees the sessions that list their name as a trainer (case, accents and spaces folded), opens their half-days for signing on phones and certifies their sheets. With --employer, the account is an employer's: it sees that employer's staff only, their obligations and their certificates. The password (at least 12 characters) is read from the standard input, one line, and kept as a bcrypt hash.\n\nExamples:\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"\n  echo \"$PASSWORD\" | allervers account add rh-ccas --name \"Service RH\" \\\n    --employer \"CCAS de Villeurbanne\"":
             "Un formateur voit les sessions qui le comptent parmi leurs formateurs (noms comparés sans tenir compte de la casse, des accents ni des espaces), ouvre l'émargement de leurs demi-journées sur téléphone et certifie leurs feuilles. Avec --employer, le compte est celui d'un employeur : il ne voit que le personnel de cet employeur, ses obligations et ses certificats. Le mot de passe (au moins 12 caractères) est lu sur l'entrée standard, en une ligne, et conservé sous forme de hachage bcrypt.\n\nExemples :\n  echo \"$PASSWORD\" | allervers account add claire --name \"Claire Martin\"\n  echo \"$PASSWORD\" | allervers account add rh-ccas --name \"Service RH\" \\\n    --employer \"CCAS de Villeurbanne\"",
         "A trainer; repeat for several.":
@@ -260,6 +274,8 @@ extension Text {
             "Les horaires de l'après-midi, HH:MM-HH:MM.",
         "Also write it as a PDF an auditor can be handed.":
             "Écrire aussi le résultat dans un PDF à remettre à un auditeur.",
+        "Also write the figures as CSV to this file.":
+            "Écrire aussi les chiffres en CSV dans ce fichier.",
         "Also write the lines as CSV to this file.":
             "Écrire aussi les lignes en CSV dans ce fichier.",
         "Also write the matrix as CSV to this file.":
@@ -294,6 +310,8 @@ extension Text {
             "Espace de travail {} sauvegardé dans {}",
         "Born":
             "Date de naissance",
+        "CADRE":
+            "CADRE",
         "CERTIFICATE":
             "CERTIFICAT",
         "CHANGED":
@@ -308,6 +326,12 @@ extension Text {
             "ÉQUIVAUT À",
         "COURSE":
             "FORMATION",
+        "Cadre B: training delivered wholly or partly at a distance: {} ({})":
+            "Cadre B : formation dispensée en tout ou partie à distance : {} ({})",
+        "Cadre C: no amount recorded (session declare --funding); left empty for the accountant":
+            "Cadre C : aucun montant enregistré (session declare --funding) ; laissé vide pour le comptable",
+        "Cadre C: the amounts recorded on sessions, for the accountant to check":
+            "Cadre C : les montants enregistrés sur les sessions, à vérifier par le comptable",
         "Cancel a session that has not been closed.":
             "Annuler une session qui n'a pas été close.",
         "Cancelled {}":
@@ -354,6 +378,8 @@ extension Text {
             "Vérifiez l'adresse imprimée sur le certificat ou scannez de nouveau son QR code : le numéro seul ne permet pas de trouver un certificat.",
         "Check, import, list, show and export courses.":
             "Vérifier, importer, lister, afficher et exporter des formations.",
+        "Classification":
+            "Classification",
         "Clear":
             "Effacer",
         "Close a session once its last half-day has ended: its records become final.":
@@ -418,6 +444,10 @@ extension Text {
             "Décision",
         "Declaration number":
             "Numéro de déclaration d'activité",
+        "Declare a session's income, subcontracting, European funds and trainees' kinds, for the BPF.":
+            "Déclarer les produits d'une session, sa sous-traitance, ses fonds européens et le type de ses stagiaires, pour le BPF.",
+        "Declared for {}":
+            "Déclaré pour {}",
         "Disable an account: it can no longer log in; what it signed stays.":
             "Désactiver un compte : il ne peut plus se connecter ; ce qu'il a signé est conservé.",
         "Draw your signature first.":
@@ -438,6 +468,8 @@ extension Text {
             "EMPLOYEUR",
         "END":
             "FIN",
+        "EUROS":
+            "EUROS",
         "EVENT":
             "ÉVÉNEMENT",
         "EVIDENCE":
@@ -458,6 +490,8 @@ extension Text {
             "Inscrire des participants ; au-delà de la capacité, ils rejoignent la liste d'attente.",
         "Error: ":
             "Erreur : ",
+        "European funds paid for it: its records are kept ten years.":
+            "Des fonds européens l'ont financée : ses pièces sont conservées dix ans.",
         "Every attendance record of a session, corrections included.":
             "Afficher tous les relevés de présence d'une session, corrections comprises.",
         "Every participant holding a seat gets a status: --present, --late P:MINUTES, --left-early P:MINUTES, --excused P:REASON, --absent; --others-present marks everyone not named present. Recording a participant and slot again is a correction, which names only the participants it changes: the new record supersedes the old, which stays in the history.\n\nExamples:\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --late P-0002:15 --excused \"P-0004:arrêt maladie\" --absent P-0005 \\\n    --others-present\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --present P-0005":
@@ -532,6 +566,8 @@ extension Text {
             "Exemple :\n  allervers session show AV-FOND-2026-03-LYON",
         "Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003":
             "Exemple :\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003",
+        "Example:\n  allervers trainer list":
+            "Exemple :\n  allervers trainer list",
         "Example:\n  printf '%s\\n' \"$PASSWORD\" | allervers account password claire":
             "Exemple :\n  printf '%s\\n' \"$PASSWORD\" | allervers account password claire",
         "Exempt someone from an obligation (or all) until a day, for a reason.":
@@ -540,6 +576,8 @@ extension Text {
             "Dispenser une personne d'une obligation pour un temps, pour un motif donné.",
         "Exit with status 1 when nobody matches.":
             "Sortir avec le code 1 si personne ne correspond.",
+        "Exit with status 1 when the records lack something the form needs.":
+            "Sortir avec le code 1 quand il manque aux enregistrements une donnée dont le formulaire a besoin.",
         "External id":
             "Identifiant externe",
         "FIRST DUE":
@@ -564,12 +602,16 @@ extension Text {
             "Pour une correction : enregistrez d'abord les présences ou les résultats corrigés, puis réémettez. L'ancien certificat est révoqué et le nouveau, avec un nouveau numéro, le mentionne.\n\nExemple :\n  allervers certificate reissue AV-2026-000001 \\\n    --reason \"attendance of 2026-03-13 corrected\"",
         "For an employer's account: the employer (id or name) whose staff it sees.":
             "Pour le compte d'un employeur : l'employeur (identifiant ou nom) dont il voit le personnel.",
+        "From outside the organisation: a subcontractor, a freelance trainer.":
+            "Extérieur à l'organisme : un sous-traitant, un formateur indépendant.",
         "Funder: {}":
             "Financeur : {}",
         "GRACE":
             "GRÂCE",
         "Gender":
             "Genre",
+        "General objective: {}":
+            "Objectif général : {}",
         "Give only what changes, with the options of `obligation add`. The new rule governs the periods that begin from today (a completion from today on, or a hire for someone never trained); the periods under way keep the rule they began under, unless --apply-to-existing. Who it applies to and what satisfies it change for everyone at once. The command says how many periods under way it changes; --dry-run says it without changing anything. The earlier versions stay: `obligation show` lists them, and `compliance --known-at` uses the rule as it was known then.\n\nExample:\n  allervers obligation edit O-0001 --validity 24 --dry-run\n  allervers obligation edit O-0001 --validity 24 --apply-to-existing":
             "Indiquez seulement ce qui change, avec les options de `obligation add`. La nouvelle règle régit les périodes qui commencent à partir d'aujourd'hui (une formation suivie à partir d'aujourd'hui, ou une entrée pour une personne jamais formée) ; les périodes en cours gardent la règle sous laquelle elles ont commencé, sauf avec --apply-to-existing. Les personnes concernées et ce qui satisfait l'obligation changent pour tout le monde à la fois. La commande indique combien de périodes en cours elle modifie ; --dry-run l'indique sans rien modifier. Les versions antérieures sont conservées : `obligation show` les liste, et `compliance --known-at` applique la règle telle qu'elle était connue à cette date.\n\nExemple :\n  allervers obligation edit O-0001 --validity 24 --dry-run\n  allervers obligation edit O-0001 --validity 24 --apply-to-existing",
         "Grace":
@@ -626,6 +668,8 @@ extension Text {
             "Import terminé : {} depuis {}",
         "In the role since":
             "Dans la fonction depuis",
+        "Income by cadre C line, before tax; repeat for several.":
+            "Produits par ligne du cadre C, hors taxes ; à répéter pour plusieurs.",
         "Initial positioning":
             "Positionnement initial",
         "Into FOLDER/SESSION/ (FOLDER is Exports unless --out says otherwise):\n  attendance.csv            one row per participant per half-day, as funders ask\n  hours.csv                 hours planned and attended per participant, decision, certificate\n  xapi-statements.jsonl     attended / completed / passed statements for a learning record store\n  sign-in-sheets.pdf        the feuilles d'émargement, filled from the records\n  certificates/NUMBER-certificat-de-realisation.pdf   every certified participant\n  certificates/NUMBER-attestation-de-fin-de-formation.pdf   eligible participants\n  certificates/NUMBER-open-badge.jwt                   eligible participants (Open Badges 3.0, VC-JWT)\nCSV files are UTF-8 with a BOM and ';' as French spreadsheets expect; a cell that a spreadsheet would take for a formula is prefixed with '. Certificate PDFs are sealed: `allervers verify FILE.pdf` detects any changed byte. Everything is made before anything is written. A progress bar shows on a terminal.\n\nExamples:\n  allervers export records AV-FOND-2026-03-LYON\n  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records\n  allervers export records --from 2026-01-01 --to 2026-03-31":
@@ -650,12 +694,16 @@ extension Text {
             "Conserver les enregistrements dans cette base PostgreSQL (postgres://USER@HOST[:PORT]/DATABASE ; le mot de passe vient de PGPASSWORD ou de ~/.pgpass et n'est jamais conservé) plutôt que dans un fichier SQLite du dossier. Une base qui contient déjà les enregistrements d'un organisme est rejointe : copiez les clés de cet organisme dans le nouveau .allervers/ pour signer avec elles.",
         "Kind":
             "Type",
+        "LABEL":
+            "LIBELLÉ",
         "LAST DAY":
             "DERNIER JOUR",
         "LEAD":
             "PRÉAVIS",
         "LEFT":
             "SORTI",
+        "LINE":
+            "LIGNE",
         "LOGIN":
             "IDENTIFIANT",
         "Last day":
@@ -708,6 +756,8 @@ extension Text {
             "Participant {} fusionné dans {}",
         "Missing expected argument '{}'":
             "argument attendu manquant : « {} »",
+        "Missing from the records ({}):":
+            "Manque aux enregistrements ({}) :",
         "Missing one of: '{}'":
             "il manque l'un de : « {} »",
         "Missing value for '{}'":
@@ -768,6 +818,8 @@ extension Text {
             "Aucune session pour l'instant : planifiez-en une avec `allervers session plan COURSE --start DATE`.",
         "No training done elsewhere recorded.":
             "Aucune formation suivie ailleurs n'est enregistrée.",
+        "No training was delivered in the period: the form's figures are zeros.":
+            "Aucune formation dispensée sur la période : les chiffres du formulaire sont à zéro.",
         "Nobody enrolled yet.":
             "Personne n'est encore inscrit.",
         "Nobody has an obligation on {}.":
@@ -850,6 +902,8 @@ extension Text {
             "signature PDF (PAdES, RSA-2048) valide sur l'ensemble du fichier, son certificat désignant le même émetteur",
         "PDF signed with this workspace's certificate":
             "PDF signé avec le certificat de cet espace de travail",
+        "PEOPLE":
+            "PERSONNES",
         "PLACE":
             "LIEU",
         "PLANNED":
@@ -920,10 +974,14 @@ extension Text {
             "Enregistrer depuis un CSV les résultats d'un groupe sur les objectifs, entièrement ou pas du tout.",
         "Record a module's state, or a result on an objective.":
             "Enregistrer l'état d'un module, ou un résultat sur un objectif.",
+        "Record a trainer as of the organisation (the default) or external.":
+            "Enregistrer un formateur comme faisant partie de l'organisme (par défaut) ou extérieur.",
         "Record a whole half-day in one command.":
             "Relever les présences d'une demi-journée entière en une seule commande.",
         "Record half-days without a record as absent.":
             "Relever comme absences les demi-journées sans relevé.",
+        "Record trainers as people: of the organisation, or from outside it.":
+            "Enregistrer les formateurs comme des personnes : de l'organisme, ou extérieurs.",
         "Record training someone did with another provider.":
             "Enregistrer une formation suivie par une personne auprès d'un autre organisme.",
         "Record who was there each half-day, import a paper sheet, show the grid and the history.":
@@ -964,6 +1022,8 @@ extension Text {
             "Remplacer une formation dont l'identifiant et la version existent déjà avec un contenu différent.",
         "Replaces":
             "Remplace",
+        "Replaces what the session declared before; the change joins its history. --funding SOURCE=EUROS names a line of the BPF's cadre C: employer, opco-apprenticeship, opco-professionalisation, opco-pro-a, opco-transition, opco-cpf, opco-job-seekers, opco-self-employed, opco-skills-plan, public-own-agents, europe, state, region, france-travail, other-public, individual, training-organisation, other. A trainee's kind (private-employee, apprentice, job-seeker, individual, other) is needed where their employer's kind does not tell.\n\nExample:\n  allervers session declare AV-FOND-2026-03-LYON \\\n    --funding opco-skills-plan=4200 --payer \"OPCO Santé\" \\\n    --trainee-kind P-0006=job-seeker":
+            "Remplace ce que la session déclarait avant ; le changement rejoint son historique. --funding SOURCE=EUROS désigne une ligne du cadre C du BPF : employer, opco-apprenticeship, opco-professionalisation, opco-pro-a, opco-transition, opco-cpf, opco-job-seekers, opco-self-employed, opco-skills-plan, public-own-agents, europe, state, region, france-travail, other-public, individual, training-organisation, other. Le type d'un stagiaire (private-employee, apprentice, job-seeker, individual, other) est nécessaire quand le type de son employeur ne le dit pas.\n\nExemple :\n  allervers session declare AV-FOND-2026-03-LYON \\\n    --funding opco-skills-plan=4200 --payer \"OPCO Santé\" \\\n    --trainee-kind P-0006=job-seeker",
         "Restore a snapshot into a folder that holds no workspace yet.":
             "Restaurer une sauvegarde dans un dossier qui ne contient pas encore d'espace de travail.",
         "Restored {} into {}":
@@ -1038,6 +1098,8 @@ extension Text {
             "Session {}",
         "Session {}: nothing a controller would reject":
             "Session {} : rien qu'un contrôleur rejetterait",
+        "Sessions name their trainers; the BPF's cadre E counts them as people of the organisation or from outside it, by these records (names compared with case, accents and spaces folded).\n\nExamples:\n  allervers trainer set \"Claire Martin\"\n  allervers trainer set \"Bruno Leroy\" --external":
+            "Les sessions nomment leurs formateurs ; le cadre E du BPF les compte comme personnes de l'organisme ou extérieures, d'après ces enregistrements (noms comparés sans tenir compte de la casse, des accents ni des espaces).\n\nExemples :\n  allervers trainer set \"Claire Martin\"\n  allervers trainer set \"Bruno Leroy\" --external",
         "Set an account's password, read from the standard input; its browsers are logged out.":
             "Définir le mot de passe d'un compte, lu sur l'entrée standard ; ses navigateurs sont déconnectés.",
         "Set the organisation identity (all five parts).":
@@ -1112,8 +1174,12 @@ extension Text {
             "INTITULÉ",
         "TO":
             "AU",
+        "TRAINER":
+            "FORMATEUR",
         "Taught by this trainer.":
             "Animée par ce formateur.",
+        "The Bilan pédagogique et financier of a fiscal year (Cerfa 10443), from the records.":
+            "Le bilan pédagogique et financier d'un exercice (Cerfa 10443), tiré des enregistrements.",
         "The PDF's language: fr or en.":
             "La langue du PDF : fr ou en.",
         "The address to listen on.":
@@ -1122,6 +1188,8 @@ extension Text {
             "Le niveau de l'évaluation sur l'objectif.",
         "The attendance grid of a session: participants × half-days, and the hours each attended.":
             "Afficher la grille des présences d'une session : participants × demi-journées, et les heures suivies par chacun.",
+        "The calendar year, when the fiscal year is one.":
+            "L'année civile, quand l'exercice en est une.",
         "The certificate stays in the workspace, marked revoked; `allervers verify` then refuses it wherever the workspace is at hand.\n\nExample:\n  allervers certificate revoke AV-2026-000001 \\\n    --reason \"attendance sheet signed by someone else\"":
             "Le certificat reste dans l'espace de travail, marqué révoqué ; `allervers verify` le refuse ensuite partout où l'espace de travail est accessible.\n\nExemple :\n  allervers certificate revoke AV-2026-000001 \\\n    --reason \"attendance sheet signed by someone else\"",
         "The certificate's number.":
@@ -1162,6 +1230,10 @@ extension Text {
             "Le premier jour, AAAA-MM-JJ.",
         "The first day. Default: today.":
             "Le premier jour. Par défaut : aujourd'hui.",
+        "The fiscal year's first day.":
+            "Le premier jour de l'exercice.",
+        "The fiscal year's last day.":
+            "Le dernier jour de l'exercice.",
         "The fixed anniversary, with --counting anniversary.":
             "La date anniversaire fixe, avec --counting anniversary.",
         "The folder to make the workspace in. Default: the current folder.":
@@ -1258,6 +1330,14 @@ extension Text {
             "Le fuseau horaire des heures des créneaux.",
         "The trainer confirms the experience the participants declared.":
             "Confirmer, en tant que formateur, l'expérience déclarée par les participants.",
+        "The trainer's name, as sessions list it.":
+            "Le nom du formateur, tel que les sessions le donnent.",
+        "The trainers recorded.":
+            "Les formateurs enregistrés.",
+        "The training organisation this session was delivered for, as its subcontractor.":
+            "L'organisme de formation pour lequel cette session a été réalisée, en sous-traitance.",
+        "The training organisation this session was handed to.":
+            "L'organisme de formation auquel cette session a été confiée.",
         "The training took place, but its rule was not met: this certificate attests attendance, not that the course was completed.":
             "La formation a eu lieu, mais sa règle n'a pas été atteinte : ce certificat atteste la présence, pas l'achèvement de la formation.",
         "The value '{}' is invalid for '{}'":
@@ -1276,6 +1356,8 @@ extension Text {
             "La formation de l'espace de travail à laquelle elle équivaut.",
         "The workspace's signing key, which certificates and credentials are signed with.":
             "Gérer la clé de signature de l'espace de travail, avec laquelle sont signés les certificats et les badges numériques.",
+        "The yearly reports a training organisation files.":
+            "Les bilans annuels qu'un organisme de formation dépose.",
         "Then write the sessions' records, as `export records` does.":
             "Écrire ensuite les enregistrements des sessions, comme le fait `export records`.",
         "This certificate expired after {}.":
@@ -1390,6 +1472,8 @@ extension Text {
             "Qui clôt la session. Par défaut : le premier formateur de la session.",
         "Who corrects. Default: the organisation's signatory.":
             "Qui corrige. Par défaut : le signataire de l'organisme de formation.",
+        "Who declares it. Default: the session's first trainer.":
+            "Qui la déclare. Par défaut : le premier formateur de la session.",
         "Who grants it.":
             "Qui l'accorde.",
         "Who issues, for the record. Default: the organisation's signatory.":
@@ -1400,6 +1484,8 @@ extension Text {
             "Qui a pris contact. Par défaut : le premier formateur de la session.",
         "Who merges. Default: the organisation's signatory.":
             "Qui fusionne. Par défaut : le signataire de l'organisme de formation.",
+        "Who paid, for the history.":
+            "Qui a payé, pour l'historique.",
         "Who pays: an OPCO, the employer…":
             "Qui finance : un OPCO, l'employeur…",
         "Who recorded the sheet.":
@@ -1524,6 +1610,8 @@ extension Text {
             "un délai de grâce de {} jours dépasse la validité de {} mois",
         "a lead time is a number of days, not {}":
             "le délai d'« échéance proche » est un nombre de jours, pas {}",
+        "a level or a code goes with a general objective":
+            "un niveau ou un code va avec un objectif général",
         "a limit lets at least one request through a minute":
             "une limite laisse passer au moins une requête par minute",
         "a login is lower case, without spaces (letters, digits, '.', '_', '-', '@'): \"{}\" is not one":
@@ -1550,6 +1638,8 @@ extension Text {
             "une ligne porte le numéro {}",
         "a score is out of 100, not {}":
             "une note est sur 100, pas {}",
+        "a session is delivered for another organisation or handed to one, not both":
+            "une session est réalisée pour un autre organisme ou confiée à un autre, pas les deux",
         "a session is in a room or on a site, not both":
             "une session a lieu dans une salle ou sur un site, pas les deux",
         "a session needs a trainer":
@@ -1562,6 +1652,8 @@ extension Text {
             "un créneau se tient dans un lieu ou sur un site, pas les deux",
         "a trainer account belongs to no employer":
             "un compte formateur n'appartient à aucun employeur",
+        "a trainer has a name":
+            "un formateur a un nom",
         "a validity is a number of months above zero, not {}":
             "une validité est un nombre de mois supérieur à zéro, pas {}",
         "a value in column {}, beyond the header's {} columns":
@@ -1580,6 +1672,10 @@ extension Text {
             "déjà {}",
         "alsace-moselle":
             "alsace-moselle",
+        "an NSF speciality is named twice":
+            "une spécialité NSF est nommée deux fois",
+        "an RNCP certification states its level (3 to 8)":
+            "une certification RNCP indique son niveau (3 à 8)",
         "an absence has no minutes late or early":
             "une absence ne comporte ni minutes de retard ni départ anticipé",
         "an account needs the person's name":
@@ -1604,6 +1700,8 @@ extension Text {
             "un site d'intervention doit avoir sa --site-description",
         "anniversary":
             "anniversaire",
+        "apprentice":
+            "apprenti",
         "arrived late (minutes)":
             "arrivé en retard (minutes)",
         "assessment":
@@ -1706,6 +1804,12 @@ extension Text {
             "la formation {} version {} figure deux fois dans cet import",
         "course {} version {} is already in the workspace with different content: give the changed course a new version, or import with --replace":
             "la formation {} version {} est déjà dans l'espace de travail avec un contenu différent : donner une nouvelle version à la formation modifiée, ou importer avec --replace",
+        "course {} version {} states no NSF speciality (counted in others)":
+            "la formation {} version {} n'indique pas de spécialité NSF (comptée dans les autres)",
+        "course {} version {} states no general objective (counted in d)":
+            "la formation {} version {} n'indique pas d'objectif général (comptée en d)",
+        "cqp":
+            "CQP",
         "disabled":
             "désactivé",
         "does not expire":
@@ -1742,6 +1846,8 @@ extension Text {
             "dispensé",
         "expired":
             "expiré",
+        "external":
+            "extérieur",
         "external id":
             "identifiant externe",
         "external id {} is already participant {}":
@@ -1820,6 +1926,8 @@ extension Text {
             "en cours de suivi",
         "in-room":
             "en salle",
+        "individual":
+            "particulier",
         "issue":
             "délivrance",
         "issued by this workspace, not revoked":
@@ -1850,6 +1958,8 @@ extension Text {
             "son entrée {} est au-delà de la fin de la liste de statuts",
         "its last half-day ({}) has not ended yet":
             "sa dernière demi-journée ({}) n'est pas encore terminée",
+        "job-seeker":
+            "demandeur d'emploi",
         "last name":
             "nom",
         "late {}, overdue from {}":
@@ -1900,6 +2010,8 @@ extension Text {
             "indiquez au moins une information à modifier, par exemple --last-name",
         "name sessions, or give a period with --from and --to":
             "nommez des sessions, ou indiquez une période avec --from et --to",
+        "name the year with --year, or its first and last days with --from and --to":
+            "indiquez l'année avec --year, ou son premier et son dernier jour avec --from et --to",
         "name what changes: --trainer, --room/--address, --site/--site-description or --times":
             "indiquez ce qui change : --trainer, --room/--address, --site/--site-description ou --times",
         "name what satisfies it: --course or --external":
@@ -1994,8 +2106,16 @@ extension Text {
             "obligation",
         "obligation(s) naming them ({})":
             "obligation(s) le désignant ({})",
+        "of the organisation":
+            "de l'organisme",
+        "only a certification registered in the RNCP or the RS has a code":
+            "seule une certification enregistrée au RNCP ou au RS a un code",
+        "only an RNCP certification has a level, not {}":
+            "seule une certification RNCP a un niveau, pas {}",
         "other":
             "autre",
+        "other-professional":
+            "autre formation professionnelle",
         "overdue":
             "hors délai",
         "participant":
@@ -2026,6 +2146,8 @@ extension Text {
             "entreprise privée",
         "private-company, association, public-body or other.":
             "private-company, association, public-body ou other.",
+        "private-employee":
+            "salarié d'employeur privé",
         "progress record":
             "enregistrement de progression",
         "public-body":
@@ -2062,6 +2184,8 @@ extension Text {
             "révoqué : son entrée {} est levée dans la liste de statuts {}",
         "revoked: {}":
             "révoqué : {}",
+        "rncp":
+            "certification RNCP",
         "role":
             "fonction",
         "role since":
@@ -2070,6 +2194,8 @@ extension Text {
             "ligne",
         "row {}: {}":
             "ligne {} : {}",
+        "rs":
+            "certification RS",
         "running":
             "en cours",
         "same email":
@@ -2090,8 +2216,12 @@ extension Text {
             "événements de session",
         "session log":
             "journal des sessions",
+        "session {} has half-days in the period but no hours attended":
+            "la session {} a des demi-journées sur la période mais aucune heure suivie",
         "session {} has no half-day {}; its half-days are {}":
             "la session {} n'a pas de demi-journée {} ; ses demi-journées sont {}",
+        "session {} has no trainer":
+            "la session {} n'a pas de formateur",
         "session {} is cancelled":
             "la session {} est annulée",
         "session {} is cancelled: its attendance can no longer change":
@@ -2124,6 +2254,8 @@ extension Text {
             "l'émargement de la demi-journée {} a fermé le {}, {} minutes après sa fin : adressez-vous au formateur",
         "signing on someone's behalf needs its reason":
             "un émargement à la place d'une personne doit indiquer son motif",
+        "skills-assessment":
+            "bilan de compétences",
         "slot {} ends at {} on {}, after slot {} starts at {}":
             "le créneau {} se termine à {} le {}, après le début du créneau {} à {}",
         "slot {} ends at {}, before it starts at {} (only a slot starting from 18:00 ends the next day)":
@@ -2362,8 +2494,12 @@ extension Text {
             "cet espace de travail a délivré des certificats",
         "times are written HH:MM":
             "les heures s'écrivent HH:MM",
+        "trainee":
+            "stagiaire",
         "trainer":
             "formateur",
+        "trainer {} is not recorded as of the organisation or external":
+            "le formateur {} n'est enregistré ni comme de l'organisme ni comme extérieur",
         "trainer {} teaches session {} (slot {}) at the time of slot {}":
             "le formateur {} anime la session {} (créneau {}) à l'heure du créneau {}",
         "training":
@@ -2376,6 +2512,8 @@ extension Text {
             "deux créneaux s'appellent {}",
         "unknown column \"{}\"{}: the columns are {}":
             "colonne « {} » inconnue{} : les colonnes sont {}",
+        "vae":
+            "accompagnement VAE",
         "valid":
             "valide",
         "valid, expired, revoked or not-met.":
@@ -2458,6 +2596,8 @@ extension Text {
             "{} n'a pas de place dans la session {}",
         "{} holds no seat in session {}: only people enrolled sign its sheet":
             "{} n'occupe pas de place dans la session {} : seules les personnes inscrites signent sa feuille d'émargement",
+        "{} in session {} has no trainee kind (counted in e): its employer's kind does not tell":
+            "{} dans la session {} n'a pas de type de stagiaire (compté en e) : le type de son employeur ne le dit pas",
         "{} inflates beyond its stated size":
             "{} dépasse, une fois décompressé, sa taille déclarée",
         "{} is a public holiday ({}): give --allow-holiday to hold a slot then":
@@ -2480,8 +2620,12 @@ extension Text {
             "{} est absent alors que son certificat est présent : remettez la clé en place (restauration avec --with-key)",
         "{} is named twice for {} (":
             "{} est nommé deux fois pour {} (",
+        "{} is not a code of the {}":
+            "{} n'est pas un code du {}",
         "{} is not a readable AllerVers snapshot ({})":
             "{} n'est pas une sauvegarde AllerVers lisible ({})",
+        "{} is not a speciality of the Nomenclature des spécialités de formation":
+            "{} n'est pas une spécialité de la Nomenclature des spécialités de formation",
         "{} is not a trainer of session {}":
             "{} n'est pas formateur de la session {}",
         "{} is not an AllerVers snapshot (write one with `allervers backup --to FILE`)":
@@ -2600,6 +2744,8 @@ extension Text {
             "{} : impossible d'écrire : {}",
         "{}: certificates":
             "{} : certificats",
+        "{}: external trainer":
+            "{} : formateur extérieur",
         "{}: matrix on {}":
             "{} : matrice au {}",
         "{}: module {} {}":
@@ -2632,6 +2778,8 @@ extension Text {
             "{} : les enregistrements de la sauvegarde ne passent pas la vérification : {}",
         "{}: there is no signing key to back up":
             "{} : il n'y a pas de clé de signature à sauvegarder",
+        "{}: trainer of the organisation":
+            "{} : formateur de l'organisme",
         "{}: write the year with four digits ({}/{}/20{} or {}/{}/19{})":
             "{} : écrivez l'année sur quatre chiffres ({}/{}/20{} ou {}/{}/19{})",
         "{}: {} is counted present without a signature":
@@ -2642,6 +2790,8 @@ extension Text {
             "{} : {} a signé le {}, un jour où la session n'a pas lieu",
         "{}: {} signed on {}, a public holiday ({})":
             "{} : {} a signé le {}, jour férié ({})",
+        "{}: {} to {}":
+            "{} : du {} au {}",
         "{}: {} without a record":
             "{} : {} sans relevé",
         "{}–{} does not fit half-day {}, a slot of the {} (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)":

@@ -16,6 +16,8 @@ public struct CourseProblem: Sendable, Hashable, CustomStringConvertible {
         case validity
         /// The group size.
         case groupSize
+        /// The classification (NSF specialities, general objective).
+        case classification
     }
 
     /// What the problem is about.
@@ -96,6 +98,10 @@ extension Course {
 
         if let validity, validity.months < 1 {
             problems.append(.init(subject: .validity, message: "validity must be at least one month"))
+        }
+
+        if let classification {
+            problems += classification.problems.map { CourseProblem(subject: .classification, message: $0) }
         }
 
         if groupSize.minimum < 1 || groupSize.minimum > groupSize.maximum {

@@ -38,13 +38,15 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
     public var groupSize: GroupSize
     /// How the course is made accessible to people with disabilities.
     public var accessibility: String
+    /// How forms and catalogues classify it (NSF specialities, general objective), when stated.
+    public var classification: Classification?
 
     /// Creates a course from all of its parts.
     public init(
         id: String, version: CourseVersion, language: String, title: String, summary: String,
         audience: String, duration: Hours, prerequisites: [Prerequisite], objectives: [Objective],
         modules: [Module], assessment: Assessment, certification: CertificationRule,
-        validity: Validity?, groupSize: GroupSize, accessibility: String
+        validity: Validity?, groupSize: GroupSize, accessibility: String, classification: Classification? = nil
     ) {
         self.id = id
         self.version = version
@@ -61,6 +63,7 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
         self.validity = validity
         self.groupSize = groupSize
         self.accessibility = accessibility
+        self.classification = classification
     }
 
     /// The total of the modules' hours.

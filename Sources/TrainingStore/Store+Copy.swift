@@ -34,8 +34,10 @@ extension Store {
     static let copiedTables: [(name: String, order: [String], booleans: Set<String>, identity: String?)] = [
         ("organisation", ["id"], [], nil),
         ("course", ["rowID"], ["requiresPassedAssessment"], "rowID"),
-        ("session", ["id"], [], nil),
+        ("session", ["id"], ["euFunded"], nil),
         ("sessionTrainer", ["sessionID", "position"], [], nil),
+        ("sessionFunding", ["sessionID", "position"], [], nil),
+        ("trainer", ["name"], ["external"], nil),
         ("sessionSlot", ["sessionID", "id"], [], nil),
         ("employer", ["id"], [], nil),
         ("employerSpelling", ["spelling"], [], nil),

@@ -192,6 +192,7 @@ enum CourseRows {
         "id", "version", "language", "title", "summary", "audience", "durationMinutes", "initialPositioning",
         "assessmentMethods", "minimumAttendancePercent", "requiresPassedAssessment", "validityMonths", "refresherCourseID",
         "groupMinimum", "groupMaximum", "accessibility", "prerequisites", "objectives", "modules", "requiredModules",
+        "nsfCodes", "generalObjective", "certificationLevel", "certificationCode",
     ]
 
     private static let insertSQL =
@@ -254,6 +255,15 @@ enum CourseRows {
         row.bind(json: &json) { write(course.objectives, to: &$0) }
         row.bind(json: &json) { write(course.modules, to: &$0) }
         row.bind(json: &json) { $0.strings(course.certification.requiredModules) }
+        // Without a classification, NULLs: the rows stored before there was one hold them.
+        if let classification = course.classification {
+            row.bind(json: &json) { $0.strings(classification.nsf) }
+        } else {
+            row.bind(nil as String?)
+        }
+        row.bind(course.classification?.generalObjective?.rawValue)
+        row.bind(course.classification?.level)
+        row.bind(course.classification?.certificationCode)
     }
 
     static func write(_ objectives: [Objective], to writer: inout JSONWriter) {
@@ -355,7 +365,14 @@ enum CourseRows {
                 requiresPassedAssessment: try row["requiresPassedAssessment"]),
             validity: try validityMonths.map { Validity(months: $0, refresherCourse: try row["refresherCourseID"]) },
             groupSize: GroupSize(minimum: try row["groupMinimum"], maximum: try row["groupMaximum"]),
-            accessibility: try row["accessibility"])
+            accessibility: try row["accessibility"],
+            classification: try (row["nsfCodes"] as String?).map { nsf in
+                Classification(
+                    nsf: try strings(nsf),
+                    generalObjective: try row.parsedIfPresent(
+                        "generalObjective", of: "course", key: key, Classification.GeneralObjective.init(rawValue:)),
+                    level: try row["certificationLevel"], certificationCode: try row["certificationCode"])
+            })
     }
 
     private struct StoredObjective: Decodable {

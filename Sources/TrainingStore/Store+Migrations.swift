@@ -625,6 +625,40 @@ extension Store {
                     );
                     """)
         }
+        migrator.registerMigration("v18 what the BPF counts") { db in
+            try db.execute(
+                sql: """
+                    -- A course's classification (course format 1.1): NSF specialities as a JSON
+                    -- array, the general objective, an RNCP level, a certification's code. NULL
+                    -- for courses imported before, which compare equal to themselves still.
+                    ALTER TABLE course ADD COLUMN nsfCodes TEXT CHECK (nsfCodes IS NULL OR json_valid(nsfCodes));
+                    ALTER TABLE course ADD COLUMN generalObjective TEXT;
+                    ALTER TABLE course ADD COLUMN certificationLevel INTEGER;
+                    ALTER TABLE course ADD COLUMN certificationCode TEXT;
+                    -- What a session declares: the organisation it was delivered for as a
+                    -- subcontractor, the one it was handed to, European funds, its income.
+                    ALTER TABLE session ADD COLUMN deliveredFor TEXT;
+                    ALTER TABLE session ADD COLUMN handedTo TEXT;
+                    ALTER TABLE session ADD COLUMN euFunded BOOLEAN NOT NULL DEFAULT 0;
+                    CREATE TABLE sessionFunding (
+                        sessionID TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        source TEXT NOT NULL,
+                        cents INTEGER NOT NULL CHECK (cents >= 0),
+                        payer TEXT,
+                        PRIMARY KEY (sessionID, position)
+                    ) WITHOUT ROWID;
+                    -- A trainee's kind for the BPF, where their employer does not tell.
+                    ALTER TABLE enrolment ADD COLUMN traineeKind TEXT;
+                    -- Trainers as people: of the organisation or from outside it (cadre E).
+                    CREATE TABLE trainer (
+                        name TEXT PRIMARY KEY CHECK (name <> ''),
+                        folded TEXT NOT NULL UNIQUE,
+                        external BOOLEAN NOT NULL,
+                        recordedAt TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }()
 }

@@ -573,6 +573,35 @@ public enum PostgresMigrations {
                 "CREATE TABLE absenceFollowUpChain (id INTEGER PRIMARY KEY CHECK (id = 1), count BIGINT NOT NULL, lastHash TEXT NOT NULL)",
             ]
         ),
+        (
+            "v18 what the BPF counts",
+            [
+                "ALTER TABLE course ADD COLUMN nsfCodes TEXT COLLATE \"C\" CHECK (nsfCodes IS NULL OR nsfCodes::jsonb IS NOT NULL)",
+                "ALTER TABLE course ADD COLUMN generalObjective TEXT COLLATE \"C\"",
+                "ALTER TABLE course ADD COLUMN certificationLevel INTEGER",
+                "ALTER TABLE course ADD COLUMN certificationCode TEXT COLLATE \"C\"",
+                "ALTER TABLE session ADD COLUMN deliveredFor TEXT COLLATE \"C\"",
+                "ALTER TABLE session ADD COLUMN handedTo TEXT COLLATE \"C\"",
+                "ALTER TABLE session ADD COLUMN euFunded BOOLEAN NOT NULL DEFAULT FALSE",
+                """
+                CREATE TABLE sessionFunding (
+                    sessionID TEXT COLLATE "C" NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    source TEXT COLLATE "C" NOT NULL,
+                    cents BIGINT NOT NULL CHECK (cents >= 0),
+                    payer TEXT COLLATE "C",
+                    PRIMARY KEY (sessionID, position))
+                """,
+                "ALTER TABLE enrolment ADD COLUMN traineeKind TEXT COLLATE \"C\"",
+                """
+                CREATE TABLE trainer (
+                    name TEXT COLLATE "C" PRIMARY KEY CHECK (name <> ''),
+                    folded TEXT COLLATE "C" NOT NULL UNIQUE,
+                    external BOOLEAN NOT NULL,
+                    recordedAt TEXT COLLATE "C" NOT NULL)
+                """,
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

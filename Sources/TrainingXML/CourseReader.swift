@@ -79,12 +79,14 @@ enum Name: UInt8, CaseIterable {
     case catalogue, course, title, summary, audience, prerequisites, completedCourse, experience, requirement
     case objectives, objective, modules, module, content, topic, methods, method
     case assessment, positioning, certification, requiredModule, validity, groupSize, accessibility
+    case classification, nsf, generalObjective
 }
 
 /// The local names of the format's attributes, numbered in the order the decoder interns them.
 enum Attribute: UInt8, CaseIterable {
     case id, version, language, hours, modality, objectives, ref, months
     case minimumAttendance, assessmentPassed, refresher, minimum, maximum
+    case kind, level, code
 }
 
 /// Where each part of a course starts in its file, to place the problems found once the
@@ -97,6 +99,7 @@ struct CourseLines {
     var certification = 0
     var validity = 0
     var groupSize = 0
+    var classification = 0
 
     func line(of subject: CourseProblem.Subject) -> Int {
         let line: Int? =
@@ -108,6 +111,7 @@ struct CourseLines {
             case .certification: certification
             case .validity: validity
             case .groupSize: groupSize
+            case .classification: classification
             }
         return line.flatMap { $0 > 0 ? $0 : nil } ?? course
     }
@@ -191,6 +195,7 @@ struct CourseDecoder {
         var certification = CertificationRule(minimumAttendancePercent: 0, requiredModules: [], requiresPassedAssessment: false)
         var validity: Validity?
         var groupSize = GroupSize(minimum: 0, maximum: 0)
+        var classification: Classification?
 
         try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
             switch name(cursor) {
@@ -236,6 +241,9 @@ struct CourseDecoder {
                 groupSize = GroupSize(
                     minimum: Int(cursor.attribute(.minimum) ?? "") ?? 0, maximum: Int(cursor.attribute(.maximum) ?? "") ?? 0)
                 try cursor.skipElement()
+            case .classification:
+                lines.classification = cursor.line
+                classification = try decodeClassification(&cursor)
             default:
                 try cursor.skipElement()
             }
@@ -245,13 +253,29 @@ struct CourseDecoder {
             id: id, version: version, language: language, title: title, summary: summary, audience: audience,
             duration: duration, prerequisites: prerequisites, objectives: objectives, modules: modules,
             assessment: assessment, certification: certification, validity: validity, groupSize: groupSize,
-            accessibility: accessibility)
+            accessibility: accessibility, classification: classification)
         if let problem = course.problems().first {
             var location = courseLocation
             location.line = lines.line(of: problem.subject)
             throw CourseImportError(location, problem.message)
         }
         return course
+    }
+
+    /// The schema has checked the codes' form and the objective's words.
+    private func decodeClassification(_ cursor: inout TapeCursor) throws(CourseImportError) -> Classification {
+        var classification = Classification(nsf: [])
+        try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+            if name(cursor) == .nsf {
+                classification.nsf.append(try cursor.collapsedText())
+            } else {
+                classification.generalObjective = cursor.attribute(.kind).flatMap(Classification.GeneralObjective.init(rawValue:))
+                classification.level = cursor.attribute(.level).flatMap { Int($0) }
+                classification.certificationCode = cursor.attribute(.code)
+                try cursor.skipElement()
+            }
+        }
+        return classification
     }
 
     private mutating func decodePrerequisites(_ cursor: inout TapeCursor) throws(CourseImportError) -> [Prerequisite] {

@@ -4,7 +4,8 @@
 let schemaText = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  AllerVers course format, version 1.
+  AllerVers course format, version 1.1 (1.0 files are 1.1 files: 1.1 only adds the optional
+  <classification>).
 
   A file holds one <course> or a <catalogue> of courses, in the namespace
   urn:allervers:course:1. Text is whitespace-collapsed (xs:token): line breaks and
@@ -17,7 +18,7 @@ let schemaText = #"""
            targetNamespace="urn:allervers:course:1"
            elementFormDefault="qualified"
            attributeFormDefault="unqualified"
-           version="1.0">
+           version="1.1">
 
   <xs:element name="course" type="c:Course"/>
 
@@ -42,6 +43,7 @@ let schemaText = #"""
       <xs:element name="validity" type="c:Validity" minOccurs="0"/>
       <xs:element name="groupSize" type="c:GroupSize"/>
       <xs:element name="accessibility" type="c:Text"/>
+      <xs:element name="classification" type="c:Classification" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="c:Identifier" use="required"/>
     <xs:attribute name="version" type="c:Version" use="required"/>
@@ -140,6 +142,58 @@ let schemaText = #"""
     <!-- Whether the assessment of learning must be passed. -->
     <xs:attribute name="assessmentPassed" type="xs:boolean" use="required"/>
   </xs:complexType>
+
+  <!-- How the forms funders and the State ask for classify the course: the Bilan
+       pédagogique et financier's cadres F-3 and F-4, and catalogues. -->
+  <xs:complexType name="Classification">
+    <xs:sequence>
+      <!-- Its specialities in the Nomenclature des spécialités de formation (1994), the main
+           one first: 332 is travail social. A letter may follow the three digits. -->
+      <xs:element name="nsf" type="c:NSFCode" maxOccurs="5"/>
+      <!-- Its general objective: a certification registered in the RNCP (with its level)
+           or in the Répertoire spécifique, a CQP, other professional training, a skills
+           assessment (bilan de compétences), support towards VAE. -->
+      <xs:element name="generalObjective" minOccurs="0">
+        <xs:complexType>
+          <xs:attribute name="kind" type="c:GeneralObjective" use="required"/>
+          <!-- For an RNCP certification: its level, 3 to 8. -->
+          <xs:attribute name="level" type="c:RNCPLevel"/>
+          <!-- RNCP12345 or RS1234. -->
+          <xs:attribute name="code" type="c:CertificationCode"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:simpleType name="NSFCode">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="[1-4][0-9]{2}[a-z]?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="GeneralObjective">
+    <xs:restriction base="xs:token">
+      <xs:enumeration value="rncp"/>
+      <xs:enumeration value="rs"/>
+      <xs:enumeration value="cqp"/>
+      <xs:enumeration value="other-professional"/>
+      <xs:enumeration value="skills-assessment"/>
+      <xs:enumeration value="vae"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="RNCPLevel">
+    <xs:restriction base="xs:integer">
+      <xs:minInclusive value="3"/>
+      <xs:maxInclusive value="8"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="CertificationCode">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="(RNCP|RS)[1-9][0-9]{0,5}"/>
+    </xs:restriction>
+  </xs:simpleType>
 
   <xs:complexType name="Validity">
     <xs:attribute name="months" type="c:Months" use="required"/>

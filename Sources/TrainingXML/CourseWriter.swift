@@ -172,6 +172,18 @@ private struct Output {
         try end()
 
         try element("accessibility", course.accessibility)
+        if let classification = course.classification {
+            try start("classification")
+            for code in classification.nsf { try element("nsf", code) }
+            if let objective = classification.generalObjective {
+                try start("generalObjective")
+                try attribute("kind", objective.rawValue)
+                if let level = classification.level { try attribute("level", String(level)) }
+                if let code = classification.certificationCode { try attribute("code", code) }
+                try end()
+            }
+            try end()
+        }
         try end()
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TrainingTesting
+
+/// A course's classification (course format 1.1): NSF specialities and general objective, read,
+/// shown, written back, and refused where the nomenclature or the form does not have it.
+@Suite struct ClassificationTests {
+    @Test func theShippedCoursesAreSocialWorkAndComeBackWhole() async throws {
+        let workspace = try await initialisedWorkspace()
+        let store = workspace.url.path
+        #expect(await allervers("course", "import", Fixtures.courses.path, "--store", store).exitCode == 0)
+        let shown = await allervers("course", "show", "AV-FOND", "--store", store)
+        #expect(
+            shown.output.contains("Classification\n  NSF 332 Travail social\n  General objective: other-professional\n"), "\(shown.output)")
+        let file = workspace.url.appendingPathComponent("AV-FOND.xml")
+        #expect(await allervers("course", "export", "AV-FOND", "--output", file.path, "--store", store).exitCode == 0)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.contains("<classification>\n    <nsf>332</nsf>\n    <generalObjective kind=\"other-professional\"/>"), "\(written)")
+        // Importing the export gives the same course: unchanged.
+        let again = await allervers("course", "import", file.path, "--store", store)
+        #expect(again.output.contains("0 added, 1 unchanged"), "\(again.output)")
+    }
+
+    /// The schema checks the codes' form; the nomenclature and the form's rules are checked
+    /// after it, with the line of the classification.
+    @Test(arguments: [
+        ("<nsf>339</nsf>", ":7: 339 is not a speciality of the Nomenclature des spécialités de formation"),
+        ("<nsf>332h</nsf>", ":7: 332h is not a speciality of the Nomenclature des spécialités de formation"),
+        ("<nsf>332</nsf><generalObjective kind=\"rncp\"/>", ":7: an RNCP certification states its level (3 to 8)"),
+        ("<nsf>332</nsf><generalObjective kind=\"rs\" code=\"RNCP1234\"/>", ":7: RNCP1234 is not a code of the RS"),
+        ("<nsf>33</nsf>", ":8:"),
+        ("<generalObjective kind=\"vae\"/>", ":8:"),
+    ])
+    func aClassificationTheFormDoesNotHaveIsRefused(classification: String, message: String) async throws {
+        let workspace = try await initialisedWorkspace()
+        let file = workspace.url.appendingPathComponent("course.xml")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <course xmlns="urn:allervers:course:1" id="C1" version="1" language="fr" hours="3.5">
+          <title>T</title><summary>S</summary><audience>A</audience><prerequisites/>
+          <objectives><objective id="O1">O</objective></objectives>
+          <modules><module id="M1" hours="3.5" modality="in-room" objectives="O1"><title>M</title><content><topic>T</topic></content><methods><method>M</method></methods></module></modules>
+          <assessment><positioning>P</positioning><method>M</method></assessment><certification minimumAttendance="80" assessmentPassed="false"/><groupSize minimum="1" maximum="10"/><accessibility>A</accessibility>
+          <classification>
+            \(classification)
+          </classification>
+        </course>
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = await allervers("course", "import", file.path, "--store", workspace.url.path)
+        #expect(result.exitCode == 1)
+        #expect(result.error.contains("course.xml" + message), "\(result.error)")
+        #expect(result.error.split(separator: "\n").count == 1, "\(result.error)")
+        let listed = await allervers("course", "list", "--store", workspace.url.path)
+        #expect(!listed.output.contains("C1"), "\(listed.output)")
+    }
+}
