@@ -115,7 +115,7 @@ demo: build
 	$(BIN) trainer set "Nadia Haddad" --store $(DEMO)
 	$(BIN) trainer set "Bruno Leroy" --external --store $(DEMO)
 	$(BIN) session declare $(SESSION) --funding opco-skills-plan=4200 --payer "OPCO Santé" --store $(DEMO)
-	$(BIN) report bpf --year 2026 --store $(DEMO) --csv $(DEMO)/bpf-2026.csv
+	$(BIN) report bpf --year 2026 --store $(DEMO) --csv $(DEMO)/bpf-2026.csv --pdf $(DEMO)/bpf-2026.pdf
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored

@@ -40,6 +40,7 @@ extension AllerVers.ReportCommand {
 
                     Examples:
                       allervers report bpf --year 2026
+                      allervers report bpf --year 2026 --pdf bpf-2026.pdf
                       allervers report bpf --from 2025-07-01 --to 2026-06-30 --csv bpf.csv
                     """))
         }
@@ -48,6 +49,7 @@ extension AllerVers.ReportCommand {
         @Option(help: tr("The fiscal year's last day.", valueName: "date")) var to: String?
         @Flag(help: tr("Exit with status 1 when the records lack something the form needs.")) var strict = false
         @Option(help: tr("Also write the figures as CSV to this file.", valueName: "file")) var csv: String?
+        @OptionGroup var pdf: PDFOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
 
@@ -66,8 +68,10 @@ extension AllerVers.ReportCommand {
             let first = from.flatMap(LocalDate.init) ?? LocalDate(year: year ?? 0, month: 1, day: 1)
             let last = to.flatMap(LocalDate.init) ?? LocalDate(year: year ?? 0, month: 12, day: 31)
             guard let first, let last else { throw ValidationError(tr("--year \(year ?? 0) is not a year")) }
-            let report = try await BPFService(store: try storeOptions.openStore()).report(from: first, through: last)
-            if let csv { try Self.csv(report).write(to: URL(fileURLWithPath: csv), atomically: true, encoding: .utf8) }
+            let service = BPFService(store: try storeOptions.openStore())
+            let report = try await service.report(from: first, through: last)
+            if let csv { try writeFile(Data(Self.csv(report).utf8), to: csv) }
+            if let path = pdf.pdf { try writeFile(try service.pdf(report, language: pdf.lang.language), to: path) }
             if format.json {
                 try printJSON(report)
             } else {
@@ -79,7 +83,7 @@ extension AllerVers.ReportCommand {
         /// Every figure, one line each: cadre, line, label, people, hours, euros.
         static func rows(_ report: BPFReport) -> [[String]] {
             func figure(_ figure: BPFReport.Figure) -> [String] {
-                [figure.line.cadre, figure.line.code, figure.line.label, String(figure.people), hours(figure.minutes), ""]
+                [figure.line.cadre, figure.line.code, figure.line.label, String(figure.people), BPFReport.hours(figure.minutes), ""]
             }
             func amount(_ amount: BPFReport.Amount) -> [String] {
                 [amount.line.cadre, amount.line.code, amount.line.label, "", "", amount.cents.map(Funding.euros) ?? ""]
@@ -93,12 +97,6 @@ extension AllerVers.ReportCommand {
                 row.map { $0.contains(";") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
                     .joined(separator: ";")
             }.joined(separator: "\n") + "\n"
-        }
-
-        /// Hours with their minutes as a decimal, as the form takes them: `10.5`.
-        static func hours(_ minutes: Int) -> String {
-            let hours = Double(minutes) / 60
-            return hours == hours.rounded() ? String(Int(hours)) : String(format: "%.2f", hours)
         }
 
         private static func print(_ report: BPFReport) {

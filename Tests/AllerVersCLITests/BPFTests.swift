@@ -106,6 +106,20 @@ import TrainingTesting
         #expect(report.output.contains("wholly or partly at a distance: yes (2 trainees)"), "\(report.output)")
         #expect(!report.output.contains("Missing from the records"), "\(report.output)")
 
+        // The PDF, by cadre in the form's order.
+        let pdf = workspace.url.appendingPathComponent("bpf.pdf")
+        #expect(await allervers("report", "bpf", "--year", "2026", "--pdf", pdf.path, "--store", store).exitCode == 0)
+        let printed = try text(of: pdf).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let headings = [
+            "C. Bilan financier", "E. Personnes dispensant", "F-1. Type de stagiaires", "F-2. Dont activité", "F-3. Objectif général",
+            "F-4. Spécialités", "G. Stagiaires dont",
+        ]
+        let positions = headings.compactMap { printed.range(of: $0)?.lowerBound }
+        #expect(positions.count == headings.count && positions == positions.sorted(), "\(printed)")
+        #expect(printed.contains("332 Travail social 7 69.67"), "\(printed)")
+        #expect(printed.contains("2h du plan de développement des compétences ou d'autres dispositifs 4200.00"), "\(printed)")
+        #expect(printed.contains("Cadre B — formation dispensée en tout ou partie à distance : oui (2 stagiaire"), "\(printed)")
+
         // The totals of F-1, F-3 and F-4 are equal, in the JSON too.
         let json = await allervers("report", "bpf", "--year", "2026", "--json", "--store", store)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
