@@ -70,7 +70,7 @@ extension AllerVers.ReportCommand {
             guard let first, let last else { throw ValidationError(tr("--year \(year ?? 0) is not a year")) }
             let service = BPFService(store: try storeOptions.openStore())
             let report = try await service.report(from: first, through: last)
-            if let csv { try writeFile(Data(Self.csv(report).utf8), to: csv) }
+            if let csv { try writeFile(report.csv, to: csv) }
             if let path = pdf.pdf { try writeFile(try service.pdf(report, language: pdf.lang.language), to: path) }
             if format.json {
                 try printJSON(report)
@@ -80,32 +80,13 @@ extension AllerVers.ReportCommand {
             if strict && !report.missing.isEmpty { throw ExitCode(1) }
         }
 
-        /// Every figure, one line each: cadre, line, label, people, hours, euros.
-        static func rows(_ report: BPFReport) -> [[String]] {
-            func figure(_ figure: BPFReport.Figure) -> [String] {
-                [figure.line.cadre, figure.line.code, figure.line.label, String(figure.people), BPFReport.hours(figure.minutes), ""]
-            }
-            func amount(_ amount: BPFReport.Amount) -> [String] {
-                [amount.line.cadre, amount.line.code, amount.line.label, "", "", amount.cents.map(Funding.euros) ?? ""]
-            }
-            return (report.income + [report.incomeTotal]).map(amount) + report.figures.map(figure)
-        }
-
-        static func csv(_ report: BPFReport) -> String {
-            let header = ["cadre", "line", "label", "people", "hours", "euros"]
-            return ([header] + rows(report)).map { row in
-                row.map { $0.contains(";") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
-                    .joined(separator: ";")
-            }.joined(separator: "\n") + "\n"
-        }
-
         private static func print(_ report: BPFReport) {
             say("\(report.form): \(report.from.description) to \(report.to.description)")
             if report.isEmpty { say("No training was delivered in the period: the form's figures are zeros.") }
             say()
             printTable(
                 header: ["CADRE", "LINE", "LABEL", "PEOPLE", "HOURS", "EUROS"],
-                rows: rows(report).map { row in [row[0], row[1], String(row[2].prefix(70)), row[3], row[4], row[5]] })
+                rows: report.rows.map { row in [row[0], row[1], String(row[2].prefix(70)), row[3], row[4], row[5]] })
             say()
             say(
                 "Cadre B: training delivered wholly or partly at a distance: \(report.remoteTrainees > 0 ? tr("yes") : tr("no")) (\(counted(report.remoteTrainees, "trainee")))"

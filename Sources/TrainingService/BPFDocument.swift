@@ -1,5 +1,6 @@
 public import Foundation
 public import TrainingCore
+internal import TrainingExport
 public import TrainingPDF
 internal import TrainingStore
 
@@ -81,6 +82,20 @@ extension BPFService {
 }
 
 extension BPFReport {
+    /// Every line of the form, in its order: cadre, line, label, people, hours, euros.
+    public var rows: [[String]] {
+        (income + [incomeTotal]).map { [$0.line.cadre, $0.line.code, $0.line.label, "", "", $0.cents.map(Funding.euros) ?? ""] }
+            + figures.map { [$0.line.cadre, $0.line.code, $0.line.label, String($0.people), Self.hours($0.minutes), ""] }
+    }
+
+    /// The figures as CSV, as French spreadsheets open it.
+    public var csv: Data {
+        var writer = CSVWriter()
+        writer.append(["cadre", "line", "label", "people", "hours", "euros"])
+        for row in rows { writer.append(row) }
+        return writer.data
+    }
+
     /// Hours with their minutes as a decimal, as the form takes them: `10.5` is `10.50`.
     public static func hours(_ minutes: Int) -> String {
         minutes % 60 == 0 ? String(minutes / 60) : String(format: "%.2f", Double(minutes) / 60)

@@ -72,7 +72,7 @@ import TrainingTesting
     /// One line of the CSV: cadre;line → (people, hours, euros).
     static func figures(_ csv: String) -> [String: [String]] {
         var figures: [String: [String]] = [:]
-        for line in csv.split(separator: "\n").dropFirst() {
+        for line in csv.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
             figures[fields[0] + " " + fields[1]] = Array(fields.suffix(3))
         }
