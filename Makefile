@@ -116,6 +116,10 @@ demo: build
 	$(BIN) trainer set "Bruno Leroy" --external --store $(DEMO)
 	$(BIN) session declare $(SESSION) --funding opco-skills-plan=4200 --payer "OPCO Santé" --store $(DEMO)
 	$(BIN) report bpf --year 2026 --store $(DEMO) --csv $(DEMO)/bpf-2026.csv --pdf $(DEMO)/bpf-2026.pdf
+	@echo "--- The Qualiopi auditor's folder for the year: open Exports/demo/audit-2026/index.html"
+	rm -rf $(DEMO)/audit-2026
+	$(BIN) audit-pack --from 2026-01-01 --to 2026-12-31 --out $(DEMO)/audit-2026 --store $(DEMO)
+	cd $(DEMO)/audit-2026 && sha256sum --quiet -c SHA256SUMS && echo "Every file of the pack matches its SHA-256"
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored

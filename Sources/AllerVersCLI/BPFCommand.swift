@@ -227,3 +227,57 @@ extension AllerVers.SessionCommand {
         }
     }
 }
+
+extension AllerVers {
+    struct AuditPack: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "audit-pack",
+                abstract: tr("One folder for a Qualiopi auditor: the period's records, by indicator, with an index and their SHA-256."),
+                discussion: tr(
+                    """
+                    The sessions with a half-day in the period: the programmes of their courses \
+                    (indicator 1), completion and certification rates per course (2), positioning and \
+                    assessment results (8, 11), calendar, places and trainers (9), the follow-up of \
+                    absences (12), and each session's sign-in sheets, hours and certificates. \
+                    index.html opens in a browser and links every file; index.pdf is the same; \
+                    SHA256SUMS gives each file's SHA-256 (sha256sum -c SHA256SUMS). A pack made again \
+                    for the same period is byte for byte the same. The folder must be new or empty.
+
+                    Example:
+                      allervers audit-pack --from 2026-01-01 --to 2026-06-30 --out audit-2026-s1
+                    """))
+        }
+        @Option(help: tr("The period's first day.", valueName: "date")) var from: String
+        @Option(help: tr("The period's last day.", valueName: "date")) var to: String
+        @Option(help: tr("The folder to write, new or empty.", valueName: "folder")) var out: String
+        @Option(help: tr("The documents' language: fr or en.")) var lang: LanguageOption = .fr
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            try validateDates(from, to)
+            if let first = LocalDate(from), let last = LocalDate(to), last < first {
+                throw ValidationError(tr("--to \(last.description) is before --from \(first.description)"))
+            }
+        }
+
+        func run() async throws {
+            let folder = URL(fileURLWithPath: out)
+            if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
+                throw CLIError("\(out): the folder is not empty: name a new one")
+            }
+            guard let first = LocalDate(from), let last = LocalDate(to) else { return }
+            let files = try await AuditPackService(store: try storeOptions.openStore()).pack(
+                from: first, through: last, language: lang.language)
+            var staged = try StagedFiles(beside: folder)
+            do {
+                for file in files { try staged.add(file.data, as: folder.appendingPathComponent(file.path)) }
+                try staged.commit()
+            } catch {
+                staged.discard()
+                throw error
+            }
+            say("Wrote \(counted(files.count, "file")) to \(out)/: open \(out)/index.html")
+        }
+    }
+}

@@ -864,6 +864,8 @@ extension Text {
             "De cette formation.",
         "One completion is enough for good (with edit: no validity any more).":
             "Une seule formation suivie suffit définitivement (avec edit : plus de durée de validité).",
+        "One folder for a Qualiopi auditor: the period's records, by indicator, with an index and their SHA-256.":
+            "Un dossier pour l'auditeur Qualiopi : les enregistrements de la période, par indicateur, avec un index et leurs SHA-256.",
         "One sheet per half-day: course, module, date, times, place, trainers, a row and a signature box per seated participant, and a box for the trainers.\n\nExamples:\n  allervers export sheets AV-FOND-2026-03-LYON --blank\n  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf":
             "Une feuille par demi-journée : formation, module, date, horaires, lieu, formateurs, une ligne et une case de signature par participant ayant une place, et une case pour les formateurs.\n\nExemples :\n  allervers export sheets AV-FOND-2026-03-LYON --blank\n  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf",
         "Only people of this profession or role.":
@@ -1242,6 +1244,8 @@ extension Text {
             "Le dossier où restaurer. Par défaut : le dossier courant.",
         "The folder to write SESSION/ into.":
             "Le dossier où écrire SESSION/.",
+        "The folder to write, new or empty.":
+            "Le dossier à écrire, nouveau ou vide.",
         "The folder to write.":
             "Le dossier où écrire.",
         "The half-day, e.g. 2026-03-12-am.":
@@ -1284,8 +1288,12 @@ extension Text {
             "Le participant (identifiant, e-mail ou identifiant externe).",
         "The participant to keep.":
             "Le participant à conserver.",
+        "The period's first day.":
+            "Le premier jour de la période.",
         "The period's last day, included.":
             "Le dernier jour de la période, inclus.",
+        "The period's last day.":
+            "Le dernier jour de la période.",
         "The person (id, email or external id).":
             "La personne (identifiant, e-mail ou identifiant externe).",
         "The person's name, as sessions list their trainers.":
@@ -1312,6 +1320,8 @@ extension Text {
             "L'identifiant de la session. Par défaut : COURSE-START.",
         "The session's id; without it, every session's.":
             "L'identifiant de la session ; sans lui, toutes les sessions.",
+        "The sessions with a half-day in the period: the programmes of their courses (indicator 1), completion and certification rates per course (2), positioning and assessment results (8, 11), calendar, places and trainers (9), the follow-up of absences (12), and each session's sign-in sheets, hours and certificates. index.html opens in a browser and links every file; index.pdf is the same; SHA256SUMS gives each file's SHA-256 (sha256sum -c SHA256SUMS). A pack made again for the same period is byte for byte the same. The folder must be new or empty.\n\nExample:\n  allervers audit-pack --from 2026-01-01 --to 2026-06-30 --out audit-2026-s1":
+            "Les sessions ayant une demi-journée dans la période : les programmes de leurs formations (indicateur 1), les taux d'achèvement et de certification par formation (2), les résultats du positionnement et de l'évaluation (8, 11), le calendrier, les lieux et les formateurs (9), le suivi des absences (12), et pour chaque session ses feuilles d'émargement, ses heures et ses certificats. index.html s'ouvre dans un navigateur et renvoie à chaque fichier ; index.pdf en est la copie ; SHA256SUMS donne le SHA-256 de chaque fichier (sha256sum -c SHA256SUMS). Un dossier refait pour la même période est identique octet pour octet. Le dossier doit être nouveau ou vide.\n\nExemple :\n  allervers audit-pack --from 2026-01-01 --to 2026-06-30 --out audit-2026-s1",
         "The sessions' ids.":
             "Les identifiants des sessions.",
         "The sheet of an .xlsx or .ods to read. Default: the first.":
@@ -1570,6 +1580,8 @@ extension Text {
             "Écrit dans {2} : {1}",
         "Wrote {} to {}/":
             "Écrit dans {2}/ : {1}",
+        "Wrote {} to {}/: open {}/index.html":
+            "{} écrits dans {}/ : ouvrez {}/index.html",
         "Wrote {} version {} to {}":
             "Formation {} version {} écrite dans {}",
         "YYYY-MM-DD or DD/MM/YYYY.":
@@ -2768,6 +2780,8 @@ extension Text {
             "{} : la colonne service est lue mais non conservée : le registre ne garde que l'employeur",
         "{}: the file does not exist":
             "{} : le fichier n'existe pas",
+        "{}: the folder is not empty: name a new one":
+            "{} : le dossier n'est pas vide : indiquez-en un nouveau",
         "{}: the signing key is readable by others (mode {}); run chmod 600 on it":
             "{} : la clé de signature est lisible par d'autres utilisateurs (mode {}) ; appliquez-lui chmod 600",
         "{}: the snapshot fails SQLite's integrity check ({})":

@@ -89,6 +89,35 @@ import TrainingTesting
         }
     }
 
+    /// The audit pack's index opens in a browser, and every link it holds reaches a file of
+    /// the pack.
+    @Test func theAuditPackOpensInARealBrowser() async throws {
+        // The workspace is kept until the end: its folder goes with it.
+        let (workspace, pack) = try await AuditPackTests.packed()
+        defer { withExtendedLifetime(workspace) {} }
+        try await ChromeDriver.run { driver in
+            let browser = try await driver.browser()
+            try await browser.go(pack.appendingPathComponent("index.html").absoluteString)
+            let text = try await browser.text(showing: "Dossier d'audit Qualiopi")
+            for indicator in ["Programmes des formations dispensées", "Suivi des absences", "Feuilles d'émargement"] {
+                #expect(text.contains(indicator), "\(text)")
+            }
+            try await browser.screenshot("audit-pack-index")
+            let links = try #require(try await browser.execute("return Array.from(document.links, a => a.href)") as? [String])
+            for link in links {
+                let path = try #require(URL(string: link)).path
+                #expect(path.hasPrefix(pack.path), "\(link)")
+                #expect(FileManager.default.fileExists(atPath: path), "\(link) does not resolve")
+            }
+            // Every other file of the pack is linked.
+            let linked = Set(links.compactMap { URL(string: $0)?.path.dropFirst(pack.path.count + 1) }.map(String.init))
+            #expect(linked == Set(try AuditPackTests.files(in: pack)).subtracting(["index.html"]), "\(linked)")
+            // A link followed: the programme opens.
+            try await browser.go(try #require(links.first { $0.hasSuffix(".xml") }))
+            #expect(try await browser.text(showing: "AV-FOND").contains("AV-FOND"))
+        }
+    }
+
     @Test func aCertificatesPageInARealBrowser() async throws {
         let (workspace, store, certificate) = try await ServeTests.certified()
         _ = workspace

@@ -209,6 +209,11 @@ struct Browser {
         try await driver.call("POST", "/session/\(id)/element/\(try await element(css))/click", [String: Any]())
     }
 
+    /// Runs `script` in the page and returns its value.
+    func execute(_ script: String) async throws -> Any? {
+        try await driver.call("POST", "/session/\(id)/execute/sync", ["script": script, "args": [Any]()])
+    }
+
     func property(of element: String, _ name: String) async throws -> String {
         try await driver.call("GET", "/session/\(id)/element/\(element)/property/\(name)") as? String ?? ""
     }
