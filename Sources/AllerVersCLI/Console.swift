@@ -18,10 +18,18 @@ public struct Console: Sendable {
         self.errors = errors ?? { Console.write($0, to: .standardError) }
     }
 
-    /// Writes `text` to `handle`; a reader gone away (`allervers session list | head -1`, a
-    /// server whose log pipe was closed) loses the text rather than stopping the process.
+    /// Writes `text` to `handle`. A reader gone away (a server whose log pipe was closed) loses
+    /// the text rather than stopping the process; any other failure (a full disk) is said on
+    /// standard error, and the process ends with status 1.
     static func write(_ text: String, to handle: FileHandle) {
-        try? handle.write(contentsOf: Data(text.utf8))
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch let error as NSError {
+            let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+            if underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(EPIPE) { return }
+            if handle === FileHandle.standardError { Foundation.exit(1) }
+            AllerVers.exit(after: CLIError("cannot write the output: \(underlying?.localizedDescription ?? error.localizedDescription)"))
+        }
     }
 
     /// Prints one line on standard error.

@@ -77,9 +77,12 @@ extension AllerVers.CourseCommand {
             }
             let count = { (outcome: CourseImportOutcome) in imported.filter { $0.outcome == outcome }.count }
             let verb: Text = dryRun ? "Would import" : "Imported"
+            let classified: Text =
+                count(.classified) > 0
+                ? ", \(count(.classified)) classified (their NSF speciality and objective added)" : Text(verbatim: "")
             say(
                 "\(verb) \(counted(imported.count, "course")) from \(counted(input.paths.count, "file")): "
-                    + "\(count(.added)) added, \(count(.unchanged)) unchanged, \(count(.replaced)) replaced")
+                    + "\(count(.added)) added, \(count(.unchanged)) unchanged, \(count(.replaced)) replaced" + classified)
         }
     }
 

@@ -112,6 +112,8 @@ extension Text {
             ", qui est définitive : leurs enregistrements ne peuvent pas y devenir ceux d'une seule personne",
         ", {} SHA-256 {}":
             ", {} SHA-256 {}",
+        ", {} classified (their NSF speciality and objective added)":
+            ", {} classées (leur spécialité NSF et leur objectif ajoutés)",
         ", {} waiting":
             ", {} en attente",
         "--after goes with --due-months, not --due-on":
@@ -1754,6 +1756,8 @@ extension Text {
             "impossible de signer le PDF : {}",
         "cannot use the store {}: {}":
             "impossible d'utiliser la base {} : {}",
+        "cannot write the output: {}":
+            "impossible d'écrire la sortie : {}",
         "cell {} holds a formula: copy it and paste the values instead":
             "la cellule {} contient une formule : copiez-la et collez plutôt les valeurs",
         "cell {} holds an error ({})":

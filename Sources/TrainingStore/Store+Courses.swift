@@ -25,6 +25,9 @@ public enum CourseImportOutcome: String, Sendable, Hashable, Codable {
     case unchanged
     /// The same id and version with other content, replaced because the import allowed it.
     case replaced
+    /// The same id and version, stored before course format 1.1 gave it a classification: the
+    /// file's classification is added, and nothing else changes.
+    case classified
 }
 
 /// One course of an import and what the import did with it.
@@ -113,6 +116,10 @@ public final class CourseImporter {
         if let rowID = try CourseRows.rowID(of: course.id, version: course.version, in: db) {
             if try CourseRows.row(rowID, holds: course, json: &json, in: db) {
                 outcome = .unchanged
+            } else if let classification = course.classification, try CourseRows.row(rowID, holdsUnclassified: course, json: &json, in: db)
+            {
+                try CourseRows.classify(rowID, classification, json: &json, in: db)
+                outcome = .classified
             } else if replacing {
                 try db.execute(sql: "DELETE FROM course WHERE rowID = ?", arguments: [rowID])
                 outcome = .replaced
@@ -120,7 +127,7 @@ public final class CourseImporter {
                 throw CourseConflictError(id: course.id, version: course.version, reason: .changedContent)
             }
         }
-        if outcome != .unchanged { try CourseRows.insert(course, importedAt: importedAt, json: &json, in: db) }
+        if outcome == .added || outcome == .replaced { try CourseRows.insert(course, importedAt: importedAt, json: &json, in: db) }
         imported.append(ImportedCourse(id: course.id, version: course.version, outcome: outcome))
         return outcome
     }
@@ -232,6 +239,26 @@ enum CourseRows {
         query.bind(rowID)
         bindContent(course, json: &json, to: query)
         return try query.yieldsRow()
+    }
+
+    /// Whether the row `rowID` holds this course, stored without a classification (before
+    /// course format 1.1): the same course, but for the classification the file now gives.
+    static func row(_ rowID: Int64, holdsUnclassified course: Course, json: inout JSONWriter, in db: any SQLConnection) throws -> Bool {
+        var unclassified = course
+        unclassified.classification = nil
+        return try row(rowID, holds: unclassified, json: &json, in: db)
+    }
+
+    /// Gives the row `rowID` a classification.
+    static func classify(_ rowID: Int64, _ classification: Classification, json: inout JSONWriter, in db: any SQLConnection) throws {
+        let update = try db.prepare(
+            sql: "UPDATE course SET nsfCodes = ?, generalObjective = ?, certificationLevel = ?, certificationCode = ? WHERE rowID = ?")
+        update.bind(json: &json) { $0.strings(classification.nsf) }
+        update.bind(classification.generalObjective?.rawValue)
+        update.bind(classification.level)
+        update.bind(classification.certificationCode)
+        update.bind(rowID)
+        try update.insert()
     }
 
     private static func bindContent(_ course: Course, json: inout JSONWriter, to row: any SQLStatement) {

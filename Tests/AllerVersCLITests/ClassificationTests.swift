@@ -21,6 +21,41 @@ import TrainingTesting
         #expect(again.output.contains("0 added, 1 unchanged"), "\(again.output)")
     }
 
+    /// A workspace that imported the shipped courses before they had a classification gets it
+    /// by importing them again; any other difference is still a conflict.
+    @Test func coursesImportedBeforeTheirClassificationGetIt() async throws {
+        let workspace = try await initialisedWorkspace()
+        let store = workspace.url.path
+        let before = workspace.url.appendingPathComponent("before")
+        try FileManager.default.createDirectory(at: before, withIntermediateDirectories: true)
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Fixtures.courses.path).filter { $0.hasSuffix(".xml") }.sorted()
+        for name in shipped {
+            let text = try String(contentsOf: Fixtures.courses.appendingPathComponent(name), encoding: .utf8)
+            let start = try #require(text.range(of: "  <classification>"))
+            let end = try #require(text.range(of: "</classification>\n"))
+            try (text[..<start.lowerBound] + text[end.upperBound...]).write(
+                to: before.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        #expect(await allervers("course", "import", before.path, "--store", store).exitCode == 0)
+        #expect(!(await allervers("course", "show", "AV-FOND", "--store", store)).output.contains("Classification"))
+        let again = await allervers("course", "import", Fixtures.courses.path, "--store", store)
+        #expect(again.exitCode == 0, "\(again.error)")
+        #expect(
+            again.output.hasSuffix(
+                "0 added, 0 unchanged, 0 replaced, \(shipped.count) classified (their NSF speciality and objective added)\n"),
+            "\(again.output)")
+        #expect((await allervers("course", "show", "AV-FOND", "--store", store)).output.contains("NSF 332 Travail social"))
+        #expect((await allervers("course", "import", Fixtures.courses.path, "--store", store)).output.contains("0 added, 3 unchanged"))
+
+        // Another change beside the classification is the conflict it always was.
+        let file = before.appendingPathComponent("aller-vers-fondamentaux.xml")
+        let changed = try String(contentsOf: Fixtures.courses.appendingPathComponent("aller-vers-fondamentaux.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<nsf>332</nsf>", with: "<nsf>331</nsf>")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+        let conflict = await allervers("course", "import", file.path, "--store", store)
+        #expect(conflict.exitCode == 1, "\(conflict.output)")
+    }
+
     /// The schema checks the codes' form; the nomenclature and the form's rules are checked
     /// after it, with the line of the classification.
     @Test(arguments: [

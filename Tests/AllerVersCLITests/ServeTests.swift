@@ -209,6 +209,25 @@ import TrainingTesting
     }
 }
 
+extension ServeTests {
+    /// Output that cannot be written (a full disk) is an error, not a silent success.
+    @Test func outputToAFullDiskIsAnError() async throws {
+        let workspace = try await initialisedWorkspace()
+        let process = Process()
+        process.executableURL = try builtBinary
+        process.arguments = ["organisation", "show", "--store", workspace.url.path]
+        process.environment = ["LANG": "C"]
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1, "\(said)")
+        #expect(said.hasPrefix("Error: cannot write the output: "), "\(said)")
+    }
+}
+
 /// One GET over a plain socket to the loopback: the whole answer, headers and body.
 func httpGet(port: Int, path: String) throws -> String {
     let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
