@@ -153,14 +153,16 @@ extension AllerVers.SessionCommand {
                 abstract: tr("Declare a session's income, subcontracting, European funds and trainees' kinds, for the BPF."),
                 discussion: tr(
                     """
-                    Replaces what the session declared before; the change joins its history. \
-                    --funding SOURCE=EUROS names a line of the BPF's cadre C: employer, \
-                    opco-apprenticeship, opco-professionalisation, opco-pro-a, opco-transition, \
-                    opco-cpf, opco-job-seekers, opco-self-employed, opco-skills-plan, \
-                    public-own-agents, europe, state, region, france-travail, other-public, \
-                    individual, training-organisation, other. A trainee's kind (private-employee, \
-                    apprentice, job-seeker, individual, other) is needed where their employer's \
-                    kind does not tell.
+                    Changes only what is named: --funding replaces the session's list of income, \
+                    --delivered-for, --handed-to and --eu-funded replace their value (an empty \
+                    name clears it), --trainee-kind sets one person's kind (none clears it). The \
+                    change joins the session's history. --funding SOURCE=EUROS names a line of \
+                    the BPF's cadre C: employer, opco-apprenticeship, opco-professionalisation, \
+                    opco-pro-a, opco-transition, opco-cpf, opco-job-seekers, opco-self-employed, \
+                    opco-skills-plan, public-own-agents, europe, state, region, france-travail, \
+                    other-public, individual, training-organisation, other. A trainee's kind \
+                    (private-employee, apprentice, job-seeker, individual, other) is needed where \
+                    their employer's kind does not tell.
 
                     Example:
                       allervers session declare AV-FOND-2026-03-LYON \\
@@ -174,21 +176,23 @@ extension AllerVers.SessionCommand {
         @Option(help: tr("The training organisation this session was delivered for, as its subcontractor.", valueName: "name"))
         var deliveredFor: String?
         @Option(help: tr("The training organisation this session was handed to.", valueName: "name")) var handedTo: String?
-        @Flag(help: tr("European funds paid for it: its records are kept ten years.")) var euFunded = false
+        @Option(help: tr("Whether European funds paid for it: yes or no.", valueName: "yes|no")) var euFunded: String?
         @Option(help: tr("A trainee's kind; repeat for several.", valueName: "PARTICIPANT=KIND")) var traineeKind: [String] = []
         @Option(help: tr("Who declares it. Default: the session's first trainer.", valueName: "name")) var by: String?
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
-            _ = try declaration()
+            _ = try fundings()
+            _ = try kinds()
+            _ = try european()
+            if funding.isEmpty && deliveredFor == nil && handedTo == nil && euFunded == nil && traineeKind.isEmpty {
+                throw ValidationError(
+                    tr("name what the session declares: --funding, --delivered-for, --handed-to, --eu-funded or --trainee-kind"))
+            }
         }
 
-        func declaration() throws -> SessionDeclaration {
-            var declaration = SessionDeclaration(deliveredFor: deliveredFor, handedTo: handedTo, euFunded: euFunded)
-            if deliveredFor != nil && handedTo != nil {
-                throw ValidationError(tr("a session is delivered for another organisation or handed to one, not both"))
-            }
-            for text in funding {
+        func fundings() throws -> [Funding] {
+            try funding.map { text in
                 let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let source = Funding.Source(rawValue: parts[0]) else {
                     throw ValidationError(tr("--funding takes SOURCE=EUROS with a source of cadre C (see the help), not \"\(text)\""))
@@ -196,20 +200,35 @@ extension AllerVers.SessionCommand {
                 guard let cents = Self.cents(parts[1]) else {
                     throw ValidationError(tr("--funding \(text): \"\(parts[1])\" is not an amount in euros (4200 or 4200.50)"))
                 }
-                declaration.fundings.append(Funding(source: source, cents: cents, payer: payer))
+                return Funding(source: source, cents: cents, payer: payer)
             }
-            for text in traineeKind {
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError(tr("--trainee-kind takes PARTICIPANT=KIND, not \"\(text)\"")) }
-                declaration.traineeKinds[parts[0]] = try choice(parts[1]) as TraineeKind
-            }
-            return declaration
         }
 
-        /// Euros with at most two decimals, a comma or a point: `4200`, `4200,50`.
+        /// Each person named and their kind; `nil` clears it.
+        func kinds() throws -> [(String, TraineeKind?)] {
+            try traineeKind.map { text in
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError(tr("--trainee-kind takes PARTICIPANT=KIND, not \"\(text)\"")) }
+                return (parts[0], parts[1] == "none" ? nil : try choice(parts[1]) as TraineeKind)
+            }
+        }
+
+        func european() throws -> Bool? {
+            guard let euFunded else { return nil }
+            switch euFunded.folded {
+            case "yes", "oui", "true": return true
+            case "no", "non", "false": return false
+            default: throw ValidationError(tr("--eu-funded takes yes or no, not \"\(euFunded)\""))
+            }
+        }
+
+        /// Euros with at most two decimals, a comma or a point: `4200`, `4200,50`; at most a
+        /// billion.
         static func cents(_ text: String) -> Int? {
             let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count), let euros = Int(parts[0]), euros >= 0, parts[0].allSatisfy(\.isNumber) else { return nil }
+            guard (1...2).contains(parts.count), (1...10).contains(parts[0].count), parts[0].allSatisfy(\.isNumber),
+                let euros = Int(parts[0]), euros <= 1_000_000_000
+            else { return nil }
             guard parts.count == 2 else { return euros * 100 }
             guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let decimals = Int(parts[1]) else { return nil }
             return euros * 100 + (parts[1].count == 1 ? decimals * 10 : decimals)
@@ -218,11 +237,18 @@ extension AllerVers.SessionCommand {
         func run() async throws {
             let store = try storeOptions.openStore()
             let found = try store.session(id: session)
-            var declaration = try declaration()
-            declaration.traineeKinds = Dictionary(
-                try declaration.traineeKinds.map { (try store.participantID($0.key, inSession: found.id), $0.value) },
-                uniquingKeysWith: { _, last in last })
-            try store.declare(declaration, for: found.id, by: by ?? found.trainers.first ?? "unknown", at: WorkClock.now)
+            var declaration = try store.declaration(of: found.id)
+            if !funding.isEmpty { declaration.fundings = try fundings() }
+            if let deliveredFor { declaration.deliveredFor = deliveredFor.isEmpty ? nil : deliveredFor }
+            if let handedTo { declaration.handedTo = handedTo.isEmpty ? nil : handedTo }
+            if let european = try european() { declaration.euFunded = european }
+            for (key, kind) in try kinds() {
+                declaration.traineeKinds[try store.participantID(key, inSession: found.id)] = kind
+            }
+            if declaration.deliveredFor != nil && declaration.handedTo != nil {
+                throw CLIError("a session is delivered for another organisation or handed to one, not both")
+            }
+            try store.declare(declaration, for: found.id, by: by ?? found.trainers.first ?? found.id, at: WorkClock.now)
             say("Declared for \(found.id)")
         }
     }

@@ -124,6 +124,8 @@ extension Text {
             "--anniversary va avec --counting anniversary",
         "--check FILE computes the file's SHA-256 and compares it with the one recorded: the scan shown today must be the one seen when the record was made. Exit status 1 when it differs, or when the record kept no file.\n\nExample:\n  allervers external show X-0001 --check attestation-irts.pdf":
             "--check FICHIER calcule le SHA-256 du fichier et le compare à celui enregistré : la copie numérisée présentée aujourd'hui doit être celle vue lors de l'enregistrement. Code de sortie 1 s'ils diffèrent, ou si l'enregistrement n'a conservé aucun fichier.\n\nExemple :\n  allervers external show X-0001 --check attestation-irts.pdf",
+        "--eu-funded takes yes or no, not \"{}\"":
+            "--eu-funded attend yes ou no, pas « {} »",
         "--every is a number of days above zero, not {}":
             "--every attend un nombre de jours supérieur à zéro, et non {}",
         "--export goes with neither --dry-run nor --json":
@@ -368,6 +370,8 @@ extension Text {
             "Modifier la règle d'une obligation : pour les périodes qui commencent à partir d'aujourd'hui, ou pour toutes avec --apply-to-existing.",
         "Changed {}: {}":
             "Session {} modifiée : {}",
+        "Changes only what is named: --funding replaces the session's list of income, --delivered-for, --handed-to and --eu-funded replace their value (an empty name clears it), --trainee-kind sets one person's kind (none clears it). The change joins the session's history. --funding SOURCE=EUROS names a line of the BPF's cadre C: employer, opco-apprenticeship, opco-professionalisation, opco-pro-a, opco-transition, opco-cpf, opco-job-seekers, opco-self-employed, opco-skills-plan, public-own-agents, europe, state, region, france-travail, other-public, individual, training-organisation, other. A trainee's kind (private-employee, apprentice, job-seeker, individual, other) is needed where their employer's kind does not tell.\n\nExample:\n  allervers session declare AV-FOND-2026-03-LYON \\\n    --funding opco-skills-plan=4200 --payer \"OPCO Santé\" \\\n    --trainee-kind P-0006=job-seeker":
+            "Ne change que ce qui est nommé : --funding remplace la liste des produits de la session, --delivered-for, --handed-to et --eu-funded remplacent leur valeur (un nom vide l'efface), --trainee-kind fixe le type d'une personne (none l'efface). Le changement rejoint l'historique de la session. --funding SOURCE=EUROS désigne une ligne du cadre C du BPF : employer, opco-apprenticeship, opco-professionalisation, opco-pro-a, opco-transition, opco-cpf, opco-job-seekers, opco-self-employed, opco-skills-plan, public-own-agents, europe, state, region, france-travail, other-public, individual, training-organisation, other. Le type d'un stagiaire (private-employee, apprentice, job-seeker, individual, other) est nécessaire quand le type de son employeur ne le dit pas.\n\nExemple :\n  allervers session declare AV-FOND-2026-03-LYON \\\n    --funding opco-skills-plan=4200 --payer \"OPCO Santé\" \\\n    --trainee-kind P-0006=job-seeker",
         "Check a certificate":
             "Vérifier un certificat",
         "Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records.":
@@ -449,7 +453,7 @@ extension Text {
         "Declare a session's income, subcontracting, European funds and trainees' kinds, for the BPF.":
             "Déclarer les produits d'une session, sa sous-traitance, ses fonds européens et le type de ses stagiaires, pour le BPF.",
         "Declared for {}":
-            "Déclaré pour {}",
+            "Déclaration enregistrée pour la session {}",
         "Disable an account: it can no longer log in; what it signed stays.":
             "Désactiver un compte : il ne peut plus se connecter ; ce qu'il a signé est conservé.",
         "Draw your signature first.":
@@ -492,8 +496,6 @@ extension Text {
             "Inscrire des participants ; au-delà de la capacité, ils rejoignent la liste d'attente.",
         "Error: ":
             "Erreur : ",
-        "European funds paid for it: its records are kept ten years.":
-            "Des fonds européens l'ont financée : ses pièces sont conservées dix ans.",
         "Every attendance record of a session, corrections included.":
             "Afficher tous les relevés de présence d'une session, corrections comprises.",
         "Every participant holding a seat gets a status: --present, --late P:MINUTES, --left-early P:MINUTES, --excused P:REASON, --absent; --others-present marks everyone not named present. Recording a participant and slot again is a correction, which names only the participants it changes: the new record supersedes the old, which stays in the history.\n\nExamples:\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --late P-0002:15 --excused \"P-0004:arrêt maladie\" --absent P-0005 \\\n    --others-present\n  allervers attendance record AV-FOND-2026-03-LYON --slot 2026-03-12-am \\\n    --present P-0005":
@@ -759,7 +761,7 @@ extension Text {
         "Missing expected argument '{}'":
             "argument attendu manquant : « {} »",
         "Missing from the records ({}):":
-            "Manque aux enregistrements ({}) :",
+            "Données manquantes ({}) :",
         "Missing one of: '{}'":
             "il manque l'un de : « {} »",
         "Missing value for '{}'":
@@ -1026,8 +1028,6 @@ extension Text {
             "Remplacer une formation dont l'identifiant et la version existent déjà avec un contenu différent.",
         "Replaces":
             "Remplace",
-        "Replaces what the session declared before; the change joins its history. --funding SOURCE=EUROS names a line of the BPF's cadre C: employer, opco-apprenticeship, opco-professionalisation, opco-pro-a, opco-transition, opco-cpf, opco-job-seekers, opco-self-employed, opco-skills-plan, public-own-agents, europe, state, region, france-travail, other-public, individual, training-organisation, other. A trainee's kind (private-employee, apprentice, job-seeker, individual, other) is needed where their employer's kind does not tell.\n\nExample:\n  allervers session declare AV-FOND-2026-03-LYON \\\n    --funding opco-skills-plan=4200 --payer \"OPCO Santé\" \\\n    --trainee-kind P-0006=job-seeker":
-            "Remplace ce que la session déclarait avant ; le changement rejoint son historique. --funding SOURCE=EUROS désigne une ligne du cadre C du BPF : employer, opco-apprenticeship, opco-professionalisation, opco-pro-a, opco-transition, opco-cpf, opco-job-seekers, opco-self-employed, opco-skills-plan, public-own-agents, europe, state, region, france-travail, other-public, individual, training-organisation, other. Le type d'un stagiaire (private-employee, apprentice, job-seeker, individual, other) est nécessaire quand le type de son employeur ne le dit pas.\n\nExemple :\n  allervers session declare AV-FOND-2026-03-LYON \\\n    --funding opco-skills-plan=4200 --payer \"OPCO Santé\" \\\n    --trainee-kind P-0006=job-seeker",
         "Restore a snapshot into a folder that holds no workspace yet.":
             "Restaurer une sauvegarde dans un dossier qui ne contient pas encore d'espace de travail.",
         "Restored {} into {}":
@@ -1464,6 +1464,8 @@ extension Text {
             "Situer chaque membre du personnel au regard de chaque obligation à une date : à jour, échéance proche, en délai de grâce, hors délai…",
         "Where each member of staff stands with each obligation on a day; whom to remind; the training matrix.":
             "Situer chaque membre du personnel au regard de chaque obligation à une date ; savoir qui relancer ; afficher la matrice de formation.",
+        "Whether European funds paid for it: yes or no.":
+            "Si des fonds européens l'ont financée : yes ou no (oui ou non).",
         "Whether training done elsewhere that nobody has verified counts (default: no).":
             "Prendre en compte ou non une formation suivie ailleurs que personne n'a vérifiée (par défaut : non).",
         "While exempt, the person is not late; a due date that falls within the exemption moves to its end.\n\nExample:\n  allervers exemption add P-0005 --obligation O-0001 --until 2026-12-31 \\\n    --reason \"congé parental\"":
@@ -1625,7 +1627,7 @@ extension Text {
         "a lead time is a number of days, not {}":
             "le délai d'« échéance proche » est un nombre de jours, pas {}",
         "a level or a code goes with a general objective":
-            "un niveau ou un code va avec un objectif général",
+            "un niveau ou un code suppose un objectif général",
         "a limit lets at least one request through a minute":
             "une limite laisse passer au moins une requête par minute",
         "a login is lower case, without spaces (letters, digits, '.', '_', '-', '@'): \"{}\" is not one":
@@ -1821,9 +1823,9 @@ extension Text {
         "course {} version {} is already in the workspace with different content: give the changed course a new version, or import with --replace":
             "la formation {} version {} est déjà dans l'espace de travail avec un contenu différent : donner une nouvelle version à la formation modifiée, ou importer avec --replace",
         "course {} version {} states no NSF speciality (counted in others)":
-            "la formation {} version {} n'indique pas de spécialité NSF (comptée dans les autres)",
+            "la formation {} version {} n'indique pas de spécialité NSF (ses stagiaires comptés en « Autres spécialités »)",
         "course {} version {} states no general objective (counted in d)":
-            "la formation {} version {} n'indique pas d'objectif général (comptée en d)",
+            "la formation {} version {} n'indique pas d'objectif général (ses stagiaires comptés en d)",
         "cqp":
             "CQP",
         "disabled":
@@ -2032,6 +2034,8 @@ extension Text {
             "indiquez ce qui change : --trainer, --room/--address, --site/--site-description ou --times",
         "name what satisfies it: --course or --external":
             "indiquez ce qui y satisfait : --course ou --external",
+        "name what the session declares: --funding, --delivered-for, --handed-to, --eu-funded or --trainee-kind":
+            "indiquez ce que la session déclare : --funding, --delivered-for, --handed-to, --eu-funded ou --trainee-kind",
         "never trained":
             "jamais formé",
         "no":
@@ -2420,6 +2424,8 @@ extension Text {
             "la rubrique « {} » de l'organisme de formation est vide",
         "the outreach site {} needs its site_description":
             "le site d'intervention {} doit avoir sa site_description",
+        "the period ends on {}, before it starts on {}":
+            "la période finit le {}, avant de commencer le {}",
         "the place {} is booked by session {} (slot {}) at the time of slot {}":
             "le lieu {} est réservé par la session {} (créneau {}) à l'heure du créneau {}",
         "the public address is a web address such as https://formation.example.org, not \"{}\"":
@@ -2515,7 +2521,7 @@ extension Text {
         "trainer":
             "formateur",
         "trainer {} is not recorded as of the organisation or external":
-            "le formateur {} n'est enregistré ni comme de l'organisme ni comme extérieur",
+            "le formateur {} n'est enregistré ni comme formateur de l'organisme ni comme intervenant extérieur",
         "trainer {} teaches session {} (slot {}) at the time of slot {}":
             "le formateur {} anime la session {} (créneau {}) à l'heure du créneau {}",
         "training":

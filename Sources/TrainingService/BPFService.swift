@@ -99,6 +99,7 @@ public struct BPFService: Sendable {
 
     /// The BPF of the period from `from` through `to`.
     public func report(from: LocalDate, through to: LocalDate) async throws -> BPFReport {
+        guard from <= to else { throw DeclarationError("the period ends on \(to.description), before it starts on \(from.description)") }
         let period = from...to
         let employerKinds = Dictionary(
             try store.employers().map { ($0.employer.name, $0.employer.kind) }, uniquingKeysWith: { first, _ in first })
@@ -106,7 +107,10 @@ public struct BPFService: Sendable {
         var missing: [String] = []
         var income: [Funding.Source: Int] = [:]
         var anyIncome = false
-        var trainerMinutes: [String: (name: String, minutes: Int)] = [:]
+        // By person and by whether they delivered as one of the organisation: the
+        // subcontractor's people of a session handed over are outside it, whatever the records
+        // say of them elsewhere.
+        var trainerMinutes: [TrainerKey: Int] = [:]
         var unknownTrainers: Set<String> = []
         var kinds = BPFForm.traineeKinds.map { BPFReport.Figure(line: $0.line, people: 0, minutes: 0) }
         var objectives = BPFForm.objectives.map { BPFReport.Figure(line: $0.line, people: 0, minutes: 0) }
@@ -183,8 +187,9 @@ public struct BPFService: Sendable {
             for trainer in session.trainers {
                 let minutes = slots.filter { delivered.contains($0.id) }.reduce(0) { $0 + $1.duration.minutes }
                 guard minutes > 0 else { continue }
-                trainerMinutes[trainer.folded, default: (trainer, 0)].minutes += minutes
-                if registry[trainer.folded] == nil { unknownTrainers.insert(trainer) }
+                let external = declaration.handedTo != nil || registry[trainer.folded] == true
+                trainerMinutes[TrainerKey(person: trainer.folded, external: external), default: 0] += minutes
+                if declaration.handedTo == nil && registry[trainer.folded] == nil { unknownTrainers.insert(trainer) }
             }
             if session.trainers.isEmpty { missing.append(Self.line("session \(session.id) has no trainer")) }
         }
@@ -194,8 +199,8 @@ public struct BPFService: Sendable {
 
         var own = BPFReport.Figure(line: BPFForm.internalTrainers, people: 0, minutes: 0)
         var external = BPFReport.Figure(line: BPFForm.externalTrainers, people: 0, minutes: 0)
-        for (folded, trainer) in trainerMinutes {
-            if registry[folded] == true { external.add(trainer.minutes) } else { own.add(trainer.minutes) }
+        for (key, minutes) in trainerMinutes {
+            if key.external { external.add(minutes) } else { own.add(minutes) }
         }
 
         // F-4: the five specialities with the most trainees, then the most hours, then by code.
@@ -222,6 +227,11 @@ public struct BPFService: Sendable {
             specialitiesTotal: Self.total(ranked.prefix(BPFForm.mainSpecialities) + [others], BPFForm.specialitiesTotal),
             handedIn: handedIn,
             missing: missing)
+    }
+
+    private struct TrainerKey: Hashable {
+        let person: String
+        let external: Bool
     }
 
     /// A line of missing data in the user's language.

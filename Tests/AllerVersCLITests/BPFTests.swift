@@ -10,14 +10,16 @@ import TrainingTesting
 ///   CCAS and the Métropole are public bodies (their staff: F-1 e), Sauvegarde 69 an
 ///   association (F-1 a). Income: 4,200.00 € from an OPCO's skills plan (C 2h).
 /// - CROSS (AV-FOND, 18 December 2025 and 8 January 2026, 3 h 30 each, the second held
-///   remotely), trained by Inès Haddad: P-0003 (a) and P-0006 (e) at both; each year counts
-///   both, with 210 min each.
+///   remotely), handed to another organisation whose Inès Haddad trained it (so external,
+///   whatever the records say of her): P-0003 (a) and P-0006 (e) at both; each year counts
+///   both, with 210 min each, in F-1 and again in F-2.
 /// - SOUS (AV-FOND, 15–16 June 2026), delivered for the IRTS as its subcontractor: P-0001 and
 ///   P-0006 at every half-day, 840 min each, in G only. Income: 3,000.50 € (C 10).
 ///
 /// 2026: F-1 a 3 trainees 1,680 min (P-0003 840 + 210, P-0004 630), e 4 trainees 2,500 min
-/// (840 + 820 + 630 + 210); total 7, 4,180 min, as F-3 d and F-4 332. G 2, 1,680 min. E: the
-/// organisation's 2 people 1,890 min (Claire 840 + 840, Inès 210), external 1 person 840 min.
+/// (840 + 820 + 630 + 210); total 7, 4,180 min, as F-3 d and F-4 332; F-2 2, 420 min. G 2,
+/// 1,680 min. E: the organisation's 1 person 1,680 min (Claire 840 + 840), external 2 people
+/// 1,050 min (Bruno 840, Inès 210).
 /// B: 2 trainees remotely. C: 2h 4,200.00, 10 3,000.50, total 7,200.50.
 @Suite struct BPFTests {
     static func dataSet() async throws -> TemporaryFolder {
@@ -50,6 +52,7 @@ import TrainingTesting
                 "--address", "3 quai Perrache, 69002 Lyon", "--trainer", "Inès Haddad",
             ],
             ["session", "enrol", "CROSS", "P-0003", "P-0006"],
+            ["session", "declare", "CROSS", "--handed-to", "Formations Rhône"],
             ["attendance", "record", "CROSS", "--slot", "2025-12-18-am", "--others-present"],
             ["attendance", "record", "CROSS", "--slot", "2026-01-08-am", "--others-present"],
             [
@@ -91,13 +94,13 @@ import TrainingTesting
         #expect(figures["C 10"] == ["", "", "3000.50"])
         #expect(figures["C 1"] == ["", "", "0.00"])
         #expect(figures["C total"] == ["", "", "7200.50"])
-        #expect(figures["E 1"] == ["2", "31.50", ""])
-        #expect(figures["E 2"] == ["1", "14", ""])
+        #expect(figures["E 1"] == ["1", "28", ""])
+        #expect(figures["E 2"] == ["2", "17.50", ""])
         #expect(figures["F-1 a"] == ["3", "28", ""])
         #expect(figures["F-1 e"] == ["4", "41.67", ""])
         #expect(figures["F-1 b"] == ["0", "0", ""])
         #expect(figures["F-1 (1)"] == ["7", "69.67", ""])
-        #expect(figures["F-2 (2)"] == ["0", "0", ""])
+        #expect(figures["F-2 (2)"] == ["2", "7", ""])
         #expect(figures["F-3 d"] == ["7", "69.67", ""])
         #expect(figures["F-3 (3)"] == ["7", "69.67", ""])
         #expect(figures["F-4 332"] == ["7", "69.67", ""])
@@ -134,7 +137,9 @@ import TrainingTesting
         let previous = Self.figures(try String(contentsOf: csv, encoding: .utf8))
         #expect(previous["F-1 (1)"] == ["2", "7", ""])
         #expect(previous["F-1 a"] == ["1", "3.50", ""])
-        #expect(previous["E 1"] == ["1", "3.50", ""])
+        #expect(previous["E 1"] == ["0", "0", ""])
+        #expect(previous["E 2"] == ["1", "3.50", ""])
+        #expect(previous["F-2 (2)"] == ["2", "7", ""])
         #expect(previous["C total"] == ["", "", ""])
         #expect(before.output.contains("Cadre C: no amount recorded"), "\(before.output)")
     }
@@ -199,11 +204,43 @@ import TrainingTesting
         #expect(result.error.contains(message), "\(result.error)")
     }
 
+    /// A declaration changes only what it names; what the store refuses changes nothing.
+    @Test func declaringAgainChangesOnlyWhatItNames() async throws {
+        let workspace = try await Self.dataSet()
+        let store = workspace.url.path
+        let kind = await allervers(
+            "session", "declare", "LYON", "--trainee-kind", "camille.roux@ccas-villeurbanne.example=job-seeker", "--store", store)
+        #expect(kind.exitCode == 0, "\(kind.error)")
+        let csv = workspace.url.appendingPathComponent("bpf.csv")
+        #expect(await allervers("report", "bpf", "--year", "2026", "--csv", csv.path, "--store", store).exitCode == 0)
+        var figures = Self.figures(try String(contentsOf: csv, encoding: .utf8))
+        #expect(figures["C 2h"] == ["", "", "4200.00"])
+        #expect(figures["F-1 c"] == ["1", "14", ""])
+        #expect(figures["F-1 e"] == ["3", "27.67", ""])
+
+        for (arguments, message) in [
+            (["--handed-to", "Formations Rhône"], "a session is delivered for another organisation or handed to one, not both"),
+            (["--trainee-kind", "P-0005=apprentice"], "P-0005"),
+        ] {
+            let refused = await allervers(["session", "declare", "SOUS", "--store", store] + arguments)
+            #expect(refused.exitCode == 1, "\(refused.output)")
+            #expect(refused.error.contains(message), "\(refused.error)")
+        }
+        let cleared = await allervers("session", "declare", "LYON", "--trainee-kind", "P-0001=none", "--store", store)
+        #expect(cleared.exitCode == 0, "\(cleared.error)")
+        #expect(await allervers("report", "bpf", "--year", "2026", "--csv", csv.path, "--store", store).exitCode == 0)
+        figures = Self.figures(try String(contentsOf: csv, encoding: .utf8))
+        #expect(figures["F-1 c"] == ["0", "0", ""])
+        #expect(figures["G (5)"] == ["2", "28", ""])
+    }
+
     @Test(arguments: [
         (["--funding", "opco=100"], "--funding takes SOURCE=EUROS"),
         (["--funding", "state=cent"], "\"cent\" is not an amount in euros"),
         (["--funding", "state=12.345"], "\"12.345\" is not an amount in euros"),
-        (["--delivered-for", "A", "--handed-to", "B"], "not both"),
+        (["--funding", "state=92233720368547758"], "\"92233720368547758\" is not an amount in euros"),
+        (["--eu-funded", "peut-être"], "--eu-funded takes yes or no"),
+        ([], "name what the session declares"),
         (["--trainee-kind", "P-0001=stagiaire"], "\"stagiaire\" is not one of"),
     ])
     func badDeclarationsAreRefused(arguments: [String], message: String) async throws {

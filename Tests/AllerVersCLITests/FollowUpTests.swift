@@ -72,6 +72,10 @@ import TrainingTesting
         #expect(refused.error.split(separator: "\n").count == 1, "\(refused.error)")
         let alerts = await allervers("attendance", "alerts", "--json", "--store", store)
         #expect(alerts.output.contains("\"participantID\" : \"P-0005\""), "\(alerts.output)")
+        // Not one follow-up in the log.
+        let verified = await allervers("verify", "--json", "--store", store)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(verified.output.utf8)) as? [String: Any])
+        #expect((object["followUps"] as? [String: Any])?["recordCount"] as? Int == 0, "\(verified.output)")
     }
 
     @Test func anUnknownChannelIsAUsageError() async throws {
