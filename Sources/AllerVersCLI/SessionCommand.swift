@@ -190,6 +190,13 @@ extension AllerVers.SessionCommand {
             say("Place: \(session.place.name), \(session.place.detail)")
             say("Trainers: \(session.trainers.joined(separator: ", "))")
             if let funder = session.funder { say("Funder: \(funder)") }
+            let declared = details.declaration
+            for funding in declared.fundings {
+                say("Income: \(funding.source.rawValue) \(Funding.euros(funding.cents)) €\(funding.payer.map { " (\($0))" } ?? "")")
+            }
+            if let organisation = declared.deliveredFor { say("Delivered for \(organisation), as its subcontractor") }
+            if let organisation = declared.handedTo { say("Handed to \(organisation)") }
+            if declared.euFunded { say("Paid for by European funds") }
             let waiting = enrolments.filter { $0.status == .waitlisted }.count
             say(
                 "Seats: \(enrolments.filter { $0.status == .enrolled }.count)/\(session.capacity)"

@@ -454,6 +454,8 @@ extension Text {
             "Déclarer les produits d'une session, sa sous-traitance, ses fonds européens et le type de ses stagiaires, pour le BPF.",
         "Declared for {}":
             "Déclaration enregistrée pour la session {}",
+        "Delivered for {}, as its subcontractor":
+            "Réalisée pour {}, en sous-traitance",
         "Disable an account: it can no longer log in; what it signed stays.":
             "Désactiver un compte : il ne peut plus se connecter ; ce qu'il a signé est conservé.",
         "Draw your signature first.":
@@ -634,6 +636,8 @@ extension Text {
             "Demi-journée",
         "Half-days run 09:00–12:30 and 13:30–17:00 on working days (not a weekend nor a public holiday; --calendar alsace-moselle adds Good Friday and 26 December) unless --morning/--afternoon say otherwise; a --start on a day off says so and begins on the next working day. --slots FILE takes an irregular schedule, a CSV with the columns date;start;end;modules (modules separated by spaces), such as practice-analysis groups spread over weeks or outreach days: several slots in a half-day, an evening maraude, a night round (a slot that ends at or before its start ends the next day, and lasts the time that really passes, clock changes included). Optional columns place;address or site;site_description hold a slot elsewhere than the session's place; remote, how presence was established for a slot held remotely. A slot on a public holiday is refused unless --allow-holiday. A trainer or a place booked elsewhere at the same time is refused.\n\nExample:\n  allervers session plan AV-FOND --start 2026-03-12 \\\n    --id AV-FOND-2026-03-LYON \\\n    --room \"Salle Rhône\" --address \"3 quai Perrache, 69002 Lyon\" \\\n    --trainer \"Claire Martin\"":
             "Les demi-journées vont de 09:00 à 12:30 et de 13:30 à 17:00 les jours ouvrés (ni week-end ni jour férié ; --calendar alsace-moselle ajoute le Vendredi saint et le 26 décembre), sauf indication contraire de --morning/--afternoon ; un --start tombant un jour non ouvré le signale et commence le jour ouvré suivant. --slots FILE accepte un planning irrégulier, un CSV avec les colonnes date;start;end;modules (modules séparés par des espaces), par exemple des groupes d'analyse des pratiques étalés sur plusieurs semaines ou des journées sur des sites d'intervention : plusieurs créneaux dans une demi-journée, une maraude en soirée, une tournée de nuit (un créneau qui se termine à son heure de début ou avant se termine le lendemain, et dure le temps réellement écoulé, changements d'heure compris). Les colonnes facultatives place;address ou site;site_description permettent de tenir un créneau ailleurs que dans le lieu de la session ; remote indique comment la présence a été constatée pour un créneau à distance. Un créneau tombant un jour férié est refusé, sauf avec --allow-holiday. Un formateur ou un lieu déjà réservé ailleurs au même moment est refusé.\n\nExemple :\n  allervers session plan AV-FOND --start 2026-03-12 \\\n    --id AV-FOND-2026-03-LYON \\\n    --room \"Salle Rhône\" --address \"3 quai Perrache, 69002 Lyon\" \\\n    --trainer \"Claire Martin\"",
+        "Handed to {}":
+            "Confiée à {}",
         "Help:  ":
             "Aide :  ",
         "Hired":
@@ -674,6 +678,8 @@ extension Text {
             "Dans la fonction depuis",
         "Income by cadre C line, before tax; repeat for several.":
             "Produits par ligne du cadre C, hors taxes ; à répéter pour plusieurs.",
+        "Income: {} {} €{}":
+            "Produits : {} {} €{}",
         "Initial positioning":
             "Positionnement initial",
         "Into FOLDER/SESSION/ (FOLDER is Exports unless --out says otherwise):\n  attendance.csv            one row per participant per half-day, as funders ask\n  hours.csv                 hours planned and attended per participant, decision, certificate\n  xapi-statements.jsonl     attended / completed / passed statements for a learning record store\n  sign-in-sheets.pdf        the feuilles d'émargement, filled from the records\n  certificates/NUMBER-certificat-de-realisation.pdf   every certified participant\n  certificates/NUMBER-attestation-de-fin-de-formation.pdf   eligible participants\n  certificates/NUMBER-open-badge.jwt                   eligible participants (Open Badges 3.0, VC-JWT)\nCSV files are UTF-8 with a BOM and ';' as French spreadsheets expect; a cell that a spreadsheet would take for a formula is prefixed with '. Certificate PDFs are sealed: `allervers verify FILE.pdf` detects any changed byte. Everything is made before anything is written. A progress bar shows on a terminal.\n\nExamples:\n  allervers export records AV-FOND-2026-03-LYON\n  allervers export records AV-FOND-2026-03-LYON --lang en --out /tmp/records\n  allervers export records --from 2026-01-01 --to 2026-03-31":
@@ -918,6 +924,8 @@ extension Text {
             "PROFESSION",
         "PROVIDER":
             "ORGANISME",
+        "Paid for by European funds":
+            "Financée par des fonds européens",
         "Participant":
             "Participant",
         "Participants (id, email or external id).":

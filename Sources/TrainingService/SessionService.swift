@@ -20,7 +20,8 @@ public struct SessionService: Sendable {
     public func details(of sessionID: String) async throws -> SessionDetails {
         let session = try store.session(id: sessionID)
         return SessionDetails(
-            session: session, enrolments: try store.enrolments(in: session.id), history: try store.sessionHistory(of: session.id))
+            session: session, enrolments: try store.enrolments(in: session.id), history: try store.sessionHistory(of: session.id),
+            declaration: try store.declaration(of: session.id))
     }
 
     /// The closed sessions whose last day falls between `first` and `last` (both included),
@@ -89,6 +90,8 @@ public struct SessionDetails: Sendable, Encodable {
     public var enrolments: [Enrolment]
     /// Its life: closed, reopened, cancelled, edited.
     public var history: [SessionEvent]
+    /// What it declares for the BPF: income, subcontracting, European funds, trainees' kinds.
+    public var declaration: SessionDeclaration
 }
 
 /// What a person did and holds across sessions.

@@ -23,7 +23,8 @@ import TrainingTesting
         var said: [String] = []
         for command in [
             ["participant", "list"], ["session", "show", "LYON"], ["certificate", "list", "LYON"], ["attendance", "history", "LYON"],
-            ["participant", "show", "P-0001"], ["employer", "list"], ["employer", "show", "E-0001"],
+            ["participant", "show", "P-0001"], ["employer", "list"], ["employer", "show", "E-0001"], ["trainer", "list"],
+            ["report", "bpf", "--year", "2026"], ["course", "show", "AV-FOND"], ["verify"],
         ] {
             let result = await allervers(command + ["--json", "--store", folder.path])
             try #require(result.exitCode == 0, "\(command): \(result.error)")
@@ -52,6 +53,22 @@ import TrainingTesting
         let moved = await allervers(
             "participant", "edit", "P-0002", "--employer", "Département du Rhône", "--hire-date", "2026-01-05", "--store", store)
         try #require(moved.exitCode == 0, "\(moved.error)")
+        // What the BPF and the follow-up of absences add: a declaration, trainers as people, a
+        // follow-up in its chain.
+        for command in [
+            [
+                "session", "declare", "LYON", "--funding", "opco-skills-plan=4200", "--eu-funded", "yes", "--trainee-kind",
+                "P-0003=job-seeker",
+            ],
+            ["trainer", "set", "Claire Martin", "--external"],
+            ["attendance", "follow-up", "LYON", "P-0005", "--on", "2026-03-13", "--note", "Appel"],
+        ] {
+            let result = await allervers(command + ["--store", store])
+            try #require(result.exitCode == 0, "\(command): \(result.error)")
+        }
+        let shown = await allervers("session", "show", "LYON", "--store", store)
+        #expect(shown.output.contains("Income: opco-skills-plan 4200.00 € (") == false)
+        #expect(shown.output.contains("Income: opco-skills-plan 4200.00 €\nPaid for by European funds\n"), "\(shown.output)")
         try FileManager.default.removeItem(at: out)
         var original = try await exported(workspace.url)
         var originalDescription = try await described(workspace.url)
