@@ -54,12 +54,7 @@ extension Store {
 
     /// The follow-ups of a session (of every session when `nil`), oldest first.
     public func followUps(in sessionID: String? = nil) throws -> [AbsenceFollowUp] {
-        try database.read { db in
-            try db.rows(
-                sql: "SELECT * FROM absenceFollowUp WHERE CAST(? AS TEXT) IS NULL OR sessionID = ? ORDER BY sequence",
-                arguments: [sessionID, sessionID]
-            ).map(FollowUpRows.followUp)
-        }
+        try database.read { db in try FollowUpRows.followUps(in: sessionID, db: db) }
     }
 
     /// The unexcused absences no follow-up answers yet, in sessions not cancelled (of one
@@ -76,9 +71,7 @@ extension Store {
                     """, arguments: [sessionID, sessionID])
             guard !absent.isEmpty else { return [] }
             var answered: Set<[String]> = []
-            for followUp in try db.rows(
-                sql: "SELECT * FROM absenceFollowUp WHERE CAST(? AS TEXT) IS NULL OR sessionID = ?", arguments: [sessionID, sessionID]
-            ).map(FollowUpRows.followUp) {
+            for followUp in try FollowUpRows.followUps(in: sessionID, db: db) {
                 for slot in followUp.slotIDs { answered.insert([followUp.sessionID, followUp.participantID, slot]) }
             }
             var sessions: [String: (session: Session, title: String)?] = [:]
@@ -146,6 +139,14 @@ enum FollowUpRows {
     /// The half-days a participant is currently recorded absent without excuse, in order.
     static func absences(sessionID: String, participantID: String, db: any SQLConnection) throws -> [String] {
         try AttendanceRows.currentMarks(in: sessionID, participantID: participantID, db: db).filter { $0.status == .absent }.map(\.slotID)
+    }
+
+    /// The follow-ups of a session (of every session when `nil`), oldest first.
+    static func followUps(in sessionID: String?, db: any SQLConnection) throws -> [AbsenceFollowUp] {
+        try db.rows(
+            sql: "SELECT * FROM absenceFollowUp WHERE CAST(? AS TEXT) IS NULL OR sessionID = ? ORDER BY sequence",
+            arguments: [sessionID, sessionID]
+        ).map(followUp)
     }
 
     static func followUps(sessionID: String, participantID: String, db: any SQLConnection) throws -> [AbsenceFollowUp] {
