@@ -143,7 +143,8 @@ let package = Package(
         .executableTarget(
             name: "allervers-bench-serve",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingService", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                "TrainingCore", "TrainingStore", "TrainingService", "TrainingTesting",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             path: "Benchmarks/ServeBench",
             swiftSettings: strictness

@@ -15,6 +15,7 @@ import NIOConcurrencyHelpers
 import TrainingCore
 import TrainingService
 import TrainingStore
+import TrainingTesting
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -35,24 +36,8 @@ struct Failure: Error, CustomStringConvertible {
 /// Runs the CLI; its output, or a failure naming the command.
 @discardableResult
 func allervers(_ arguments: [String], input: String? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = ["LANG": "C"]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    let stdin = Pipe()
-    if input != nil { process.standardInput = stdin }
-    try process.run()
-    if let input {
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    guard process.terminationStatus == 0 else { throw Failure(description: "allervers \(arguments.joined(separator: " ")): \(text)") }
+    let (status, text) = try execute(binary, arguments, input: input, environment: ["LANG": "C"])
+    guard status == 0 else { throw Failure(description: "allervers \(arguments.joined(separator: " ")): \(text)") }
     return text
 }
 
@@ -155,48 +140,18 @@ final class Server: @unchecked Sendable {
     }
 }
 
-/// One HTTP/1.1 request over a fresh connection: the status and the body; `nil` when the
+/// One request from a phone behind the trusted proxy: the status and the body; `nil` when the
 /// connection fails (the server was killed).
 @Sendable func request(port: Int, _ method: String, _ path: String, body: String = "", forwardedFor: String) -> (status: Int, body: String)?
 {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var timeout = timeval(tv_sec: 10, tv_usec: 0)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    let headers = [
+        ("X-Forwarded-For", forwardedFor), ("User-Agent", "allervers-bench"), ("Accept-Language", "fr"),
+        ("Content-Type", "application/x-www-form-urlencoded"),
+    ]
+    guard let answer = try? loopbackRequest(port: port, method: method, path: path, headers: headers, body: Data(body.utf8)) else {
+        return nil
     }
-    guard connected == 0 else { return nil }
-    let bytes = Array(body.utf8)
-    let head =
-        "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nX-Forwarded-For: \(forwardedFor)\r\n"
-        + "User-Agent: allervers-bench\r\nAccept-Language: fr\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-        + "Content-Length: \(bytes.count)\r\n\r\n"
-    let message = Array(head.utf8) + bytes
-    var sent = 0
-    while sent < message.count {
-        let count = message[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        guard count > 0 else { return nil }
-        sent += count
-    }
-    var answer: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65_536)
-    while true {
-        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        if count < 0 { return nil }
-        if count == 0 { break }
-        answer += buffer[0..<count]
-    }
-    let text = String(decoding: answer, as: UTF8.self)
-    guard let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap({ Int($0) }),
-        let split = text.range(of: "\r\n\r\n")
-    else { return nil }
-    return (status, String(text[split.upperBound...]))
+    return (answer.status, String(decoding: answer.body, as: UTF8.self))
 }
 
 @Sendable func encoded(_ text: String) -> String {

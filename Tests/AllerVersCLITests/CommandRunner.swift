@@ -85,27 +85,3 @@ var builtBinary: URL {
         return url
     }
 }
-
-/// Runs a program, with `input` on its standard input when given, and returns its exit
-/// status and standard output and error together.
-func execute(_ program: URL, _ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> (
-    status: Int32, output: String
-) {
-    let process = Process()
-    process.executableURL = program
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    let stdin = Pipe()
-    if input != nil { process.standardInput = stdin }
-    try process.run()
-    if let input {
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-    }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}

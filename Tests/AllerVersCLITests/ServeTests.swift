@@ -228,29 +228,10 @@ extension ServeTests {
     }
 }
 
-/// One GET over a plain socket to the loopback: the whole answer, headers and body.
+/// One GET to the loopback: the whole answer, headers and body.
 func httpGet(port: Int, path: String) throws -> String {
-    let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    try #require(socket >= 0)
-    defer { close(socket) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    try #require(connected == 0, "cannot connect to port \(port)")
-    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-    _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-    var answer: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-        if count <= 0 { break }
-        answer += buffer[0..<count]
-    }
-    return String(decoding: answer, as: UTF8.self)
+    let answer = try loopbackRequest(port: port, path: path)
+    return answer.head + "\r\n\r\n" + String(decoding: answer.body, as: UTF8.self)
 }
 
 /// Once the organisation publishes its certificates, new ones point to their page.

@@ -102,54 +102,11 @@ func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async t
     }
 }
 
-/// One HTTP/1.1 request to the loopback, the connection closed after it: the status and the
-/// body (by its `Content-Length` when given).
+/// One request to chromedriver, whose commands carry JSON.
 func exchange(port: Int, method: String, path: String, body: Data = Data()) throws -> (status: Int, body: Data) {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw WebDriverError(message: "no socket") }
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { throw WebDriverError(message: "nothing listens on port \(port)") }
-    var request = Array(
-        ("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-            + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n").utf8)
-    request += body
-    var sent = 0
-    while sent < request.count {
-        let count = request[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { throw WebDriverError(message: "cannot send to port \(port)") }
-        sent += count
-    }
-    var answer: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    let separator = Array("\r\n\r\n".utf8)
-    while true {
-        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        if count <= 0 { break }
-        answer += buffer[0..<count]
-        // Done once the body announced is all here.
-        if let end = answer.indices.dropLast(3).first(where: { Array(answer[$0..<$0 + 4]) == separator }) {
-            let head = String(decoding: answer[..<end], as: UTF8.self).lowercased()
-            if let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
-                let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)),
-                answer.count >= end + 4 + length
-            {
-                break
-            }
-        }
-    }
-    guard let end = answer.indices.dropLast(3).first(where: { Array(answer[$0..<$0 + 4]) == separator }) else {
-        throw WebDriverError(message: "no answer from port \(port)")
-    }
-    let statusLine = String(decoding: answer[..<end], as: UTF8.self).split(separator: " ")
-    let status = statusLine.count > 1 ? Int(statusLine[1]) ?? 0 : 0
-    return (status, Data(answer[(end + 4)...]))
+    let answer = try loopbackRequest(
+        port: port, method: method, path: path, headers: [("Content-Type", "application/json")], body: body, timeout: 60)
+    return (answer.status, answer.body)
 }
 
 struct WebDriverError: Error, CustomStringConvertible {
