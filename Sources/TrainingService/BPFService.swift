@@ -124,6 +124,8 @@ public struct BPFService: Sendable {
         for summary in try store.sessionSummaries() where summary.status != .cancelled {
             let session = try store.session(id: summary.id)
             let slots = session.slots.filter { period.contains($0.date) }
+            // A session of another year is not read further.
+            guard !slots.isEmpty else { continue }
             let declaration = try store.declaration(of: session.id)
             if let last = session.slots.map(\.date).max(), period.contains(last) {
                 for funding in declaration.fundings {
@@ -131,7 +133,6 @@ public struct BPFService: Sendable {
                     anyIncome = true
                 }
             }
-            guard !slots.isEmpty else { continue }
             let course = try store.course(of: session)
             let marks = Dictionary(grouping: try store.currentMarks(in: session.id), by: \.participantID)
             let enrolled = try store.enrolments(in: session.id)

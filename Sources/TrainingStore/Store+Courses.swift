@@ -364,6 +364,14 @@ enum CourseRows {
         try db.one(Int64.self, sql: "SELECT rowID FROM course WHERE id = ? AND version = ?", arguments: [id, version.description])
     }
 
+    /// The title of the course a session runs (its id, should the course be missing), without
+    /// reading the whole course.
+    static func title(of session: Session, db: any SQLConnection) throws -> String {
+        try db.one(
+            String.self, sql: "SELECT title FROM course WHERE id = ? AND version = ?",
+            arguments: [session.courseID, session.courseVersion.description]) ?? session.courseID
+    }
+
     /// The course a session runs.
     static func course(of session: Session, in db: any SQLConnection) throws -> Course {
         guard let rowID = try rowID(of: session.courseID, version: session.courseVersion, in: db),

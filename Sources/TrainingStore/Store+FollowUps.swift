@@ -83,12 +83,7 @@ extension Store {
                 )
                 guard !answered.contains([id, participantID, slotID]) else { continue }
                 if sessions[id] == nil {
-                    sessions[id] = try SessionRows.session(id: id, in: db).map { session in
-                        let title = try db.one(
-                            String.self, sql: "SELECT title FROM course WHERE id = ? AND version = ?",
-                            arguments: [session.courseID, session.courseVersion.description])
-                        return (session, title ?? session.courseID)
-                    }
+                    sessions[id] = try SessionRows.session(id: id, in: db).map { ($0, try CourseRows.title(of: $0, db: db)) }
                 }
                 guard let (session, title) = sessions[id] ?? nil, session.status != .cancelled, let slot = session.slot(slotID) else {
                     continue

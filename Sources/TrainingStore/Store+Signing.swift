@@ -196,10 +196,7 @@ extension Store {
     ) {
         try database.read { db in
             guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
-            let title =
-                try db.one(
-                    String.self, sql: "SELECT title FROM course WHERE id = ? AND version = ?",
-                    arguments: [session.courseID, session.courseVersion.description]) ?? session.courseID
+            let title = try CourseRows.title(of: session, db: db)
             let seated = try Self.enrolments(in: sessionID, db: db).filter { $0.status == .enrolled }.map(\.participant)
             let recorded = Set(
                 try db.all(
