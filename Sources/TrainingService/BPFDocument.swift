@@ -12,39 +12,37 @@ extension BPFService {
         let amount = l.pick("Montant HT (€)", "Amount before tax (€)")
         let people = l.pick("Nombre de personnes", "People")
         let hours = l.pick("Nombre d'heures", "Hours")
-        func figures(_ heading: String, _ figures: [BPFReport.Figure], persons: String = people) -> TabularDocument.Table {
-            TabularDocument.Table(
-                heading: heading, columns: [(l.pick("Ligne", "Line"), 0.8), (l.pick("Libellé", "Label"), 6), (persons, 1.4), (hours, 1.4)],
-                rows: figures.map { [$0.line.code, $0.line.label, String($0.people), BPFReport.hours($0.minutes)] })
-        }
         let trainees = l.pick("Nombre de stagiaires ou d'apprentis", "Trainees or apprentices")
-        let tables = [
-            TabularDocument.Table(
-                heading: l.pick(
-                    "C. Bilan financier hors taxes : origine des produits de l'organisme (à vérifier par le comptable)",
-                    "C. Income before tax, by origin (for the accountant to check)"),
-                columns: [(l.pick("Ligne", "Line"), 0.8), (l.pick("Libellé", "Label"), 6), (amount, 2.0)],
-                rows: (report.income + [report.incomeTotal]).map { [$0.line.code, $0.line.label, $0.cents.map(Funding.euros) ?? ""] }),
-            figures(
-                l.pick("E. Personnes dispensant des heures de formation", "E. People who delivered hours of training"), report.trainers),
-            figures(
-                l.pick("F-1. Type de stagiaires de l'organisme", "F-1. Kinds of trainee"), report.traineeKinds + [report.traineesTotal],
-                persons: trainees),
-            figures(
-                l.pick("F-2. Dont activité sous-traitée de l'organisme", "F-2. Of which handed to another organisation"),
-                [report.handedOver], persons: trainees),
-            figures(
-                l.pick("F-3. Objectif général des prestations dispensées", "F-3. General objective"),
-                Array(report.objectives.prefix(1)) + report.rncpLevels + report.objectives.dropFirst() + [report.objectivesTotal],
-                persons: trainees),
-            figures(
-                l.pick("F-4. Spécialités de formation", "F-4. Specialities (NSF)"), report.specialities + [report.specialitiesTotal],
-                persons: trainees),
-            figures(
+        // Cadres E to G hold the report's figures in the form's order, by cadre.
+        let headings: [(cadre: String, heading: String, persons: String)] = [
+            ("E", l.pick("E. Personnes dispensant des heures de formation", "E. People who delivered hours of training"), people),
+            ("F-1", l.pick("F-1. Type de stagiaires de l'organisme", "F-1. Kinds of trainee"), trainees),
+            ("F-2", l.pick("F-2. Dont activité sous-traitée de l'organisme", "F-2. Of which handed to another organisation"), trainees),
+            ("F-3", l.pick("F-3. Objectif général des prestations dispensées", "F-3. General objective"), trainees),
+            ("F-4", l.pick("F-4. Spécialités de formation", "F-4. Specialities (NSF)"), trainees),
+            (
+                "G",
                 l.pick(
                     "G. Stagiaires dont la formation a été confiée à votre organisme par un autre organisme de formation",
-                    "G. Trainees of actions another organisation handed to this one"), [report.handedIn], persons: trainees),
+                    "G. Trainees of actions another organisation handed to this one"), trainees
+            ),
         ]
+        let income = TabularDocument.Table(
+            heading: l.pick(
+                "C. Bilan financier hors taxes : origine des produits de l'organisme (à vérifier par le comptable)",
+                "C. Income before tax, by origin (for the accountant to check)"),
+            columns: [(l.pick("Ligne", "Line"), 0.8), (l.pick("Libellé", "Label"), 6), (amount, 2.0)],
+            rows: (report.income + [report.incomeTotal]).map { [$0.line.code, $0.line.label, $0.cents.map(Funding.euros) ?? ""] })
+        let tables =
+            [income]
+            + headings.map { cadre, heading, persons in
+                TabularDocument.Table(
+                    heading: heading,
+                    columns: [(l.pick("Ligne", "Line"), 0.8), (l.pick("Libellé", "Label"), 6), (persons, 1.4), (hours, 1.4)],
+                    rows: report.figures.filter { $0.line.cadre == cadre }.map {
+                        [$0.line.code, $0.line.label, String($0.people), BPFReport.hours($0.minutes)]
+                    })
+            }
         var notes = [
             l.pick(
                 "Cadre B — formation dispensée en tout ou partie à distance : \(report.remoteTrainees > 0 ? "oui" : "non") (\(report.remoteTrainees) stagiaire(s) ayant suivi une demi-journée à distance).",

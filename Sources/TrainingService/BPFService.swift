@@ -11,8 +11,6 @@ public struct BPFReport: Sendable, Hashable, Codable {
         public var line: BPFForm.Line
         public var people: Int
         public var minutes: Int
-        /// Hours, as the form asks for them.
-        public var hours: Double { Double(minutes) / 60 }
 
         mutating func add(_ minutes: Int) {
             people += 1

@@ -100,7 +100,7 @@ public struct VerificationService: Sendable {
         return "not revoked in the status list \(published.id) (entry \(entry.index))"
     }
 
-    /// The signed revocation status list of the certificates numbered in `year`, as of `day`,
+    /// The signed revocation status list of the certificates numbered in `year`, as of `now`,
     /// at the organisation's public address; `nil` when it publishes none or has no key.
     public func statusList(year: Int, at now: Date) async throws -> String? {
         guard let store, let site = try store.organisation()?.publicAddress,
