@@ -120,6 +120,10 @@ demo: build
 	rm -rf $(DEMO)/audit-2026
 	$(BIN) audit-pack --from 2026-01-01 --to 2026-12-31 --out $(DEMO)/audit-2026 --store $(DEMO)
 	cd $(DEMO)/audit-2026 && sha256sum --quiet -c SHA256SUMS && echo "Every file of the pack matches its SHA-256"
+	@echo "--- Retention: how long each record is kept, and who a purge would anonymise today (nobody yet)"
+	$(BIN) retention set certificates 10 --funder opco-skills-plan --store $(DEMO)
+	$(BIN) retention show --store $(DEMO)
+	$(BIN) purge --before $$(date +%F) --dry-run --store $(DEMO)
 	@echo "--- Nothing lost with the laptop: a snapshot, restored elsewhere, verified and exported again byte for byte"
 	$(BIN) backup --store $(DEMO) --to $(DEMO)/snapshot.allervers --with-key
 	$(BIN) restore $(DEMO)/snapshot.allervers --store $(DEMO)/restored

@@ -25,7 +25,8 @@ public struct AllerVers: AsyncParsableCommand {
                 ObligationCommand.self, ExternalCommand.self, ExemptionCommand.self, ComplianceCommand.self,
                 AttendanceCommand.self,
                 ProgressCommand.self, Certify.self, CertificateCommand.self, ExportCommand.self, KeyCommand.self,
-                TrainerCommand.self, ReportCommand.self, AuditPack.self, Verify.self, Serve.self, AccountCommand.self, Backup.self,
+                TrainerCommand.self, ReportCommand.self, AuditPack.self, RetentionCommand.self, Purge.self, Verify.self, Serve.self,
+                AccountCommand.self, Backup.self,
                 Restore.self,
                 StoreCommand.self,
             ]

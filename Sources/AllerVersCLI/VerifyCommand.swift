@@ -108,12 +108,13 @@ extension AllerVers {
                     let sheetSignatures: ChainReport
                     let signatureImages: ChainReport
                     let followUps: ChainReport
+                    let purges: ChainReport
                     let reopenings: [SessionEvent]
                 }
                 try printJSON(
                     Account(
                         attendance: chains.attendance, sessions: chains.sessions, sheetSignatures: chains.sheets,
-                        signatureImages: chains.images, followUps: chains.followUps, reopenings: reopenings))
+                        signatureImages: chains.images, followUps: chains.followUps, purges: chains.purges, reopenings: reopenings))
             }
             if let problem = chains.problem { throw CLIError(problem) }
             guard !format.json else { return }
@@ -125,6 +126,9 @@ extension AllerVers {
             }
             if chains.followUps.recordCount > 0 {
                 say("Follow-ups of absences intact: \(counted(chains.followUps.recordCount, "follow-up")) checked")
+            }
+            if chains.purges.recordCount > 0 {
+                say("Purges intact: \(counted(chains.purges.recordCount, "purge")) checked, each erased row named by its purge")
             }
             for event in reopenings {
                 say(

@@ -140,6 +140,8 @@ extension Text {
             "--from {} est postérieur à --to {}",
         "--from/--to keep the sessions running on a day of the period; --trainer compares names with case, accents and spaces folded.\n\nExample:\n  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\\n    --status planned":
             "--from/--to retiennent les sessions qui ont lieu au moins un jour de la période ; --trainer compare les noms sans tenir compte de la casse, des accents ni des espaces.\n\nExemple :\n  allervers session list --course AV-FOND --from 2026-01-01 --to 2026-06-30 \\\n    --status planned",
+        "--funder \"{}\" is not a source of cadre C: {}":
+            "--funder « {} » n'est pas une origine du cadre C : {}",
         "--funding takes SOURCE=EUROS with a source of cadre C (see the help), not \"{}\"":
             "--funding attend SOURCE=EUROS avec une source du cadre C (voir l'aide), pas « {} »",
         "--funding {}: \"{}\" is not an amount in euros (4200 or 4200.50)":
@@ -218,6 +220,8 @@ extension Text {
             "Un participant parti avant la fin, et de combien de minutes.",
         "A participant's employer named in a file or an edit is found by its name, case, accents and spaces folded (\"ccas de  villeurbanne\" is \"CCAS de Villeurbanne\"), and added with the kind \"other\" when it is new.\n\nExample:\n  allervers employer add \"CCAS de Villeurbanne\" --kind public-body \\\n    --siret 21690266800013":
             "L'employeur d'un participant indiqué dans un fichier ou lors d'une modification est retrouvé par son nom, sans tenir compte de la casse, des accents ni des espaces (« ccas de  villeurbanne » équivaut à « CCAS de Villeurbanne »), et ajouté avec le type « other » s'il est nouveau.\n\nExemple :\n  allervers employer add \"CCAS de Villeurbanne\" --kind public-body \\\n    --siret 21690266800013",
+        "A person's records are past retention when every one of them was kept until a day before DATE (see `allervers retention show`). Their names, email, external id, birth date and gender are replaced, in their records, their certificates (whose signed statements and credentials go) and their follow-ups' notes; their id, employer, profession and hours stay, so that reports already filed, the BPF among them, come out the same. Someone still in a session not closed, or held to an obligation by their current employer, is kept and listed. The purge joins a chained log that `allervers verify` checks.\n\nExamples:\n  allervers purge --before 2026-01-01 --dry-run\n  allervers purge --before 2026-01-01":
+            "Les pièces d'une personne ont dépassé leur durée de conservation quand chacune était à conserver jusqu'à un jour antérieur à DATE (voir `allervers retention show`). Ses nom et prénom, courriel, identifiant externe, date de naissance et genre sont remplacés, dans ses pièces, ses certificats (dont les déclarations signées et les attestations numériques disparaissent) et les notes de ses suivis ; son identifiant, son employeur, sa profession et ses heures restent, pour que les bilans déjà déposés, dont le BPF, restent identiques. Une personne encore dans une session non clôturée, ou tenue à une obligation par son employeur actuel, est gardée et listée. La purge rejoint un journal chaîné que vérifie `allervers verify`.\n\nExemples :\n  allervers purge --before 2026-01-01 --dry-run\n  allervers purge --before 2026-01-01",
         "A reverse proxy's address, whose X-Forwarded-For names the client the limit counts; repeat for several.":
             "L'adresse d'un proxy inverse, dont l'en-tête X-Forwarded-For désigne le client que compte la limite ; à répéter pour plusieurs.",
         "A scan of its certificate.":
@@ -296,6 +300,10 @@ extension Text {
             "Un objectif de la formation.",
         "An outreach site's name, instead of a room.":
             "Le nom d'un site d'intervention, au lieu d'une salle.",
+        "Anonymise the people whose records are all past retention.":
+            "Anonymiser les personnes dont toutes les pièces ont dépassé leur durée de conservation.",
+        "Anonymised: {}":
+            "Anonymisées : {}",
         "Another provider's course that satisfies it.":
             "Une formation d'un autre organisme qui y satisfait.",
         "Assessment":
@@ -464,6 +472,8 @@ extension Text {
             "Tracez votre signature ici",
         "Drawn signatures intact: {} matching their hashes":
             "Signatures dessinées intactes : {}, chacune conforme à son empreinte",
+        "Dry run: nothing was changed.":
+            "Essai à blanc : rien n'a été changé.",
         "Due":
             "Échéance",
         "Due soon":
@@ -566,6 +576,8 @@ extension Text {
             "Exemple :\n  allervers participant show camille.roux@example.org",
         "Example:\n  allervers progress show AV-FOND-2026-03-LYON":
             "Exemple :\n  allervers progress show AV-FOND-2026-03-LYON",
+        "Example:\n  allervers retention show":
+            "Exemple :\n  allervers retention show",
         "Example:\n  allervers session cancel AV-FOND-2026-03-LYON":
             "Exemple :\n  allervers session cancel AV-FOND-2026-03-LYON",
         "Example:\n  allervers session show AV-FOND-2026-03-LYON":
@@ -652,8 +664,12 @@ extension Text {
             "Afficher les heures suivies par chaque participant sur une période, toutes sessions confondues.",
         "How long a completion counts.":
             "Durée pendant laquelle une formation suivie compte.",
+        "How long each kind of record is kept after its session ends.":
+            "Combien de temps chaque sorte de pièce est conservée après la fin de sa session.",
         "How long it lasted (7, 3.5).":
             "Sa durée en heures (7, 3.5).",
+        "How many years after the session ends.":
+            "Combien d'années après la fin de la session.",
         "How the participant was reached: call, message or meeting.":
             "Comment le participant a été joint : appel, message ou entretien.",
         "ID":
@@ -698,10 +714,16 @@ extension Text {
             "Son dernier jour.",
         "Joined the records in {} from {}":
             "Espace de travail {2} relié aux enregistrements de {1}",
+        "KEPT UNTIL":
+            "CONSERVÉ JUSQU'AU",
         "KIND":
             "TYPE",
+        "KIND is sign-in-sheets, certificates, assessments, follow-ups or training-elsewhere. With --funder (a source of cadre C, such as opco-skills-plan or region), the rule governs the sessions that funder paid for, when it asks for longer than the rule for every session. Below the minimum, refused.\n\nExamples:\n  allervers retention set certificates 10 --funder region\n  allervers retention set sign-in-sheets 8":
+            "KIND vaut sign-in-sheets, certificates, assessments, follow-ups ou training-elsewhere. Avec --funder (une origine du cadre C, comme opco-skills-plan ou region), la règle vaut pour les sessions payées par ce financeur, quand elle demande plus longtemps que la règle de toutes les sessions. Sous le minimum, refusé.\n\nExemples :\n  allervers retention set certificates 10 --funder region\n  allervers retention set sign-in-sheets 8",
         "Keep the records in this PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE; the password from PGPASSWORD or ~/.pgpass, never stored) rather than in a SQLite file in the folder. A database that already holds an organisation's records is joined: copy that organisation's keys into the new .allervers/ to sign with them.":
             "Conserver les enregistrements dans cette base PostgreSQL (postgres://USER@HOST[:PORT]/DATABASE ; le mot de passe vient de PGPASSWORD ou de ~/.pgpass et n'est jamais conservé) plutôt que dans un fichier SQLite du dossier. Une base qui contient déjà les enregistrements d'un organisme est rejointe : copiez les clés de cet organisme dans le nouveau .allervers/ pour signer avec elles.",
+        "Kept although past retention: {}":
+            "Gardées malgré la durée dépassée : {}",
         "Kind":
             "Type",
         "LABEL":
@@ -750,6 +772,8 @@ extension Text {
             "Identifiant",
         "MARK":
             "RELEVÉ",
+        "MINIMUM":
+            "MINIMUM",
         "MODALITY":
             "MODALITÉ",
         "MODULES":
@@ -834,6 +858,8 @@ extension Text {
             "Personne n'est encore inscrit.",
         "Nobody has an obligation on {}.":
             "Personne n'a d'obligation au {}.",
+        "Nobody to anonymise: nothing was changed.":
+            "Personne à anonymiser : rien n'a été changé.",
         "Nobody to remind on {}.":
             "Personne à relancer au {}.",
         "Nobody works there now.":
@@ -878,10 +904,14 @@ extension Text {
             "Un dossier pour l'auditeur Qualiopi : les enregistrements de la période, par indicateur, avec un index et leurs SHA-256.",
         "One sheet per half-day: course, module, date, times, place, trainers, a row and a signature box per seated participant, and a box for the trainers.\n\nExamples:\n  allervers export sheets AV-FOND-2026-03-LYON --blank\n  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf":
             "Une feuille par demi-journée : formation, module, date, horaires, lieu, formateurs, une ligne et une case de signature par participant ayant une place, et une case pour les formateurs.\n\nExemples :\n  allervers export sheets AV-FOND-2026-03-LYON --blank\n  allervers export sheets AV-FOND-2026-03-LYON --out emargement.pdf",
+        "Only list who would be anonymised and who kept; change nothing.":
+            "Seulement lister qui serait anonymisé et qui gardé ; ne rien changer.",
         "Only people of this profession or role.":
             "Uniquement les personnes de cette profession ou fonction.",
         "Only the counts per employer and profession, not a line per person.":
             "Uniquement les totaux par employeur et par profession, sans ligne par personne.",
+        "Only the sessions this funder paid for.":
+            "Seulement les sessions payées par ce financeur.",
         "Only this course's.":
             "Uniquement ceux de cette formation.",
         "Only this employer (id or name).":
@@ -962,6 +992,10 @@ extension Text {
             "Adresse publique",
         "Public page":
             "Page publique",
+        "Purge #{} recorded in the chained log: {} anonymised.":
+            "Purge n° {} inscrite au journal chaîné : {} anonymisée(s).",
+        "Purges intact: {} checked, each erased row named by its purge":
+            "Purges intactes : {} vérifiée(s), chaque ligne effacée nommée par sa purge",
         "Put the workspace's signing keys in the snapshot too.":
             "Inclure aussi dans la sauvegarde les clés de signature de l'espace de travail.",
         "QR payload":
@@ -1010,6 +1044,10 @@ extension Text {
             "Enregistré : {} pour {} depuis {}",
         "Recorded {} of {}: {}":
             "Présences relevées pour {} ({}) : {}",
+        "Records kept until a day before this one are past retention; not after today.":
+            "Les pièces à conserver jusqu'à un jour antérieur à celui-ci ont dépassé leur durée ; pas après aujourd'hui.",
+        "Records past retention before {}":
+            "Pièces ayant dépassé leur durée de conservation avant le {}",
         "Refused while a seated participant has no record for a half-day; the error names the half-days. --unrecorded absent records those as absent (in the chained log) and closes.\n\nExamples:\n  allervers session close AV-FOND-2026-03-LYON\n  allervers session close AV-FOND-2026-03-LYON --unrecorded absent":
             "Refusé tant qu'un participant ayant une place n'a pas de relevé pour une demi-journée ; l'erreur indique ces demi-journées. --unrecorded absent les relève comme absences (dans le journal chaîné) et clôt la session.\n\nExemples :\n  allervers session close AV-FOND-2026-03-LYON\n  allervers session close AV-FOND-2026-03-LYON --unrecorded absent",
         "Reissued {} as {} ({}, {} attended)":
@@ -1078,6 +1116,8 @@ extension Text {
             "ÉTAT",
         "STATUS":
             "STATUT",
+        "STILL NEEDED BY":
+            "ENCORE UTILE À",
         "SUBCOMMANDS:":
             "SOUS-COMMANDES :",
         "Satisfied by":
@@ -1114,6 +1154,8 @@ extension Text {
             "Les sessions nomment leurs formateurs ; le cadre E du BPF les compte comme personnes de l'organisme ou extérieures, d'après ces enregistrements (noms comparés sans tenir compte de la casse, des accents ni des espaces).\n\nExemples :\n  allervers trainer set \"Claire Martin\"\n  allervers trainer set \"Bruno Leroy\" --external",
         "Set an account's password, read from the standard input; its browsers are logged out.":
             "Définir le mot de passe d'un compte, lu sur l'entrée standard ; ses navigateurs sont déconnectés.",
+        "Set how many years a kind of record is kept, for every session or a funder's.":
+            "Fixer combien d'années une sorte de pièce est conservée, pour toutes les sessions ou celles d'un financeur.",
         "Set the organisation identity (all five parts).":
             "Définir l'identité de l'organisme (les cinq éléments).",
         "Sheet signatures intact: {} checked":
@@ -1266,6 +1308,8 @@ extension Text {
             "La date de délivrance. Par défaut : aujourd'hui.",
         "The key is written to .allervers/signing-key.pem, readable by its owner only, with the PDF signing key and certificate that name it. An existing key is never replaced: certificates already issued verify against it; and a workspace that has issued certificates gets no new key (put its own back from a snapshot taken with --with-key).\n\nExample:\n  allervers key create":
             "La clé est écrite dans .allervers/signing-key.pem, lisible par son seul propriétaire, avec la clé de signature PDF et le certificat qui la désignent. Une clé existante n'est jamais remplacée : les certificats déjà délivrés se vérifient avec elle ; et un espace de travail qui a délivré des certificats ne reçoit pas de nouvelle clé (remettez la sienne depuis une sauvegarde faite avec --with-key).\n\nExemple :\n  allervers key create",
+        "The kind of record.":
+            "La sorte de pièce.",
         "The last day, YYYY-MM-DD.":
             "Le dernier jour, AAAA-MM-JJ.",
         "The last day, included.":
@@ -1318,6 +1362,8 @@ extension Text {
             "L'identifiant de l'enregistrement.",
         "The reopening, with who, when and why, stays in the session's history (`session show`) and in what `allervers verify` reports. Close the session again when the records are right.\n\nExample:\n  allervers session reopen AV-FOND-2026-03-LYON \\\n    --reason \"feuille du 13 mars retrouvée\"":
             "La réouverture, avec son auteur, sa date et son motif, reste dans l'historique de la session (`session show`) et dans ce que rapporte `allervers verify`. Clore à nouveau la session une fois les enregistrements corrects.\n\nExemple :\n  allervers session reopen AV-FOND-2026-03-LYON \\\n    --reason \"feuille du 13 mars retrouvée\"",
+        "The retention of each kind of record, and the rules set per funder.":
+            "La durée de conservation de chaque sorte de pièce, et les règles posées par financeur.",
         "The room's postal address.":
             "L'adresse postale de la salle.",
         "The rule chain reads the records: minimum attendance by hours, required modules completed, assessment passed where the course requires it. Every seated participant gets a numbered certificate (it backs the certificat de réalisation, which states the hours done); eligible participants also get a signed Open Badges 3.0 credential. Participants who already hold a live certificate for the session are left as they are. A batch is issued whole or not at all.\n\nWith --export, the records of the same sessions are then written as `allervers export records` writes them.\n\nExamples:\n  allervers certify AV-FOND-2026-03-LYON --dry-run\n  allervers certify AV-FOND-2026-03-LYON\n  allervers certify --from 2026-01-01 --to 2026-03-31 --export":
@@ -1510,6 +1556,8 @@ extension Text {
             "Qui a payé, pour l'historique.",
         "Who pays: an OPCO, the employer…":
             "Qui finance : un OPCO, l'employeur…",
+        "Who purges. Default: the organisation's signatory.":
+            "Qui purge. Par défaut : le signataire de l'organisme.",
         "Who recorded the sheet.":
             "Qui a relevé les présences de la feuille.",
         "Who records it.":
@@ -1524,6 +1572,8 @@ extension Text {
             "Qui rouvre la session. Par défaut : le signataire de l'organisme de formation.",
         "Who revokes it. Default: the organisation's signatory.":
             "Qui le révoque. Par défaut : le signataire de l'organisme de formation.",
+        "Who sets it. Default: the organisation's signatory.":
+            "Qui la fixe. Par défaut : le signataire de l'organisme.",
         "Who signs documents for the organisation.":
             "La personne qui signe les documents pour l'organisme.",
         "Who: everyone on the staff, or --role (repeatable; case and accents folded), or --person (repeatable). What satisfies it: --course (one of the workspace's, repeatable) or --external \"PROVIDER|TITLE\" (another provider's course). First due: --due-months N after the hire (default 12; --after role counts from the taking of the role), or --due-on DATE. --validity M months (without it, once is enough), counted from the --counting completion (default), previous-expiry (early renewal keeps the anniversary) or anniversary (with --anniversary MM-DD). --grace days after the due date before overdue (default 0), --lead days of \"due soon\" (default 30).\n\nExample:\n  allervers obligation add --employer \"CCAS de Villeurbanne\" \\\n    --title \"Aller-vers, socle\" \\\n    --course AV-FOND --due-months 12 --validity 36 --grace 30":
@@ -1554,6 +1604,8 @@ extension Text {
             "Désinscrire un participant ; le premier de la liste d'attente prend sa place.",
         "Withdrawn: {}":
             "Retiré : {}",
+        "Within retention: {}":
+            "Dans leur durée de conservation : {}",
         "Without a session, every certificate, revoked ones included; --from and --to bound the training's last day (or, with --by issue, the day of issue); --employer keeps those held by people the employer employs now; --state valid, expired, revoked or not-met (issued to someone who did not meet the rule) as of today or --as-of.\n\nExample:\n  allervers certificate list AV-FOND-2026-03-LYON\n  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\\n    --employer \"CCAS de Villeurbanne\" --state valid":
             "Sans session, tous les certificats, révoqués compris ; --from et --to encadrent le dernier jour de la formation (ou, avec --by issue, le jour de délivrance) ; --employer garde ceux détenus par les personnes que l'employeur emploie actuellement ; --state valid, expired, revoked ou not-met (délivré à une personne qui ne remplissait pas la règle), à la date du jour ou à celle de --as-of.\n\nExemple :\n  allervers certificate list AV-FOND-2026-03-LYON\n  allervers certificate list --from 2026-01-01 --to 2026-12-31 \\\n    --employer \"CCAS de Villeurbanne\" --state valid",
         "Would import":
@@ -1596,10 +1648,14 @@ extension Text {
             "{} écrits dans {}/ : ouvrez {}/index.html",
         "Wrote {} version {} to {}":
             "Formation {} version {} écrite dans {}",
+        "YEARS":
+            "ANS",
         "YYYY-MM-DD or DD/MM/YYYY.":
             "AAAA-MM-JJ ou JJ/MM/AAAA.",
         "YYYY-MM-DD or DD/MM/YYYY: tells namesakes apart.":
             "AAAA-MM-JJ ou JJ/MM/AAAA : permet de distinguer les homonymes.",
+        "Years after the session ends (training elsewhere: after it was completed). A session paid by European funds keeps its records {} years at least; a funder's rule lengthens its sessions' retention, never shortens it.":
+            "Années après la fin de la session (formation suivie ailleurs : après qu'elle a été achevée). Une session payée par des fonds européens garde ses pièces {} ans au moins ; la règle d'un financeur allonge la conservation de ses sessions, sans jamais la raccourcir.",
         "Your name":
             "Votre nom",
         "Your signature is recorded.":
@@ -1608,6 +1664,8 @@ extension Text {
             "un DOCTYPE n'est pas autorisé dans un fichier de formation (les DTD et les entités sont refusées par sécurité)",
         "a PostgreSQL store is backed up by its server (pg_dump), or copied with `allervers store copy`":
             "une base PostgreSQL se sauvegarde par son serveur (pg_dump), ou se copie avec `allervers store copy`",
+        "a Qualiopi audit looks at every action of the three-year cycle":
+            "un audit Qualiopi examine toutes les actions du cycle de trois ans",
         "a Saturday":
             "un samedi",
         "a Sunday":
@@ -1730,6 +1788,8 @@ extension Text {
             "arrivé en retard (minutes)",
         "assessment":
             "évaluation",
+        "assessments":
+            "évaluations",
         "association":
             "association",
         "at least {}% of the hours attended":
@@ -1788,6 +1848,8 @@ extension Text {
             "le certificat {} n'est pas dans cet espace de travail",
         "certificate {} was revoked on {}: {}":
             "le certificat {} a été révoqué le {} : {}",
+        "certificates":
+            "certificats",
         "certificates issued":
             "certificats délivrés",
         "changes":
@@ -1862,6 +1924,8 @@ extension Text {
             "chaque absence de {} dans la session {} a son suivi : nommez une demi-journée avec --slot pour enregistrer un autre contact",
         "every obligation":
             "toutes les obligations",
+        "every session":
+            "toutes les sessions",
         "everyone":
             "tout le monde",
         "excused (reason)":
@@ -1888,8 +1952,14 @@ extension Text {
             "prénom",
         "follow-up":
             "suivi",
+        "follow-ups":
+            "suivis d'absence",
+        "for every session":
+            "pour toutes les sessions",
         "for good":
             "sans limite",
+        "for the sessions {} paid for":
+            "pour les sessions payées par {}",
         "format {}":
             "format {}",
         "france":
@@ -2006,6 +2076,8 @@ extension Text {
             "ligne {} : {}",
         "log of follow-ups":
             "journal des suivis",
+        "log of purges":
+            "journal des purges",
         "log of sheet signatures":
             "journal des signatures de feuilles",
         "meeting":
@@ -2132,6 +2204,8 @@ extension Text {
             "objectif {} non validé",
         "obligation":
             "obligation",
+        "obligation {} of their employer applies to them":
+            "l'obligation {} de son employeur s'applique à elle",
         "obligation(s) naming them ({})":
             "obligation(s) le désignant ({})",
         "of the organisation":
@@ -2154,8 +2228,12 @@ extension Text {
             "l'identifiant de participant {} est déjà pris",
         "participants already certified, left as they are":
             "participants déjà certifiés, laissés tels quels",
+        "people":
+            "personnes",
         "period":
             "période",
+        "person":
+            "personne",
         "planned":
             "planifiée",
         "planned, running, closed or cancelled.":
@@ -2180,6 +2258,8 @@ extension Text {
             "enregistrement de progression",
         "public-body":
             "organisme public",
+        "purge":
+            "purge",
         "qr":
             "QR code",
         "reason":
@@ -2258,6 +2338,8 @@ extension Text {
             "la session {} est close et {} détient le certificat en vigueur {}, délivré à partir de ces enregistrements : ",
         "session {} is closed: {} has no record for {} to correct, and nothing new is recorded":
             "la session {} est close : {} n'a pas de relevé à corriger pour {}, et rien de nouveau n'est enregistré",
+        "session {} is not closed":
+            "la session {} n'est pas clôturée",
         "session {} is {}: its half-days are no longer signed":
             "la session {} est {} : ses demi-journées ne s'émargent plus",
         "session {}: ":
@@ -2266,6 +2348,8 @@ extension Text {
             "feuille",
         "sheet signature":
             "signature de feuille",
+        "sign-in-sheets":
+            "feuilles d'émargement",
         "signatory title":
             "fonction du signataire",
         "signature":
@@ -2438,6 +2522,8 @@ extension Text {
             "le lieu {} est réservé par la session {} (créneau {}) à l'heure du créneau {}",
         "the public address is a web address such as https://formation.example.org, not \"{}\"":
             "l'adresse publique est une adresse web comme https://formation.example.org, pas « {} »",
+        "the purge date {} is after today ({}): only records whose retention has ended are purged":
+            "la date de purge {} est postérieure à aujourd'hui ({}) : seules les pièces dont la durée de conservation est finie sont purgées",
         "the role cannot begin ({}) before the hire ({})":
             "la prise de fonction ({}) ne peut pas précéder la date d'entrée ({})",
         "the room {} needs its address":
@@ -2538,6 +2624,8 @@ extension Text {
             "action de formation (article L6313-1 du Code du travail), {}",
         "training done elsewhere needs its provider and its title":
             "une formation suivie ailleurs doit indiquer son organisme et son intitulé",
+        "training-elsewhere":
+            "formations suivies ailleurs",
         "two slots are named {}":
             "deux créneaux s'appellent {}",
         "unknown column \"{}\"{}: the columns are {}":
@@ -2560,6 +2648,8 @@ extension Text {
             "modifierait",
         "would print":
             "indiquerait",
+        "year":
+            "an",
         "yes":
             "oui",
         "{} (row {})":
@@ -2718,8 +2808,14 @@ extension Text {
             "{} version {} · {} · {}",
         "{} was already replaced by {}: reissue {} instead":
             "{} a déjà été remplacé par {} : réémettre plutôt {}",
+        "{} was anonymised by purge {} once their records were past retention: they can no longer be changed or enrolled":
+            "{} a été anonymisé par la purge {} une fois ses pièces arrivées au bout de leur conservation : on ne peut plus le modifier ni l'inscrire",
         "{} was written by a newer AllerVers (migration \"{}\"): restore it with that version":
             "{} a été écrit par une version plus récente d'AllerVers (migration « {} ») : le restaurer avec cette version",
+        "{} years is not a retention period":
+            "{} ans n'est pas une durée de conservation",
+        "{} years is shorter than the law's minimum for {} ({} years: {})":
+            "{} ans est plus court que le minimum légal pour les {} ({} ans : {})",
         "{} {} does not follow record {}: a record before it was changed or removed":
             "{} {} : ne suit pas l'enregistrement {} ; un enregistrement antérieur a été modifié ou supprimé",
         "{} {} from {}: ":
@@ -2734,6 +2830,8 @@ extension Text {
             "{} · {} version {} · {}",
         "{}' signatures verified":
             "signatures de {} vérifiées",
+        "{}'s details in {} were erased, but purge {} does not name them":
+            "les données de {} dans {} ont été effacées, mais la purge {} ne nomme pas cette personne",
         "{}-YEAR-NNNNNN":
             "{}-ANNÉE-NNNNNN",
         "{}-{} is not a day of the year":
@@ -2814,6 +2912,8 @@ extension Text {
             "{} : formateur de l'organisme",
         "{}: write the year with four digits ({}/{}/20{} or {}/{}/19{})":
             "{} : écrivez l'année sur quatre chiffres ({}/{}/20{} ou {}/{}/19{})",
+        "{}: {} after the session ends, {}":
+            "{} : {} après la fin de la session, {}",
         "{}: {} is counted present without a signature":
             "{} : {} est compté présent sans signature",
         "{}: {} of {} eligible (dry run: nothing issued)":

@@ -42,6 +42,9 @@ public struct Certificate: Sendable, Hashable, Codable, Identifiable {
     public var credential: String?
     /// The revocation, when revoked.
     public var revocation: Revocation?
+    /// The purge that erased its holder's details past retention: its statement and
+    /// credential went with them, its number, dates and hours stay.
+    public var erasedIn: Int64?
 
     /// When and why a certificate was revoked.
     public struct Revocation: Sendable, Hashable, Codable {

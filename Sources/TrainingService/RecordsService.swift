@@ -61,7 +61,8 @@ public struct RecordsService: Sendable {
                         corrections: records.corrections, signatures: SigningService(store: store).signatures(of: session))
                 ),
             ]
-            for certificate in records.liveCertificates {
+            // A certificate whose holder was anonymised past retention has no documents left.
+            for certificate in records.liveCertificates where certificate.erasedIn == nil {
                 guard let context = records.context(for: certificate, organisation: organisation) else { continue }
                 let signing = try keys ?? DocumentKeys.load(for: store.workspace, organisation: organisation.name)
                 keys = signing
@@ -105,12 +106,13 @@ public struct RecordsService: Sendable {
 
     /// The documents of these certificates, whatever their sessions, for one folder (a year's,
     /// an employer's), with an `index.csv` that lists them; each session's records read once.
-    /// Revoked certificates are left out: their documents no longer stand.
+    /// Revoked certificates are left out: their documents no longer stand; so are those
+    /// whose holder was anonymised past retention.
     /// `written` counts the certificates whose documents are among the files.
     public func certificateFiles(_ certificates: [Certificate], language: DocumentLanguage) async throws -> (
         files: [(name: String, data: Data)], written: Int
     ) {
-        let live = certificates.filter { $0.revocation == nil }
+        let live = certificates.filter { $0.revocation == nil && $0.erasedIn == nil }
         let organisation = try store.documentOrganisation()
         var keys: DocumentKeys?
         var files: [(name: String, data: Data)] = []

@@ -66,7 +66,8 @@ public enum StoreCopy {
         let chains = try store.verifyChains()
         if let problem = chains.problem { throw CopyError("the copy does not verify: \(problem)") }
         let certificates = try store.allCertificates()
-        for certificate in certificates {
+        // A certificate erased past retention has no signed statement left to check.
+        for certificate in certificates where certificate.erasedIn == nil {
             for token in [certificate.signedPayload] + (certificate.credential.map { [$0] } ?? []) {
                 let statement: VerifiedStatement
                 do { statement = try Verifier.verify(token: token) } catch {

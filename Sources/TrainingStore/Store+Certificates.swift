@@ -348,7 +348,7 @@ extension Store {
         try db.rows(
             sql: """
                 SELECT c.number, c.sessionID, c.participantID, c.eligible, c.reasons, c.attendedMinutes, c.plannedMinutes,
-                  c.firstDay, c.lastDay, c.issuedOn, c.validUntil, c.replaces, c.signedPayload, c.credential,
+                  c.firstDay, c.lastDay, c.issuedOn, c.validUntil, c.replaces, c.signedPayload, c.credential, c.erasedIn,
                   co.id AS courseID, co.version AS courseVersion, r.reason AS revokedReason, r.revokedAt,
                   coalesce(r.replacedBy, (SELECT n.number FROM certificate n WHERE n.replaces = c.number)) AS replacedBy
                 FROM certificate c JOIN course co ON co.rowID = c.courseRowID
@@ -359,7 +359,7 @@ extension Store {
             let number: String = try row["number"]
             func day(_ column: String) throws -> LocalDate { try row.parsed(column, of: "certificate", key: number, LocalDate.init) }
             let revokedAt = try row.parsedIfPresent("revokedAt", of: "certificateRevocation", key: number, SessionRows.date(utc:))
-            return Certificate(
+            var certificate = Certificate(
                 number: number, sessionID: try row["sessionID"], participantID: try row["participantID"], courseID: try row["courseID"],
                 courseVersion: try row.parsed("courseVersion", of: "course", key: row["courseID"], CourseVersion.init),
                 isEligible: try row["eligible"],
@@ -372,6 +372,9 @@ extension Store {
                 revocation: try revokedAt.map {
                     Certificate.Revocation(at: $0, reason: try row["revokedReason"], replacedBy: try row["replacedBy"])
                 })
+            certificate.erasedIn = try row["erasedIn"]
+            if certificate.erasedIn != nil { certificate.credential = nil }
+            return certificate
         }
     }
 }

@@ -659,6 +659,71 @@ extension Store {
                     );
                     """)
         }
+        migrator.registerMigration("v19 retention and purges") { db in
+            try db.execute(
+                sql: """
+                    -- How long a kind of record is kept, for every session (funder '') or for the
+                    -- sessions a funder paid for. Without a row: six years after the session ends.
+                    CREATE TABLE retentionRule (
+                        kind TEXT NOT NULL,
+                        funder TEXT NOT NULL,
+                        years INTEGER NOT NULL CHECK (years >= 1),
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        PRIMARY KEY (kind, funder)
+                    ) WITHOUT ROWID;
+                    -- Purges past retention, chained like attendance: the day given, the people
+                    -- anonymised, the retention rules in force.
+                    CREATE TABLE purge (
+                        sequence INTEGER PRIMARY KEY,
+                        before TEXT NOT NULL,
+                        participantIDs TEXT NOT NULL CHECK (json_valid(participantIDs)),
+                        rules TEXT NOT NULL CHECK (json_valid(rules)),
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        previousHash TEXT NOT NULL,
+                        hash TEXT NOT NULL CHECK (length(hash) = 64)
+                    );
+                    CREATE TRIGGER purgeIsAppendOnlyOnUpdate BEFORE UPDATE ON purge
+                    BEGIN SELECT RAISE(ABORT, 'purges are never changed'); END;
+                    CREATE TRIGGER purgeIsAppendOnlyOnDelete BEFORE DELETE ON purge
+                    BEGIN SELECT RAISE(ABORT, 'purges are never deleted'); END;
+                    CREATE TABLE purgeChain (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        count INTEGER NOT NULL,
+                        lastHash TEXT NOT NULL
+                    );
+                    -- The purge that erased a row's personal details. Written-once rows accept that
+                    -- one change: a certificate's snapshot, statement and credential (the credential
+                    -- becomes '' where the table's check wants one), a change log's values, a drawn
+                    -- signature's bytes.
+                    ALTER TABLE participant ADD COLUMN erasedIn INTEGER REFERENCES purge(sequence);
+                    ALTER TABLE participantChange ADD COLUMN erasedIn INTEGER REFERENCES purge(sequence);
+                    ALTER TABLE certificate ADD COLUMN erasedIn INTEGER REFERENCES purge(sequence);
+                    ALTER TABLE signatureImage ADD COLUMN erasedIn INTEGER REFERENCES purge(sequence);
+                    DROP TRIGGER participantChangeIsAppendOnlyOnUpdate;
+                    CREATE TRIGGER participantChangeIsAppendOnlyOnUpdate BEFORE UPDATE OF
+                        sequence, participantID, field, changedBy, changedAt ON participantChange
+                    BEGIN SELECT RAISE(ABORT, 'the change log is never changed'); END;
+                    CREATE TRIGGER participantChangeIsOnlyErased BEFORE UPDATE OF before, after, erasedIn ON participantChange
+                    WHEN OLD.erasedIn IS NOT NULL OR NEW.erasedIn IS NULL OR NEW.before IS NOT NULL OR NEW.after IS NOT NULL
+                    BEGIN SELECT RAISE(ABORT, 'the change log is never changed'); END;
+                    DROP TRIGGER certificateIsWrittenOnceOnUpdate;
+                    CREATE TRIGGER certificateIsWrittenOnceOnUpdate BEFORE UPDATE OF
+                        number, year, sequence, sessionID, participantID, courseRowID, eligible, reasons, attendedMinutes,
+                        plannedMinutes, firstDay, lastDay, issuedOn, validUntil, replaces, issuedBy, issuedAt ON certificate
+                    BEGIN SELECT RAISE(ABORT, 'certificates are never changed: revoke and reissue'); END;
+                    CREATE TRIGGER certificateIsOnlyErased BEFORE UPDATE OF printed, signedPayload, credential, erasedIn ON certificate
+                    WHEN OLD.erasedIn IS NOT NULL OR NEW.erasedIn IS NULL OR NEW.signedPayload <> '' OR NEW.credential <> ''
+                    BEGIN SELECT RAISE(ABORT, 'certificates are never changed: revoke and reissue'); END;
+                    DROP TRIGGER signatureImageIsAppendOnlyOnUpdate;
+                    CREATE TRIGGER signatureImageIsAppendOnlyOnUpdate BEFORE UPDATE OF sha256, mediaType ON signatureImage
+                    BEGIN SELECT RAISE(ABORT, 'signatures are never changed'); END;
+                    CREATE TRIGGER signatureImageIsOnlyErased BEFORE UPDATE OF data, erasedIn ON signatureImage
+                    WHEN OLD.erasedIn IS NOT NULL OR NEW.erasedIn IS NULL OR NEW.data <> ''
+                    BEGIN SELECT RAISE(ABORT, 'signatures are never changed'); END;
+                    """)
+        }
         return migrator
     }()
 }

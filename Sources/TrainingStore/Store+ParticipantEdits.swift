@@ -45,6 +45,7 @@ extension Store {
     ) throws -> [ParticipantChange] {
         try database.write { db in
             let id = try Self.participantID(for: key, in: db)
+            try RetentionRows.refuseErased(id, db: db)
             guard
                 let before = try Self.participant(id: id, in: db)
             else { throw NotFoundError(kind: .participant, id: key) }

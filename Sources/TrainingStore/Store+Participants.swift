@@ -256,6 +256,7 @@ extension Store {
             var results: [EnrolmentResult] = []
             for key in keys {
                 let participantID = try Self.participantID(for: key, in: db)
+                try RetentionRows.refuseErased(participantID, db: db)
                 // A merged duplicate's place is the person's: one person, one place.
                 let identities = try Self.identities(of: participantID, in: db)
                 let current = try db.one(

@@ -55,10 +55,13 @@ public struct ChainReports: Sendable, Hashable, Codable {
     public var images: ChainReport
     /// The follow-ups of absences.
     public var followUps: ChainReport
+    /// The purges past retention, and the rows they erased.
+    public var purges: ChainReport
 
     /// The first log's problem, if any is broken.
     public var problem: Text? {
         attendance.problemText ?? sessions.problemText ?? sheets.problemText ?? images.problemText ?? followUps.problemText
+            ?? purges.problemText
     }
 }
 
@@ -279,7 +282,7 @@ extension Store {
     /// A drawn signature's image, by its SHA-256.
     public func signatureImage(sha256: String) throws -> SignatureImage? {
         try database.read { db in
-            try db.row(sql: "SELECT data FROM signatureImage WHERE sha256 = ?", arguments: [sha256]).flatMap { row in
+            try db.row(sql: "SELECT data FROM signatureImage WHERE sha256 = ? AND erasedIn IS NULL", arguments: [sha256]).flatMap { row in
                 Data(base64Encoded: try row["data"] as String).flatMap { SignatureImage(png: Array($0)) }
             }
         }
@@ -317,7 +320,7 @@ extension Store {
     public func verifyChains() throws -> ChainReports {
         ChainReports(
             attendance: try verifyAttendanceChain(), sessions: try verifySessionLog(), sheets: try verifySheetSignatures(),
-            images: try verifySignatureImages(), followUps: try verifyFollowUps())
+            images: try verifySignatureImages(), followUps: try verifyFollowUps(), purges: try verifyPurges())
     }
 
     /// Recomputes each drawn signature's SHA-256, which the chained records name it by.
@@ -327,6 +330,8 @@ extension Store {
             var problem: ChainReport?
             try db.eachRow(of: "signatureImage", byKey: ["sha256"]) { row in
                 count += 1
+                // A purge past retention erased its bytes; the records still name it.
+                guard (try row["erasedIn"] as Int64?) == nil else { return true }
                 let sha: String = try row["sha256"]
                 let bytes = Data(base64Encoded: try row["data"] as String) ?? Data()
                 guard AttendanceRows.hex(SHA256.hash(data: bytes)) == sha else {

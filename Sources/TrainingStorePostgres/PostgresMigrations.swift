@@ -602,6 +602,77 @@ public enum PostgresMigrations {
                 """,
             ]
         ),
+        (
+            "v19 retention and purges",
+            [
+                """
+                CREATE TABLE retentionRule (
+                    kind TEXT COLLATE "C" NOT NULL,
+                    funder TEXT COLLATE "C" NOT NULL,
+                    years INTEGER NOT NULL CHECK (years >= 1),
+                    recordedBy TEXT COLLATE "C" NOT NULL,
+                    recordedAt TEXT COLLATE "C" NOT NULL,
+                    PRIMARY KEY (kind, funder))
+                """,
+                """
+                CREATE TABLE purge (
+                    sequence BIGINT PRIMARY KEY,
+                    before TEXT COLLATE "C" NOT NULL,
+                    participantIDs TEXT COLLATE "C" NOT NULL CHECK (participantIDs::jsonb IS NOT NULL),
+                    rules TEXT COLLATE "C" NOT NULL CHECK (rules::jsonb IS NOT NULL),
+                    recordedBy TEXT COLLATE "C" NOT NULL,
+                    recordedAt TEXT COLLATE "C" NOT NULL,
+                    previousHash TEXT COLLATE "C" NOT NULL,
+                    hash TEXT COLLATE "C" NOT NULL CHECK (length(hash) = 64))
+                """,
+                """
+                CREATE TRIGGER purgeIsAppendOnlyOnUpdate BEFORE UPDATE ON purge
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('purges are never changed')
+                """,
+                """
+                CREATE TRIGGER purgeIsAppendOnlyOnDelete BEFORE DELETE ON purge
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('purges are never deleted')
+                """,
+                "CREATE TABLE purgeChain (id INTEGER PRIMARY KEY CHECK (id = 1), count BIGINT NOT NULL, lastHash TEXT NOT NULL)",
+                "ALTER TABLE participant ADD COLUMN erasedIn BIGINT REFERENCES purge(sequence)",
+                "ALTER TABLE participantChange ADD COLUMN erasedIn BIGINT REFERENCES purge(sequence)",
+                "ALTER TABLE certificate ADD COLUMN erasedIn BIGINT REFERENCES purge(sequence)",
+                "ALTER TABLE signatureImage ADD COLUMN erasedIn BIGINT REFERENCES purge(sequence)",
+                "DROP TRIGGER participantChangeIsAppendOnlyOnUpdate ON participantChange",
+                """
+                CREATE TRIGGER participantChangeIsAppendOnlyOnUpdate BEFORE UPDATE OF
+                    sequence, participantID, field, changedBy, changedAt ON participantChange
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('the change log is never changed')
+                """,
+                """
+                CREATE TRIGGER participantChangeIsOnlyErased BEFORE UPDATE OF before, after, erasedIn ON participantChange
+                FOR EACH ROW WHEN (OLD.erasedIn IS NOT NULL OR NEW.erasedIn IS NULL OR NEW.before IS NOT NULL OR NEW.after IS NOT NULL)
+                EXECUTE FUNCTION allervers_refuse('the change log is never changed')
+                """,
+                "DROP TRIGGER certificateIsWrittenOnceOnUpdate ON certificate",
+                """
+                CREATE TRIGGER certificateIsWrittenOnceOnUpdate BEFORE UPDATE OF
+                    number, year, sequence, sessionID, participantID, courseRowID, eligible, reasons, attendedMinutes, plannedMinutes,
+                    firstDay, lastDay, issuedOn, validUntil, replaces, issuedBy, issuedAt ON certificate
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('certificates are never changed: revoke and reissue')
+                """,
+                """
+                CREATE TRIGGER certificateIsOnlyErased BEFORE UPDATE OF printed, signedPayload, credential, erasedIn ON certificate
+                FOR EACH ROW WHEN (OLD.erasedIn IS NOT NULL OR NEW.erasedIn IS NULL OR NEW.signedPayload <> '' OR NEW.credential <> '')
+                EXECUTE FUNCTION allervers_refuse('certificates are never changed: revoke and reissue')
+                """,
+                "DROP TRIGGER signatureImageIsAppendOnlyOnUpdate ON signatureImage",
+                """
+                CREATE TRIGGER signatureImageIsAppendOnlyOnUpdate BEFORE UPDATE OF sha256, mediaType ON signatureImage
+                FOR EACH ROW EXECUTE FUNCTION allervers_refuse('signatures are never changed')
+                """,
+                """
+                CREATE TRIGGER signatureImageIsOnlyErased BEFORE UPDATE OF data, erasedIn ON signatureImage
+                FOR EACH ROW WHEN (OLD.erasedIn IS NOT NULL OR NEW.erasedIn IS NULL OR NEW.data <> '')
+                EXECUTE FUNCTION allervers_refuse('signatures are never changed')
+                """,
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

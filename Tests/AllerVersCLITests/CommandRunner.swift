@@ -85,3 +85,11 @@ var builtBinary: URL {
         return url
     }
 }
+
+/// Noon in Paris on `day`: a fixed clock for `WorkClock.$fixed`.
+func noon(_ day: String) throws -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
+    let parts = day.split(separator: "-").compactMap { Int($0) }
+    return try #require(calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)))
+}

@@ -212,14 +212,6 @@ import TrainingTesting
         }
     }
 
-    /// Noon in Paris on `day`.
-    func noon(_ day: String) throws -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        return try #require(calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)))
-    }
-
     /// Training done elsewhere counts once verified (or where the rule accepts it unverified);
     /// an exemption keeps someone from being late; and a report as known on a day comes out
     /// the same after a back-dated record is added.
