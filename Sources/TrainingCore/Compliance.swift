@@ -311,11 +311,20 @@ public struct Completion: Sendable, Hashable, Codable {
     }
 
     /// A record of training done elsewhere (`X-0001`) as a completion: verified once someone
-    /// checked its evidence.
+    /// checked its evidence. `previous`, when it names the same provider and title, lends its
+    /// folded names (a feed of records names a few, thousands of times).
     public static func external(
-        id: String, provider: String, title: String, completedOn: LocalDate, countsAs: String?, verifiedBy: String?
+        id: String, provider: String, title: String, completedOn: LocalDate, countsAs: String?, verifiedBy: String?,
+        like previous: Completion? = nil
     ) -> Completion {
-        Completion(
+        // The same provider and title as the record before: folded already.
+        if var completion = previous, completion.provider == provider, completion.title == title {
+            (completion.date, completion.courseID, completion.isVerified, completion.evidence) = (
+                completedOn, countsAs, verifiedBy != nil, id
+            )
+            return completion
+        }
+        return Completion(
             date: completedOn, courseID: countsAs, provider: provider, title: title, isVerified: verifiedBy != nil, evidence: id)
     }
 

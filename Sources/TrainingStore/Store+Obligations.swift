@@ -29,6 +29,14 @@ public struct ComplianceInputs: Sendable {
 }
 
 extension Store {
+    /// A person's list of completions as first made: room for the few most people have, so
+    /// that it is allocated once rather than at each of them.
+    static var fewCompletions: [Completion] {
+        var list: [Completion] = []
+        list.reserveCapacity(4)
+        return list
+    }
+
     /// Adds an obligation to an employer (by id or name), numbered `O-0001`; its rule is
     /// checked against the rule's own problems and the courses the workspace knows.
     @discardableResult
@@ -201,16 +209,19 @@ extension Store {
                 try db.each(
                     sql: "SELECT number FROM certificateRevocation WHERE CAST(?1 AS TEXT) IS NULL OR revokedAt <= ?1", arguments: [iso]
                 ) { row in revoked.insert(try row["number"]) }
+                // Counts need no certificate's number, unless to leave the revoked out: not one
+                // string made per certificate for nothing.
+                let number = named || !revoked.isEmpty ? "number" : "'' AS number"
                 try db.each(
                     sql: """
-                        SELECT number, participantID, courseRowID, lastDay FROM certificate
+                        SELECT \(number), participantID, courseRowID, lastDay FROM certificate
                         WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
                         """, arguments: [iso, day.description] + employerArgument
                 ) { row in
                     guard let courseID = courseIDs[try row["courseRowID"]] else { return }
                     let number: String = try row["number"]
                     guard revoked.isEmpty || !revoked.contains(number) else { return }
-                    completions[root(try row["participantID"]), default: []].append(
+                    completions[root(try row["participantID"]), default: Self.fewCompletions].append(
                         Completion(
                             date: try row.parsed("lastDay", of: "certificate", key: number, LocalDate.init), courseID: courseID,
                             evidence: number))
@@ -218,6 +229,7 @@ extension Store {
             }
             if !obligations.isEmpty || !extra.isEmpty {
                 var (providers, titles) = ("", "")
+                var previous: Completion?
                 func shared(_ text: String, _ last: inout String) -> String {
                     if text == last { return last }
                     last = text
@@ -231,14 +243,16 @@ extension Store {
                         """, arguments: [stored, day.description] + employerArgument
                 ) { row in
                     let id: String = try row["id"]
-                    // Most records name a few providers and titles: each kept once, not once per record.
+                    // Most records name a few providers and titles: each kept, and folded, once,
+                    // not once per record.
                     let provider = shared(try row["provider"], &providers)
                     let title = shared(try row["title"], &titles)
-                    completions[root(try row["participantID"]), default: []].append(
-                        Completion.external(
-                            id: id, provider: provider, title: title,
-                            completedOn: try row.parsed("completedOn", of: "externalTraining", key: id, LocalDate.init),
-                            countsAs: try row["countsAs"], verifiedBy: try row["verifiedBy"]))
+                    let completion = Completion.external(
+                        id: id, provider: provider, title: title,
+                        completedOn: try row.parsed("completedOn", of: "externalTraining", key: id, LocalDate.init),
+                        countsAs: try row["countsAs"], verifiedBy: try row["verifiedBy"], like: previous)
+                    previous = completion
+                    completions[root(try row["participantID"]), default: Self.fewCompletions].append(completion)
                 }
             }
             var exemptions: [String: [ExemptionRecord]] = [:]
