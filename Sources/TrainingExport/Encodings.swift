@@ -1,22 +1,63 @@
 public import Foundation
 import TrainingCore
 
-/// Base64 with the URL alphabet and no padding (RFC 4648 §5), as JOSE uses it.
+/// Base64 with the URL alphabet and no padding (RFC 4648 §5), as JOSE uses it: byte by byte,
+/// without Foundation's padded text to rewrite (a signing page makes two per request).
 public enum Base64URL {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    /// Each byte's six bits, 0xFF for a byte outside the alphabet.
+    private static let values: [UInt8] = {
+        var values = [UInt8](repeating: 0xFF, count: 256)
+        for (value, character) in alphabet.enumerated() { values[Int(character)] = UInt8(value) }
+        return values
+    }()
+
     /// The text for `data`.
-    public static func encode(_ data: Data) -> String {
-        var text = data.base64EncodedString()
-        text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        while text.hasSuffix("=") { text.removeLast() }
-        return text
+    public static func encode(_ data: Data) -> String { encode(Array(data)) }
+
+    /// The text for `bytes`.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var index = 0
+        while index + 3 <= bytes.count {
+            let group = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            for shift in [18, 12, 6, 0] { text.append(alphabet[Int(group >> UInt32(shift) & 63)]) }
+            index += 3
+        }
+        let left = bytes.count - index
+        if left > 0 {
+            let group = UInt32(bytes[index]) << 16 | (left == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+            for shift in [18, 12, 6].prefix(left + 1) { text.append(alphabet[Int(group >> UInt32(shift) & 63)]) }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The bytes of `text`, or `nil` when it is not unpadded base64url.
     public static func decode(_ text: some StringProtocol) -> Data? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64)
+        bytes(text).map { Data($0) }
+    }
+
+    /// The bytes of `text`, or `nil` when it is not unpadded base64url.
+    public static func bytes(_ text: some StringProtocol) -> [UInt8]? {
+        let characters = Array(text.utf8)
+        guard characters.count % 4 != 1 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(characters.count * 3 / 4)
+        var group: UInt32 = 0
+        var bits = 0
+        for character in characters {
+            let value = values[Int(character)]
+            guard value != 0xFF else { return nil }
+            group = group << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8(truncatingIfNeeded: group >> UInt32(bits)))
+                group &= (1 << UInt32(bits)) - 1
+            }
+        }
+        return bytes
     }
 }
 

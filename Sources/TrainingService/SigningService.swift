@@ -2,6 +2,7 @@ internal import Crypto
 public import Foundation
 internal import HummingbirdBcrypt
 public import TrainingCore
+import TrainingExport
 public import TrainingPDF
 public import TrainingStore
 
@@ -94,12 +95,12 @@ public struct SigningCodes: Sendable {
     func ticket(sessionID: String, slotID: String, method: SignatureEvidence.Method, issuedAt: Date) -> String {
         let body = "\(sessionID)\n\(slotID)\n\(method.rawValue)\n\(Int64(issuedAt.timeIntervalSince1970))"
         let mac = HMAC<SHA256>.authenticationCode(for: Array(("ticket\n" + body).utf8), using: key)
-        return Self.base64URL(Array(body.utf8)) + "." + Self.base64URL(Array(mac))
+        return Base64URL.encode(Array(body.utf8)) + "." + Base64URL.encode(Array(mac))
     }
 
     /// The parts of a ticket, before its seal is checked.
     static func parts(of ticket: String) -> (sessionID: String, slotID: String, method: SignatureEvidence.Method, issuedAt: Date)? {
-        guard let body = ticket.split(separator: ".").first.flatMap({ base64URLDecoded(String($0)) }) else { return nil }
+        guard let body = ticket.split(separator: ".").first.flatMap({ Base64URL.bytes($0) }) else { return nil }
         let fields = String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 4, let method = SignatureEvidence.Method(rawValue: fields[2]), let seconds = Int64(fields[3]) else {
             return nil
@@ -107,16 +108,6 @@ public struct SigningCodes: Sendable {
         return (fields[0], fields[1], method, Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func base64URLDecoded(_ text: String) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64).map(Array.init)
-    }
 }
 
 /// Compares two texts in a time that does not depend on where they differ.
@@ -369,16 +360,18 @@ public struct SigningService: Sendable {
         at now: Date
     ) async throws -> SigningReceipt {
         let expired = SigningError("this signing page has expired: scan or type the code on the trainer's screen again")
-        guard let parts = SigningCodes.parts(of: ticket),
-            let window = try store.signingWindow(sessionID: parts.sessionID, slotID: parts.slotID)
-        else { throw expired }
+        guard let parts = SigningCodes.parts(of: ticket) else { throw expired }
+        let sheet: (window: SigningWindow?, session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>)
+        do {
+            sheet = try store.signingSheet(sessionID: parts.sessionID, slotID: parts.slotID, only: participantID)
+        } catch is NotFoundError { throw expired }
+        guard let window = sheet.window else { throw expired }
         let codes = SigningCodes(secret: window.secret, step: policy.step)
         guard
             constantTimeEqual(
                 ticket, codes.ticket(sessionID: parts.sessionID, slotID: parts.slotID, method: parts.method, issuedAt: parts.issuedAt)),
             now.timeIntervalSince(parts.issuedAt) <= policy.pageLifetime, now >= parts.issuedAt.addingTimeInterval(-policy.step)
         else { throw expired }
-        let sheet = try store.signingSheet(sessionID: window.sessionID, slotID: window.slotID)
         guard let slot = sheet.session.slot(window.slotID) else { throw expired }
         try checkTime(of: slot, in: sheet.session, at: now)
         guard let person = sheet.seated.first(where: { $0.id == participantID }) else {
@@ -408,7 +401,7 @@ enum AttendanceKeys {
 
     static func randomToken(bytes count: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
-        return SigningCodes.base64URL((0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        return Base64URL.encode((0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 }
 

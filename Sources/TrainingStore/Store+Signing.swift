@@ -192,20 +192,40 @@ extension Store {
         }
     }
 
-    /// What a half-day's signing page shows, in one read: the session, its course's title,
-    /// the people holding a seat (by family name) and those with a record of the half-day.
-    public func signingSheet(sessionID: String, slotID: String) throws -> (
-        session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>
+    /// What a half-day's signing page shows and a signature checks, in one read: the window
+    /// opened for it, the session, its course's title, the people holding a seat (their
+    /// names only, by family name; only `participantID` when named) and those with a record
+    /// of the half-day (none asked for when a person is named).
+    public func signingSheet(sessionID: String, slotID: String, only participantID: String? = nil) throws -> (
+        window: SigningWindow?, session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>
     ) {
         try database.read { db in
             guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
+            let window = try SigningRows.window(sessionID: sessionID, slotID: slotID, db: db)
             let title = try CourseRows.title(of: session, db: db)
-            let seated = try Self.enrolments(in: sessionID, db: db).filter { $0.status == .enrolled }.map(\.participant)
-            let recorded = Set(
-                try db.all(
-                    String.self, sql: "SELECT DISTINCT participantID FROM attendanceEvent WHERE sessionID = ? AND slotID = ?",
-                    arguments: [sessionID, slotID]))
-            return (session, title, seated, recorded)
+            var seated: [(participant: Participant, queued: Int)] = []
+            try db.each(
+                sql: """
+                    SELECT p.id, p.firstName, p.lastName, e.queuedAt FROM enrolment e JOIN participant p ON p.id = e.participantID
+                    WHERE e.sessionID = ? AND e.status = 'enrolled' AND (CAST(? AS TEXT) IS NULL OR p.id = ?)
+                    """, arguments: [sessionID, participantID, participantID]
+            ) { row in
+                seated.append(
+                    (Participant(id: try row["id"], firstName: try row["firstName"], lastName: try row["lastName"]), try row["queuedAt"]))
+            }
+            // As the session lists them: by family name, then in the order they enrolled.
+            seated.sort { a, b in
+                a.participant.lastName.caseFoldedEquals(b.participant.lastName)
+                    ? a.queued < b.queued : a.participant.lastName.caseFoldedLess(b.participant.lastName)
+            }
+            let recorded =
+                participantID != nil
+                ? []
+                : Set(
+                    try db.all(
+                        String.self, sql: "SELECT DISTINCT participantID FROM attendanceEvent WHERE sessionID = ? AND slotID = ?",
+                        arguments: [sessionID, slotID]))
+            return (window, session, title, seated.map(\.participant), recorded)
         }
     }
 

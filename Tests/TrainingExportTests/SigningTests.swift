@@ -133,3 +133,25 @@ import TrainingTesting
         #expect(csv.data == Data("\u{FEFF}a;b\r\n".utf8))
     }
 }
+
+/// Base64url (RFC 4648 §5) byte by byte: the RFC's test vectors, Foundation's base64 with the
+/// URL alphabet and no padding for every length up to 64, and what is not base64url refused.
+@Suite struct Base64URLTests {
+    @Test func encodesAsTheRFCAndFoundationDo() throws {
+        for (text, expected) in [
+            ("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy"),
+        ] {
+            #expect(Base64URL.encode(Array(text.utf8)) == expected)
+            #expect(Base64URL.bytes(expected) == Array(text.utf8))
+        }
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...64 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            let foundation = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == foundation)
+            #expect(Base64URL.decode(foundation) == Data(bytes))
+        }
+        for bad in ["Zm9v+", "Zm9v/", "Zm9v=", "Z", "Zm9vY", "é"] { #expect(Base64URL.bytes(bad) == nil, "\(bad)") }
+    }
+}
