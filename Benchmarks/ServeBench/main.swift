@@ -251,7 +251,22 @@ func load(_ opening: [SigningWindow], firstPerson: Int, killingAfter: Int) throw
     return (Date().timeIntervalSince(began), latencies.withLockedValue { $0.sorted() }, retries.withLockedValue { $0 })
 }
 
+/// The CPU time the server has used so far, in seconds (user and system, from /proc): what a
+/// signature costs it, steadier than the latency on a machine whose cores come and go.
+func serverCPU() -> Double {
+    let pid = server.withLockedValue { $0.process.processIdentifier }
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let end = stat.lastIndex(of: ")")
+    else { return 0 }
+    let fields = stat[stat.index(after: end)...].split(separator: " ")
+    // After the command's name: state is field 3, utime 14 and stime 15 (man 5 proc).
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+let cpuBefore = serverCPU()
 let measured = try load(Array(windows.prefix(sessionCount)), firstPerson: 1, killingAfter: 0)
+let cpuPerSignature = (serverCPU() - cpuBefore) * 1000 / Double(signatures)
 let killed = try load(Array(windows.suffix(sessionCount)), firstPerson: 1 + perSession * sessionCount, killingAfter: signatures / 2)
 let verified = try allervers(["verify", "--store", store])
 
@@ -263,6 +278,7 @@ print(
         + String(
             format: "(%.0f a second): latency of a signature (page + POST) p50 %.1f ms, p99 %.1f ms", Double(signatures) / measured.seconds,
             percentile(measured.latencies, 0.5), percentile(measured.latencies, 0.99)))
+print(String(format: "The server's CPU time per signature (page + POST): %.2f ms", cpuPerSignature))
 print(
     "\(signatures) more, the server killed with SIGKILL after \(signatures / 2) and restarted: \(killed.retries) retries, "
         + "each signature recorded once")

@@ -85,7 +85,7 @@ extension Pages {
         <form method="post" action="/sign" data-signature>
         <input type="hidden" name="ticket" value="{{ticket}}"><input type="hidden" name="signature"><input type="hidden" name="deviceTime">
         <fieldset class="people"><legend>{{pickName}}</legend>
-        {{#people}}<label{{#signed}} class="signed"{{/signed}}><input type="radio" name="participant" value="{{id}}" required> {{name}}{{#signed}} — {{signedLabel}}{{/signed}}</label>
+        {{#people}}<label class="{{state}}"><input type="radio" name="participant" value="{{id}}" required> {{name}}{{note}}</label>
         {{/people}}</fieldset>
         <p>{{drawLabel}}</p>
         <canvas class="pad" aria-label="{{drawLabel}}"></canvas><p class="missing refusal" hidden>{{drawFirst}}</p>

@@ -137,8 +137,17 @@ extension Store {
             throw AttendanceError(["session \(sessionID) is cancelled: its attendance can no longer change"])
         }
         guard !marks.isEmpty else { throw AttendanceError(["no participant is marked for session \(sessionID)"]) }
-        let recorded = Set(
-            try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db).map { "\($0.participantID) \($0.slotID)" })
+        // Who already has a record of which half-day: of the one person marked, when it is one
+        // (a signature on a phone), by the index, without reading the records themselves.
+        let people = Set(marks.map(\.participantID))
+        let only = people.count == 1 ? people.first : nil
+        var recorded: Set<String> = []
+        try db.each(
+            sql: """
+                SELECT DISTINCT participantID, slotID FROM attendanceEvent
+                WHERE sessionID = ? AND (CAST(? AS TEXT) IS NULL OR participantID = ?)
+                """, arguments: [sessionID, only, only]
+        ) { row in recorded.insert("\(try row["participantID"] as String) \(try row["slotID"] as String)") }
         let seated = Set(try SessionRows.seated(in: sessionID, db: db))
         let certified = try SheetSignatureRows.certifiedSlots(in: sessionID, db: db)
         let live = session.status == .closed ? try SessionRows.liveCertificates(in: sessionID, db: db) : [:]
