@@ -97,6 +97,8 @@ struct Pages: Sendable {
         // holds a value.
         if let text = value as? String { return text }
         if let flag = value as? Bool { return flag }
+        // A list of lines of text (a signing page's fifty names) holds no absent value: as it is.
+        if type(of: value) == [[String: String]].self || type(of: value) == [String: String].self { return value }
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional {
             guard let wrapped = mirror.children.first?.value else { return nil }
