@@ -80,9 +80,11 @@ extension AllerVers.CourseCommand {
             let classified: Text =
                 count(.classified) > 0
                 ? ", \(count(.classified)) classified (their NSF speciality and objective added)" : Text(verbatim: "")
+            let completed: Text =
+                count(.completed) > 0 ? ", \(count(.completed)) completed (their offer added)" : Text(verbatim: "")
             say(
                 "\(verb) \(counted(imported.count, "course")) from \(counted(input.paths.count, "file")): "
-                    + "\(count(.added)) added, \(count(.unchanged)) unchanged, \(count(.replaced)) replaced" + classified)
+                    + "\(count(.added)) added, \(count(.unchanged)) unchanged, \(count(.replaced)) replaced" + classified + completed)
         }
     }
 

@@ -59,6 +59,31 @@ struct CoursePrinter {
             }
             section("Classification", lines.joined(separator: "\n  "))
         }
+        if let offer = course.offer {
+            var lines = offer.formacodes.map { "FORMACODE \($0.code) (\($0.version))" } + offer.romeCodes.map { "ROME \($0)" }
+            if let results = offer.expectedResults { lines.append(tr("Expected results: \(results)").description) }
+            for (label, level) in [(tr("Entry level"), offer.entryLevel), (tr("Exit level"), offer.exitLevel)] {
+                if let level { lines.append("\(label): \(level) \(LHEODictionary.levels[level] ?? "")") }
+            }
+            lines += offer.publics.map { tr("Public \($0.code) (\($0.version))").description }
+            for place in offer.places {
+                lines.append(
+                    tr(
+                        "Place: \(([place.name].compactMap { $0 } + place.lines + ["\(place.postcode) \(place.city)"]).joined(separator: ", "))"
+                    )
+                    .description + (place.inseeCode.map { " (INSEE \($0))" } ?? ""))
+            }
+            if !offer.funders.isEmpty {
+                lines.append(
+                    tr("Funders: \(offer.funders.map { "\($0) \(LHEODictionary.funders[$0] ?? "")" }.joined(separator: "; "))").description)
+            }
+            if let contact = offer.contact {
+                lines.append(
+                    tr("Contact: \([contact.name, contact.phone, contact.email, contact.web].compactMap { $0 }.joined(separator: ", "))")
+                        .description)
+            }
+            section("Offer", lines.joined(separator: "\n  "))
+        }
     }
 
     private func section(_ title: Text, _ text: String) {

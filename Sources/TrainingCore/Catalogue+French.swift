@@ -114,6 +114,8 @@ extension Text {
             ", {} SHA-256 {}",
         ", {} classified (their NSF speciality and objective added)":
             ", {} classées (leur spécialité NSF et leur objectif ajoutés)",
+        ", {} completed (their offer added)":
+            ", {} complétée(s) (leur offre ajoutée)",
         ", {} waiting":
             ", {} en attente",
         "--after goes with --due-months, not --due-on":
@@ -412,6 +414,8 @@ extension Text {
             "Comparer avec ce jour (la dernière exécution). Par défaut : la veille.",
         "Completed":
             "Achevée le",
+        "Contact: {}":
+            "Contact : {}",
         "Continue":
             "Continuer",
         "Copied {} to {}: {} in {} tables":
@@ -506,6 +510,8 @@ extension Text {
             "Mettre fin à une obligation : elle ne figure plus dans les états ; son enregistrement est conservé.",
         "Enrol participants; past capacity they join the waiting list.":
             "Inscrire des participants ; au-delà de la capacité, ils rejoignent la liste d'attente.",
+        "Entry level":
+            "Niveau d'entrée",
         "Error: ":
             "Erreur : ",
         "Every attendance record of a session, corrections included.":
@@ -592,10 +598,14 @@ extension Text {
             "Dispenser une personne d'une obligation (ou de toutes) jusqu'à une date, pour un motif donné.",
         "Exempt someone from an obligation for a while, for a reason.":
             "Dispenser une personne d'une obligation pour un temps, pour un motif donné.",
+        "Exit level":
+            "Niveau de sortie",
         "Exit with status 1 when nobody matches.":
             "Sortir avec le code 1 si personne ne correspond.",
         "Exit with status 1 when the records lack something the form needs.":
             "Sortir avec le code 1 quand il manque aux enregistrements une donnée dont le formulaire a besoin.",
+        "Expected results: {}":
+            "Résultats attendus : {}",
         "External id":
             "Identifiant externe",
         "FIRST DUE":
@@ -624,6 +634,8 @@ extension Text {
             "Extérieur à l'organisme : un sous-traitant, un formateur indépendant.",
         "Funder: {}":
             "Financeur : {}",
+        "Funders: {}":
+            "Financeurs : {}",
         "GRACE":
             "GRÂCE",
         "Gender":
@@ -898,6 +910,8 @@ extension Text {
             "Obligations",
         "Of this course.":
             "De cette formation.",
+        "Offer":
+            "Offre",
         "One completion is enough for good (with edit: no validity any more).":
             "Une seule formation suivie suffit définitivement (avec edit : plus de durée de validité).",
         "One folder for a Qualiopi auditor: the period's records, by indicator, with an index and their SHA-256.":
@@ -970,6 +984,8 @@ extension Text {
             "Mot de passe",
         "Password of {} changed":
             "Mot de passe de {} modifié",
+        "Place: {}":
+            "Lieu : {}",
         "Place: {}, {}":
             "Lieu : {}, {}",
         "Plan a session: lay its half-days out from the course's modules, or take them from a file.":
@@ -992,6 +1008,8 @@ extension Text {
             "Adresse publique",
         "Public page":
             "Page publique",
+        "Public {} ({})":
+            "Public {} ({})",
         "Purge #{} recorded in the chained log: {} anonymised.":
             "Purge n° {} inscrite au journal chaîné : {} anonymisée(s).",
         "Purges intact: {} checked, each erased row named by its purge":
@@ -1686,6 +1704,8 @@ extension Text {
             "un suivi vient après l'absence : le {} précède le {}",
         "a follow-up records a contact made: {} is in the future":
             "un suivi enregistre un contact qui a eu lieu : le {} est dans le futur",
+        "a funder is named twice":
+            "un financeur est nommé deux fois",
         "a grace period is a number of days, not {}":
             "un délai de grâce est un nombre de jours, pas {}",
         "a grace period of {} days is longer than the validity of {} months":
@@ -2468,6 +2488,10 @@ extension Text {
             "la copie du certificat {} n'est pas signée par la clé de cet espace de travail",
         "the employer's kind and SIRET go with its name, in the employer column":
             "le type et le SIRET de l'employeur vont avec son nom, dans la colonne employer/employeur",
+        "the entry level {} is not one of LHEO's dictionary: 0 to 8, or 11 to 18 for levels 1 to 8":
+            "le niveau d'entrée {} n'est pas dans le dictionnaire LHEO : 0 à 8, ou 11 à 18 pour les niveaux 1 à 8",
+        "the exit level {} is not one of LHEO's dictionary: 0 to 8, or 11 to 18 for levels 1 to 8":
+            "le niveau de sortie {} n'est pas dans le dictionnaire LHEO : 0 à 8, ou 11 à 18 pour les niveaux 1 à 8",
         "the file declares the encoding \"{}\"; course files must be UTF-8":
             "le fichier déclare l'encodage « {} » ; les fichiers de formation doivent être en UTF-8",
         "the file does not match the course schema":
@@ -2740,8 +2764,18 @@ extension Text {
             "{} est absent alors que son certificat est présent : remettez la clé en place (restauration avec --with-key)",
         "{} is named twice for {} (":
             "{} est nommé deux fois pour {} (",
+        "{} is not a FORMACODE: five digits":
+            "{} n'est pas un FORMACODE : cinq chiffres",
+        "{} is not a ROME code: a letter from A to N and four digits":
+            "{} n'est pas un code ROME : une lettre de A à N et quatre chiffres",
         "{} is not a code of the {}":
             "{} n'est pas un code du {}",
+        "{} is not a commune's INSEE code: five characters, 2A or 2B for Corsica":
+            "{} n'est pas un code INSEE de commune : cinq caractères, 2A ou 2B en Corse",
+        "{} is not a funder of LHEO's dictionary (0 to 20)":
+            "{} n'est pas un financeur du dictionnaire LHEO (0 à 20)",
+        "{} is not a postcode: five digits":
+            "{} n'est pas un code postal : cinq chiffres",
         "{} is not a readable AllerVers snapshot ({})":
             "{} n'est pas une sauvegarde AllerVers lisible ({})",
         "{} is not a speciality of the Nomenclature des spécialités de formation":

@@ -18,6 +18,8 @@ public struct CourseProblem: Sendable, Hashable, CustomStringConvertible {
         case groupSize
         /// The classification (NSF specialities, general objective).
         case classification
+        /// What a catalogue of offers says of it (course format 1.2).
+        case offer
     }
 
     /// What the problem is about.
@@ -102,6 +104,9 @@ extension Course {
 
         if let classification {
             problems += classification.problems.map { CourseProblem(subject: .classification, message: $0) }
+        }
+        if let offer {
+            problems += offer.problems.map { CourseProblem(subject: .offer, message: $0) }
         }
 
         if groupSize.minimum < 1 || groupSize.minimum > groupSize.maximum {

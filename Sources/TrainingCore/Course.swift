@@ -40,13 +40,17 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
     public var accessibility: String
     /// How forms and catalogues classify it (NSF specialities, general objective), when stated.
     public var classification: Classification?
+    /// What a catalogue of offers says of it (codes, levels, places, funders, contact), when
+    /// stated (course format 1.2).
+    public var offer: CourseOffer?
 
     /// Creates a course from all of its parts.
     public init(
         id: String, version: CourseVersion, language: String, title: String, summary: String,
         audience: String, duration: Hours, prerequisites: [Prerequisite], objectives: [Objective],
         modules: [Module], assessment: Assessment, certification: CertificationRule,
-        validity: Validity?, groupSize: GroupSize, accessibility: String, classification: Classification? = nil
+        validity: Validity?, groupSize: GroupSize, accessibility: String, classification: Classification? = nil,
+        offer: CourseOffer? = nil
     ) {
         self.id = id
         self.version = version
@@ -64,6 +68,7 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
         self.groupSize = groupSize
         self.accessibility = accessibility
         self.classification = classification
+        self.offer = offer
     }
 
     /// The total of the modules' hours.

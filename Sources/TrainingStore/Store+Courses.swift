@@ -26,8 +26,12 @@ public enum CourseImportOutcome: String, Sendable, Hashable, Codable {
     /// The same id and version with other content, replaced because the import allowed it.
     case replaced
     /// The same id and version, stored before course format 1.1 gave it a classification: the
-    /// file's classification is added, and nothing else changes.
+    /// file's classification is added (and its offer, if the row lacked one too), and nothing
+    /// else changes.
     case classified
+    /// The same id and version, stored before course format 1.2 gave it an offer: the file's
+    /// offer is added, and nothing else changes.
+    case completed
 }
 
 /// One course of an import and what the import did with it.
@@ -116,10 +120,12 @@ public final class CourseImporter {
         if let rowID = try CourseRows.rowID(of: course.id, version: course.version, in: db) {
             if try CourseRows.row(rowID, holds: course, json: &json, in: db) {
                 outcome = .unchanged
-            } else if let classification = course.classification, try CourseRows.row(rowID, holdsUnclassified: course, json: &json, in: db)
-            {
-                try CourseRows.classify(rowID, classification, json: &json, in: db)
-                outcome = .classified
+            } else if let lacks = try CourseRows.row(rowID, lacksOnly: course, json: &json, in: db) {
+                if lacks.classification, let classification = course.classification {
+                    try CourseRows.classify(rowID, classification, json: &json, in: db)
+                }
+                if lacks.offer, let offer = course.offer { try CourseRows.offer(rowID, offer, in: db) }
+                outcome = lacks.classification ? .classified : .completed
             } else if replacing {
                 try db.execute(sql: "DELETE FROM course WHERE rowID = ?", arguments: [rowID])
                 outcome = .replaced
@@ -199,7 +205,7 @@ enum CourseRows {
         "id", "version", "language", "title", "summary", "audience", "durationMinutes", "initialPositioning",
         "assessmentMethods", "minimumAttendancePercent", "requiresPassedAssessment", "validityMonths", "refresherCourseID",
         "groupMinimum", "groupMaximum", "accessibility", "prerequisites", "objectives", "modules", "requiredModules",
-        "nsfCodes", "generalObjective", "certificationLevel", "certificationCode",
+        "nsfCodes", "generalObjective", "certificationLevel", "certificationCode", "offer",
     ]
 
     private static let insertSQL =
@@ -241,15 +247,23 @@ enum CourseRows {
         return try query.yieldsRow()
     }
 
-    /// Whether the row `rowID` holds this course, stored without a classification (before
-    /// course format 1.1): the same course, but for the classification the file now gives.
-    static func row(_ rowID: Int64, holdsUnclassified course: Course, json: inout JSONWriter, in db: any SQLConnection) throws -> Bool {
-        var unclassified = course
-        unclassified.classification = nil
-        return try row(rowID, holds: unclassified, json: &json, in: db)
+    /// What later versions of the course format added that the row `rowID` lacks and the
+    /// file gives (a classification in 1.1, an offer in 1.2), when the row holds the same
+    /// course but for them; `nil` otherwise.
+    static func row(_ rowID: Int64, lacksOnly course: Course, json: inout JSONWriter, in db: any SQLConnection) throws -> (
+        classification: Bool, offer: Bool
+    )? {
+        guard let stored = try db.row(sql: "SELECT nsfCodes, offer FROM course WHERE rowID = ?", arguments: [rowID]) else { return nil }
+        var earlier = course
+        let (nsf, offer): (String?, String?) = (try stored["nsfCodes"], try stored["offer"])
+        let lacks = (classification: course.classification != nil && nsf == nil, offer: course.offer != nil && offer == nil)
+        guard lacks.classification || lacks.offer else { return nil }
+        if lacks.classification { earlier.classification = nil }
+        if lacks.offer { earlier.offer = nil }
+        return try row(rowID, holds: earlier, json: &json, in: db) ? lacks : nil
     }
 
-    /// Gives the row `rowID` a classification.
+    /// Gives the row `rowID` the course's classification.
     static func classify(_ rowID: Int64, _ classification: Classification, json: inout JSONWriter, in db: any SQLConnection) throws {
         let update = try db.prepare(
             sql: "UPDATE course SET nsfCodes = ?, generalObjective = ?, certificationLevel = ?, certificationCode = ? WHERE rowID = ?")
@@ -259,6 +273,11 @@ enum CourseRows {
         update.bind(classification.certificationCode)
         update.bind(rowID)
         try update.insert()
+    }
+
+    /// Gives the row `rowID` the course's offer.
+    static func offer(_ rowID: Int64, _ offer: CourseOffer, in db: any SQLConnection) throws {
+        try db.execute(sql: "UPDATE course SET offer = ? WHERE rowID = ?", arguments: [offerJSON(offer), rowID])
     }
 
     private static func bindContent(_ course: Course, json: inout JSONWriter, to row: any SQLStatement) {
@@ -291,6 +310,16 @@ enum CourseRows {
         row.bind(course.classification?.generalObjective?.rawValue)
         row.bind(course.classification?.level)
         row.bind(course.classification?.certificationCode)
+        row.bind(offerJSON(course.offer))
+    }
+
+    /// The offer (course format 1.2) as its column holds it: JSON with sorted keys, NULL for
+    /// none, which the rows stored before hold.
+    static func offerJSON(_ offer: CourseOffer?) -> String? {
+        guard let offer else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(offer)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func write(_ objectives: [Objective], to writer: inout JSONWriter) {
@@ -407,6 +436,9 @@ enum CourseRows {
                     generalObjective: try row.parsedIfPresent(
                         "generalObjective", of: "course", key: key, Classification.GeneralObjective.init(rawValue:)),
                     level: try row["certificationLevel"], certificationCode: try row["certificationCode"])
+            },
+            offer: try row.parsedIfPresent("offer", of: "course", key: key) {
+                try? JSONDecoder().decode(CourseOffer.self, from: Data($0.utf8))
             })
     }
 

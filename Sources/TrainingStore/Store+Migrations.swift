@@ -724,6 +724,11 @@ extension Store {
                     BEGIN SELECT RAISE(ABORT, 'signatures are never changed'); END;
                     """)
         }
+        migrator.registerMigration("v20 course offers") { db in
+            // What a catalogue of offers says of a course (course format 1.2's <offer>), as
+            // JSON; NULL for the courses imported before, which compare equal to themselves still.
+            try db.execute(sql: "ALTER TABLE course ADD COLUMN offer TEXT CHECK (offer IS NULL OR json_valid(offer))")
+        }
         return migrator
     }()
 }

@@ -673,6 +673,10 @@ public enum PostgresMigrations {
                 """,
             ]
         ),
+        (
+            "v20 course offers",
+            ["ALTER TABLE course ADD COLUMN offer TEXT COLLATE \"C\" CHECK (offer IS NULL OR offer::jsonb IS NOT NULL)"]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

@@ -80,6 +80,8 @@ enum Name: UInt8, CaseIterable {
     case objectives, objective, modules, module, content, topic, methods, method
     case assessment, positioning, certification, requiredModule, validity, groupSize, accessibility
     case classification, nsf, generalObjective
+    case offer, formacode, rome, expectedResults, entryLevel, exitLevel, `public`, place, funder, contact
+    case name, line, postcode, city, insee, phone, email, web
 }
 
 /// The local names of the format's attributes, numbered in the order the decoder interns them.
@@ -100,6 +102,7 @@ struct CourseLines {
     var validity = 0
     var groupSize = 0
     var classification = 0
+    var offer = 0
 
     func line(of subject: CourseProblem.Subject) -> Int {
         let line: Int? =
@@ -112,6 +115,7 @@ struct CourseLines {
             case .validity: validity
             case .groupSize: groupSize
             case .classification: classification
+            case .offer: offer
             }
         return line.flatMap { $0 > 0 ? $0 : nil } ?? course
     }
@@ -196,6 +200,7 @@ struct CourseDecoder {
         var validity: Validity?
         var groupSize = GroupSize(minimum: 0, maximum: 0)
         var classification: Classification?
+        var offer: CourseOffer?
 
         try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
             switch name(cursor) {
@@ -244,6 +249,9 @@ struct CourseDecoder {
             case .classification:
                 lines.classification = cursor.line
                 classification = try decodeClassification(&cursor)
+            case .offer:
+                lines.offer = cursor.line
+                offer = try decodeOffer(&cursor)
             default:
                 try cursor.skipElement()
             }
@@ -253,7 +261,7 @@ struct CourseDecoder {
             id: id, version: version, language: language, title: title, summary: summary, audience: audience,
             duration: duration, prerequisites: prerequisites, objectives: objectives, modules: modules,
             assessment: assessment, certification: certification, validity: validity, groupSize: groupSize,
-            accessibility: accessibility, classification: classification)
+            accessibility: accessibility, classification: classification, offer: offer)
         if let problem = course.problems().first {
             var location = courseLocation
             location.line = lines.line(of: problem.subject)
@@ -276,6 +284,54 @@ struct CourseDecoder {
             }
         }
         return classification
+    }
+
+    /// The schema has checked the codes' form, the order and how many of each.
+    private func decodeOffer(_ cursor: inout TapeCursor) throws(CourseImportError) -> CourseOffer {
+        var offer = CourseOffer()
+        try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+            switch name(cursor) {
+            case .formacode:
+                let version = cursor.attribute(.version) ?? ""
+                offer.formacodes.append(CourseOffer.Code(try cursor.collapsedText(), version: version))
+            case .public:
+                let version = cursor.attribute(.version) ?? ""
+                offer.publics.append(CourseOffer.Code(try cursor.collapsedText(), version: version))
+            case .rome: offer.romeCodes.append(try cursor.collapsedText())
+            case .expectedResults: offer.expectedResults = try cursor.collapsedText()
+            case .entryLevel, .exitLevel:
+                let level = cursor.attribute(.code).flatMap { Int($0) }
+                if name(cursor) == .entryLevel { offer.entryLevel = level } else { offer.exitLevel = level }
+                try cursor.skipElement()
+            case .funder:
+                if let code = cursor.attribute(.code).flatMap({ Int($0) }) { offer.funders.append(code) }
+                try cursor.skipElement()
+            case .place:
+                var place = CourseOffer.Place(lines: [], postcode: "", city: "")
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    switch name(cursor) {
+                    case .name: place.name = try cursor.collapsedText()
+                    case .line: place.lines.append(try cursor.collapsedText())
+                    case .postcode: place.postcode = try cursor.collapsedText()
+                    case .city: place.city = try cursor.collapsedText()
+                    default: place.inseeCode = try cursor.collapsedText()
+                    }
+                }
+                offer.places.append(place)
+            default:
+                var contact = CourseOffer.Contact()
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    switch name(cursor) {
+                    case .name: contact.name = try cursor.collapsedText()
+                    case .phone: contact.phone = try cursor.collapsedText()
+                    case .email: contact.email = try cursor.collapsedText()
+                    default: contact.web = try cursor.collapsedText()
+                    }
+                }
+                offer.contact = contact
+            }
+        }
+        return offer
     }
 
     private mutating func decodePrerequisites(_ cursor: inout TapeCursor) throws(CourseImportError) -> [Prerequisite] {

@@ -4,8 +4,8 @@
 let schemaText = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  AllerVers course format, version 1.1 (1.0 files are 1.1 files: 1.1 only adds the optional
-  <classification>).
+  AllerVers course format, version 1.2 (1.0 and 1.1 files are 1.2 files: 1.1 adds the
+  optional <classification>, 1.2 the optional <offer>).
 
   A file holds one <course> or a <catalogue> of courses, in the namespace
   urn:allervers:course:1. Text is whitespace-collapsed (xs:token): line breaks and
@@ -18,7 +18,7 @@ let schemaText = #"""
            targetNamespace="urn:allervers:course:1"
            elementFormDefault="qualified"
            attributeFormDefault="unqualified"
-           version="1.1">
+           version="1.2">
 
   <xs:element name="course" type="c:Course"/>
 
@@ -44,6 +44,7 @@ let schemaText = #"""
       <xs:element name="groupSize" type="c:GroupSize"/>
       <xs:element name="accessibility" type="c:Text"/>
       <xs:element name="classification" type="c:Classification" minOccurs="0"/>
+      <xs:element name="offer" type="c:Offer" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="c:Identifier" use="required"/>
     <xs:attribute name="version" type="c:Version" use="required"/>
@@ -164,6 +165,127 @@ let schemaText = #"""
       </xs:element>
     </xs:sequence>
   </xs:complexType>
+
+  <!-- What a catalogue of training offers says of the course beyond its programme: what
+       LHEO (Carif-Oref bases, France Travail, Mon Compte Formation) and funders ask for.
+       Levels and funders are codes of LHEO 2.3's dictionaries. -->
+  <xs:complexType name="Offer">
+    <xs:sequence>
+      <!-- FORMACODE domains, the main one first, with the FORMACODE version (V12). -->
+      <xs:element name="formacode" type="c:VersionedCode" minOccurs="0" maxOccurs="5"/>
+      <!-- ROME jobs it leads to: K1201. -->
+      <xs:element name="rome" type="c:ROMECode" minOccurs="0" maxOccurs="5"/>
+      <xs:element name="expectedResults" type="c:Text" minOccurs="0"/>
+      <!-- LHEO's levels: 0 to 8 (the former levels), 11 to 18 (levels 1 to 8). -->
+      <xs:element name="entryLevel" type="c:LevelCode" minOccurs="0"/>
+      <xs:element name="exitLevel" type="c:LevelCode" minOccurs="0"/>
+      <!-- FORMACODE codes of the publics it is for. -->
+      <xs:element name="public" type="c:VersionedCode" minOccurs="0" maxOccurs="10"/>
+      <xs:element name="place" type="c:Place" minOccurs="0" maxOccurs="20"/>
+      <!-- LHEO's code-financeur: 2 a region, 5 the employer, 10 the trainee, 16 an OPCO... -->
+      <xs:element name="funder" minOccurs="0" maxOccurs="21">
+        <xs:complexType>
+          <xs:attribute name="code" type="c:FunderCode" use="required"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="contact" type="c:Contact" minOccurs="0"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="VersionedCode">
+    <xs:simpleContent>
+      <xs:extension base="c:FiveDigits">
+        <xs:attribute name="version" type="c:NomenclatureVersion" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="LevelCode">
+    <xs:attribute name="code" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:integer">
+          <xs:pattern value="[0-8]|1[1-8]"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Place">
+    <xs:sequence>
+      <xs:element name="name" type="c:ShortText" minOccurs="0"/>
+      <xs:element name="line" type="c:AddressLine" maxOccurs="4"/>
+      <xs:element name="postcode" type="c:FiveDigits"/>
+      <xs:element name="city" type="c:AddressLine"/>
+      <!-- The commune's INSEE code: 49007, 2A004. -->
+      <xs:element name="insee" minOccurs="0">
+        <xs:simpleType>
+          <xs:restriction base="xs:token">
+            <xs:pattern value="[0-9]{5}|2[AB][0-9]{3}"/>
+          </xs:restriction>
+        </xs:simpleType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="Contact">
+    <xs:sequence>
+      <xs:element name="name" type="c:AddressLine" minOccurs="0"/>
+      <xs:element name="phone" minOccurs="0">
+        <xs:simpleType>
+          <xs:restriction base="xs:token">
+            <xs:pattern value="[0-9+() .\-]{1,25}"/>
+          </xs:restriction>
+        </xs:simpleType>
+      </xs:element>
+      <xs:element name="email" minOccurs="0">
+        <xs:simpleType>
+          <xs:restriction base="xs:token">
+            <xs:pattern value="[^@\s]+@[^@\s]+\.[^@\s]+"/>
+            <xs:maxLength value="160"/>
+          </xs:restriction>
+        </xs:simpleType>
+      </xs:element>
+      <xs:element name="web" minOccurs="0">
+        <xs:simpleType>
+          <xs:restriction base="xs:anyURI">
+            <xs:pattern value="https?://.+"/>
+          </xs:restriction>
+        </xs:simpleType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:simpleType name="FiveDigits">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="[0-9]{5}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="NomenclatureVersion">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="V[0-9]{1,3}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="ROMECode">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="[A-N][0-9]{4}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="FunderCode">
+    <xs:restriction base="xs:integer">
+      <xs:minInclusive value="0"/>
+      <xs:maxInclusive value="20"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="AddressLine">
+    <xs:restriction base="xs:token">
+      <xs:minLength value="1"/>
+      <xs:maxLength value="50"/>
+    </xs:restriction>
+  </xs:simpleType>
 
   <xs:simpleType name="NSFCode">
     <xs:restriction base="xs:token">

@@ -184,6 +184,52 @@ private struct Output {
             }
             try end()
         }
+        if let offer = course.offer { try write(offer) }
+        try end()
+    }
+
+    /// The `<offer>` of course format 1.2, in the schema's order.
+    private func write(_ offer: CourseOffer) throws(CourseExportError) {
+        func code(_ name: String, _ code: CourseOffer.Code) throws(CourseExportError) {
+            try start(name)
+            try attribute("version", code.version)
+            try check(xmlTextWriterWriteString(writer, code.code))
+            try end()
+        }
+        func level(_ name: String, _ value: Int?) throws(CourseExportError) {
+            guard let value else { return }
+            try start(name)
+            try attribute("code", String(value))
+            try end()
+        }
+        try start("offer")
+        for formacode in offer.formacodes { try code("formacode", formacode) }
+        for rome in offer.romeCodes { try element("rome", rome) }
+        if let results = offer.expectedResults { try element("expectedResults", results) }
+        try level("entryLevel", offer.entryLevel)
+        try level("exitLevel", offer.exitLevel)
+        for audience in offer.publics { try code("public", audience) }
+        for place in offer.places {
+            try start("place")
+            if let name = place.name { try element("name", name) }
+            for line in place.lines { try element("line", line) }
+            try element("postcode", place.postcode)
+            try element("city", place.city)
+            if let insee = place.inseeCode { try element("insee", insee) }
+            try end()
+        }
+        for funder in offer.funders {
+            try start("funder")
+            try attribute("code", String(funder))
+            try end()
+        }
+        if let contact = offer.contact {
+            try start("contact")
+            for (name, value) in [("name", contact.name), ("phone", contact.phone), ("email", contact.email), ("web", contact.web)] {
+                if let value { try element(name, value) }
+            }
+            try end()
+        }
         try end()
     }
 }

@@ -7,7 +7,7 @@ import TrainingXML
 
 /// Import → export → import gives the same course, for courses made at random: text with
 /// XML's special characters, accents, quotes and emoji; one to five objectives and modules
-/// of random lengths and modalities; optional validity and prerequisites.
+/// of random lengths and modalities; optional validity and prerequisites; an offer or none.
 @Suite struct RoundTripPropertyTests {
     static let words = Gen<String?>.element(of: [
         "aller-vers", "maraude", "non-recours", "<droits>", "R&D", "\"guillemets\"", "l'accueil", "«aide»", "é", "œuvre", "Ça",
@@ -40,6 +40,26 @@ import TrainingXML
             minimumAttendancePercent: minimum, requiredModules: ["M\(moduleCount)"], requiresPassedAssessment: passed)
         course.validity = validityMonths == 0 ? nil : Validity(months: validityMonths, refresherCourse: passed ? "AV-FOND" : nil)
         if validityMonths % 3 == 0 { course.prerequisites = [] }
+        // Two courses in three state an offer (course format 1.2), its parts drawn too.
+        if draw % 3 != 0 {
+            func short(_ text: String) -> String { String(text.prefix(40)).trimmingCharacters(in: .whitespaces) }
+            let funder = draw % 21
+            course.offer = CourseOffer(
+                formacodes: draw % 2 == 0 ? [CourseOffer.Code("44028", version: "V12"), CourseOffer.Code("32154", version: "V13")] : [],
+                romeCodes: draw % 5 == 0 ? ["K1201"] : [], expectedResults: draw % 4 == 0 ? nil : summary,
+                entryLevel: [0, 1, 4, 11, 18][draw % 5], exitLevel: draw % 7 == 0 ? nil : 13,
+                publics: [CourseOffer.Code("80056", version: "V13")],
+                places: [
+                    CourseOffer.Place(
+                        name: draw % 2 == 0 ? short(title) : nil, lines: [short(summary), "2 rue <b> & \"c\""], postcode: "69002",
+                        city: short(title), inseeCode: draw % 4 == 0 ? "2A004" : nil)
+                ], funders: funder == 16 ? [16] : [16, funder],
+                contact: draw % 6 == 0
+                    ? nil
+                    : CourseOffer.Contact(
+                        name: short(title), phone: draw % 2 == 0 ? "+33 (0)2 41-00.00" : nil, email: "accueil@exemple.fr",
+                        web: "https://exemple.fr/offre?a=1&b=<2>"))
+        }
         return course
     }
 
