@@ -66,25 +66,30 @@ import TrainingTesting
         ("<contact><email>personne</email></contact>", ":8:"),
     ])
     func anOfferLHEODoesNotHaveIsRefused(offer: String, message: String) async throws {
-        let workspace = try await initialisedWorkspace()
-        let file = workspace.url.appendingPathComponent("course.xml")
-        try """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <course xmlns="urn:allervers:course:1" id="C1" version="1" language="fr" hours="3.5">
-          <title>T</title><summary>S</summary><audience>A</audience><prerequisites/>
-          <objectives><objective id="O1">O</objective></objectives>
-          <modules><module id="M1" hours="3.5" modality="in-room" objectives="O1"><title>M</title><content><topic>T</topic></content><methods><method>M</method></methods></module></modules>
-          <assessment><positioning>P</positioning><method>M</method></assessment><certification minimumAttendance="80" assessmentPassed="false"/><groupSize minimum="1" maximum="10"/><accessibility>A</accessibility>
-          <offer>
-            \(offer)
-          </offer>
-        </course>
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let result = await allervers("course", "import", file.path, "--store", workspace.url.path)
-        #expect(result.exitCode == 1)
-        #expect(result.error.contains("course.xml" + message), "\(result.error)")
-        #expect(result.error.split(separator: "\n").count == 1, "\(result.error)")
-        let listed = await allervers("course", "list", "--store", workspace.url.path)
-        #expect(!listed.output.contains("C1"), "\(listed.output)")
+        try await expectRefusedCourse(ending: "<offer>\n    \(offer)\n  </offer>", message: message)
     }
+}
+
+/// A one-module course C1 whose part after `<accessibility>` is `tail` (its first line is
+/// line 7), imported into a new workspace: it must be refused with `message` after the
+/// file's name, on one line, and the workspace must not hold C1.
+func expectRefusedCourse(ending tail: String, message: String) async throws {
+    let workspace = try await initialisedWorkspace()
+    let file = workspace.url.appendingPathComponent("course.xml")
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <course xmlns="urn:allervers:course:1" id="C1" version="1" language="fr" hours="3.5">
+      <title>T</title><summary>S</summary><audience>A</audience><prerequisites/>
+      <objectives><objective id="O1">O</objective></objectives>
+      <modules><module id="M1" hours="3.5" modality="in-room" objectives="O1"><title>M</title><content><topic>T</topic></content><methods><method>M</method></methods></module></modules>
+      <assessment><positioning>P</positioning><method>M</method></assessment><certification minimumAttendance="80" assessmentPassed="false"/><groupSize minimum="1" maximum="10"/><accessibility>A</accessibility>
+      \(tail)
+    </course>
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let result = await allervers("course", "import", file.path, "--store", workspace.url.path)
+    #expect(result.exitCode == 1)
+    #expect(result.error.contains("course.xml" + message), "\(result.error)")
+    #expect(result.error.split(separator: "\n").count == 1, "\(result.error)")
+    let listed = await allervers("course", "list", "--store", workspace.url.path)
+    #expect(!listed.output.contains("C1"), "\(listed.output)")
 }
