@@ -70,6 +70,11 @@ extension AllerVers {
                         [$0.participantID, $0.name, $0.keptUntil.description, $0.stillNeededBy.map(\.description).joined(separator: "; ")]
                     })
             }
+            if !plan.removed.isEmpty {
+                say()
+                say(
+                    "Removed from the workspace long ago, their names erased from the change log: \(plan.removed.joined(separator: ", "))")
+            }
             say()
             say("Within retention: \(counted(plan.withinRetention, "person", "people"))")
             say()
@@ -79,6 +84,7 @@ extension AllerVers {
                 say(
                     "Purge #\(record.sequence) recorded in the chained log: \(counted(record.participantIDs.count, "person", "people")) anonymised."
                 )
+                say("Exports, audit packs and backups made before still hold their names: delete them where they are kept.")
             } else {
                 say("Nobody to anonymise: nothing was changed.")
             }
@@ -98,6 +104,7 @@ extension AllerVers {
             let anonymised: [Person]
             let kept: [Person]
             let withinRetention: Int
+            let removed: [String]
 
             init(plan: PurgePlan, record: PurgeRecord?, dryRun: Bool) {
                 func person(_ entry: PurgePlan.Person) -> Person {
@@ -111,6 +118,7 @@ extension AllerVers {
                 anonymised = plan.anonymised.map(person)
                 kept = plan.kept.map(person)
                 withinRetention = plan.withinRetention
+                removed = plan.removed
             }
         }
     }
@@ -130,12 +138,12 @@ extension AllerVers.RetentionCommand {
             let policy = try await RetentionService(store: try storeOptions.openStore()).policy()
             if format.json { return try printJSON(policy) }
             var rows = RecordKind.allCases.map { kind in
-                [kind.rawValue, tr("every session"), String(policy.years(of: kind)), String(RetentionPolicy.legalMinimum(of: kind).years)]
+                [kind.rawValue, tr("every session"), String(policy.years(of: kind)), String(RetentionPolicy.minimum(of: kind).years)]
             }
             for rule in policy.rules {
                 guard let funder = rule.funder else { continue }
                 rows.append([
-                    rule.kind.rawValue, funder.rawValue, String(rule.years), String(RetentionPolicy.legalMinimum(of: rule.kind).years),
+                    rule.kind.rawValue, funder.rawValue, String(rule.years), String(RetentionPolicy.minimum(of: rule.kind).years),
                 ])
             }
             printTable(header: ["KIND", "SESSIONS", "YEARS", "MINIMUM"], rows: rows)
@@ -155,8 +163,8 @@ extension AllerVers.RetentionCommand {
                     """
                     KIND is sign-in-sheets, certificates, assessments, follow-ups or \
                     training-elsewhere. With --funder (a source of cadre C, such as opco-skills-plan \
-                    or region), the rule governs the sessions that funder paid for, when it asks for \
-                    longer than the rule for every session. Below the minimum, refused.
+                    or region), the rule governs the sessions that funder paid for, and must be \
+                    longer than the rule for every session. Below four years, refused.
 
                     Examples:
                       allervers retention set certificates 10 --funder region

@@ -606,6 +606,8 @@ extension Text {
             "Sortir avec le code 1 quand il manque aux enregistrements une donnée dont le formulaire a besoin.",
         "Expected results: {}":
             "Résultats attendus : {}",
+        "Exports, audit packs and backups made before still hold their names: delete them where they are kept.":
+            "Les exports, dossiers d'audit et sauvegardes faits avant contiennent encore leurs noms : supprimez-les là où ils sont gardés.",
         "External id":
             "Identifiant externe",
         "FIRST DUE":
@@ -730,8 +732,8 @@ extension Text {
             "CONSERVÉ JUSQU'AU",
         "KIND":
             "TYPE",
-        "KIND is sign-in-sheets, certificates, assessments, follow-ups or training-elsewhere. With --funder (a source of cadre C, such as opco-skills-plan or region), the rule governs the sessions that funder paid for, when it asks for longer than the rule for every session. Below the minimum, refused.\n\nExamples:\n  allervers retention set certificates 10 --funder region\n  allervers retention set sign-in-sheets 8":
-            "KIND vaut sign-in-sheets, certificates, assessments, follow-ups ou training-elsewhere. Avec --funder (une origine du cadre C, comme opco-skills-plan ou region), la règle vaut pour les sessions payées par ce financeur, quand elle demande plus longtemps que la règle de toutes les sessions. Sous le minimum, refusé.\n\nExemples :\n  allervers retention set certificates 10 --funder region\n  allervers retention set sign-in-sheets 8",
+        "KIND is sign-in-sheets, certificates, assessments, follow-ups or training-elsewhere. With --funder (a source of cadre C, such as opco-skills-plan or region), the rule governs the sessions that funder paid for, and must be longer than the rule for every session. Below four years, refused.\n\nExamples:\n  allervers retention set certificates 10 --funder region\n  allervers retention set sign-in-sheets 8":
+            "KIND vaut sign-in-sheets, certificates, assessments, follow-ups ou training-elsewhere. Avec --funder (une origine du cadre C, comme opco-skills-plan ou region), la règle vaut pour les sessions payées par ce financeur, et doit être plus longue que la règle de toutes les sessions. Sous quatre ans, refusé.\n\nExemples :\n  allervers retention set certificates 10 --funder region\n  allervers retention set sign-in-sheets 8",
         "Keep the records in this PostgreSQL database (postgres://USER@HOST[:PORT]/DATABASE; the password from PGPASSWORD or ~/.pgpass, never stored) rather than in a SQLite file in the folder. A database that already holds an organisation's records is joined: copy that organisation's keys into the new .allervers/ to sign with them.":
             "Conserver les enregistrements dans cette base PostgreSQL (postgres://USER@HOST[:PORT]/DATABASE ; le mot de passe vient de PGPASSWORD ou de ~/.pgpass et n'est jamais conservé) plutôt que dans un fichier SQLite du dossier. Une base qui contient déjà les enregistrements d'un organisme est rejointe : copiez les clés de cet organisme dans le nouveau .allervers/ pour signer avec elles.",
         "Kept although past retention: {}":
@@ -1076,6 +1078,8 @@ extension Text {
             "Supprimer un participant qui n'a aucun enregistrement (jamais inscrit).",
         "Removed":
             "Retiré",
+        "Removed from the workspace long ago, their names erased from the change log: {}":
+            "Retirés de l'espace de travail il y a longtemps, leurs noms effacés du journal des modifications : {}",
         "Removed obligation {}":
             "Obligation {} retirée",
         "Removed {}":
@@ -1682,8 +1686,6 @@ extension Text {
             "un DOCTYPE n'est pas autorisé dans un fichier de formation (les DTD et les entités sont refusées par sécurité)",
         "a PostgreSQL store is backed up by its server (pg_dump), or copied with `allervers store copy`":
             "une base PostgreSQL se sauvegarde par son serveur (pg_dump), ou se copie avec `allervers store copy`",
-        "a Qualiopi audit looks at every action of the three-year cycle":
-            "un audit Qualiopi examine toutes les actions du cycle de trois ans",
         "a Saturday":
             "un samedi",
         "a Sunday":
@@ -1698,6 +1700,8 @@ extension Text {
             "l'adresse d'un certificat sans la déclaration de son QR code se vérifie dans son espace de travail (--store)",
         "a closed session cannot be cancelled":
             "une session close ne peut pas être annulée",
+        "a control or a Qualiopi audit may look back over the current year and the three before it":
+            "un contrôle ou un audit Qualiopi peut remonter sur l'année en cours et les trois précédentes",
         "a correction's reason is text, without control characters":
             "le motif d'une correction est du texte, sans caractère de contrôle",
         "a follow-up comes after the absence: {} is before {}":
@@ -1706,6 +1710,8 @@ extension Text {
             "un suivi enregistre un contact qui a eu lieu : le {} est dans le futur",
         "a funder is named twice":
             "un financeur est nommé deux fois",
+        "a funder's rule only lengthens the retention: {} years is not longer than the {} years of every session":
+            "la règle d'un financeur ne fait qu'allonger la conservation : {} ans n'est pas plus long que les {} ans de toutes les sessions",
         "a grace period is a number of days, not {}":
             "un délai de grâce est un nombre de jours, pas {}",
         "a grace period of {} days is longer than the validity of {} months":
@@ -1784,6 +1790,8 @@ extension Text {
             "un compte doit indiquer le nom de la personne",
         "an address or a description needs the place or site it belongs to":
             "une adresse ou une description exige le lieu ou le site auquel elle se rapporte",
+        "an anonymised participant is never changed":
+            "un participant anonymisé n'est jamais modifié",
         "an employer account names its employer (--employer)":
             "un compte employeur désigne son employeur (--employer)",
         "an employer needs a name":
@@ -2486,6 +2494,8 @@ extension Text {
             "la copie du certificat {} ne se vérifie pas : {}",
         "the copy of certificate {} is not signed by this workspace's key":
             "la copie du certificat {} n'est pas signée par la clé de cet espace de travail",
+        "the drawn signature {} was erased, but purge {} does not name everyone who signed with it":
+            "la signature dessinée {} a été effacée, mais la purge {} ne nomme pas tous ceux qui ont signé avec elle",
         "the employer's kind and SIRET go with its name, in the employer column":
             "le type et le SIRET de l'employeur vont avec son nom, dans la colonne employer/employeur",
         "the entry level {} is not one of LHEO's dictionary: 0 to 8, or 11 to 18 for levels 1 to 8":
@@ -2848,8 +2858,8 @@ extension Text {
             "{} a été écrit par une version plus récente d'AllerVers (migration « {} ») : le restaurer avec cette version",
         "{} years is not a retention period":
             "{} ans n'est pas une durée de conservation",
-        "{} years is shorter than the law's minimum for {} ({} years: {})":
-            "{} ans est plus court que le minimum légal pour les {} ({} ans : {})",
+        "{} years is shorter than the minimum for {} ({} years: {})":
+            "{} ans est plus court que le minimum pour les {} ({} ans : {})",
         "{} {} does not follow record {}: a record before it was changed or removed":
             "{} {} : ne suit pas l'enregistrement {} ; un enregistrement antérieur a été modifié ou supprimé",
         "{} {} from {}: ":

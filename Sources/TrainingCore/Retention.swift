@@ -44,12 +44,13 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
     /// The years a session paid by European funds keeps every record, at least.
     public static let euFundedYears = 10
 
-    /// The fewest years any kind may be kept, and why: no rule goes below. No text of the Code
-    /// du travail sets one; a Qualiopi certificate runs three years and its renewal audit looks
-    /// at every action since the last one, and OPCOs keep certificates' proofs three years
-    /// (OCAPIAT). Funders' longer periods (six years, ten when co-financed) are theirs to set.
-    public static func legalMinimum(of kind: RecordKind) -> (years: Int, reason: Text) {
-        (3, "a Qualiopi audit looks at every action of the three-year cycle")
+    /// The fewest years any kind may be kept, and why: no rule goes below. No article of the
+    /// Code du travail sets a period; but a control of a training organisation, or a Qualiopi
+    /// audit, may look back over the current year and the three before it, so a session's
+    /// records are kept until the end of the fourth year after it at the least. Funders'
+    /// longer periods (six years, ten when co-financed) are theirs to set.
+    public static func minimum(of kind: RecordKind) -> (years: Int, reason: Text) {
+        (4, "a control or a Qualiopi audit may look back over the current year and the three before it")
     }
 
     /// The rules set, by kind and funder.
@@ -60,16 +61,23 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
         self.rules = rules
     }
 
-    /// What is wrong with a rule, if anything: fewer years than the law's minimum, or an
-    /// unreasonable number.
-    public static func problems(of rule: RetentionRule) -> [Text] {
-        let minimum = legalMinimum(of: rule.kind)
+    /// What is wrong with a rule in this policy, if anything: fewer years than the minimum, an
+    /// unreasonable number, or a funder's rule no longer than the rule for every session,
+    /// which it could never lengthen.
+    public func problems(of rule: RetentionRule) -> [Text] {
+        let minimum = Self.minimum(of: rule.kind)
         if rule.years < minimum.years {
             return [
-                "\(rule.years) years is shorter than the law's minimum for \(rule.kind.words) (\(minimum.years) years: \(minimum.reason))"
+                "\(rule.years) years is shorter than the minimum for \(rule.kind.words) (\(minimum.years) years: \(minimum.reason))"
             ]
         }
         if rule.years > 100 { return ["\(rule.years) years is not a retention period"] }
+        let everySession = years(of: rule.kind)
+        if rule.funder != nil && rule.years <= everySession {
+            return [
+                "a funder's rule only lengthens the retention: \(rule.years) years is not longer than the \(everySession) years of every session"
+            ]
+        }
         return []
     }
 
@@ -172,6 +180,9 @@ public struct PurgePlan: Sendable, Hashable {
     public var kept: [Person]
     /// How many people have records still within retention.
     public var withinRetention: Int
+    /// People removed from the workspace (they had no record) more than the default retention
+    /// ago, whose names the change log still holds, by id.
+    public var removed: [String] = []
 
     /// The plan for `people` under `policy`: those whose every record was kept until a day
     /// before `before`, unless an open session or an obligation still needs them.

@@ -57,6 +57,8 @@ public enum Base64URL {
                 group &= (1 << UInt32(bits)) - 1
             }
         }
+        // The last character's unused bits are zero: one text for one value ("Zg", not "Zh").
+        guard group == 0 else { return nil }
         return bytes
     }
 }

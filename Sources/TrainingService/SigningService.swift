@@ -363,16 +363,19 @@ public struct SigningService: Sendable {
         guard let parts = SigningCodes.parts(of: ticket) else { throw expired }
         let sheet: (window: SigningWindow?, session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>)
         do {
-            sheet = try store.signingSheet(sessionID: parts.sessionID, slotID: parts.slotID, only: participantID)
+            // The ticket's seal is checked against its window before anything else is read.
+            sheet = try store.signingSheet(sessionID: parts.sessionID, slotID: parts.slotID, only: participantID) { window in
+                guard let window else { throw expired }
+                let codes = SigningCodes(secret: window.secret, step: policy.step)
+                guard
+                    constantTimeEqual(
+                        ticket,
+                        codes.ticket(sessionID: parts.sessionID, slotID: parts.slotID, method: parts.method, issuedAt: parts.issuedAt)),
+                    now.timeIntervalSince(parts.issuedAt) <= policy.pageLifetime, now >= parts.issuedAt.addingTimeInterval(-policy.step)
+                else { throw expired }
+            }
         } catch is NotFoundError { throw expired }
-        guard let window = sheet.window else { throw expired }
-        let codes = SigningCodes(secret: window.secret, step: policy.step)
-        guard
-            constantTimeEqual(
-                ticket, codes.ticket(sessionID: parts.sessionID, slotID: parts.slotID, method: parts.method, issuedAt: parts.issuedAt)),
-            now.timeIntervalSince(parts.issuedAt) <= policy.pageLifetime, now >= parts.issuedAt.addingTimeInterval(-policy.step)
-        else { throw expired }
-        guard let slot = sheet.session.slot(window.slotID) else { throw expired }
+        guard let window = sheet.window, let slot = sheet.session.slot(window.slotID) else { throw expired }
         try checkTime(of: slot, in: sheet.session, at: now)
         guard let person = sheet.seated.first(where: { $0.id == participantID }) else {
             throw SigningError("\(participantID) holds no seat in session \(window.sessionID): only people enrolled sign its sheet")

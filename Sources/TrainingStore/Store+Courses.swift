@@ -124,7 +124,7 @@ public final class CourseImporter {
                 if lacks.classification, let classification = course.classification {
                     try CourseRows.classify(rowID, classification, json: &json, in: db)
                 }
-                if lacks.offer, let offer = course.offer { try CourseRows.offer(rowID, offer, in: db) }
+                if lacks.offer, let offer = course.offer { try CourseRows.offer(rowID, offer, json: &json, in: db) }
                 outcome = lacks.classification ? .classified : .completed
             } else if replacing {
                 try db.execute(sql: "DELETE FROM course WHERE rowID = ?", arguments: [rowID])
@@ -276,8 +276,11 @@ enum CourseRows {
     }
 
     /// Gives the row `rowID` the course's offer.
-    static func offer(_ rowID: Int64, _ offer: CourseOffer, in db: any SQLConnection) throws {
-        try db.execute(sql: "UPDATE course SET offer = ? WHERE rowID = ?", arguments: [offerJSON(offer), rowID])
+    static func offer(_ rowID: Int64, _ offer: CourseOffer, json: inout JSONWriter, in db: any SQLConnection) throws {
+        let update = try db.prepare(sql: "UPDATE course SET offer = ? WHERE rowID = ?")
+        update.bind(json: &json) { write(offer, to: &$0) }
+        update.bind(rowID)
+        try update.insert()
     }
 
     private static func bindContent(_ course: Course, json: inout JSONWriter, to row: any SQLStatement) {
@@ -310,16 +313,78 @@ enum CourseRows {
         row.bind(course.classification?.generalObjective?.rawValue)
         row.bind(course.classification?.level)
         row.bind(course.classification?.certificationCode)
-        row.bind(offerJSON(course.offer))
+        // Without an offer, NULL: the rows stored before course format 1.2 hold it.
+        if let offer = course.offer {
+            row.bind(json: &json) { write(offer, to: &$0) }
+        } else {
+            row.bind(nil as String?)
+        }
     }
 
-    /// The offer (course format 1.2) as its column holds it: JSON with sorted keys, NULL for
-    /// none, which the rows stored before hold.
-    static func offerJSON(_ offer: CourseOffer?) -> String? {
-        guard let offer else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(offer)).map { String(decoding: $0, as: UTF8.self) }
+    /// The offer (course format 1.2) as its column holds it, in a fixed order, an absent part
+    /// left out: what `CourseOffer`'s decoding reads.
+    static func write(_ offer: CourseOffer, to writer: inout JSONWriter) {
+        func codes(_ key: StaticString, _ codes: [CourseOffer.Code], _ writer: inout JSONWriter) {
+            writer.key(key)
+            writer.array { writer in
+                for code in codes {
+                    writer.object { writer in
+                        writer.key("code")
+                        writer.string(code.code)
+                        writer.key("version")
+                        writer.string(code.version)
+                    }
+                }
+            }
+        }
+        func optional(_ key: StaticString, _ value: String?, _ writer: inout JSONWriter) {
+            guard let value else { return }
+            writer.key(key)
+            writer.string(value)
+        }
+        writer.object { writer in
+            codes("formacodes", offer.formacodes, &writer)
+            writer.key("romeCodes")
+            writer.strings(offer.romeCodes)
+            optional("expectedResults", offer.expectedResults, &writer)
+            if let level = offer.entryLevel {
+                writer.key("entryLevel")
+                writer.integer(level)
+            }
+            if let level = offer.exitLevel {
+                writer.key("exitLevel")
+                writer.integer(level)
+            }
+            codes("publics", offer.publics, &writer)
+            writer.key("places")
+            writer.array { writer in
+                for place in offer.places {
+                    writer.object { writer in
+                        optional("name", place.name, &writer)
+                        writer.key("lines")
+                        writer.strings(place.lines)
+                        writer.key("postcode")
+                        writer.string(place.postcode)
+                        writer.key("city")
+                        writer.string(place.city)
+                        optional("inseeCode", place.inseeCode, &writer)
+                    }
+                }
+            }
+            writer.key("funders")
+            writer.array { writer in
+                for funder in offer.funders { writer.integer(funder) }
+            }
+            if let contact = offer.contact {
+                writer.key("contact")
+                writer.object { writer in
+                    optional("name", contact.name, &writer)
+                    optional("phone", contact.phone, &writer)
+                    optional("email", contact.email, &writer)
+                    optional("web", contact.web, &writer)
+                }
+            }
+        }
     }
 
     static func write(_ objectives: [Objective], to writer: inout JSONWriter) {

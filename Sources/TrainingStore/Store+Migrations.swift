@@ -729,6 +729,14 @@ extension Store {
             // JSON; NULL for the courses imported before, which compare equal to themselves still.
             try db.execute(sql: "ALTER TABLE course ADD COLUMN offer TEXT CHECK (offer IS NULL OR json_valid(offer))")
         }
+        migrator.registerMigration("v21 anonymised people stay so") { db in
+            // A purge erases a person's details once: no later change writes them back.
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER participantErasedIsFinal BEFORE UPDATE ON participant WHEN OLD.erasedIn IS NOT NULL
+                    BEGIN SELECT RAISE(ABORT, 'an anonymised participant is never changed'); END;
+                    """)
+        }
         return migrator
     }()
 }

@@ -128,6 +128,7 @@ extension Store {
         try database.write { db in
             let keepID = try Self.participantID(for: keepKey, in: db)
             let dropID = try Self.participantID(for: dropKey, in: db)
+            for id in [keepID, dropID] { try RetentionRows.refuseErased(id, db: db) }
             guard keepID != dropID else { throw ParticipantError("\(keepKey) and \(dropKey) are the same participant", index: 0) }
             let records = Self.recordTables.map { "SELECT sessionID FROM \($0.table) WHERE participantID = ?1" }
             let open = try db.all(

@@ -338,6 +338,12 @@ extension Store {
         try database.read { db in try Self.enrolments(in: sessionID, db: db) }
     }
 
+    /// The order a session lists the people holding a seat: by family name, case and
+    /// accents folded, then in the order they enrolled.
+    static func seatedBefore(_ a: (lastName: String, queued: Int), _ b: (lastName: String, queued: Int)) -> Bool {
+        a.lastName.caseFoldedEquals(b.lastName) ? a.queued < b.queued : a.lastName.caseFoldedLess(b.lastName)
+    }
+
     static func enrolments(in sessionID: String, db: any SQLConnection) throws -> [Enrolment] {
         do {
             let rows = try db.rows(
@@ -358,8 +364,7 @@ extension Store {
                 let (x, y) = (rank[a.status] ?? 2, rank[b.status] ?? 2)
                 if x != y { return x < y }
                 if a.status == "waitlisted" { return a.queued < b.queued }
-                if !a.lastName.caseFoldedEquals(b.lastName) { return a.lastName.caseFoldedLess(b.lastName) }
-                return a.queued < b.queued
+                return Self.seatedBefore((a.lastName, a.queued), (b.lastName, b.queued))
             }.map(\.row).map { row in
                 let status = try row.parsed(
                     "enrolmentStatus", of: "enrolment", key: "\(sessionID) \(row["id"] as String? ?? "")", EnrolmentStatus.init(rawValue:))

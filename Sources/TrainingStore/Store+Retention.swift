@@ -32,10 +32,10 @@ extension Store {
     }
 
     /// Sets how long a kind of record is kept, for every session or a funder's; refused
-    /// below the law's minimum.
+    /// below the minimum, and for a funder at no more than every session's.
     public func setRetention(_ rule: RetentionRule, by who: String, at now: Date = Date()) throws {
-        if let problem = RetentionPolicy.problems(of: rule).first { throw RetentionError(problem) }
         try database.write { db in
+            if let problem = try RetentionRows.policy(db).problems(of: rule).first { throw RetentionError(problem) }
             try db.execute(
                 sql: """
                     INSERT INTO retentionRule (kind, funder, years, recordedBy, recordedAt) VALUES (?, ?, ?, ?, ?)
@@ -61,10 +61,14 @@ extension Store {
         try RetentionRows.check(before: before, today: today)
         return try database.write { db in
             let (plan, policy, aliases) = try RetentionRows.plan(before: before, today: today, db: db)
-            guard !plan.anonymised.isEmpty else { return (plan, nil) }
-            let ids = plan.anonymised.flatMap { aliases[$0.participantID] ?? [$0.participantID] }.sorted()
+            guard !plan.anonymised.isEmpty || !plan.removed.isEmpty else { return (plan, nil) }
+            let people = plan.anonymised.flatMap { aliases[$0.participantID] ?? [$0.participantID] }
+            // Duplicates merged into them and removed since: their change log still names them.
+            let dropped = try RetentionRows.dropped(into: people, db: db)
+            let ids = (people + dropped + plan.removed).sorted()
             let record = try RetentionRows.append(before: before, participantIDs: ids, policy: policy, by: who, at: now, db: db)
-            for id in ids { try RetentionRows.erase(id, in: record.sequence, db: db) }
+            for id in people { try RetentionRows.erase(id, in: record.sequence, db: db) }
+            for id in dropped + plan.removed { try RetentionRows.eraseChanges(of: id, in: record.sequence, db: db) }
             try RetentionRows.eraseSignatures(in: record.sequence, db: db)
             return (plan, record)
         }
@@ -85,6 +89,29 @@ extension Store {
             var named: [Int64: Set<String>] = [:]
             for record in try db.rows(sql: "SELECT * FROM purge").map(RetentionRows.record) {
                 named[record.sequence] = Set(record.participantIDs)
+            }
+            // An erased drawing: everyone who signed with it was anonymised by that purge, and no
+            // trainer certified a sheet with it.
+            var signers: [String: Set<String>] = [:]
+            let decoder = JSONDecoder()
+            try db.each(sql: "SELECT participantID, evidence FROM attendanceEvent WHERE evidence IS NOT NULL", arguments: []) { row in
+                let evidence: String = try row["evidence"]
+                guard let sha = (try? decoder.decode(SignatureEvidence.self, from: Data(evidence.utf8)))?.imageSHA256 else { return }
+                signers[sha, default: []].insert(try row["participantID"])
+            }
+            for row in try db.rows(
+                sql: """
+                    SELECT i.sha256, i.erasedIn, EXISTS (SELECT 1 FROM sheetSignature s WHERE s.imageSHA256 = i.sha256) AS certified
+                    FROM signatureImage i WHERE i.erasedIn IS NOT NULL
+                    """)
+            {
+                let (sha, purge): (String, Int64) = (try row["sha256"], try row["erasedIn"])
+                let named = named[purge] ?? []
+                guard !(try row["certified"] as Bool), (signers[sha] ?? []).isSubset(of: named), !named.isEmpty else {
+                    return ChainReport(
+                        recordCount: report.recordCount, firstBrokenSequence: purge,
+                        problem: "the drawn signature \(sha) was erased, but purge \(purge) does not name everyone who signed with it")
+                }
             }
             for (table, column) in [("participant", "id"), ("participantChange", "participantID"), ("certificate", "participantID")] {
                 for row in try db.rows(sql: "SELECT \(column) AS person, erasedIn FROM \(table) WHERE erasedIn IS NOT NULL") {
@@ -223,11 +250,60 @@ enum RetentionRows {
             return PersonRetention(
                 participantID: id, name: person.name, recordedOn: person.recordedOn, records: records[id] ?? [],
                 openSessions: (open[id] ?? []).sorted(),
-                obligations: needing.filter { $0.rule.applies(toRole: person.profession, participantID: id) }.map {
-                    "\($0.title) (\($0.id))"
-                })
+                // An obligation may name a duplicate merged into them: it names them.
+                obligations: needing.filter { obligation in
+                    (aliases[id] ?? [id]).contains { obligation.rule.applies(toRole: person.profession, participantID: $0) }
+                }.map { "\($0.title) (\($0.id))" })
         }
-        return (PurgePlan(people: facts, policy: policy, before: before), policy, aliases)
+        var plan = PurgePlan(people: facts, policy: policy, before: before)
+        plan.removed = try removed(before: before, db: db)
+        return (plan, policy, aliases)
+    }
+
+    /// People removed from the workspace (they had no record) whose names the change log
+    /// still holds, removed more than the default retention before `before`.
+    static func removed(before: LocalDate, db: any SQLConnection) throws -> [String] {
+        try db.rows(
+            sql: """
+                SELECT c.participantID, c.changedAt FROM participantChange c
+                WHERE c.field = 'removed' AND c.after IS NULL AND c.erasedIn IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = c.participantID)
+                ORDER BY c.participantID
+                """
+        ).compactMap { row in
+            let changed: String = try row["changedAt"]
+            guard let day = LocalDate(String(changed.prefix(10))),
+                day.adding(months: 12 * RetentionPolicy.defaultYears) < before
+            else { return nil }
+            return try row["participantID"] as String
+        }
+    }
+
+    /// The duplicates merged into these people and removed since (they had no record of their
+    /// own left), and those merged into them, and so on.
+    static func dropped(into people: [String], db: any SQLConnection) throws -> [String] {
+        var found: [String] = []
+        var waiting = people
+        while let id = waiting.popLast() {
+            let more = try db.all(
+                String.self,
+                sql: """
+                    SELECT DISTINCT c.participantID FROM participantChange c
+                    WHERE c.after = ? AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = c.participantID)
+                    """, arguments: ["merged into \(id)"])
+            for other in more where !found.contains(other) && !people.contains(other) {
+                found.append(other)
+                waiting.append(other)
+            }
+        }
+        return found
+    }
+
+    /// Erases the values of someone's change log.
+    static func eraseChanges(of id: String, in purge: Int64, db: any SQLConnection) throws {
+        try db.execute(
+            sql: "UPDATE participantChange SET before = NULL, after = NULL, erasedIn = ? WHERE participantID = ? AND erasedIn IS NULL",
+            arguments: [purge, id])
     }
 
     static func append(
@@ -273,8 +349,9 @@ enum RetentionRows {
 
     /// Replaces a person's names, email, external id, birth date and gender, wherever the
     /// records hold them: their row, the log of their changes, their certificates' snapshots
-    /// and signed statements, their follow-ups' notes and the file names of their training
-    /// elsewhere (the drawn images of their signatures: ``eraseSignatures(in:db:)``). Ids, employer, profession, dates and
+    /// and signed statements, their follow-ups' notes, the reasons of their exemptions and the
+    /// file names of their training elsewhere (the drawn images of their signatures:
+    /// ``eraseSignatures(in:db:)``). Ids, employer, profession, dates and
     /// hours stay: the counts made from them do not change.
     static func erase(_ id: String, in purge: Int64, db: any SQLConnection) throws {
         try db.execute(
@@ -282,21 +359,25 @@ enum RetentionRows {
                 UPDATE participant SET firstName = ?, lastName = ?, email = NULL, externalID = NULL, birthDate = NULL,
                   gender = NULL, erasedIn = ? WHERE id = ?
                 """, arguments: [Participant.anonymisedFirstName(of: id), Participant.anonymisedLastName, purge, id])
-        try db.execute(
-            sql: "UPDATE participantChange SET before = NULL, after = NULL, erasedIn = ? WHERE participantID = ? AND erasedIn IS NULL",
-            arguments: [purge, id])
-        let decoder = JSONDecoder()
+        try eraseChanges(of: id, in: purge, db: db)
         for row in try db.rows(
             sql: "SELECT number, eligible, printed FROM certificate WHERE participantID = ? AND erasedIn IS NULL", arguments: [id])
         {
             let number: String = try row["number"]
+            // Only the holder's details in what was printed: everything else of the snapshot,
+            // whatever release wrote it, stays as it was.
             var printed: String?
             if let json = try row["printed"] as String? {
-                guard var snapshot = try? decoder.decode(CertificateSnapshot.self, from: Data(json.utf8)) else {
-                    throw CorruptRecordError(table: "certificate", key: number, column: "printed", value: json)
-                }
-                snapshot.participant = snapshot.participant.anonymised()
-                printed = try CertificateSnapshotRows.json(snapshot)
+                guard var snapshot = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+                    var holder = snapshot["participant"] as? [String: Any]
+                else { throw CorruptRecordError(table: "certificate", key: number, column: "printed", value: json) }
+                holder["firstName"] = Participant.anonymisedFirstName(of: id)
+                holder["lastName"] = Participant.anonymisedLastName
+                for key in ["email", "externalID", "birthDate", "gender"] { holder[key] = nil }
+                snapshot["participant"] = holder
+                printed = String(
+                    decoding: try JSONSerialization.data(withJSONObject: snapshot, options: [.sortedKeys, .withoutEscapingSlashes]),
+                    as: UTF8.self)
             }
             try db.execute(
                 sql: "UPDATE certificate SET printed = ?, signedPayload = '', credential = ?, erasedIn = ? WHERE number = ?",
@@ -304,7 +385,12 @@ enum RetentionRows {
         }
         try db.execute(sql: "UPDATE absenceFollowUp SET note = NULL WHERE participantID = ? AND note IS NOT NULL", arguments: [id])
         try db.execute(sql: "UPDATE externalTraining SET fileName = NULL WHERE participantID = ?", arguments: [id])
+        // Why someone was exempt (a leave, an illness) is theirs too.
+        try db.execute(sql: "UPDATE exemption SET reason = ? WHERE participantID = ?", arguments: [Self.erasedText, id])
     }
+
+    /// What an erased free text reads.
+    static let erasedText = "—"
 
     /// Erases the drawn images of the signatures of the people `purge` anonymised, except an
     /// image someone not anonymised signed with too, or a trainer certified a sheet with.

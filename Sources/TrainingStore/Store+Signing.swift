@@ -195,13 +195,15 @@ extension Store {
     /// What a half-day's signing page shows and a signature checks, in one read: the window
     /// opened for it, the session, its course's title, the people holding a seat (their
     /// names only, by family name; only `participantID` when named) and those with a record
-    /// of the half-day (none asked for when a person is named).
-    public func signingSheet(sessionID: String, slotID: String, only participantID: String? = nil) throws -> (
-        window: SigningWindow?, session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>
-    ) {
+    /// of the half-day (none asked for when a person is named). `check` sees the window first,
+    /// before anything else is read, and may refuse.
+    public func signingSheet(
+        sessionID: String, slotID: String, only participantID: String? = nil, check: (SigningWindow?) throws -> Void = { _ in }
+    ) throws -> (window: SigningWindow?, session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>) {
         try database.read { db in
-            guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
             let window = try SigningRows.window(sessionID: sessionID, slotID: slotID, db: db)
+            try check(window)
+            guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
             let title = try CourseRows.title(of: session, db: db)
             var seated: [(participant: Participant, queued: Int)] = []
             try db.each(
@@ -213,11 +215,7 @@ extension Store {
                 seated.append(
                     (Participant(id: try row["id"], firstName: try row["firstName"], lastName: try row["lastName"]), try row["queuedAt"]))
             }
-            // As the session lists them: by family name, then in the order they enrolled.
-            seated.sort { a, b in
-                a.participant.lastName.caseFoldedEquals(b.participant.lastName)
-                    ? a.queued < b.queued : a.participant.lastName.caseFoldedLess(b.participant.lastName)
-            }
+            seated.sort { a, b in Self.seatedBefore((a.participant.lastName, a.queued), (b.participant.lastName, b.queued)) }
             let recorded =
                 participantID != nil
                 ? []

@@ -677,6 +677,15 @@ public enum PostgresMigrations {
             "v20 course offers",
             ["ALTER TABLE course ADD COLUMN offer TEXT COLLATE \"C\" CHECK (offer IS NULL OR offer::jsonb IS NOT NULL)"]
         ),
+        (
+            "v21 anonymised people stay so",
+            [
+                """
+                CREATE TRIGGER participantErasedIsFinal BEFORE UPDATE ON participant
+                FOR EACH ROW WHEN (OLD.erasedIn IS NOT NULL) EXECUTE FUNCTION allervers_refuse('an anonymised participant is never changed')
+                """
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

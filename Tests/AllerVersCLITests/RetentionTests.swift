@@ -52,6 +52,15 @@ import TrainingTesting
             let result = await allervers(arguments + ["--store", store])
             try #require(result.exitCode == 0, "\(arguments): \(result.error)")
         }
+        // Julie Blanc, added by mistake and removed on 2026-04-01: only the change log names her.
+        try await WorkClock.$fixed.withValue(try noon("2026-04-01")) {
+            for arguments in [
+                ["participant", "add", "--first-name", "Julie", "--last-name", "Blanc"], ["participant", "remove", "P-0007"],
+            ] {
+                let result = await allervers(arguments + ["--store", store])
+                try #require(result.exitCode == 0, "\(arguments): \(result.error)")
+            }
+        }
         return workspace
     }
 
@@ -73,6 +82,16 @@ import TrainingTesting
         let bpfs = try await Self.bpf("2025", store: store, in: workspace.url) + Self.bpf("2026", store: store, in: workspace.url)
 
         try await WorkClock.$fixed.withValue(try noon(Self.day)) {
+            // A day after today is refused, and nothing changes.
+            let early = await allervers("purge", "--before", "2033-06-01", "--store", store)
+            #expect(early.exitCode == 1)
+            #expect(
+                early.error
+                    == "the purge date 2033-06-01 is after today (2033-01-01): only records whose retention has ended are purged",
+                "\(early.error)")
+            let untouched = try await participantJSON("P-0002", store: store)
+            #expect(untouched["lastName"] as? String == "Benali")
+
             let dry = await allervers("purge", "--before", Self.day, "--dry-run", "--store", store)
             #expect(dry.exitCode == 0, "\(dry.error)")
             let lines = dry.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
@@ -81,7 +100,8 @@ import TrainingTesting
                 "Kept although past retention: 4 people", "P-0001 ROUX Camille 2032-06-16 session SOUS is not closed",
                 "P-0003 LAMBERT Sophie 2032-03-13 obligation Aller-vers (O-0001) of their employer applies to them",
                 "P-0004 MOREAU Julien 2032-03-13 obligation Aller-vers (O-0001) of their employer applies to them",
-                "P-0006 PETIT Anne-Laure 2032-06-16 session SOUS is not closed", "Within retention: 0 people",
+                "P-0006 PETIT Anne-Laure 2032-06-16 session SOUS is not closed",
+                "Removed from the workspace long ago, their names erased from the change log: P-0007", "Within retention: 0 people",
                 "Dry run: nothing was changed.",
             ] {
                 #expect(lines.contains(expected), "\(expected) in \(dry.output)")
@@ -91,7 +111,7 @@ import TrainingTesting
 
             let purged = await allervers("purge", "--before", Self.day, "--store", store)
             #expect(purged.exitCode == 0, "\(purged.error)")
-            #expect(purged.output.contains("Purge #1 recorded in the chained log: 2 people anonymised."), "\(purged.output)")
+            #expect(purged.output.contains("Purge #1 recorded in the chained log: 3 people anonymised."), "\(purged.output)")
             let again = await allervers("purge", "--before", Self.day, "--store", store)
             #expect(again.output.contains("Nobody to anonymise: nothing was changed."), "\(again.output)")
         }
@@ -105,6 +125,10 @@ import TrainingTesting
         #expect(!changes.isEmpty && changes.allSatisfy { $0["before"] == nil && $0["after"] == nil }, "\(changes)")
         let kept = try await participantJSON("P-0001", store: store)
         #expect(kept["lastName"] as? String == "Roux")
+        // Julie Blanc's removal no longer names her.
+        let removal =
+            "SELECT 'erased-' || count(*) FROM participantChange WHERE participantID = 'P-0007' AND before IS NULL AND erasedIn = 1"
+        #expect(try TestDatabase.edit(workspaceAt: workspace.url, sqlite: removal, postgres: removal).output.contains("erased-1"))
 
         // Their certificate: number, dates and hours kept; no statement, no credential, no documents.
         let certificate = try await certificateJSON(mehdi, store: store)
@@ -160,6 +184,7 @@ import TrainingTesting
             "UPDATE certificate SET attendedMinutes = 840 WHERE participantID = 'P-0002'",
             "UPDATE participantChange SET after = 'x' WHERE participantID = 'P-0002'",
             "UPDATE signatureImage SET data = 'AAAA' WHERE erasedIn IS NOT NULL",
+            "UPDATE participant SET firstName = 'Mehdi' WHERE id = 'P-0002'",
             "DELETE FROM purge",
         ] {
             let refused = try TestDatabase.edit(workspaceAt: workspace.url, sqlite: sql, postgres: sql)
@@ -175,6 +200,12 @@ import TrainingTesting
             #expect(broken.exitCode == 1)
             #expect(broken.error == "P-0001's details in \(table) were erased, but purge 1 does not name them", "\(broken.error)")
         }
+        // Camille's drawing, which Mehdi's shares, wiped as if purge 1 had erased it.
+        let wipe = "UPDATE signatureImage SET data = '', erasedIn = 1 WHERE erasedIn IS NULL"
+        #expect(try TestDatabase.edit(workspaceAt: workspace.url, sqlite: wipe, postgres: wipe).status == 0)
+        let wiped = await allervers("verify", "--store", store)
+        #expect(wiped.exitCode == 1)
+        #expect(wiped.error.contains("was erased, but purge 1 does not name everyone who signed with it"), "\(wiped.error)")
     }
 
     /// A funder's longer rule for one kind, and European funds, keep records longer.
@@ -187,7 +218,7 @@ import TrainingTesting
         #expect(set.output == "follow-ups: 12 years after the session ends, for the sessions opco-skills-plan paid for\n", "\(set.output)")
         let shown = await allervers("retention", "show", "--store", store)
         let rows = shown.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(rows.contains("follow-ups every session 6 3") && rows.contains("follow-ups opco-skills-plan 12 3"), "\(shown.output)")
+        #expect(rows.contains("follow-ups every session 6 4") && rows.contains("follow-ups opco-skills-plan 12 4"), "\(shown.output)")
         try await WorkClock.$fixed.withValue(try noon(Self.day)) {
             let plan = try await Self.plan(store)
             #expect(plan.anonymised == ["P-0002"] && plan.within == 1, "\(plan)")
@@ -196,6 +227,19 @@ import TrainingTesting
             #expect(declared.exitCode == 0, "\(declared.error)")
             let european = try await Self.plan(store)
             #expect(european.anonymised == ["P-0002"] && european.within == 3, "\(european)")
+        }
+        // An obligation of the CCAS names a duplicate of Mehdi's, merged into him: it needs him.
+        for arguments in [
+            ["participant", "add", "--first-name", "M.", "--last-name", "Benali", "--employer", "CCAS de Villeurbanne"],
+            ["obligation", "add", "--employer", "CCAS de Villeurbanne", "--title", "Suivi", "--course", "AV-FOND", "--person", "P-0007"],
+            ["participant", "merge", "P-0002", "P-0007"],
+        ] {
+            let result = await allervers(arguments + ["--store", store])
+            try #require(result.exitCode == 0, "\(arguments): \(result.error)")
+        }
+        try await WorkClock.$fixed.withValue(try noon(Self.day)) {
+            let merged = try await Self.plan(store)
+            #expect(merged.anonymised.isEmpty, "\(merged)")
         }
     }
 
@@ -216,7 +260,11 @@ import TrainingTesting
         (["purge", "--before", "2026-02-30"], 64, "\"2026-02-30\" is not a date that exists (YYYY-MM-DD)"),
         (
             ["retention", "set", "sign-in-sheets", "2"], 1,
-            "2 years is shorter than the law's minimum for sign-in-sheets (3 years: a Qualiopi audit looks at every action of the three-year cycle)"
+            "2 years is shorter than the minimum for sign-in-sheets (4 years: a control or a Qualiopi audit may look back over the current year and the three before it)"
+        ),
+        (
+            ["retention", "set", "certificates", "5", "--funder", "region"], 1,
+            "a funder's rule only lengthens the retention: 5 years is not longer than the 6 years of every session"
         ),
         (["retention", "set", "pigeons", "6"], 64, "\"pigeons\" is not one of sign-in-sheets, certificates"),
         (["retention", "set", "certificates", "10", "--funder", "nobody"], 64, "--funder \"nobody\" is not a source of cadre C"),
