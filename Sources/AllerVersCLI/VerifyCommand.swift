@@ -169,6 +169,11 @@ struct CertificatePage {
             throw CLIError("a certificate's address without its QR code's statement is checked in its workspace (--store)")
         }
         let certificate = try await CertificationService(store: store).certificate(number)
+        if let purge = certificate.erasedIn {
+            throw CLIError(
+                "certificate \(number)'s holder was anonymised past retention (purge \(purge)): the workspace no longer keeps its signed statement; check the QR code's"
+            )
+        }
         guard certificate.isVerified(by: code) else { throw CLIError("the code is not certificate \(number)'s") }
         return certificate.signedPayload
     }

@@ -1876,6 +1876,8 @@ extension Text {
             "le certificat {} n'est pas dans cet espace de travail",
         "certificate {} was revoked on {}: {}":
             "le certificat {} a été révoqué le {} : {}",
+        "certificate {}'s holder was anonymised past retention (purge {}): the workspace no longer keeps its signed statement; check the QR code's":
+            "le titulaire du certificat {} a été anonymisé au terme de la conservation (purge {}) : l'espace de travail ne garde plus sa déclaration signée ; vérifiez celle du QR code",
         "certificates":
             "certificats",
         "certificates issued":

@@ -134,6 +134,11 @@ import TrainingTesting
         let certificate = try await certificateJSON(mehdi, store: store)
         #expect(certificate["erasedIn"] as? Int == 1 && certificate["credential"] == nil, "\(certificate)")
         #expect((certificate["attended"] as? [String: Any])?["minutes"] as? Int == 820, "\(certificate)")
+        let printed = await allervers(
+            "verify", "https://formation.example.org/verify/\(mehdi)?code=AAAAAAAAAAAAAAAAAAAAAA", "--store", store)
+        #expect(printed.exitCode == 1)
+        #expect(
+            printed.error.contains("certificate \(mehdi)'s holder was anonymised past retention (purge 1)"), "\(printed.error)")
         let out = workspace.url.appendingPathComponent("out")
         let exported = await allervers("export", "records", "LYON", "--out", out.path, "--store", store)
         #expect(exported.exitCode == 0, "\(exported.error)")
