@@ -148,14 +148,7 @@ public struct PersonRetention: Sendable, Hashable {
 
     /// The last day any of their records is kept.
     public func keptUntil(under policy: RetentionPolicy) -> LocalDate {
-        policy.records(keptUntil: records) ?? recordedOn.adding(months: 12 * RetentionPolicy.defaultYears)
-    }
-}
-
-extension RetentionPolicy {
-    /// The last day any of `records` is kept, `nil` when there are none.
-    public func records(keptUntil records: [RetainedRecord]) -> LocalDate? {
-        records.map(keptUntil).max()
+        records.map(policy.keptUntil).max() ?? recordedOn.adding(months: 12 * RetentionPolicy.defaultYears)
     }
 }
 

@@ -361,7 +361,7 @@ public struct SigningService: Sendable {
     ) async throws -> SigningReceipt {
         let expired = SigningError("this signing page has expired: scan or type the code on the trainer's screen again")
         guard let parts = SigningCodes.parts(of: ticket) else { throw expired }
-        let sheet: (window: SigningWindow?, session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>)
+        let sheet: SigningSheet
         do {
             // The ticket's seal is checked against its window before anything else is read.
             sheet = try store.signingSheet(sessionID: parts.sessionID, slotID: parts.slotID, only: participantID) { window in

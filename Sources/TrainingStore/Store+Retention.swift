@@ -1,4 +1,3 @@
-internal import Crypto
 public import Foundation
 public import TrainingCore
 
@@ -69,14 +68,9 @@ extension Store {
             let record = try RetentionRows.append(before: before, participantIDs: ids, policy: policy, by: who, at: now, db: db)
             for id in people { try RetentionRows.erase(id, in: record.sequence, db: db) }
             for id in dropped + plan.removed { try RetentionRows.eraseChanges(of: id, in: record.sequence, db: db) }
-            try RetentionRows.eraseSignatures(in: record.sequence, db: db)
+            try RetentionRows.eraseSignatures(of: people, in: record.sequence, db: db)
             return (plan, record)
         }
-    }
-
-    /// The purges made, oldest first.
-    public func purges() throws -> [PurgeRecord] {
-        try database.read { db in try db.rows(sql: "SELECT * FROM purge ORDER BY sequence").map(RetentionRows.record) }
     }
 
     /// Recomputes the chain of purges, and checks that every erased row belongs to someone
@@ -87,18 +81,17 @@ extension Store {
                 table: "purge", head: "purgeChain", record: "purge", log: "log of purges", hash: RetentionRows.hash, db: db)
             guard report.problem == nil else { return report }
             var named: [Int64: Set<String>] = [:]
-            for record in try db.rows(sql: "SELECT * FROM purge").map(RetentionRows.record) {
+            // Who that purge or an earlier one anonymised.
+            var namedSoFar: [Int64: Set<String>] = [:]
+            var soFar: Set<String> = []
+            for record in try db.rows(sql: "SELECT * FROM purge ORDER BY sequence").map(RetentionRows.record) {
                 named[record.sequence] = Set(record.participantIDs)
+                soFar.formUnion(record.participantIDs)
+                namedSoFar[record.sequence] = soFar
             }
-            // An erased drawing: everyone who signed with it was anonymised by that purge, and no
+            // An erased drawing: everyone who signed with it was anonymised by then, and no
             // trainer certified a sheet with it.
-            var signers: [String: Set<String>] = [:]
-            let decoder = JSONDecoder()
-            try db.each(sql: "SELECT participantID, evidence FROM attendanceEvent WHERE evidence IS NOT NULL", arguments: []) { row in
-                let evidence: String = try row["evidence"]
-                guard let sha = (try? decoder.decode(SignatureEvidence.self, from: Data(evidence.utf8)))?.imageSHA256 else { return }
-                signers[sha, default: []].insert(try row["participantID"])
-            }
+            let signers = try RetentionRows.signers(db)
             for row in try db.rows(
                 sql: """
                     SELECT i.sha256, i.erasedIn, EXISTS (SELECT 1 FROM sheetSignature s WHERE s.imageSHA256 = i.sha256) AS certified
@@ -106,8 +99,8 @@ extension Store {
                     """)
             {
                 let (sha, purge): (String, Int64) = (try row["sha256"], try row["erasedIn"])
-                let named = named[purge] ?? []
-                guard !(try row["certified"] as Bool), (signers[sha] ?? []).isSubset(of: named), !named.isEmpty else {
+                let anonymised = namedSoFar[purge] ?? []
+                guard !(try row["certified"] as Bool), (signers[sha] ?? []).isSubset(of: anonymised), !anonymised.isEmpty else {
                     return ChainReport(
                         recordCount: report.recordCount, firstBrokenSequence: purge,
                         problem: "the drawn signature \(sha) was erased, but purge \(purge) does not name everyone who signed with it")
@@ -351,7 +344,7 @@ enum RetentionRows {
     /// records hold them: their row, the log of their changes, their certificates' snapshots
     /// and signed statements, their follow-ups' notes, the reasons of their exemptions and the
     /// file names of their training elsewhere (the drawn images of their signatures:
-    /// ``eraseSignatures(in:db:)``). Ids, employer, profession, dates and
+    /// ``eraseSignatures(of:in:db:)``). Ids, employer, profession, dates and
     /// hours stay: the counts made from them do not change.
     static func erase(_ id: String, in purge: Int64, db: any SQLConnection) throws {
         try db.execute(
@@ -392,27 +385,25 @@ enum RetentionRows {
     /// What an erased free text reads.
     static let erasedText = "—"
 
-    /// Erases the drawn images of the signatures of the people `purge` anonymised, except an
-    /// image someone not anonymised signed with too, or a trainer certified a sheet with.
-    static func eraseSignatures(in purge: Int64, db: any SQLConnection) throws {
-        var theirs: Set<String> = []
-        var others: Set<String> = []
+    /// Who signed with each drawn image, by its SHA-256.
+    static func signers(_ db: any SQLConnection) throws -> [String: Set<String>] {
+        var signers: [String: Set<String>] = [:]
         let decoder = JSONDecoder()
-        try db.each(
-            sql: """
-                SELECT e.evidence, p.erasedIn FROM attendanceEvent e JOIN participant p ON p.id = e.participantID
-                WHERE e.evidence IS NOT NULL
-                """, arguments: []
-        ) { row in
+        try db.each(sql: "SELECT participantID, evidence FROM attendanceEvent WHERE evidence IS NOT NULL", arguments: []) { row in
             let evidence: String = try row["evidence"]
             guard let sha = (try? decoder.decode(SignatureEvidence.self, from: Data(evidence.utf8)))?.imageSHA256 else { return }
-            switch try row["erasedIn"] as Int64? {
-            case purge: theirs.insert(sha)
-            case nil: others.insert(sha)
-            default: break
-            }
+            signers[sha, default: []].insert(try row["participantID"])
         }
-        for sha in theirs.subtracting(others).sorted() {
+        return signers
+    }
+
+    /// Erases the drawn images of the signatures of `people`, whom `purge` anonymised, except
+    /// an image someone not anonymised signed with too, or a trainer certified a sheet with.
+    static func eraseSignatures(of people: [String], in purge: Int64, db: any SQLConnection) throws {
+        let theirs = Set(people)
+        let anonymised = Set(try db.all(String.self, sql: "SELECT id FROM participant WHERE erasedIn IS NOT NULL"))
+        for (sha, signed) in try signers(db).sorted(by: { $0.key < $1.key })
+        where !signed.isDisjoint(with: theirs) && signed.isSubset(of: anonymised) {
             try db.execute(
                 sql: """
                     UPDATE signatureImage SET data = '', erasedIn = ?

@@ -65,6 +65,19 @@ public struct ChainReports: Sendable, Hashable, Codable {
     }
 }
 
+/// A half-day's sheet as signing reads it (``Store/signingSheet(sessionID:slotID:only:check:)``).
+public struct SigningSheet: Sendable {
+    /// The window opened for the half-day, if it was.
+    public var window: SigningWindow?
+    /// The session and its course's title.
+    public var session: Session
+    public var courseTitle: String
+    /// The people holding a seat, their names only, as the session lists them.
+    public var seated: [Participant]
+    /// Those with a record of the half-day.
+    public var recorded: Set<String>
+}
+
 /// A trainer's signature certifying a half-day's sheet.
 public struct SheetSignature: Sendable, Hashable {
     /// The record's position in the log of sheet signatures, from 1.
@@ -199,7 +212,7 @@ extension Store {
     /// before anything else is read, and may refuse.
     public func signingSheet(
         sessionID: String, slotID: String, only participantID: String? = nil, check: (SigningWindow?) throws -> Void = { _ in }
-    ) throws -> (window: SigningWindow?, session: Session, courseTitle: String, seated: [Participant], recorded: Set<String>) {
+    ) throws -> SigningSheet {
         try database.read { db in
             let window = try SigningRows.window(sessionID: sessionID, slotID: slotID, db: db)
             try check(window)
@@ -223,7 +236,8 @@ extension Store {
                     try db.all(
                         String.self, sql: "SELECT DISTINCT participantID FROM attendanceEvent WHERE sessionID = ? AND slotID = ?",
                         arguments: [sessionID, slotID]))
-            return (window, session, title, seated.map(\.participant), recorded)
+            return SigningSheet(
+                window: window, session: session, courseTitle: title, seated: seated.map(\.participant), recorded: recorded)
         }
     }
 
