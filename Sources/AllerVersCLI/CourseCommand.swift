@@ -31,10 +31,12 @@ extension AllerVers.CourseCommand {
 
         func run() throws {
             let input = try CourseFiles(arguments: files)
+            let warnings = WarningTally()
             var courses: [[String: String]] = []
-            try input.forEachCourse { course, location in
-                courses.append(["id": course.id, "version": course.version.description, "location": location.description])
+            try input.forEachEntry(warn: warnings.add) { entry in
+                courses.append(["id": entry.course.id, "version": entry.course.version.description, "location": entry.location.description])
             }
+            warnings.summarise()
             if format.json { return try printJSON(courses) }
             say("Valid: \(counted(courses.count, "course")) in \(counted(input.paths.count, "file"))")
         }
@@ -50,8 +52,15 @@ extension AllerVers.CourseCommand {
                     as it is. With different content it is refused, unless --replace: give a revised programme \
                     a new version instead, and both are kept.
 
+                    An LHEO 2.2 or 2.3 file (a Carif-Oref feed) imports too: each formation becomes a course \
+                    (one module of the action's hours, its codes, places, funders and contact in the offer, \
+                    its version the date of the offer's last update), each action a session template, and each \
+                    session whose first day is known a planned session, laid out on half-days from that day. \
+                    What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.
+
                     Example:
                       allervers course import Courses/
+                      allervers course import offres-carif.xml
                       allervers course import --dry-run new-catalogue.xml
                     """))
         }
@@ -70,10 +79,17 @@ extension AllerVers.CourseCommand {
 
         func run() async throws {
             let input = try CourseFiles(arguments: files)
+            let warnings = WarningTally()
             let imported = try await CourseService(store: try storeOptions.openStore()).importCourses(
-                input, replacing: replace, dryRun: dryRun)
+                input, replacing: replace, dryRun: dryRun, warn: warnings.add)
+            warnings.summarise()
             if format.json {
-                return try printJSON(imported.map { ["id": $0.id, "version": $0.version.description, "outcome": $0.outcome.rawValue] })
+                return try printJSON(
+                    imported.map {
+                        ImportedCourseJSON(
+                            id: $0.id, version: $0.version.description, outcome: $0.outcome.rawValue, templates: $0.templates,
+                            plannedSessions: $0.plannedSessions)
+                    })
             }
             let count = { (outcome: CourseImportOutcome) in imported.filter { $0.outcome == outcome }.count }
             let verb: Text = dryRun ? "Would import" : "Imported"
@@ -85,6 +101,17 @@ extension AllerVers.CourseCommand {
             say(
                 "\(verb) \(counted(imported.count, "course")) from \(counted(input.paths.count, "file")): "
                     + "\(count(.added)) added, \(count(.unchanged)) unchanged, \(count(.replaced)) replaced" + classified + completed)
+            let templates = imported.reduce(0) { $0 + $1.templates }
+            let sessions = imported.flatMap(\.plannedSessions)
+            if templates > 0 || !sessions.isEmpty {
+                let templates = counted(templates, "session template", "session templates")
+                let planned = counted(sessions.count, "session")
+                say(
+                    dryRun
+                        ? "From the offers' actions: \(templates), would plan \(planned)"
+                        : "From the offers' actions: \(templates), planned \(planned)")
+                for session in sessions { say(verbatim: "  \(session)") }
+            }
         }
     }
 
@@ -123,9 +150,10 @@ extension AllerVers.CourseCommand {
         @OptionGroup var format: FormatOptions
 
         func run() async throws {
-            let course = try await CourseService(store: try storeOptions.openStore()).course(id, version: try version.parsed())
+            let service = CourseService(store: try storeOptions.openStore())
+            let course = try await service.course(id, version: try version.parsed())
             if format.json { return try printJSON(course) }
-            CoursePrinter(course: course).print()
+            CoursePrinter(course: course, templates: try await service.templates(of: course)).print()
         }
     }
 
@@ -188,5 +216,30 @@ private struct CourseSummaryJSON: Encodable {
         hours = summary.duration.decimal
         modules = summary.moduleCount
         importedAt = summary.importedAt
+    }
+}
+
+/// An imported course as `course import --json` prints it.
+struct ImportedCourseJSON: Encodable {
+    var id: String
+    var version: String
+    var outcome: String
+    var templates: Int
+    var plannedSessions: [String]
+}
+
+/// The warnings of a read, printed as they come and counted per file at the end.
+final class WarningTally {
+    private var counts: [(path: String, count: Int)] = []
+
+    func add(_ warning: CourseImportWarning) {
+        sayError(warning.text)
+        let path = warning.location.path
+        if counts.last?.path == path { counts[counts.count - 1].count += 1 } else { counts.append((path, 1)) }
+    }
+
+    /// One line per file with warnings, on the error stream with them.
+    func summarise() {
+        for (path, count) in counts { sayError("\(path): \(counted(count, "warning"))") }
     }
 }

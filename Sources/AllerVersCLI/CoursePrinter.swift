@@ -3,6 +3,8 @@ import TrainingCore
 /// A course as a trainer reads it on a terminal.
 struct CoursePrinter {
     let course: Course
+    /// How the course is run when offered (an LHEO file's actions).
+    var templates: [SessionTemplate] = []
 
     func print() {
         say("\(course.title)")
@@ -60,12 +62,13 @@ struct CoursePrinter {
             section("Classification", lines.joined(separator: "\n  "))
         }
         if let offer = course.offer {
-            var lines = offer.formacodes.map { "FORMACODE \($0.code) (\($0.version))" } + offer.romeCodes.map { "ROME \($0)" }
+            func versioned(_ code: CourseOffer.Code) -> String { code.version.isEmpty ? code.code : "\(code.code) (\(code.version))" }
+            var lines = offer.formacodes.map { "FORMACODE \(versioned($0))" } + offer.romeCodes.map { "ROME \($0)" }
             if let results = offer.expectedResults { lines.append(tr("Expected results: \(results)").description) }
             for (label, level) in [(tr("Entry level"), offer.entryLevel), (tr("Exit level"), offer.exitLevel)] {
                 if let level { lines.append("\(label): \(level) \(LHEODictionary.levels[level] ?? "")") }
             }
-            lines += offer.publics.map { tr("Public \($0.code) (\($0.version))").description }
+            lines += offer.publics.map { tr("Public \(versioned($0))").description }
             for place in offer.places {
                 lines.append(
                     tr(
@@ -83,6 +86,27 @@ struct CoursePrinter {
                         .description)
             }
             section("Offer", lines.joined(separator: "\n  "))
+        }
+        for template in templates {
+            var lines: [String] = []
+            if let place = template.place {
+                lines.append(tr("Place: \((place.lines + ["\(place.postcode) \(place.city)"]).joined(separator: ", "))").description)
+            }
+            if let rhythm = template.rhythm { lines.append(tr("Rhythm: \(rhythm)").description) }
+            if let hours = template.hours {
+                let centre = template.centreHours.map { tr(", \($0.decimal) in the centre").description } ?? ""
+                let company = template.companyHours.map { tr(", \($0.decimal) in a company").description } ?? ""
+                lines.append(tr("Hours: \(hours.decimal)").description + centre + company)
+            }
+            if !template.funders.isEmpty {
+                lines.append(
+                    tr("Funders: \(template.funders.map { "\($0) \(LHEODictionary.funders[$0] ?? "")" }.joined(separator: "; "))")
+                        .description)
+            }
+            for period in template.periods {
+                lines.append(tr("Session \(period.number ?? "—"): \(period.start.description) to \(period.end.description)").description)
+            }
+            section("Offered as action \(template.number)", lines.joined(separator: "\n  "))
         }
     }
 

@@ -66,6 +66,8 @@ extension Text {
             "« {} » n'est pas une date qui existe (JJ/MM/AAAA ou AAAA-MM-JJ)",
         "\"{}\" is not a date that exists (YYYY-MM-DD)":
             "« {} » n'est pas une date qui existe (AAAA-MM-JJ)",
+        "\"{}\" is not a date: LHEO writes AAAAMMJJ":
+            "« {} » n'est pas une date : LHEO écrit AAAAMMJJ",
         "\"{}\" is not a day of the year (MM-DD)":
             "« {} » n'est pas un jour de l'année (MM-JJ)",
         "\"{}\" is not a gender: F or M (femme, homme), or leave it empty":
@@ -116,6 +118,10 @@ extension Text {
             ", {} classées (leur spécialité NSF et leur objectif ajoutés)",
         ", {} completed (their offer added)":
             ", {} complétée(s) (leur offre ajoutée)",
+        ", {} in a company":
+            ", {} en entreprise",
+        ", {} in the centre":
+            ", {} en centre",
         ", {} waiting":
             ", {} en attente",
         "--after goes with --due-months, not --due-on":
@@ -192,6 +198,12 @@ extension Text {
             " ; remplacé par {}",
         "; {} revoked left out":
             " ; révoqués laissés de côté : {}",
+        "<{}> holds \"{}\": LHEO states a whole number of hours":
+            "<{}> contient « {} » : LHEO indique un nombre entier d'heures",
+        "<{}> holds escaped HTML: imported as plain text":
+            "<{}> contient du HTML échappé : importé en texte brut",
+        "<{}> is empty: no hours read":
+            "<{}> est vide : aucune heure lue",
         "A CSV of the slots (date;start;end;modules).":
             "Un CSV des créneaux (date;start;end;modules).",
         "A PDF, a .jwt file, or what a QR code holds.":
@@ -200,8 +212,8 @@ extension Text {
             "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
         "A course of the workspace that satisfies it.":
             "Une formation de l'espace de travail qui y satisfait.",
-        "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nExample:\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml":
-            "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nExemple :\n  allervers course import Courses/\n  allervers course import --dry-run new-catalogue.xml",
+        "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nAn LHEO 2.2 or 2.3 file (a Carif-Oref feed) imports too: each formation becomes a course (one module of the action's hours, its codes, places, funders and contact in the offer, its version the date of the offer's last update), each action a session template, and each session whose first day is known a planned session, laid out on half-days from that day. What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.\n\nExample:\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import --dry-run new-catalogue.xml":
+            "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nUn fichier LHEO 2.2 ou 2.3 (un flux Carif-Oref) s'importe aussi : chaque formation devient une formation (un module des heures de l'action ; ses codes, lieux, financeurs et contact dans l'offre ; pour version la date de dernière mise à jour de l'offre), chaque action un modèle de session, et chaque session dont le premier jour est connu une session planifiée, posée en demi-journées à partir de ce jour. Ce qui est approximatif dans le fichier (un jour 00, du HTML échappé, pas d'heures) donne un avertissement, compté par fichier.\n\nExemple :\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import --dry-run new-catalogue.xml",
         "A credential's revocation status list (the .jwt its credentialStatus names, /status/YEAR), to check offline.":
             "La liste de statuts de révocation d'un badge (le .jwt que nomme son credentialStatus, /status/ANNÉE), pour vérifier hors ligne.",
         "A file to compare with the evidence recorded.":
@@ -634,6 +646,10 @@ extension Text {
             "Pour le compte d'un employeur : l'employeur (identifiant ou nom) dont il voit le personnel.",
         "From outside the organisation: a subcontractor, a freelance trainer.":
             "Extérieur à l'organisme : un sous-traitant, un formateur indépendant.",
+        "From the offers' actions: {}, planned {}":
+            "D'après les actions des offres : {}, {} planifiée(s)",
+        "From the offers' actions: {}, would plan {}":
+            "D'après les actions des offres : {}, {} à planifier",
         "Funder: {}":
             "Financeur : {}",
         "Funders: {}":
@@ -676,6 +692,8 @@ extension Text {
             "Heures suivies",
         "Hours each participant attended over a period, across every session.":
             "Afficher les heures suivies par chaque participant sur une période, toutes sessions confondues.",
+        "Hours: {}":
+            "Heures : {}",
         "How long a completion counts.":
             "Durée pendant laquelle une formation suivie compte.",
         "How long each kind of record is kept after its session ends.":
@@ -914,6 +932,8 @@ extension Text {
             "De cette formation.",
         "Offer":
             "Offre",
+        "Offered as action {}":
+            "Proposée en action {}",
         "One completion is enough for good (with edit: no validity any more).":
             "Une seule formation suivie suffit définitivement (avec edit : plus de durée de validité).",
         "One folder for a Qualiopi auditor: the period's records, by indicator, with an index and their SHA-256.":
@@ -1104,6 +1124,8 @@ extension Text {
             "Révoquer un certificat, avec un motif qui reste attaché au certificat.",
         "Revoked {}: {}":
             "Certificat {} révoqué : {}",
+        "Rhythm: {}":
+            "Rythme : {}",
         "Run professional training: courses, sessions, attendance and the records that prove it.":
             "Piloter la formation professionnelle : formations, sessions, présences et les enregistrements qui en font la preuve.",
         "Running on or after this day, YYYY-MM-DD.":
@@ -1172,6 +1194,8 @@ extension Text {
             "Session {}",
         "Session {}: nothing a controller would reject":
             "Session {} : rien qu'un contrôleur rejetterait",
+        "Session {}: {} to {}":
+            "Session {} : du {} au {}",
         "Sessions name their trainers; the BPF's cadre E counts them as people of the organisation or from outside it, by these records (names compared with case, accents and spaces folded).\n\nExamples:\n  allervers trainer set \"Claire Martin\"\n  allervers trainer set \"Bruno Leroy\" --external":
             "Les sessions nomment leurs formateurs ; le cadre E du BPF les compte comme personnes de l'organisme ou extérieures, d'après ces enregistrements (noms comparés sans tenir compte de la casse, des accents ni des espaces).\n\nExemples :\n  allervers trainer set \"Claire Martin\"\n  allervers trainer set \"Bruno Leroy\" --external",
         "Set an account's password, read from the standard input; its browsers are logged out.":
@@ -1772,6 +1796,10 @@ extension Text {
             "absent",
         "account":
             "compte",
+        "action {} states no hours (nombre-heures-centre, -entreprise or -total)":
+            "l'action {} n'indique pas d'heures (nombre-heures-centre, -entreprise ou -total)",
+        "action {} states {} hours; the course takes {}, the first action's":
+            "l'action {} indique {} heures ; la formation en prend {}, celles de la première action",
         "active":
             "actif",
         "all":
@@ -1922,6 +1950,8 @@ extension Text {
             "la formation {} version {} figure deux fois dans cet import",
         "course {} version {} is already in the workspace with different content: give the changed course a new version, or import with --replace":
             "la formation {} version {} est déjà dans l'espace de travail avec un contenu différent : donner une nouvelle version à la formation modifiée, ou importer avec --replace",
+        "course {} version {} is already in the workspace with other actions (session templates): import with --replace to take the file's":
+            "la formation {} version {} est déjà dans l'espace de travail avec d'autres actions (modèles de session) : importez avec --replace pour prendre celles du fichier",
         "course {} version {} states no NSF speciality (counted in others)":
             "la formation {} version {} n'indique pas de spécialité NSF (ses stagiaires comptés en « Autres spécialités »)",
         "course {} version {} states no general objective (counted in d)":
@@ -2096,8 +2126,8 @@ extension Text {
             "parti avant la fin (minutes)",
         "left {} minutes early":
             "parti {} minutes avant la fin",
-        "libxml2 could not attach the course schema":
-            "libxml2 n'a pas pu associer le schéma des fichiers de formation",
+        "libxml2 could not attach the schema":
+            "libxml2 n'a pas pu associer le schéma",
         "libxml2 could not create a reader for the file":
             "libxml2 n'a pas pu créer de lecteur pour le fichier",
         "libxml2 could not write the course document":
@@ -2354,6 +2384,12 @@ extension Text {
             "événements de session",
         "session log":
             "journal des sessions",
+        "session template":
+            "modèle de session",
+        "session templates":
+            "modèles de session",
+        "session {}":
+            "la session {}",
         "session {} has half-days in the period but no hours attended":
             "la session {} a des demi-journées sur la période mais aucune heure suivie",
         "session {} has no half-day {}; its half-days are {}":
@@ -2370,6 +2406,8 @@ extension Text {
             "la session {} est close : {} n'a pas de relevé à corriger pour {}, et rien de nouveau n'est enregistré",
         "session {} is not closed":
             "la session {} n'est pas clôturée",
+        "session {} is not planned: {}":
+            "la session {} n'est pas planifiée : {}",
         "session {} is {}: its half-days are no longer signed":
             "la session {} est {} : ses demi-journées ne s'émargent plus",
         "session {}: ":
@@ -2506,8 +2544,8 @@ extension Text {
             "le niveau de sortie {} n'est pas dans le dictionnaire LHEO : 0 à 8, ou 11 à 18 pour les niveaux 1 à 8",
         "the file declares the encoding \"{}\"; course files must be UTF-8":
             "le fichier déclare l'encodage « {} » ; les fichiers de formation doivent être en UTF-8",
-        "the file does not match the course schema":
-            "le fichier n'est pas conforme au schéma des fichiers de formation",
+        "the file does not match its schema":
+            "le fichier n'est pas conforme à son schéma",
         "the file ends inside an element":
             "le fichier se termine à l'intérieur d'un élément",
         "the file has no sheet":
@@ -2546,6 +2584,8 @@ extension Text {
             "les {} derniers enregistrements du {} ont été supprimés (il en comptait {})",
         "the numéro de déclaration d'activité has eleven digits, not \"{}\"":
             "le numéro de déclaration d'activité comporte onze chiffres, pas « {} »",
+        "the offer's numero \"{}\" cannot name a course: give it one of letters, digits, '.', '_' and '-', up to 64":
+            "le numéro de l'offre « {} » ne peut pas nommer une formation : donnez-lui un numéro fait de lettres, chiffres, « . », « _ » et « - », 64 au plus",
         "the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title":
             "l'identité de l'organisme demande toutes les options --name, --address, --declaration-number, --signatory et --signatory-title",
         "the organisation's {} is empty":
@@ -2564,12 +2604,16 @@ extension Text {
             "la prise de fonction ({}) ne peut pas précéder la date d'entrée ({})",
         "the room {} needs its address":
             "la salle {} doit avoir son adresse (address)",
-        "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}":
-            "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}",
+        "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}, or is LHEO 2.2 or 2.3":
+            "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}, ou est en LHEO 2.2 ou 2.3",
         "the row gives no result: a positioning, an assessment or a score":
             "la ligne ne donne aucun résultat : un positionnement, une évaluation ou une note",
         "the row has more columns than a spreadsheet holds":
             "la ligne a plus de colonnes qu'un tableur ne peut en contenir",
+        "the session ends on {}, before it starts on {}":
+            "la session finit le {}, avant de commencer le {}",
+        "the session from {}":
+            "la session du {}",
         "the session has no slot":
             "la session n'a aucun créneau",
         "the sheet has more rows than a spreadsheet holds":
@@ -2630,10 +2674,16 @@ extension Text {
             "ce code a expiré ou n'en est pas un : les codes changent au bout de quelques secondes ; scannez ou saisissez maintenant celui affiché sur l'écran du formateur",
         "this folder holds no .xml file":
             "ce dossier ne contient aucun fichier .xml",
+        "this is LHEO in an unknown namespace ({})":
+            "ce fichier est en LHEO dans un espace de noms inconnu ({})",
+        "this is LHEO léger (LHEO 1.3's light form)":
+            "ce fichier est en LHEO léger (la forme allégée de LHEO 1.3)",
+        "this is LHEO without a namespace (LHEO 1.3 or older)":
+            "ce fichier est en LHEO sans espace de noms (LHEO 1.3 ou plus ancien)",
+        "this is LHEO {}":
+            "ce fichier est en LHEO {}",
         "this is a revocation status list, not a certificate: give it with --status-list":
             "c'est une liste de statuts de révocation, pas un certificat : donnez-la avec --status-list",
-        "this is an LHEO file; LHEO import is not supported yet, only the AllerVers course format":
-            "c'est un fichier LHEO ; l'importation LHEO n'est pas encore prise en charge, seul le format de formation AllerVers est accepté",
         "this is course format version {}; this allervers reads version 1 ({})":
             "ce fichier est au format de formation version {} ; cette version d'allervers lit la version 1 ({})",
         "this line is UTF-8 and others are not: the file mixes encodings; save it from the spreadsheet as \"CSV UTF-8\"":
@@ -2678,6 +2728,8 @@ extension Text {
             "version",
         "waitlisted":
             "en attente",
+        "warning":
+            "avertissement",
         "withdrawn":
             "retiré",
         "would change":
@@ -2742,6 +2794,10 @@ extension Text {
             "{} n'a aucune absence non justifiée à suivre dans la session {}",
         "{} has records in {}, not closed: close it first, so that what {} did there is final":
             "{} a des enregistrements dans des sessions non closes ({}) : les clore d'abord, pour que ce que {} y a fait soit définitif",
+        "{} has the day 00: read as some day of {}":
+            "{} a pour jour 00 : lu comme un jour de {}",
+        "{} has the month {}: a month is 01 to 12":
+            "{} a pour mois {} : un mois va de 01 à 12",
         "{} has two marks for half-day {}":
             "{} a deux relevés pour la demi-journée {}",
         "{} has {}: only someone with no record at all is removed":
@@ -2784,12 +2840,16 @@ extension Text {
             "{} n'est pas un code du {}",
         "{} is not a commune's INSEE code: five characters, 2A or 2B for Corsica":
             "{} n'est pas un code INSEE de commune : cinq caractères, 2A ou 2B en Corse",
+        "{} is not a date: that month has no day {}":
+            "{} n'est pas une date : ce mois n'a pas de jour {}",
         "{} is not a funder of LHEO's dictionary (0 to 20)":
             "{} n'est pas un financeur du dictionnaire LHEO (0 à 20)",
         "{} is not a postcode: five digits":
             "{} n'est pas un code postal : cinq chiffres",
         "{} is not a readable AllerVers snapshot ({})":
             "{} n'est pas une sauvegarde AllerVers lisible ({})",
+        "{} is not a speciality of the NSF: left out":
+            "{} n'est pas une spécialité de la NSF : laissée de côté",
         "{} is not a speciality of the Nomenclature des spécialités de formation":
             "{} n'est pas une spécialité de la Nomenclature des spécialités de formation",
         "{} is not a trainer of session {}":
@@ -2798,6 +2858,14 @@ extension Text {
             "{} n'est pas une sauvegarde AllerVers (en créer une avec `allervers backup --to FILE`)",
         "{} is not enrolled in session {}":
             "{} n'est pas inscrit à la session {}",
+        "{} is not imported: it states no hours, and a course is counted in hours":
+            "{} n'est pas importée : elle n'indique pas d'heures, et une formation se compte en heures",
+        "{} is not planned: its first day is {}":
+            "{} n'est pas planifiée : son premier jour est {}",
+        "{} is not planned: the offer gives no place":
+            "{} n'est pas planifiée : l'offre ne donne aucun lieu",
+        "{} is not planned: {} hours laid out on half-days from {} end on {}, after the session's end ({})":
+            "{} n'est pas planifiée : {} heures posées en demi-journées à partir du {} finissent le {}, après la fin de la session ({})",
         "{} is not recorded absent without excuse on half-day {} of session {}":
             "{} n'est pas enregistré absent sans justification à la demi-journée {} de la session {}",
         "{} is not the certificate of {}: put the right pair back":
@@ -2956,6 +3024,8 @@ extension Text {
             "{} : il n'y a pas de clé de signature à sauvegarder",
         "{}: trainer of the organisation":
             "{} : formateur de l'organisme",
+        "{}: warning: {}":
+            "{} : avertissement : {}",
         "{}: write the year with four digits ({}/{}/20{} or {}/{}/19{})":
             "{} : écrivez l'année sur quatre chiffres ({}/{}/20{} ou {}/{}/19{})",
         "{}: {} after the session ends, {}":
@@ -2972,6 +3042,8 @@ extension Text {
             "{} : du {} au {}",
         "{}: {} without a record":
             "{} : {} sans relevé",
+        "{}; this allervers reads LHEO 2.2 ({}) and 2.3 ({})":
+            "{} ; cette version d'allervers lit LHEO 2.2 ({}) et 2.3 ({})",
         "{}–{} does not fit half-day {}, a slot of the {} (a morning starts from 06:00 to 12:59, an afternoon to 17:59, an evening to 20:59, a night from 21:00)":
             "{}–{} ne convient pas à la demi-journée {}, un créneau de type {} (un matin commence entre 06:00 et 12:59, un après-midi jusqu'à 17:59, un soir jusqu'à 20:59, une nuit à partir de 21:00)",
         "Éducateur spécialisé, assistant de service social, CESF…":

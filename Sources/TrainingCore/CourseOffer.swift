@@ -7,7 +7,7 @@ public struct CourseOffer: Sendable, Hashable, Codable {
     public struct Code: Sendable, Hashable, Codable {
         /// The code.
         public var code: String
-        /// The nomenclature's version (`V12`, `V13`).
+        /// The nomenclature's version (`V12`, `V13`); empty when the source does not say.
         public var version: String
 
         /// Creates a code.

@@ -35,12 +35,17 @@ public struct CourseFiles: Sendable {
 
     /// Reads every course of every file in order, with its location.
     public func forEachCourse(_ body: (Course, SourceLocation) throws -> Void) throws {
-        let reader = CourseReader()
-        for path in paths {
-            try reader.readCourses(from: URL(fileURLWithPath: path), body)
-        }
+        try forEachEntry(warn: { _ in }) { entry in try body(entry.course, entry.location) }
     }
 
+    /// Reads every course of every file in order, with what the file says of its sessions;
+    /// what is loose in a file goes to `warn`.
+    public func forEachEntry(warn: @escaping (CourseImportWarning) -> Void, _ body: (CatalogueEntry) throws -> Void) throws {
+        let reader = CourseReader()
+        for path in paths {
+            try reader.readCatalogue(from: URL(fileURLWithPath: path), warn: warn, body)
+        }
+    }
 }
 
 /// The catalogue: importing course files, listing and reading courses.
@@ -55,18 +60,51 @@ public struct CourseService: Sendable {
     /// Imports every course of `files` in one transaction. A course the store refuses stops
     /// the import with its file and line, and nothing is stored.
     ///
+    /// A course from an LHEO file comes with its session templates (the offer's actions),
+    /// and the sessions whose dates are complete are planned, their half-days laid out from
+    /// the first day as `session plan` does. What is loose in a file, and a session that
+    /// cannot be planned, go to `warn`.
+    ///
     /// Each course is stored while libxml2 parses the next ones on its own thread (see
     /// ``TrainingXML/CourseReader``).
-    public func importCourses(_ files: CourseFiles, replacing: Bool, dryRun: Bool) async throws -> [ImportedCourse] {
-        try store.importCourses(replacing: replacing, dryRun: dryRun) { importer in
-            try files.forEachCourse { course, location in
+    public func importCourses(
+        _ files: CourseFiles, replacing: Bool, dryRun: Bool, warn: @escaping (CourseImportWarning) -> Void = { _ in }
+    ) async throws -> [ImportedCourse] {
+        let holidays = PublicHolidays()
+        return try store.importCourses(replacing: replacing, dryRun: dryRun) { importer in
+            try files.forEachEntry(warn: warn) { entry in
+                let course = entry.course
                 do {
                     try importer.add(course)
+                    try importer.setTemplates(entry.templates, of: course)
                 } catch let conflict as CourseConflictError {
-                    throw CourseImportError(location, conflict.text)
+                    throw CourseImportError(entry.location, conflict.text)
+                }
+                for (template, locations) in zip(entry.templates, entry.periodLocations) {
+                    for (period, location) in zip(template.periods, locations) {
+                        switch OfferedSession.session(of: course, template: template, period: period, holidays: holidays) {
+                        case .planned(let session):
+                            // An offer's address is not a room: two groups of one offer may
+                            // meet there at once. What `session plan` would refuse is said,
+                            // and the session left for the trainer to plan.
+                            do {
+                                try importer.plan(session, of: course, by: "import")
+                            } catch let refused as SessionError {
+                                let reason: Text = refused.reasons.first ?? ""
+                                warn(CourseImportWarning(location, "session \(session.id) is not planned: \(reason)"))
+                            }
+                        case .notPlanned(let why):
+                            warn(CourseImportWarning(location, why))
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// How `course` is run when offered: its session templates, from an LHEO file's actions.
+    public func templates(of course: Course) async throws -> [SessionTemplate] {
+        try store.sessionTemplates(of: course.id, version: course.version)
     }
 
     /// Every course, every version.
@@ -77,5 +115,46 @@ public struct CourseService: Sendable {
     /// A course: the version given, or the latest.
     public func course(_ id: String, version: CourseVersion?) async throws -> Course {
         try store.course(id: id, version: version)
+    }
+}
+
+/// A session an offer announces, as the session the workspace plans for it.
+enum OfferedSession {
+    case planned(Session)
+    case notPlanned(Text)
+
+    /// The session for `period` of `template`: the course laid out on half-days from its
+    /// first day, at the template's place (or the course's first), in Europe/Paris. Not
+    /// planned when the period does not say its first day, or the half-days would run past
+    /// its last, or no place is known.
+    static func session(of course: Course, template: SessionTemplate, period: SessionTemplate.Period, holidays: PublicHolidays)
+        -> OfferedSession
+    {
+        let name: Text = period.number.map { "session \($0)" } ?? "the session from \(period.start)"
+        guard let start = period.start.day else {
+            return .notPlanned("\(name) is not planned: its first day is \(period.start)")
+        }
+        guard let place = template.place ?? course.offer?.places.first else {
+            return .notPlanned("\(name) is not planned: the offer gives no place")
+        }
+        let slots = Session.layOut(course, from: start, holidays: holidays)
+        if let last = slots.last?.date, let end = period.end.range?.upperBound, last > end {
+            return .notPlanned(
+                "\(name) is not planned: \(course.duration.decimal) hours laid out on half-days from \(start) end on \(last), after the session's end (\(period.end))"
+            )
+        }
+        let suffix = period.number.flatMap { number in
+            number.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || $0 == 0x2D
+            }
+                ? "S" + number : nil
+        }
+        let address = (place.lines + ["\(place.postcode) \(place.city)"]).joined(separator: ", ")
+        return .planned(
+            Session(
+                id: "\(course.id)-\(suffix ?? start.description)", courseID: course.id, courseVersion: course.version,
+                timeZone: "Europe/Paris", place: .room(name: place.name ?? place.city, address: address), trainers: [],
+                capacity: course.groupSize.maximum, funder: template.funders.first.flatMap { LHEODictionary.funders[$0] },
+                status: .planned, slots: slots))
     }
 }

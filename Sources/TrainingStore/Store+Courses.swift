@@ -42,6 +42,10 @@ public struct ImportedCourse: Sendable, Hashable {
     public var version: CourseVersion
     /// Added, unchanged or replaced.
     public var outcome: CourseImportOutcome
+    /// How many session templates (an LHEO file's actions) the course has from this import.
+    public var templates = 0
+    /// The sessions this import planned for the course.
+    public var plannedSessions: [String] = []
 }
 
 /// A course the store refused, named by id and version.
@@ -52,6 +56,8 @@ public struct CourseConflictError: TextError, Sendable, Hashable {
         case changedContent
         /// The same id and version came twice in one import.
         case repeatedInImport
+        /// The store holds the same course with other session templates.
+        case changedTemplates
     }
 
     /// The course's identifier.
@@ -67,6 +73,8 @@ public struct CourseConflictError: TextError, Sendable, Hashable {
             "course \(id) version \(version) is already in the workspace with different content: give the changed course a new version, or import with --replace"
         case .repeatedInImport:
             "course \(id) version \(version) appears twice in this import"
+        case .changedTemplates:
+            "course \(id) version \(version) is already in the workspace with other actions (session templates): import with --replace to take the file's"
         }
     }
 }
@@ -136,6 +144,48 @@ public final class CourseImporter {
         if outcome == .added || outcome == .replaced { try CourseRows.insert(course, importedAt: importedAt, json: &json, in: db) }
         imported.append(ImportedCourse(id: course.id, version: course.version, outcome: outcome))
         return outcome
+    }
+
+    /// Stores how `course`, just added, is run when offered: its session templates, in
+    /// order. A course that has them already keeps them when they are the same; other ones
+    /// replace them only when the import replaces.
+    public func setTemplates(_ templates: [SessionTemplate], of course: Course) throws {
+        guard !templates.isEmpty, let rowID = try CourseRows.rowID(of: course.id, version: course.version, in: db) else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var rows: [String] = []
+        for template in templates { rows.append(String(decoding: try encoder.encode(template), as: UTF8.self)) }
+        let stored = try db.all(
+            String.self, sql: "SELECT template FROM sessionTemplate WHERE courseRowID = ? ORDER BY position", arguments: [rowID])
+        if stored == rows { return recordTemplates(templates.count) }
+        if !stored.isEmpty {
+            guard replacing else { throw CourseConflictError(id: course.id, version: course.version, reason: .changedTemplates) }
+            try db.execute(sql: "DELETE FROM sessionTemplate WHERE courseRowID = ?", arguments: [rowID])
+        }
+        for (position, (template, row)) in zip(templates, rows).enumerated() {
+            try db.execute(
+                sql: "INSERT INTO sessionTemplate (courseRowID, position, number, template) VALUES (?, ?, ?, ?)",
+                arguments: [rowID, position, template.number, row])
+        }
+        recordTemplates(templates.count)
+    }
+
+    private func recordTemplates(_ count: Int) {
+        if !imported.isEmpty { imported[imported.count - 1].templates = count }
+    }
+
+    /// Plans `session` of `course`, just added, with the checks of ``Store/plan(_:allowingPartial:by:at:)``.
+    /// A session of that id planned the same way already is left as it is; planned otherwise,
+    /// it is refused.
+    public func plan(_ session: Session, of course: Course, by planner: String) throws {
+        if let existing = try SessionRows.session(id: session.id, in: db), existing.status != .cancelled {
+            guard existing.courseID == session.courseID, existing.courseVersion == session.courseVersion,
+                existing.slots == session.slots, existing.place == session.place
+            else { throw SessionError(sessionID: session.id, reasons: ["a session with this id already exists, planned otherwise"]) }
+            return
+        }
+        try Store.plan(session, of: course, allowingPartial: false, by: planner, at: Date(), in: db)
+        if !imported.isEmpty { imported[imported.count - 1].plannedSessions.append(session.id) }
     }
 }
 
@@ -556,5 +606,21 @@ enum CourseRows {
 
     static func strings(_ text: String) throws -> [String] {
         try decode([String].self, text)
+    }
+}
+
+extension Store {
+    /// How a course version is run when offered (its LHEO actions), in the offer's order.
+    public func sessionTemplates(of courseID: String, version: CourseVersion) throws -> [SessionTemplate] {
+        try database.read { db in
+            guard let rowID = try CourseRows.rowID(of: courseID, version: version, in: db) else {
+                throw CourseNotFoundError(id: courseID, version: version)
+            }
+            let decoder = JSONDecoder()
+            return try db.all(
+                String.self, sql: "SELECT template FROM sessionTemplate WHERE courseRowID = ? ORDER BY position", arguments: [rowID]
+            )
+            .map { try decoder.decode(SessionTemplate.self, from: Data($0.utf8)) }
+        }
     }
 }

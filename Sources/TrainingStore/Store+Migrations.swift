@@ -737,6 +737,21 @@ extension Store {
                     BEGIN SELECT RAISE(ABORT, 'an anonymised participant is never changed'); END;
                     """)
         }
+        migrator.registerMigration("v22 session templates") { db in
+            // How a course is run when offered (an LHEO action): place, rhythm, hours,
+            // funders and the sessions it announces, as JSON, in the order of the offer.
+            try db.execute(
+                sql: """
+                    CREATE TABLE sessionTemplate (
+                        courseRowID INTEGER NOT NULL REFERENCES course(rowID) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        number TEXT NOT NULL CHECK (number <> ''),
+                        template TEXT NOT NULL CHECK (json_valid(template)),
+                        PRIMARY KEY (courseRowID, position),
+                        UNIQUE (courseRowID, number)
+                    )
+                    """)
+        }
         return migrator
     }()
 }

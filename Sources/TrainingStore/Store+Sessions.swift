@@ -96,16 +96,21 @@ extension Store {
     /// cancelled one is dropped, and the session log says so.
     public func plan(_ session: Session, allowingPartial: Bool = false, by: String = "unknown", at now: Date = Date()) throws {
         let course = try course(id: session.courseID, version: session.courseVersion)
-        try database.write { db in
-            let replanned = try Self.freeCancelledID(session.id, db: db)
-            var reasons = session.problems(against: course, allowingPartial: allowingPartial)
-            if reasons.isEmpty { reasons = try clashes(of: session, in: db) }
-            guard reasons.isEmpty else { throw SessionError(sessionID: session.id, reasons: reasons) }
-            try SessionRows.insert(session, in: db)
-            if replanned {
-                try SessionEventRows.append(
-                    .replanned, sessionID: session.id, detail: "the id of a cancelled session, planned again", by: by, at: now, in: db)
-            }
+        try database.write { db in try Self.plan(session, of: course, allowingPartial: allowingPartial, by: by, at: now, in: db) }
+    }
+
+    /// ``plan(_:allowingPartial:by:at:)`` inside a write transaction.
+    static func plan(
+        _ session: Session, of course: Course, allowingPartial: Bool, by: String, at now: Date, in db: any SQLConnection
+    ) throws {
+        let replanned = try freeCancelledID(session.id, db: db)
+        var reasons = session.problems(against: course, allowingPartial: allowingPartial)
+        if reasons.isEmpty { reasons = try clashes(of: session, in: db) }
+        guard reasons.isEmpty else { throw SessionError(sessionID: session.id, reasons: reasons) }
+        try SessionRows.insert(session, in: db)
+        if replanned {
+            try SessionEventRows.append(
+                .replanned, sessionID: session.id, detail: "the id of a cancelled session, planned again", by: by, at: now, in: db)
         }
     }
 
@@ -243,7 +248,7 @@ extension Store {
                 let course = try CourseRows.course(of: after, in: db)
                 reasons = after.problems(against: course, allowingPartial: before.plannedHours < course.duration)
             }
-            if reasons.isEmpty { reasons = try clashes(of: after, in: db) }
+            if reasons.isEmpty { reasons = try Self.clashes(of: after, in: db) }
             guard reasons.isEmpty else { throw SessionError(sessionID: sessionID, reasons: reasons) }
             guard !changes.isEmpty else { return "" }
             let (kind, name, detail) = SessionRows.placeColumns(after.place)
@@ -275,7 +280,7 @@ extension Store {
 
     /// Trainers or a place booked in another session at the same time. A slot is held at
     /// its own place, or the session's; a remote slot books no place.
-    private func clashes(of session: Session, in db: any SQLConnection) throws -> [Text] {
+    private static func clashes(of session: Session, in db: any SQLConnection) throws -> [Text] {
         var reasons: [Text] = []
         for slot in session.slots {
             guard let interval = session.interval(of: slot) else { continue }

@@ -686,6 +686,21 @@ public enum PostgresMigrations {
                 """
             ]
         ),
+        (
+            "v22 session templates",
+            [
+                """
+                CREATE TABLE sessionTemplate (
+                    courseRowID BIGINT NOT NULL REFERENCES course(rowID) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    number TEXT COLLATE "C" NOT NULL CHECK (number <> ''),
+                    template TEXT COLLATE "C" NOT NULL CHECK (template::jsonb IS NOT NULL),
+                    PRIMARY KEY (courseRowID, position),
+                    UNIQUE (courseRowID, number)
+                )
+                """
+            ]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

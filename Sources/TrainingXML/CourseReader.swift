@@ -35,13 +35,24 @@ public struct CourseReader: Sendable {
     ///
     /// Errors thrown by `body` stop the read and propagate unchanged.
     public func readCourses(from url: URL, _ body: (Course, SourceLocation) throws -> Void) throws {
+        try readCatalogue(from: url, warn: { _ in }) { entry in try body(entry.course, entry.location) }
+    }
+
+    /// Reads every course of a file in the AllerVers course format or in LHEO 2.2 or 2.3
+    /// (told apart by the root element's namespace), in document order, and hands each to
+    /// `body` with what the file says of its sessions. What is loose but not wrong in an
+    /// LHEO file goes to `warn`, in document order too.
+    public func readCatalogue(
+        from url: URL, warn: @escaping (CourseImportWarning) -> Void, _ body: (CatalogueEntry) throws -> Void
+    ) throws {
         // libxml2 is set up once, by the calling thread, before any thread of ours uses it.
         _ = LibXML2.ready
+        let stream = try XMLStreamReader(url: url)
+        let format = try stream.reading { () throws(CourseImportError) in try stream.readRoot(CatalogueFormat.init) }
         let channel = TapeChannel(tapeSize: tapeSize)
         channel.startParsing { channel throws(CourseImportError) in
-            let stream = try XMLStreamReader(url: url)
             try stream.reading { () throws(CourseImportError) in
-                try stream.start(schema: CourseSchema.compiled, names: CourseDecoder.names, checkRoot: CourseDecoder.checkRoot)
+                try stream.startValidating(schema: format.schema, names: format.names, namespace: format.namespace)
                 var tape = channel.emptyTape()
                 do throws(CourseImportError) {
                     while try stream.record(into: &tape) {
@@ -61,8 +72,15 @@ public struct CourseReader: Sendable {
         // The parser stops at the decoder's first error, and the file is closed, before this returns.
         defer { channel.cancelAndWait() }
         var cursor = TapeCursor(path: url.relativePath, channel: channel)
-        var decoder = CourseDecoder()
-        try decoder.decodeDocument(&cursor, body)
+        switch format {
+        case .course:
+            var decoder = CourseDecoder()
+            try decoder.decodeDocument(&cursor) { course, location in
+                try body(CatalogueEntry(course: course, location: location))
+            }
+        case .lheo:
+            try LHEODecoder(warn: warn).decodeDocument(&cursor, body)
+        }
     }
 
     /// Reads every course in the file at `url` into an array. Fine for a few courses; use
@@ -71,6 +89,109 @@ public struct CourseReader: Sendable {
         var courses: [Course] = []
         try readCourses(from: url) { course, _ in courses.append(course) }
         return courses
+    }
+}
+
+/// A course, with what the file says of its sessions, and where it starts in its file.
+public struct CatalogueEntry: Sendable {
+    /// The course.
+    public var course: Course
+    /// Where it starts in its file.
+    public var location: SourceLocation
+    /// How the course is run when offered (an LHEO file's actions); none in a course file.
+    public var templates: [SessionTemplate]
+    /// Where each template's periods start, in the same order, for messages.
+    public var periodLocations: [[SourceLocation]]
+
+    /// Creates an entry.
+    public init(course: Course, location: SourceLocation, templates: [SessionTemplate] = [], periodLocations: [[SourceLocation]] = []) {
+        self.course = course
+        self.location = location
+        self.templates = templates
+        self.periodLocations = periodLocations
+    }
+}
+
+/// What is loose in a file but not wrong, said once where it is: the import goes on.
+public struct CourseImportWarning: Sendable, Hashable {
+    /// Where it is.
+    public var location: SourceLocation
+    /// What it is, as one sentence without a final period.
+    public var message: Text
+
+    /// Creates a warning.
+    public init(_ location: SourceLocation, _ message: Text) {
+        self.location = location
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: warning: message`.
+    public var text: Text { "\(location): warning: \(message)" }
+}
+
+/// The formats a course file may be in, told apart by the namespace of its root element.
+enum CatalogueFormat {
+    case course
+    case lheo(LHEOVersion)
+
+    /// The format of the file whose root `stream` is on, or an error that says plainly what
+    /// the file is, before the XSD's own message ("no matching global declaration") would.
+    init(root stream: XMLStreamReader) throws(CourseImportError) {
+        let namespace = stream.namespace
+        let local = stream.localName
+        if namespace == CourseSchema.namespace {
+            self = .course
+            return
+        }
+        if let namespace, local == "lheo" || local == "lheo-index", let version = LHEOVersion(namespace: namespace) {
+            self = .lheo(version)
+            return
+        }
+        if let namespace, namespace.hasPrefix("urn:allervers:course:") {
+            let version = namespace.dropFirst("urn:allervers:course:".count)
+            throw CourseImportError(
+                stream.location, "this is course format version \(version); this allervers reads version 1 (\(CourseSchema.namespace))")
+        }
+        if local.hasPrefix("lheo") || (namespace ?? "").contains("lheo") {
+            let named = (namespace ?? "").split(separator: "/").last.map(String.init)
+            let version: Text =
+                switch (local, named) {
+                case ("lheo-leger", _): "this is LHEO léger (LHEO 1.3's light form)"
+                case (_, .some(let version)) where version.first?.isNumber == true: "this is LHEO \(version)"
+                case (_, .some): "this is LHEO in an unknown namespace (\(namespace ?? ""))"
+                case (_, nil): "this is LHEO without a namespace (LHEO 1.3 or older)"
+                }
+            throw CourseImportError(
+                stream.location,
+                "\(version); this allervers reads LHEO 2.2 (\(LHEOVersion.version22.namespace)) and 2.3 (\(LHEOVersion.version23.namespace))"
+            )
+        }
+        let shown = namespace.map { "{\($0)}\(local)" } ?? local
+        throw CourseImportError(
+            stream.location,
+            "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace), or is LHEO 2.2 or 2.3"
+        )
+    }
+
+    var schema: CompiledSchema {
+        switch self {
+        case .course: CourseSchema.compiled
+        case .lheo(let version): version.compiled
+        }
+    }
+
+    var names: TapeNames {
+        switch self {
+        case .course: CourseDecoder.names
+        case .lheo: LHEODecoder.names
+        }
+    }
+
+    var namespace: String {
+        switch self {
+        case .course: CourseSchema.namespace
+        case .lheo(let version): version.namespace
+        }
     }
 }
 
@@ -160,27 +281,6 @@ struct CourseDecoder {
     /// The current element's name, when it is one of the format's.
     private func name(_ cursor: TapeCursor) -> Name? {
         Name(rawValue: cursor.nameIndex)
-    }
-
-    /// Says plainly what a file is when it is not a course file, before the XSD's own
-    /// message ("no matching global declaration") would.
-    static func checkRoot(_ stream: XMLStreamReader) throws(CourseImportError) {
-        let namespace = stream.namespace
-        let local = stream.localName
-        if namespace == CourseSchema.namespace { return }
-        if let namespace, namespace.hasPrefix("urn:allervers:course:") {
-            let version = namespace.dropFirst("urn:allervers:course:".count)
-            throw CourseImportError(
-                stream.location, "this is course format version \(version); this allervers reads version 1 (\(CourseSchema.namespace))")
-        }
-        if local == "lheo" || (namespace ?? "").contains("lheo") {
-            throw CourseImportError(
-                stream.location, "this is an LHEO file; LHEO import is not supported yet, only the AllerVers course format")
-        }
-        let shown = namespace.map { "{\($0)}\(local)" } ?? local
-        throw CourseImportError(
-            stream.location,
-            "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace)")
     }
 
     private mutating func decodeCourse(_ cursor: inout TapeCursor) throws(CourseImportError) -> Course {

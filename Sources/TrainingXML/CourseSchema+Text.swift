@@ -192,10 +192,11 @@ let schemaText = #"""
     </xs:sequence>
   </xs:complexType>
 
+  <!-- A code and the version of its nomenclature, when known: an LHEO feed does not always say. -->
   <xs:complexType name="VersionedCode">
     <xs:simpleContent>
       <xs:extension base="c:FiveDigits">
-        <xs:attribute name="version" type="c:NomenclatureVersion" use="required"/>
+        <xs:attribute name="version" type="c:NomenclatureVersion"/>
       </xs:extension>
     </xs:simpleContent>
   </xs:complexType>

@@ -33,7 +33,7 @@ final class CompiledSchema: @unchecked Sendable {
         // The schema ships inside the binary and is checked by the tests: failing to compile
         // it is a build defect, not something a user can act on.
         guard let schema else {
-            fatalError("the built-in course schema does not compile: \(sink.first?.message ?? "unknown error")")
+            fatalError("a built-in schema does not compile: \(sink.first?.message ?? "unknown error")")
         }
         pointer = schema
     }

@@ -192,7 +192,7 @@ private struct Output {
     private func write(_ offer: CourseOffer) throws(CourseExportError) {
         func code(_ name: String, _ code: CourseOffer.Code) throws(CourseExportError) {
             try start(name)
-            try attribute("version", code.version)
+            if !code.version.isEmpty { try attribute("version", code.version) }
             try check(xmlTextWriterWriteString(writer, code.code))
             try end()
         }

@@ -1,3 +1,4 @@
+import Foundation
 public import TrainingCore
 
 /// A place in a file: its path, a line and, where the XML parser gives one, a column.
@@ -39,4 +40,29 @@ public struct CourseImportError: TextError, Sendable, Hashable {
 
     /// `FILE:LINE:COLUMN: message`.
     public var text: Text { "\(location): \(message)" }
+}
+
+extension SourceLocation {
+    /// Where `text` stands on line `line` of the file at `path`, to the column: for a
+    /// problem found in a value after the parser has moved on. Reads the file up to that
+    /// line, so only for messages. Without the text on that line, the line alone.
+    static func locating(_ text: String, onLine line: Int, in path: String) -> SourceLocation {
+        var location = SourceLocation(path: path, line: line)
+        guard line > 0, !text.isEmpty, let file = fopen(path, "r") else { return location }
+        defer { fclose(file) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        var number = 0
+        while getline(&buffer, &capacity, file) >= 0 {
+            number += 1
+            guard number == line, let buffer else { continue }
+            let content = String(cString: buffer)
+            if let range = content.range(of: text) {
+                location.column = content.unicodeScalars[..<range.lowerBound].count + 1
+            }
+            break
+        }
+        return location
+    }
 }

@@ -12,7 +12,10 @@ import TrainingCore
 /// safe parser options are used: no network, no DTD loading, no entity substitution, no
 /// lifting of libxml2's size limits. Every error, from the parser or the schema, surfaces as
 /// a ``CourseImportError`` with the file's path and the line and column libxml2 gives.
-final class XMLStreamReader {
+///
+/// The root is read on one thread and the rest on another, one after the other, never at
+/// once: hence `@unchecked Sendable`.
+final class XMLStreamReader: @unchecked Sendable {
     enum NodeKind {
         case element, endElement, text, documentType, other
     }
@@ -25,11 +28,12 @@ final class XMLStreamReader {
     private var elementNames: [UnsafePointer<xmlChar>?] = []
     private var attributeNames: [UnsafePointer<xmlChar>?] = []
     private var isPreflight = false
+    private var shownNamespace = ""
 
     static let options: Int32 = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
 
-    /// Opens the file. Reading starts with ``start(schema:names:checkRoot:)``.
+    /// Opens the file. Reading starts with ``readRoot(_:)``.
     ///
     /// Messages name the file as the user wrote it (`url.relativePath`: `Courses/a.xml`
     /// stays relative), while it is opened by its full path.
@@ -64,36 +68,44 @@ final class XMLStreamReader {
         try errors.capturing(body)
     }
 
-    /// Checks the document's prolog and root element, then starts the validating read.
+    /// Reads the document's prolog and root element without a schema, and returns what
+    /// `check` makes of the root: which format the file is in, or an error saying what it is.
     ///
-    /// A first pass without the schema reads up to the root element: once a schema is
-    /// attached, libxml2 reports "no matching global declaration" on a foreign root and
-    /// stops before a DOCTYPE can be seen, and the user deserves to hear what the file is.
-    /// That pass costs one chunk of parsing; the validating reader then starts from byte 0.
-    func start(schema: CompiledSchema, names: TapeNames, checkRoot: (XMLStreamReader) throws(CourseImportError) -> Void)
-        throws(CourseImportError)
-    {
+    /// Once a schema is attached, libxml2 reports "no matching global declaration" on a
+    /// foreign root and stops before a DOCTYPE can be seen, and the user deserves to hear
+    /// what the file is; the root also says which schema to attach. That pass costs one
+    /// chunk of parsing; ``startValidating(schema:names:namespace:)`` then starts from byte 0.
+    func readRoot<T>(_ check: (XMLStreamReader) throws(CourseImportError) -> T) throws(CourseImportError) -> T {
         reader = try makeReader()
         isPreflight = true
-        defer { isPreflight = false }
+        defer {
+            isPreflight = false
+            if let reader { xmlFreeTextReader(reader) }
+            reader = nil
+        }
         while try advance() {
             try refuseDocumentType()
             if kind == .element {
                 try checkEncoding()
-                try checkRoot(self)
-                break
+                return try check(self)
             }
         }
-        if let reader { xmlFreeTextReader(reader) }
-        reader = nil
+        throw CourseImportError(SourceLocation(path: path, line: 0), "the file holds no XML element")
+    }
+
+    /// Starts the validating read from the file's first byte, recording the elements and
+    /// attributes of `names` (see ``record(into:)``). Schema messages leave out `namespace`,
+    /// the one every element of the format is in.
+    func startValidating(schema: CompiledSchema, names: TapeNames, namespace: String) throws(CourseImportError) {
         guard lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw CourseImportError(SourceLocation(path: path, line: 0), "cannot read the file from its start again")
         }
         let validating = try makeReader()
         reader = validating
         guard xmlTextReaderSetSchema(validating, schema.pointer) == 0 else {
-            throw CourseImportError(SourceLocation(path: path, line: 0), "libxml2 could not attach the course schema")
+            throw CourseImportError(SourceLocation(path: path, line: 0), "libxml2 could not attach the schema")
         }
+        shownNamespace = "{\(namespace)}"
         elementNames = names.elements.map { xmlTextReaderConstString(validating, $0) }
         attributeNames = names.attributes.map { xmlTextReaderConstString(validating, $0) }
     }
@@ -117,8 +129,8 @@ final class XMLStreamReader {
             if isPreflight, case let location = documentTypeLocation(), location.line > 0 {
                 throw CourseImportError(location, Self.documentTypeMessage)
             }
-            // Schema messages name every element with its namespace; in a course file there is one.
-            let message = report.message.replacingOccurrences(of: "{\(CourseSchema.namespace)}", with: "")
+            // Schema messages name every element with its namespace; in a file of one format there is one.
+            let message = shownNamespace.isEmpty ? report.message : report.message.replacingOccurrences(of: shownNamespace, with: "")
             throw CourseImportError(SourceLocation(path: path, line: report.line, column: report.column), Text(verbatim: message))
         }
         if result < 0 {
@@ -126,7 +138,7 @@ final class XMLStreamReader {
             throw CourseImportError(SourceLocation(path: path, line: line), "the XML parser stopped on malformed input")
         }
         if result == 0 && xmlTextReaderIsValid(reader) != 1 {
-            throw CourseImportError(location, "the file does not match the course schema")
+            throw CourseImportError(location, "the file does not match its schema")
         }
         return result == 1
     }

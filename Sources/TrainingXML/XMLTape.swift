@@ -232,8 +232,12 @@ struct TapeCursor {
 
     /// The value of the current element's attribute `name`.
     func attribute(_ name: Attribute) -> String? {
-        let index = name.rawValue
-        return tape.withUnsafeBufferPointer { bytes -> String? in
+        attribute(at: name.rawValue)
+    }
+
+    /// The value of the current element's attribute numbered `index` in ``TapeNames/attributes``.
+    func attribute(at index: UInt8) -> String? {
+        tape.withUnsafeBufferPointer { bytes -> String? in
             var position = attributesStart
             for _ in 0..<attributeCount {
                 let count = Int(TapeRecord.int32(in: bytes, at: position + 1))

@@ -59,7 +59,7 @@ import TrainingTesting
         ("<funder code=\"16\"/><funder code=\"16\"/>", ":7: a funder is named twice"),
         ("<funder code=\"21\"/>", ":8:"),
         ("<entryLevel code=\"9\"/>", ":8:"),
-        ("<formacode>44028</formacode>", ":8:"),
+        ("<formacode version=\"12\">44028</formacode>", ":8:"),
         ("<rome>Z1234</rome>", ":8:"),
         ("<place><line>1 rue A</line><postcode>6900</postcode><city>Lyon</city></place>", ":8:"),
         ("<place><line>1 rue A</line><postcode>20000</postcode><city>Ajaccio</city><insee>2C004</insee></place>", ":8:"),

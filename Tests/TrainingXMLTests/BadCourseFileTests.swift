@@ -29,8 +29,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         .text("future format version", line: 2, "this is course format version 2") {
             $0.replacingOccurrences(of: "urn:allervers:course:1", with: "urn:allervers:course:2")
         },
-        .text("LHEO file", line: 2, "this is an LHEO file") { _ in
-            "<?xml version=\"1.0\"?>\n<lheo xmlns=\"http://www.lheo.org/2.2\"><offres/></lheo>\n"
+        .text("LHEO 1.3 file", line: 2, "this is LHEO 1.3.0; this allervers reads LHEO 2.2") { _ in
+            "<?xml version=\"1.0\"?>\n<lheo xmlns=\"http://www.lheo.org/1.3.0\"><offres/></lheo>\n"
         },
         .text("invalid against the XSD", "Element 'summary': This element is not expected. Expected is ( title )") {
             $0.replacingOccurrences(of: "<title>Aller-vers : essai</title>", with: "")
