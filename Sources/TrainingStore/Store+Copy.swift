@@ -34,6 +34,7 @@ extension Store {
     static let copiedTables: [(name: String, order: [String], booleans: Set<String>, identity: String?)] = [
         ("organisation", ["id"], [], nil),
         ("course", ["rowID"], ["requiresPassedAssessment"], "rowID"),
+        ("sessionTemplate", ["courseRowID", "position"], [], nil),
         ("session", ["id"], ["euFunded"], nil),
         ("sessionTrainer", ["sessionID", "position"], [], nil),
         ("sessionFunding", ["sessionID", "position"], [], nil),

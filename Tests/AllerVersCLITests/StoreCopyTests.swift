@@ -62,6 +62,11 @@ import TrainingTesting
             ],
             ["trainer", "set", "Claire Martin", "--external"],
             ["attendance", "follow-up", "LYON", "P-0005", "--on", "2026-03-13", "--note", "Appel"],
+            // An LHEO offer: its action is a session template.
+            [
+                "course", "import",
+                try #require(Fixtures.corpora).appendingPathComponent("lheo/samples/intercarif-trefle/daeu.xml").path,
+            ],
         ] {
             let result = await allervers(command + ["--store", store])
             try #require(result.exitCode == 0, "\(command): \(result.error)")
@@ -106,6 +111,8 @@ import TrainingTesting
                 #expect(copy == first, "\(kind): the same records read otherwise")
             }
             #expect(await allervers("verify", "--store", landed.path).exitCode == 0)
+            let offered = await allervers("course", "show", "15_464888", "--store", landed.path)
+            #expect(offered.output.contains("Offered as action 15_927411\n  Place: UT2J"), "\(kind): \(offered.output)")
             // The copy takes new records after the copied ones (its generated keys continue).
             let edited = await allervers("participant", "edit", "P-0002", "--profession", "CESF", "--store", landed.path)
             #expect(edited.exitCode == 0, "\(kind): \(edited.error)")
