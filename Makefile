@@ -30,7 +30,7 @@ build: deps
 demo: build
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	$(BIN) init --store $(DEMO) --name "Institut Aller-Vers" --address "12 rue des Lices, 49100 Angers" \
-	  --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title "Directrice"
+	  --declaration-number 52490123449 --signatory "Claire Martin" --signatory-title "Directrice" --siret 88249012300008
 	$(BIN) course validate Courses/
 	$(BIN) course import --store $(DEMO) Courses/
 	$(BIN) course list --store $(DEMO)
@@ -44,6 +44,10 @@ demo: build
 	$(BIN) session plan AV-FOND --store $(DEMO) --start 2026-03-12 --id $(SESSION) --room "Salle Rhône" \
 	  --address "3 quai Perrache, 69002 Lyon" --trainer "Claire Martin" --trainer "Bruno Leroy" --funder "OPCO Santé"
 	$(BIN) session enrol --store $(DEMO) $(SESSION) P-0001 P-0002 P-0003 P-0004 P-0005 P-0006
+	@echo "--- The catalogue and its planned session as LHEO 2.3, for the Carif-Oref base"
+	$(BIN) course export --all --format lheo --sessions --store $(DEMO) --output $(DEMO)/offre-lheo.xml
+	xmllint --noout --nonet --schema Courses/schema/lheo/lheo-2.3.xsd $(DEMO)/offre-lheo.xml
+	$(BIN) course export AV-TERRAIN --format lheo --lint --store $(DEMO)
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-am --late P-0002:20 --others-present
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-pm --excused "P-0004:rendez-vous médical" --others-present
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-13-am --absent P-0005 --others-present
@@ -163,7 +167,7 @@ bench: deps
 	  $(SWIFT) build -c release --product $$product || exit 1; done
 	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
-	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-attendance.sh && \
+	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-lheo.sh $(BENCH_MIB) && scripts/bench-attendance.sh && \
 	  ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh && \
 	  scripts/bench-compliance.sh && scripts/bench-serve.sh; }; } \
 	  > Benchmarks/work/bench.log 2>&1 || { tail -20 Benchmarks/work/bench.log; exit 1; }

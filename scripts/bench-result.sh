@@ -13,3 +13,23 @@ result() {
 seconds() { /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }; cat "$work/time.txt"; }
 # One line of a benchmark's own report: name, seconds, sqlite3's seconds, comment.
 row() { awk -v n="$1" -v s="$2" -v r="$3" -v c="$4" 'BEGIN { printf "%-44s %8.3f s   sqlite3 %7.3f s   %6.1f ×   %s\n", n, s, r, (r > 0 ? s / r : 0), c }'; }
+
+# Runs a command RUNS times (5 unless set), prints "seconds peak-kB" of the fastest run: this
+# machine shares its cores, and the best run is the least disturbed. `before` (optional) runs
+# ahead of each try, untimed. Needs $work.
+measure() {
+  local best="" line
+  for _ in $(seq "${RUNS:-5}"); do
+    [ -n "${before:-}" ] && eval "$before"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { tail -3 "$work/stderr.txt"; exit 1; }
+    line=$(cat "$work/time.txt")
+    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$line; fi
+  done
+  echo "$best"
+}
+# One line of an import benchmark's report: name, seconds, peak kB, xmllint --stream's seconds;
+# needs $mibs, the file's size.
+stream_row() {
+  awk -v n="$1" -v s="$2" -v k="$3" -v m="$mibs" -v r="$4" \
+    'BEGIN { printf "%-44s %8.2f s %8.1f MiB/s %8.1f MB peak %8.2f × xmllint --stream\n", n, s, m / s, k / 1000, (m / s) / (m / r) }'
+}

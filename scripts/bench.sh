@@ -12,24 +12,6 @@ file=$work/catalogue-$mib.xml
 size=$(stat -c %s "$file")
 mibs=$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }')
 
-# Runs a command five times, prints "seconds peak-kB" of the fastest run: this machine
-# shares its cores, and the best of five is the least disturbed. `before` (optional) runs
-# ahead of each try, untimed.
-measure() {
-  local best="" line
-  for _ in 1 2 3 4 5; do
-    [ -n "${before:-}" ] && eval "$before"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt"; exit 1; }
-    line=$(cat "$work/time.txt")
-    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$line; fi
-  done
-  echo "$best"
-}
-row() { # name seconds peak-kB reference-seconds
-  awk -v n="$1" -v s="$2" -v k="$3" -v m="$mibs" -v r="$4" \
-    'BEGIN { printf "%-44s %8.2f s %8.1f MiB/s %8.1f MB peak %8.2f × xmllint --stream\n", n, s, m / s, k / 1000, (m / s) / (m / r) }'
-}
-
 read -r stream_s stream_k < <(measure xmllint --stream --noout "$file")
 read -r schema_s schema_k < <(measure xmllint --stream --noout --schema Courses/schema/course-1.xsd "$file")
 read -r validate_s validate_k < <(measure .build/release/allervers course validate "$file")
@@ -40,11 +22,11 @@ before=""
 read -r again_s again_k < <(measure .build/release/allervers course import --store "$work/store" "$file")
 
 echo "Course import, $mibs MiB catalogue, best of 5 runs ($(grep -c '<course ' "$file") courses), $(nproc) cores"
-row "xmllint --stream --noout" "$stream_s" "$stream_k" "$stream_s"
-row "xmllint --stream --noout --schema" "$schema_s" "$schema_k" "$stream_s"
-row "allervers course validate" "$validate_s" "$validate_k" "$stream_s"
-row "allervers course import (validated, stored)" "$import_s" "$import_k" "$stream_s"
-row "allervers course import again (all unchanged)" "$again_s" "$again_k" "$stream_s"
+stream_row "xmllint --stream --noout" "$stream_s" "$stream_k" "$stream_s"
+stream_row "xmllint --stream --noout --schema" "$schema_s" "$schema_k" "$stream_s"
+stream_row "allervers course validate" "$validate_s" "$validate_k" "$stream_s"
+stream_row "allervers course import (validated, stored)" "$import_s" "$import_k" "$stream_s"
+stream_row "allervers course import again (all unchanged)" "$again_s" "$again_k" "$stream_s"
 echo "First target: import ≥ 0.33 × xmllint --stream, peak RSS < 100 MB."
 result "course validate ($mibs MiB catalogue)" "$validate_s" "xmllint --stream --noout --schema" "$schema_s" s -
 result "course import ($mibs MiB, validated, stored)" "$import_s" "xmllint --stream --noout" "$stream_s" s 0.33

@@ -160,30 +160,91 @@ extension AllerVers.CourseCommand {
     struct Export: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Write a course as XML in the course format; importing it gives the same course."),
-                discussion: tr("Example:\n  allervers course export AV-FOND --output AV-FOND.xml"))
+                abstract: tr(
+                    "Write a course as XML in the course format, or the catalogue as LHEO; importing either gives the same courses."),
+                discussion: tr(
+                    """
+                    --format lheo writes LHEO 2.3 for a Carif-Oref base: the organisation by its declaration \
+                    number and SIRET (`organisation set --siret`), the course's codes, places, hours, funders \
+                    and actions, and with --sessions its planned sessions. What LHEO has no element for travels \
+                    in <extras info="allervers">. --lint lists what a base expects that a course does not fill.
+
+                    Example:
+                      allervers course export AV-FOND --output AV-FOND.xml
+                      allervers course export --all --format lheo --sessions --output offre.xml
+                      allervers course export AV-FOND --format lheo --lint
+                    """))
+        }
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case allervers, lheo
         }
 
         @Argument(help: tr("The course's id."))
-        var id: String
+        var id: String?
+
+        @Flag(help: tr("The latest version of every course (LHEO only)."))
+        var all = false
 
         @OptionGroup var version: VersionOption
+
+        @Option(help: tr("allervers (the course format, the default) or lheo (LHEO 2.3)."))
+        var format: Format = .allervers
+
+        @Flag(help: tr("With --format lheo, announce the courses' planned sessions."))
+        var sessions = false
+
+        @Flag(help: tr("With --format lheo, list what a Carif-Oref base expects that the courses do not fill, and write nothing."))
+        var lint = false
 
         @Option(name: [.short, .long], help: tr("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
         @OptionGroup var storeOptions: StoreOptions
 
+        func validate() throws {
+            guard (id == nil) == all else { throw ValidationError(tr("give a course's id, or --all")) }
+            if format == .allervers && (all || sessions || lint) {
+                throw ValidationError(tr("--all, --sessions and --lint go with --format lheo"))
+            }
+        }
+
         func run() async throws {
-            let course = try await CourseService(store: try storeOptions.openStore()).course(id, version: try version.parsed())
-            let xml = try CourseWriter().document(for: [course])
+            let store = try storeOptions.openStore()
+            let service = CourseService(store: store)
+            let courses =
+                if let id { [try await service.course(id, version: try version.parsed())] } else { try await service.latestCourses() }
+            let xml: String
+            switch format {
+            case .allervers:
+                xml = try CourseWriter().document(for: courses)
+            case .lheo:
+                guard let organisation = try await WorkspaceService(store: store).identity() else {
+                    throw CLIError("the workspace has no organisation identity yet: set it with `allervers organisation set`")
+                }
+                let offers = try await service.lheoOffers(courses, sessions: sessions)
+                if lint {
+                    for offer in offers {
+                        let missing = LHEOWriter.lint(offer, organisation: organisation)
+                        let summary: Text = missing.isEmpty ? "nothing missing" : counted(missing.count, "thing missing", "things missing")
+                        say("\(offer.course.id): \(summary)")
+                        for line in missing { say("  - \(line)") }
+                    }
+                    return
+                }
+                xml = try LHEOWriter().document(for: offers, organisation: organisation)
+            }
             guard let output else { return Console.current.write(xml) }
             do {
                 try xml.write(to: URL(fileURLWithPath: output), atomically: true, encoding: .utf8)
             } catch {
                 throw CLIError("\(output): cannot write the file")
             }
-            say("Wrote \(course.id) version \(course.version) to \(output)")
+            if let course = courses.first, courses.count == 1 {
+                say("Wrote \(course.id) version \(course.version) to \(output)")
+            } else {
+                say("Wrote \(counted(courses.count, "course")) to \(output)")
+            }
         }
     }
 }

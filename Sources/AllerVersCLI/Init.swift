@@ -80,10 +80,15 @@ struct IdentityOptions: ParsableArguments {
             "Where `allervers serve` publishes the certificates' pages; new QR codes point there. Kept when not given; empty removes it.",
             valueName: "url"))
     var publicAddress: String?
+    @Option(
+        help: tr(
+            "The organisation's SIRET (14 digits), which an LHEO export names it by. Kept when not given; empty removes it.",
+            valueName: "digits"))
+    var siret: String?
 
     /// The identity, `nil` when no option was given; all five go together.
     func organisation(required: Bool) throws -> Organisation? {
-        let values = [name, address, declarationNumber, signatory, signatoryTitle, publicAddress]
+        let values = [name, address, declarationNumber, signatory, signatoryTitle, publicAddress, siret]
         if values.allSatisfy({ $0 == nil }) && !required { return nil }
         guard let name, let address, let declarationNumber, let signatory, let signatoryTitle else {
             throw ValidationError(
@@ -93,7 +98,7 @@ struct IdentityOptions: ParsableArguments {
             return try Organisation(
                 name: name, address: address, declarationNumber: declarationNumber, signatoryName: signatory,
                 signatoryTitle: signatoryTitle, certificatePrefix: certificatePrefix,
-                publicAddress: publicAddress.flatMap { $0.isEmpty ? nil : $0 })
+                publicAddress: publicAddress.flatMap { $0.isEmpty ? nil : $0 }, siret: siret.flatMap { $0.isEmpty ? nil : $0 })
         } catch {
             throw ValidationError(error.description)
         }

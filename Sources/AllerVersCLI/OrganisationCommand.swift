@@ -34,6 +34,7 @@ extension AllerVers.OrganisationCommand {
                 ("Name", organisation.name),
                 ("Address", organisation.address),
                 ("Déclaration d'activité", organisation.declarationNumber),
+                ("SIRET", organisation.siret ?? tr("not given")),
                 ("Signatory", "\(organisation.signatoryName), \(organisation.signatoryTitle)"),
                 ("Certificate numbers", tr("\(organisation.certificatePrefix)-YEAR-NNNNNN")),
                 ("Public address", organisation.publicAddress ?? tr("none: QR codes hold the signed statement alone")),
@@ -65,8 +66,10 @@ extension AllerVers.OrganisationCommand {
         func run() async throws {
             guard var organisation = try identity.organisation(required: true) else { return }
             let service = WorkspaceService(store: try storeOptions.openStore())
-            // The public address stays as it was unless given (an empty one removes it).
-            if identity.publicAddress == nil { organisation.publicAddress = try await service.identity()?.publicAddress }
+            // The public address and the SIRET stay as they were unless given (empty removes them).
+            let before = try await service.identity()
+            if identity.publicAddress == nil { organisation.publicAddress = before?.publicAddress }
+            if identity.siret == nil { organisation.siret = before?.siret }
             try await service.setIdentity(organisation)
             say("Organisation identity set: \(organisation.name)")
         }

@@ -10,6 +10,8 @@ extension Text {
             "  - formation {} suivie",
         "  - experience{}: {}":
             "  - expérience{} : {}",
+        "  - {}":
+            "  - {}",
         "  ID":
             "  ID",
         "  See '{} --help' for more information.":
@@ -126,6 +128,8 @@ extension Text {
             ", {} en attente",
         "--after goes with --due-months, not --due-on":
             "--after va avec --due-months, pas avec --due-on",
+        "--all, --sessions and --lint go with --format lheo":
+            "--all, --sessions et --lint vont avec --format lheo",
         "--allow-holiday is for --slots: --start lays half-days out on working days":
             "--allow-holiday s'applique à --slots : --start répartit les demi-journées sur des jours ouvrés",
         "--anniversary goes with --counting anniversary":
@@ -140,6 +144,8 @@ extension Text {
             "--export ne se combine ni avec --dry-run ni avec --json",
         "--file: a scan of its certificate; its SHA-256 is kept (the file stays where you keep it). --verified-by: who checked that evidence; without it the record is self-declared, and counts only for obligations that accept that. --counts-as: the course of the workspace it stands for.\n\nExample:\n  allervers external add P-0003 --provider \"IRTS Hauts-de-France\" \\\n    --title \"L'aller-vers\" \\\n    --date 2025-06-20 --hours 14 --counts-as AV-FOND --file attestation.pdf \\\n    --verified-by \"Claire Martin\"":
             "--file : la copie numérisée de son certificat ; son SHA-256 est conservé (le fichier reste là où vous le rangez). --verified-by : qui a vérifié ce justificatif ; sans cette option, l'enregistrement est autodéclaré et ne compte que pour les obligations qui l'acceptent. --counts-as : la formation de l'espace de travail à laquelle elle équivaut.\n\nExemple :\n  allervers external add P-0003 --provider \"IRTS Hauts-de-France\" \\\n    --title \"L'aller-vers\" \\\n    --date 2025-06-20 --hours 14 --counts-as AV-FOND --file attestation.pdf \\\n    --verified-by \"Claire Martin\"",
+        "--format lheo writes LHEO 2.3 for a Carif-Oref base: the organisation by its declaration number and SIRET (`organisation set --siret`), the course's codes, places, hours, funders and actions, and with --sessions its planned sessions. What LHEO has no element for travels in <extras info=\"allervers\">. --lint lists what a base expects that a course does not fill.\n\nExample:\n  allervers course export AV-FOND --output AV-FOND.xml\n  allervers course export --all --format lheo --sessions --output offre.xml\n  allervers course export AV-FOND --format lheo --lint":
+            "--format lheo écrit du LHEO 2.3 pour une base Carif-Oref : l'organisme par son numéro de déclaration et son SIRET (`organisation set --siret`), les codes, lieux, heures, financeurs et actions de la formation, et avec --sessions ses sessions planifiées. Ce que LHEO ne sait pas dire voyage dans <extras info=\"allervers\">. --lint liste ce qu'une base attend et que la formation ne renseigne pas.\n\nExemple :\n  allervers course export AV-FOND --output AV-FOND.xml\n  allervers course export --all --format lheo --sessions --output offre.xml\n  allervers course export AV-FOND --format lheo --lint",
         "--from and --to go together":
             "--from et --to vont ensemble",
         "--from {} comes after --to {}":
@@ -552,8 +558,6 @@ extension Text {
             "Exemple :\n  allervers attendance hours --from 2026-01-01 --to 2026-12-31 --json",
         "Example:\n  allervers certificate show AV-2026-000001":
             "Exemple :\n  allervers certificate show AV-2026-000001",
-        "Example:\n  allervers course export AV-FOND --output AV-FOND.xml":
-            "Exemple :\n  allervers course export AV-FOND --output AV-FOND.xml",
         "Example:\n  allervers course list\n  allervers course list --json":
             "Exemple :\n  allervers course list\n  allervers course list --json",
         "Example:\n  allervers course show AV-FOND\n  allervers course show AV-FOND --version 1.0 --json":
@@ -766,6 +770,8 @@ extension Text {
             "PRÉAVIS",
         "LEFT":
             "SORTI",
+        "LHEO names the organisation by its SIRET: set it with `allervers organisation set … --siret 14DIGITS`":
+            "LHEO désigne l'organisme par son SIRET : renseignez-le avec `allervers organisation set … --siret 14CHIFFRES`",
         "LINE":
             "LIGNE",
         "LOGIN":
@@ -1030,8 +1036,8 @@ extension Text {
             "Adresse publique",
         "Public page":
             "Page publique",
-        "Public {} ({})":
-            "Public {} ({})",
+        "Public {}":
+            "Public {}",
         "Purge #{} recorded in the chained log: {} anonymised.":
             "Purge n° {} inscrite au journal chaîné : {} anonymisée(s).",
         "Purges intact: {} checked, each erased row named by its purge":
@@ -1150,6 +1156,8 @@ extension Text {
             "DEPUIS",
         "SIRET":
             "SIRET",
+        "SIRET-organisme-formation: the organisation's SIRET (`allervers organisation set --siret`)":
+            "SIRET-organisme-formation : le SIRET de l'organisme (`allervers organisation set --siret`)",
         "SLOT":
             "CRÉNEAU",
         "STAFF":
@@ -1362,6 +1370,8 @@ extension Text {
             "Le dernier jour, inclus.",
         "The last day.":
             "Le dernier jour.",
+        "The latest version of every course (LHEO only).":
+            "La dernière version de chaque formation (LHEO seulement).",
         "The login.":
             "L'identifiant.",
         "The login: lower case, without spaces.":
@@ -1380,6 +1390,8 @@ extension Text {
             "L'identifiant de l'obligation.",
         "The option '{}' does not take any value, but '{}' was specified.":
             "l'option « {} » ne prend pas de valeur, mais « {} » a été donné.",
+        "The organisation's SIRET (14 digits), which an LHEO export names it by. Kept when not given; empty removes it.":
+            "Le SIRET de l'organisme (14 chiffres), par lequel un export LHEO le désigne. Conservé s'il n'est pas donné ; vide, il est retiré.",
         "The organisation's name.":
             "Le nom de l'organisme.",
         "The organisation's postal address, on one line.":
@@ -1642,6 +1654,10 @@ extension Text {
             "Avec --export : la langue des certificats, fr ou en.",
         "With --export: the folder to write SESSION/ into.":
             "Avec --export : le dossier dans lequel écrire SESSION/.",
+        "With --format lheo, announce the courses' planned sessions.":
+            "Avec --format lheo, annoncer les sessions planifiées des formations.",
+        "With --format lheo, list what a Carif-Oref base expects that the courses do not fill, and write nothing.":
+            "Avec --format lheo, lister ce qu'une base Carif-Oref attend et que les formations ne renseignent pas, sans rien écrire.",
         "With --to: every closed session whose last day falls in the period.":
             "Avec --to : toutes les sessions closes dont le dernier jour tombe dans la période.",
         "With FILE or PAYLOAD: checks a certificate PDF (its seal covers every byte), an Open Badges credential (.jwt) or the text of a certificate's QR code. The signature is checked against the issuer's did:key carried in the statement, with no network. When a workspace is at hand (the current folder or --store), it also checks that the issuer is the workspace's key and that the certificate is not revoked; otherwise it checks the signature alone and says so.\n\nWith nothing: recomputes the hash chains of the attendance log and of the session log (closings, reopenings, cancellations, edits), names the first record that no longer matches, and lists every reopening with who, when and why.\n\nExits with status 1 when anything does not verify.\n\nExamples:\n  allervers verify\n  allervers verify AV-2026-000001-certificat-de-realisation.pdf\n  allervers verify eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJ…":
@@ -1662,8 +1678,8 @@ extension Text {
             "Renommerait",
         "Write a consistent snapshot of the workspace to one file, even while others record.":
             "Écrire dans un fichier une sauvegarde cohérente de l'espace de travail, même pendant des saisies en cours.",
-        "Write a course as XML in the course format; importing it gives the same course.":
-            "Écrire une formation en XML au format des formations ; l'importer redonne la même formation.",
+        "Write a course as XML in the course format, or the catalogue as LHEO; importing either gives the same courses.":
+            "Écrire une formation en XML au format des formations, ou le catalogue en LHEO ; importer l'un ou l'autre redonne les mêmes formations.",
         "Write a session's half-days as an iCalendar file that calendar applications import.":
             "Écrire les demi-journées d'une session dans un fichier iCalendar, que les applications de calendrier importent.",
         "Write a session's records for funders and participants: attendance, hours, xAPI, sign-in sheets, certificates.":
@@ -1770,6 +1786,8 @@ extension Text {
             "une ligne porte le numéro {}",
         "a score is out of 100, not {}":
             "une note est sur 100, pas {}",
+        "a session":
+            "une session",
         "a session is delivered for another organisation or handed to one, not both":
             "une session est réalisée pour un autre organisme ou confiée à un autre, pas les deux",
         "a session is in a room or on a site, not both":
@@ -1804,6 +1822,8 @@ extension Text {
             "actif",
         "all":
             "toutes",
+        "allervers (the course format, the default) or lheo (LHEO 2.3).":
+            "allervers (le format des formations, par défaut) ou lheo (LHEO 2.3).",
         "already {}":
             "déjà {}",
         "alsace-moselle":
@@ -1920,6 +1940,16 @@ extension Text {
             "clôturée",
         "code":
             "code",
+        "code-FORMACODE: the course's domain (<offer><formacode>)":
+            "code-FORMACODE : le domaine de la formation (<offer><formacode>)",
+        "code-NSF: its NSF speciality (<classification><nsf>)":
+            "code-NSF : sa spécialité NSF (<classification><nsf>)",
+        "code-ROME: the jobs it leads to (<offer><rome>)":
+            "code-ROME : les métiers auxquels elle mène (<offer><rome>)",
+        "code-niveau-entree: the level on entry (<offer><entryLevel>)":
+            "code-niveau-entree : le niveau d'entrée (<offer><entryLevel>)",
+        "code-public-vise: the public it is for (<offer><public>), which LHEO requires":
+            "code-public-vise : le public visé (<offer><public>), que LHEO exige",
         "completed":
             "terminé",
         "completion":
@@ -1928,6 +1958,8 @@ extension Text {
             "completion, previous-expiry ou anniversary.",
         "compliant":
             "à jour",
+        "contact-formation: who answers about it (<offer><contact>); the organisation is named instead":
+            "contact-formation : qui répond à son sujet (<offer><contact>) ; l'organisme est nommé à la place",
         "counting from a fixed anniversary needs its month and day":
             "le décompte jusqu'à une date anniversaire fixe demande son mois et son jour",
         "counts":
@@ -1956,6 +1988,8 @@ extension Text {
             "la formation {} version {} n'indique pas de spécialité NSF (ses stagiaires comptés en « Autres spécialités »)",
         "course {} version {} states no general objective (counted in d)":
             "la formation {} version {} n'indique pas d'objectif général (ses stagiaires comptés en d)",
+        "course {}: LHEO needs the public it is for (code-public-vise): give its <offer> a <public> FORMACODE":
+            "formation {} : LHEO demande le public visé (code-public-vise) : donnez à son <offer> un FORMACODE <public>",
         "cqp":
             "CQP",
         "disabled":
@@ -2038,6 +2072,8 @@ extension Text {
             "indiquez --validity ou --for-good, pas les deux",
         "give --year, or --from and --to, not both":
             "indiquez --year, ou --from et --to, pas les deux",
+        "give a course's id, or --all":
+            "donnez l'identifiant d'une formation, ou --all",
         "give a level or a --score":
             "indiquez un niveau ou une note --score",
         "give a level or a score":
@@ -2132,6 +2168,8 @@ extension Text {
             "libxml2 n'a pas pu créer de lecteur pour le fichier",
         "libxml2 could not write the course document":
             "libxml2 n'a pas pu écrire le document de formation",
+        "lieu-de-formation: where it is held (<offer><place>)":
+            "lieu-de-formation : où elle a lieu (<offer><place>)",
         "line {}: {}":
             "ligne {} : {}",
         "log of follow-ups":
@@ -2214,6 +2252,8 @@ extension Text {
             "personne (formation autodéclarée)",
         "nobody is marked for {} of {}: name participants, or add --others-present":
             "aucun participant n'est noté pour {} de {} : nommez des participants, ou ajoutez --others-present",
+        "nombre-heures-total: LHEO counts whole hours; {} is written {}":
+            "nombre-heures-total : LHEO compte des heures entières ; {} s'écrit {}",
         "none kept":
             "aucun conservé",
         "none: QR codes hold the signed statement alone":
@@ -2240,6 +2280,8 @@ extension Text {
             "non éligible : {}",
         "not enrolled, so not withdrawn":
             "non inscrit, donc pas désinscrit",
+        "not given":
+            "non renseigné",
         "not recorded":
             "non relevé",
         "not revoked in the status list {} (entry {})":
@@ -2252,6 +2294,8 @@ extension Text {
             "not-started, in-progress ou completed.",
         "not-yet-due":
             "pas encore dû",
+        "nothing missing":
+            "rien ne manque",
         "nothing to change: give what changes, such as --validity 24":
             "rien à modifier : indiquez ce qui change, par exemple --validity 24",
         "object {} of the PDF is not a dictionary":
@@ -2274,6 +2318,8 @@ extension Text {
             "seule une certification enregistrée au RNCP ou au RS a un code",
         "only an RNCP certification has a level, not {}":
             "seule une certification RNCP a un niveau, pas {}",
+        "organisme-financeur: who funds it (<offer><funder>)":
+            "organisme-financeur : qui la finance (<offer><funder>)",
         "other":
             "autre",
         "other-professional":
@@ -2344,6 +2390,8 @@ extension Text {
             "module obligatoire {} non terminé",
         "result":
             "résultat",
+        "resultats-attendus: what it leads to (<offer><expectedResults>)":
+            "resultats-attendus : ce à quoi elle mène (<offer><expectedResults>)",
         "revoke it first, then correct and reissue":
             "le révoquer d'abord, puis corriger et réémettre",
         "revoked":
@@ -2366,6 +2414,8 @@ extension Text {
             "certification RS",
         "running":
             "en cours",
+        "rythme-formation: its rhythm, which only an LHEO import gives":
+            "rythme-formation : son rythme, que seul un import LHEO donne",
         "same email":
             "même adresse e-mail",
         "same names and birth date":
@@ -2412,6 +2462,8 @@ extension Text {
             "la session {} est {} : ses demi-journées ne s'émargent plus",
         "session {}: ":
             "session {} : ",
+        "session: no planned session (with --sessions), so one without dates is announced":
+            "session : aucune session planifiée (avec --sessions), une session sans dates est donc annoncée",
         "sheet":
             "feuille",
         "sheet signature":
@@ -2508,6 +2560,8 @@ extension Text {
             "le trailer du PDF est tronqué",
         "the PDF's trailer names no /Size or /Root":
             "le trailer du PDF n'indique ni /Size ni /Root",
+        "the SIRET has fourteen digits whose Luhn checksum holds, not \"{}\"":
+            "le SIRET a quatorze chiffres dont la clé de Luhn est valide, pas « {} »",
         "the XML parser stopped (code {})":
             "l'analyseur XML s'est arrêté (code {})",
         "the XML parser stopped on malformed input":
@@ -2534,6 +2588,8 @@ extension Text {
             "la copie du certificat {} ne se vérifie pas : {}",
         "the copy of certificate {} is not signed by this workspace's key":
             "la copie du certificat {} n'est pas signée par la clé de cet espace de travail",
+        "the course the extras carry does not match the course schema: {}":
+            "la formation que portent les extras n'est pas conforme au schéma des formations : {}",
         "the drawn signature {} was erased, but purge {} does not name everyone who signed with it":
             "la signature dessinée {} a été effacée, mais la purge {} ne nomme pas tous ceux qui ont signé avec elle",
         "the employer's kind and SIRET go with its name, in the employer column":
@@ -2562,6 +2618,8 @@ extension Text {
             "le fichier n'est pas en UTF-8 : l'enregistrer depuis le tableur au format « CSV UTF-8 »",
         "the first due date cannot come before the hire ({} months)":
             "la première échéance ne peut pas précéder la date d'entrée ({} mois)",
+        "the formation's numero {} is not the id of the course its extras carry, {}":
+            "le numéro de la formation {} n'est pas l'identifiant de la formation que portent ses extras, {}",
         "the head of the {} does not match its records":
             "la tête du {} ne correspond pas à ses enregistrements",
         "the header has merged cells ({}): unmerge them, one column name per cell":
@@ -2584,10 +2642,14 @@ extension Text {
             "les {} derniers enregistrements du {} ont été supprimés (il en comptait {})",
         "the numéro de déclaration d'activité has eleven digits, not \"{}\"":
             "le numéro de déclaration d'activité comporte onze chiffres, pas « {} »",
+        "the numéro de déclaration d'activité {} is not eleven digits":
+            "le numéro de déclaration d'activité {} n'a pas onze chiffres",
         "the offer's numero \"{}\" cannot name a course: give it one of letters, digits, '.', '_' and '-', up to 64":
             "le numéro de l'offre « {} » ne peut pas nommer une formation : donnez-lui un numéro fait de lettres, chiffres, « . », « _ » et « - », 64 au plus",
         "the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title":
             "l'identité de l'organisme demande toutes les options --name, --address, --declaration-number, --signatory et --signatory-title",
+        "the organisation's address \"{}\" does not end with a postcode and a town (\"49100 Angers\"), which LHEO needs":
+            "l'adresse de l'organisme « {} » ne finit pas par un code postal et une ville (« 49100 Angers »), dont LHEO a besoin",
         "the organisation's {} is empty":
             "la rubrique « {} » de l'organisme de formation est vide",
         "the outreach site {} needs its site_description":
@@ -2668,6 +2730,10 @@ extension Text {
             "l'espace de travail de {}, dont les clés signeraient, conserve ses enregistrements dans {} : lancez la commande depuis un espace de travail de cette base",
         "there is already an account {}":
             "il existe déjà un compte {}",
+        "thing missing":
+            "élément manquant",
+        "things missing":
+            "éléments manquants",
         "this account names no employer":
             "ce compte ne désigne aucun employeur",
         "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now":
@@ -2862,6 +2928,8 @@ extension Text {
             "{} n'est pas importée : elle n'indique pas d'heures, et une formation se compte en heures",
         "{} is not planned: its first day is {}":
             "{} n'est pas planifiée : son premier jour est {}",
+        "{} is not planned: the offer gives no first day":
+            "{} n'est pas planifiée : l'offre ne donne pas de premier jour",
         "{} is not planned: the offer gives no place":
             "{} n'est pas planifiée : l'offre ne donne aucun lieu",
         "{} is not planned: {} hours laid out on half-days from {} end on {}, after the session's end ({})":
@@ -3028,6 +3096,8 @@ extension Text {
             "{} : avertissement : {}",
         "{}: write the year with four digits ({}/{}/20{} or {}/{}/19{})":
             "{} : écrivez l'année sur quatre chiffres ({}/{}/20{} ou {}/{}/19{})",
+        "{}: {}":
+            "{} : {}",
         "{}: {} after the session ends, {}":
             "{} : {} après la fin de la session, {}",
         "{}: {} is counted present without a signature":

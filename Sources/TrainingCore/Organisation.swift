@@ -20,12 +20,14 @@ public struct Organisation: Sendable, Hashable, Codable {
     /// Where `allervers serve` publishes the certificates' pages (`https://formation.example.org`),
     /// which new certificates' QR codes point to; `nil` when it does not.
     public var publicAddress: String?
+    /// Its SIRET (14 digits), when known: an LHEO export names the organisation by it.
+    public var siret: String?
 
-    /// Creates an organisation identity, or throws when a part is empty or the
-    /// declaration number is not eleven digits.
+    /// Creates an organisation identity, or throws when a part is empty, the declaration
+    /// number is not eleven digits or the SIRET not fourteen whose Luhn checksum holds.
     public init(
         name: String, address: String, declarationNumber: String, signatoryName: String, signatoryTitle: String,
-        certificatePrefix: String = "AV", publicAddress: String? = nil
+        certificatePrefix: String = "AV", publicAddress: String? = nil, siret: String? = nil
     ) throws(OrganisationError) {
         let declaration = declarationNumber.filter { $0 != " " }
         guard declaration.count == 11, declaration.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -47,6 +49,13 @@ public struct Organisation: Sendable, Hashable, Codable {
         self.signatoryName = signatoryName
         self.signatoryTitle = signatoryTitle
         self.publicAddress = try publicAddress.map(Self.address)
+        if let siret {
+            let digits = siret.filter { $0 != " " }
+            guard Employer.isSIRET(digits) else {
+                throw OrganisationError("the SIRET has fourteen digits whose Luhn checksum holds, not \"\(siret)\"")
+            }
+            self.siret = digits
+        }
     }
 
     /// An address pages are published at: `http://` or `https://`, a host, perhaps a path;

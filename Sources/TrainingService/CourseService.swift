@@ -107,6 +107,34 @@ public struct CourseService: Sendable {
         try store.sessionTemplates(of: course.id, version: course.version)
     }
 
+    /// `courses` as LHEO offers: each with its session templates and, with `sessions`, its
+    /// planned sessions to announce.
+    public func lheoOffers(_ courses: [Course], sessions: Bool) async throws -> [LHEOOffer] {
+        let planned = sessions ? try store.sessionSummaries().filter { $0.status == .planned } : []
+        return try courses.map { course in
+            let templates = try store.sessionTemplates(of: course.id, version: course.version)
+            // A session planned from a template's period is announced by that period already.
+            let announced = Set(
+                templates.flatMap(\.periods).compactMap { period in
+                    period.start.day.map { OfferedSession.id(of: period, in: course, starting: $0) }
+                })
+            let mine = planned.filter {
+                $0.courseID == course.id && $0.courseVersion == course.version && !announced.contains($0.id)
+            }
+            return LHEOOffer(
+                course: course, templates: templates, sessions: try mine.map { try store.session(id: $0.id) })
+        }
+    }
+
+    /// The latest version of every course, by id.
+    public func latestCourses() async throws -> [Course] {
+        var latest: [String: CourseVersion] = [:]
+        for summary in try store.courseSummaries() where latest[summary.id].map({ $0 < summary.version }) ?? true {
+            latest[summary.id] = summary.version
+        }
+        return try latest.keys.sorted().map { try store.course(id: $0, version: latest[$0]) }
+    }
+
     /// Every course, every version.
     public func list() async throws -> [CourseSummary] {
         try store.courseSummaries()
@@ -130,9 +158,12 @@ enum OfferedSession {
     static func session(of course: Course, template: SessionTemplate, period: SessionTemplate.Period, holidays: PublicHolidays)
         -> OfferedSession
     {
-        let name: Text = period.number.map { "session \($0)" } ?? "the session from \(period.start)"
+        let name: Text =
+            period.number.map { "session \($0)" } ?? (period.start == .unknown ? "a session" : "the session from \(period.start)")
         guard let start = period.start.day else {
-            return .notPlanned("\(name) is not planned: its first day is \(period.start)")
+            return .notPlanned(
+                period.start == .unknown
+                    ? "\(name) is not planned: the offer gives no first day" : "\(name) is not planned: its first day is \(period.start)")
         }
         guard let place = template.place ?? course.offer?.places.first else {
             return .notPlanned("\(name) is not planned: the offer gives no place")
@@ -143,18 +174,27 @@ enum OfferedSession {
                 "\(name) is not planned: \(course.duration.decimal) hours laid out on half-days from \(start) end on \(last), after the session's end (\(period.end))"
             )
         }
-        let suffix = period.number.flatMap { number in
-            number.utf8.allSatisfy {
-                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || $0 == 0x2D
-            }
-                ? "S" + number : nil
+        return .planned(session(course, id: id(of: period, in: course, starting: start), place: place, template: template, slots: slots))
+    }
+
+    /// The id of the session planned for `period`: a session this tool exported keeps its
+    /// id; another offer's is the course's id and the offer's session number (or first day).
+    static func id(of period: SessionTemplate.Period, in course: Course, starting start: LocalDate) -> String {
+        guard let number = period.number else { return "\(course.id)-\(start)" }
+        if number.hasPrefix(course.id + "-") { return number }
+        let plain = number.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || $0 == 0x2D
         }
+        return plain ? "\(course.id)-S\(number)" : "\(course.id)-\(start)"
+    }
+
+    private static func session(_ course: Course, id: String, place: CourseOffer.Place, template: SessionTemplate, slots: [Slot])
+        -> Session
+    {
         let address = (place.lines + ["\(place.postcode) \(place.city)"]).joined(separator: ", ")
-        return .planned(
-            Session(
-                id: "\(course.id)-\(suffix ?? start.description)", courseID: course.id, courseVersion: course.version,
-                timeZone: "Europe/Paris", place: .room(name: place.name ?? place.city, address: address), trainers: [],
-                capacity: course.groupSize.maximum, funder: template.funders.first.flatMap { LHEODictionary.funders[$0] },
-                status: .planned, slots: slots))
+        return Session(
+            id: id, courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
+            place: .room(name: place.name ?? place.city, address: address), trainers: [], capacity: course.groupSize.maximum,
+            funder: template.funders.first.flatMap { LHEODictionary.funders[$0] }, status: .planned, slots: slots)
     }
 }

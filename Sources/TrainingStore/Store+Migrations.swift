@@ -752,6 +752,12 @@ extension Store {
                     )
                     """)
         }
+        migrator.registerMigration("v23 organisation SIRET") { db in
+            try db.execute(
+                sql:
+                    "ALTER TABLE organisation ADD COLUMN siret TEXT CHECK (siret IS NULL OR (length(siret) = 14 AND siret NOT GLOB '*[^0-9]*'))"
+            )
+        }
         return migrator
     }()
 }

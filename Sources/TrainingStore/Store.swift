@@ -84,7 +84,8 @@ public final class Store: Sendable {
         guard let row = try db.row(sql: "SELECT * FROM organisation WHERE id = 1") else { return nil }
         return try? Organisation(
             name: row["name"], address: row["address"], declarationNumber: row["declarationNumber"], signatoryName: row["signatoryName"],
-            signatoryTitle: row["signatoryTitle"], certificatePrefix: row["certificatePrefix"], publicAddress: row["publicAddress"])
+            signatoryTitle: row["signatoryTitle"], certificatePrefix: row["certificatePrefix"], publicAddress: row["publicAddress"],
+            siret: row["siret"])
     }
 
     /// Records the organisation identity, replacing any earlier one.
@@ -93,16 +94,16 @@ public final class Store: Sendable {
             try db.execute(
                 sql: """
                     INSERT INTO organisation (
-                        id, name, address, declarationNumber, signatoryName, signatoryTitle, certificatePrefix, publicAddress)
-                    VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+                        id, name, address, declarationNumber, signatoryName, signatoryTitle, certificatePrefix, publicAddress, siret)
+                    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address,
                         declarationNumber = excluded.declarationNumber, signatoryName = excluded.signatoryName,
                         signatoryTitle = excluded.signatoryTitle, certificatePrefix = excluded.certificatePrefix,
-                        publicAddress = excluded.publicAddress
+                        publicAddress = excluded.publicAddress, siret = excluded.siret
                     """,
                 arguments: [
                     organisation.name, organisation.address, organisation.declarationNumber, organisation.signatoryName,
-                    organisation.signatoryTitle, organisation.certificatePrefix, organisation.publicAddress,
+                    organisation.signatoryTitle, organisation.certificatePrefix, organisation.publicAddress, organisation.siret,
                 ])
         }
     }

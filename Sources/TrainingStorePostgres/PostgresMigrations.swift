@@ -701,6 +701,10 @@ public enum PostgresMigrations {
                 """
             ]
         ),
+        (
+            "v23 organisation SIRET",
+            ["ALTER TABLE organisation ADD COLUMN siret TEXT COLLATE \"C\" CHECK (siret IS NULL OR siret ~ '^[0-9]{14}$')"]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port

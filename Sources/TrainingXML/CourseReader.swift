@@ -79,7 +79,7 @@ public struct CourseReader: Sendable {
                 try body(CatalogueEntry(course: course, location: location))
             }
         case .lheo:
-            try LHEODecoder(warn: warn).decodeDocument(&cursor, body)
+            try LHEODecoder(warn: warn, columns: ColumnFinder(path: cursor.path)).decodeDocument(&cursor, body)
         }
     }
 
@@ -283,7 +283,8 @@ struct CourseDecoder {
         Name(rawValue: cursor.nameIndex)
     }
 
-    private mutating func decodeCourse(_ cursor: inout TapeCursor) throws(CourseImportError) -> Course {
+    /// The course whose `<course>` element the cursor is on, checked.
+    mutating func decodeCourse(_ cursor: inout TapeCursor) throws(CourseImportError) -> Course {
         lines = CourseLines(course: cursor.line)
         let courseLocation = cursor.location
         let id = cursor.attribute(.id) ?? ""

@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 import TrainingCore
 
 /// The XML format of courses: its namespace and its XSD, which the binary carries.
@@ -36,5 +37,30 @@ final class CompiledSchema: @unchecked Sendable {
             fatalError("a built-in schema does not compile: \(sink.first?.message ?? "unknown error")")
         }
         pointer = schema
+    }
+}
+
+extension CourseSchema {
+    /// The first way `course`, written in the course format, fails the format's XSD; `nil`
+    /// when it passes. For a course that did not come through the schema as it was read (the
+    /// course an LHEO export carries in its extras, which LHEO's schema leaves unchecked).
+    static func violation(of course: Course) -> String? {
+        guard let xml = try? CourseWriter().document(for: [course]) else { return "it cannot be written" }
+        let sink = XMLErrorSink()
+        return sink.capturing { () -> String? in
+            let bytes = Array(xml.utf8)
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
+                    xmlReadMemory(text, Int32(buffer.count), "course.xml", nil, Int32(XML_PARSE_NONET.rawValue))
+                }
+            }
+            guard let document else { return sink.first?.message ?? "it cannot be read back" }
+            defer { xmlFreeDoc(document) }
+            guard let context = xmlSchemaNewValidCtxt(compiled.pointer) else { return "libxml2 could not attach the schema" }
+            defer { xmlSchemaFreeValidCtxt(context) }
+            guard xmlSchemaValidateDoc(context, document) != 0 else { return nil }
+            let message = sink.first?.message ?? "it does not match the course schema"
+            return message.replacingOccurrences(of: "{\(namespace)}", with: "")
+        }
     }
 }

@@ -15,21 +15,13 @@ public struct CourseWriter: Sendable {
 
     /// One document: a `<course>` root for one course, a `<catalogue>` for several.
     public func document(for courses: [Course]) throws(CourseExportError) -> String {
-        _ = LibXML2.ready
-        guard let buffer = xmlBufferCreate() else { throw CourseExportError() }
-        defer { xmlBufferFree(buffer) }
-        do {
-            guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw CourseExportError() }
-            defer { xmlFreeTextWriter(writer) }
-            let output = Output(writer: writer)
+        try XMLOutput.inMemory { (output: XMLOutput) throws(CourseExportError) in
             if courses.count == 1 {
                 try output.document { () throws(CourseExportError) in try output.write(courses[0], declaringNamespace: true) }
             } else {
                 try output.catalogue(courses)
             }
         }
-        guard let content = xmlBufferContent(buffer) else { throw CourseExportError() }
-        return String(cString: content)
     }
 }
 
@@ -40,7 +32,7 @@ extension CourseWriter {
         _ = LibXML2.ready
         guard let writer = xmlNewTextWriterFilename(path, 0) else { throw CourseExportError() }
         defer { xmlFreeTextWriter(writer) }
-        try Output(writer: writer).catalogue(courses)
+        try XMLOutput(writer: writer).catalogue(courses)
     }
 }
 
@@ -49,8 +41,22 @@ public struct CourseExportError: TextError, Sendable {
     public var text: Text { "libxml2 could not write the course document" }
 }
 
-private struct Output {
+struct XMLOutput {
     let writer: xmlTextWriterPtr
+
+    /// What `body` writes, as a string.
+    static func inMemory(_ body: (XMLOutput) throws(CourseExportError) -> Void) throws(CourseExportError) -> String {
+        _ = LibXML2.ready
+        guard let buffer = xmlBufferCreate() else { throw CourseExportError() }
+        defer { xmlBufferFree(buffer) }
+        do {
+            guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw CourseExportError() }
+            defer { xmlFreeTextWriter(writer) }
+            try body(XMLOutput(writer: writer))
+        }
+        guard let content = xmlBufferContent(buffer) else { throw CourseExportError() }
+        return String(cString: content)
+    }
 
     func check(_ result: Int32) throws(CourseExportError) {
         if result < 0 { throw CourseExportError() }
@@ -81,6 +87,8 @@ private struct Output {
     func attribute(_ name: String, _ value: String) throws(CourseExportError) {
         try check(xmlTextWriterWriteAttribute(writer, name, value))
     }
+
+    func text(_ text: String) throws(CourseExportError) { try check(xmlTextWriterWriteString(writer, text)) }
 
     func element(_ name: String, _ text: String) throws(CourseExportError) {
         try check(xmlTextWriterWriteElement(writer, name, text))

@@ -11,7 +11,7 @@ enum LHEOName: UInt8, CaseIterable {
     case rythmeFormation, codePublicVise, conditionsSpecifiques, modalitesEnseignement, lieuDeFormation
     case adresse, ligne, codepostal, ville, codeInseeCommune
     case langueFormation, accesHandicapes, nombreHeuresCentre, nombreHeuresEntreprise, nombreHeuresTotal
-    case organismeFinanceur, codeFinanceur
+    case organismeFinanceur, codeFinanceur, extras, extra
 
     /// The element's name in LHEO: `codeFormacode` is `code-FORMACODE`.
     var xmlName: String {
@@ -29,9 +29,10 @@ enum LHEOName: UInt8, CaseIterable {
     }
 }
 
-/// The local names of LHEO's attributes the decoder reads.
+/// The local names of LHEO's attributes the decoder reads, beside the course format's
+/// (`ref` is one of those).
 enum LHEOAttribute: UInt8, CaseIterable {
-    case numero, ref, datemaj
+    case numero, datemaj, info
 }
 
 /// Turns LHEO's three levels into courses: *formation* (or an index's *resume-offre*) →
@@ -43,10 +44,27 @@ enum LHEOAttribute: UInt8, CaseIterable {
 /// through but cannot be right is refused (a month 13, an end before the start); what is
 /// merely loose is a warning (a day `00`, escaped HTML, no hours).
 struct LHEODecoder {
+    /// The course format's names, then LHEO's: an export carries its course whole in the
+    /// course format inside `<extras info="allervers">`, and the course decoder reads it there.
     static let names = TapeNames(
-        elements: LHEOName.allCases.map(\.xmlName), attributes: LHEOAttribute.allCases.map { String(describing: $0) })
+        elements: CourseDecoder.names.elements + LHEOName.allCases.map(\.xmlName),
+        attributes: CourseDecoder.names.attributes + LHEOAttribute.allCases.map { String(describing: $0) })
+    /// LHEO's element of each recorded index. Names both formats use (`certification`,
+    /// `web`) are recorded under the course format's index.
+    static let elementByIndex: [LHEOName?] = {
+        var table = [LHEOName?](repeating: nil, count: 256)
+        for name in LHEOName.allCases {
+            table[names.elements.firstIndex(of: name.xmlName)!] = name
+        }
+        return table
+    }()
+
+    /// The recorded index of each LHEO attribute.
+    static let attributeIndex: [UInt8] = LHEOAttribute.allCases.map { UInt8(names.attributes.firstIndex(of: String(describing: $0))!) }
 
     let warn: (CourseImportWarning) -> Void
+    /// The columns of the values warned about.
+    let columns: ColumnFinder
 
     func decodeDocument(_ cursor: inout TapeCursor, _ body: (CatalogueEntry) throws -> Void) throws {
         var iterationError: (any Error)?
@@ -82,7 +100,7 @@ struct LHEODecoder {
     }
 
     private func name(_ cursor: TapeCursor) -> LHEOName? {
-        LHEOName(rawValue: cursor.nameIndex)
+        Self.elementByIndex[Int(cursor.nameIndex)]
     }
 
     /// What a formation or a résumé of an offer states, gathered before the course is made.
@@ -102,6 +120,8 @@ struct LHEODecoder {
         var contact = CourseOffer.Contact()
         var templates: [SessionTemplate] = []
         var periodLines: [[Int]] = []
+        /// The course whole, from an AllerVers export's extras.
+        var embedded: Course?
     }
 
     /// The course of a formation, or `nil` (with a warning) when it states no hours.
@@ -120,7 +140,7 @@ struct LHEODecoder {
                 try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
                     switch name(cursor) {
                     case .codeFormacode:
-                        let version = nomenclatureVersion(cursor.lheoAttribute(.ref))
+                        let version = nomenclatureVersion(cursor.attribute(.ref))
                         let code = CourseOffer.Code(try cursor.collapsedText(), version: version)
                         if !formation.offer.formacodes.contains(code) { formation.offer.formacodes.append(code) }
                     case .codeNSF: formation.nsf.append(try cursor.collapsedText())
@@ -163,6 +183,8 @@ struct LHEODecoder {
             case .session:
                 summaryLines.append(cursor.line)
                 summary.periods.append(try decodePeriod(&cursor))
+            case .extras where cursor.lheoAttribute(.info) == "allervers":
+                formation.embedded = try decodeEmbeddedCourse(&cursor) ?? formation.embedded
             default: try cursor.skipElement()
             }
         }
@@ -172,6 +194,26 @@ struct LHEODecoder {
             formation.periodLines = [summaryLines]
         }
         return try makeEntry(formation, at: location)
+    }
+
+    /// The course an AllerVers export carries in `<extras info="allervers"><extra info="course">`.
+    private func decodeEmbeddedCourse(_ cursor: inout TapeCursor) throws(CourseImportError) -> Course? {
+        var course: Course?
+        try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+            guard name(cursor) == .extra, cursor.lheoAttribute(.info) == "course" else { return try cursor.skipElement() }
+            try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                guard cursor.nameIndex == Name.course.rawValue else { return try cursor.skipElement() }
+                let location = cursor.location
+                var decoder = CourseDecoder()
+                let decoded = try decoder.decodeCourse(&cursor)
+                if let violation = CourseSchema.violation(of: decoded) {
+                    throw CourseImportError(
+                        location, "the course the extras carry does not match the course schema: \(Text(verbatim: violation))")
+                }
+                course = decoded
+            }
+        }
+        return course
     }
 
     private func decodeAction(
@@ -217,7 +259,7 @@ struct LHEODecoder {
     }
 
     private func addPublic(_ cursor: inout TapeCursor, to formation: inout Formation) throws(CourseImportError) {
-        let version = nomenclatureVersion(cursor.lheoAttribute(.ref))
+        let version = nomenclatureVersion(cursor.attribute(.ref))
         let code = CourseOffer.Code(try cursor.collapsedText(), version: version)
         if !formation.offer.publics.contains(code) { formation.offer.publics.append(code) }
     }
@@ -273,50 +315,53 @@ struct LHEODecoder {
 
     private func decodePeriod(_ cursor: inout TapeCursor) throws(CourseImportError) -> SessionTemplate.Period {
         var period = SessionTemplate.Period(number: cursor.lheoAttribute(.numero), start: .unknown, end: .unknown)
-        var endLocation = cursor.location
+        var end = (line: cursor.line, text: "")
         try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
             guard name(cursor) == .periode else { return try cursor.skipElement() }
             try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
                 switch name(cursor) {
                 case .debut: period.start = try offerDate(&cursor).date
-                case .fin: (period.end, endLocation) = try offerDate(&cursor)
+                case .fin: (period.end, end.line, end.text) = try offerDate(&cursor)
                 default: try cursor.skipElement()
                 }
             }
         }
         if period.start.isAfter(period.end) {
-            throw CourseImportError(endLocation, "the session ends on \(period.end), before it starts on \(period.start)")
+            throw CourseImportError(
+                SourceLocation.locating(end.text, onLine: end.line, in: cursor.path),
+                "the session ends on \(period.end), before it starts on \(period.start)")
         }
         return period
     }
 
-    /// An `AAAAMMJJ` date, with where it is written.
+    /// An `AAAAMMJJ` date, with its line and text, for messages.
     private func offerDate(_ cursor: inout TapeCursor) throws(CourseImportError) -> (
-        date: SessionTemplate.OfferDate, location: SourceLocation
+        date: SessionTemplate.OfferDate, line: Int, text: String
     ) {
         let line = cursor.line
         let text = try cursor.collapsedText()
-        let location = SourceLocation.locating(text, onLine: line, in: cursor.path)
+        let path = cursor.path
+        func refuse(_ message: Text) -> CourseImportError {
+            CourseImportError(SourceLocation.locating(text, onLine: line, in: path), message)
+        }
         let digits = text.utf8.map { Int($0) - 0x30 }
         guard digits.count == 8, digits.allSatisfy({ (0...9).contains($0) }) else {
-            throw CourseImportError(location, "\"\(text)\" is not a date: LHEO writes AAAAMMJJ")
+            throw refuse("\"\(text)\" is not a date: LHEO writes AAAAMMJJ")
         }
         let year = digits[0...3].reduce(0) { $0 * 10 + $1 }
         let month = digits[4] * 10 + digits[5]
         let day = digits[6] * 10 + digits[7]
-        if year == 0 && month == 0 && day == 0 { return (.unknown, location) }
-        guard (1...12).contains(month) else {
-            throw CourseImportError(location, "\(text) has the month \(month): a month is 01 to 12")
-        }
+        if year == 0 && month == 0 && day == 0 { return (.unknown, line, text) }
+        guard (1...12).contains(month) else { throw refuse("\(text) has the month \(month): a month is 01 to 12") }
         if day == 0 {
-            warn(
-                .init(location, "\(text) has the day 00: read as some day of \(SessionTemplate.OfferDate.month(year: year, month: month))"))
-            return (.month(year: year, month: month), location)
+            let month = SessionTemplate.OfferDate.month(year: year, month: month)
+            warn(.init(columns.locating(text, onLine: line), "\(text) has the day 00: read as some day of \(month)"))
+            return (month, line, text)
         }
         guard let date = LocalDate(year: year, month: month, day: day) else {
-            throw CourseImportError(location, "\(text) is not a date: that month has no day \(day)")
+            throw refuse("\(text) is not a date: that month has no day \(day)")
         }
-        return (.day(date), location)
+        return (.day(date), line, text)
     }
 
     /// A number of hours: LHEO states whole hours. Empty is a warning, and no hours.
@@ -366,6 +411,13 @@ struct LHEODecoder {
     private func makeEntry(_ formation: Formation, at location: SourceLocation) throws(CourseImportError) -> CatalogueEntry? {
         var formation = formation
         let id = try courseID(formation.number, at: location)
+        let periods = formation.periodLines.map { $0.map { SourceLocation(path: location.path, line: $0) } }
+        if let course = formation.embedded {
+            guard course.id == id else {
+                throw CourseImportError(location, "the formation's numero \(id) is not the id of the course its extras carry, \(course.id)")
+            }
+            return CatalogueEntry(course: course, location: location, templates: formation.templates, periodLocations: periods)
+        }
         let version = formation.updated.flatMap(Self.version(updated:)) ?? CourseVersion("1")!
         guard let hours = formation.templates.lazy.compactMap(\.hours).first(where: { $0.minutes > 0 }) else {
             warn(.init(location, "\(id) is not imported: it states no hours, and a course is counted in hours"))
@@ -421,7 +473,6 @@ struct LHEODecoder {
         if let problem = course.problems().first {
             throw CourseImportError(location, problem.message)
         }
-        let periods = formation.periodLines.map { $0.map { SourceLocation(path: location.path, line: $0) } }
         return CatalogueEntry(course: course, location: location, templates: formation.templates, periodLocations: periods)
     }
 
@@ -464,6 +515,6 @@ struct LHEODecoder {
 extension TapeCursor {
     /// The value of the current element's LHEO attribute `name`.
     func lheoAttribute(_ name: LHEOAttribute) -> String? {
-        attribute(at: name.rawValue)
+        attribute(at: LHEODecoder.attributeIndex[Int(name.rawValue)])
     }
 }

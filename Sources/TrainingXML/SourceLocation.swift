@@ -45,23 +45,57 @@ public struct CourseImportError: TextError, Sendable, Hashable {
 extension SourceLocation {
     /// Where `text` stands on line `line` of the file at `path`, to the column: for a
     /// problem found in a value after the parser has moved on. Reads the file up to that
-    /// line, so only for messages. Without the text on that line, the line alone.
+    /// line, so only for the one error that stops a read (``ColumnFinder`` for warnings).
+    /// Without the text on that line, the line alone.
     static func locating(_ text: String, onLine line: Int, in path: String) -> SourceLocation {
+        ColumnFinder(path: path).locating(text, onLine: line)
+    }
+}
+
+/// Finds the columns of values in one file, for lines asked in increasing order: it reads
+/// on from where it stopped, so the warnings of a whole file cost one more read of it.
+final class ColumnFinder {
+    private let path: String
+    private var file: UnsafeMutablePointer<FILE>?
+    private var buffer: UnsafeMutablePointer<CChar>?
+    private var capacity = 0
+    private var lineNumber = 0
+    private var opened = false
+
+    init(path: String) {
+        self.path = path
+    }
+
+    deinit {
+        free(buffer)
+        if let file { fclose(file) }
+    }
+
+    /// Where `text` stands on line `line`; the line alone when it is not there, or when the
+    /// line was asked before.
+    func locating(_ text: String, onLine line: Int) -> SourceLocation {
         var location = SourceLocation(path: path, line: line)
-        guard line > 0, !text.isEmpty, let file = fopen(path, "r") else { return location }
-        defer { fclose(file) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        var number = 0
-        while getline(&buffer, &capacity, file) >= 0 {
-            number += 1
-            guard number == line, let buffer else { continue }
-            let content = String(cString: buffer)
-            if let range = content.range(of: text) {
-                location.column = content.unicodeScalars[..<range.lowerBound].count + 1
-            }
-            break
+        if !opened {
+            opened = true
+            file = fopen(path, "r")
+        }
+        guard line > 0, !text.isEmpty, let file else { return location }
+        if lineNumber == line, let buffer {
+            return column(of: text, in: buffer, location)
+        }
+        while lineNumber < line, getline(&buffer, &capacity, file) >= 0 {
+            lineNumber += 1
+        }
+        guard lineNumber == line, let buffer else { return location }
+        location = column(of: text, in: buffer, location)
+        return location
+    }
+
+    private func column(of text: String, in buffer: UnsafeMutablePointer<CChar>, _ location: SourceLocation) -> SourceLocation {
+        var location = location
+        let content = String(cString: buffer)
+        if let range = content.range(of: text) {
+            location.column = content.unicodeScalars[..<range.lowerBound].count + 1
         }
         return location
     }
