@@ -1052,6 +1052,8 @@ extension Text {
             "MOTIF",
         "RECORDED":
             "ENREGISTRÉ",
+        "RNCP {} is not a number of the register: left out":
+            "RNCP {} n'est pas un numéro du répertoire : laissé de côté",
         "ROLE":
             "RÔLE",
         "Rate":
@@ -1814,6 +1816,8 @@ extension Text {
             "absent",
         "account":
             "compte",
+        "action numero {} repeats an earlier one's: this one is action {}":
+            "le numéro d'action {} répète celui d'une action précédente : celle-ci est l'action {}",
         "action {} states no hours (nombre-heures-centre, -entreprise or -total)":
             "l'action {} n'indique pas d'heures (nombre-heures-centre, -entreprise ou -total)",
         "action {} states {} hours; the course takes {}, the first action's":
@@ -2224,6 +2228,8 @@ extension Text {
             "aucun algorithme",
         "no closed session ended between {} and {}":
             "aucune session close ne s'est terminée entre le {} et le {}",
+        "no course to export: an LHEO file offers one at least":
+            "aucune formation à exporter : un fichier LHEO en propose une au moins",
         "no course {} in the workspace":
             "aucune formation {} dans l'espace de travail",
         "no course {} in the workspace to count it as":
@@ -2460,6 +2466,8 @@ extension Text {
             "la session {} n'est pas planifiée : {}",
         "session {} is {}: its half-days are no longer signed":
             "la session {} est {} : ses demi-journées ne s'émargent plus",
+        "session {} was cancelled: not planned again":
+            "la session {} a été annulée : elle n'est pas planifiée à nouveau",
         "session {}: ":
             "session {} : ",
         "session: no planned session (with --sessions), so one without dates is announced":
@@ -2510,6 +2518,8 @@ extension Text {
             "toujours {} au bout de {} jours",
         "terrain":
             "terrain",
+        "the LHEO written does not match LHEO 2.3's schema: {}":
+            "le LHEO écrit n'est pas conforme au schéma de LHEO 2.3 : {}",
         "the PDF already has {}":
             "le PDF contient déjà {}",
         "the PDF carries no AllerVers seal":
@@ -2582,12 +2592,22 @@ extension Text {
             "le code n'est pas celui du certificat {}",
         "the columns \"{}\" (column {}) and \"{}\" (column {}) are the same: keep one":
             "les colonnes « {} » (colonne {}) et « {} » (colonne {}) désignent la même colonne : n'en gardez qu'une",
+        "the contact's email \"{}\" is not an email address":
+            "l'e-mail du contact « {} » n'est pas une adresse e-mail",
+        "the contact's name \"{}\" is longer than 50 characters":
+            "le nom du contact « {} » dépasse 50 caractères",
+        "the contact's phone \"{}\" is not a phone number":
+            "le téléphone du contact « {} » n'est pas un numéro de téléphone",
+        "the contact's web address \"{}\" does not start with http:// or https://":
+            "l'adresse web du contact « {} » ne commence pas par http:// ou https://",
         "the copy does not verify: {}":
             "la copie ne se vérifie pas : {}",
         "the copy of certificate {} does not verify: {}":
             "la copie du certificat {} ne se vérifie pas : {}",
         "the copy of certificate {} is not signed by this workspace's key":
             "la copie du certificat {} n'est pas signée par la clé de cet espace de travail",
+        "the course made from this offer does not match the course schema: {}":
+            "la formation tirée de cette offre n'est pas conforme au schéma des formations : {}",
         "the course the extras carry does not match the course schema: {}":
             "la formation que portent les extras n'est pas conforme au schéma des formations : {}",
         "the drawn signature {} was erased, but purge {} does not name everyone who signed with it":
@@ -2648,14 +2668,16 @@ extension Text {
             "le numéro de l'offre « {} » ne peut pas nommer une formation : donnez-lui un numéro fait de lettres, chiffres, « . », « _ » et « - », 64 au plus",
         "the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title":
             "l'identité de l'organisme demande toutes les options --name, --address, --declaration-number, --signatory et --signatory-title",
-        "the organisation's address \"{}\" does not end with a postcode and a town (\"49100 Angers\"), which LHEO needs":
-            "l'adresse de l'organisme « {} » ne finit pas par un code postal et une ville (« 49100 Angers »), dont LHEO a besoin",
+        "the organisation's address \"{}\" does not read as a street, then a postcode and a town (\"12 rue des Lices, 49100 Angers\"), which LHEO needs":
+            "l'adresse de l'organisme « {} » ne se lit pas comme une rue, puis un code postal et une ville (« 12 rue des Lices, 49100 Angers »), dont LHEO a besoin",
         "the organisation's {} is empty":
             "la rubrique « {} » de l'organisme de formation est vide",
         "the outreach site {} needs its site_description":
             "le site d'intervention {} doit avoir sa site_description",
         "the period ends on {}, before it starts on {}":
             "la période finit le {}, avant de commencer le {}",
+        "the place \"{}\" is not a full address":
+            "le lieu « {} » n'est pas une adresse complète",
         "the place {} is booked by session {} (slot {}) at the time of slot {}":
             "le lieu {} est réservé par la session {} (créneau {}) à l'heure du créneau {}",
         "the public address is a web address such as https://formation.example.org, not \"{}\"":
@@ -2668,6 +2690,8 @@ extension Text {
             "la salle {} doit avoir son adresse (address)",
         "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}, or is LHEO 2.2 or 2.3":
             "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}, ou est en LHEO 2.2 ou 2.3",
+        "the root element is {}; an LHEO {} file starts with <lheo> or <lheo-index>":
+            "l'élément racine est {} ; un fichier LHEO {} commence par <lheo> ou <lheo-index>",
         "the row gives no result: a positioning, an assessment or a score":
             "la ligne ne donne aucun résultat : un positionnement, une évaluation ou une note",
         "the row has more columns than a spreadsheet holds":
@@ -2864,6 +2888,8 @@ extension Text {
             "{} a pour jour 00 : lu comme un jour de {}",
         "{} has the month {}: a month is 01 to 12":
             "{} a pour mois {} : un mois va de 01 à 12",
+        "{} has the year 0000":
+            "{} a pour année 0000",
         "{} has two marks for half-day {}":
             "{} a deux relevés pour la demi-journée {}",
         "{} has {}: only someone with no record at all is removed":
@@ -2998,6 +3024,8 @@ extension Text {
             "{} ans n'est pas une durée de conservation",
         "{} years is shorter than the minimum for {} ({} years: {})":
             "{} ans est plus court que le minimum pour les {} ({} ans : {})",
+        "{} {} beyond the first {}":
+            "{} {} au-delà des {} premiers",
         "{} {} does not follow record {}: a record before it was changed or removed":
             "{} {} : ne suit pas l'enregistrement {} ; un enregistrement antérieur a été modifié ou supprimé",
         "{} {} from {}: ":
@@ -3056,6 +3084,8 @@ extension Text {
             "{} : certificats",
         "{}: external trainer":
             "{} : formateur extérieur",
+        "{}: left out":
+            "{} : laissé de côté",
         "{}: matrix on {}":
             "{} : matrice au {}",
         "{}: module {} {}":

@@ -131,7 +131,7 @@ public struct CourseOffer: Sendable, Hashable, Codable {
     }
 
     /// Five digits, or 2A or 2B and three digits.
-    static func isINSEECode(_ code: String) -> Bool {
+    public static func isINSEECode(_ code: String) -> Bool {
         let characters = Array(code)
         guard characters.count == 5 else { return false }
         let tail = characters[2...].allSatisfy { $0.isASCII && $0.isNumber }

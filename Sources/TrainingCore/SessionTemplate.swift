@@ -30,8 +30,9 @@ public struct SessionTemplate: Sendable, Hashable, Codable {
             switch self {
             case .day(let date): date...date
             case .month(let year, let month):
-                LocalDate(year: year, month: month, day: 1)!...LocalDate(
-                    year: year, month: month, day: LocalDate.days(inMonth: month, of: year))!
+                LocalDate(year: year, month: month, day: 1).flatMap { first in
+                    LocalDate(year: year, month: month, day: LocalDate.days(inMonth: month, of: year)).map { first...$0 }
+                }
             case .unknown: nil
             }
         }

@@ -80,22 +80,22 @@ public struct CourseService: Sendable {
                 } catch let conflict as CourseConflictError {
                     throw CourseImportError(entry.location, conflict.text)
                 }
-                for (template, locations) in zip(entry.templates, entry.periodLocations) {
-                    for (period, location) in zip(template.periods, locations) {
-                        switch OfferedSession.session(of: course, template: template, period: period, holidays: holidays) {
-                        case .planned(let session):
-                            // An offer's address is not a room: two groups of one offer may
-                            // meet there at once. What `session plan` would refuse is said,
-                            // and the session left for the trainer to plan.
-                            do {
-                                try importer.plan(session, of: course, by: "import")
-                            } catch let refused as SessionError {
-                                let reason: Text = refused.reasons.first ?? ""
-                                warn(CourseImportWarning(location, "session \(session.id) is not planned: \(reason)"))
+                for offered in entry.sessions {
+                    switch OfferedSession.session(of: course, template: offered.template, period: offered.period, holidays: holidays) {
+                    case .planned(let session):
+                        // An offer's address is not a room: two groups of one offer may meet
+                        // there at once. What `session plan` would refuse is said, and the
+                        // session left for the trainer to plan.
+                        do {
+                            if try importer.plan(session, of: course, by: "import") == .cancelled {
+                                warn(CourseImportWarning(offered.location, "session \(session.id) was cancelled: not planned again"))
                             }
-                        case .notPlanned(let why):
-                            warn(CourseImportWarning(location, why))
+                        } catch let refused as SessionError {
+                            let reason: Text = refused.reasons.first ?? ""
+                            warn(CourseImportWarning(offered.location, "session \(session.id) is not planned: \(reason)"))
                         }
+                    case .notPlanned(let why):
+                        warn(CourseImportWarning(offered.location, why))
                     }
                 }
             }

@@ -174,18 +174,29 @@ public final class CourseImporter {
         if !imported.isEmpty { imported[imported.count - 1].templates = count }
     }
 
+    /// What ``plan(_:of:by:)`` found.
+    public enum PlanOutcome: Sendable, Hashable {
+        case planned
+        /// Planned the same way before: left as it is.
+        case alreadyPlanned
+        /// A session of that id was cancelled: an import does not plan it again.
+        case cancelled
+    }
+
     /// Plans `session` of `course`, just added, with the checks of ``Store/plan(_:allowingPartial:by:at:)``.
-    /// A session of that id planned the same way already is left as it is; planned otherwise,
-    /// it is refused.
-    public func plan(_ session: Session, of course: Course, by planner: String) throws {
-        if let existing = try SessionRows.session(id: session.id, in: db), existing.status != .cancelled {
+    /// A session of that id planned the same way already is left as it is, and a cancelled one
+    /// too; planned otherwise, it is refused. Nothing is written when it is refused.
+    public func plan(_ session: Session, of course: Course, by planner: String) throws -> PlanOutcome {
+        if let existing = try SessionRows.session(id: session.id, in: db) {
+            if existing.status == .cancelled { return .cancelled }
             guard existing.courseID == session.courseID, existing.courseVersion == session.courseVersion,
                 existing.slots == session.slots, existing.place == session.place
             else { throw SessionError(sessionID: session.id, reasons: ["a session with this id already exists, planned otherwise"]) }
-            return
+            return .alreadyPlanned
         }
         try Store.plan(session, of: course, allowingPartial: false, by: planner, at: Date(), in: db)
         if !imported.isEmpty { imported[imported.count - 1].plannedSessions.append(session.id) }
+        return .planned
     }
 }
 

@@ -79,7 +79,7 @@ public struct CourseReader: Sendable {
                 try body(CatalogueEntry(course: course, location: location))
             }
         case .lheo:
-            try LHEODecoder(warn: warn, columns: ColumnFinder(path: cursor.path)).decodeDocument(&cursor, body)
+            try LHEODecoder(warn: warn, columns: ColumnFinder(opening: url.path, shownAs: cursor.path)).decodeDocument(&cursor, body)
         }
     }
 
@@ -98,17 +98,26 @@ public struct CatalogueEntry: Sendable {
     public var course: Course
     /// Where it starts in its file.
     public var location: SourceLocation
-    /// How the course is run when offered (an LHEO file's actions); none in a course file.
+    /// How the course is run when offered (an LHEO file's actions), to store; none in a course file.
     public var templates: [SessionTemplate]
-    /// Where each template's periods start, in the same order, for messages.
-    public var periodLocations: [[SourceLocation]]
+    /// The sessions the file announces, each with the action it belongs to and where it is.
+    public var sessions: [OfferedPeriod]
+
+    /// A session a file announces.
+    public struct OfferedPeriod: Sendable {
+        /// The action it belongs to: its place and funders.
+        public var template: SessionTemplate
+        public var period: SessionTemplate.Period
+        /// Where it is in its file.
+        public var location: SourceLocation
+    }
 
     /// Creates an entry.
-    public init(course: Course, location: SourceLocation, templates: [SessionTemplate] = [], periodLocations: [[SourceLocation]] = []) {
+    public init(course: Course, location: SourceLocation, templates: [SessionTemplate] = [], sessions: [OfferedPeriod] = []) {
         self.course = course
         self.location = location
         self.templates = templates
-        self.periodLocations = periodLocations
+        self.sessions = sessions
     }
 }
 
@@ -143,7 +152,11 @@ enum CatalogueFormat {
             self = .course
             return
         }
-        if let namespace, local == "lheo" || local == "lheo-index", let version = LHEOVersion(namespace: namespace) {
+        if let namespace, let version = LHEOVersion(namespace: namespace) {
+            guard local == "lheo" || local == "lheo-index" else {
+                throw CourseImportError(
+                    stream.location, "the root element is \(local); an LHEO \(version.rawValue) file starts with <lheo> or <lheo-index>")
+            }
             self = .lheo(version)
             return
         }

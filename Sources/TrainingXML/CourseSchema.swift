@@ -42,24 +42,33 @@ final class CompiledSchema: @unchecked Sendable {
 
 extension CourseSchema {
     /// The first way `course`, written in the course format, fails the format's XSD; `nil`
-    /// when it passes. For a course that did not come through the schema as it was read (the
-    /// course an LHEO export carries in its extras, which LHEO's schema leaves unchecked).
+    /// when it passes. For a course that did not come through the schema as it was read (made
+    /// from an LHEO offer, or carried in an LHEO export's extras, which LHEO's schema leaves
+    /// unchecked).
     static func violation(of course: Course) -> String? {
         guard let xml = try? CourseWriter().document(for: [course]) else { return "it cannot be written" }
+        return compiled.violation(of: xml, namespace: namespace)
+    }
+}
+
+extension CompiledSchema {
+    /// The first way the document `xml` fails this schema, without `namespace` in the names
+    /// it gives; `nil` when it passes. The document is one this tool wrote, parsed whole.
+    func violation(of xml: String, namespace: String) -> String? {
         let sink = XMLErrorSink()
         return sink.capturing { () -> String? in
             let bytes = Array(xml.utf8)
             let document = bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
-                    xmlReadMemory(text, Int32(buffer.count), "course.xml", nil, Int32(XML_PARSE_NONET.rawValue))
+                    xmlReadMemory(text, Int32(buffer.count), "document.xml", nil, Int32(XML_PARSE_NONET.rawValue))
                 }
             }
             guard let document else { return sink.first?.message ?? "it cannot be read back" }
             defer { xmlFreeDoc(document) }
-            guard let context = xmlSchemaNewValidCtxt(compiled.pointer) else { return "libxml2 could not attach the schema" }
+            guard let context = xmlSchemaNewValidCtxt(pointer) else { return "libxml2 could not attach the schema" }
             defer { xmlSchemaFreeValidCtxt(context) }
             guard xmlSchemaValidateDoc(context, document) != 0 else { return nil }
-            let message = sink.first?.message ?? "it does not match the course schema"
+            let message = sink.first?.message ?? "it does not match the schema"
             return message.replacingOccurrences(of: "{\(namespace)}", with: "")
         }
     }

@@ -40,12 +40,20 @@ enum HTMLText {
         return plain
     }
 
+    /// The character an entity stands for; `nil` for one a text must not hold (a control
+    /// character: NUL, ESC… would reach terminals and stores).
     private static func entity(_ name: String) -> Unicode.Scalar? {
+        let scalar: Unicode.Scalar?
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
-            return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+        } else if name.hasPrefix("#") {
+            scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+        } else {
+            scalar = named[name]
         }
-        if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
-        return named[name]
+        guard let scalar, scalar.value >= 0x20, !(0x7F...0x9F).contains(scalar.value), scalar.value != 0xFFFE, scalar.value != 0xFFFF
+        else { return nil }
+        return scalar
     }
 
     /// The named entities French catalogues use.

@@ -120,6 +120,10 @@ struct LHEODecoder {
         var contact = CourseOffer.Contact()
         var templates: [SessionTemplate] = []
         var periodLines: [[Int]] = []
+        /// The templates an AllerVers export made from the course's offer, not to store.
+        var synthesized: Set<Int> = []
+        /// Every action's places, in order.
+        var places: [CourseOffer.Place] = []
         /// The course whole, from an AllerVers export's extras.
         var embedded: Course?
     }
@@ -152,7 +156,10 @@ struct LHEODecoder {
             case .objectifFormation: formation.objective = try plainText(&cursor, .objectifFormation)
             case .resultatsAttendus: formation.offer.expectedResults = try plainText(&cursor, .resultatsAttendus)
             case .contenuFormation: formation.content = try plainText(&cursor, .contenuFormation)
-            case .contactFormation: formation.contact = try decodeContact(&cursor)
+            case .contactFormation:
+                // LHEO 2.3 allows several: the first is the course's.
+                let contact = try decodeContact(&cursor)
+                if formation.contact == CourseOffer.Contact() { formation.contact = contact }
             case .codeNiveauEntree: formation.offer.entryLevel = Int(try cursor.collapsedText())
             case .codeNiveauSortie: formation.offer.exitLevel = Int(try cursor.collapsedText())
             case .certification:
@@ -169,10 +176,13 @@ struct LHEODecoder {
                     if formation.contact.web == nil, !url.isEmpty { formation.contact.web = url }
                 }
             case .action:
-                let number = cursor.lheoAttribute(.numero) ?? String(formation.templates.count + 1)
+                let number = actionNumber(cursor.lheoAttribute(.numero), among: formation.templates, at: cursor.location)
                 var lines: [Int] = []
-                formation.templates.append(try decodeAction(&cursor, number: number, into: &formation, periodLines: &lines))
+                var synthesized = false
+                formation.templates.append(
+                    try decodeAction(&cursor, number: number, into: &formation, periodLines: &lines, synthesized: &synthesized))
                 formation.periodLines.append(lines)
+                if synthesized { formation.synthesized.insert(formation.templates.count - 1) }
             // A résumé of an offer (lheo-index).
             case .codePublicVise: try addPublic(&cursor, to: &formation)
             case .modalitesEnseignement: formation.modality = Int(try cursor.collapsedText())
@@ -189,7 +199,10 @@ struct LHEODecoder {
             }
         }
         if formation.templates.isEmpty {
-            if !summaryPlace.postcode.isEmpty || !summaryPlace.city.isEmpty { summary.place = Self.addressed(summaryPlace) }
+            if !summaryPlace.postcode.isEmpty || !summaryPlace.city.isEmpty {
+                summary.place = Self.addressed(summaryPlace)
+                formation.places.append(Self.addressed(summaryPlace))
+            }
             formation.templates = [summary]
             formation.periodLines = [summaryLines]
         }
@@ -216,8 +229,21 @@ struct LHEODecoder {
         return course
     }
 
+    /// An action's number: its `numero`, or its rank when it has none or repeats one (with a
+    /// warning then): numbers name the course's templates, one each.
+    private func actionNumber(_ given: String?, among templates: [SessionTemplate], at location: SourceLocation) -> String {
+        let used = Set(templates.map(\.number))
+        if let given = given.flatMap(meaningful), !used.contains(given) { return given }
+        var rank = templates.count + 1
+        while used.contains(String(rank)) { rank += 1 }
+        if let given = given.flatMap(meaningful) {
+            warn(.init(location, "action numero \(given) repeats an earlier one's: this one is action \(rank)"))
+        }
+        return String(rank)
+    }
+
     private func decodeAction(
-        _ cursor: inout TapeCursor, number: String, into formation: inout Formation, periodLines: inout [Int]
+        _ cursor: inout TapeCursor, number: String, into formation: inout Formation, periodLines: inout [Int], synthesized: inout Bool
     ) throws(CourseImportError) -> SessionTemplate {
         let location = cursor.location
         var template = SessionTemplate(number: number)
@@ -231,7 +257,12 @@ struct LHEODecoder {
             case .modalitesEnseignement:
                 let modality = Int(try cursor.collapsedText())
                 if formation.modality == nil { formation.modality = modality }
-            case .lieuDeFormation: template.place = try decodePlace(&cursor)
+            case .lieuDeFormation:
+                // LHEO 2.3 allows several: the first is the template's, all are the offer's.
+                if let place = try decodePlace(&cursor) {
+                    if template.place == nil { template.place = place }
+                    formation.places.append(place)
+                }
             case .session:
                 periodLines.append(cursor.line)
                 template.periods.append(try decodePeriod(&cursor))
@@ -248,6 +279,12 @@ struct LHEODecoder {
                 try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
                     guard name(cursor) == .codeFinanceur else { return try cursor.skipElement() }
                     if let code = Int(try cursor.collapsedText()), !template.funders.contains(code) { template.funders.append(code) }
+                }
+            case .extras where cursor.lheoAttribute(.info) == "allervers":
+                // An AllerVers export marks the action it made from the course's offer.
+                try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
+                    guard name(cursor) == .extra, cursor.lheoAttribute(.info) == "template" else { return try cursor.skipElement() }
+                    if try cursor.collapsedText() == "from-offer" { synthesized = true }
                 }
             default: try cursor.skipElement()
             }
@@ -328,8 +365,7 @@ struct LHEODecoder {
         }
         if period.start.isAfter(period.end) {
             throw CourseImportError(
-                SourceLocation.locating(end.text, onLine: end.line, in: cursor.path),
-                "the session ends on \(period.end), before it starts on \(period.start)")
+                columns.locating(end.text, onLine: end.line), "the session ends on \(period.end), before it starts on \(period.start)")
         }
         return period
     }
@@ -340,9 +376,8 @@ struct LHEODecoder {
     ) {
         let line = cursor.line
         let text = try cursor.collapsedText()
-        let path = cursor.path
         func refuse(_ message: Text) -> CourseImportError {
-            CourseImportError(SourceLocation.locating(text, onLine: line, in: path), message)
+            CourseImportError(columns.locating(text, onLine: line), message)
         }
         let digits = text.utf8.map { Int($0) - 0x30 }
         guard digits.count == 8, digits.allSatisfy({ (0...9).contains($0) }) else {
@@ -352,6 +387,7 @@ struct LHEODecoder {
         let month = digits[4] * 10 + digits[5]
         let day = digits[6] * 10 + digits[7]
         if year == 0 && month == 0 && day == 0 { return (.unknown, line, text) }
+        guard year > 0 else { throw refuse("\(text) has the year 0000") }
         guard (1...12).contains(month) else { throw refuse("\(text) has the month \(month): a month is 01 to 12") }
         if day == 0 {
             let month = SessionTemplate.OfferDate.month(year: year, month: month)
@@ -373,7 +409,9 @@ struct LHEODecoder {
             return nil
         }
         guard let hours = Int(text), hours >= 0, hours <= 100_000 else {
-            throw CourseImportError(location, "<\(element.xmlName)> holds \"\(text)\": LHEO states a whole number of hours")
+            throw CourseImportError(
+                columns.locating(text, onLine: location.line), "<\(element.xmlName)> holds \"\(text)\": LHEO states a whole number of hours"
+            )
         }
         return Hours(hours: hours)
     }
@@ -411,12 +449,18 @@ struct LHEODecoder {
     private func makeEntry(_ formation: Formation, at location: SourceLocation) throws(CourseImportError) -> CatalogueEntry? {
         var formation = formation
         let id = try courseID(formation.number, at: location)
-        let periods = formation.periodLines.map { $0.map { SourceLocation(path: location.path, line: $0) } }
+        var sessions: [CatalogueEntry.OfferedPeriod] = []
+        for (template, lines) in zip(formation.templates, formation.periodLines) {
+            for (period, line) in zip(template.periods, lines) {
+                sessions.append(.init(template: template, period: period, location: SourceLocation(path: location.path, line: line)))
+            }
+        }
+        let kept = formation.templates.indices.filter { !formation.synthesized.contains($0) }.map { formation.templates[$0] }
         if let course = formation.embedded {
             guard course.id == id else {
                 throw CourseImportError(location, "the formation's numero \(id) is not the id of the course its extras carry, \(course.id)")
             }
-            return CatalogueEntry(course: course, location: location, templates: formation.templates, periodLocations: periods)
+            return CatalogueEntry(course: course, location: location, templates: kept, sessions: sessions)
         }
         let version = formation.updated.flatMap(Self.version(updated:)) ?? CourseVersion("1")!
         guard let hours = formation.templates.lazy.compactMap(\.hours).first(where: { $0.minutes > 0 }) else {
@@ -436,12 +480,13 @@ struct LHEODecoder {
         let module = Module(
             id: "M1", title: formation.title, duration: hours, modality: modality, objectives: objectives.map(\.id),
             content: [meaningful(formation.content) ?? formation.title], methods: [Self.unstated])
+        for place in formation.places where !formation.offer.places.contains(place) { formation.offer.places.append(place) }
         for template in formation.templates {
-            if let place = template.place, !formation.offer.places.contains(place) { formation.offer.places.append(place) }
             for funder in template.funders where !formation.offer.funders.contains(funder) { formation.offer.funders.append(funder) }
         }
         let contact = formation.contact
         if contact != CourseOffer.Contact() { formation.offer.contact = contact }
+        formation.offer = keepingWhatTheFormatHolds(formation.offer, at: location)
         var nsf: [String] = []
         for code in formation.nsf where !nsf.contains(code) {
             if Classification(nsf: [code]).problems.isEmpty {
@@ -456,7 +501,11 @@ struct LHEODecoder {
             certified.generalObjective = .rncp
             certified.level = level
             certified.certificationCode = "RNCP" + rncp
-            if certified.problems.isEmpty { classification = certified }
+            if certified.problems.isEmpty && Self.isRNCPNumber(rncp) {
+                classification = certified
+            } else {
+                warn(.init(location, "RNCP \(rncp) is not a number of the register: left out"))
+            }
         }
         let prerequisites = meaningful(formation.conditions).map { [Prerequisite.other($0)] } ?? []
         let course = Course(
@@ -473,7 +522,68 @@ struct LHEODecoder {
         if let problem = course.problems().first {
             throw CourseImportError(location, problem.message)
         }
-        return CatalogueEntry(course: course, location: location, templates: formation.templates, periodLocations: periods)
+        // What the course format's schema holds a course to, that LHEO's does not (lengths, forms).
+        if let violation = CourseSchema.violation(of: course) {
+            throw CourseImportError(
+                location, "the course made from this offer does not match the course schema: \(Text(verbatim: violation))")
+        }
+        return CatalogueEntry(course: course, location: location, templates: kept, sessions: sessions)
+    }
+
+    /// `offer` without what the course format cannot hold, each part left out with a warning:
+    /// a contact's phone, email or web address of another form, a place without a postcode
+    /// or with a line too long, codes beyond the format's counts.
+    private func keepingWhatTheFormatHolds(_ offer: CourseOffer, at location: SourceLocation) -> CourseOffer {
+        var offer = offer
+        func leaveOut(_ what: Text) { warn(.init(location, "\(what): left out")) }
+        if var contact = offer.contact {
+            if let name = contact.name, name.count > 50 {
+                leaveOut("the contact's name \"\(name)\" is longer than 50 characters")
+                contact.name = nil
+            }
+            if let phone = contact.phone, !(1...25).contains(phone.count) || !phone.allSatisfy({ "0123456789+(). -".contains($0) }) {
+                leaveOut("the contact's phone \"\(phone)\" is not a phone number")
+                contact.phone = nil
+            }
+            if let email = contact.email,
+                email.count > 160 || email.split(separator: "@", omittingEmptySubsequences: false).count != 2
+                    || !email.split(separator: "@").last!.contains(".") || email.contains(where: \.isWhitespace)
+            {
+                leaveOut("the contact's email \"\(email)\" is not an email address")
+                contact.email = nil
+            }
+            if let web = contact.web, !(web.hasPrefix("http://") || web.hasPrefix("https://")) || web.count < 9 || web.contains(" ") {
+                leaveOut("the contact's web address \"\(web)\" does not start with http:// or https://")
+                contact.web = nil
+            }
+            offer.contact = contact == CourseOffer.Contact() ? nil : contact
+        }
+        offer.places = offer.places.filter { place in
+            let fits =
+                place.postcode.count == 5 && place.postcode.allSatisfy { $0.isASCII && $0.isNumber }
+                && place.inseeCode.map(CourseOffer.isINSEECode) ?? true && (1...50).contains(place.city.count)
+                && place.lines.allSatisfy { (1...50).contains($0.count) } && (place.name?.count ?? 0) <= 300
+            if !fits {
+                leaveOut("the place \"\((place.lines + [place.postcode, place.city]).joined(separator: ", "))\" is not a full address")
+            }
+            return fits
+        }
+        for (name, count, limit) in [
+            ("FORMACODE", offer.formacodes.count, 5), ("ROME code", offer.romeCodes.count, 5), ("public", offer.publics.count, 10),
+            ("place", offer.places.count, 20),
+        ] where count > limit {
+            leaveOut("\(count - limit) \(name) beyond the first \(limit)")
+        }
+        offer.formacodes = Array(offer.formacodes.prefix(5))
+        offer.romeCodes = Array(offer.romeCodes.prefix(5))
+        offer.publics = Array(offer.publics.prefix(10))
+        offer.places = Array(offer.places.prefix(20))
+        return offer
+    }
+
+    /// An RNCP number as the register writes it: one to six digits, the first not 0.
+    static func isRNCPNumber(_ text: String) -> Bool {
+        (1...6).contains(text.count) && text.first != "0" && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// What the course states where LHEO has nothing to say: the course format asks for

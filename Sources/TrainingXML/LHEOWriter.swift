@@ -42,12 +42,13 @@ public struct LHEOWriter: Sendable {
 
     /// One LHEO document offering `offers`, by `organisation`.
     public func document(for offers: [LHEOOffer], organisation: Organisation) throws -> String {
+        guard !offers.isEmpty else { throw LHEOExportError("no course to export: an LHEO file offers one at least") }
         let responsible = try Responsible(organisation)
         for offer in offers where offer.course.offer?.publics.isEmpty ?? true {
             throw LHEOExportError(
                 "course \(offer.course.id): LHEO needs the public it is for (code-public-vise): give its <offer> a <public> FORMACODE")
         }
-        return try XMLOutput.inMemory { (output: XMLOutput) throws(CourseExportError) in
+        let xml = try XMLOutput.inMemory { (output: XMLOutput) throws(CourseExportError) in
             try output.document { () throws(CourseExportError) in
                 try output.start("lheo")
                 try output.attribute("xmlns", LHEOVersion.version23.namespace)
@@ -57,6 +58,13 @@ public struct LHEOWriter: Sendable {
                 try output.end()
             }
         }
+        // What the workspace holds may still not fit what LHEO allows: say so, rather than
+        // hand a base a file it refuses.
+        let version = LHEOVersion.version23
+        if let violation = version.compiled.violation(of: xml, namespace: version.namespace) {
+            throw LHEOExportError("the LHEO written does not match LHEO 2.3's schema: \(Text(verbatim: violation))")
+        }
+        return xml
     }
 
     /// What a Carif-Oref base expects of `offer` that the course does not fill, one line each.
@@ -120,7 +128,7 @@ struct Responsible {
         guard Employer.isSIRET(siret) else { throw LHEOExportError("\"\(siret)\" is not a SIRET (14 digits whose Luhn checksum holds)") }
         guard let address = Self.place(organisation.address) else {
             throw LHEOExportError(
-                "the organisation's address \"\(organisation.address)\" does not end with a postcode and a town (\"49100 Angers\"), which LHEO needs"
+                "the organisation's address \"\(organisation.address)\" does not read as a street, then a postcode and a town (\"12 rue des Lices, 49100 Angers\"), which LHEO needs"
             )
         }
         self.organisation = organisation
@@ -168,11 +176,12 @@ extension XMLOutput {
         for code in nsf.prefix(3) { try element("code-NSF", code) }
         for code in about.romeCodes.prefix(5) { try element("code-ROME", code) }
         try end()
-        try element("intitule-formation", String(course.title.prefix(255)))
-        try element("objectif-formation", course.objectives.map(\.text).joined(separator: "\n"))
-        try element("resultats-attendus", about.expectedResults ?? "Attestation de fin de formation et certificat de réalisation")
+        try element("intitule-formation", course.title, limit: 255)
+        try element("objectif-formation", course.objectives.map(\.text).joined(separator: "\n"), limit: 3000)
+        try element(
+            "resultats-attendus", about.expectedResults ?? "Attestation de fin de formation et certificat de réalisation", limit: 3000)
         let programme = course.modules.map { "\($0.title) (\($0.duration.decimal) h) : \($0.content.joined(separator: " ; "))" }
-        try element("contenu-formation", ([course.summary] + programme).joined(separator: "\n"))
+        try element("contenu-formation", ([course.summary] + programme).joined(separator: "\n"), limit: 3000)
         let certified = [.rncp, .rs].contains(course.classification?.generalObjective)
         try element("certifiante", certified ? "1" : "0")
         try start("contact-formation")
@@ -190,7 +199,7 @@ extension XMLOutput {
         if let level = about.exitLevel { try element("code-niveau-sortie", String(level)) }
         if let web = contact.web {
             try start("url-formation")
-            try element("urlweb", web)
+            try element("urlweb", web, limit: 400)
             try end()
         }
         let templates = offer.templates.isEmpty ? [SessionTemplate(number: "1")] : offer.templates
@@ -215,7 +224,7 @@ extension XMLOutput {
         let about = course.offer ?? CourseOffer()
         try start("action")
         if template.number != "1" || !offer.templates.isEmpty { try attribute("numero", template.number) }
-        try element("rythme-formation", template.rhythm ?? "Non précisé")
+        try element("rythme-formation", template.rhythm ?? "Non précisé", limit: 3000)
         for code in about.publics.prefix(10) {
             try start("code-public-vise")
             if !code.version.isEmpty { try attribute("ref", code.version) }
@@ -233,7 +242,7 @@ extension XMLOutput {
             case .other(let text): text
             }
         }
-        try element("conditions-specifiques", conditions.isEmpty ? "Aucune" : conditions.joined(separator: "\n"))
+        try element("conditions-specifiques", conditions.isEmpty ? "Aucune" : conditions.joined(separator: "\n"), limit: 3000)
         let funders = template.funders.isEmpty ? about.funders : template.funders
         try element("prise-en-charge-frais-possible", funders.isEmpty ? "0" : "1")
         for place in template.place.map({ [$0] }) ?? about.places {
@@ -260,8 +269,8 @@ extension XMLOutput {
             try end()
             try end()
         }
-        if !course.accessibility.isEmpty { try element("acces-handicapes", course.accessibility) }
-        try element("langue-formation", course.language.uppercased())
+        if !course.accessibility.isEmpty { try element("acces-handicapes", course.accessibility, limit: 250) }
+        if course.language.count == 2 { try element("langue-formation", course.language.uppercased()) }
         if let hours = template.centreHours { try element("nombre-heures-centre", String(LHEOHours.whole(hours))) }
         if let hours = template.companyHours { try element("nombre-heures-entreprise", String(LHEOHours.whole(hours))) }
         try element("nombre-heures-total", String(LHEOHours.whole(template.totalHours ?? course.duration)))
@@ -270,7 +279,22 @@ extension XMLOutput {
             try element("code-financeur", String(funder))
             try end()
         }
+        if offer.templates.isEmpty {
+            // Made from the course's offer: an import of this file does not store it as a template.
+            try start("extras")
+            try attribute("info", "allervers")
+            try start("extra")
+            try attribute("info", "template")
+            try text("from-offer")
+            try end()
+            try end()
+        }
         try end()
+    }
+
+    /// An element whose text LHEO limits to `limit` characters: a longer text is cut, and ends with "…".
+    fileprivate func element(_ name: String, _ text: String, limit: Int) throws(CourseExportError) {
+        try element(name, text.count <= limit ? text : String(text.prefix(limit - 1)) + "…")
     }
 
     private func organisationResponsible(_ responsible: Responsible) throws(CourseExportError) {
@@ -280,8 +304,8 @@ extension XMLOutput {
         try start("SIRET-organisme-formation")
         try element("SIRET", organisation.siret ?? "")
         try end()
-        try element("nom-organisme", organisation.name)
-        try element("raison-sociale", organisation.name)
+        try element("nom-organisme", organisation.name, limit: 250)
+        try element("raison-sociale", organisation.name, limit: 250)
         try start("coordonnees-organisme")
         try coordinates(name: nil, place: responsible.address, phone: nil, email: nil, web: nil)
         try end()
@@ -297,17 +321,17 @@ extension XMLOutput {
         throws(CourseExportError)
     {
         try start("coordonnees")
-        if let name { try element("nom", name) }
+        if let name { try element("nom", name, limit: 50) }
         if let place { try address(place) }
         if let phone {
             try start("telfixe")
-            try element("numtel", phone)
+            try element("numtel", phone, limit: 25)
             try end()
         }
         if let email { try element("courriel", email) }
         if let web {
             try start("web")
-            try element("urlweb", web)
+            try element("urlweb", web, limit: 400)
             try end()
         }
         try end()
@@ -315,10 +339,10 @@ extension XMLOutput {
 
     private func address(_ place: CourseOffer.Place) throws(CourseExportError) {
         try start("adresse")
-        if let name = place.name { try element("denomination", name) }
-        for line in (place.lines.isEmpty ? [place.city] : place.lines).prefix(4) { try element("ligne", line) }
+        if let name = place.name { try element("denomination", name, limit: 255) }
+        for line in (place.lines.isEmpty ? [place.city] : place.lines).prefix(4) { try element("ligne", line, limit: 50) }
         try element("codepostal", place.postcode)
-        try element("ville", place.city)
+        try element("ville", place.city, limit: 50)
         if let insee = place.inseeCode { try element("code-INSEE-commune", insee) }
         try end()
     }

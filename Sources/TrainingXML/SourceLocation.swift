@@ -42,27 +42,21 @@ public struct CourseImportError: TextError, Sendable, Hashable {
     public var text: Text { "\(location): \(message)" }
 }
 
-extension SourceLocation {
-    /// Where `text` stands on line `line` of the file at `path`, to the column: for a
-    /// problem found in a value after the parser has moved on. Reads the file up to that
-    /// line, so only for the one error that stops a read (``ColumnFinder`` for warnings).
-    /// Without the text on that line, the line alone.
-    static func locating(_ text: String, onLine line: Int, in path: String) -> SourceLocation {
-        ColumnFinder(path: path).locating(text, onLine: line)
-    }
-}
-
-/// Finds the columns of values in one file, for lines asked in increasing order: it reads
-/// on from where it stopped, so the warnings of a whole file cost one more read of it.
+/// Finds the columns of values in one file, for a problem found in a value after the parser
+/// has moved on. Lines are asked in increasing order: it reads on from where it stopped, so
+/// the warnings of a whole file cost one more read of it.
 final class ColumnFinder {
+    private let opened: String
     private let path: String
     private var file: UnsafeMutablePointer<FILE>?
     private var buffer: UnsafeMutablePointer<CChar>?
     private var capacity = 0
     private var lineNumber = 0
-    private var opened = false
+    private var triedOpening = false
 
-    init(path: String) {
+    /// A finder over the file at `opened`, named `path` in messages.
+    init(opening opened: String, shownAs path: String) {
+        self.opened = opened
         self.path = path
     }
 
@@ -75,9 +69,9 @@ final class ColumnFinder {
     /// line was asked before.
     func locating(_ text: String, onLine line: Int) -> SourceLocation {
         var location = SourceLocation(path: path, line: line)
-        if !opened {
-            opened = true
-            file = fopen(path, "r")
+        if !triedOpening {
+            triedOpening = true
+            file = fopen(opened, "re")
         }
         guard line > 0, !text.isEmpty, let file else { return location }
         if lineNumber == line, let buffer {

@@ -53,8 +53,11 @@ import TrainingTesting
             let there = await allervers("course", "export", id, "--store", other.url.path)
             #expect(here.output == there.output && here.output.contains("<course"), "\(id)")
         }
-        // And the workspace it came from finds its own courses unchanged.
-        #expect(await allervers("course", "import", file.path, "--store", store).output.contains("0 added, 3 unchanged"))
+        // And the workspace it came from finds its own courses unchanged, and no template made up
+        // from the action the export made of each course's offer.
+        let again = await allervers("course", "import", file.path, "--store", store)
+        #expect(again.output == "Imported 3 courses from 1 file: 0 added, 3 unchanged, 0 replaced\n", "\(again.output)")
+        #expect(!(await allervers("course", "show", "AV-FOND", "--store", store)).output.contains("Offered as action"))
     }
 
     /// With --sessions the planned sessions are announced with their periods; an importing
@@ -145,6 +148,7 @@ import TrainingTesting
             "--signatory", "C", "--signatory-title", "D", "--siret", "88249012300009", "--store", store)
         #expect(bad.exitCode != 0)
         #expect(bad.error.contains("the SIRET has fourteen digits whose Luhn checksum holds, not \"88249012300009\""), "\(bad.error)")
-        #expect(await allervers("organisation", "show", "--store", store).output.contains("SIRET"))
+        let shown = await allervers("organisation", "show", "--store", store).output
+        #expect(shown.contains("not given") && !shown.contains("88249012300009"), "\(shown)")
     }
 }

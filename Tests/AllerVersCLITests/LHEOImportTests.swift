@@ -50,6 +50,21 @@ import TrainingTesting
         #expect(await allervers("course", "import", file, "--store", store).output.contains("0 added, 1 unchanged"))
     }
 
+    /// A session the trainer cancelled is not planned again by importing the same feed.
+    @Test func aCancelledSessionStaysCancelled() async throws {
+        let workspace = try await initialisedWorkspace()
+        let store = workspace.url.path
+        let daeu = try Self.sample("intercarif-trefle/daeu.xml")
+        #expect(await allervers("course", "import", daeu, "--store", store).exitCode == 0)
+        let cancelled = await allervers("session", "cancel", "15_464888-S927411", "--store", store)
+        try #require(cancelled.exitCode == 0, "\(cancelled.error)")
+        let again = await allervers("course", "import", daeu, "--store", store)
+        #expect(again.exitCode == 0)
+        #expect(again.error.contains("daeu.xml:65: warning: session 15_464888-S927411 was cancelled: not planned again"), "\(again.error)")
+        let sessions = await allervers("session", "list", "--store", store, "--json")
+        #expect(sessions.output.contains("\"cancelled\""), "\(sessions.output)")
+    }
+
     /// Two groups of one offer at one address at once: the second is left for the trainer to
     /// plan, with why; the import goes through.
     @Test func aSessionThatWouldClashIsLeftWithAWarning() async throws {

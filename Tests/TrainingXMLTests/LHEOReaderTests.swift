@@ -73,10 +73,12 @@ import TrainingXML
             #expect(warning.location.path.hasSuffix(file) && warning.location.line > 0)
         }
         #expect(kinds == expected.warnings, "\(warnings.map(\.text))")
+        let folder = try TemporaryFolder()
         for entry in entries {
-            #expect(entry.course.problems().isEmpty)
-            #expect(entry.course.duration.minutes > 0)
-            #expect(entry.templates.count == entry.periodLocations.count)
+            // The course holds to the course format: written out, it reads back the same through its XSD.
+            let written = try folder.file("\(entry.course.id).xml", try CourseWriter().document(for: [entry.course]))
+            #expect(try CourseReader().courses(from: written) == [entry.course])
+            #expect(entry.sessions.allSatisfy { $0.location.line > entry.location.line })
             for text in [entry.course.title, entry.course.summary] + entry.course.objectives.map(\.text) {
                 #expect(!text.contains("<br") && !text.contains("&lt;"), "\(text)")
             }
@@ -112,7 +114,8 @@ import TrainingXML
             template.periods == [
                 .init(number: "927411", start: .day(LocalDate("2018-10-01")!), end: .day(LocalDate("2019-05-24")!))
             ])
-        #expect(entry.periodLocations.first?.first?.line == 65)
+        #expect(entry.sessions.map(\.location.line) == [65])
+        #expect(entry.sessions.first?.template == template)
     }
 
     /// LHEO 2.3 has its own namespace and schema; the same offer reads the same.
@@ -192,7 +195,52 @@ import TrainingXML
             $0.replacingOccurrences(of: "<debut>20181001</debut>", with: "<debut>20181100</debut>")
                 .replacingOccurrences(of: "<fin>20190524</fin>", with: "<fin>20181031</fin>")
         }
-        #expect(throws: CourseImportError.self) { try Self.read(before) }
+        let error = try #require(throws: CourseImportError.self) { try Self.read(before) }
+        #expect(error.text.description.hasSuffix(":68:6: the session ends on 2018-10-31, before it starts on 2018-11"))
+    }
+
+    /// The schema lets a year 0000 through; no such day exists.
+    @Test func aYear0000IsAnError() throws {
+        let folder = try TemporaryFolder()
+        let file = try Self.changed("intercarif-trefle/daeu.xml", in: folder) {
+            $0.replacingOccurrences(of: "<debut>20181001</debut>", with: "<debut>00000500</debut>")
+        }
+        let error = try #require(throws: CourseImportError.self) { try Self.read(file) }
+        #expect(error.text.description.hasSuffix(":67:8: 00000500 has the year 0000"))
+    }
+
+    /// Repeated action numbers, a résumé without postcode, a contact LHEO lets through but the
+    /// course format does not hold, an escaped control character: the feed imports, and each
+    /// is said.
+    @Test func looseButLegalFeedsImportWithWarnings() throws {
+        let folder = try TemporaryFolder()
+        let repeated = try Self.changed("intercarif-trefle/clea.xml", in: folder) {
+            $0.replacingOccurrences(of: "numero=\"07_123324\"", with: "numero=\"07_114782\"")
+        }
+        let (entries, warnings) = try Self.read(repeated)
+        #expect(entries.first?.templates.map(\.number) == ["07_114782", "2"])
+        #expect(warnings.contains { $0.message.description == "action numero 07_114782 repeats an earlier one's: this one is action 2" })
+
+        let index = try Self.changed("intercarif-lheo-index-single-offer-bob-emploi.xml", in: folder) {
+            $0.replacingOccurrences(of: "        <codepostal>92100</codepostal>\n        <code-INSEE", with: "        <code-INSEE")
+        }
+        let (summaries, said) = try Self.read(index)
+        #expect(summaries.count == 1 && summaries.first?.course.offer?.places == [])
+        #expect(
+            said.contains {
+                $0.message.description.hasPrefix("the place \"Boulogne-Billancourt, , Boulogne-Billancourt\" is not a full address")
+            })
+
+        let contact = try Self.changed("intercarif-trefle/daeu.xml", in: folder) {
+            $0.replacingOccurrences(of: "<courriel>daeu@univ-tlse2.fr</courriel>", with: "<courriel>daeu at univ</courriel>")
+                .replacingOccurrences(
+                    of: "cours en présentiel</intitule-formation>", with: "cours&amp;#27; en présentiel</intitule-formation>")
+        }
+        let (courses, notes) = try Self.read(contact)
+        let course = try #require(courses.first?.course)
+        #expect(course.offer?.contact?.email == nil && course.offer?.contact?.web != nil)
+        #expect(notes.contains { $0.message.description == "the contact's email \"daeu at univ\" is not an email address: left out" })
+        #expect(!course.title.unicodeScalars.contains { $0.value < 0x20 })
     }
 
     /// What the schema refuses is said with the line, and without the namespace in every name.
