@@ -58,7 +58,10 @@ public struct Classification: Sendable, Hashable, Codable {
                 case .rs: "RS"
                 default: nil
                 }
-            if let register, !code.hasPrefix(register) {
+            // The register's letters, then its number: one to six digits, the first not 0.
+            let number = code.dropFirst(register?.count ?? 0)
+            let numbered = (1...6).contains(number.count) && number.first != "0" && number.allSatisfy { $0.isASCII && $0.isNumber }
+            if let register, !code.hasPrefix(register) || !numbered {
                 problems.append("\(code) is not a code of the \(register)")
             } else if register == nil {
                 problems.append("only a certification registered in the RNCP or the RS has a code")

@@ -38,6 +38,19 @@ public struct CourseOffer: Sendable, Hashable, Codable {
             self.city = city
             self.inseeCode = inseeCode
         }
+
+        /// What is wrong with the place's codes: a postcode that is not five digits, an INSEE
+        /// code of another form.
+        public var problems: [Text] {
+            var problems: [Text] = []
+            if !(postcode.count == 5 && postcode.allSatisfy { $0.isASCII && $0.isNumber }) {
+                problems.append("\(postcode) is not a postcode: five digits")
+            }
+            if let insee = inseeCode, !CourseOffer.isINSEECode(insee) {
+                problems.append("\(insee) is not a commune's INSEE code: five characters, 2A or 2B for Corsica")
+            }
+            return problems
+        }
     }
 
     /// Whom to ask about the course.
@@ -118,16 +131,16 @@ public struct CourseOffer: Sendable, Hashable, Codable {
             problems.append("\(funder) is not a funder of LHEO's dictionary (0 to 20)")
         }
         if Set(funders).count != funders.count { problems.append("a funder is named twice") }
-        for place in places {
-            if !digits(place.postcode, 5) { problems.append("\(place.postcode) is not a postcode: five digits") }
-            if let insee = place.inseeCode, !Self.isINSEECode(insee) {
-                problems.append("\(insee) is not a commune's INSEE code: five characters, 2A or 2B for Corsica")
-            }
-        }
-        if let email = contact?.email, email.split(separator: "@", omittingEmptySubsequences: false).count != 2 || !email.contains(".") {
-            problems.append("\"\(email)\" is not an email address")
-        }
+        problems += places.flatMap(\.problems)
+        if let email = contact?.email, !Self.isEmail(email) { problems.append("\"\(email)\" is not an email address") }
         return problems
+    }
+
+    /// One `@`, no space, a dot in the domain, at most 160 characters: the course format's form.
+    public static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 160
+            && !text.contains(where: \.isWhitespace)
     }
 
     /// Five digits, or 2A or 2B and three digits.

@@ -118,14 +118,19 @@ struct LHEODecoder {
         var rncp: String?
         var offer = CourseOffer()
         var contact = CourseOffer.Contact()
-        var templates: [SessionTemplate] = []
-        var periodLines: [[Int]] = []
-        /// The templates an AllerVers export made from the course's offer, not to store.
-        var synthesized: Set<Int> = []
+        var actions: [Action] = []
         /// Every action's places, in order.
         var places: [CourseOffer.Place] = []
         /// The course whole, from an AllerVers export's extras.
         var embedded: Course?
+    }
+
+    /// An action as read: its template, the lines of its sessions, and whether an AllerVers
+    /// export made it from the course's offer (then it is not stored).
+    private struct Action {
+        var template: SessionTemplate
+        var sessionLines: [Int] = []
+        var fromOffer = false
     }
 
     /// The course of a formation, or `nil` (with a warning) when it states no hours.
@@ -135,8 +140,7 @@ struct LHEODecoder {
         formation.number = cursor.lheoAttribute(.numero) ?? ""
         formation.updated = cursor.lheoAttribute(.datemaj)
         // A résumé of an offer states its place, hours and session directly, as one action.
-        var summary = SessionTemplate(number: "1")
-        var summaryLines: [Int] = []
+        var summary = Action(template: SessionTemplate(number: "1"))
         var summaryPlace = CourseOffer.Place(lines: [], postcode: "", city: "")
         try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
             switch name(cursor) {
@@ -176,35 +180,29 @@ struct LHEODecoder {
                     if formation.contact.web == nil, !url.isEmpty { formation.contact.web = url }
                 }
             case .action:
-                let number = actionNumber(cursor.lheoAttribute(.numero), among: formation.templates, at: cursor.location)
-                var lines: [Int] = []
-                var synthesized = false
-                formation.templates.append(
-                    try decodeAction(&cursor, number: number, into: &formation, periodLines: &lines, synthesized: &synthesized))
-                formation.periodLines.append(lines)
-                if synthesized { formation.synthesized.insert(formation.templates.count - 1) }
+                let number = actionNumber(cursor.lheoAttribute(.numero), among: formation.actions, at: cursor.location)
+                formation.actions.append(try decodeAction(&cursor, number: number, into: &formation))
             // A résumé of an offer (lheo-index).
             case .codePublicVise: try addPublic(&cursor, to: &formation)
             case .modalitesEnseignement: formation.modality = Int(try cursor.collapsedText())
-            case .nombreHeuresTotal: summary.totalHours = try wholeHours(&cursor, .nombreHeuresTotal)
+            case .nombreHeuresTotal: summary.template.totalHours = try wholeHours(&cursor, .nombreHeuresTotal)
             case .codepostal: summaryPlace.postcode = try cursor.collapsedText()
             case .ville: summaryPlace.city = try cursor.collapsedText()
             case .codeInseeCommune: summaryPlace.inseeCode = try cursor.collapsedText()
             case .session:
-                summaryLines.append(cursor.line)
-                summary.periods.append(try decodePeriod(&cursor))
+                summary.sessionLines.append(cursor.line)
+                summary.template.periods.append(try decodePeriod(&cursor))
             case .extras where cursor.lheoAttribute(.info) == "allervers":
                 formation.embedded = try decodeEmbeddedCourse(&cursor) ?? formation.embedded
             default: try cursor.skipElement()
             }
         }
-        if formation.templates.isEmpty {
+        if formation.actions.isEmpty {
             if !summaryPlace.postcode.isEmpty || !summaryPlace.city.isEmpty {
-                summary.place = Self.addressed(summaryPlace)
+                summary.template.place = Self.addressed(summaryPlace)
                 formation.places.append(Self.addressed(summaryPlace))
             }
-            formation.templates = [summary]
-            formation.periodLines = [summaryLines]
+            formation.actions = [summary]
         }
         return try makeEntry(formation, at: location)
     }
@@ -231,10 +229,10 @@ struct LHEODecoder {
 
     /// An action's number: its `numero`, or its rank when it has none or repeats one (with a
     /// warning then): numbers name the course's templates, one each.
-    private func actionNumber(_ given: String?, among templates: [SessionTemplate], at location: SourceLocation) -> String {
-        let used = Set(templates.map(\.number))
+    private func actionNumber(_ given: String?, among actions: [Action], at location: SourceLocation) -> String {
+        let used = Set(actions.map(\.template.number))
         if let given = given.flatMap(meaningful), !used.contains(given) { return given }
-        var rank = templates.count + 1
+        var rank = actions.count + 1
         while used.contains(String(rank)) { rank += 1 }
         if let given = given.flatMap(meaningful) {
             warn(.init(location, "action numero \(given) repeats an earlier one's: this one is action \(rank)"))
@@ -242,11 +240,12 @@ struct LHEODecoder {
         return String(rank)
     }
 
-    private func decodeAction(
-        _ cursor: inout TapeCursor, number: String, into formation: inout Formation, periodLines: inout [Int], synthesized: inout Bool
-    ) throws(CourseImportError) -> SessionTemplate {
+    private func decodeAction(_ cursor: inout TapeCursor, number: String, into formation: inout Formation) throws(CourseImportError)
+        -> Action
+    {
         let location = cursor.location
         var template = SessionTemplate(number: number)
+        var action = Action(template: template)
         try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
             switch name(cursor) {
             case .rythmeFormation: template.rhythm = meaningful(try plainText(&cursor, .rythmeFormation))
@@ -264,7 +263,7 @@ struct LHEODecoder {
                     formation.places.append(place)
                 }
             case .session:
-                periodLines.append(cursor.line)
+                action.sessionLines.append(cursor.line)
                 template.periods.append(try decodePeriod(&cursor))
             case .langueFormation:
                 let language = try cursor.collapsedText().lowercased()
@@ -284,7 +283,7 @@ struct LHEODecoder {
                 // An AllerVers export marks the action it made from the course's offer.
                 try cursor.forEachChild { (cursor: inout TapeCursor) throws(CourseImportError) in
                     guard name(cursor) == .extra, cursor.lheoAttribute(.info) == "template" else { return try cursor.skipElement() }
-                    if try cursor.collapsedText() == "from-offer" { synthesized = true }
+                    if try cursor.collapsedText() == "from-offer" { action.fromOffer = true }
                 }
             default: try cursor.skipElement()
             }
@@ -292,7 +291,8 @@ struct LHEODecoder {
         if template.hours == nil {
             warn(.init(location, "action \(number) states no hours (nombre-heures-centre, -entreprise or -total)"))
         }
-        return template
+        action.template = template
+        return action
     }
 
     private func addPublic(_ cursor: inout TapeCursor, to formation: inout Formation) throws(CourseImportError) {
@@ -449,13 +449,14 @@ struct LHEODecoder {
     private func makeEntry(_ formation: Formation, at location: SourceLocation) throws(CourseImportError) -> CatalogueEntry? {
         var formation = formation
         let id = try courseID(formation.number, at: location)
-        var sessions: [CatalogueEntry.OfferedPeriod] = []
-        for (template, lines) in zip(formation.templates, formation.periodLines) {
-            for (period, line) in zip(template.periods, lines) {
-                sessions.append(.init(template: template, period: period, location: SourceLocation(path: location.path, line: line)))
+        let sessions = formation.actions.flatMap { action in
+            zip(action.template.periods, action.sessionLines).map { period, line in
+                CatalogueEntry.OfferedPeriod(
+                    template: action.template, period: period, location: SourceLocation(path: location.path, line: line))
             }
         }
-        let kept = formation.templates.indices.filter { !formation.synthesized.contains($0) }.map { formation.templates[$0] }
+        let templates = formation.actions.map(\.template)
+        let kept = formation.actions.filter { !$0.fromOffer }.map(\.template)
         if let course = formation.embedded {
             guard course.id == id else {
                 throw CourseImportError(location, "the formation's numero \(id) is not the id of the course its extras carry, \(course.id)")
@@ -463,11 +464,11 @@ struct LHEODecoder {
             return CatalogueEntry(course: course, location: location, templates: kept, sessions: sessions)
         }
         let version = formation.updated.flatMap(Self.version(updated:)) ?? CourseVersion("1")!
-        guard let hours = formation.templates.lazy.compactMap(\.hours).first(where: { $0.minutes > 0 }) else {
+        guard let hours = templates.lazy.compactMap(\.hours).first(where: { $0.minutes > 0 }) else {
             warn(.init(location, "\(id) is not imported: it states no hours, and a course is counted in hours"))
             return nil
         }
-        for template in formation.templates {
+        for template in templates {
             if let other = template.hours, other != hours {
                 warn(
                     .init(
@@ -481,7 +482,7 @@ struct LHEODecoder {
             id: "M1", title: formation.title, duration: hours, modality: modality, objectives: objectives.map(\.id),
             content: [meaningful(formation.content) ?? formation.title], methods: [Self.unstated])
         for place in formation.places where !formation.offer.places.contains(place) { formation.offer.places.append(place) }
-        for template in formation.templates {
+        for template in templates {
             for funder in template.funders where !formation.offer.funders.contains(funder) { formation.offer.funders.append(funder) }
         }
         let contact = formation.contact
@@ -501,7 +502,7 @@ struct LHEODecoder {
             certified.generalObjective = .rncp
             certified.level = level
             certified.certificationCode = "RNCP" + rncp
-            if certified.problems.isEmpty && Self.isRNCPNumber(rncp) {
+            if certified.problems.isEmpty {
                 classification = certified
             } else {
                 warn(.init(location, "RNCP \(rncp) is not a number of the register: left out"))
@@ -545,10 +546,7 @@ struct LHEODecoder {
                 leaveOut("the contact's phone \"\(phone)\" is not a phone number")
                 contact.phone = nil
             }
-            if let email = contact.email,
-                email.count > 160 || email.split(separator: "@", omittingEmptySubsequences: false).count != 2
-                    || !email.split(separator: "@").last!.contains(".") || email.contains(where: \.isWhitespace)
-            {
+            if let email = contact.email, !CourseOffer.isEmail(email) {
                 leaveOut("the contact's email \"\(email)\" is not an email address")
                 contact.email = nil
             }
@@ -559,10 +557,10 @@ struct LHEODecoder {
             offer.contact = contact == CourseOffer.Contact() ? nil : contact
         }
         offer.places = offer.places.filter { place in
+            // The course format's place: its codes, and lines and town of 1 to 50 characters.
             let fits =
-                place.postcode.count == 5 && place.postcode.allSatisfy { $0.isASCII && $0.isNumber }
-                && place.inseeCode.map(CourseOffer.isINSEECode) ?? true && (1...50).contains(place.city.count)
-                && place.lines.allSatisfy { (1...50).contains($0.count) } && (place.name?.count ?? 0) <= 300
+                place.problems.isEmpty && (1...50).contains(place.city.count) && place.lines.allSatisfy { (1...50).contains($0.count) }
+                && (place.name?.count ?? 0) <= 300
             if !fits {
                 leaveOut("the place \"\((place.lines + [place.postcode, place.city]).joined(separator: ", "))\" is not a full address")
             }
@@ -579,11 +577,6 @@ struct LHEODecoder {
         offer.publics = Array(offer.publics.prefix(10))
         offer.places = Array(offer.places.prefix(20))
         return offer
-    }
-
-    /// An RNCP number as the register writes it: one to six digits, the first not 0.
-    static func isRNCPNumber(_ text: String) -> Bool {
-        (1...6).contains(text.count) && text.first != "0" && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// What the course states where LHEO has nothing to say: the course format asks for
