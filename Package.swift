@@ -47,7 +47,8 @@ let package = Package(
         ),
         .target(
             name: "TrainingXML",
-            dependencies: ["TrainingCore", "CLibXML2"],
+            // ZIPFoundation: e-learning packages arrive as .zip.
+            dependencies: ["TrainingCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictness
         ),
         // .xlsx and .ods sheets, ZIP archives of XML: ZIPFoundation (Debian: zlib1g-dev) and libxml2.
@@ -168,7 +169,11 @@ let package = Package(
 
         // Fixtures shared by the test targets.
         .target(
-            name: "TrainingTesting", dependencies: ["TrainingCore", "TrainingStore", "TrainingStorePostgres", "TrainingService"],
+            name: "TrainingTesting",
+            dependencies: [
+                "TrainingCore", "TrainingStore", "TrainingStorePostgres", "TrainingService",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictness),
         .testTarget(
             name: "TrainingCoreTests", dependencies: ["TrainingCore", "TrainingTesting"], exclude: ["Golden"], swiftSettings: strictness),
@@ -176,6 +181,7 @@ let package = Package(
             name: "TrainingXMLTests",
             dependencies: [
                 "TrainingXML", "TrainingCore", "TrainingTesting", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["FuzzRegressions"],
             swiftSettings: strictness

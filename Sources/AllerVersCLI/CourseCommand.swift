@@ -24,13 +24,12 @@ extension AllerVers.CourseCommand {
                 discussion: tr("Example:\n  allervers course validate Courses/aller-vers-fondamentaux.xml Courses/"))
         }
 
-        @Argument(help: tr("Course files, or folders of them.", valueName: "file"))
-        var files: [String]
+        @OptionGroup var input: CourseInput
 
         @OptionGroup var format: FormatOptions
 
         func run() throws {
-            let input = try CourseFiles(arguments: files)
+            let input = try self.input.courseFiles()
             let warnings = WarningTally()
             var courses: [[String: String]] = []
             try input.forEachEntry(warn: warnings.add) { entry in
@@ -58,15 +57,21 @@ extension AllerVers.CourseCommand {
                     session whose first day is known a planned session, laid out on half-days from that day. \
                     What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.
 
+                    An e-learning package (SCORM 1.2 or 2004, IMS Common Cartridge 1.0 to 1.3; a .zip, a \
+                    folder holding imsmanifest.xml, or the manifest alone) imports as a course of remote \
+                    modules: one per item that launches something, titled with the titles of the items \
+                    around it, its hours the learning time the item states or --module-hours. Sequencing \
+                    rules, launch URLs and other organisations have no equivalent: each kind is a warning.
+
                     Example:
                       allervers course import Courses/
                       allervers course import offres-carif.xml
+                      allervers course import scorm.zip --module-hours 1.5 --course-id AV-WEB
                       allervers course import --dry-run new-catalogue.xml
                     """))
         }
 
-        @Argument(help: tr("Course files, or folders of them.", valueName: "file"))
-        var files: [String]
+        @OptionGroup var input: CourseInput
 
         @Flag(help: tr("Check everything, including against the workspace, then store nothing."))
         var dryRun = false
@@ -78,7 +83,7 @@ extension AllerVers.CourseCommand {
         @OptionGroup var format: FormatOptions
 
         func run() async throws {
-            let input = try CourseFiles(arguments: files)
+            let input = try self.input.courseFiles()
             let warnings = WarningTally()
             let imported = try await CourseService(store: try storeOptions.openStore()).importCourses(
                 input, replacing: replace, dryRun: dryRun, warn: warnings.add)
@@ -246,6 +251,33 @@ extension AllerVers.CourseCommand {
                 say("Wrote \(counted(courses.count, "course")) to \(output)")
             }
         }
+    }
+}
+
+/// The course files a command reads, and what a package's modules need that it may not say.
+struct CourseInput: ParsableArguments {
+    @Argument(help: tr("Course files, LHEO files, e-learning packages (.zip or folder), or folders of them.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: tr("The hours of each module of a package whose item states no learning time.", valueName: "hours"))
+    var moduleHours: String?
+
+    @Option(help: tr("The id of the course one package makes, instead of its manifest's identifier.", valueName: "id"))
+    var courseId: String?
+
+    func courseFiles() throws -> CourseFiles {
+        var input = try CourseFiles(arguments: files)
+        if let moduleHours {
+            guard let hours = Hours(decimal: moduleHours), hours.minutes > 0, hours.minutes % 3 == 0, hours.minutes <= 9999 * 60 else {
+                throw ValidationError(tr("--module-hours takes a number of hours above 0 with at most two decimals, such as 1.5"))
+            }
+            input.packageOptions.moduleHours = hours
+        }
+        if let courseId {
+            guard input.paths.count == 1 else { throw ValidationError(tr("--course-id names the course of one package: give one")) }
+            input.packageOptions.courseID = courseId
+        }
+        return input
     }
 }
 

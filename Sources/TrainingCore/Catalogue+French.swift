@@ -136,6 +136,8 @@ extension Text {
             "--anniversary va avec --counting anniversary",
         "--check FILE computes the file's SHA-256 and compares it with the one recorded: the scan shown today must be the one seen when the record was made. Exit status 1 when it differs, or when the record kept no file.\n\nExample:\n  allervers external show X-0001 --check attestation-irts.pdf":
             "--check FICHIER calcule le SHA-256 du fichier et le compare à celui enregistré : la copie numérisée présentée aujourd'hui doit être celle vue lors de l'enregistrement. Code de sortie 1 s'ils diffèrent, ou si l'enregistrement n'a conservé aucun fichier.\n\nExemple :\n  allervers external show X-0001 --check attestation-irts.pdf",
+        "--course-id names the course of one package: give one":
+            "--course-id nomme la formation d'un seul paquet : n'en donnez qu'un",
         "--eu-funded takes yes or no, not \"{}\"":
             "--eu-funded attend yes ou no, pas « {} »",
         "--every is a number of days above zero, not {}":
@@ -162,6 +164,8 @@ extension Text {
             "--funding {} : « {} » n'est pas un montant en euros (4200 ou 4200,50)",
         "--module needs --status":
             "--module exige --status",
+        "--module-hours takes a number of hours above 0 with at most two decimals, such as 1.5":
+            "--module-hours prend un nombre d'heures supérieur à 0 avec au plus deux décimales, par exemple 1.5",
         "--port {} is not a port: 0 to 65535":
             "--port {} n'est pas un port : de 0 à 65535",
         "--sheet is for an .xlsx or .ods file":
@@ -218,8 +222,8 @@ extension Text {
             "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
         "A course of the workspace that satisfies it.":
             "Une formation de l'espace de travail qui y satisfait.",
-        "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nAn LHEO 2.2 or 2.3 file (a Carif-Oref feed) imports too: each formation becomes a course (one module of the action's hours, its codes, places, funders and contact in the offer, its version the date of the offer's last update), each action a session template, and each session whose first day is known a planned session, laid out on half-days from that day. What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.\n\nExample:\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import --dry-run new-catalogue.xml":
-            "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nUn fichier LHEO 2.2 ou 2.3 (un flux Carif-Oref) s'importe aussi : chaque formation devient une formation (un module des heures de l'action ; ses codes, lieux, financeurs et contact dans l'offre ; pour version la date de dernière mise à jour de l'offre), chaque action un modèle de session, et chaque session dont le premier jour est connu une session planifiée, posée en demi-journées à partir de ce jour. Ce qui est approximatif dans le fichier (un jour 00, du HTML échappé, pas d'heures) donne un avertissement, compté par fichier.\n\nExemple :\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import --dry-run new-catalogue.xml",
+        "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nAn LHEO 2.2 or 2.3 file (a Carif-Oref feed) imports too: each formation becomes a course (one module of the action's hours, its codes, places, funders and contact in the offer, its version the date of the offer's last update), each action a session template, and each session whose first day is known a planned session, laid out on half-days from that day. What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.\n\nAn e-learning package (SCORM 1.2 or 2004, IMS Common Cartridge 1.0 to 1.3; a .zip, a folder holding imsmanifest.xml, or the manifest alone) imports as a course of remote modules: one per item that launches something, titled with the titles of the items around it, its hours the learning time the item states or --module-hours. Sequencing rules, launch URLs and other organisations have no equivalent: each kind is a warning.\n\nExample:\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import scorm.zip --module-hours 1.5 --course-id AV-WEB\n  allervers course import --dry-run new-catalogue.xml":
+            "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nUn fichier LHEO 2.2 ou 2.3 (un flux Carif-Oref) s'importe aussi : chaque formation devient une formation (un module des heures de l'action ; ses codes, lieux, financeurs et contact dans l'offre ; pour version la date de dernière mise à jour de l'offre), chaque action un modèle de session, et chaque session dont le premier jour est connu une session planifiée, posée en demi-journées à partir de ce jour. Ce qui est approximatif dans le fichier (un jour 00, du HTML échappé, pas d'heures) donne un avertissement, compté par fichier.\n\nUn paquet e-learning (SCORM 1.2 ou 2004, IMS Common Cartridge 1.0 à 1.3 ; un .zip, un dossier qui contient imsmanifest.xml, ou le manifeste seul) s'importe comme une formation de modules à distance : un par élément qui lance un contenu, intitulé des titres des éléments qui l'entourent, pour heures la durée d'apprentissage que l'élément indique ou --module-hours. Les règles de séquencement, les URL de lancement et les autres organisations n'ont pas d'équivalent : chaque sorte donne un avertissement.\n\nExemple :\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import scorm.zip --module-hours 1.5 --course-id AV-WEB\n  allervers course import --dry-run new-catalogue.xml",
         "A credential's revocation status list (the .jwt its credentialStatus names, /status/YEAR), to check offline.":
             "La liste de statuts de révocation d'un badge (le .jwt que nomme son credentialStatus, /status/ANNÉE), pour vérifier hors ligne.",
         "A file to compare with the evidence recorded.":
@@ -450,8 +454,8 @@ extension Text {
             "Équivaut à",
         "Course":
             "Formation",
-        "Course files, or folders of them.":
-            "Des fichiers de formation, ou des dossiers qui en contiennent.",
+        "Course files, LHEO files, e-learning packages (.zip or folder), or folders of them.":
+            "Des fichiers de formation, des fichiers LHEO, des paquets e-learning (.zip ou dossier), ou des dossiers qui en contiennent.",
         "Course: {}":
             "Formation : {}",
         "Create a workspace: the store, and the organisation identity documents carry.":
@@ -1358,6 +1362,10 @@ extension Text {
             "Le dossier où écrire.",
         "The half-day, e.g. 2026-03-12-am.":
             "La demi-journée, par ex. 2026-03-12-am.",
+        "The hours of each module of a package whose item states no learning time.":
+            "Les heures de chaque module d'un paquet dont l'élément n'indique pas de durée d'apprentissage.",
+        "The id of the course one package makes, instead of its manifest's identifier.":
+            "L'identifiant de la formation que donne un paquet, au lieu de l'identifiant de son manifeste.",
         "The initial positioning's level on the objective.":
             "Le niveau du positionnement initial sur l'objectif.",
         "The issue date. Default: today.":
@@ -1832,6 +1840,10 @@ extension Text {
             "déjà {}",
         "alsace-moselle":
             "alsace-moselle",
+        "an <item> has no identifier, which the format requires":
+            "un <item> n'a pas d'identifiant, ce que le format exige",
+        "an <organization> has no identifier, which the format requires":
+            "une <organization> n'a pas d'identifiant, ce que le format exige",
         "an NSF speciality is named twice":
             "une spécialité NSF est nommée deux fois",
         "an RNCP certification states its level (3 to 8)":
@@ -1896,6 +1908,8 @@ extension Text {
             "impossible de créer le dossier",
         "cannot lay out the PDF signature":
             "impossible de placer la signature dans le PDF",
+        "cannot make a temporary folder to read the package in":
+            "impossible de créer un dossier temporaire pour lire le paquet",
         "cannot open the file: {}":
             "impossible d'ouvrir le fichier : {}",
         "cannot read the file":
@@ -1906,6 +1920,8 @@ extension Text {
             "impossible de signer le PDF : {}",
         "cannot use the store {}: {}":
             "impossible d'utiliser la base {} : {}",
+        "cannot write its manifest into a temporary folder":
+            "impossible d'écrire son manifeste dans un dossier temporaire",
         "cannot write the output: {}":
             "impossible d'écrire la sortie : {}",
         "cell {} holds a formula: copy it and paste the values instead":
@@ -2148,10 +2164,26 @@ extension Text {
             "il ne nomme aucune liste de statuts (credentialStatus)",
         "it was migrated by a newer AllerVers ({}): use that version":
             "elle a été migrée par une version plus récente d'AllerVers ({}) : utiliser cette version",
+        "item \"{}\" has no <title>, which the format requires":
+            "l'élément « {} » n'a pas de <title>, ce que le format exige",
+        "item \"{}\" launches nothing and holds no item: not a module":
+            "l'élément « {} » ne lance rien et ne contient aucun élément : pas un module",
+        "item \"{}\" refers to the resource \"{}\", which the cartridge does not define: the module keeps its title":
+            "l'élément « {} » renvoie à la ressource « {} », que la cartouche ne définit pas : le module garde son titre",
+        "item \"{}\" refers to the resource \"{}\", which the manifest does not define":
+            "l'élément « {} » renvoie à la ressource « {} », que le manifeste ne définit pas",
+        "item \"{}\" states no typical learning time: give the modules' hours with --module-hours":
+            "l'élément « {} » n'indique pas de durée d'apprentissage : donnez les heures des modules avec --module-hours",
         "its PDF signature was not made with this workspace's certificate":
             "sa signature PDF n'a pas été faite avec le certificat de cet espace de travail",
         "its entry {} is past the end of the status list":
             "son entrée {} est au-delà de la fin de la liste de statuts",
+        "its imsmanifest.xml cannot be read from the archive (damaged, or its checksum does not match)":
+            "son imsmanifest.xml ne peut pas être lu dans l'archive (abîmé, ou sa somme de contrôle ne correspond pas)",
+        "its imsmanifest.xml inflates beyond the size the archive states: refused as a zip bomb":
+            "son imsmanifest.xml se décompresse au-delà de la taille que l'archive indique : refusé comme bombe zip",
+        "its imsmanifest.xml is larger than {} MiB; refused":
+            "son imsmanifest.xml dépasse {} Mio ; refusé",
         "its last half-day ({}) has not ended yet":
             "sa dernière demi-journée ({}) n'est pas encore terminée",
         "job-seeker":
@@ -2162,6 +2194,18 @@ extension Text {
             "en retard depuis le {}, hors délai à partir du {}",
         "late {}, overdue {}":
             "en retard depuis le {}, hors délai depuis le {}",
+        "launch URL":
+            "URL de lancement",
+        "launch URLs":
+            "URL de lancement",
+        "launch data":
+            "les données de lancement",
+        "launch parameters":
+            "les paramètres de lancement",
+        "learning time":
+            "durée d'apprentissage",
+        "learning times":
+            "durées d'apprentissage",
         "left early (minutes)":
             "parti avant la fin (minutes)",
         "left {} minutes early":
@@ -2182,6 +2226,8 @@ extension Text {
             "journal des purges",
         "log of sheet signatures":
             "journal des signatures de feuilles",
+        "mastery scores and completion thresholds":
+            "les scores de maîtrise et les seuils d'achèvement",
         "meeting":
             "entretien",
         "merged into {}":
@@ -2218,6 +2264,8 @@ extension Text {
             "indiquez ce qui y satisfait : --course ou --external",
         "name what the session declares: --funding, --delivered-for, --handed-to, --eu-funded or --trainee-kind":
             "indiquez ce que la session déclare : --funding, --delivered-for, --handed-to, --eu-funded ou --trainee-kind",
+        "navigation settings":
+            "les réglages de navigation",
         "never trained":
             "jamais formé",
         "no":
@@ -2278,6 +2326,8 @@ extension Text {
             "ce n'est pas une déclaration signée : un JWS compact est attendu (trois parties base64url)",
         "not a spreadsheet this tool reads: save it as .xlsx, .ods or CSV":
             "ce n'est pas un classeur que cet outil sait lire : enregistrez-le au format .xlsx, .ods ou CSV",
+        "not a zip archive this tool can read":
+            "ce n'est pas une archive zip que cet outil sait lire",
         "not an Ed25519 private key":
             "ce n'est pas une clé privée Ed25519",
         "not eligible":
@@ -2324,10 +2374,16 @@ extension Text {
             "seule une certification enregistrée au RNCP ou au RS a un code",
         "only an RNCP certification has a level, not {}":
             "seule une certification RNCP a un niveau, pas {}",
+        "organisation \"{}\" has no <title>, which the format requires":
+            "l'organisation « {} » n'a pas de <title>, ce que le format exige",
         "organisme-financeur: who funds it (<offer><funder>)":
             "organisme-financeur : qui la finance (<offer><funder>)",
         "other":
             "autre",
+        "other organisation":
+            "autre organisation",
+        "other organisations":
+            "autres organisations",
         "other-professional":
             "autre formation professionnelle",
         "overdue":
@@ -2346,6 +2402,10 @@ extension Text {
             "période",
         "person":
             "personne",
+        "place":
+            "endroit",
+        "places":
+            "endroits",
         "planned":
             "planifiée",
         "planned, running, closed or cancelled.":
@@ -2394,6 +2454,12 @@ extension Text {
             "replanifiée",
         "required module {} not completed":
             "module obligatoire {} non terminé",
+        "resource \"{}\" names \"{}\", outside the package":
+            "la ressource « {} » nomme « {} », hors du paquet",
+        "resource \"{}\" names the file \"{}\", which the package does not hold":
+            "la ressource « {} » nomme le fichier « {} », que le paquet ne contient pas",
+        "resource \"{}\", which item \"{}\" launches, has no href (its launch URL)":
+            "la ressource « {} », que lance l'élément « {} », n'a pas de href (son URL de lancement)",
         "result":
             "résultat",
         "resultats-attendus: what it leads to (<offer><expectedResults>)":
@@ -2432,6 +2498,8 @@ extension Text {
             "PDF scellé",
         "self-declared":
             "autodéclarée",
+        "sequencing rules":
+            "les règles de séquencement",
         "session":
             "session",
         "session event":
@@ -2516,6 +2584,8 @@ extension Text {
             "des données ont été ajoutées au PDF après son scellement",
         "still {} after {} days":
             "toujours {} au bout de {} jours",
+        "sub-manifests":
+            "les sous-manifestes",
         "terrain":
             "terrain",
         "the LHEO written does not match LHEO 2.3's schema: {}":
@@ -2580,8 +2650,16 @@ extension Text {
             "l'adresse n'est pas celle où l'organisme publie ses certificats ({})",
         "the address names certificate {} but its statement is certificate {}'s":
             "l'adresse désigne le certificat {} mais sa déclaration est celle du certificat {}",
+        "the archive has no imsmanifest.xml at its root: it is not a SCORM or Common Cartridge package":
+            "l'archive n'a pas d'imsmanifest.xml à sa racine : ce n'est pas un paquet SCORM ou Common Cartridge",
+        "the archive holds more than {} entries; a package this large is refused":
+            "l'archive contient plus de {} entrées ; un paquet aussi gros est refusé",
+        "the archive inflates to more than {} MiB; a package this large is refused":
+            "l'archive se décompresse en plus de {} Mio ; un paquet aussi gros est refusé",
         "the capacity must be at least 1":
             "la capacité doit être d'au moins 1",
+        "the cartridge states no title (neither its organisation nor its metadata)":
+            "la cartouche n'indique pas de titre (ni son organisation ni ses métadonnées)",
         "the certificate prefix is one to ten capital letters or digits, not \"{}\"":
             "le préfixe des numéros de certificat compte d'une à dix lettres majuscules ou chiffres, pas « {} »",
         "the certification rule lists module \"{}\" twice":
@@ -2608,12 +2686,22 @@ extension Text {
             "la copie du certificat {} n'est pas signée par la clé de cet espace de travail",
         "the course made from this offer does not match the course schema: {}":
             "la formation tirée de cette offre n'est pas conforme au schéma des formations : {}",
+        "the course made from this package does not match the course schema: {}":
+            "la formation tirée de ce paquet ne respecte pas le schéma des formations : {}",
         "the course the extras carry does not match the course schema: {}":
             "la formation que portent les extras n'est pas conforme au schéma des formations : {}",
+        "the default organisation \"{}\" is not among the package's organisations ({})":
+            "l'organisation par défaut « {} » n'est pas parmi les organisations du paquet ({})",
         "the drawn signature {} was erased, but purge {} does not name everyone who signed with it":
             "la signature dessinée {} a été effacée, mais la purge {} ne nomme pas tous ceux qui ont signé avec elle",
         "the employer's kind and SIRET go with its name, in the employer column":
             "le type et le SIRET de l'employeur vont avec son nom, dans la colonne employer/employeur",
+        "the entry \"{}\" inflates {} times its size: refused as a zip bomb":
+            "l'entrée « {} » se décompresse en {} fois sa taille : refusée comme bombe zip",
+        "the entry \"{}\" is a symbolic link; a package holds files and folders only":
+            "l'entrée « {} » est un lien symbolique ; un paquet ne contient que des fichiers et des dossiers",
+        "the entry \"{}\" would be written outside the package's folder; the archive is refused":
+            "l'entrée « {} » serait écrite hors du dossier du paquet ; l'archive est refusée",
         "the entry level {} is not one of LHEO's dictionary: 0 to 8, or 11 to 18 for levels 1 to 8":
             "le niveau d'entrée {} n'est pas dans le dictionnaire LHEO : 0 à 8, ou 11 à 18 pour les niveaux 1 à 8",
         "the exit level {} is not one of LHEO's dictionary: 0 to 8, or 11 to 18 for levels 1 to 8":
@@ -2656,6 +2744,8 @@ extension Text {
             "l'émetteur n'est pas un did:key",
         "the key that signed ({}) is not the issuer the statement names ({})":
             "la clé qui a signé ({}) n'est pas l'émetteur indiqué dans la déclaration ({})",
+        "the manifest is larger than {} MiB; refused":
+            "le manifeste dépasse {} Mio ; refusé",
         "the modules of {} add up to {} hours but the course states {} hours":
             "les modules de {} totalisent {} heures, mais la formation en annonce {}",
         "the newest {} records of the {} have been removed (it held {})":
@@ -2666,14 +2756,20 @@ extension Text {
             "le numéro de déclaration d'activité {} n'a pas onze chiffres",
         "the offer's numero \"{}\" cannot name a course: give it one of letters, digits, '.', '_' and '-', up to 64":
             "le numéro de l'offre « {} » ne peut pas nommer une formation : donnez-lui un numéro fait de lettres, chiffres, « . », « _ » et « - », 64 au plus",
+        "the organisation has no item that launches anything: no module to import":
+            "l'organisation n'a aucun élément qui lance un contenu : aucun module à importer",
         "the organisation identity needs all of --name, --address, --declaration-number, --signatory and --signatory-title":
             "l'identité de l'organisme demande toutes les options --name, --address, --declaration-number, --signatory et --signatory-title",
+        "the organisation makes {} modules; a course holds at most {}":
+            "l'organisation donne {} modules ; une formation en contient au plus {}",
         "the organisation's address \"{}\" does not read as a street, then a postcode and a town (\"12 rue des Lices, 49100 Angers\"), which LHEO needs":
             "l'adresse de l'organisme « {} » ne se lit pas comme une rue, puis un code postal et une ville (« 12 rue des Lices, 49100 Angers »), dont LHEO a besoin",
         "the organisation's {} is empty":
             "la rubrique « {} » de l'organisme de formation est vide",
         "the outreach site {} needs its site_description":
             "le site d'intervention {} doit avoir sa site_description",
+        "the package has no organisation: it holds resources but no course structure to make modules of":
+            "le paquet n'a pas d'organisation : il contient des ressources mais pas de structure de cours dont faire des modules",
         "the period ends on {}, before it starts on {}":
             "la période finit le {}, avant de commencer le {}",
         "the place \"{}\" is not a full address":
@@ -2688,8 +2784,10 @@ extension Text {
             "la prise de fonction ({}) ne peut pas précéder la date d'entrée ({})",
         "the room {} needs its address":
             "la salle {} doit avoir son adresse (address)",
-        "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}, or is LHEO 2.2 or 2.3":
-            "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}, ou est en LHEO 2.2 ou 2.3",
+        "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}, or is LHEO 2.2 or 2.3, or a SCORM or Common Cartridge manifest":
+            "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}, ou est en LHEO 2.2 ou 2.3, ou est un manifeste SCORM ou Common Cartridge",
+        "the root element is {}; a package's imsmanifest.xml starts with <manifest>":
+            "l'élément racine est {} ; l'imsmanifest.xml d'un paquet commence par <manifest>",
         "the root element is {}; an LHEO {} file starts with <lheo> or <lheo-index>":
             "l'élément racine est {} ; un fichier LHEO {} commence par <lheo> ou <lheo-index>",
         "the row gives no result: a positioning, an assessment or a score":
@@ -2760,10 +2858,12 @@ extension Text {
             "éléments manquants",
         "this account names no employer":
             "ce compte ne désigne aucun employeur",
+        "this allervers reads SCORM 1.2 ({}), SCORM 2004 ({}) and IMS Common Cartridge 1.0 to 1.3":
+            "cet allervers lit SCORM 1.2 ({}), SCORM 2004 ({}) et IMS Common Cartridge 1.0 à 1.3",
         "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now":
             "ce code a expiré ou n'en est pas un : les codes changent au bout de quelques secondes ; scannez ou saisissez maintenant celui affiché sur l'écran du formateur",
-        "this folder holds no .xml file":
-            "ce dossier ne contient aucun fichier .xml",
+        "this folder holds no .xml or .zip file":
+            "ce dossier ne contient aucun fichier .xml ou .zip",
         "this is LHEO in an unknown namespace ({})":
             "ce fichier est en LHEO dans un espace de noms inconnu ({})",
         "this is LHEO léger (LHEO 1.3's light form)":
@@ -2778,12 +2878,18 @@ extension Text {
             "ce fichier est au format de formation version {} ; cette version d'allervers lit la version 1 ({})",
         "this line is UTF-8 and others are not: the file mixes encodings; save it from the spreadsheet as \"CSV UTF-8\"":
             "cette ligne est en UTF-8 et d'autres non : le fichier mélange les encodages ; l'enregistrer depuis le tableur au format « CSV UTF-8 »",
+        "this manifest has no namespace; {}":
+            "ce manifeste n'a pas d'espace de noms ; {}",
+        "this manifest is in the namespace {}; {}":
+            "ce manifeste est dans l'espace de noms {} ; {}",
         "this row has {} fields but the header has {}":
             "cette ligne a {} champs, mais l'en-tête en a {}",
         "this signing page has expired: scan or type the code on the trainer's screen again":
             "cette page d'émargement a expiré : scannez ou saisissez de nouveau le code affiché sur l'écran du formateur",
         "this workspace has issued certificates":
             "cet espace de travail a délivré des certificats",
+        "time limits":
+            "les limites de temps",
         "times are written HH:MM":
             "les heures s'écrivent HH:MM",
         "trainee":
@@ -2994,8 +3100,14 @@ extension Text {
             "{} n'a plus de place dans {}",
         "{} of its certificates are live ({}{}): revoke them first":
             "{} de ses certificats sont en vigueur ({}{}) : les révoquer d'abord",
+        "{} of the items have no equivalent in a course: the modules keep their titles, the content stays in the learning platform":
+            "{} des éléments n'ont pas d'équivalent dans une formation : les modules gardent leurs titres, le contenu reste sur la plateforme d'apprentissage",
         "{} of {}":
             "{} sur {}",
+        "{} rounded to the quarter hour":
+            "{} arrondie(s) au quart d'heure",
+        "{} than the default: not imported":
+            "{} que celle par défaut : non importée(s)",
         "{} to {} participants":
             "{} à {} participants",
         "{} under way":
@@ -3042,6 +3154,8 @@ extension Text {
             "signatures de {} vérifiées",
         "{}'s details in {} were erased, but purge {} does not name them":
             "les données de {} dans {} ont été effacées, mais la purge {} ne nomme pas cette personne",
+        "{}, in {}, have no equivalent in a course: not imported":
+            "{}, à {}, n'ont pas d'équivalent dans une formation : non importé(e)s",
         "{}-YEAR-NNNNNN":
             "{}-ANNÉE-NNNNNN",
         "{}-{} is not a day of the year":

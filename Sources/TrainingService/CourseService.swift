@@ -3,11 +3,14 @@ public import TrainingCore
 public import TrainingStore
 public import TrainingXML
 
-/// The course files named on a command line: files as given, folders as the `.xml` files
-/// directly inside them, in name order.
+/// The course files named on a command line: files as given, folders as the `.xml` and
+/// `.zip` files directly inside them, in name order; a folder holding `imsmanifest.xml` is
+/// an e-learning package (see ``PackageReader``).
 public struct CourseFiles: Sendable {
     /// The files, in the order they are read.
     public let paths: [String]
+    /// What an e-learning package may not say: its modules' hours, the course's id.
+    public var packageOptions = PackageReader.Options()
 
     /// The files named, or found in the folders named.
     public init(arguments: [String]) throws {
@@ -18,14 +21,14 @@ public struct CourseFiles: Sendable {
             guard manager.fileExists(atPath: argument, isDirectory: &isFolder) else {
                 throw CourseImportError(SourceLocation(path: argument, line: 0), "no such file or folder")
             }
-            guard isFolder.boolValue else {
+            guard isFolder.boolValue, !PackageReader.isPackage(argument) else {
                 paths.append(argument)
                 continue
             }
             let names = (try? manager.contentsOfDirectory(atPath: argument)) ?? []
-            let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.sorted()
+            let xml = names.filter { $0.lowercased().hasSuffix(".xml") || $0.lowercased().hasSuffix(".zip") }.sorted()
             guard !xml.isEmpty else {
-                throw CourseImportError(SourceLocation(path: argument, line: 0), "this folder holds no .xml file")
+                throw CourseImportError(SourceLocation(path: argument, line: 0), "this folder holds no .xml or .zip file")
             }
             let base = argument.hasSuffix("/") ? argument : argument + "/"
             paths += xml.map { base + $0 }
@@ -41,9 +44,15 @@ public struct CourseFiles: Sendable {
     /// Reads every course of every file in order, with what the file says of its sessions;
     /// what is loose in a file goes to `warn`.
     public func forEachEntry(warn: @escaping (CourseImportWarning) -> Void, _ body: (CatalogueEntry) throws -> Void) throws {
-        let reader = CourseReader()
+        var reader = CourseReader()
+        reader.packageOptions = packageOptions
+        let packages = PackageReader(options: packageOptions)
         for path in paths {
-            try reader.readCatalogue(from: URL(fileURLWithPath: path), warn: warn, body)
+            if PackageReader.isPackage(path) {
+                try body(try packages.read(path, warn: warn))
+            } else {
+                try reader.readCatalogue(from: URL(fileURLWithPath: path), warn: warn, body)
+            }
         }
     }
 }

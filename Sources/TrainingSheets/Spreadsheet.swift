@@ -84,10 +84,12 @@ private struct Parts {
         }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
                 if data.count > Spreadsheet.largestPart { throw SpreadsheetError(row: 0, "\(path) inflates beyond its stated size") }
             }
+            // ZIPFoundation computes the checksum of what it hands a consumer but leaves the comparison to the caller.
+            guard checksum == entry.checksum else { throw CocoaError(.fileReadCorruptFile) }
         } catch let error as SpreadsheetError {
             throw error
         } catch {

@@ -20,6 +20,8 @@ public import TrainingCore
 public struct CourseReader: Sendable {
     /// The bytes of nodes the parsing thread records before handing them over.
     let tapeSize: Int
+    /// What a package's manifest may not say (see ``PackageReader``).
+    public var packageOptions = PackageReader.Options()
 
     /// Creates a reader.
     public init() {
@@ -41,7 +43,8 @@ public struct CourseReader: Sendable {
     /// Reads every course of a file in the AllerVers course format or in LHEO 2.2 or 2.3
     /// (told apart by the root element's namespace), in document order, and hands each to
     /// `body` with what the file says of its sessions. What is loose but not wrong in an
-    /// LHEO file goes to `warn`, in document order too.
+    /// LHEO file goes to `warn`, in document order too. A package's manifest (SCORM, Common
+    /// Cartridge) gives one course, its files not looked for (see ``PackageReader``).
     public func readCatalogue(
         from url: URL, warn: @escaping (CourseImportWarning) -> Void, _ body: (CatalogueEntry) throws -> Void
     ) throws {
@@ -49,6 +52,9 @@ public struct CourseReader: Sendable {
         _ = LibXML2.ready
         let stream = try XMLStreamReader(url: url)
         let format = try stream.reading { () throws(CourseImportError) in try stream.readRoot(CatalogueFormat.init) }
+        if case .package = format {
+            return try body(try PackageReader(options: packageOptions).read(manifest: url, shownAs: url.relativePath, warn: warn))
+        }
         let channel = TapeChannel(tapeSize: tapeSize)
         channel.startParsing { channel throws(CourseImportError) in
             try stream.reading { () throws(CourseImportError) in
@@ -78,6 +84,8 @@ public struct CourseReader: Sendable {
             try decoder.decodeDocument(&cursor) { course, location in
                 try body(CatalogueEntry(course: course, location: location))
             }
+        case .package:
+            break  // read by PackageReader above
         case .lheo:
             try LHEODecoder(warn: warn, columns: ColumnFinder(opening: url.path, shownAs: cursor.path)).decodeDocument(&cursor, body)
         }
@@ -142,6 +150,9 @@ public struct CourseImportWarning: Sendable, Hashable {
 enum CatalogueFormat {
     case course
     case lheo(LHEOVersion)
+    /// An e-learning package's manifest, read by ``PackageReader`` (without a schema: the
+    /// schema, names and namespace below are never asked of it).
+    case package
 
     /// The format of the file whose root `stream` is on, or an error that says plainly what
     /// the file is, before the XSD's own message ("no matching global declaration") would.
@@ -158,6 +169,10 @@ enum CatalogueFormat {
                     stream.location, "the root element is \(local); an LHEO \(version.rawValue) file starts with <lheo> or <lheo-index>")
             }
             self = .lheo(version)
+            return
+        }
+        if local == "manifest", let namespace, PackageFormat(namespace: namespace) != nil {
+            self = .package
             return
         }
         if let namespace, namespace.hasPrefix("urn:allervers:course:") {
@@ -182,27 +197,27 @@ enum CatalogueFormat {
         let shown = namespace.map { "{\($0)}\(local)" } ?? local
         throw CourseImportError(
             stream.location,
-            "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace), or is LHEO 2.2 or 2.3"
+            "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace), or is LHEO 2.2 or 2.3, or a SCORM or Common Cartridge manifest"
         )
     }
 
     var schema: CompiledSchema {
         switch self {
-        case .course: CourseSchema.compiled
+        case .course, .package: CourseSchema.compiled
         case .lheo(let version): version.compiled
         }
     }
 
     var names: TapeNames {
         switch self {
-        case .course: CourseDecoder.names
+        case .course, .package: CourseDecoder.names
         case .lheo: LHEODecoder.names
         }
     }
 
     var namespace: String {
         switch self {
-        case .course: CourseSchema.namespace
+        case .course, .package: CourseSchema.namespace
         case .lheo(let version): version.namespace
         }
     }

@@ -28,6 +28,7 @@ final class XMLStreamReader: @unchecked Sendable {
     private var elementNames: [UnsafePointer<xmlChar>?] = []
     private var attributeNames: [UnsafePointer<xmlChar>?] = []
     private var isPreflight = false
+    private var validates = false
     private var shownNamespace = ""
 
     static let options: Int32 = Int32(
@@ -37,9 +38,9 @@ final class XMLStreamReader: @unchecked Sendable {
     ///
     /// Messages name the file as the user wrote it (`url.relativePath`: `Courses/a.xml`
     /// stays relative), while it is opened by its full path.
-    init(url: URL) throws(CourseImportError) {
+    init(url: URL, shownAs shown: String? = nil) throws(CourseImportError) {
         _ = LibXML2.ready
-        let path = url.relativePath
+        let path = shown ?? url.relativePath
         self.path = path
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -97,17 +98,24 @@ final class XMLStreamReader: @unchecked Sendable {
     /// attributes of `names` (see ``record(into:)``). Schema messages leave out `namespace`,
     /// the one every element of the format is in.
     func startValidating(schema: CompiledSchema, names: TapeNames, namespace: String) throws(CourseImportError) {
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw CourseImportError(SourceLocation(path: path, line: 0), "cannot read the file from its start again")
-        }
-        let validating = try makeReader()
-        reader = validating
+        try startReading()
+        guard let validating = reader else { return }
         guard xmlTextReaderSetSchema(validating, schema.pointer) == 0 else {
             throw CourseImportError(SourceLocation(path: path, line: 0), "libxml2 could not attach the schema")
         }
+        validates = true
         shownNamespace = "{\(namespace)}"
         elementNames = names.elements.map { xmlTextReaderConstString(validating, $0) }
         attributeNames = names.attributes.map { xmlTextReaderConstString(validating, $0) }
+    }
+
+    /// Starts reading from the file's first byte again, without a schema: for formats whose
+    /// rules are checked in code (a package's manifest).
+    func startReading() throws(CourseImportError) {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw CourseImportError(SourceLocation(path: path, line: 0), "cannot read the file from its start again")
+        }
+        reader = try makeReader()
     }
 
     private func makeReader() throws(CourseImportError) -> xmlTextReaderPtr {
@@ -137,7 +145,7 @@ final class XMLStreamReader: @unchecked Sendable {
             let line = Int(xmlTextReaderGetParserLineNumber(reader))
             throw CourseImportError(SourceLocation(path: path, line: line), "the XML parser stopped on malformed input")
         }
-        if result == 0 && xmlTextReaderIsValid(reader) != 1 {
+        if result == 0 && validates && xmlTextReaderIsValid(reader) != 1 {
             throw CourseImportError(location, "the file does not match its schema")
         }
         return result == 1
@@ -225,6 +233,24 @@ final class XMLStreamReader: @unchecked Sendable {
     }
 
     var location: SourceLocation { SourceLocation(path: path, line: line) }
+
+    /// The text of the current text node.
+    var value: String {
+        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// The current element's attributes by local name (`adlcp:scormtype` is `scormtype`),
+    /// in document order.
+    var attributes: [(name: String, value: String)] {
+        var found: [(name: String, value: String)] = []
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return found }
+        repeat {
+            guard let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) else { continue }
+            found.append((String(cString: name), String(cString: value)))
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return found
+    }
 
     /// Reads on to the next node the course decoder needs (an element, an element's end,
     /// a text) and appends its record to `tape` (see ``TapeRecord``). Returns `false` at

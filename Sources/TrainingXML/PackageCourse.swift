@@ -1,0 +1,273 @@
+import Foundation
+import TrainingCore
+
+/// Turns a package's manifest into a course, after checking what its schemas cannot:
+/// that the default organisation exists and has a title, that every item has an identifier
+/// and a title and launches a resource the package holds, with a launch URL and its files.
+struct PackageCourseBuilder {
+    let manifest: PackageManifest
+    let contents: PackageContents
+    let options: PackageReader.Options
+    let columns: ColumnFinder
+    private(set) var warnings: [CourseImportWarning] = []
+
+    init(manifest: PackageManifest, contents: PackageContents, options: PackageReader.Options, columns: ColumnFinder) {
+        self.manifest = manifest
+        self.contents = contents
+        self.options = options
+        self.columns = columns
+    }
+
+    static let unstated = "Non précisé dans le paquet e-learning"
+    /// A course holds at most this many modules (the course format's schema).
+    static let moduleLimit = 100
+
+    private func located(_ location: SourceLocation, at text: String) -> SourceLocation {
+        columns.locating(text, onLine: location.line)
+    }
+
+    private func error(_ location: SourceLocation, at text: String, _ message: Text) -> CourseImportError {
+        CourseImportError(located(location, at: text), message)
+    }
+
+    private mutating func warn(_ location: SourceLocation, at text: String, _ message: Text) {
+        warnings.append(CourseImportWarning(located(location, at: text), message))
+    }
+
+    /// The organisation whose items become modules.
+    private func organization() throws(CourseImportError) -> PackageManifest.Organization {
+        let place = manifest.organizationsLocation ?? manifest.location
+        guard !manifest.organizations.isEmpty else {
+            throw error(
+                place, at: "organizations",
+                "the package has no organisation: it holds resources but no course structure to make modules of")
+        }
+        for organization in manifest.organizations where (organization.identifier ?? "").isEmpty {
+            throw error(organization.location, at: "organization", "an <organization> has no identifier, which the format requires")
+        }
+        guard let wanted = manifest.defaultOrganization else { return manifest.organizations[0] }
+        guard let found = manifest.organizations.first(where: { $0.identifier == wanted }) else {
+            let known = manifest.organizations.compactMap(\.identifier).map { "\"\($0)\"" }.joined(separator: ", ")
+            throw error(
+                place, at: wanted, "the default organisation \"\(wanted)\" is not among the package's organisations (\(known))")
+        }
+        return found
+    }
+
+    /// The course the package makes, or the first problem found in it.
+    mutating func course() throws(CourseImportError) -> Course {
+        let organization = try organization()
+        let isCartridge = manifest.format.isCartridge
+        guard let title = organization.title ?? (isCartridge ? manifest.title : nil) else {
+            throw error(
+                organization.location, at: "organization",
+                isCartridge
+                    ? "the cartridge states no title (neither its organisation nor its metadata)"
+                    : "organisation \"\(organization.identifier ?? "")\" has no <title>, which the format requires")
+        }
+        let modules = try modules(of: organization)
+        try checkFiles()
+        noteWhatHasNoEquivalent(besides: organization)
+
+        let duration = modules.reduce(Hours(minutes: 0)) { $0 + $1.duration }
+        let objective = Objective(id: "O1", text: Self.unstated)
+        let course = Course(
+            id: options.courseID ?? courseID(), version: manifest.version.flatMap(CourseVersion.init) ?? CourseVersion("1")!,
+            language: language(), title: shortText(title), summary: manifest.summary.map { String($0.prefix(4000)) } ?? title,
+            audience: Self.unstated, duration: duration, prerequisites: [], objectives: [objective], modules: modules,
+            assessment: Assessment(initialPositioning: Self.unstated, methods: [Self.unstated]),
+            certification: CertificationRule(minimumAttendancePercent: 100, requiredModules: [], requiresPassedAssessment: false),
+            validity: nil, groupSize: GroupSize(minimum: 1, maximum: 20), accessibility: Self.unstated)
+        if let problem = course.problems().first {
+            throw CourseImportError(manifest.location, problem.message)
+        }
+        if let violation = CourseSchema.violation(of: course) {
+            throw CourseImportError(
+                manifest.location, "the course made from this package does not match the course schema: \(Text(verbatim: violation))")
+        }
+        return course
+    }
+
+    /// One module per item that launches something, titled with its enclosing items' titles.
+    private mutating func modules(of organization: PackageManifest.Organization) throws(CourseImportError) -> [Module] {
+        let items = organization.items
+        var modules: [Module] = []
+        var unstatedTime: PackageManifest.Item?
+        var rounded = 0
+        let method = "Module en ligne (\(manifest.format))"
+        for item in items {
+            guard !item.identifier.isEmpty else {
+                throw error(item.location, at: "item", "an <item> has no identifier, which the format requires")
+            }
+            // A cartridge's root item has no title, and its folders need none.
+            guard item.title != nil || (manifest.format.isCartridge && item.reference == nil) else {
+                throw error(item.location, at: item.identifier, "item \"\(item.identifier)\" has no <title>, which the format requires")
+            }
+            guard let reference = item.reference else {
+                if !item.hasChildren {
+                    warn(
+                        item.location, at: item.identifier,
+                        "item \"\(item.title ?? item.identifier)\" launches nothing and holds no item: not a module")
+                }
+                continue
+            }
+            guard let resource = manifest.resources[reference] else {
+                guard manifest.format.isCartridge else {
+                    throw error(
+                        item.location, at: reference,
+                        "item \"\(item.identifier)\" refers to the resource \"\(reference)\", which the manifest does not define")
+                }
+                warn(
+                    item.location, at: reference,
+                    "item \"\(item.identifier)\" refers to the resource \"\(reference)\", which the cartridge does not define: the module keeps its title"
+                )
+                try append(item, in: items, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+                continue
+            }
+            if !manifest.format.isCartridge, resource.href == nil {
+                throw error(
+                    resource.location, at: resource.identifier,
+                    "resource \"\(resource.identifier)\", which item \"\(item.identifier)\" launches, has no href (its launch URL)")
+            }
+            try append(item, in: items, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+        }
+        guard !modules.isEmpty else {
+            throw error(
+                organization.location, at: "organization", "the organisation has no item that launches anything: no module to import")
+        }
+        guard modules.count <= Self.moduleLimit else {
+            throw error(
+                organization.location, at: "organization",
+                "the organisation makes \(modules.count) modules; a course holds at most \(Self.moduleLimit)")
+        }
+        if let item = unstatedTime {
+            // One module and the package states its own learning time: that is the module's.
+            if modules.count == 1, let minutes = manifest.learningTime.flatMap(Self.quarterHours) {
+                modules[0].duration = Hours(minutes: minutes)
+            } else {
+                throw error(
+                    item.location, at: item.identifier,
+                    "item \"\(item.title ?? item.identifier)\" states no typical learning time: give the modules' hours with --module-hours"
+                )
+            }
+        }
+        if rounded > 0 {
+            warn(manifest.location, at: "manifest", "\(counted(rounded, "learning time", "learning times")) rounded to the quarter hour")
+        }
+        return modules
+    }
+
+    private func append(
+        _ item: PackageManifest.Item, in items: [PackageManifest.Item], to modules: inout [Module], method: String,
+        unstated: inout PackageManifest.Item?, rounded: inout Int
+    ) throws(CourseImportError) {
+        let titles = (item.ancestors.map { items[$0].title } + [item.title]).compactMap { $0 }
+        let title = shortText(titles.joined(separator: " — "))
+        var duration = Hours(minutes: 0)
+        if let minutes = item.learningTime, let quarter = Self.quarterHours(minutes) {
+            if quarter != minutes { rounded += 1 }
+            duration = Hours(minutes: quarter)
+        } else if let moduleHours = options.moduleHours {
+            duration = moduleHours
+        } else if unstated == nil {
+            unstated = item
+        }
+        modules.append(
+            Module(
+                id: "M\(modules.count + 1)", title: title, duration: duration, modality: .remote, objectives: ["O1"],
+                content: [title], methods: [method]))
+    }
+
+    /// Minutes to the nearest quarter hour, at least one; `nil` for nothing.
+    static func quarterHours(_ minutes: Int) -> Int? {
+        guard minutes > 0 else { return nil }
+        return max(15, (minutes + 7) / 15 * 15)
+    }
+
+    /// Every file a resource names is in the package, and none leaves it.
+    private func checkFiles() throws(CourseImportError) {
+        if case .unknown = contents { return }
+        for resource in manifest.resources.values.sorted(by: { $0.location.line < $1.location.line }) {
+            for href in [resource.href].compactMap({ $0 }) + resource.files {
+                guard let path = resolved(href, in: resource) else { continue }
+                guard let normal = PackageArchive.normalised(path) else {
+                    throw error(resource.location, at: href, "resource \"\(resource.identifier)\" names \"\(href)\", outside the package")
+                }
+                guard contents.holds(normal) else {
+                    throw error(
+                        resource.location, at: resource.identifier,
+                        "resource \"\(resource.identifier)\" names the file \"\(href)\", which the package does not hold")
+                }
+            }
+        }
+    }
+
+    /// A file reference as a path from the package's root: `xml:base` applied, the query and
+    /// fragment dropped, percent escapes decoded; `nil` for an absolute URL (on the web).
+    private func resolved(_ href: String, in resource: PackageManifest.Resource) -> String? {
+        if let colon = href.firstIndex(of: ":"), href[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
+            href.distance(from: href.startIndex, to: colon) > 1
+        {
+            return nil
+        }
+        var path = String(href.prefix { $0 != "?" && $0 != "#" })
+        path = path.removingPercentEncoding ?? path
+        let base = (manifest.resourcesBase ?? "") + (resource.base ?? "")
+        if base.contains("://") { return nil }
+        return base + path
+    }
+
+    /// What the package says that a course has no place for, said once per kind.
+    private mutating func noteWhatHasNoEquivalent(besides organization: PackageManifest.Organization) {
+        var notes: [(SourceLocation, Text)] = []
+        for (kind, found) in manifest.unmatched {
+            notes.append(
+                (found.first, "\(kind), in \(counted(found.count, "place", "places")), have no equivalent in a course: not imported"))
+        }
+        let others = manifest.organizations.filter { $0.identifier != organization.identifier }
+        if let first = others.first {
+            notes.append(
+                (first.location, "\(counted(others.count, "other organisation", "other organisations")) than the default: not imported"))
+        }
+        let launching = organization.items.filter { $0.reference.flatMap { manifest.resources[$0]?.href } != nil }
+        if let first = launching.first {
+            notes.append(
+                (
+                    first.location,
+                    "\(counted(launching.count, "launch URL", "launch URLs")) of the items have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
+                ))
+        }
+        for (location, message) in notes.sorted(by: { ($0.0.line, $0.1.key) < ($1.0.line, $1.1.key) }) {
+            warnings.append(CourseImportWarning(location, message))
+        }
+    }
+
+    /// The manifest's identifier as a course id (letters, digits, `.`, `_` and `-`, 64 at most).
+    private func courseID() -> String {
+        var id = ""
+        for character in (manifest.identifier ?? "").unicodeScalars {
+            let allowed = character.isASCII && (CharacterSet.alphanumerics.contains(character) || "._-".unicodeScalars.contains(character))
+            id.unicodeScalars.append(allowed ? character : "-")
+        }
+        while let first = id.unicodeScalars.first, !(first.isASCII && CharacterSet.alphanumerics.contains(first)) {
+            id.unicodeScalars.removeFirst()
+        }
+        id = String(id.prefix(64))
+        return id.isEmpty ? "PACKAGE" : id
+    }
+
+    /// The metadata's language as the course format writes it (`fr`, `en-US`), or `fr`.
+    private func language() -> String {
+        guard let stated = manifest.language else { return "fr" }
+        let parts = stated.split(separator: "-")
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return "fr" }
+        if parts.count == 2, parts[1].count == 2, parts[1].allSatisfy({ $0.isASCII && $0.isLetter }) {
+            return first.lowercased() + "-" + parts[1].uppercased()
+        }
+        return first.lowercased()
+    }
+
+    private func shortText(_ text: String) -> String {
+        text.count <= 300 ? text : String(text.prefix(299)) + "…"
+    }
+}

@@ -1,0 +1,229 @@
+public import Foundation
+public import TrainingCore
+internal import ZIPFoundation
+
+/// Reads an e-learning package — SCORM 1.2, SCORM 2004 or IMS Common Cartridge 1.0 to 1.3 —
+/// into a course whose modules are the package's items, delivered remotely.
+///
+/// A package is a `.zip`, a folder holding `imsmanifest.xml` at its root, or that manifest
+/// alone. From a zip, only the manifest is inflated, into a private temporary folder, within
+/// ``Limits``; every entry's path is checked first, and the package is refused whole if one
+/// would leave its folder. From a zip or a folder, every file the manifest names must be in
+/// the package; from the manifest alone, the files are not looked for.
+///
+/// The default organisation's items become the modules, in document order: an item that
+/// launches something (or that holds nothing) is a module, titled with the titles of the
+/// items that enclose it (`Module 1 — Chapitre 2`). Its hours are the typical learning time
+/// its metadata states, rounded to the quarter hour, or the hours the options give. What a course has no
+/// place for (sequencing rules, launch URLs, time limits, other organisations) is a warning.
+public struct PackageReader: Sendable {
+    /// What a zip may hold before it is refused as a bomb or a mistake.
+    public struct Limits: Sendable {
+        /// The most entries.
+        public var entries = 20_000
+        /// The most bytes all entries together say they inflate to.
+        public var totalBytes: UInt64 = 8 << 30
+        /// The largest manifest.
+        public var manifestBytes: UInt64 = 16 << 20
+        /// The most an entry of over a mebibyte may inflate, as a multiple of its compressed size.
+        public var compressionRatio: UInt64 = 200
+
+        public init() {}
+    }
+
+    /// What the user gives that a package may not say.
+    public struct Options: Sendable {
+        /// The hours of a module whose item states no learning time.
+        public var moduleHours: Hours?
+        /// The course's id, instead of the one made from the manifest's identifier.
+        public var courseID: String?
+
+        public init(moduleHours: Hours? = nil, courseID: String? = nil) {
+            self.moduleHours = moduleHours
+            self.courseID = courseID
+        }
+    }
+
+    /// The limits on zips.
+    public var limits: Limits
+    public var options: Options
+
+    /// A reader with the default limits.
+    public init(options: Options = Options(), limits: Limits = Limits()) {
+        self.options = options
+        self.limits = limits
+    }
+
+    /// Whether `path` is a package rather than a course or LHEO file: a `.zip`, or a folder
+    /// holding `imsmanifest.xml`. (A manifest alone is told by its root: ``CourseReader``.)
+    public static func isPackage(_ path: String) -> Bool {
+        let url = URL(fileURLWithPath: path)
+        if url.pathExtension.lowercased() == "zip" { return true }
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+            && FileManager.default.fileExists(atPath: url.appendingPathComponent("imsmanifest.xml").path)
+    }
+
+    /// Reads the package at `path` into a course; what has no equivalent goes to `warn`.
+    public func read(_ path: String, warn: (CourseImportWarning) -> Void) throws -> CatalogueEntry {
+        let url = URL(fileURLWithPath: path)
+        if url.pathExtension.lowercased() == "zip" {
+            let archive = try PackageArchive(url: url, shownAs: path, limits: limits)
+            defer { archive.removeTemporaryFolder() }
+            return try read(manifest: archive.manifest, shownAs: path + "/imsmanifest.xml", contents: .archive(archive), warn: warn)
+        }
+        let shown = (path.hasSuffix("/") ? path : path + "/") + "imsmanifest.xml"
+        return try read(manifest: url.appendingPathComponent("imsmanifest.xml"), shownAs: shown, contents: .folder(url), warn: warn)
+    }
+
+    /// Reads a manifest alone, named `shown` in messages: the files it names are not looked for.
+    func read(manifest url: URL, shownAs shown: String, warn: (CourseImportWarning) -> Void) throws -> CatalogueEntry {
+        try read(manifest: url, shownAs: shown, contents: .unknown, warn: warn)
+    }
+
+    private func read(
+        manifest url: URL, shownAs shown: String, contents: PackageContents, warn: (CourseImportWarning) -> Void
+    ) throws -> CatalogueEntry {
+        // Memory grows with the manifest's items and resources: a manifest is bounded, from a folder too.
+        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? UInt64, size > limits.manifestBytes {
+            throw CourseImportError(
+                SourceLocation(path: shown, line: 0), "the manifest is larger than \(limits.manifestBytes >> 20) MiB; refused")
+        }
+        let manifest = try PackageManifest.read(url, shownAs: shown)
+        var builder = PackageCourseBuilder(
+            manifest: manifest, contents: contents, options: options, columns: ColumnFinder(opening: url.path, shownAs: shown))
+        let course = try builder.course()
+        for warning in builder.warnings { warn(warning) }
+        return CatalogueEntry(course: course, location: manifest.location)
+    }
+}
+
+/// What a package holds besides its manifest, to check the files the manifest names.
+enum PackageContents {
+    case archive(PackageArchive)
+    case folder(URL)
+    /// The manifest alone: the files are elsewhere.
+    case unknown
+
+    /// Whether the package holds the file at `path`, relative to its root.
+    func holds(_ path: String) -> Bool {
+        switch self {
+        case .archive(let archive): archive.paths.contains(path)
+        case .folder(let folder):
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path)
+        case .unknown: true
+        }
+    }
+}
+
+/// A zip package, checked entry by entry from its central directory, its manifest inflated
+/// into a temporary folder of its own.
+final class PackageArchive {
+    let paths: Set<String>
+    let manifest: URL
+    private let folder: URL
+
+    init(url: URL, shownAs shown: String, limits: PackageReader.Limits) throws(CourseImportError) {
+        let whole = SourceLocation(path: shown, line: 0)
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw CourseImportError(whole, "not a zip archive this tool can read")
+        }
+        var paths: Set<String> = []
+        var total: UInt64 = 0
+        var count = 0
+        var manifestEntry: Entry?
+        for entry in archive {
+            count += 1
+            guard count <= limits.entries else {
+                throw CourseImportError(whole, "the archive holds more than \(limits.entries) entries; a package this large is refused")
+            }
+            let path = entry.path
+            guard let normal = Self.normalised(path) else {
+                throw CourseImportError(
+                    whole, "the entry \"\(path)\" would be written outside the package's folder; the archive is refused")
+            }
+            guard entry.type != .symlink else {
+                throw CourseImportError(whole, "the entry \"\(path)\" is a symbolic link; a package holds files and folders only")
+            }
+            total += entry.uncompressedSize
+            guard total <= limits.totalBytes else {
+                throw CourseImportError(
+                    whole, "the archive inflates to more than \(limits.totalBytes >> 20) MiB; a package this large is refused")
+            }
+            if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.compressionRatio {
+                throw CourseImportError(
+                    whole,
+                    "the entry \"\(path)\" inflates \(entry.uncompressedSize / max(entry.compressedSize, 1)) times its size: refused as a zip bomb"
+                )
+            }
+            if entry.type == .file {
+                paths.insert(normal)
+                if normal == "imsmanifest.xml" { manifestEntry = entry }
+            }
+        }
+        guard let manifestEntry else {
+            throw CourseImportError(whole, "the archive has no imsmanifest.xml at its root: it is not a SCORM or Common Cartridge package")
+        }
+        guard manifestEntry.uncompressedSize <= limits.manifestBytes else {
+            throw CourseImportError(whole, "its imsmanifest.xml is larger than \(limits.manifestBytes >> 20) MiB; refused")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allervers-package-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CourseImportError(whole, "cannot make a temporary folder to read the package in")
+        }
+        let manifest = folder.appendingPathComponent("imsmanifest.xml")
+        do {
+            guard FileManager.default.createFile(atPath: manifest.path, contents: nil),
+                let handle = FileHandle(forWritingAtPath: manifest.path)
+            else { throw CourseImportError(whole, "cannot write its manifest into a temporary folder") }
+            defer { try? handle.close() }
+            var written: UInt64 = 0
+            let stated = manifestEntry.uncompressedSize
+            let checksum = try archive.extract(manifestEntry, skipCRC32: false) { chunk in
+                written += UInt64(chunk.count)
+                guard written <= stated else {
+                    throw CourseImportError(whole, "its imsmanifest.xml inflates beyond the size the archive states: refused as a zip bomb")
+                }
+                try handle.write(contentsOf: chunk)
+            }
+            // ZIPFoundation computes the checksum of what it hands a consumer but leaves the comparison to the caller.
+            guard checksum == manifestEntry.checksum, written == stated else { throw CocoaError(.fileReadCorruptFile) }
+        } catch let error as CourseImportError {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw CourseImportError(whole, "its imsmanifest.xml cannot be read from the archive (damaged, or its checksum does not match)")
+        }
+        self.paths = paths
+        self.manifest = manifest
+        self.folder = folder
+    }
+
+    func removeTemporaryFolder() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The entry's path relative to the package's root, or `nil` when it would leave it
+    /// (absolute, `..`, a drive letter, a NUL). Backslashes count as separators, as some
+    /// Windows tools write them.
+    static func normalised(_ path: String) -> String? {
+        guard !path.isEmpty, !path.contains("\0") else { return nil }
+        let slashed = path.replacingOccurrences(of: "\\", with: "/")
+        guard !slashed.hasPrefix("/"), !(slashed.count >= 2 && slashed.dropFirst().first == ":") else { return nil }
+        var parts: [Substring] = []
+        for part in slashed.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": return nil
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,468 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingTesting
+import ZIPFoundation
+
+@testable import TrainingXML
+
+/// E-learning packages read as courses: every manifest of `../shared/corpora/scorm-imscp/`
+/// and `common-cartridge/`, the deliberately broken ones refused, and the zips a test builds
+/// (bombs, paths that leave the package, damaged entries) refused without a file written
+/// outside a temporary folder.
+@Suite struct PackageReaderTests {
+    static func corpus(_ path: String) throws -> URL {
+        let url = try #require(Fixtures.corpora, "../shared/corpora is beside the repository").appendingPathComponent(path)
+        try #require(FileManager.default.fileExists(atPath: url.path), "\(url.path)")
+        return url
+    }
+
+    /// Every entry read from `url` (a manifest, a folder or a zip), with the warnings.
+    static func read(_ url: URL, moduleHours: Hours? = Hours(hours: 1)) throws -> (course: Course, warnings: [CourseImportWarning]) {
+        var warnings: [CourseImportWarning] = []
+        let options = PackageReader.Options(moduleHours: moduleHours)
+        if PackageReader.isPackage(url.path) {
+            let entry = try PackageReader(options: options).read(url.path) { warnings.append($0) }
+            return (entry.course, warnings)
+        }
+        // A manifest alone is told by its root, like any course file.
+        var reader = CourseReader()
+        reader.packageOptions = options
+        var courses: [Course] = []
+        try reader.readCatalogue(from: url, warn: { warnings.append($0) }) { courses.append($0.course) }
+        #expect(courses.count == 1)
+        return (try #require(courses.first), warnings)
+    }
+
+    /// The valid manifests of the corpus: the modules each makes, and its warnings.
+    static let valid: [(path: String, modules: Int, warnings: Int)] = [
+        ("scorm-imscp/scorm12/ComplexNestedOrganization_SCORM12", 11, 2),
+        ("scorm-imscp/scorm12/ContentPackagingOneFilePerSCO_SCORM12", 18, 2),
+        ("scorm-imscp/scorm12/ContentPackagingSingleSCO_SCORM12", 1, 1),
+        ("scorm-imscp/scorm12/ContentPackagingWithMetadata_SCORM12", 1, 2),
+        ("scorm-imscp/scorm12/InvalidFileReferences_SCORM12", 1, 1),
+        ("scorm-imscp/scorm12/LaunchUrlFromNestedItem_SCORM12", 2, 1),
+        ("scorm-imscp/scorm12/MultipleItemsWithIdentifierRef_SCORM12", 3, 1),
+        ("scorm-imscp/scorm12/PrerequisitesTest_SCORM12", 4, 5),
+        ("scorm-imscp/scorm12/RuntimeBasicCalls_SCORM12", 1, 1),
+        ("scorm-imscp/scorm12/RuntimeMinimumCalls_SCORM12", 18, 2),
+        ("scorm-imscp/scorm2004/AdlAttributes_SCORM20043rdEdition", 1, 6),
+        ("scorm-imscp/scorm2004/ContentPackagingMetadata_SCORM20043rdEdition", 1, 1),
+        ("scorm-imscp/scorm2004/ContentPackagingNoSchemaVersion_SCORM20042ndEdition", 1, 1),
+        ("scorm-imscp/scorm2004/ContentPackagingOneFilePerSCO_SCORM20043rdEdition", 18, 2),
+        ("scorm-imscp/scorm2004/ContentPackagingSingleSCO_SCORM20042ndEdition", 1, 1),
+        ("scorm-imscp/scorm2004/ContentPackagingSingleSCO_SCORM20043rdEdition", 1, 1),
+        ("scorm-imscp/scorm2004/MinimalValid_SCORM20043rdEdition", 1, 1),
+        ("scorm-imscp/scorm2004/RunTimeAdvancedCalls_SCORM20043rdEdition", 1, 2),
+        ("scorm-imscp/scorm2004/RuntimeBasicCalls_SCORM20043rdEdition", 1, 2),
+        ("scorm-imscp/scorm2004/RuntimeMinimumCalls_SCORM20043rdEdition", 18, 2),
+        ("scorm-imscp/scorm2004/SequencingForcedSequential_SCORM20043rdEdition", 5, 2),
+        ("scorm-imscp/scorm2004/SequencingPostTestRollup4thEd_SCORM20044thEdition", 5, 4),
+        ("scorm-imscp/scorm2004/SequencingPostTestRollup_SCORM20043rdEdition", 5, 2),
+        ("scorm-imscp/scorm2004/SequencingPreOrPostTestRollup_SCORM20043rdEdition", 6, 2),
+        ("scorm-imscp/scorm2004/SequencingRandomTest_SCORM20043rdEdition", 8, 4),
+        ("scorm-imscp/scorm2004/SequencingSimpleRemediation_SCORM20043rdEdition", 8, 3),
+        ("scorm-imscp/adl-cts/LMSTestPackage_API", 3, 3),
+        ("scorm-imscp/adl-cts/LMSTestPackage_CM-04d", 10, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_CM-08", 2, 3),
+        ("scorm-imscp/adl-cts/LMSTestPackage_CM-13", 3, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_CO-03", 6, 5),
+        ("scorm-imscp/adl-cts/LMSTestPackage_CO-08a", 3, 3),
+        ("scorm-imscp/adl-cts/LMSTestPackage_CO-13a", 3, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_DDMa", 2, 5),
+        ("scorm-imscp/adl-cts/LMSTestPackage_MS-05b", 5, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_OB-03b", 7, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_OB-08a", 4, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_OB-11b", 3, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_OB-15", 6, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_RU-01ba", 5, 3),
+        ("scorm-imscp/adl-cts/LMSTestPackage_RU-04bb", 5, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_RU-07c", 5, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_RU-13b", 5, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_RU-15b", 5, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_RU-19b", 4, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_SX-07c", 3, 4),
+        ("scorm-imscp/adl-cts/LMSTestPackage_SX-10d", 2, 4),
+        ("common-cartridge/extracted/ThinCC_SU21_IM-UH_1011_AD_001_202242408", 1, 0),
+        ("common-cartridge/extracted/canvas-summer-template-export", 33, 1),
+        ("common-cartridge/extracted/offline_content_module_live80.v1321", 31, 1),
+        ("common-cartridge/extracted/test_01", 11, 4),
+    ]
+
+    /// The manifests that must be refused, with where and why.
+    static let refused: [(path: String, at: String, message: String)] = [
+        (
+            "scorm-imscp/scorm12/ItemWithNonExistentResourceId_SCORM12/imsmanifest.xml", ":20:48",
+            "item \"item_1\" refers to the resource \"non_existent_resource\", which the manifest does not define"
+        ),
+        (
+            "scorm-imscp/scorm12/MalformedXml_SCORM12/imsmanifest.xml", ":27:20",
+            "Opening and ending tag mismatch: item line 24 and organization"
+        ),
+        (
+            "scorm-imscp/scorm12/MissingLaunchUrl_SCORM12/imsmanifest.xml", ":30:27",
+            "resource \"resource_1\", which item \"item_1\" launches, has no href (its launch URL)"
+        ),
+        (
+            "scorm-imscp/scorm12/MissingRequiredFields_SCORM12/imsmanifest.xml", ":18:6",
+            "organisation \"default_org\" has no <title>, which the format requires"
+        ),
+        (
+            "scorm-imscp/scorm2004/InvalidMissingOrgIdentifier_SCORM20043rdEdition/imsmanifest.xml", ":12:6",
+            "an <organization> has no identifier, which the format requires"
+        ),
+        (
+            "scorm-imscp/adl-cts-invalid/CM-01-broken-default-org/imsmanifest.xml", ":20:30",
+            "the default organisation \"NONEXISTENT_ORG\" is not among the package's organisations (\"CM-01\")"
+        ),
+        // The package as a whole: its files are looked for, and are not there.
+        (
+            "scorm-imscp/scorm12/InvalidFileReferences_SCORM12", ":26:27",
+            "resource \"resource_1\" names the file \"content/nonexistent.html\", which the package does not hold"
+        ),
+        (
+            "common-cartridge/extracted/single-page/imsmanifest.xml", ":30",
+            "the organisation has no item that launches anything: no module to import"
+        ),
+        // The specification's example binds a prefix it never declares.
+        ("common-cartridge/examples/manifest.xml", ":22:32", "Namespace prefix imsmd on language is not defined"),
+    ]
+
+    @Test func everyManifestOfTheCorpusIsCovered() throws {
+        var found: Set<String> = []
+        for folder in [
+            "scorm-imscp/scorm12", "scorm-imscp/scorm2004", "scorm-imscp/adl-cts", "scorm-imscp/adl-cts-invalid",
+            "common-cartridge/extracted",
+        ] {
+            for package in Fixtures.corpusFiles(folder)
+            where FileManager.default.fileExists(atPath: package.appendingPathComponent("imsmanifest.xml").path) {
+                found.insert("\(folder)/\(package.lastPathComponent)")
+            }
+        }
+        found.insert("common-cartridge/examples")
+        let covered = Set(
+            Self.valid.map(\.path)
+                + Self.refused.map { $0.path.hasSuffix(".xml") ? ($0.path as NSString).deletingLastPathComponent : $0.path })
+        #expect(found.subtracting(covered).isEmpty, "not covered: \(found.subtracting(covered).sorted())")
+        #expect(found.count >= 56)
+    }
+
+    @Test(arguments: valid.map(\.path))
+    func aValidManifestReadsAsACourseOfRemoteModules(path: String) throws {
+        let expected = try #require(Self.valid.first { $0.path == path })
+        let (course, warnings) = try Self.read(try Self.corpus(path + "/imsmanifest.xml"))
+        #expect(course.modules.count == expected.modules)
+        #expect(course.modules.allSatisfy { $0.modality == .remote && $0.duration == Hours(hours: 1) && $0.objectives == ["O1"] })
+        #expect(course.duration == Hours(hours: expected.modules))
+        #expect(course.modules.map(\.id) == (1...expected.modules).map { "M\($0)" })
+        #expect(warnings.count == expected.warnings, "\(warnings.map(\.text))")
+        #expect(warnings.allSatisfy { $0.location.path.hasSuffix(path + "/imsmanifest.xml") && $0.location.line > 0 })
+        // The course holds to the course format: written out, it reads back the same through its XSD.
+        let folder = try TemporaryFolder()
+        let written = try folder.file("course.xml", try CourseWriter().document(for: [course]))
+        #expect(try CourseReader().courses(from: written) == [course])
+    }
+
+    @Test(arguments: refused.map(\.path))
+    func aBrokenManifestIsRefusedSayingWhereAndWhy(path: String) throws {
+        let expected = try #require(Self.refused.first { $0.path == path })
+        do {
+            _ = try Self.read(try Self.corpus(path))
+            Issue.record("\(path) was read")
+        } catch let error as CourseImportError {
+            let shown = error.text.description
+            #expect(shown.contains(expected.at + ": " + expected.message), "\(shown)")
+            #expect(error.location.path.hasSuffix(".xml"))
+        }
+    }
+
+    /// Nested items are flattened under their parents' titles, in document order; the
+    /// other organisation, the launch URLs and the sequencing are warnings.
+    @Test func nestingIsFlattenedWithTheParentsTitles() throws {
+        let (course, warnings) = try Self.read(try Self.corpus("scorm-imscp/scorm12/ComplexNestedOrganization_SCORM12/imsmanifest.xml"))
+        #expect(course.id == "com.example.complex_nested_organization")
+        #expect(course.version == CourseVersion("1.0"))
+        #expect(course.title == "Complex Nested Organization Test")
+        #expect(
+            course.modules.map(\.title).prefix(5) == [
+                "Module 1", "Module 1 — Chapter 1.1", "Module 1 — Chapter 1.1 — Section 1.1.1",
+                "Module 1 — Chapter 1.1 — Section 1.1.1 — Topic 1.1.1.1", "Module 1 — Chapter 1.1 — Section 1.1.1 — Topic 1.1.1.2",
+            ])
+        #expect(course.modules.last?.title == "Module 3")
+        #expect(!course.modules.map(\.title).contains("Alternate Item 1"))
+        #expect(warnings.map(\.message.description).contains("1 other organisation than the default: not imported"))
+        #expect(
+            warnings.first?.message.description
+                == "11 launch URLs of the items have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
+        )
+        let sequenced = try Self.read(try Self.corpus("scorm-imscp/scorm12/PrerequisitesTest_SCORM12/imsmanifest.xml")).warnings
+        #expect(
+            sequenced.contains { $0.message.description == "sequencing rules, in 4 places, have no equivalent in a course: not imported" })
+        #expect(sequenced.contains { $0.message.description == "time limits, in 2 places, have no equivalent in a course: not imported" })
+    }
+
+    /// A Common Cartridge: its untitled root and its folders give their titles (or none);
+    /// a header is not a module; a dangling reference, real in a Canvas export, is a warning.
+    @Test func aCartridgeReadsItsModulesFolders() throws {
+        let (course, warnings) = try Self.read(try Self.corpus("common-cartridge/extracted/test_01/imsmanifest.xml"))
+        #expect(course.title == "Loaded Course")
+        #expect(course.modules.first?.title == "Example Course Module — Group Assignment")
+        #expect(!course.modules.map(\.title).contains { $0.contains("Text Header Example") })
+        #expect(
+            warnings.contains {
+                $0.message.description.contains("item \"Text Header Example\" launches nothing and holds no item: not a module")
+            })
+        #expect(warnings.contains { $0.message.description.contains("refers to the resource \"i266841707e1e591af20e730c517eb60f\"") })
+        // The Thin CC file starts with a byte-order mark; its title comes from its metadata.
+        let thin = try Self.read(try Self.corpus("common-cartridge/extracted/ThinCC_SU21_IM-UH_1011_AD_001_202242408/imsmanifest.xml"))
+        #expect(thin.course.title == "Communications Lab, Section 001")
+        #expect(thin.course.modules.map(\.title) == ["Unit 1 — Lesson 1 — i <3 ffmpeg"])
+    }
+
+    @Test func aModuleWithoutLearningTimeNeedsTheHoursGiven() throws {
+        let manifest = try Self.corpus("scorm-imscp/scorm12/ComplexNestedOrganization_SCORM12/imsmanifest.xml")
+        do {
+            _ = try Self.read(manifest, moduleHours: nil)
+            Issue.record("read without hours")
+        } catch let error as CourseImportError {
+            #expect(
+                error.text.description.hasSuffix(
+                    "imsmanifest.xml:21:25: item \"Module 1\" states no typical learning time: give the modules' hours with --module-hours")
+            )
+        }
+    }
+
+    static func manifest(
+        namespace: String = "http://www.imsglobal.org/xsd/imscp_v1p1", metadata: String = "", items: String, resources: String
+    )
+        -> String
+    {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <manifest identifier="essai:ligne" version="2.1" xmlns="\(namespace)">
+          <metadata>\(metadata)</metadata>
+          <organizations default="o">
+            <organization identifier="o">
+              <title>Aller-vers en ligne</title>
+        \(items)
+            </organization>
+          </organizations>
+          <resources>
+        \(resources)
+          </resources>
+        </manifest>
+        """
+    }
+
+    /// Learning times the items' metadata state are the modules' hours, to the quarter hour.
+    @Test func statedLearningTimesAreTheModulesHours() throws {
+        let folder = try TemporaryFolder()
+        let lom = { (time: String) in
+            "<metadata><lom xmlns=\"http://ltsc.ieee.org/xsd/LOM\"><educational><typicalLearningTime><duration>\(time)</duration></typicalLearningTime></educational></lom></metadata>"
+        }
+        let text = Self.manifest(
+            items: """
+                <item identifier="a" identifierref="r"><title>Repérer</title>\(lom("PT1H20M"))</item>
+                <item identifier="b" identifierref="r"><title>Aller vers</title>\(lom("PT30M"))</item>
+                <item identifier="c" identifierref="r"><title>Suivre</title></item>
+                """,
+            resources: "<resource identifier=\"r\" type=\"webcontent\" href=\"index.html\"/>")
+        let url = try folder.file("imsmanifest.xml", text)
+        do {
+            _ = try Self.read(url, moduleHours: nil)
+            Issue.record("the third item has no time")
+        } catch let error as CourseImportError {
+            #expect(error.message.description.contains("item \"Suivre\" states no typical learning time"))
+        }
+        let (course, warnings) = try Self.read(url, moduleHours: Hours(minutes: 90))
+        #expect(course.modules.map(\.duration) == [Hours(minutes: 75), Hours(minutes: 30), Hours(minutes: 90)])
+        #expect(course.duration == Hours(minutes: 195))
+        #expect(course.id == "essai-ligne" && course.version == CourseVersion("2.1"))
+        #expect(warnings.contains { $0.message.description == "1 learning time rounded to the quarter hour" })
+
+        // SCORM 1.2's LOM writes a clock time; the package's own time is its one module's.
+        let scorm12 = Self.manifest(
+            namespace: "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+            metadata:
+                "<schema>ADL SCORM</schema><schemaversion>1.2</schemaversion><lom><general><title><langstring>Le titre du paquet</langstring></title><description><langstring>Ce que le module enseigne.</langstring></description><language>en-gb</language></general><educational><typicallearningtime><datetime>02:00:00</datetime></typicallearningtime></educational></lom>",
+            items: "<item identifier=\"a\" identifierref=\"r\"><title>Seul module</title></item>",
+            resources: "<resource identifier=\"r\" type=\"webcontent\" href=\"index.html\"/>")
+        let single = try Self.read(try folder.file("single/imsmanifest.xml", scorm12), moduleHours: nil).course
+        #expect(single.modules.map(\.duration) == [Hours(hours: 2)])
+        #expect(single.summary == "Ce que le module enseigne." && single.language == "en-GB")
+        #expect(single.title == "Aller-vers en ligne")
+        #expect(single.modules[0].methods == ["Module en ligne (SCORM 1.2)"])
+    }
+
+    @Test func durationsReadAsLOMWritesThem() {
+        #expect(PackageDuration.minutes("PT1H30M") == 90)
+        #expect(PackageDuration.minutes("P1DT2H") == 1560)
+        #expect(PackageDuration.minutes("PT0.5H") == 30)
+        #expect(PackageDuration.minutes("PT45S") == 1)
+        #expect(PackageDuration.minutes("00:45:00") == 45)
+        #expect(PackageDuration.minutes("P1Y") == nil)
+        #expect(PackageDuration.minutes("P1M") == nil)
+        #expect(PackageDuration.minutes("une heure") == nil)
+    }
+
+    // MARK: Folders and zips
+
+    static let nested = "scorm-imscp/scorm12/ComplexNestedOrganization_SCORM12/imsmanifest.xml"
+
+    @Test func aFolderOrAZipHoldingEveryFileReadsAndOneMissingIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: Self.nested, in: folder)
+        #expect(try Self.read(root).course.modules.count == 11)
+        let zipped = try Packages.zip(try Packages.entries(of: root), as: "nested.zip", in: folder)
+        let (course, warnings) = try Self.read(zipped)
+        #expect(course.modules.count == 11)
+        #expect(warnings.first?.location.description == zipped.path + "/imsmanifest.xml:21")
+
+        let partial = try TemporaryFolder()
+        let incomplete = try Packages.folder(from: Self.nested, in: partial, leaving: ["content/module3.html"])
+        for url in [incomplete, try Packages.zip(try Packages.entries(of: incomplete), as: "partial.zip", in: partial)] {
+            do {
+                _ = try Self.read(url)
+                Issue.record("\(url.path) was read without content/module3.html")
+            } catch let error as CourseImportError {
+                #expect(
+                    error.text.description.hasSuffix(
+                        "imsmanifest.xml:100:27: resource \"resource_module_3\" names the file \"content/module3.html\", which the package does not hold"
+                    ), "\(error.text)")
+            }
+        }
+    }
+
+    static func expectRefused(_ url: URL, saying message: String, limits: PackageReader.Limits = PackageReader.Limits()) {
+        do {
+            _ = try PackageReader(options: .init(moduleHours: Hours(hours: 1)), limits: limits).read(url.path) { _ in }
+            Issue.record("\(url.lastPathComponent) was read")
+        } catch let error as CourseImportError {
+            #expect(error.text.description == url.path + ": " + message)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    /// Entries whose path would leave the package are refused before anything is inflated,
+    /// and nothing appears outside the temporary folder.
+    @Test(arguments: ["../escape.txt", "content/../../escape.txt", "/tmp/escape.txt", "..\\escape.txt", "C:/escape.txt"])
+    func aPathLeavingThePackageIsRefused(path: String) throws {
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: Self.nested, in: folder)
+        let zipped = try Packages.zip(try Packages.entries(of: root) + [(path, Data("évadé\n".utf8))], as: "evasion.zip", in: folder)
+        Self.expectRefused(zipped, saying: "the entry \"\(path)\" would be written outside the package's folder; the archive is refused")
+        for place in [folder.url.deletingLastPathComponent(), folder.url, URL(fileURLWithPath: "/tmp")] {
+            #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent("escape.txt").path))
+        }
+    }
+
+    @Test func aSymbolicLinkIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: Self.nested, in: folder)
+        let zipped = try Packages.zip(try Packages.entries(of: root), as: "lien.zip", in: folder)
+        let archive = try Archive(url: zipped, accessMode: .update)
+        let target = Data("/etc/passwd".utf8)
+        try archive.addEntry(with: "content/lien", type: .symlink, uncompressedSize: Int64(target.count)) { position, size in
+            target.subdata(in: Int(position)..<Int(position) + size)
+        }
+        Self.expectRefused(zipped, saying: "the entry \"content/lien\" is a symbolic link; a package holds files and folders only")
+    }
+
+    /// A zip bomb: 32 MiB of zeros deflate to a few kilobytes.
+    @Test func anEntryThatInflatesFarBeyondItsSizeIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: Self.nested, in: folder)
+        let zipped = try Packages.zip(
+            try Packages.entries(of: root) + [("content/zeros.bin", Data(count: 32 << 20))], as: "bombe.zip", in: folder)
+        do {
+            _ = try PackageReader(options: .init(moduleHours: Hours(hours: 1))).read(zipped.path) { _ in }
+            Issue.record("the bomb was read")
+        } catch let error as CourseImportError {
+            #expect(error.text.description.hasPrefix(zipped.path + ": the entry \"content/zeros.bin\" inflates "), "\(error.text)")
+            #expect(error.text.description.hasSuffix(" times its size: refused as a zip bomb"))
+        }
+    }
+
+    /// A manifest whose header states fewer bytes than it inflates to: the inflation stops
+    /// at the stated size.
+    @Test func aManifestInflatingBeyondItsStatedSizeIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let text = Data(try String(contentsOf: try Self.corpus(Self.nested), encoding: .utf8).utf8)
+        let zipped = try Packages.zip([("imsmanifest.xml", text)], as: "menteur.zip", in: folder)
+        var bytes = [UInt8](try Data(contentsOf: zipped))
+        // The uncompressed size: at 22 in the local header, at 24 in the central directory's.
+        for (signature, offset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 22), ([0x50, 0x4B, 0x01, 0x02], 24)] {
+            let start = try #require((0..<bytes.count - 4).first { Array(bytes[$0..<$0 + 4]) == signature })
+            bytes.replaceSubrange(start + offset..<start + offset + 4, with: [0x00, 0x01, 0x00, 0x00])  // 256 bytes
+        }
+        try Data(bytes).write(to: zipped)
+        Self.expectRefused(zipped, saying: "its imsmanifest.xml inflates beyond the size the archive states: refused as a zip bomb")
+    }
+
+    @Test func aDamagedManifestIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let text = Data(try String(contentsOf: try Self.corpus(Self.nested), encoding: .utf8).utf8)
+        let zipped = try Packages.zip([("imsmanifest.xml", text)], as: "abime.zip", in: folder, method: .none)
+        var bytes = [UInt8](try Data(contentsOf: zipped))
+        let at = try #require((0..<bytes.count - 9).first { Array(bytes[$0..<$0 + 9]) == Array("<resource".utf8) })
+        bytes[at + 1] = UInt8(ascii: "R")
+        try Data(bytes).write(to: zipped)
+        Self.expectRefused(zipped, saying: "its imsmanifest.xml cannot be read from the archive (damaged, or its checksum does not match)")
+    }
+
+    @Test func theLimitsOnEntriesAndSizeHold() throws {
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: Self.nested, in: folder)
+        let zipped = try Packages.zip(try Packages.entries(of: root), as: "paquet.zip", in: folder)
+        var few = PackageReader.Limits()
+        few.entries = 5
+        Self.expectRefused(zipped, saying: "the archive holds more than 5 entries; a package this large is refused", limits: few)
+        var small = PackageReader.Limits()
+        small.totalBytes = 1 << 20
+        let big = try Packages.zip(
+            try Packages.entries(of: root) + [("content/video.mp4", Data((0..<(2 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))],
+            as: "gros.zip", in: folder)
+        Self.expectRefused(big, saying: "the archive inflates to more than 1 MiB; a package this large is refused", limits: small)
+        var tiny = PackageReader.Limits()
+        tiny.manifestBytes = 1024
+        Self.expectRefused(zipped, saying: "its imsmanifest.xml is larger than 0 MiB; refused", limits: tiny)
+    }
+
+    /// The hostile corpus as a package's manifest: refused by the same reader as course files,
+    /// before an entity is expanded or a file fetched.
+    @Test(arguments: ["xmlbomb.xml", "quadratic.xml", "cyclic.xml", "external.xml", "external_file.xml", "dtd.xml"])
+    func aHostileManifestIsRefused(name: String) throws {
+        let bytes = try Data(contentsOf: try Self.corpus("hostile-xml/defusedxml/\(name)"))
+        let folder = try TemporaryFolder()
+        let zipped = try Packages.zip([("imsmanifest.xml", bytes)], as: "hostile.zip", in: folder)
+        do {
+            _ = try PackageReader(options: .init(moduleHours: Hours(hours: 1))).read(zipped.path) { _ in }
+            Issue.record("\(name) was read")
+        } catch let error as CourseImportError {
+            #expect(error.location.path == zipped.path + "/imsmanifest.xml")
+            #expect(error.message.description.contains("DOCTYPE is not allowed"), "\(error.text)")
+        }
+    }
+
+    @Test func aManifestOverTheLimitIsRefusedFromAFolderToo() throws {
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: Self.nested, in: folder)
+        var tiny = PackageReader.Limits()
+        tiny.manifestBytes = 1024
+        do {
+            _ = try PackageReader(options: .init(moduleHours: Hours(hours: 1)), limits: tiny).read(root.path) { _ in }
+            Issue.record("read")
+        } catch let error as CourseImportError {
+            #expect(error.text.description == root.path + "/imsmanifest.xml: the manifest is larger than 0 MiB; refused")
+        }
+    }
+
+    @Test func aZipWithoutManifestOrNotAZipIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let bare = try Packages.zip([("cours/imsmanifest.xml", Data("<manifest/>".utf8))], as: "sans.zip", in: folder)
+        Self.expectRefused(bare, saying: "the archive has no imsmanifest.xml at its root: it is not a SCORM or Common Cartridge package")
+        let text = try folder.file("texte.zip", "ceci n'est pas une archive")
+        Self.expectRefused(text, saying: "not a zip archive this tool can read")
+    }
+}
