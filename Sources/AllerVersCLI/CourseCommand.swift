@@ -57,8 +57,8 @@ extension AllerVers.CourseCommand {
                     session whose first day is known a planned session, laid out on half-days from that day. \
                     What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.
 
-                    An e-learning package (SCORM 1.2 or 2004, IMS Common Cartridge 1.0 to 1.3; a .zip, a \
-                    folder holding imsmanifest.xml, or the manifest alone) imports as a course of remote \
+                    An e-learning package (SCORM 1.2 or 2004, IMS Common Cartridge 1.0 to 1.3, cmi5; a .zip, \
+                    a folder holding imsmanifest.xml or cmi5.xml, or the manifest alone) imports as a course of remote \
                     modules: one per item that launches something, titled with the titles of the items \
                     around it, its hours the learning time the item states or --module-hours. Sequencing \
                     rules, launch URLs and other organisations have no equivalent: each kind is a warning.

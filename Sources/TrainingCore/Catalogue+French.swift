@@ -222,8 +222,8 @@ extension Text {
             "Une année civile : --from ANNÉE-01-01 --to ANNÉE-12-31.",
         "A course of the workspace that satisfies it.":
             "Une formation de l'espace de travail qui y satisfait.",
-        "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nAn LHEO 2.2 or 2.3 file (a Carif-Oref feed) imports too: each formation becomes a course (one module of the action's hours, its codes, places, funders and contact in the offer, its version the date of the offer's last update), each action a session template, and each session whose first day is known a planned session, laid out on half-days from that day. What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.\n\nAn e-learning package (SCORM 1.2 or 2004, IMS Common Cartridge 1.0 to 1.3; a .zip, a folder holding imsmanifest.xml, or the manifest alone) imports as a course of remote modules: one per item that launches something, titled with the titles of the items around it, its hours the learning time the item states or --module-hours. Sequencing rules, launch URLs and other organisations have no equivalent: each kind is a warning.\n\nExample:\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import scorm.zip --module-hours 1.5 --course-id AV-WEB\n  allervers course import --dry-run new-catalogue.xml":
-            "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nUn fichier LHEO 2.2 ou 2.3 (un flux Carif-Oref) s'importe aussi : chaque formation devient une formation (un module des heures de l'action ; ses codes, lieux, financeurs et contact dans l'offre ; pour version la date de dernière mise à jour de l'offre), chaque action un modèle de session, et chaque session dont le premier jour est connu une session planifiée, posée en demi-journées à partir de ce jour. Ce qui est approximatif dans le fichier (un jour 00, du HTML échappé, pas d'heures) donne un avertissement, compté par fichier.\n\nUn paquet e-learning (SCORM 1.2 ou 2004, IMS Common Cartridge 1.0 à 1.3 ; un .zip, un dossier qui contient imsmanifest.xml, ou le manifeste seul) s'importe comme une formation de modules à distance : un par élément qui lance un contenu, intitulé des titres des éléments qui l'entourent, pour heures la durée d'apprentissage que l'élément indique ou --module-hours. Les règles de séquencement, les URL de lancement et les autres organisations n'ont pas d'équivalent : chaque sorte donne un avertissement.\n\nExemple :\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import scorm.zip --module-hours 1.5 --course-id AV-WEB\n  allervers course import --dry-run new-catalogue.xml",
+        "A course whose id and version are already in the workspace with the same content is left as it is. With different content it is refused, unless --replace: give a revised programme a new version instead, and both are kept.\n\nAn LHEO 2.2 or 2.3 file (a Carif-Oref feed) imports too: each formation becomes a course (one module of the action's hours, its codes, places, funders and contact in the offer, its version the date of the offer's last update), each action a session template, and each session whose first day is known a planned session, laid out on half-days from that day. What is loose in the file (a day 00, escaped HTML, no hours) is a warning, counted per file.\n\nAn e-learning package (SCORM 1.2 or 2004, IMS Common Cartridge 1.0 to 1.3, cmi5; a .zip, a folder holding imsmanifest.xml or cmi5.xml, or the manifest alone) imports as a course of remote modules: one per item that launches something, titled with the titles of the items around it, its hours the learning time the item states or --module-hours. Sequencing rules, launch URLs and other organisations have no equivalent: each kind is a warning.\n\nExample:\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import scorm.zip --module-hours 1.5 --course-id AV-WEB\n  allervers course import --dry-run new-catalogue.xml":
+            "Une formation dont l'identifiant et la version sont déjà dans l'espace de travail avec le même contenu est laissée telle quelle. Avec un contenu différent, elle est refusée, sauf avec --replace : donnez plutôt une nouvelle version au programme révisé, et les deux sont conservées.\n\nUn fichier LHEO 2.2 ou 2.3 (un flux Carif-Oref) s'importe aussi : chaque formation devient une formation (un module des heures de l'action ; ses codes, lieux, financeurs et contact dans l'offre ; pour version la date de dernière mise à jour de l'offre), chaque action un modèle de session, et chaque session dont le premier jour est connu une session planifiée, posée en demi-journées à partir de ce jour. Ce qui est approximatif dans le fichier (un jour 00, du HTML échappé, pas d'heures) donne un avertissement, compté par fichier.\n\nUn paquet e-learning (SCORM 1.2 ou 2004, IMS Common Cartridge 1.0 à 1.3, cmi5 ; un .zip, un dossier qui contient imsmanifest.xml ou cmi5.xml, ou le manifeste seul) s'importe comme une formation de modules à distance : un par élément qui lance un contenu, intitulé des titres des éléments qui l'entourent, pour heures la durée d'apprentissage que l'élément indique ou --module-hours. Les règles de séquencement, les URL de lancement et les autres organisations n'ont pas d'équivalent : chaque sorte donne un avertissement.\n\nExemple :\n  allervers course import Courses/\n  allervers course import offres-carif.xml\n  allervers course import scorm.zip --module-hours 1.5 --course-id AV-WEB\n  allervers course import --dry-run new-catalogue.xml",
         "A credential's revocation status list (the .jwt its credentialStatus names, /status/YEAR), to check offline.":
             "La liste de statuts de révocation d'un badge (le .jwt que nomme son credentialStatus, /status/ANNÉE), pour vérifier hors ligne.",
         "A file to compare with the evidence recorded.":
@@ -274,6 +274,8 @@ extension Text {
             "À",
         "ATTENDED":
             "SUIVI",
+        "AU \"{}\" has no <url>, which the format requires":
+            "l'AU « {} » n'a pas d'<url>, ce que le format exige",
         "Accept --slots on a public holiday.":
             "Accepter des créneaux --slots tombant un jour férié.",
         "Accept slots that do not cover the course's hours.":
@@ -2164,6 +2166,8 @@ extension Text {
             "il ne nomme aucune liste de statuts (credentialStatus)",
         "it was migrated by a newer AllerVers ({}): use that version":
             "elle a été migrée par une version plus récente d'AllerVers ({}) : utiliser cette version",
+        "item":
+            "élément",
         "item \"{}\" has no <title>, which the format requires":
             "l'élément « {} » n'a pas de <title>, ce que le format exige",
         "item \"{}\" launches nothing and holds no item: not a module":
@@ -2174,18 +2178,20 @@ extension Text {
             "l'élément « {} » renvoie à la ressource « {} », que le manifeste ne définit pas",
         "item \"{}\" states no typical learning time: give the modules' hours with --module-hours":
             "l'élément « {} » n'indique pas de durée d'apprentissage : donnez les heures des modules avec --module-hours",
+        "items":
+            "éléments",
         "its PDF signature was not made with this workspace's certificate":
             "sa signature PDF n'a pas été faite avec le certificat de cet espace de travail",
         "its entry {} is past the end of the status list":
             "son entrée {} est au-delà de la fin de la liste de statuts",
-        "its imsmanifest.xml cannot be read from the archive (damaged, or its checksum does not match)":
-            "son imsmanifest.xml ne peut pas être lu dans l'archive (abîmé, ou sa somme de contrôle ne correspond pas)",
-        "its imsmanifest.xml inflates beyond the size the archive states: refused as a zip bomb":
-            "son imsmanifest.xml se décompresse au-delà de la taille que l'archive indique : refusé comme bombe zip",
-        "its imsmanifest.xml is larger than {} MiB; refused":
-            "son imsmanifest.xml dépasse {} Mio ; refusé",
         "its last half-day ({}) has not ended yet":
             "sa dernière demi-journée ({}) n'est pas encore terminée",
+        "its {} cannot be read from the archive (damaged, or its checksum does not match)":
+            "son {} ne peut pas être lu dans l'archive (abîmé, ou sa somme de contrôle ne correspond pas)",
+        "its {} inflates beyond the size the archive states: refused as a zip bomb":
+            "son {} se décompresse au-delà de la taille que l'archive indique : refusé comme bombe zip",
+        "its {} is larger than {} MiB; refused":
+            "son {} dépasse {} Mio ; refusé",
         "job-seeker":
             "demandeur d'emploi",
         "last name":
@@ -2194,14 +2200,14 @@ extension Text {
             "en retard depuis le {}, hors délai à partir du {}",
         "late {}, overdue {}":
             "en retard depuis le {}, hors délai depuis le {}",
-        "launch URL":
-            "URL de lancement",
-        "launch URLs":
-            "URL de lancement",
+        "launch URLs, in {}, have no equivalent in a course: the modules keep their titles, the content stays in the learning platform":
+            "les URL de lancement, dans {}, n'ont pas d'équivalent dans une formation : les modules gardent leurs titres, le contenu reste sur la plateforme d'apprentissage",
         "launch data":
             "les données de lancement",
         "launch parameters":
             "les paramètres de lancement",
+        "launch settings":
+            "les réglages de lancement",
         "learning time":
             "durée d'apprentissage",
         "learning times":
@@ -2650,8 +2656,8 @@ extension Text {
             "l'adresse n'est pas celle où l'organisme publie ses certificats ({})",
         "the address names certificate {} but its statement is certificate {}'s":
             "l'adresse désigne le certificat {} mais sa déclaration est celle du certificat {}",
-        "the archive has no imsmanifest.xml at its root: it is not a SCORM or Common Cartridge package":
-            "l'archive n'a pas d'imsmanifest.xml à sa racine : ce n'est pas un paquet SCORM ou Common Cartridge",
+        "the archive has no imsmanifest.xml or cmi5.xml at its root: it is not a SCORM, Common Cartridge or cmi5 package":
+            "l'archive n'a ni imsmanifest.xml ni cmi5.xml à sa racine : ce n'est pas un paquet SCORM, Common Cartridge ou cmi5",
         "the archive holds more than {} entries; a package this large is refused":
             "l'archive contient plus de {} entrées ; un paquet aussi gros est refusé",
         "the archive inflates to more than {} MiB; a package this large is refused":
@@ -2784,10 +2790,10 @@ extension Text {
             "la prise de fonction ({}) ne peut pas précéder la date d'entrée ({})",
         "the room {} needs its address":
             "la salle {} doit avoir son adresse (address)",
-        "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}, or is LHEO 2.2 or 2.3, or a SCORM or Common Cartridge manifest":
-            "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}, ou est en LHEO 2.2 ou 2.3, ou est un manifeste SCORM ou Common Cartridge",
-        "the root element is {}; a package's imsmanifest.xml starts with <manifest>":
-            "l'élément racine est {} ; l'imsmanifest.xml d'un paquet commence par <manifest>",
+        "the root element is {}; a course file starts with <course> or <catalogue> in the namespace {}, or is LHEO 2.2 or 2.3, or a SCORM, Common Cartridge or cmi5 manifest":
+            "l'élément racine est {} ; un fichier de formation commence par <course> ou <catalogue> dans l'espace de noms {}, ou est en LHEO 2.2 ou 2.3, ou est un manifeste SCORM, Common Cartridge ou cmi5",
+        "the root element is {}; a package's imsmanifest.xml starts with <manifest>, its cmi5.xml with <courseStructure>":
+            "l'élément racine est {} ; l'imsmanifest.xml d'un paquet commence par <manifest>, son cmi5.xml par <courseStructure>",
         "the root element is {}; an LHEO {} file starts with <lheo> or <lheo-index>":
             "l'élément racine est {} ; un fichier LHEO {} commence par <lheo> ou <lheo-index>",
         "the row gives no result: a positioning, an assessment or a score":
@@ -2858,8 +2864,8 @@ extension Text {
             "éléments manquants",
         "this account names no employer":
             "ce compte ne désigne aucun employeur",
-        "this allervers reads SCORM 1.2 ({}), SCORM 2004 ({}) and IMS Common Cartridge 1.0 to 1.3":
-            "cet allervers lit SCORM 1.2 ({}), SCORM 2004 ({}) et IMS Common Cartridge 1.0 à 1.3",
+        "this allervers reads SCORM 1.2 ({}), SCORM 2004 ({}), IMS Common Cartridge 1.0 to 1.3 and cmi5 ({})":
+            "cet allervers lit SCORM 1.2 ({}), SCORM 2004 ({}), IMS Common Cartridge 1.0 à 1.3 et cmi5 ({})",
         "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now":
             "ce code a expiré ou n'en est pas un : les codes changent au bout de quelques secondes ; scannez ou saisissez maintenant celui affiché sur l'écran du formateur",
         "this folder holds no .xml or .zip file":
@@ -3100,8 +3106,6 @@ extension Text {
             "{} n'a plus de place dans {}",
         "{} of its certificates are live ({}{}): revoke them first":
             "{} de ses certificats sont en vigueur ({}{}) : les révoquer d'abord",
-        "{} of the items have no equivalent in a course: the modules keep their titles, the content stays in the learning platform":
-            "{} des éléments n'ont pas d'équivalent dans une formation : les modules gardent leurs titres, le contenu reste sur la plateforme d'apprentissage",
         "{} of {}":
             "{} sur {}",
         "{} rounded to the quarter hour":

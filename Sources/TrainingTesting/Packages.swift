@@ -4,16 +4,22 @@ public import ZIPFoundation
 /// E-learning packages built at run time around the corpus's manifests (the corpus holds
 /// manifests, not the content they launch), as folders or zips.
 public enum Packages {
-    /// A package around a corpus manifest: the manifest and every file it names, each with a line of text.
+    /// A package around a corpus manifest: the manifest under its own name and every file it
+    /// names (an `href`, a cmi5 `<url>`, without query), each with a line of text.
     public static func folder(from manifestPath: String, in folder: TemporaryFolder, leaving missing: Set<String> = []) throws -> URL {
         guard let corpora = Fixtures.corpora else { throw CocoaError(.fileNoSuchFile) }
-        let text = try String(contentsOf: corpora.appendingPathComponent(manifestPath), encoding: .utf8)
+        let manifest = corpora.appendingPathComponent(manifestPath)
+        let text = try String(contentsOf: manifest, encoding: .utf8)
         let root = folder.url.appendingPathComponent("package")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: root.appendingPathComponent("imsmanifest.xml"))
-        let hrefs = try NSRegularExpression(pattern: "href=\"([^\"]+)\"").matches(in: text, range: NSRange(text.startIndex..., in: text))
-            .compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
-        for href in Set(hrefs) where !missing.contains(href) {
+        try Data(text.utf8).write(to: root.appendingPathComponent(manifest.lastPathComponent))
+        var named: Set<String> = []
+        for pattern in ["href=\"([^\"]+)\"", "<url>([^<?#]+)"] {
+            for match in try NSRegularExpression(pattern: pattern).matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text) { named.insert(String(text[range])) }
+            }
+        }
+        for href in named.subtracting(missing) {
             let file = root.appendingPathComponent(href)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("contenu\n".utf8).write(to: file)

@@ -171,7 +171,7 @@ enum CatalogueFormat {
             self = .lheo(version)
             return
         }
-        if local == "manifest", let namespace, PackageFormat(namespace: namespace) != nil {
+        if PackageFormat(root: local, namespace: namespace ?? "") != nil {
             self = .package
             return
         }
@@ -197,7 +197,7 @@ enum CatalogueFormat {
         let shown = namespace.map { "{\($0)}\(local)" } ?? local
         throw CourseImportError(
             stream.location,
-            "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace), or is LHEO 2.2 or 2.3, or a SCORM or Common Cartridge manifest"
+            "the root element is \(shown); a course file starts with <course> or <catalogue> in the namespace \(CourseSchema.namespace), or is LHEO 2.2 or 2.3, or a SCORM, Common Cartridge or cmi5 manifest"
         )
     }
 

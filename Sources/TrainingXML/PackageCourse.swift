@@ -124,6 +124,9 @@ struct PackageCourseBuilder {
                 try append(item, in: items, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
                 continue
             }
+            if manifest.format == .cmi5, resource.href == nil {
+                throw error(item.location, at: "<au", "AU \"\(item.identifier)\" has no <url>, which the format requires")
+            }
             if !manifest.format.isCartridge, resource.href == nil {
                 throw error(
                     resource.location, at: resource.identifier,
@@ -234,7 +237,7 @@ struct PackageCourseBuilder {
             notes.append(
                 (
                     first.location,
-                    "\(counted(launching.count, "launch URL", "launch URLs")) of the items have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
+                    "launch URLs, in \(counted(launching.count, "item", "items")), have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
                 ))
         }
         for (location, message) in notes.sorted(by: { ($0.0.line, $0.1.key) < ($1.0.line, $1.1.key) }) {
@@ -242,10 +245,13 @@ struct PackageCourseBuilder {
         }
     }
 
-    /// The manifest's identifier as a course id (letters, digits, `.`, `_` and `-`, 64 at most).
+    /// The manifest's identifier as a course id (letters, digits, `.`, `_` and `-`, 64 at most);
+    /// of an IRI (cmi5's), its last segment.
     private func courseID() -> String {
+        var identifier = manifest.identifier ?? ""
+        if identifier.contains("://"), let last = identifier.split(separator: "/").last { identifier = String(last) }
         var id = ""
-        for character in (manifest.identifier ?? "").unicodeScalars {
+        for character in identifier.unicodeScalars {
             let allowed = character.isASCII && (CharacterSet.alphanumerics.contains(character) || "._-".unicodeScalars.contains(character))
             id.unicodeScalars.append(allowed ? character : "-")
         }

@@ -1,13 +1,15 @@
 import Foundation
 public import TrainingCore
 
-/// The kinds of e-learning package an `imsmanifest.xml` describes, told apart by the root's
-/// namespace and, for the IMS content package namespace, the SCORM version its metadata states.
+/// The kinds of e-learning package, told apart by their manifest's root: an `imsmanifest.xml`
+/// (SCORM, Common Cartridge) by its namespace, a `cmi5.xml` by its `<courseStructure>`.
 public enum PackageFormat: Sendable, Hashable, CustomStringConvertible {
     case scorm12
     case scorm2004
     /// IMS Common Cartridge, with its version (`1.0` to `1.3`).
     case commonCartridge(String)
+    /// A cmi5 course structure: assignable units (AUs) in blocks.
+    case cmi5
 
     static let scorm12Namespace = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
     static let contentPackageNamespace = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -17,9 +19,20 @@ public enum PackageFormat: Sendable, Hashable, CustomStringConvertible {
         "http://www.imsglobal.org/xsd/imsccv1p2/imscp_v1p1": "1.2",
         "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1": "1.3",
     ]
+    static let cmi5Namespace = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
+    /// The names a package's manifest has at its root.
+    static let manifestNames = ["imsmanifest.xml", "cmi5.xml"]
 
-    /// The format whose manifests are in `namespace`, if any.
-    init?(namespace: String) {
+    /// The format whose manifests have the root `local` in `namespace`, if any.
+    init?(root local: String, namespace: String) {
+        switch local {
+        case "manifest": self.init(namespace: namespace)
+        case "courseStructure" where namespace == Self.cmi5Namespace: self = .cmi5
+        default: return nil
+        }
+    }
+
+    private init?(namespace: String) {
         if let version = Self.cartridgeNamespaces[namespace] {
             self = .commonCartridge(version)
         } else if namespace == Self.scorm12Namespace {
@@ -36,6 +49,7 @@ public enum PackageFormat: Sendable, Hashable, CustomStringConvertible {
         case .scorm12: "SCORM 1.2"
         case .scorm2004: "SCORM 2004"
         case .commonCartridge(let version): "IMS Common Cartridge \(version)"
+        case .cmi5: "cmi5"
         }
     }
 
@@ -133,13 +147,15 @@ extension PackageManifest {
     /// The manifest's format from its root, or an error that says what the file is.
     init(root stream: XMLStreamReader) throws(CourseImportError) {
         let namespace = stream.namespace ?? ""
-        guard stream.localName == "manifest" else {
+        let local = stream.localName
+        guard local == "manifest" || local == "courseStructure" else {
             throw CourseImportError(
-                stream.location, "the root element is \(stream.localName); a package's imsmanifest.xml starts with <manifest>")
+                stream.location,
+                "the root element is \(local); a package's imsmanifest.xml starts with <manifest>, its cmi5.xml with <courseStructure>")
         }
-        guard let format = PackageFormat(namespace: namespace) else {
+        guard let format = PackageFormat(root: local, namespace: namespace) else {
             let reads: Text =
-                "this allervers reads SCORM 1.2 (\(PackageFormat.scorm12Namespace)), SCORM 2004 (\(PackageFormat.contentPackageNamespace)) and IMS Common Cartridge 1.0 to 1.3"
+                "this allervers reads SCORM 1.2 (\(PackageFormat.scorm12Namespace)), SCORM 2004 (\(PackageFormat.contentPackageNamespace)), IMS Common Cartridge 1.0 to 1.3 and cmi5 (\(PackageFormat.cmi5Namespace))"
             throw CourseImportError(
                 stream.location,
                 namespace.isEmpty ? "this manifest has no namespace; \(reads)" : "this manifest is in the namespace \(namespace); \(reads)")
@@ -178,6 +194,9 @@ private struct ManifestParser {
         let location = stream.location
         func attribute(_ wanted: String) -> String? {
             stream.attributes.first { $0.name == wanted }.map { $0.value.trimmingWhitespace() }
+        }
+        if manifest.format == .cmi5 {
+            return startCmi5(name, parent: parent, empty: empty, at: location, attribute)
         }
         switch (name, parent) {
         case ("manifest", ""):
@@ -226,6 +245,69 @@ private struct ManifestParser {
             } else {
                 startMetadata(name, parent: parent)
             }
+        }
+    }
+
+    /// A cmi5 course structure: the course is the one organisation, blocks are items that
+    /// hold items, each AU an item that launches its `<url>` (kept as a resource of its id).
+    private mutating func startCmi5(
+        _ name: String, parent: String, empty: Bool, at location: SourceLocation, _ attribute: (String) -> String?
+    ) {
+        switch (name, parent) {
+        case ("courseStructure", ""):
+            manifest.organizations.append(.init(identifier: "course", location: location))
+            inOrganization = true
+        case ("course", "courseStructure"):
+            manifest.identifier = attribute("id")
+        case ("langstring", "title"), ("langstring", "description"):
+            startCapture()
+        case ("block", "courseStructure"), ("block", "block"), ("au", "courseStructure"), ("au", "block"):
+            let identifier = attribute("id") ?? ""
+            let items = manifest.organizations[organizationIndex].items
+            if let parentItem = openItems.last, parent == "block" {
+                manifest.organizations[organizationIndex].items[parentItem].hasChildren = true
+            }
+            let isUnit = name == "au"
+            manifest.organizations[organizationIndex].items.append(
+                .init(identifier: identifier, reference: isUnit ? identifier : nil, ancestors: openItems, location: location))
+            if isUnit {
+                manifest.resources[identifier] = .init(identifier: identifier, location: location)
+                currentResource = identifier
+                if attribute("masteryScore") != nil || (attribute("moveOn") ?? "NotApplicable") != "NotApplicable" {
+                    manifest.note("mastery scores and completion thresholds", at: location)
+                }
+                if (attribute("launchMethod") ?? "AnyWindow") != "AnyWindow" { manifest.note("launch settings", at: location) }
+            }
+            if !empty { openItems.append(items.count) }
+        case ("url", "au"):
+            startCapture()
+        case ("launchParameters", "au"), ("entitlementKey", "au"):
+            manifest.note("launch data", at: location)
+            if !empty { skipping = open.count }
+        default:
+            break
+        }
+    }
+
+    private mutating func finishCmi5(_ name: String, parent: String, value: String?, wasEmpty: Bool) {
+        let owner = open.count >= 2 ? open[open.count - 2] : ""
+        let text = value.flatMap { $0.isEmpty ? nil : $0 }
+        switch (name, parent) {
+        case ("langstring", "title") where owner == "course":
+            manifest.organizations[organizationIndex].title = manifest.organizations[organizationIndex].title ?? text
+        case ("langstring", "description") where owner == "course":
+            manifest.summary = manifest.summary ?? text
+        case ("langstring", "title") where owner == "block" || owner == "au":
+            if let index = openItems.last {
+                manifest.organizations[organizationIndex].items[index].title =
+                    manifest.organizations[organizationIndex].items[index].title ?? text
+            }
+        case ("url", "au"):
+            if let currentResource { manifest.resources[currentResource]?.href = text }
+        case ("block", _), ("au", _):
+            if !wasEmpty, !openItems.isEmpty { openItems.removeLast() }
+        default:
+            break
         }
     }
 
@@ -278,6 +360,9 @@ private struct ManifestParser {
         }
         let value = capturing ? collapsed(captured) : nil
         capturing = false
+        if manifest.format == .cmi5 {
+            return finishCmi5(name, parent: parent, value: value, wasEmpty: wasEmpty)
+        }
         let lowered = name.lowercased()
         let path = open.map { $0.lowercased() }
         switch (name, parent) {

@@ -2,11 +2,11 @@ public import Foundation
 public import TrainingCore
 internal import ZIPFoundation
 
-/// Reads an e-learning package — SCORM 1.2, SCORM 2004 or IMS Common Cartridge 1.0 to 1.3 —
-/// into a course whose modules are the package's items, delivered remotely.
+/// Reads an e-learning package — SCORM 1.2, SCORM 2004, IMS Common Cartridge 1.0 to 1.3 or
+/// cmi5 — into a course whose modules are the package's items, delivered remotely.
 ///
-/// A package is a `.zip`, a folder holding `imsmanifest.xml` at its root, or that manifest
-/// alone. From a zip, only the manifest is inflated, into a private temporary folder, within
+/// A package is a `.zip`, a folder holding `imsmanifest.xml` (or cmi5's `cmi5.xml`) at its
+/// root, or that manifest alone. From a zip, only the manifest is inflated, into a private temporary folder, within
 /// ``Limits``; every entry's path is checked first, and the package is refused whole if one
 /// would leave its folder. From a zip or a folder, every file the manifest names must be in
 /// the package; from the manifest alone, the files are not looked for.
@@ -55,13 +55,17 @@ public struct PackageReader: Sendable {
     }
 
     /// Whether `path` is a package rather than a course or LHEO file: a `.zip`, or a folder
-    /// holding `imsmanifest.xml`. (A manifest alone is told by its root: ``CourseReader``.)
+    /// holding a manifest. (A manifest alone is told by its root: ``CourseReader``.)
     public static func isPackage(_ path: String) -> Bool {
-        let url = URL(fileURLWithPath: path)
-        if url.pathExtension.lowercased() == "zip" { return true }
+        URL(fileURLWithPath: path).pathExtension.lowercased() == "zip" || manifestName(inFolder: path) != nil
+    }
+
+    /// The name of the manifest at the root of the folder at `path`, if it is a package's.
+    static func manifestName(inFolder path: String) -> String? {
         var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-            && FileManager.default.fileExists(atPath: url.appendingPathComponent("imsmanifest.xml").path)
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        let url = URL(fileURLWithPath: path)
+        return PackageFormat.manifestNames.first { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
     }
 
     /// Reads the package at `path` into a course; what has no equivalent goes to `warn`.
@@ -70,10 +74,13 @@ public struct PackageReader: Sendable {
         if url.pathExtension.lowercased() == "zip" {
             let archive = try PackageArchive(url: url, shownAs: path, limits: limits)
             defer { archive.removeTemporaryFolder() }
-            return try read(manifest: archive.manifest, shownAs: path + "/imsmanifest.xml", contents: .archive(archive), warn: warn)
+            return try read(
+                manifest: archive.manifest, shownAs: path + "/" + archive.manifest.lastPathComponent, contents: .archive(archive),
+                warn: warn)
         }
-        let shown = (path.hasSuffix("/") ? path : path + "/") + "imsmanifest.xml"
-        return try read(manifest: url.appendingPathComponent("imsmanifest.xml"), shownAs: shown, contents: .folder(url), warn: warn)
+        let name = Self.manifestName(inFolder: path) ?? PackageFormat.manifestNames[0]
+        let shown = (path.hasSuffix("/") ? path : path + "/") + name
+        return try read(manifest: url.appendingPathComponent(name), shownAs: shown, contents: .folder(url), warn: warn)
     }
 
     /// Reads a manifest alone, named `shown` in messages: the files it names are not looked for.
@@ -161,14 +168,21 @@ final class PackageArchive {
             }
             if entry.type == .file {
                 paths.insert(normal)
-                if normal == "imsmanifest.xml" { manifestEntry = entry }
+                // imsmanifest.xml first: a package with both is a SCORM or cartridge one.
+                if let rank = PackageFormat.manifestNames.firstIndex(of: normal),
+                    manifestEntry.map({ PackageFormat.manifestNames.firstIndex(of: $0.path) ?? 0 > rank }) ?? true
+                {
+                    manifestEntry = entry
+                }
             }
         }
         guard let manifestEntry else {
-            throw CourseImportError(whole, "the archive has no imsmanifest.xml at its root: it is not a SCORM or Common Cartridge package")
+            throw CourseImportError(
+                whole, "the archive has no imsmanifest.xml or cmi5.xml at its root: it is not a SCORM, Common Cartridge or cmi5 package")
         }
+        let name = manifestEntry.path
         guard manifestEntry.uncompressedSize <= limits.manifestBytes else {
-            throw CourseImportError(whole, "its imsmanifest.xml is larger than \(limits.manifestBytes >> 20) MiB; refused")
+            throw CourseImportError(whole, "its \(name) is larger than \(limits.manifestBytes >> 20) MiB; refused")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allervers-package-\(UUID().uuidString)")
         do {
@@ -176,7 +190,7 @@ final class PackageArchive {
         } catch {
             throw CourseImportError(whole, "cannot make a temporary folder to read the package in")
         }
-        let manifest = folder.appendingPathComponent("imsmanifest.xml")
+        let manifest = folder.appendingPathComponent(name)
         do {
             guard FileManager.default.createFile(atPath: manifest.path, contents: nil),
                 let handle = FileHandle(forWritingAtPath: manifest.path)
@@ -187,7 +201,7 @@ final class PackageArchive {
             let checksum = try archive.extract(manifestEntry, skipCRC32: false) { chunk in
                 written += UInt64(chunk.count)
                 guard written <= stated else {
-                    throw CourseImportError(whole, "its imsmanifest.xml inflates beyond the size the archive states: refused as a zip bomb")
+                    throw CourseImportError(whole, "its \(name) inflates beyond the size the archive states: refused as a zip bomb")
                 }
                 try handle.write(contentsOf: chunk)
             }
@@ -198,7 +212,7 @@ final class PackageArchive {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: folder)
-            throw CourseImportError(whole, "its imsmanifest.xml cannot be read from the archive (damaged, or its checksum does not match)")
+            throw CourseImportError(whole, "its \(name) cannot be read from the archive (damaged, or its checksum does not match)")
         }
         self.paths = paths
         self.manifest = manifest

@@ -87,7 +87,21 @@ import ZIPFoundation
         ("common-cartridge/extracted/canvas-summer-template-export", 33, 1),
         ("common-cartridge/extracted/offline_content_module_live80.v1321", 31, 1),
         ("common-cartridge/extracted/test_01", 11, 4),
+        ("scorm-imscp/cmi5/masteryscore_framed", 1, 3),
+        ("scorm-imscp/cmi5/masteryscore_responsive", 1, 3),
+        ("scorm-imscp/cmi5/multi_au_framed", 8, 2),
+        ("scorm-imscp/cmi5/pre_post_test_framed", 6, 2),
+        ("scorm-imscp/cmi5/single_au_basic_framed", 1, 2),
+        ("scorm-imscp/cmi5/single_au_basic_responsive", 1, 2),
     ]
+
+    /// The manifest of the corpus folder `path`: its `imsmanifest.xml`, or its `cmi5.xml`.
+    static func manifest(in path: String) throws -> URL {
+        let folder = try Self.corpus(path)
+        let name = try #require(
+            ["imsmanifest.xml", "cmi5.xml"].first { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
+        return folder.appendingPathComponent(name)
+    }
 
     /// The manifests that must be refused, with where and why.
     static let refused: [(path: String, at: String, message: String)] = [
@@ -128,35 +142,66 @@ import ZIPFoundation
         ("common-cartridge/examples/manifest.xml", ":22:32", "Namespace prefix imsmd on language is not defined"),
     ]
 
+    /// Every package folder of the corpus (holding an `imsmanifest.xml` or a `cmi5.xml`) is
+    /// in one of the tables above.
     @Test func everyManifestOfTheCorpusIsCovered() throws {
         var found: Set<String> = []
-        for folder in [
-            "scorm-imscp/scorm12", "scorm-imscp/scorm2004", "scorm-imscp/adl-cts", "scorm-imscp/adl-cts-invalid",
+        let folders = [
+            "scorm-imscp/scorm12", "scorm-imscp/scorm2004", "scorm-imscp/adl-cts", "scorm-imscp/adl-cts-invalid", "scorm-imscp/cmi5",
             "common-cartridge/extracted",
-        ] {
-            for package in Fixtures.corpusFiles(folder)
-            where FileManager.default.fileExists(atPath: package.appendingPathComponent("imsmanifest.xml").path) {
-                found.insert("\(folder)/\(package.lastPathComponent)")
+        ]
+        for folder in folders {
+            for package in Fixtures.corpusFiles(folder) {
+                let names = ["imsmanifest.xml", "cmi5.xml"]
+                if names.contains(where: { FileManager.default.fileExists(atPath: package.appendingPathComponent($0).path) }) {
+                    found.insert("\(folder)/\(package.lastPathComponent)")
+                }
             }
         }
-        found.insert("common-cartridge/examples")
         let covered = Set(
             Self.valid.map(\.path)
                 + Self.refused.map { $0.path.hasSuffix(".xml") ? ($0.path as NSString).deletingLastPathComponent : $0.path })
         #expect(found.subtracting(covered).isEmpty, "not covered: \(found.subtracting(covered).sorted())")
-        #expect(found.count >= 56)
+        #expect(found.count == 64)
+    }
+
+    /// The specification's fragments (an item, a resource, an LTI link…) are not packages:
+    /// each is refused, naming its root or what makes it malformed.
+    static let fragments: [String: String] = [
+        "assignment.xml": ":2: the root element is {http://www.imsglobal.org/xsd/imscc_extensions/assignment}assignment;",
+        "item.xml": ":4:17: Namespace prefix lom on lom is not defined",
+        "lti.xml": ":13: the root element is {http://www.imsglobal.org/xsd/imslticc_v1p0}cartridge_basiclti_link;",
+        "qti.xml": ":2:6: XML declaration allowed only at the start of the document",
+        "resource.xml": ":3:17: Namespace prefix lom on lom is not defined",
+        "topic.xml": ":4: the root element is {http://www.imsglobal.org/xsd/imsccv1p3/imsdt_v1p3}topic;",
+        "weblink.xml": ":5: the root element is {http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3}webLink;",
+    ]
+
+    @Test func aCartridgeFragmentIsRefusedNamingItsRoot() throws {
+        let fragments = Fixtures.corpusFiles("common-cartridge/examples", suffix: ".xml").filter { $0.lastPathComponent != "manifest.xml" }
+        #expect(Set(fragments.map(\.lastPathComponent)) == Set(Self.fragments.keys))
+        for fragment in fragments {
+            let expected = try #require(Self.fragments[fragment.lastPathComponent])
+            do {
+                _ = try Self.read(fragment)
+                Issue.record("\(fragment.lastPathComponent) was read")
+            } catch let error as CourseImportError {
+                #expect(error.text.description.hasPrefix(fragment.path + expected), "\(error.text)")
+            }
+        }
     }
 
     @Test(arguments: valid.map(\.path))
     func aValidManifestReadsAsACourseOfRemoteModules(path: String) throws {
         let expected = try #require(Self.valid.first { $0.path == path })
-        let (course, warnings) = try Self.read(try Self.corpus(path + "/imsmanifest.xml"))
+        let manifest = try Self.manifest(in: path)
+        let (course, warnings) = try Self.read(manifest)
         #expect(course.modules.count == expected.modules)
         #expect(course.modules.allSatisfy { $0.modality == .remote && $0.duration == Hours(hours: 1) && $0.objectives == ["O1"] })
         #expect(course.duration == Hours(hours: expected.modules))
         #expect(course.modules.map(\.id) == (1...expected.modules).map { "M\($0)" })
         #expect(warnings.count == expected.warnings, "\(warnings.map(\.text))")
-        #expect(warnings.allSatisfy { $0.location.path.hasSuffix(path + "/imsmanifest.xml") && $0.location.line > 0 })
+        #expect(warnings.allSatisfy { $0.location.path == manifest.path && $0.location.line > 0 })
         // The course holds to the course format: written out, it reads back the same through its XSD.
         let folder = try TemporaryFolder()
         let written = try folder.file("course.xml", try CourseWriter().document(for: [course]))
@@ -193,7 +238,7 @@ import ZIPFoundation
         #expect(warnings.map(\.message.description).contains("1 other organisation than the default: not imported"))
         #expect(
             warnings.first?.message.description
-                == "11 launch URLs of the items have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
+                == "launch URLs, in 11 items, have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
         )
         let sequenced = try Self.read(try Self.corpus("scorm-imscp/scorm12/PrerequisitesTest_SCORM12/imsmanifest.xml")).warnings
         #expect(
@@ -217,6 +262,44 @@ import ZIPFoundation
         let thin = try Self.read(try Self.corpus("common-cartridge/extracted/ThinCC_SU21_IM-UH_1011_AD_001_202242408/imsmanifest.xml"))
         #expect(thin.course.title == "Communications Lab, Section 001")
         #expect(thin.course.modules.map(\.title) == ["Unit 1 — Lesson 1 — i <3 ffmpeg"])
+    }
+
+    /// A cmi5 course structure: its blocks give their titles to their AUs; zipped with its
+    /// content, it reads the same; an AU without `<url>` is refused.
+    @Test func aCmi5CourseReadsItsBlocksAndUnits() throws {
+        let (course, warnings) = try Self.read(try Self.corpus("scorm-imscp/cmi5/pre_post_test_framed/cmi5.xml"))
+        #expect(course.id == "geology-intro-preposttest")
+        #expect(course.title == "Introduction to Geology - Pre/Post Test")
+        #expect(course.language == "fr")
+        #expect(
+            course.modules.map(\.title) == [
+                "Introduction to Geology — Pre-test", "Introduction to Geology — Content", "Introduction to Geology — Post-test",
+                "Geological Materials — Pre-test", "Geological Materials — Content", "Geological Materials — Post-test",
+            ])
+        #expect(course.modules.allSatisfy { $0.methods == ["Module en ligne (cmi5)"] })
+        #expect(
+            warnings.map(\.message.description).contains(
+                "mastery scores and completion thresholds, in 6 places, have no equivalent in a course: not imported"))
+
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: "scorm-imscp/cmi5/multi_au_framed/cmi5.xml", in: folder)
+        let zipped = try Packages.zip(try Packages.entries(of: root), as: "geologie.zip", in: folder)
+        let read = try Self.read(zipped)
+        #expect(read.course.modules.count == 8)
+        #expect(read.warnings.first?.location.path == zipped.path + "/cmi5.xml")
+
+        let text = try String(contentsOf: try Self.corpus("scorm-imscp/cmi5/single_au_basic_framed/cmi5.xml"), encoding: .utf8)
+        let noURL = try #require(text.range(of: #"<url>[^<]*</url>"#, options: .regularExpression))
+        let broken = try folder.file("sans-url/cmi5.xml", text.replacingCharacters(in: noURL, with: ""))
+        do {
+            _ = try Self.read(broken)
+            Issue.record("an AU without URL was read")
+        } catch let error as CourseImportError {
+            #expect(error.message.description.hasPrefix("AU \"https://w3id.org/xapi/cmi5/catapult/lts/course/"), "\(error.text)")
+            #expect(error.message.description.hasSuffix("\" has no <url>, which the format requires"))
+            // libxml2 gives an element the line its start tag ends on: the AU opens on 14, its tag ends on 15.
+            #expect((14...15).contains(error.location.line))
+        }
     }
 
     @Test func aModuleWithoutLearningTimeNeedsTheHoursGiven() throws {
@@ -461,7 +544,8 @@ import ZIPFoundation
     @Test func aZipWithoutManifestOrNotAZipIsRefused() throws {
         let folder = try TemporaryFolder()
         let bare = try Packages.zip([("cours/imsmanifest.xml", Data("<manifest/>".utf8))], as: "sans.zip", in: folder)
-        Self.expectRefused(bare, saying: "the archive has no imsmanifest.xml at its root: it is not a SCORM or Common Cartridge package")
+        Self.expectRefused(
+            bare, saying: "the archive has no imsmanifest.xml or cmi5.xml at its root: it is not a SCORM, Common Cartridge or cmi5 package")
         let text = try folder.file("texte.zip", "ceci n'est pas une archive")
         Self.expectRefused(text, saying: "not a zip archive this tool can read")
     }
