@@ -48,6 +48,9 @@ demo: build
 	$(BIN) course export --all --format lheo --sessions --store $(DEMO) --output $(DEMO)/offre-lheo.xml
 	xmllint --noout --nonet --schema Courses/schema/lheo/lheo-2.3.xsd $(DEMO)/offre-lheo.xml
 	$(BIN) course export AV-TERRAIN --format lheo --lint --store $(DEMO)
+	@echo "--- The remote part of a blended course, from the learning platform's SCORM package"
+	$(BIN) course import --store $(DEMO) Courses/examples/av-en-ligne
+	$(BIN) course show AV-LIGNE --store $(DEMO)
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-am --late P-0002:20 --others-present
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-12-pm --excused "P-0004:rendez-vous médical" --others-present
 	$(BIN) attendance record --store $(DEMO) $(SESSION) --slot 2026-03-13-am --absent P-0005 --others-present

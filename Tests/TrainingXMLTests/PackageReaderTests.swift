@@ -302,6 +302,20 @@ import ZIPFoundation
         }
     }
 
+    /// The package `make demo` imports: its items state their learning times, so no hours are given.
+    @Test func theShippedPackageImportsWithItsOwnHours() throws {
+        let shipped = Fixtures.repository.appendingPathComponent("Courses/examples/av-en-ligne")
+        let (course, warnings) = try Self.read(shipped, moduleHours: nil)
+        #expect(course.id == "AV-LIGNE" && course.version == CourseVersion("1.0") && course.language == "fr")
+        #expect(course.modules.map(\.duration) == [Hours(minutes: 30), Hours(minutes: 45), Hours(minutes: 45)])
+        #expect(course.modules.map(\.title).first == "Le cadre de l'aller-vers — Principes et posture")
+        #expect(course.summary.hasPrefix("Trois séquences à distance"))
+        #expect(
+            warnings.map(\.message.description) == [
+                "launch URLs, in 3 items, have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
+            ])
+    }
+
     @Test func aModuleWithoutLearningTimeNeedsTheHoursGiven() throws {
         let manifest = try Self.corpus("scorm-imscp/scorm12/ComplexNestedOrganization_SCORM12/imsmanifest.xml")
         do {
