@@ -275,6 +275,10 @@ struct CourseInput: ParsableArguments {
         }
         if let courseId {
             guard input.paths.count == 1 else { throw ValidationError(tr("--course-id names the course of one package: give one")) }
+            guard courseId.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", options: .regularExpression) != nil else {
+                throw ValidationError(
+                    tr("--course-id takes letters, digits, \".\", \"_\" and \"-\", starting with a letter or a digit, 64 at most"))
+            }
             input.packageOptions.courseID = courseId
         }
         return input

@@ -138,6 +138,8 @@ extension Text {
             "--check FICHIER calcule le SHA-256 du fichier et le compare à celui enregistré : la copie numérisée présentée aujourd'hui doit être celle vue lors de l'enregistrement. Code de sortie 1 s'ils diffèrent, ou si l'enregistrement n'a conservé aucun fichier.\n\nExemple :\n  allervers external show X-0001 --check attestation-irts.pdf",
         "--course-id names the course of one package: give one":
             "--course-id nomme la formation d'un seul paquet : n'en donnez qu'un",
+        "--course-id takes letters, digits, \".\", \"_\" and \"-\", starting with a letter or a digit, 64 at most":
+            "--course-id prend des lettres, des chiffres, « . », « _ » et « - », en commençant par une lettre ou un chiffre, 64 au plus",
         "--eu-funded takes yes or no, not \"{}\"":
             "--eu-funded attend yes ou no, pas « {} »",
         "--every is a number of days above zero, not {}":
@@ -1734,6 +1736,8 @@ extension Text {
             "Votre nom",
         "Your signature is recorded.":
             "Votre signature est enregistrée.",
+        "a <resource> has no identifier, which the format requires":
+            "une <resource> n'a pas d'identifiant, ce que le format exige",
         "a DOCTYPE is not allowed in a course file (DTDs and entities are refused for safety)":
             "un DOCTYPE n'est pas autorisé dans un fichier de formation (les DTD et les entités sont refusées par sécurité)",
         "a PostgreSQL store is backed up by its server (pg_dump), or copied with `allervers store copy`":
@@ -2172,6 +2176,8 @@ extension Text {
             "l'élément « {} » n'a pas de <title>, ce que le format exige",
         "item \"{}\" launches nothing and holds no item: not a module":
             "l'élément « {} » ne lance rien et ne contient aucun élément : pas un module",
+        "item \"{}\" launches the sub-manifest \"{}\", which is not imported: the module keeps its title":
+            "l'élément « {} » lance le sous-manifeste « {} », qui n'est pas importé : le module garde son titre",
         "item \"{}\" refers to the resource \"{}\", which the cartridge does not define: the module keeps its title":
             "l'élément « {} » renvoie à la ressource « {} », que la cartouche ne définit pas : le module garde son titre",
         "item \"{}\" refers to the resource \"{}\", which the manifest does not define":
@@ -2190,8 +2196,8 @@ extension Text {
             "son {} ne peut pas être lu dans l'archive (abîmé, ou sa somme de contrôle ne correspond pas)",
         "its {} inflates beyond the size the archive states: refused as a zip bomb":
             "son {} se décompresse au-delà de la taille que l'archive indique : refusé comme bombe zip",
-        "its {} is larger than {} MiB; refused":
-            "son {} dépasse {} Mio ; refusé",
+        "its {} is larger than {}; refused":
+            "son {} dépasse {} ; refusé",
         "job-seeker":
             "demandeur d'emploi",
         "last name":
@@ -2594,6 +2600,8 @@ extension Text {
             "les sous-manifestes",
         "terrain":
             "terrain",
+        "the AU identifier \"{}\" is used twice":
+            "l'identifiant d'AU « {} » est employé deux fois",
         "the LHEO written does not match LHEO 2.3's schema: {}":
             "le LHEO écrit n'est pas conforme au schéma de LHEO 2.3 : {}",
         "the PDF already has {}":
@@ -2660,8 +2668,8 @@ extension Text {
             "l'archive n'a ni imsmanifest.xml ni cmi5.xml à sa racine : ce n'est pas un paquet SCORM, Common Cartridge ou cmi5",
         "the archive holds more than {} entries; a package this large is refused":
             "l'archive contient plus de {} entrées ; un paquet aussi gros est refusé",
-        "the archive inflates to more than {} MiB; a package this large is refused":
-            "l'archive se décompresse en plus de {} Mio ; un paquet aussi gros est refusé",
+        "the archive inflates to more than {}; a package this large is refused":
+            "l'archive se décompresse en plus de {} ; un paquet aussi gros est refusé",
         "the capacity must be at least 1":
             "la capacité doit être d'au moins 1",
         "the cartridge states no title (neither its organisation nor its metadata)":
@@ -2748,10 +2756,14 @@ extension Text {
             "l'identifiant d'une session annulée, planifiée de nouveau",
         "the issuer is not a did:key":
             "l'émetteur n'est pas un did:key",
+        "the item identifier \"{}\" is used twice":
+            "l'identifiant d'élément « {} » est employé deux fois",
         "the key that signed ({}) is not the issuer the statement names ({})":
             "la clé qui a signé ({}) n'est pas l'émetteur indiqué dans la déclaration ({})",
-        "the manifest is larger than {} MiB; refused":
-            "le manifeste dépasse {} Mio ; refusé",
+        "the manifest holds more than {} items; a course holds at most 100 modules":
+            "le manifeste contient plus de {} éléments ; une formation contient au plus 100 modules",
+        "the manifest is larger than {}; refused":
+            "le manifeste dépasse {} ; refusé",
         "the modules of {} add up to {} hours but the course states {} hours":
             "les modules de {} totalisent {} heures, mais la formation en annonce {}",
         "the newest {} records of the {} have been removed (it held {})":
@@ -2786,6 +2798,8 @@ extension Text {
             "l'adresse publique est une adresse web comme https://formation.example.org, pas « {} »",
         "the purge date {} is after today ({}): only records whose retention has ended are purged":
             "la date de purge {} est postérieure à aujourd'hui ({}) : seules les pièces dont la durée de conservation est finie sont purgées",
+        "the resource identifier \"{}\" is used twice":
+            "l'identifiant de ressource « {} » est employé deux fois",
         "the role cannot begin ({}) before the hire ({})":
             "la prise de fonction ({}) ne peut pas précéder la date d'entrée ({})",
         "the room {} needs its address":

@@ -3,8 +3,8 @@ public import TrainingCore
 public import TrainingStore
 public import TrainingXML
 
-/// The course files named on a command line: files as given, folders as the `.xml` and
-/// `.zip` files directly inside them, in name order; a folder holding `imsmanifest.xml` is
+/// The course files named on a command line: files as given, folders as the `.xml`, `.zip`
+/// and `.imscc` files directly inside them, in name order; a folder holding `imsmanifest.xml` is
 /// an e-learning package (see ``PackageReader``).
 public struct CourseFiles: Sendable {
     /// The files, in the order they are read.
@@ -26,7 +26,7 @@ public struct CourseFiles: Sendable {
                 continue
             }
             let names = (try? manager.contentsOfDirectory(atPath: argument)) ?? []
-            let xml = names.filter { $0.lowercased().hasSuffix(".xml") || $0.lowercased().hasSuffix(".zip") }.sorted()
+            let xml = names.filter { $0.lowercased().hasSuffix(".xml") || PackageReader.isArchive($0) }.sorted()
             guard !xml.isEmpty else {
                 throw CourseImportError(SourceLocation(path: argument, line: 0), "this folder holds no .xml or .zip file")
             }

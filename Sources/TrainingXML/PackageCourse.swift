@@ -66,14 +66,14 @@ struct PackageCourseBuilder {
                     : "organisation \"\(organization.identifier ?? "")\" has no <title>, which the format requires")
         }
         let modules = try modules(of: organization)
-        try checkFiles()
+        try checkFiles(of: organization)
         noteWhatHasNoEquivalent(besides: organization)
 
         let duration = modules.reduce(Hours(minutes: 0)) { $0 + $1.duration }
         let objective = Objective(id: "O1", text: Self.unstated)
         let course = Course(
             id: options.courseID ?? courseID(), version: manifest.version.flatMap(CourseVersion.init) ?? CourseVersion("1")!,
-            language: language(), title: shortText(title), summary: manifest.summary.map { String($0.prefix(4000)) } ?? title,
+            language: language(), title: shortText(title), summary: manifest.summary.map { Self.cut($0, to: 4000) } ?? title,
             audience: Self.unstated, duration: duration, prerequisites: [], objectives: [objective], modules: modules,
             assessment: Assessment(initialPositioning: Self.unstated, methods: [Self.unstated]),
             certification: CertificationRule(minimumAttendancePercent: 100, requiredModules: [], requiresPassedAssessment: false),
@@ -95,9 +95,13 @@ struct PackageCourseBuilder {
         var unstatedTime: PackageManifest.Item?
         var rounded = 0
         let method = "Module en ligne (\(manifest.format))"
+        var identifiers: Set<String> = []
         for item in items {
             guard !item.identifier.isEmpty else {
                 throw error(item.location, at: "item", "an <item> has no identifier, which the format requires")
+            }
+            guard identifiers.insert(item.identifier).inserted else {
+                throw error(item.location, at: item.identifier, "the item identifier \"\(item.identifier)\" is used twice")
             }
             // A cartridge's root item has no title, and its folders need none.
             guard item.title != nil || (manifest.format.isCartridge && item.reference == nil) else {
@@ -111,6 +115,14 @@ struct PackageCourseBuilder {
                 }
                 continue
             }
+            if manifest.subManifests.contains(reference) {
+                warn(
+                    item.location, at: reference,
+                    "item \"\(item.identifier)\" launches the sub-manifest \"\(reference)\", which is not imported: the module keeps its title"
+                )
+                try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+                continue
+            }
             guard let resource = manifest.resources[reference] else {
                 guard manifest.format.isCartridge else {
                     throw error(
@@ -121,7 +133,7 @@ struct PackageCourseBuilder {
                     item.location, at: reference,
                     "item \"\(item.identifier)\" refers to the resource \"\(reference)\", which the cartridge does not define: the module keeps its title"
                 )
-                try append(item, in: items, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+                try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
                 continue
             }
             if manifest.format == .cmi5, resource.href == nil {
@@ -132,7 +144,7 @@ struct PackageCourseBuilder {
                     resource.location, at: resource.identifier,
                     "resource \"\(resource.identifier)\", which item \"\(item.identifier)\" launches, has no href (its launch URL)")
             }
-            try append(item, in: items, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+            try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
         }
         guard !modules.isEmpty else {
             throw error(
@@ -161,11 +173,10 @@ struct PackageCourseBuilder {
     }
 
     private func append(
-        _ item: PackageManifest.Item, in items: [PackageManifest.Item], to modules: inout [Module], method: String,
+        _ item: PackageManifest.Item, in organization: PackageManifest.Organization, to modules: inout [Module], method: String,
         unstated: inout PackageManifest.Item?, rounded: inout Int
     ) throws(CourseImportError) {
-        let titles = (item.ancestors.map { items[$0].title } + [item.title]).compactMap { $0 }
-        let title = shortText(titles.joined(separator: " — "))
+        let title = shortText(manifest.titles(of: item, in: organization).joined(separator: " — "))
         var duration = Hours(minutes: 0)
         if let minutes = item.learningTime, let quarter = Self.quarterHours(minutes) {
             if quarter != minutes { rounded += 1 }
@@ -187,13 +198,19 @@ struct PackageCourseBuilder {
         return max(15, (minutes + 7) / 15 * 15)
     }
 
-    /// Every file a resource names is in the package, and none leaves it.
-    private func checkFiles() throws(CourseImportError) {
+    /// Every file a launched resource names is in the package, and none leaves it. (The
+    /// resources no item of the imported organisation launches are not looked at.)
+    private func checkFiles(of organization: PackageManifest.Organization) throws(CourseImportError) {
         if case .unknown = contents { return }
-        for resource in manifest.resources.values.sorted(by: { $0.location.line < $1.location.line }) {
+        let launched = Set(organization.items.compactMap(\.reference))
+        let resources = manifest.resources.values.filter { launched.contains($0.identifier) }
+            .sorted { ($0.location.line, $0.identifier) < ($1.location.line, $1.identifier) }
+        for resource in resources {
             for href in [resource.href].compactMap({ $0 }) + resource.files {
-                guard let path = resolved(href, in: resource) else { continue }
-                guard let normal = PackageArchive.normalised(path) else {
+                guard let path = Self.resolved(href, bases: [manifest.manifestBase, manifest.resourcesBase, resource.base]) else {
+                    continue
+                }
+                guard let normal = path.normal else {
                     throw error(resource.location, at: href, "resource \"\(resource.identifier)\" names \"\(href)\", outside the package")
                 }
                 guard contents.holds(normal) else {
@@ -205,19 +222,40 @@ struct PackageCourseBuilder {
         }
     }
 
-    /// A file reference as a path from the package's root: `xml:base` applied, the query and
-    /// fragment dropped, percent escapes decoded; `nil` for an absolute URL (on the web).
-    private func resolved(_ href: String, in resource: PackageManifest.Resource) -> String? {
-        if let colon = href.firstIndex(of: ":"), href[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }),
-            href.distance(from: href.startIndex, to: colon) > 1
-        {
-            return nil
+    /// A file reference as a path from the package's root, each `xml:base` applied in turn
+    /// as a URL resolves a relative reference (a base not ending in `/` names a file, whose
+    /// folder counts), the query and fragment dropped, percent escapes decoded, `.` and `..`
+    /// resolved: `normal` is `nil` when the path climbs out of the package. `nil` for a
+    /// reference on the web (it has a scheme).
+    static func resolved(_ href: String, bases: [String?]) -> (path: String, normal: String?)? {
+        func isAbsolute(_ reference: String) -> Bool {
+            guard let colon = reference.firstIndex(of: ":"), reference.distance(from: reference.startIndex, to: colon) > 1 else {
+                return false
+            }
+            return reference[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
         }
-        var path = String(href.prefix { $0 != "?" && $0 != "#" })
-        path = path.removingPercentEncoding ?? path
-        let base = (manifest.resourcesBase ?? "") + (resource.base ?? "")
-        if base.contains("://") { return nil }
-        return base + path
+        var folder: [Substring] = []
+        let references = bases.compactMap { $0 } + [href]
+        for (index, whole) in references.enumerated() {
+            let reference = String(whole.prefix { $0 != "?" && $0 != "#" })
+            if isAbsolute(reference) { return nil }
+            let decoded = reference.removingPercentEncoding ?? reference
+            // From the web server's root, not the package's.
+            if decoded.hasPrefix("/") || decoded.hasPrefix("\\") { return (decoded, nil) }
+            var parts = decoded.split(separator: "/", omittingEmptySubsequences: false)
+            // What follows a base's last `/` is a file's name: its folder is what comes before.
+            if index < references.count - 1 { parts.removeLast() }
+            for part in parts where !part.isEmpty && part != "." {
+                if part == ".." {
+                    guard !folder.isEmpty else { return (decoded, nil) }
+                    folder.removeLast()
+                } else {
+                    folder.append(part)
+                }
+            }
+        }
+        let path = folder.joined(separator: "/")
+        return (path, PackageArchive.normalised(path))
     }
 
     /// What the package says that a course has no place for, said once per kind.
@@ -273,7 +311,15 @@ struct PackageCourseBuilder {
         return first.lowercased()
     }
 
+    /// At most 300 characters as the course schema counts them (Unicode scalars), cut with "…".
     private func shortText(_ text: String) -> String {
-        text.count <= 300 ? text : String(text.prefix(299)) + "…"
+        Self.cut(text, to: 300)
+    }
+
+    static func cut(_ text: String, to length: Int) -> String {
+        guard text.unicodeScalars.count > length else { return text }
+        var scalars = String.UnicodeScalarView(text.unicodeScalars.prefix(length - 1))
+        scalars.append("…")
+        return String(scalars)
     }
 }

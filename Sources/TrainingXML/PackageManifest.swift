@@ -66,13 +66,15 @@ public enum PackageFormat: Sendable, Hashable, CustomStringConvertible {
 /// Read in one streaming pass without a schema: SCORM's and Common Cartridge's schemas let
 /// nearly anything through (`##other` everywhere) and are not all published, so the rules a
 /// package importer needs (identifiers that resolve, titles, launch URLs) are checked in code.
+/// Only elements in the manifest's own namespace make its structure; extensions in others
+/// are passed over (or counted, when they are what a course has no place for).
 struct PackageManifest {
     struct Item {
         var identifier: String
         var reference: String?
         var title: String?
-        /// Indices of the enclosing items, outermost first.
-        var ancestors: [Int]
+        /// The index of the enclosing item, if any.
+        var parent: Int?
         var hasChildren = false
         /// The typical learning time its metadata states, in minutes.
         var learningTime: Int?
@@ -90,8 +92,6 @@ struct PackageManifest {
         var identifier: String
         var href: String?
         var base: String?
-        var type: String?
-        var scormType: String?
         var files: [String] = []
         var location: SourceLocation
     }
@@ -102,7 +102,13 @@ struct PackageManifest {
         var first: SourceLocation
     }
 
+    /// The most items a manifest may hold, all organisations together: a course holds at
+    /// most 100 modules, and a manifest's items are kept in memory.
+    static let itemLimit = 10_000
+
     var format: PackageFormat
+    /// The namespace of the manifest's root: its structure's elements are in it.
+    var namespace = ""
     var identifier: String?
     var version: String?
     var location: SourceLocation
@@ -112,13 +118,31 @@ struct PackageManifest {
     var learningTime: Int?
     var defaultOrganization: String?
     var organizationsLocation: SourceLocation?
+    /// `xml:base` of the manifest and of its `<resources>`.
+    var manifestBase: String?
     var resourcesBase: String?
     var organizations: [Organization] = []
     var resources: [String: Resource] = [:]
+    /// The identifiers of the sub-manifests, which an item may launch.
+    var subManifests: Set<String> = []
     var unmatched: [Text: Unmatched] = [:]
+    /// The first problem found while reading that the structure cannot hold (a resource
+    /// without identifier, one named twice, too many items): reported once the read is done.
+    var problem: CourseImportError?
 
     mutating func note(_ kind: Text, at location: SourceLocation) {
         unmatched[kind, default: Unmatched(first: location)].count += 1
+    }
+
+    /// The titles of `item` and of the items around it, outermost first.
+    func titles(of item: Item, in organization: Organization) -> [String] {
+        var titles = [item.title].compactMap { $0 }
+        var parent = item.parent
+        while let index = parent {
+            if let title = organization.items[index].title { titles.insert(title, at: 0) }
+            parent = organization.items[index].parent
+        }
+        return titles
     }
 }
 
@@ -128,19 +152,19 @@ extension PackageManifest {
         _ = LibXML2.ready
         let stream = try XMLStreamReader(url: url, shownAs: shown)
         return try stream.reading { () throws(CourseImportError) in
-            var manifest = try stream.readRoot(PackageManifest.init(root:))
+            let manifest = try stream.readRoot(PackageManifest.init(root:))
             try stream.startReading()
-            var parser = ManifestParser(manifest: manifest)
+            var parser = ManifestParser(manifest: manifest, namespace: manifest.namespace)
             while try stream.advance() {
                 switch stream.kind {
                 case .element: try parser.start(stream)
-                case .endElement: parser.end(stream)
+                case .endElement: parser.end()
                 case .text: parser.text(stream.value)
                 case .documentType, .other: break
                 }
             }
-            manifest = parser.manifest
-            return manifest
+            if let problem = parser.manifest.problem { throw problem }
+            return parser.manifest
         }
     }
 
@@ -160,125 +184,176 @@ extension PackageManifest {
                 stream.location,
                 namespace.isEmpty ? "this manifest has no namespace; \(reads)" : "this manifest is in the namespace \(namespace); \(reads)")
         }
-        self.init(format: format, location: stream.location)
+        self.init(format: format, namespace: namespace, location: stream.location)
     }
 }
 
 /// The streaming pass over a manifest: which element is open where, and what to keep of it.
 private struct ManifestParser {
+    struct Element {
+        let name: String
+        /// Whether it is in the manifest's namespace, and so part of its structure.
+        let own: Bool
+    }
+
     var manifest: PackageManifest
-    /// Local names of the open elements, the root first.
-    private var open: [String] = []
-    private var openItems: [Int] = []
-    private var inOrganization = false
+    /// The manifest's namespace: only its elements make the structure.
+    private let namespace: String
+    /// The open elements, the root first.
+    private var open: [Element] = []
+    /// The open items, by index in the current organisation, with the depth each opened at.
+    private var openItems: [(index: Int, depth: Int)] = []
+    /// The organisation being read, while it is.
+    private var organization: Int?
+    /// Whether the current organisation is the one imported: what it holds is counted.
+    private var counting = false
+    private var itemCount = 0
     private var currentResource: String?
-    /// Depth at which a sub-manifest started; everything inside it is passed over.
+    /// Depth at which a passed-over element started; everything inside it is passed over.
     private var skipping: Int?
     private var captured = ""
     private var capturing = false
+    private var capturedLanguage: String?
 
-    init(manifest: PackageManifest) {
+    init(manifest: PackageManifest, namespace: String) {
         self.manifest = manifest
+        self.namespace = namespace
     }
 
-    private var organizationIndex: Int { manifest.organizations.count - 1 }
+    /// The name of the element that encloses the one starting, when it is of the structure.
+    private var parent: String? {
+        open.last.flatMap { $0.own ? $0.name : nil }
+    }
 
     mutating func start(_ stream: XMLStreamReader) throws(CourseImportError) {
-        let name = stream.localName
-        let parent = open.last ?? ""
+        let element = Element(name: stream.localName, own: (stream.namespace ?? "") == namespace)
+        let parent = self.parent
         let empty = stream.isEmptyElement
         defer {
-            if empty { finish(name, parent: parent, wasEmpty: true) } else { open.append(name) }
+            if empty { finish(element, wasEmpty: true) } else { open.append(element) }
         }
         if skipping != nil { return }
+        let name = element.name
         let location = stream.location
+        // Attributes without prefix, and `xml:base`; not the namespace declarations.
+        let attributes = stream.attributes
         func attribute(_ wanted: String) -> String? {
-            stream.attributes.first { $0.name == wanted }.map { $0.value.trimmingWhitespace() }
+            attributes.first { $0.name == wanted && ($0.namespace == nil || wanted == "base" || wanted == "lang") }
+                .map { $0.value.trimmingWhitespace() }
+        }
+        guard element.own else {
+            if organization != nil, counting, let kind = Self.unmatchedKinds[name.lowercased()] {
+                // Counted once, with what it holds (a sequencing's objectives are its own).
+                manifest.note(kind, at: location)
+                if !empty { skipping = open.count }
+            } else if name == "sequencingCollection" {
+                manifest.note("sequencing rules", at: location)
+                if !empty { skipping = open.count }
+            } else {
+                startMetadata(name.lowercased(), attribute)
+            }
+            return
         }
         if manifest.format == .cmi5 {
-            return startCmi5(name, parent: parent, empty: empty, at: location, attribute)
+            return try startCmi5(name, parent: parent, empty: empty, at: location, attribute)
         }
         switch (name, parent) {
-        case ("manifest", ""):
+        case ("manifest", nil) where open.isEmpty:
             manifest.identifier = attribute("identifier")
             manifest.version = attribute("version")
+            manifest.manifestBase = attribute("base")
         case ("manifest", _):
+            if let identifier = attribute("identifier") { manifest.subManifests.insert(identifier) }
             manifest.note("sub-manifests", at: location)
             if !empty { skipping = open.count }
         case ("organizations", "manifest"):
             manifest.defaultOrganization = attribute("default").flatMap { $0.isEmpty ? nil : $0 }
             manifest.organizationsLocation = location
         case ("organization", "organizations"):
-            manifest.organizations.append(.init(identifier: attribute("identifier"), location: location))
-            inOrganization = true
+            let identifier = attribute("identifier")
+            counting = manifest.defaultOrganization.map { $0 == identifier } ?? manifest.organizations.isEmpty
+            manifest.organizations.append(.init(identifier: identifier, location: location))
+            organization = empty ? nil : manifest.organizations.count - 1
             openItems = []
         case ("item", "organization"), ("item", "item"):
-            guard inOrganization else { break }
-            let items = manifest.organizations[organizationIndex].items
-            if let parentItem = openItems.last, parent == "item" {
-                manifest.organizations[organizationIndex].items[parentItem].hasChildren = true
-            }
+            guard organization != nil else { break }
+            if counting, attribute("parameters").map({ !$0.isEmpty }) == true { manifest.note("launch parameters", at: location) }
             let reference = attribute("identifierref").flatMap { $0.isEmpty ? nil : $0 }
-            if attribute("parameters").map({ !$0.isEmpty }) == true { manifest.note("launch parameters", at: location) }
-            manifest.organizations[organizationIndex].items.append(
-                .init(
-                    identifier: attribute("identifier") ?? "", reference: reference, ancestors: openItems, location: location))
-            if !empty { openItems.append(items.count) }
+            try openItem(attribute("identifier") ?? "", reference: reference, empty: empty, at: location)
         case ("title", "organization"), ("title", "item"):
-            startCapture()
+            if organization != nil { startCapture() }
         case ("resources", "manifest"):
             manifest.resourcesBase = attribute("base")
         case ("resource", "resources"):
             let identifier = attribute("identifier") ?? ""
+            if identifier.isEmpty {
+                record(CourseImportError(location, "a <resource> has no identifier, which the format requires"))
+            } else if manifest.resources[identifier] != nil {
+                record(CourseImportError(location, "the resource identifier \"\(identifier)\" is used twice"))
+            }
             manifest.resources[identifier] = .init(
                 identifier: identifier, href: attribute("href").flatMap { $0.isEmpty ? nil : $0 }, base: attribute("base"),
-                type: attribute("type"), scormType: (attribute("scormtype") ?? attribute("scormType"))?.lowercased(),
                 location: location)
             currentResource = identifier
         case ("file", "resource"):
             if let currentResource, let href = attribute("href"), !href.isEmpty { manifest.resources[currentResource]?.files.append(href) }
         default:
-            if inOrganization, let kind = Self.unmatchedKinds[name.lowercased()] {
-                // Counted once, with what it holds (a sequencing's objectives are its own).
-                manifest.note(kind, at: location)
-                if !empty { skipping = open.count }
-            } else {
-                startMetadata(name, parent: parent)
-            }
+            // LOM written in the manifest's own namespace, as some tools do.
+            startMetadata(name.lowercased(), attribute)
         }
+    }
+
+    /// Opens an item of the current organisation: an element of the structure whose end
+    /// closes it.
+    private mutating func openItem(_ identifier: String, reference: String?, empty: Bool, at location: SourceLocation)
+        throws(CourseImportError)
+    {
+        guard let organization else { return }
+        itemCount += 1
+        guard itemCount <= PackageManifest.itemLimit else {
+            throw CourseImportError(
+                location, "the manifest holds more than \(PackageManifest.itemLimit) items; a course holds at most 100 modules")
+        }
+        let index = manifest.organizations[organization].items.count
+        let parent = openItems.last?.index
+        if let parent { manifest.organizations[organization].items[parent].hasChildren = true }
+        manifest.organizations[organization].items.append(
+            .init(identifier: identifier, reference: reference, parent: parent, location: location))
+        if !empty { openItems.append((index, open.count)) }
+    }
+
+    private mutating func record(_ problem: CourseImportError) {
+        if manifest.problem == nil { manifest.problem = problem }
     }
 
     /// A cmi5 course structure: the course is the one organisation, blocks are items that
     /// hold items, each AU an item that launches its `<url>` (kept as a resource of its id).
     private mutating func startCmi5(
-        _ name: String, parent: String, empty: Bool, at location: SourceLocation, _ attribute: (String) -> String?
-    ) {
+        _ name: String, parent: String?, empty: Bool, at location: SourceLocation, _ attribute: (String) -> String?
+    ) throws(CourseImportError) {
         switch (name, parent) {
-        case ("courseStructure", ""):
+        case ("courseStructure", nil) where open.isEmpty:
             manifest.organizations.append(.init(identifier: "course", location: location))
-            inOrganization = true
+            organization = 0
+            counting = true
         case ("course", "courseStructure"):
             manifest.identifier = attribute("id")
         case ("langstring", "title"), ("langstring", "description"):
-            startCapture()
+            startCapture(language: attribute("lang"))
         case ("block", "courseStructure"), ("block", "block"), ("au", "courseStructure"), ("au", "block"):
             let identifier = attribute("id") ?? ""
-            let items = manifest.organizations[organizationIndex].items
-            if let parentItem = openItems.last, parent == "block" {
-                manifest.organizations[organizationIndex].items[parentItem].hasChildren = true
-            }
             let isUnit = name == "au"
-            manifest.organizations[organizationIndex].items.append(
-                .init(identifier: identifier, reference: isUnit ? identifier : nil, ancestors: openItems, location: location))
-            if isUnit {
-                manifest.resources[identifier] = .init(identifier: identifier, location: location)
-                currentResource = identifier
-                if attribute("masteryScore") != nil || (attribute("moveOn") ?? "NotApplicable") != "NotApplicable" {
-                    manifest.note("mastery scores and completion thresholds", at: location)
-                }
-                if (attribute("launchMethod") ?? "AnyWindow") != "AnyWindow" { manifest.note("launch settings", at: location) }
+            try openItem(identifier, reference: isUnit ? identifier : nil, empty: empty, at: location)
+            guard isUnit else { break }
+            if manifest.resources[identifier] != nil {
+                record(CourseImportError(location, "the AU identifier \"\(identifier)\" is used twice"))
             }
-            if !empty { openItems.append(items.count) }
+            manifest.resources[identifier] = .init(identifier: identifier, location: location)
+            currentResource = identifier
+            if attribute("masteryScore") != nil || (attribute("moveOn") ?? "NotApplicable") != "NotApplicable" {
+                manifest.note("mastery scores and completion thresholds", at: location)
+            }
+            if (attribute("launchMethod") ?? "AnyWindow") != "AnyWindow" { manifest.note("launch settings", at: location) }
         case ("url", "au"):
             startCapture()
         case ("launchParameters", "au"), ("entitlementKey", "au"):
@@ -289,34 +364,12 @@ private struct ManifestParser {
         }
     }
 
-    private mutating func finishCmi5(_ name: String, parent: String, value: String?, wasEmpty: Bool) {
-        let owner = open.count >= 2 ? open[open.count - 2] : ""
-        let text = value.flatMap { $0.isEmpty ? nil : $0 }
-        switch (name, parent) {
-        case ("langstring", "title") where owner == "course":
-            manifest.organizations[organizationIndex].title = manifest.organizations[organizationIndex].title ?? text
-        case ("langstring", "description") where owner == "course":
-            manifest.summary = manifest.summary ?? text
-        case ("langstring", "title") where owner == "block" || owner == "au":
-            if let index = openItems.last {
-                manifest.organizations[organizationIndex].items[index].title =
-                    manifest.organizations[organizationIndex].items[index].title ?? text
-            }
-        case ("url", "au"):
-            if let currentResource { manifest.resources[currentResource]?.href = text }
-        case ("block", _), ("au", _):
-            if !wasEmpty, !openItems.isEmpty { openItems.removeLast() }
-        default:
-            break
-        }
-    }
-
-    /// The package's title, description and language, and a package's or an item's learning time.
-    private mutating func startMetadata(_ name: String, parent: String) {
-        let path = open.map { $0.lowercased() }
-        let inPackageMetadata = path.count >= 2 && path[1] == "metadata" && !inOrganization
-        let inItemMetadata = inOrganization && path.contains("metadata")
-        let lowered = name.lowercased()
+    /// The package's title, description and language (LOM, in the manifest's metadata), and
+    /// the package's or an imported item's typical learning time.
+    private mutating func startMetadata(_ lowered: String, _ attribute: (String) -> String?) {
+        let path = open.map { $0.name.lowercased() }
+        let inPackageMetadata = organization == nil && path.count >= 2 && path[1] == "metadata"
+        let inItemMetadata = organization != nil && counting && !openItems.isEmpty && path.contains("metadata")
         let isString = lowered == "string" || lowered == "langstring"
         if inPackageMetadata && isString && path.suffix(2) == ["general", "title"] && manifest.title == nil
             || inPackageMetadata && isString && path.suffix(2) == ["general", "description"] && manifest.summary == nil
@@ -330,7 +383,7 @@ private struct ManifestParser {
 
     /// Elements of SCORM's sequencing, navigation and run-time namespaces, by the kind of thing they are.
     static let unmatchedKinds: [String: Text] = [
-        "sequencing": "sequencing rules", "sequencingcollection": "sequencing rules", "prerequisites": "sequencing rules",
+        "sequencing": "sequencing rules", "prerequisites": "sequencing rules",
         "constrainedchoiceconsiderations": "sequencing rules", "rollupconsiderations": "sequencing rules",
         "maxtimeallowed": "time limits", "timelimitaction": "time limits",
         "masteryscore": "mastery scores and completion thresholds",
@@ -339,61 +392,71 @@ private struct ManifestParser {
         "presentation": "navigation settings",
     ]
 
-    private mutating func startCapture() {
+    private mutating func startCapture(language: String? = nil) {
         captured = ""
         capturing = true
+        capturedLanguage = language
     }
 
     mutating func text(_ value: String) {
         if capturing { captured += value }
     }
 
-    mutating func end(_ stream: XMLStreamReader) {
-        guard let name = open.popLast() else { return }
-        finish(name, parent: open.last ?? "", wasEmpty: false)
+    mutating func end() {
+        guard let element = open.popLast() else { return }
+        finish(element, wasEmpty: false)
     }
 
-    private mutating func finish(_ name: String, parent: String, wasEmpty: Bool) {
+    private mutating func finish(_ element: Element, wasEmpty: Bool) {
         if let depth = skipping {
             if open.count == depth { skipping = nil }
             return
         }
         let value = capturing ? collapsed(captured) : nil
+        let text = value.flatMap { $0.isEmpty ? nil : $0 }
         capturing = false
-        if manifest.format == .cmi5 {
-            return finishCmi5(name, parent: parent, value: value, wasEmpty: wasEmpty)
-        }
-        let lowered = name.lowercased()
-        let path = open.map { $0.lowercased() }
-        switch (name, parent) {
-        case ("title", "organization"):
-            manifest.organizations[organizationIndex].title = value.flatMap { $0.isEmpty ? nil : $0 }
-        case ("title", "item"):
-            if let index = openItems.last {
-                manifest.organizations[organizationIndex].items[index].title = value.flatMap { $0.isEmpty ? nil : $0 }
-            }
-        case ("item", "organization"), ("item", "item"):
-            if inOrganization, !wasEmpty { openItems.removeLast() }
-        case ("organization", "organizations"):
-            inOrganization = false
-        case ("resource", "resources"):
+        // An item (a block, an AU) closes when the element it opened with ends.
+        if let last = openItems.last, last.depth == open.count, element.own { openItems.removeLast() }
+        let parent = self.parent
+        let owner = open.count >= 2 && open[open.count - 2].own ? open[open.count - 2].name : nil
+        switch (element.own, element.name, parent) {
+        case (true, "title", "organization"):
+            if let organization { manifest.organizations[organization].title = text }
+        case (true, "title", "item"):
+            if let organization, let index = openItems.last?.index { manifest.organizations[organization].items[index].title = text }
+        case (true, "organization", "organizations"):
+            organization = nil
+        case (true, "resource", "resources"):
             currentResource = nil
+        case (true, "langstring", "title") where manifest.format == .cmi5:
+            guard let organization else { break }
+            if owner == "course" {
+                manifest.organizations[organization].title = manifest.organizations[organization].title ?? text
+                manifest.language = manifest.language ?? capturedLanguage
+            } else if owner == "block" || owner == "au", let index = openItems.last?.index {
+                manifest.organizations[organization].items[index].title = manifest.organizations[organization].items[index].title ?? text
+            }
+        case (true, "langstring", "description") where manifest.format == .cmi5 && owner == "course":
+            manifest.summary = manifest.summary ?? text
+        case (true, "url", "au"):
+            if let currentResource { manifest.resources[currentResource]?.href = text }
         default:
-            guard let value, !value.isEmpty else { return }
-            switch lowered {
-            case "string" where path.last == "title", "langstring" where path.last == "title":
-                manifest.title = manifest.title ?? value
-            case "string" where path.last == "description", "langstring" where path.last == "description":
-                manifest.summary = manifest.summary ?? value
-            case "language": manifest.language = manifest.language ?? value
+            guard let text else { return }
+            switch element.name.lowercased() {
+            case "string", "langstring":
+                if open.last?.name.lowercased() == "title" { manifest.title = manifest.title ?? text }
+                if open.last?.name.lowercased() == "description" { manifest.summary = manifest.summary ?? text }
+            case "language":
+                manifest.language = manifest.language ?? text
             case "duration", "datetime":
-                let minutes = PackageDuration.minutes(value)
-                if inOrganization, let index = openItems.last {
-                    manifest.organizations[organizationIndex].items[index].learningTime = minutes
-                } else if !inOrganization {
+                let minutes = PackageDuration.minutes(text)
+                if let organization, let index = openItems.last?.index {
+                    manifest.organizations[organization].items[index].learningTime = minutes
+                } else if organization == nil {
                     manifest.learningTime = manifest.learningTime ?? minutes
                 }
-            default: break
+            default:
+                break
             }
         }
     }
@@ -415,10 +478,13 @@ enum PackageDuration {
             guard (2...3).contains(parts.count) else { return nil }
             var numbers: [Double] = []
             for part in parts {
-                guard let number = Double(part), number >= 0, number.isFinite else { return nil }
+                guard !part.isEmpty, part.count <= 9, part.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                    let number = Double(part)
+                else { return nil }
                 numbers.append(number)
             }
             let seconds = numbers[0] * 3600 + numbers[1] * 60 + (numbers.count == 3 ? numbers[2] : 0)
+            guard seconds < 1e9 else { return nil }
             return Int((seconds / 60).rounded(.up))
         }
         guard text.hasPrefix("P"), text.count > 1 else { return nil }
@@ -431,6 +497,7 @@ enum PackageDuration {
                 guard !inTime, number.isEmpty else { return nil }
                 inTime = true
             case "0"..."9", ".", ",":
+                guard number.count < 12 else { return nil }
                 number.append(character == "," ? "." : character)
             default:
                 guard let value = Double(number), value.isFinite else { return nil }

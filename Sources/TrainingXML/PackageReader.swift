@@ -5,17 +5,19 @@ internal import ZIPFoundation
 /// Reads an e-learning package — SCORM 1.2, SCORM 2004, IMS Common Cartridge 1.0 to 1.3 or
 /// cmi5 — into a course whose modules are the package's items, delivered remotely.
 ///
-/// A package is a `.zip`, a folder holding `imsmanifest.xml` (or cmi5's `cmi5.xml`) at its
-/// root, or that manifest alone. From a zip, only the manifest is inflated, into a private temporary folder, within
-/// ``Limits``; every entry's path is checked first, and the package is refused whole if one
-/// would leave its folder. From a zip or a folder, every file the manifest names must be in
-/// the package; from the manifest alone, the files are not looked for.
+/// A package is a `.zip` (or a cartridge's `.imscc`), a folder holding `imsmanifest.xml` (or
+/// cmi5's `cmi5.xml`) at its root, or that manifest alone. A zip whose files are all in one
+/// folder has that folder for root. From a zip, only the manifest is inflated, into a private
+/// temporary folder, within ``Limits``; every entry is checked first, from the archive's
+/// directory, and the package is refused whole if one would leave its folder. From a zip or a
+/// folder, every file a launched resource names must be in the package; from the manifest
+/// alone, the files are not looked for.
 ///
 /// The default organisation's items become the modules, in document order: an item that
-/// launches something (or that holds nothing) is a module, titled with the titles of the
-/// items that enclose it (`Module 1 — Chapitre 2`). Its hours are the typical learning time
-/// its metadata states, rounded to the quarter hour, or the hours the options give. What a course has no
-/// place for (sequencing rules, launch URLs, time limits, other organisations) is a warning.
+/// launches something is a module, titled with the titles of the items that enclose it
+/// (`Module 1 — Chapitre 2`). Its hours are the typical learning time its metadata states,
+/// rounded to the quarter hour, or the hours the options give. What a course has no place for
+/// (sequencing rules, launch URLs, time limits, other organisations) is a warning.
 public struct PackageReader: Sendable {
     /// What a zip may hold before it is refused as a bomb or a mistake.
     public struct Limits: Sendable {
@@ -27,6 +29,8 @@ public struct PackageReader: Sendable {
         public var manifestBytes: UInt64 = 16 << 20
         /// The most an entry of over a mebibyte may inflate, as a multiple of its compressed size.
         public var compressionRatio: UInt64 = 200
+        /// Where the manifest of a zip is inflated, in a folder of its own removed after.
+        var temporaryRoot = FileManager.default.temporaryDirectory
 
         public init() {}
     }
@@ -57,7 +61,12 @@ public struct PackageReader: Sendable {
     /// Whether `path` is a package rather than a course or LHEO file: a `.zip`, or a folder
     /// holding a manifest. (A manifest alone is told by its root: ``CourseReader``.)
     public static func isPackage(_ path: String) -> Bool {
-        URL(fileURLWithPath: path).pathExtension.lowercased() == "zip" || manifestName(inFolder: path) != nil
+        isArchive(path) || manifestName(inFolder: path) != nil
+    }
+
+    /// Whether `path` names a zip: a `.zip`, or a Common Cartridge's `.imscc`.
+    public static func isArchive(_ path: String) -> Bool {
+        ["zip", "imscc"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
     /// The name of the manifest at the root of the folder at `path`, if it is a package's.
@@ -71,16 +80,22 @@ public struct PackageReader: Sendable {
     /// Reads the package at `path` into a course; what has no equivalent goes to `warn`.
     public func read(_ path: String, warn: (CourseImportWarning) -> Void) throws -> CatalogueEntry {
         let url = URL(fileURLWithPath: path)
-        if url.pathExtension.lowercased() == "zip" {
+        if Self.isArchive(path) {
             let archive = try PackageArchive(url: url, shownAs: path, limits: limits)
             defer { archive.removeTemporaryFolder() }
-            return try read(
-                manifest: archive.manifest, shownAs: path + "/" + archive.manifest.lastPathComponent, contents: .archive(archive),
-                warn: warn)
+            return try read(manifest: archive.manifest, shownAs: path + "/" + archive.manifestPath, contents: .archive(archive), warn: warn)
         }
         let name = Self.manifestName(inFolder: path) ?? PackageFormat.manifestNames[0]
         let shown = (path.hasSuffix("/") ? path : path + "/") + name
         return try read(manifest: url.appendingPathComponent(name), shownAs: shown, contents: .folder(url), warn: warn)
+    }
+
+    /// `bytes` as a person reads a size: `16 MiB`, `8 GiB`, `512 KiB`.
+    static func size(_ bytes: UInt64) -> String {
+        for (unit, shift) in [("GiB", UInt64(30)), ("MiB", 20), ("KiB", 10)] where bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return "\(bytes >> shift) \(unit)"
+        }
+        return bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     /// Reads a manifest alone, named `shown` in messages: the files it names are not looked for.
@@ -91,10 +106,12 @@ public struct PackageReader: Sendable {
     private func read(
         manifest url: URL, shownAs shown: String, contents: PackageContents, warn: (CourseImportWarning) -> Void
     ) throws -> CatalogueEntry {
-        // Memory grows with the manifest's items and resources: a manifest is bounded, from a folder too.
-        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? UInt64, size > limits.manifestBytes {
+        // Memory grows with the manifest's items and resources: a manifest is bounded, from a
+        // folder too (its size as stat gives it, through a symbolic link).
+        var status = stat()
+        if stat(url.path, &status) == 0, UInt64(status.st_size) > limits.manifestBytes {
             throw CourseImportError(
-                SourceLocation(path: shown, line: 0), "the manifest is larger than \(limits.manifestBytes >> 20) MiB; refused")
+                SourceLocation(path: shown, line: 0), "the manifest is larger than \(Self.size(limits.manifestBytes)); refused")
         }
         let manifest = try PackageManifest.read(url, shownAs: shown)
         var builder = PackageCourseBuilder(
@@ -126,8 +143,12 @@ enum PackageContents {
 /// A zip package, checked entry by entry from its central directory, its manifest inflated
 /// into a temporary folder of its own.
 final class PackageArchive {
+    /// The files it holds, from the package's root.
     let paths: Set<String>
+    /// The manifest, inflated.
     let manifest: URL
+    /// Where the manifest is in the archive.
+    let manifestPath: String
     private let folder: URL
 
     init(url: URL, shownAs shown: String, limits: PackageReader.Limits) throws(CourseImportError) {
@@ -141,7 +162,7 @@ final class PackageArchive {
         var paths: Set<String> = []
         var total: UInt64 = 0
         var count = 0
-        var manifestEntry: Entry?
+        var files: [String: Entry] = [:]
         for entry in archive {
             count += 1
             guard count <= limits.entries else {
@@ -155,36 +176,44 @@ final class PackageArchive {
             guard entry.type != .symlink else {
                 throw CourseImportError(whole, "the entry \"\(path)\" is a symbolic link; a package holds files and folders only")
             }
-            total += entry.uncompressedSize
-            guard total <= limits.totalBytes else {
+            // Sizes are what the archive says (ZIP64 sizes up to 2⁶⁴): compared, never added past the limit.
+            guard entry.uncompressedSize <= limits.totalBytes - total else {
                 throw CourseImportError(
-                    whole, "the archive inflates to more than \(limits.totalBytes >> 20) MiB; a package this large is refused")
+                    whole,
+                    "the archive inflates to more than \(PackageReader.size(limits.totalBytes)); a package this large is refused")
             }
+            total += entry.uncompressedSize
             if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.compressionRatio {
                 throw CourseImportError(
                     whole,
                     "the entry \"\(path)\" inflates \(entry.uncompressedSize / max(entry.compressedSize, 1)) times its size: refused as a zip bomb"
                 )
             }
-            if entry.type == .file {
+            if entry.type == .file, !normal.isEmpty {
                 paths.insert(normal)
-                // imsmanifest.xml first: a package with both is a SCORM or cartridge one.
-                if let rank = PackageFormat.manifestNames.firstIndex(of: normal),
-                    manifestEntry.map({ PackageFormat.manifestNames.firstIndex(of: $0.path) ?? 0 > rank }) ?? true
-                {
-                    manifestEntry = entry
-                }
+                files[normal] = entry
             }
         }
-        guard let manifestEntry else {
+        // The manifest at the root; or, when every file is in one folder (a folder zipped
+        // whole), at that folder's root, which is then the package's. imsmanifest.xml first.
+        var root = ""
+        if !PackageFormat.manifestNames.contains(where: { files[$0] != nil }),
+            let first = paths.first?.split(separator: "/").first, paths.allSatisfy({ $0.hasPrefix(first + "/") })
+        {
+            root = first + "/"
+        }
+        guard let manifestPath = PackageFormat.manifestNames.map({ root + $0 }).first(where: { files[$0] != nil }),
+            let manifestEntry = files[manifestPath]
+        else {
             throw CourseImportError(
                 whole, "the archive has no imsmanifest.xml or cmi5.xml at its root: it is not a SCORM, Common Cartridge or cmi5 package")
         }
-        let name = manifestEntry.path
+        let name = String(manifestPath.dropFirst(root.count))
+        if !root.isEmpty { paths = Set(paths.map { String($0.dropFirst(root.count)) }) }
         guard manifestEntry.uncompressedSize <= limits.manifestBytes else {
-            throw CourseImportError(whole, "its \(name) is larger than \(limits.manifestBytes >> 20) MiB; refused")
+            throw CourseImportError(whole, "its \(name) is larger than \(PackageReader.size(limits.manifestBytes)); refused")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("allervers-package-\(UUID().uuidString)")
+        let folder = limits.temporaryRoot.appendingPathComponent("allervers-package-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
@@ -216,6 +245,7 @@ final class PackageArchive {
         }
         self.paths = paths
         self.manifest = manifest
+        self.manifestPath = manifestPath
         self.folder = folder
     }
 

@@ -239,14 +239,17 @@ final class XMLStreamReader: @unchecked Sendable {
         xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
     }
 
-    /// The current element's attributes by local name (`adlcp:scormtype` is `scormtype`),
-    /// in document order.
-    var attributes: [(name: String, value: String)] {
-        var found: [(name: String, value: String)] = []
+    /// The current element's attributes by local name (`xml:base` is `base`) with their
+    /// namespace (`nil` without prefix), in document order; not the namespace declarations.
+    var attributes: [(name: String, namespace: String?, value: String)] {
+        var found: [(name: String, namespace: String?, value: String)] = []
         guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return found }
         repeat {
-            guard let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) else { continue }
-            found.append((String(cString: name), String(cString: value)))
+            guard xmlTextReaderIsNamespaceDecl(reader) != 1, let name = xmlTextReaderConstLocalName(reader),
+                let value = xmlTextReaderConstValue(reader)
+            else { continue }
+            found.append(
+                (String(cString: name), xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }, String(cString: value)))
         } while xmlTextReaderMoveToNextAttribute(reader) == 1
         xmlTextReaderMoveToElement(reader)
         return found

@@ -75,6 +75,9 @@ import TrainingTesting
         }
         let badID = await allervers("course", "validate", manifest, "--module-hours", "1", "--course-id", "AV LIGNE")
         #expect(badID.exitCode != 0)
-        #expect(badID.error.contains("does not match the course schema"), "\(badID.error)")
+        #expect(
+            badID.error.contains(
+                "--course-id takes letters, digits, \".\", \"_\" and \"-\", starting with a letter or a digit, 64 at most"),
+            "\(badID.error)")
     }
 }

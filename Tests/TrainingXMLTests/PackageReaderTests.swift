@@ -270,7 +270,7 @@ import ZIPFoundation
         let (course, warnings) = try Self.read(try Self.corpus("scorm-imscp/cmi5/pre_post_test_framed/cmi5.xml"))
         #expect(course.id == "geology-intro-preposttest")
         #expect(course.title == "Introduction to Geology - Pre/Post Test")
-        #expect(course.language == "fr")
+        #expect(course.language == "en-US")
         #expect(
             course.modules.map(\.title) == [
                 "Introduction to Geology — Pre-test", "Introduction to Geology — Content", "Introduction to Geology — Post-test",
@@ -391,6 +391,81 @@ import ZIPFoundation
         #expect(single.modules[0].methods == ["Module en ligne (SCORM 1.2)"])
     }
 
+    /// What a crafted manifest could break: a title outside any organisation, extension
+    /// elements named like the structure's, namespace declarations named like attributes,
+    /// identifiers used twice, more items than a course could hold.
+    @Test func aCraftedManifestIsReadOrRefusedWithoutHarm() throws {
+        let folder = try TemporaryFolder()
+        func read(_ name: String, _ text: String) throws -> (course: Course, warnings: [CourseImportWarning]) {
+            try Self.read(try folder.file("\(name)/imsmanifest.xml", text))
+        }
+        func refusal(_ name: String, _ text: String) throws -> String {
+            do {
+                _ = try read(name, text)
+                Issue.record("\(name) was read")
+                return ""
+            } catch let error as CourseImportError {
+                return error.message.description
+            }
+        }
+        let stray = "<manifest xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\"><organization><title>x</title></organization></manifest>"
+        #expect(try refusal("stray", stray).hasPrefix("the package has no organisation"))
+
+        let extended = Self.manifest(
+            items: """
+                <item identifier="a" identifierref="r" xmlns:x="urn:extension"><title>Vrai</title>
+                  <x:item identifier="faux" identifierref="r"><x:title>Faux</x:title></x:item>
+                </item>
+                """,
+            resources: "<resource identifier=\"r\" type=\"webcontent\" href=\"index.html\" xmlns:href=\"urn:pas-un-href\"/>")
+        #expect(try read("extended", extended).course.modules.map(\.title) == ["Vrai"])
+
+        let twice = Self.manifest(
+            items:
+                "<item identifier=\"a\" identifierref=\"r\"><title>Un</title></item><item identifier=\"a\" identifierref=\"r\"><title>Deux</title></item>",
+            resources: "<resource identifier=\"r\" type=\"webcontent\" href=\"index.html\"/>")
+        #expect(try refusal("twice", twice) == "the item identifier \"a\" is used twice")
+        let resourceTwice = Self.manifest(
+            items: "<item identifier=\"a\" identifierref=\"r\"><title>Un</title></item>",
+            resources:
+                "<resource identifier=\"r\" type=\"webcontent\" href=\"a.html\"/><resource identifier=\"r\" type=\"webcontent\" href=\"b.html\"/>"
+        )
+        #expect(try refusal("resource-twice", resourceTwice) == "the resource identifier \"r\" is used twice")
+
+        let many = Self.manifest(
+            items: (0...PackageManifest.itemLimit).map { "<item identifier=\"i\($0)\"/>" }.joined(),
+            resources: "<resource identifier=\"r\" type=\"webcontent\" href=\"index.html\"/>")
+        #expect(try refusal("many", many) == "the manifest holds more than 10000 items; a course holds at most 100 modules")
+
+        // An item launching a sub-manifest keeps its title; the sub-manifest is passed over.
+        let nested = """
+            <manifest identifier="m" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1">
+              <organizations><organization identifier="o"><title>Agrégat</title>
+                <item identifier="a" identifierref="sous"><title>Agrégé</title></item>
+              </organization></organizations>
+              <resources/>
+              <manifest identifier="sous"><organizations/><resources/></manifest>
+            </manifest>
+            """
+        let (course, warnings) = try read("nested", nested)
+        #expect(course.modules.map(\.title) == ["Agrégé"])
+        #expect(warnings.contains { $0.message.description.contains("launches the sub-manifest \"sous\", which is not imported") })
+    }
+
+    /// `xml:base` on the manifest, the resources and a resource apply in turn, as URLs resolve;
+    /// `..` inside the package is fine, above it is not.
+    @Test func fileReferencesResolveAsURLsDo() {
+        func path(_ href: String, _ bases: [String?]) -> String? { PackageCourseBuilder.resolved(href, bases: bases)?.normal }
+        #expect(path("a.html", ["contenu/", nil, "sco1/"]) == "contenu/sco1/a.html")
+        #expect(path("a.html", ["contenu"]) == "a.html")
+        #expect(path("../commun/api.js", ["sco1/"]) == "commun/api.js")
+        #expect(path("mon%20fichier.html?page=2#haut", []) == "mon fichier.html")
+        #expect(path("../../a.html", ["sco1/"]) == nil)
+        #expect(path("/etc/passwd", []) == nil)
+        #expect(PackageCourseBuilder.resolved("https://exemple.org/a.html", bases: []) == nil)
+        #expect(PackageCourseBuilder.resolved("a.html", bases: ["https://exemple.org/"]) == nil)
+    }
+
     @Test func durationsReadAsLOMWritesThem() {
         #expect(PackageDuration.minutes("PT1H30M") == 90)
         #expect(PackageDuration.minutes("P1DT2H") == 1560)
@@ -400,6 +475,9 @@ import ZIPFoundation
         #expect(PackageDuration.minutes("P1Y") == nil)
         #expect(PackageDuration.minutes("P1M") == nil)
         #expect(PackageDuration.minutes("une heure") == nil)
+        #expect(PackageDuration.minutes("99999999999999999999:00") == nil)
+        #expect(PackageDuration.minutes("1e300:00") == nil)
+        #expect(PackageDuration.minutes("PT99999999999999H") == nil)
     }
 
     // MARK: Folders and zips
@@ -428,6 +506,28 @@ import ZIPFoundation
                     ), "\(error.text)")
             }
         }
+    }
+
+    /// A folder zipped whole: its files are all in one folder, which is the package's root.
+    /// The manifest is inflated in a folder of its own, gone after the read, refused or not.
+    @Test func aZippedFolderReadsAndTheTemporaryFolderGoes() throws {
+        let folder = try TemporaryFolder()
+        let root = try Packages.folder(from: Self.nested, in: folder)
+        let zipped = try Packages.zip(try Packages.entries(of: root).map { ("cours/" + $0.path, $0.data) }, as: "dossier.zip", in: folder)
+        let scratch = try TemporaryFolder()
+        var limits = PackageReader.Limits()
+        limits.temporaryRoot = scratch.url
+        var warnings: [CourseImportWarning] = []
+        let entry = try PackageReader(options: .init(moduleHours: Hours(hours: 1)), limits: limits).read(zipped.path) {
+            warnings.append($0)
+        }
+        #expect(entry.course.modules.count == 11)
+        #expect(warnings.first?.location.path == zipped.path + "/cours/imsmanifest.xml")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+        #expect(throws: CourseImportError.self) {
+            _ = try PackageReader(options: .init(), limits: limits).read(zipped.path) { _ in }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
     }
 
     static func expectRefused(_ url: URL, saying message: String, limits: PackageReader.Limits = PackageReader.Limits()) {
@@ -523,7 +623,7 @@ import ZIPFoundation
         Self.expectRefused(big, saying: "the archive inflates to more than 1 MiB; a package this large is refused", limits: small)
         var tiny = PackageReader.Limits()
         tiny.manifestBytes = 1024
-        Self.expectRefused(zipped, saying: "its imsmanifest.xml is larger than 0 MiB; refused", limits: tiny)
+        Self.expectRefused(zipped, saying: "its imsmanifest.xml is larger than 1 KiB; refused", limits: tiny)
     }
 
     /// The hostile corpus as a package's manifest: refused by the same reader as course files,
@@ -551,13 +651,14 @@ import ZIPFoundation
             _ = try PackageReader(options: .init(moduleHours: Hours(hours: 1)), limits: tiny).read(root.path) { _ in }
             Issue.record("read")
         } catch let error as CourseImportError {
-            #expect(error.text.description == root.path + "/imsmanifest.xml: the manifest is larger than 0 MiB; refused")
+            #expect(error.text.description == root.path + "/imsmanifest.xml: the manifest is larger than 1 KiB; refused")
         }
     }
 
     @Test func aZipWithoutManifestOrNotAZipIsRefused() throws {
         let folder = try TemporaryFolder()
-        let bare = try Packages.zip([("cours/imsmanifest.xml", Data("<manifest/>".utf8))], as: "sans.zip", in: folder)
+        let bare = try Packages.zip(
+            [("cours/imsmanifest.xml", Data("<manifest/>".utf8)), ("lisez-moi.txt", Data("…".utf8))], as: "sans.zip", in: folder)
         Self.expectRefused(
             bare, saying: "the archive has no imsmanifest.xml or cmi5.xml at its root: it is not a SCORM, Common Cartridge or cmi5 package")
         let text = try folder.file("texte.zip", "ceci n'est pas une archive")
