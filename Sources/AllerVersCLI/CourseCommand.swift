@@ -20,7 +20,8 @@ extension AllerVers.CourseCommand {
     struct Validate: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Check course files against the format and its rules, without writing anything."),
+                abstract: tr(
+                    "Check course files, LHEO files and e-learning packages against their format and its rules, without writing anything."),
                 discussion: tr("Example:\n  allervers course validate Courses/aller-vers-fondamentaux.xml Courses/"))
         }
 
@@ -256,20 +257,26 @@ extension AllerVers.CourseCommand {
 
 /// The course files a command reads, and what a package's modules need that it may not say.
 struct CourseInput: ParsableArguments {
-    @Argument(help: tr("Course files, LHEO files, e-learning packages (.zip or folder), or folders of them.", valueName: "file"))
+    @Argument(
+        help: tr(
+            "Course files, LHEO files, e-learning packages (.zip, .imscc, a folder, or the manifest alone), or folders of them.",
+            valueName: "file"))
     var files: [String]
 
     @Option(help: tr("The hours of each module of a package whose item states no learning time.", valueName: "hours"))
     var moduleHours: String?
 
-    @Option(help: tr("The id of the course one package makes, instead of its manifest's identifier.", valueName: "id"))
+    @Option(help: tr("The id of the course one package makes, instead of one made from its manifest's identifier.", valueName: "id"))
     var courseId: String?
 
     func courseFiles() throws -> CourseFiles {
         var input = try CourseFiles(arguments: files)
         if let moduleHours {
-            guard let hours = Hours(decimal: moduleHours), hours.minutes > 0, hours.minutes % 3 == 0, hours.minutes <= 9999 * 60 else {
-                throw ValidationError(tr("--module-hours takes a number of hours above 0 with at most two decimals, such as 1.5"))
+            // 1,5 as French writes it; the course format's hours have two decimals: steps of 0.05 (3 minutes).
+            guard let hours = Hours(decimal: moduleHours.replacingOccurrences(of: ",", with: ".")), hours.minutes > 0,
+                hours.minutes % 3 == 0, hours.minutes <= 9999 * 60
+            else {
+                throw ValidationError(tr("--module-hours takes hours from 0.05 to 9999 in steps of 0.05, such as 1.5 or 0.75"))
             }
             input.packageOptions.moduleHours = hours
         }

@@ -136,6 +136,8 @@ extension Text {
             "--anniversary va avec --counting anniversary",
         "--check FILE computes the file's SHA-256 and compares it with the one recorded: the scan shown today must be the one seen when the record was made. Exit status 1 when it differs, or when the record kept no file.\n\nExample:\n  allervers external show X-0001 --check attestation-irts.pdf":
             "--check FICHIER calcule le SHA-256 du fichier et le compare à celui enregistré : la copie numérisée présentée aujourd'hui doit être celle vue lors de l'enregistrement. Code de sortie 1 s'ils diffèrent, ou si l'enregistrement n'a conservé aucun fichier.\n\nExemple :\n  allervers external show X-0001 --check attestation-irts.pdf",
+        "--course-id names the course of an e-learning package; this file is not one":
+            "--course-id nomme la formation d'un paquet e-learning ; ce fichier n'en est pas un",
         "--course-id names the course of one package: give one":
             "--course-id nomme la formation d'un seul paquet : n'en donnez qu'un",
         "--course-id takes letters, digits, \".\", \"_\" and \"-\", starting with a letter or a digit, 64 at most":
@@ -166,8 +168,8 @@ extension Text {
             "--funding {} : « {} » n'est pas un montant en euros (4200 ou 4200,50)",
         "--module needs --status":
             "--module exige --status",
-        "--module-hours takes a number of hours above 0 with at most two decimals, such as 1.5":
-            "--module-hours prend un nombre d'heures supérieur à 0 avec au plus deux décimales, par exemple 1.5",
+        "--module-hours takes hours from 0.05 to 9999 in steps of 0.05, such as 1.5 or 0.75":
+            "--module-hours prend des heures de 0,05 à 9999 par pas de 0,05, par exemple 1,5 ou 0,75",
         "--port {} is not a port: 0 to 65535":
             "--port {} n'est pas un port : de 0 à 65535",
         "--sheet is for an .xlsx or .ods file":
@@ -412,8 +414,8 @@ extension Text {
             "Vérifier un certificat",
         "Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records.":
             "Vérifier un certificat, un badge numérique ou le contenu d'un QR code ; ou, sans rien à vérifier, les enregistrements de l'espace de travail.",
-        "Check course files against the format and its rules, without writing anything.":
-            "Vérifier des fichiers de formation au regard du format et de ses règles, sans rien écrire.",
+        "Check course files, LHEO files and e-learning packages against their format and its rules, without writing anything.":
+            "Vérifier des fichiers de formation, des fichiers LHEO et des paquets e-learning selon leur format et ses règles, sans rien écrire.",
         "Check everything, including against the workspace, then store nothing.":
             "Tout vérifier, y compris au regard de l'espace de travail, sans rien enregistrer.",
         "Check the address printed on the certificate or scan its QR code again: the number alone does not find a certificate.":
@@ -458,8 +460,8 @@ extension Text {
             "Équivaut à",
         "Course":
             "Formation",
-        "Course files, LHEO files, e-learning packages (.zip or folder), or folders of them.":
-            "Des fichiers de formation, des fichiers LHEO, des paquets e-learning (.zip ou dossier), ou des dossiers qui en contiennent.",
+        "Course files, LHEO files, e-learning packages (.zip, .imscc, a folder, or the manifest alone), or folders of them.":
+            "Des fichiers de formation, des fichiers LHEO, des paquets e-learning (.zip, .imscc, un dossier, ou le manifeste seul), ou des dossiers qui en contiennent.",
         "Course: {}":
             "Formation : {}",
         "Create a workspace: the store, and the organisation identity documents carry.":
@@ -1368,8 +1370,8 @@ extension Text {
             "La demi-journée, par ex. 2026-03-12-am.",
         "The hours of each module of a package whose item states no learning time.":
             "Les heures de chaque module d'un paquet dont l'élément n'indique pas de durée d'apprentissage.",
-        "The id of the course one package makes, instead of its manifest's identifier.":
-            "L'identifiant de la formation que donne un paquet, au lieu de l'identifiant de son manifeste.",
+        "The id of the course one package makes, instead of one made from its manifest's identifier.":
+            "L'identifiant de la formation que donne un paquet, au lieu de celui tiré de l'identifiant de son manifeste.",
         "The initial positioning's level on the objective.":
             "Le niveau du positionnement initial sur l'objectif.",
         "The issue date. Default: today.":
@@ -2196,6 +2198,8 @@ extension Text {
             "son {} ne peut pas être lu dans l'archive (abîmé, ou sa somme de contrôle ne correspond pas)",
         "its {} inflates beyond the size the archive states: refused as a zip bomb":
             "son {} se décompresse au-delà de la taille que l'archive indique : refusé comme bombe zip",
+        "its {} is compressed by a method this tool does not read (it reads stored and deflated entries)":
+            "son {} est compressé par une méthode que cet outil ne lit pas (il lit les entrées stockées ou compressées par deflate)",
         "its {} is larger than {}; refused":
             "son {} dépasse {} ; refusé",
         "job-seeker":
@@ -2468,6 +2472,8 @@ extension Text {
             "module obligatoire {} non terminé",
         "resource \"{}\" names \"{}\", outside the package":
             "la ressource « {} » nomme « {} », hors du paquet",
+        "resource \"{}\" names the file \"{}\" ({} in the package, after xml:base), which the package does not hold":
+            "la ressource « {} » nomme le fichier « {} » ({} dans le paquet, après xml:base), que le paquet ne contient pas",
         "resource \"{}\" names the file \"{}\", which the package does not hold":
             "la ressource « {} » nomme le fichier « {} », que le paquet ne contient pas",
         "resource \"{}\", which item \"{}\" launches, has no href (its launch URL)":
@@ -2882,8 +2888,8 @@ extension Text {
             "cet allervers lit SCORM 1.2 ({}), SCORM 2004 ({}), IMS Common Cartridge 1.0 à 1.3 et cmi5 ({})",
         "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now":
             "ce code a expiré ou n'en est pas un : les codes changent au bout de quelques secondes ; scannez ou saisissez maintenant celui affiché sur l'écran du formateur",
-        "this folder holds no .xml or .zip file":
-            "ce dossier ne contient aucun fichier .xml ou .zip",
+        "this folder holds no course file and no package":
+            "ce dossier ne contient ni fichier de formation ni paquet",
         "this is LHEO in an unknown namespace ({})":
             "ce fichier est en LHEO dans un espace de noms inconnu ({})",
         "this is LHEO léger (LHEO 1.3's light form)":
@@ -3098,6 +3104,12 @@ extension Text {
             "{} est bien le justificatif enregistré pour {} (même SHA-256).",
         "{} is {}, not closed: close it with `allervers session close {}` first":
             "{} a le statut {} et n'est pas close : la clore d'abord avec `allervers session close {}`",
+        "{} items launch nothing and hold no item, the first \"{}\": not modules":
+            "{} éléments ne lancent rien et ne contiennent aucun élément, le premier « {} » : pas des modules",
+        "{} items launch sub-manifests, which are not imported, the first \"{}\": the modules keep their titles":
+            "{} éléments lancent des sous-manifestes, qui ne sont pas importés, le premier « {} » : les modules gardent leurs titres",
+        "{} items refer to resources the cartridge does not define, the first \"{}\" to \"{}\": the modules keep their titles":
+            "{} éléments renvoient à des ressources que la cartouche ne définit pas, le premier « {} » à « {} » : les modules gardent leurs titres",
         "{} keep the rule they began under; --apply-to-existing would change the status of {} of them.":
             "Périodes en cours qui gardent la règle sous laquelle elles ont commencé : {} ; --apply-to-existing modifierait le statut de {} d'entre elles.",
         "{} kept no evidence file to compare {} with":
@@ -3118,12 +3130,14 @@ extension Text {
             "{} se désigne elle-même comme prérequis",
         "{} no longer holds a seat in {}":
             "{} n'a plus de place dans {}",
+        "{} not read: a duration is written PT1H30M (or 01:30:00)":
+            "{} non lue(s) : une durée s'écrit PT1H30M (ou 01:30:00)",
         "{} of its certificates are live ({}{}): revoke them first":
             "{} de ses certificats sont en vigueur ({}{}) : les révoquer d'abord",
         "{} of {}":
             "{} sur {}",
-        "{} rounded to the quarter hour":
-            "{} arrondie(s) au quart d'heure",
+        "{} rounded to the quarter hour, the first of item \"{}\"":
+            "{} arrondie(s) au quart d'heure, la première celle de l'élément « {} »",
         "{} than the default: not imported":
             "{} que celle par défaut : non importée(s)",
         "{} to {} participants":

@@ -4,7 +4,7 @@ public import TrainingStore
 public import TrainingXML
 
 /// The course files named on a command line: files as given, folders as the `.xml`, `.zip`
-/// and `.imscc` files directly inside them, in name order; a folder holding `imsmanifest.xml` is
+/// and `.imscc` files and the package folders directly inside them, in name order; a folder holding `imsmanifest.xml` is
 /// an e-learning package (see ``PackageReader``).
 public struct CourseFiles: Sendable {
     /// The files, in the order they are read.
@@ -26,12 +26,15 @@ public struct CourseFiles: Sendable {
                 continue
             }
             let names = (try? manager.contentsOfDirectory(atPath: argument)) ?? []
-            let xml = names.filter { $0.lowercased().hasSuffix(".xml") || PackageReader.isArchive($0) }.sorted()
-            guard !xml.isEmpty else {
-                throw CourseImportError(SourceLocation(path: argument, line: 0), "this folder holds no .xml or .zip file")
-            }
             let base = argument.hasSuffix("/") ? argument : argument + "/"
-            paths += xml.map { base + $0 }
+            // Course and LHEO files, zipped packages, and the folders of unzipped ones.
+            let found = names.sorted().filter { name in
+                name.lowercased().hasSuffix(".xml") && !manager.isFolder(base + name) || PackageReader.isPackage(base + name)
+            }
+            guard !found.isEmpty else {
+                throw CourseImportError(SourceLocation(path: argument, line: 0), "this folder holds no course file and no package")
+            }
+            paths += found.map { base + $0 }
         }
         self.paths = paths
     }
@@ -205,5 +208,12 @@ enum OfferedSession {
             id: id, courseID: course.id, courseVersion: course.version, timeZone: "Europe/Paris",
             place: .room(name: place.name ?? place.city, address: address), trainers: [], capacity: course.groupSize.maximum,
             funder: template.funders.first.flatMap { LHEODictionary.funders[$0] }, status: .planned, slots: slots)
+    }
+}
+
+extension FileManager {
+    fileprivate func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 }

@@ -51,9 +51,18 @@ public struct CourseReader: Sendable {
         // libxml2 is set up once, by the calling thread, before any thread of ours uses it.
         _ = LibXML2.ready
         let stream = try XMLStreamReader(url: url)
-        let format = try stream.reading { () throws(CourseImportError) in try stream.readRoot(CatalogueFormat.init) }
+        let format = try stream.reading { () throws(CourseImportError) in
+            try stream.readRoot(CatalogueFormat.init) { format in
+                if case .package = format { true } else { false }
+            }
+        }
         if case .package = format {
             return try body(try PackageReader(options: packageOptions).read(manifest: url, shownAs: url.relativePath, warn: warn))
+        }
+        if packageOptions.courseID != nil {
+            throw CourseImportError(
+                SourceLocation(path: url.relativePath, line: 0),
+                "--course-id names the course of an e-learning package; this file is not one")
         }
         let channel = TapeChannel(tapeSize: tapeSize)
         channel.startParsing { channel throws(CourseImportError) in

@@ -30,8 +30,50 @@ struct PackageCourseBuilder {
         CourseImportError(located(location, at: text), message)
     }
 
+    /// Warnings wait to be located until the course is made: the column finder reads the
+    /// file forwards, so they are located in line order, once, after any error has been.
+    private var pending: [(location: SourceLocation, at: String, message: Text)] = []
+
     private mutating func warn(_ location: SourceLocation, at text: String, _ message: Text) {
-        warnings.append(CourseImportWarning(located(location, at: text), message))
+        pending.append((location, text, message))
+    }
+
+    /// Items that share a warning: how many, and the first (its location, its name, what it names).
+    private struct Tally {
+        var count = 0
+        var location: SourceLocation
+        var item: String
+        var named: String
+    }
+
+    private var tallies: [String: Tally] = [:]
+
+    private mutating func tally(_ kind: String, _ item: PackageManifest.Item, named: String = "") {
+        let name = item.title ?? item.identifier
+        tallies[kind, default: Tally(location: item.location, item: name, named: named)].count += 1
+    }
+
+    /// One warning per kind of item, at the first such item.
+    private mutating func warnTallies() {
+        for (kind, found) in tallies {
+            let message: Text =
+                switch (kind, found.count) {
+                case ("nothing", 1): "item \"\(found.item)\" launches nothing and holds no item: not a module"
+                case ("nothing", _):
+                    "\(found.count) items launch nothing and hold no item, the first \"\(found.item)\": not modules"
+                case ("undefined", 1):
+                    "item \"\(found.item)\" refers to the resource \"\(found.named)\", which the cartridge does not define: the module keeps its title"
+                case ("undefined", _):
+                    "\(found.count) items refer to resources the cartridge does not define, the first \"\(found.item)\" to \"\(found.named)\": the modules keep their titles"
+                case ("sub-manifest", 1):
+                    "item \"\(found.item)\" launches the sub-manifest \"\(found.named)\", which is not imported: the module keeps its title"
+                case ("sub-manifest", _):
+                    "\(found.count) items launch sub-manifests, which are not imported, the first \"\(found.item)\": the modules keep their titles"
+                default:
+                    "\(counted(found.count, "learning time", "learning times")) rounded to the quarter hour, the first of item \"\(found.item)\""
+                }
+            warn(found.location, at: found.named.isEmpty ? found.item : found.named, message)
+        }
     }
 
     /// The organisation whose items become modules.
@@ -68,6 +110,9 @@ struct PackageCourseBuilder {
         let modules = try modules(of: organization)
         try checkFiles(of: organization)
         noteWhatHasNoEquivalent(besides: organization)
+        warnings = pending.sorted { ($0.location.line, $0.message.key) < ($1.location.line, $1.message.key) }.map {
+            CourseImportWarning(located($0.location, at: $0.at), $0.message)
+        }
 
         let duration = modules.reduce(Hours(minutes: 0)) { $0 + $1.duration }
         let objective = Objective(id: "O1", text: Self.unstated)
@@ -93,7 +138,6 @@ struct PackageCourseBuilder {
         let items = organization.items
         var modules: [Module] = []
         var unstatedTime: PackageManifest.Item?
-        var rounded = 0
         let method = "Module en ligne (\(manifest.format))"
         var identifiers: Set<String> = []
         for item in items {
@@ -108,19 +152,12 @@ struct PackageCourseBuilder {
                 throw error(item.location, at: item.identifier, "item \"\(item.identifier)\" has no <title>, which the format requires")
             }
             guard let reference = item.reference else {
-                if !item.hasChildren {
-                    warn(
-                        item.location, at: item.identifier,
-                        "item \"\(item.title ?? item.identifier)\" launches nothing and holds no item: not a module")
-                }
+                if !item.hasChildren { tally("nothing", item) }
                 continue
             }
             if manifest.subManifests.contains(reference) {
-                warn(
-                    item.location, at: reference,
-                    "item \"\(item.identifier)\" launches the sub-manifest \"\(reference)\", which is not imported: the module keeps its title"
-                )
-                try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+                tally("sub-manifest", item, named: reference)
+                try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime)
                 continue
             }
             guard let resource = manifest.resources[reference] else {
@@ -129,11 +166,8 @@ struct PackageCourseBuilder {
                         item.location, at: reference,
                         "item \"\(item.identifier)\" refers to the resource \"\(reference)\", which the manifest does not define")
                 }
-                warn(
-                    item.location, at: reference,
-                    "item \"\(item.identifier)\" refers to the resource \"\(reference)\", which the cartridge does not define: the module keeps its title"
-                )
-                try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+                tally("undefined", item, named: reference)
+                try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime)
                 continue
             }
             if manifest.format == .cmi5, resource.href == nil {
@@ -144,7 +178,7 @@ struct PackageCourseBuilder {
                     resource.location, at: resource.identifier,
                     "resource \"\(resource.identifier)\", which item \"\(item.identifier)\" launches, has no href (its launch URL)")
             }
-            try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime, rounded: &rounded)
+            try append(item, in: organization, to: &modules, method: method, unstated: &unstatedTime)
         }
         guard !modules.isEmpty else {
             throw error(
@@ -166,20 +200,18 @@ struct PackageCourseBuilder {
                 )
             }
         }
-        if rounded > 0 {
-            warn(manifest.location, at: "manifest", "\(counted(rounded, "learning time", "learning times")) rounded to the quarter hour")
-        }
+        warnTallies()
         return modules
     }
 
-    private func append(
+    private mutating func append(
         _ item: PackageManifest.Item, in organization: PackageManifest.Organization, to modules: inout [Module], method: String,
-        unstated: inout PackageManifest.Item?, rounded: inout Int
+        unstated: inout PackageManifest.Item?
     ) throws(CourseImportError) {
         let title = shortText(manifest.titles(of: item, in: organization).joined(separator: " — "))
         var duration = Hours(minutes: 0)
         if let minutes = item.learningTime, let quarter = Self.quarterHours(minutes) {
-            if quarter != minutes { rounded += 1 }
+            if quarter != minutes { tally("rounded", item) }
             duration = Hours(minutes: quarter)
         } else if let moduleHours = options.moduleHours {
             duration = moduleHours
@@ -216,7 +248,10 @@ struct PackageCourseBuilder {
                 guard contents.holds(normal) else {
                     throw error(
                         resource.location, at: resource.identifier,
-                        "resource \"\(resource.identifier)\" names the file \"\(href)\", which the package does not hold")
+                        normal == href
+                            ? "resource \"\(resource.identifier)\" names the file \"\(href)\", which the package does not hold"
+                            : "resource \"\(resource.identifier)\" names the file \"\(href)\" (\(normal) in the package, after xml:base), which the package does not hold"
+                    )
                 }
             }
         }
@@ -270,6 +305,13 @@ struct PackageCourseBuilder {
             notes.append(
                 (first.location, "\(counted(others.count, "other organisation", "other organisations")) than the default: not imported"))
         }
+        if let first = manifest.firstUnreadableTime {
+            notes.append(
+                (
+                    first,
+                    "\(counted(manifest.unreadableTimes, "learning time", "learning times")) not read: a duration is written PT1H30M (or 01:30:00)"
+                ))
+        }
         let launching = organization.items.filter { $0.reference.flatMap { manifest.resources[$0]?.href } != nil }
         if let first = launching.first {
             notes.append(
@@ -278,9 +320,7 @@ struct PackageCourseBuilder {
                     "launch URLs, in \(counted(launching.count, "item", "items")), have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
                 ))
         }
-        for (location, message) in notes.sorted(by: { ($0.0.line, $0.1.key) < ($1.0.line, $1.1.key) }) {
-            warnings.append(CourseImportWarning(location, message))
-        }
+        for (location, message) in notes { pending.append((location, "", message)) }
     }
 
     /// The manifest's identifier as a course id (letters, digits, `.`, `_` and `-`, 64 at most);
@@ -302,7 +342,7 @@ struct PackageCourseBuilder {
 
     /// The metadata's language as the course format writes it (`fr`, `en-US`), or `fr`.
     private func language() -> String {
-        guard let stated = manifest.language else { return "fr" }
+        guard let stated = manifest.language ?? manifest.titleLanguage else { return "fr" }
         let parts = stated.split(separator: "-")
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return "fr" }
         if parts.count == 2, parts[1].count == 2, parts[1].allSatisfy({ $0.isASCII && $0.isLetter }) {

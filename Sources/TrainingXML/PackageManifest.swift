@@ -115,7 +115,12 @@ struct PackageManifest {
     var title: String?
     var summary: String?
     var language: String?
+    /// The language the LOM title says it is in, for want of a `<language>`.
+    var titleLanguage: String?
     var learningTime: Int?
+    /// Learning times stated in a form that is not a duration, and where the first is.
+    var unreadableTimes = 0
+    var firstUnreadableTime: SourceLocation?
     var defaultOrganization: String?
     var organizationsLocation: SourceLocation?
     /// `xml:base` of the manifest and of its `<resources>`.
@@ -152,7 +157,8 @@ extension PackageManifest {
         _ = LibXML2.ready
         let stream = try XMLStreamReader(url: url, shownAs: shown)
         return try stream.reading { () throws(CourseImportError) in
-            let manifest = try stream.readRoot(PackageManifest.init(root:))
+            // Learning platforms write manifests in the encoding they declare: it is trusted.
+            let manifest = try stream.readRoot(PackageManifest.init(root:), acceptsEncoding: { _ in true })
             try stream.startReading()
             var parser = ManifestParser(manifest: manifest, namespace: manifest.namespace)
             while try stream.advance() {
@@ -214,6 +220,7 @@ private struct ManifestParser {
     private var captured = ""
     private var capturing = false
     private var capturedLanguage: String?
+    private var captureLocation = SourceLocation(path: "", line: 0)
 
     init(manifest: PackageManifest, namespace: String) {
         self.manifest = manifest
@@ -250,7 +257,7 @@ private struct ManifestParser {
                 manifest.note("sequencing rules", at: location)
                 if !empty { skipping = open.count }
             } else {
-                startMetadata(name.lowercased(), attribute)
+                startMetadata(name.lowercased(), at: location, attribute)
             }
             return
         }
@@ -299,7 +306,7 @@ private struct ManifestParser {
             if let currentResource, let href = attribute("href"), !href.isEmpty { manifest.resources[currentResource]?.files.append(href) }
         default:
             // LOM written in the manifest's own namespace, as some tools do.
-            startMetadata(name.lowercased(), attribute)
+            startMetadata(name.lowercased(), at: location, attribute)
         }
     }
 
@@ -366,7 +373,7 @@ private struct ManifestParser {
 
     /// The package's title, description and language (LOM, in the manifest's metadata), and
     /// the package's or an imported item's typical learning time.
-    private mutating func startMetadata(_ lowered: String, _ attribute: (String) -> String?) {
+    private mutating func startMetadata(_ lowered: String, at location: SourceLocation, _ attribute: (String) -> String?) {
         let path = open.map { $0.name.lowercased() }
         let inPackageMetadata = organization == nil && path.count >= 2 && path[1] == "metadata"
         let inItemMetadata = organization != nil && counting && !openItems.isEmpty && path.contains("metadata")
@@ -377,7 +384,7 @@ private struct ManifestParser {
             || (lowered == "duration" || lowered == "datetime") && path.last == "typicallearningtime"
                 && (inPackageMetadata || inItemMetadata)
         {
-            startCapture()
+            startCapture(language: attribute("language"), at: location)
         }
     }
 
@@ -392,10 +399,11 @@ private struct ManifestParser {
         "presentation": "navigation settings",
     ]
 
-    private mutating func startCapture(language: String? = nil) {
+    private mutating func startCapture(language: String? = nil, at location: SourceLocation? = nil) {
         captured = ""
         capturing = true
         capturedLanguage = language
+        if let location { captureLocation = location }
     }
 
     mutating func text(_ value: String) {
@@ -444,12 +452,19 @@ private struct ManifestParser {
             guard let text else { return }
             switch element.name.lowercased() {
             case "string", "langstring":
-                if open.last?.name.lowercased() == "title" { manifest.title = manifest.title ?? text }
+                if open.last?.name.lowercased() == "title" {
+                    manifest.title = manifest.title ?? text
+                    manifest.titleLanguage = manifest.titleLanguage ?? capturedLanguage
+                }
                 if open.last?.name.lowercased() == "description" { manifest.summary = manifest.summary ?? text }
             case "language":
                 manifest.language = manifest.language ?? text
             case "duration", "datetime":
                 let minutes = PackageDuration.minutes(text)
+                if minutes == nil {
+                    manifest.unreadableTimes += 1
+                    manifest.firstUnreadableTime = manifest.firstUnreadableTime ?? captureLocation
+                }
                 if let organization, let index = openItems.last?.index {
                     manifest.organizations[organization].items[index].learningTime = minutes
                 } else if organization == nil {

@@ -64,9 +64,12 @@ public struct PackageReader: Sendable {
         isArchive(path) || manifestName(inFolder: path) != nil
     }
 
-    /// Whether `path` names a zip: a `.zip`, or a Common Cartridge's `.imscc`.
+    /// Whether `path` is a zip: a regular file named `.zip`, or a Common Cartridge's `.imscc`.
+    /// (A folder or a pipe so named is not: reading it as an archive would never end.)
     public static func isArchive(_ path: String) -> Bool {
-        ["zip", "imscc"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+        guard ["zip", "imscc"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) else { return false }
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The name of the manifest at the root of the folder at `path`, if it is a package's.
@@ -153,6 +156,7 @@ final class PackageArchive {
 
     init(url: URL, shownAs shown: String, limits: PackageReader.Limits) throws(CourseImportError) {
         let whole = SourceLocation(path: shown, line: 0)
+        guard PackageReader.isArchive(url.path) else { throw CourseImportError(whole, "not a regular file") }
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -196,9 +200,11 @@ final class PackageArchive {
         }
         // The manifest at the root; or, when every file is in one folder (a folder zipped
         // whole), at that folder's root, which is then the package's. imsmanifest.xml first.
+        // (What macOS adds to a zip it makes, __MACOSX/ and .DS_Store, does not count.)
         var root = ""
+        let content = paths.filter { !$0.hasPrefix("__MACOSX/") && !$0.hasSuffix(".DS_Store") }
         if !PackageFormat.manifestNames.contains(where: { files[$0] != nil }),
-            let first = paths.first?.split(separator: "/").first, paths.allSatisfy({ $0.hasPrefix(first + "/") })
+            let first = content.first?.split(separator: "/").first, content.allSatisfy({ $0.hasPrefix(first + "/") })
         {
             root = first + "/"
         }
@@ -209,7 +215,7 @@ final class PackageArchive {
                 whole, "the archive has no imsmanifest.xml or cmi5.xml at its root: it is not a SCORM, Common Cartridge or cmi5 package")
         }
         let name = String(manifestPath.dropFirst(root.count))
-        if !root.isEmpty { paths = Set(paths.map { String($0.dropFirst(root.count)) }) }
+        if !root.isEmpty { paths = Set(content.map { String($0.dropFirst(root.count)) }) }
         guard manifestEntry.uncompressedSize <= limits.manifestBytes else {
             throw CourseImportError(whole, "its \(name) is larger than \(PackageReader.size(limits.manifestBytes)); refused")
         }
@@ -239,6 +245,10 @@ final class PackageArchive {
         } catch let error as CourseImportError {
             try? FileManager.default.removeItem(at: folder)
             throw error
+        } catch Archive.ArchiveError.invalidCompressionMethod {
+            try? FileManager.default.removeItem(at: folder)
+            throw CourseImportError(
+                whole, "its \(name) is compressed by a method this tool does not read (it reads stored and deflated entries)")
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw CourseImportError(whole, "its \(name) cannot be read from the archive (damaged, or its checksum does not match)")

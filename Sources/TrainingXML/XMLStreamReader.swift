@@ -42,7 +42,12 @@ final class XMLStreamReader: @unchecked Sendable {
         _ = LibXML2.ready
         let path = shown ?? url.relativePath
         self.path = path
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        // Not opened unless it is a file: opening a named pipe waits for a writer, for ever.
+        var named = stat()
+        if stat(url.path, &named) == 0, (named.st_mode & S_IFMT) != S_IFREG {
+            throw CourseImportError(SourceLocation(path: path, line: 0), "not a regular file")
+        }
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw CourseImportError(SourceLocation(path: path, line: 0), "cannot open the file: \(String(cString: strerror(errno)))")
         }
@@ -76,7 +81,12 @@ final class XMLStreamReader: @unchecked Sendable {
     /// foreign root and stops before a DOCTYPE can be seen, and the user deserves to hear
     /// what the file is; the root also says which schema to attach. That pass costs one
     /// chunk of parsing; ``startValidating(schema:names:namespace:)`` then starts from byte 0.
-    func readRoot<T>(_ check: (XMLStreamReader) throws(CourseImportError) -> T) throws(CourseImportError) -> T {
+    ///
+    /// A file declaring an encoding other than UTF-8 is refused unless `acceptsEncoding` says
+    /// its format may (a learning platform's manifest in ISO-8859-1 is what it says it is).
+    func readRoot<T>(
+        _ check: (XMLStreamReader) throws(CourseImportError) -> T, acceptsEncoding: (T) -> Bool = { _ in false }
+    ) throws(CourseImportError) -> T {
         reader = try makeReader()
         isPreflight = true
         defer {
@@ -87,8 +97,9 @@ final class XMLStreamReader: @unchecked Sendable {
         while try advance() {
             try refuseDocumentType()
             if kind == .element {
-                try checkEncoding()
-                return try check(self)
+                let found = try check(self)
+                if !acceptsEncoding(found) { try checkEncoding() }
+                return found
             }
         }
         throw CourseImportError(SourceLocation(path: path, line: 0), "the file holds no XML element")

@@ -55,7 +55,7 @@ import TrainingTesting
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let folder = await allervers("course", "validate", empty.path)
         #expect(folder.exitCode != 0)
-        #expect(folder.error == "\(empty.path): this folder holds no .xml or .zip file")
+        #expect(folder.error == "\(empty.path): this folder holds no course file and no package")
     }
 
     @Test func noWorkspace() async throws {

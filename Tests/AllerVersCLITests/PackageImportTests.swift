@@ -56,6 +56,19 @@ import TrainingTesting
             ), "\(result.error)")
         #expect(await allervers("course", "list", "--store", store).output.contains("No course yet"))
 
+        // A folder of unzipped packages reads each; a folder named like a zip is not read as one.
+        let lot = try TemporaryFolder()
+        for name in ["un", "deux.zip"] {
+            try FileManager.default.copyItem(
+                at: Fixtures.repository.appendingPathComponent("Courses/examples/av-en-ligne"), to: lot.url.appendingPathComponent(name))
+        }
+        #expect(mkfifo(lot.url.appendingPathComponent("tube.zip").path, 0o600) == 0)
+        let pipe = await allervers("course", "validate", lot.url.appendingPathComponent("tube.zip").path)
+        #expect(pipe.error.hasSuffix("tube.zip: not a regular file"), "\(pipe.error)")
+        try FileManager.default.removeItem(at: lot.url.appendingPathComponent("tube.zip"))
+        let both = await allervers("course", "validate", lot.url.path)
+        #expect(both.output.contains("Valid: 2 courses in 2 files"), "\(both.output) \(both.error)")
+
         // A folder whose files are missing is refused the same way.
         let folder = corpora.appendingPathComponent("scorm-imscp/scorm12/InvalidFileReferences_SCORM12").path
         let missing = await allervers("course", "validate", folder, "--module-hours", "1")
@@ -68,11 +81,21 @@ import TrainingTesting
         let twice = await allervers("course", "validate", manifest, manifest, "--course-id", "AV-LIGNE")
         #expect(twice.exitCode != 0)
         #expect(twice.error.contains("--course-id names the course of one package: give one"), "\(twice.error)")
-        for hours in ["0", "1.333", "deux"] {
+        for hours in ["0", "1.333", "0.01", "deux", "10000"] {
             let bad = await allervers("course", "validate", manifest, "--module-hours", hours)
             #expect(bad.exitCode != 0)
-            #expect(bad.error.contains("--module-hours takes a number of hours above 0 with at most two decimals"), "\(bad.error)")
+            #expect(
+                bad.error.contains("--module-hours takes hours from 0.05 to 9999 in steps of 0.05, such as 1.5 or 0.75"), "\(bad.error)")
         }
+        // French decimals.
+        #expect(await allervers("course", "validate", manifest, "--module-hours", "1,5").exitCode == 0)
+        // --course-id on a course file: said, not ignored.
+        let notAPackage = await allervers(
+            "course", "validate", Fixtures.repository.appendingPathComponent("Courses/non-recours-aux-droits.xml").path, "--course-id", "X")
+        #expect(notAPackage.exitCode != 0)
+        #expect(
+            notAPackage.error.contains("--course-id names the course of an e-learning package; this file is not one"),
+            "\(notAPackage.error)")
         let badID = await allervers("course", "validate", manifest, "--module-hours", "1", "--course-id", "AV LIGNE")
         #expect(badID.exitCode != 0)
         #expect(

@@ -86,7 +86,7 @@ import ZIPFoundation
         ("common-cartridge/extracted/ThinCC_SU21_IM-UH_1011_AD_001_202242408", 1, 0),
         ("common-cartridge/extracted/canvas-summer-template-export", 33, 1),
         ("common-cartridge/extracted/offline_content_module_live80.v1321", 31, 1),
-        ("common-cartridge/extracted/test_01", 11, 4),
+        ("common-cartridge/extracted/test_01", 11, 3),
         ("scorm-imscp/cmi5/masteryscore_framed", 1, 3),
         ("scorm-imscp/cmi5/masteryscore_responsive", 1, 3),
         ("scorm-imscp/cmi5/multi_au_framed", 8, 2),
@@ -135,7 +135,7 @@ import ZIPFoundation
             "resource \"resource_1\" names the file \"content/nonexistent.html\", which the package does not hold"
         ),
         (
-            "common-cartridge/extracted/single-page/imsmanifest.xml", ":30",
+            "common-cartridge/extracted/single-page/imsmanifest.xml", ":30:6",
             "the organisation has no item that launches anything: no module to import"
         ),
         // The specification's example binds a prefix it never declares.
@@ -257,7 +257,13 @@ import ZIPFoundation
             warnings.contains {
                 $0.message.description.contains("item \"Text Header Example\" launches nothing and holds no item: not a module")
             })
-        #expect(warnings.contains { $0.message.description.contains("refers to the resource \"i266841707e1e591af20e730c517eb60f\"") })
+        #expect(
+            warnings.contains {
+                $0.message.description
+                    == "2 items refer to resources the cartridge does not define, the first \"lorcrux\" to \"i266841707e1e591af20e730c517eb60f\": the modules keep their titles"
+            })
+        // In line order, one line per kind.
+        #expect(warnings.map(\.location.line) == warnings.map(\.location.line).sorted())
         // The Thin CC file starts with a byte-order mark; its title comes from its metadata.
         let thin = try Self.read(try Self.corpus("common-cartridge/extracted/ThinCC_SU21_IM-UH_1011_AD_001_202242408/imsmanifest.xml"))
         #expect(thin.course.title == "Communications Lab, Section 001")
@@ -375,7 +381,8 @@ import ZIPFoundation
         #expect(course.modules.map(\.duration) == [Hours(minutes: 75), Hours(minutes: 30), Hours(minutes: 90)])
         #expect(course.duration == Hours(minutes: 195))
         #expect(course.id == "essai-ligne" && course.version == CourseVersion("2.1"))
-        #expect(warnings.contains { $0.message.description == "1 learning time rounded to the quarter hour" })
+        #expect(
+            warnings.contains { $0.message.description == "1 learning time rounded to the quarter hour, the first of item \"Repérer\"" })
 
         // SCORM 1.2's LOM writes a clock time; the package's own time is its one module's.
         let scorm12 = Self.manifest(
@@ -450,6 +457,22 @@ import ZIPFoundation
         let (course, warnings) = try read("nested", nested)
         #expect(course.modules.map(\.title) == ["Agrégé"])
         #expect(warnings.contains { $0.message.description.contains("launches the sub-manifest \"sous\", which is not imported") })
+    }
+
+    /// A manifest in the encoding it declares (older French tools write ISO-8859-1) reads as
+    /// such, unlike a course file, which must be UTF-8.
+    @Test func aManifestInTheEncodingItDeclaresReads() throws {
+        let folder = try TemporaryFolder()
+        let text = Self.manifest(
+            items: "<item identifier=\"a\" identifierref=\"r\"><title>Séquence été</title></item>",
+            resources: "<resource identifier=\"r\" type=\"webcontent\" href=\"index.html\"/>"
+        ).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
+        let url = try folder.file("imsmanifest.xml", bytes: [UInt8](try #require(text.data(using: .isoLatin1))))
+        #expect(try Self.read(url).course.modules.map(\.title) == ["Séquence été"])
+        let course = try folder.file(
+            "course.xml",
+            bytes: [UInt8](try #require("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><course/>".data(using: .isoLatin1))))
+        #expect(throws: CourseImportError.self) { try CourseReader().courses(from: course) }
     }
 
     /// `xml:base` on the manifest, the resources and a resource apply in turn, as URLs resolve;
