@@ -42,7 +42,9 @@ struct PackageCourseBuilder {
     private struct Tally {
         var count = 0
         var location: SourceLocation
+        /// The first item's title (its identifier when it has none), and its identifier.
         var item: String
+        var identifier: String
         var named: String
     }
 
@@ -50,7 +52,7 @@ struct PackageCourseBuilder {
 
     private mutating func tally(_ kind: String, _ item: PackageManifest.Item, named: String = "") {
         let name = item.title ?? item.identifier
-        tallies[kind, default: Tally(location: item.location, item: name, named: named)].count += 1
+        tallies[kind, default: Tally(location: item.location, item: name, identifier: item.identifier, named: named)].count += 1
     }
 
     /// One warning per kind of item, at the first such item.
@@ -72,7 +74,7 @@ struct PackageCourseBuilder {
                 default:
                     "\(counted(found.count, "learning time", "learning times")) rounded to the quarter hour, the first of item \"\(found.item)\""
                 }
-            warn(found.location, at: found.named.isEmpty ? found.item : found.named, message)
+            warn(found.location, at: found.named.isEmpty ? found.identifier : found.named, message)
         }
     }
 

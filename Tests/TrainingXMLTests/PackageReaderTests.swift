@@ -294,9 +294,7 @@ import ZIPFoundation
         #expect(read.course.modules.count == 8)
         #expect(read.warnings.first?.location.path == zipped.path + "/cmi5.xml")
 
-        let text = try String(contentsOf: try Self.corpus("scorm-imscp/cmi5/single_au_basic_framed/cmi5.xml"), encoding: .utf8)
-        let noURL = try #require(text.range(of: #"<url>[^<]*</url>"#, options: .regularExpression))
-        let broken = try folder.file("sans-url/cmi5.xml", text.replacingCharacters(in: noURL, with: ""))
+        let broken = try Self.unitWithoutURL(in: folder)
         do {
             _ = try Self.read(broken)
             Issue.record("an AU without URL was read")
@@ -320,6 +318,33 @@ import ZIPFoundation
             warnings.map(\.message.description) == [
                 "launch URLs, in 3 items, have no equivalent in a course: the modules keep their titles, the content stays in the learning platform"
             ])
+    }
+
+    /// A corpus course structure whose AU has lost its `<url>`.
+    static func unitWithoutURL(in folder: TemporaryFolder) throws -> URL {
+        let text = try String(contentsOf: try Self.corpus("scorm-imscp/cmi5/single_au_basic_framed/cmi5.xml"), encoding: .utf8)
+        let noURL = try #require(text.range(of: #"<url>[^<]*</url>"#, options: .regularExpression))
+        return try folder.file("sans-url/cmi5.xml", text.replacingCharacters(in: noURL, with: ""))
+    }
+
+    /// The corpus's cmi5 schema agrees with the reader: every course structure it validates
+    /// reads, and the AU without `<url>` that the reader refuses, it refuses too.
+    @Test func cmi5sOwnSchemaAgreesWithTheReader() throws {
+        let schema = try Self.corpus("scorm-imscp/cmi5/CourseStructure.xsd").path
+        func xmllint(_ file: URL) throws -> Int32 {
+            try execute(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--nonet", "--schema", schema, file.path]).status
+        }
+        let structures = Self.valid.map(\.path).filter { $0.hasPrefix("scorm-imscp/cmi5/") }
+        #expect(structures.count == 6)
+        for path in structures {
+            let file = try Self.manifest(in: path)
+            #expect(try xmllint(file) == 0, "\(path)")
+            #expect(try Self.read(file).course.modules.isEmpty == false)
+        }
+        let folder = try TemporaryFolder()
+        let broken = try Self.unitWithoutURL(in: folder)
+        #expect(try xmllint(broken) != 0)
+        #expect(throws: CourseImportError.self) { try Self.read(broken) }
     }
 
     @Test func aModuleWithoutLearningTimeNeedsTheHoursGiven() throws {
