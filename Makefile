@@ -168,14 +168,10 @@ lint:
 bench: deps
 	for product in allervers allervers-bench-catalogue allervers-bench-documents allervers-bench-serve; do \
 	  $(SWIFT) build -c release --product $$product || exit 1; done
-	@mkdir -p Benchmarks/work && rm -f Benchmarks/work/results.tsv
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
-	@set -o pipefail; { time { scripts/bench.sh $(BENCH_MIB) && scripts/bench-lheo.sh $(BENCH_MIB) && scripts/bench-attendance.sh && \
-	  ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh scripts/bench-postgres.sh && scripts/bench-documents.sh && \
-	  scripts/bench-compliance.sh && scripts/bench-serve.sh; }; } \
-	  > Benchmarks/work/bench.log 2>&1 || { tail -20 Benchmarks/work/bench.log; exit 1; }
+	@scripts/bench-all.sh $(BENCH_MIB)
 	@scripts/bench-table.sh
-	@grep real Benchmarks/work/bench.log | tail -1 | awk '{ print "Benchmarks ran in " $$2 " on $(shell nproc) cores (limit 10 min)" }' 
+	@awk -F '\t' '{ total += $$2; printf "%s %s %d s", (NR > 1 ? "," : "Time per benchmark:"), $$1, $$2 } END { printf "\nBenchmarks ran in %d min %02d s on $(shell nproc) cores (limit 10 min)\n", total / 60, total % 60 }' Benchmarks/work/durations.tsv
 
 clean:
 	rm -rf .build .build-fuzz Exports/demo Benchmarks/work

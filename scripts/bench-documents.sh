@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-result.sh
 count=${1:-1000}
-reference=${2:-200}
+reference=${2:-50}
 work=Benchmarks/work
 mkdir -p "$work"
 

@@ -14,7 +14,7 @@ file=$work/lheo-$mib.xml
 size=$(stat -c %s "$file")
 mibs=$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }')
 schema=Courses/schema/lheo/lheo-2.2.xsd
-export RUNS=3
+export RUNS=${RUNS:-3}
 
 read -r stream_s stream_k < <(measure xmllint --stream --noout "$file")
 read -r schema_s schema_k < <(measure xmllint --stream --noout --schema "$schema" "$file")
@@ -23,7 +23,7 @@ before='rm -rf "$work/lheo-store" && mkdir -p "$work/lheo-store" && .build/relea
 read -r import_s import_k < <(measure .build/release/allervers course import --store "$work/lheo-store" "$file")
 before=""
 
-echo "LHEO import, $mibs MiB catalogue, best of 3 runs ($(grep -c '<formation ' "$file") formations), $(nproc) cores"
+echo "LHEO import, $mibs MiB catalogue, best of $RUNS runs ($(grep -c '<formation ' "$file") formations), $(nproc) cores"
 stream_row "xmllint --stream --noout" "$stream_s" "$stream_k" "$stream_s"
 stream_row "xmllint --stream --noout --schema (LHEO 2.2)" "$schema_s" "$schema_k" "$stream_s"
 stream_row "allervers course validate (LHEO)" "$validate_s" "$validate_k" "$stream_s"

@@ -28,8 +28,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCoded {
     /// Parses `YYYY-MM-DD` from any string-like text, byte by byte: stores and files hold
     /// dates by the hundred thousand.
     public init?(parsing text: some StringProtocol) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Parses `YYYY-MM-DD` from its UTF-8 bytes: a database's text read in place.
+    public init?(utf8 bytes: some Sequence<UInt8>) {
         var (year, month, day, position) = (0, 0, 0, 0)
-        for byte in text.utf8 {
+        for byte in bytes {
             position += 1
             if position == 5 || position == 8 {
                 guard byte == UInt8(ascii: "-") else { return nil }

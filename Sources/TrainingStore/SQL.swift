@@ -216,6 +216,93 @@ public protocol SQLConnection: AnyObject {
     /// A statement prepared once and run many times with values bound one by one: the path
     /// of bulk inserts.
     func prepare(sql: String) throws -> any SQLStatement
+    /// Runs a query and calls `body` with each row read in place: values by their position,
+    /// decoded only when asked, nothing copied for the row itself. The path of reports that
+    /// read hundreds of thousands of rows; the cursor is valid only inside `body`.
+    func scan(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws
+}
+
+/// A row of a query being read (see ``SQLConnection/scan(sql:arguments:_:)``), its values by
+/// position in the select list.
+public struct SQLCursor {
+    enum Source {
+        /// SQLite's statement, on the row just stepped to.
+        case statement(OpaquePointer)
+        /// A row read whole, from a database whose driver gives rows so.
+        case row(SQLRow)
+    }
+
+    let source: Source
+
+    /// The value at `column` as a row would hold it (the slow path, for messages).
+    public func value(_ column: Int) -> SQLValue {
+        switch source {
+        case .row(let row): row.values.indices.contains(column) ? row.values[column] : .null
+        case .statement: statementValue(column)
+        }
+    }
+
+    /// Whether the value at `column` is NULL.
+    public func isNull(_ column: Int) -> Bool {
+        switch source {
+        case .row(let row): !row.values.indices.contains(column) || row.values[column] == .null
+        case .statement: statementIsNull(column)
+        }
+    }
+
+    /// The integer at `column`; `nil` for NULL or a value of another type. A boolean reads
+    /// as 0 or 1, as SQLite stores it.
+    public func integer(_ column: Int) -> Int64? {
+        switch source {
+        case .row: Int64.decode(value(column))
+        case .statement: statementInteger(column)
+        }
+    }
+
+    /// The text at `column`; `nil` for NULL or a value of another type.
+    public func text(_ column: Int) -> String? {
+        switch source {
+        case .row: String.decode(value(column))
+        case .statement: statementText(column)
+        }
+    }
+
+    /// `parse` over the UTF-8 bytes of the text at `column`, without making a string of
+    /// them; `nil` for NULL or a value of another type.
+    public func withText<T>(_ column: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        switch source {
+        case .row:
+            guard var text = text(column) else { return nil }
+            return text.withUTF8(parse)
+        case .statement: return statementText(column, parse)
+        }
+    }
+
+    /// The value at `column`, named `name` in the query, parsed from its text; a NULL, a
+    /// value of another type or text that does not parse is a damaged record of `table`, row
+    /// `key`.
+    public func parsed<T>(
+        _ column: Int, _ name: String, of table: String, key: @autoclosure () -> String, _ parse: (UnsafeBufferPointer<UInt8>) -> T?
+    ) throws -> T {
+        guard let value = withText(column, parse) else {
+            let stored = value(column)
+            throw CorruptRecordError(table: table, key: key(), column: name, value: String.decode(stored) ?? stored.text)
+        }
+        return value
+    }
+
+    /// The text at `column`, named `name` in the query; a NULL or a value of another type is
+    /// a damaged record of `table`, row `key`.
+    public func string(_ column: Int, _ name: String, of table: String, key: @autoclosure () -> String) throws -> String {
+        try parsed(column, name, of: table, key: key()) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// As ``parsed(_:_:of:key:_:)``, with NULL read as `nil`.
+    public func parsedIfPresent<T>(
+        _ column: Int, _ name: String, of table: String, key: @autoclosure () -> String, _ parse: (UnsafeBufferPointer<UInt8>) -> T?
+    ) throws -> T? {
+        isNull(column) ? nil : try parsed(column, name, of: table, key: key(), parse)
+    }
 }
 
 /// A prepared statement: bind every `?` in order, then run it; it is then ready for the next values.
@@ -249,6 +336,11 @@ extension SQLDatabase {
 
 extension SQLConnection {
     public func execute(sql: String) throws { try execute(sql: sql, arguments: []) }
+
+    /// A driver that gives rows whole scans them as ``each(sql:arguments:_:)`` reads them.
+    public func scan(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws {
+        try each(sql: sql, arguments: arguments) { row in try body(SQLCursor(source: .row(row))) }
+    }
 
     /// Every row of a query.
     public func rows(sql: String, arguments: [any SQLBindable] = []) throws -> [SQLRow] {

@@ -98,7 +98,27 @@ final class SQLiteConnection: SQLConnection {
         throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a write in a read", sql: statement.sql)
     }
 
+    func scan(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws {
+        try step(sql: sql, arguments: arguments) { handle in try body(SQLCursor(source: .statement(handle))) }
+    }
+
     func each(sql: String, arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
+        var columns: SQLColumns?
+        // One buffer for every row: a row not kept by `body` leaves it unshared, so the next
+        // row is written in place rather than in a new allocation.
+        var values: [SQLValue] = []
+        try step(sql: sql, arguments: arguments) { handle in
+            let count = sqlite3_column_count(handle)
+            let names = columns ?? SQLColumns((0..<count).map { String(cString: sqlite3_column_name(handle, $0)) })
+            columns = names
+            values.removeAll(keepingCapacity: true)
+            for column in 0..<count { values.append(SQLCursor.value(handle, Int(column))) }
+            try body(SQLRow(columns: names, values: values))
+        }
+    }
+
+    /// Binds `arguments` to the cached statement of `sql`, then calls `body` on each row.
+    private func step(sql: String, arguments: [any SQLBindable], _ body: (OpaquePointer) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
         try refuseWrite(statement)
         let handle = statement.sqliteStatement
@@ -112,12 +132,6 @@ final class SQLiteConnection: SQLConnection {
                 sql: sql)
         }
         for (offset, argument) in arguments.enumerated() { bind(argument.sqlValue, at: Int32(offset + 1), in: handle) }
-        let count = sqlite3_column_count(handle)
-        let columns = SQLColumns(statement.columnNames)
-        // One buffer for every row: a row not kept by `body` leaves it unshared, so the next
-        // row is written in place rather than in a new allocation.
-        var values: [SQLValue] = []
-        values.reserveCapacity(Int(count))
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
@@ -125,19 +139,7 @@ final class SQLiteConnection: SQLConnection {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            values.removeAll(keepingCapacity: true)
-            for column in 0..<count {
-                switch sqlite3_column_type(handle, column) {
-                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, column)))
-                case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, column)))
-                case SQLITE_NULL: values.append(.null)
-                default:
-                    let bytes = sqlite3_column_text(handle, column)
-                    let length = Int(sqlite3_column_bytes(handle, column))
-                    values.append(.text(bytes.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""))
-                }
-            }
-            try body(SQLRow(columns: columns, values: values))
+            try body(handle)
         }
     }
 
@@ -156,6 +158,48 @@ final class SQLiteConnection: SQLConnection {
         case .text(var text):
             text.withUTF8 { bytes in _ = sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), transient) }
         }
+    }
+}
+
+extension SQLCursor {
+    /// The value at `column` of the row `handle` is on, as a row holds it.
+    static func value(_ handle: OpaquePointer, _ column: Int) -> SQLValue {
+        let column = Int32(column)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_NULL: return .null
+        default:
+            let bytes = sqlite3_column_text(handle, column)
+            let length = Int(sqlite3_column_bytes(handle, column))
+            return .text(bytes.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? "")
+        }
+    }
+
+    func statementValue(_ column: Int) -> SQLValue {
+        guard case .statement(let handle) = source else { return .null }
+        return Self.value(handle, column)
+    }
+
+    func statementIsNull(_ column: Int) -> Bool {
+        guard case .statement(let handle) = source else { return true }
+        return sqlite3_column_type(handle, Int32(column)) == SQLITE_NULL
+    }
+
+    func statementInteger(_ column: Int) -> Int64? {
+        guard case .statement(let handle) = source, sqlite3_column_type(handle, Int32(column)) == SQLITE_INTEGER else { return nil }
+        return sqlite3_column_int64(handle, Int32(column))
+    }
+
+    func statementText(_ column: Int) -> String? {
+        statementText(column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func statementText<T>(_ column: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        guard case .statement(let handle) = source, sqlite3_column_type(handle, Int32(column)) == SQLITE_TEXT else { return nil }
+        // The text first, then its length: the order SQLite asks for.
+        guard let bytes = sqlite3_column_text(handle, Int32(column)) else { return parse(UnsafeBufferPointer(start: nil, count: 0)) }
+        return parse(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, Int32(column)))))
     }
 }
 

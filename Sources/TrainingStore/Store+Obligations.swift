@@ -212,47 +212,49 @@ extension Store {
                 // Counts need no certificate's number, unless to leave the revoked out: not one
                 // string made per certificate for nothing.
                 let number = named || !revoked.isEmpty ? "number" : "'' AS number"
-                try db.each(
+                try db.scan(
                     sql: """
                         SELECT \(number), participantID, courseRowID, lastDay FROM certificate
                         WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
                         """, arguments: [iso, day.description] + employerArgument
                 ) { row in
-                    guard let courseID = courseIDs[try row["courseRowID"]] else { return }
-                    let number: String = try row["number"]
+                    guard let courseID = row.integer(2).flatMap({ courseIDs[$0] }) else { return }
+                    let number = row.text(0) ?? ""
                     guard revoked.isEmpty || !revoked.contains(number) else { return }
-                    completions[root(try row["participantID"]), default: Self.fewCompletions].append(
+                    let participant = try row.string(1, "participantID", of: "certificate", key: number)
+                    completions[root(participant), default: Self.fewCompletions].append(
                         Completion(
-                            date: try row.parsed("lastDay", of: "certificate", key: number, LocalDate.init), courseID: courseID,
+                            date: try row.parsed(3, "lastDay", of: "certificate", key: number) { LocalDate(utf8: $0) }, courseID: courseID,
                             evidence: number))
                 }
             }
             if !obligations.isEmpty || !extra.isEmpty {
                 var (providers, titles) = ("", "")
                 var previous: Completion?
-                func shared(_ text: String, _ last: inout String) -> String {
-                    if text == last { return last }
-                    last = text
-                    return text
-                }
-                try db.each(
+                try db.scan(
                     sql: """
                         SELECT id, participantID, provider, title, completedOn, countsAs, verifiedBy FROM externalTraining
                         WHERE completedOn <= ?2 AND ((CAST(?1 AS TEXT) IS NULL AND removedAt IS NULL)
                            OR (recordedAt <= ?1 AND (removedAt IS NULL OR removedAt > ?1))) \(among(3))
                         """, arguments: [stored, day.description] + employerArgument
                 ) { row in
-                    let id: String = try row["id"]
+                    let id = try row.string(0, "id", of: "externalTraining", key: "?")
                     // Most records name a few providers and titles: each kept, and folded, once,
                     // not once per record.
-                    let provider = shared(try row["provider"], &providers)
-                    let title = shared(try row["title"], &titles)
+                    func shared(_ column: Int, _ name: String, _ last: inout String) throws -> String {
+                        if row.withText(column, { last.utf8.elementsEqual($0) ? true : nil }) == true { return last }
+                        last = try row.string(column, name, of: "externalTraining", key: id)
+                        return last
+                    }
+                    let provider = try shared(2, "provider", &providers)
+                    let title = try shared(3, "title", &titles)
                     let completion = Completion.external(
                         id: id, provider: provider, title: title,
-                        completedOn: try row.parsed("completedOn", of: "externalTraining", key: id, LocalDate.init),
-                        countsAs: try row["countsAs"], verifiedBy: try row["verifiedBy"], like: previous)
+                        completedOn: try row.parsed(4, "completedOn", of: "externalTraining", key: id) { LocalDate(utf8: $0) },
+                        countsAs: row.text(5), verifiedBy: row.text(6), like: previous)
                     previous = completion
-                    completions[root(try row["participantID"]), default: Self.fewCompletions].append(completion)
+                    let participant = try row.string(1, "participantID", of: "externalTraining", key: id)
+                    completions[root(participant), default: Self.fewCompletions].append(completion)
                 }
             }
             var exemptions: [String: [ExemptionRecord]] = [:]
@@ -269,7 +271,7 @@ extension Store {
             let names = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             var staff: [String: [(Participant, StaffMember)]] = [:]
             let columns = named ? ParticipantRows.reported : ParticipantRows.unnamed
-            try db.each(
+            try db.scan(
                 sql: """
                     SELECT \(columns) FROM participant p
                     -- Everyone employed: a scan of the table rather than a search of its index
@@ -280,7 +282,7 @@ extension Store {
                     """, arguments: (only.map { [$0] } ?? []) + (person.map { [$0] } ?? [])
             ) { row in
                 var person = try ParticipantRows.reported(row)
-                let employerID: String = try row["employerID"]
+                let employerID = try row.string(8, "employerID", of: "participant", key: person.id)
                 let hired = try person.hireDate ?? ParticipantRows.registered(row, id: person.id)
                 guard hired <= day, let name = names[employerID] else { return }
                 person.employer = name
@@ -290,7 +292,7 @@ extension Store {
             var former: [String: [(Participant, StaffMember)]] = [:]
             // Who is counted already, for the employers someone left.
             var counted: [String: Set<String>] = [:]
-            try db.each(
+            try db.scan(
                 sql: """
                     SELECT j.employerID AS formerEmployerID, j.profession AS formerProfession, j.hireDate AS formerHireDate,
                         j.roleSince AS formerRoleSince, \(columns)
@@ -299,15 +301,15 @@ extension Store {
                       AND (CAST(?3 AS TEXT) IS NULL OR j.participantID = ?3) ORDER BY j.sequence
                     """, arguments: [only, day.description, person]
             ) { row in
-                var person = try ParticipantRows.reported(row)
-                let employerID: String = try row["formerEmployerID"]
-                let hired = try row.parsedIfPresent("formerHireDate", of: "pastEmployment", key: person.id, LocalDate.init)
-                let start = try hired ?? ParticipantRows.registered(row, id: person.id)
+                var person = try ParticipantRows.reported(row, from: 4)
+                let employerID = try row.string(0, "employerID", of: "pastEmployment", key: person.id)
+                let hired = try row.parsedIfPresent(2, "hireDate", of: "pastEmployment", key: person.id) { LocalDate(utf8: $0) }
+                let start = try hired ?? ParticipantRows.registered(row, from: 4, id: person.id)
                 guard start <= day, let name = names[employerID] else { return }
                 if counted[employerID] == nil { counted[employerID] = Set((staff[employerID] ?? []).map(\.0.id)) }
                 guard counted[employerID, default: []].insert(person.id).inserted else { return }
-                let roleSince = try row.parsedIfPresent("formerRoleSince", of: "pastEmployment", key: person.id, LocalDate.init)
-                let profession: String? = try row["formerProfession"]
+                let roleSince = try row.parsedIfPresent(3, "roleSince", of: "pastEmployment", key: person.id) { LocalDate(utf8: $0) }
+                let profession = row.text(1)
                 (person.employer, person.profession, person.hireDate, person.roleSince) = (name, profession, hired, roleSince)
                 former[employerID, default: []].append(
                     (person, StaffMember(participantID: person.id, role: profession, hired: start, roleSince: roleSince)))

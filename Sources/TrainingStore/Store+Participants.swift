@@ -415,6 +415,24 @@ enum ParticipantRows {
             roleSince: try row.parsedIfPresent("roleSince", of: "participant", key: id, LocalDate.init))
     }
 
+    /// A person from the ``reported`` columns read in place, from `first` on.
+    static func reported(_ row: SQLCursor, from first: Int = 0) throws -> Participant {
+        func text(_ column: Int) -> String? { row.text(first + column) }
+        let id = try row.string(first, "id", of: "participant", key: "?")
+        return Participant(
+            id: id, firstName: text(1) ?? "", lastName: text(2) ?? "", email: text(3), profession: text(4),
+            hireDate: try row.parsedIfPresent(first + 5, "hireDate", of: "participant", key: id) { LocalDate(utf8: $0) },
+            roleSince: try row.parsedIfPresent(first + 6, "roleSince", of: "participant", key: id) { LocalDate(utf8: $0) })
+    }
+
+    /// ``registered(_:id:)`` of a row read in place, its ``reported`` columns from `first` on.
+    static func registered(_ row: SQLCursor, from first: Int = 0, id: String) throws -> LocalDate {
+        LocalDate.inParis(
+            try row.parsed(first + 7, "createdAt", of: "participant", key: id) {
+                date(storedTimestamp: String(decoding: $0, as: UTF8.self))
+            })
+    }
+
     /// The day (Europe/Paris) the register learnt of the person in `row`: what obligations
     /// count from when the hire date is not known.
     static func registered(_ row: SQLRow, id: String) throws -> LocalDate {

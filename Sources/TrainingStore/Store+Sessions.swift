@@ -282,31 +282,65 @@ extension Store {
     /// its own place, or the session's; a remote slot books no place.
     private static func clashes(of session: Session, in db: any SQLConnection) throws -> [Text] {
         var reasons: [Text] = []
+        // Sessions held at the same times overlap at every slot: each other session's trainers
+        // are read, and each place's identity folded, once, not once per overlapping slot.
+        var trainersOf: [String: [String]] = [:]
+        var identities: [String: String] = [:]
+        func identity(kind: String, name: String, detail: String) -> String {
+            let key = "\(kind)\u{0}\(name)\u{0}\(detail)"
+            if let known = identities[key] { return known }
+            let found = SessionRows.place(kind: kind, name: name, detail: detail).identity
+            identities[key] = found
+            return found
+        }
+        let ownTrainers = session.trainers.map { ($0, $0.folded) }
         for slot in session.slots {
             guard let interval = session.interval(of: slot) else { continue }
-            let arguments: [any SQLBindable] = [SessionRows.utc(interval.end), SessionRows.utc(interval.start)]
+            // A slot lasts at most 12 hours on the clock (13 across a clock change): one that
+            // overlaps this one starts less than a day before it. The bound keeps the search of
+            // the index to those days, not every slot ever planned before.
+            let arguments: [any SQLBindable] = [
+                SessionRows.utc(interval.end), SessionRows.utc(interval.start), SessionRows.utc(interval.start.addingTimeInterval(-86_400)),
+            ]
+            let (kind, name, detail) = SessionRows.placeColumns(session.place(of: slot))
+            let place = identity(kind: kind, name: name, detail: detail)
             let others = try db.rows(
                 sql: """
                     SELECT s.id, s.placeKind AS sessionPlaceKind, s.placeName AS sessionPlaceName, s.placeDetail AS sessionPlaceDetail,
                         sl.id AS slotID, sl.placeKind, sl.placeName, sl.placeDetail, sl.remotePresence
                     FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
-                    WHERE s.status <> 'cancelled' AND s.id <> ? AND sl.startsAt < ? AND sl.endsAt > ?
+                    WHERE s.status <> 'cancelled' AND s.id <> ? AND sl.startsAt < ? AND sl.endsAt > ? AND sl.startsAt > ?
                     """, arguments: [session.id] + arguments)
-            let place = session.place(of: slot)
             for other in others {
                 let otherID: String = try other["id"]
                 let otherSlot: String = try other["slotID"]
-                let otherPlace =
-                    try SessionRows.place(other)
-                    ?? SessionRows.place(
-                        kind: try other["sessionPlaceKind"], name: try other["sessionPlaceName"], detail: try other["sessionPlaceDetail"])
                 // A place is its name and its address: "Salle 1" in Lyon is not "Salle 1" in Marseille.
-                if !slot.isRemote, try other["remotePresence"] as String? == nil, place.identity == otherPlace.identity {
-                    reasons.append(
-                        "the place \(place.name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
+                if !slot.isRemote, try other["remotePresence"] as String? == nil {
+                    let otherPlace =
+                        if let kind: String = try other["placeKind"], let name: String = try other["placeName"] {
+                            identity(kind: kind, name: name, detail: try other["placeDetail"] ?? "")
+                        } else {
+                            identity(
+                                kind: try other["sessionPlaceKind"], name: try other["sessionPlaceName"],
+                                detail: try other["sessionPlaceDetail"])
+                        }
+                    if place == otherPlace {
+                        reasons.append(
+                            "the place \(session.place(of: slot).name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)"
+                        )
+                    }
                 }
-                let trainers = try db.all(String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID])
-                for trainer in session.trainers where trainers.contains(where: { $0.folded == trainer.folded }) {
+                guard !ownTrainers.isEmpty else { continue }
+                let trainers: [String]
+                if let known = trainersOf[otherID] {
+                    trainers = known
+                } else {
+                    trainers = try db.all(String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID])
+                        .map(
+                            \.folded)
+                    trainersOf[otherID] = trainers
+                }
+                for (trainer, folded) in ownTrainers where trainers.contains(folded) {
                     reasons.append("trainer \(trainer) teaches session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
                 }
             }

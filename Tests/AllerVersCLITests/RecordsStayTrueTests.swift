@@ -535,6 +535,13 @@ import TrainingTesting
             ["session", "show", "LYON"],
             "the store's sessionSlot record LYON 2026-03-12-am is damaged: its startTime \"25:00\" cannot be read"
         ),
+        // Read in place (by position, not by name), as reports over every employer's staff read.
+        (
+            "UPDATE participant SET hireDate = '2025-13-01' WHERE id = 'P-0001';",
+            "UPDATE participant SET hireDate = '2025-13-01' WHERE id = 'P-0001';",
+            ["compliance", "--as-of", "2026-04-01"],
+            "the store's participant record P-0001 is damaged: its hireDate \"2025-13-01\" cannot be read"
+        ),
     ])
     func aDamagedRowIsNamed(sqlite: String, postgres: String, command: [String], expected: String) async throws {
         let (workspace, store, _) = try await exportedWeek()

@@ -62,6 +62,42 @@ import TrainingTesting
         try store.plan(try session("S2", on: "2026-03-12", place: place, trainer: trainer))
     }
 
+    /// A slot of twelve hours, the longest there is, clashes with one that starts eleven hours
+    /// after it, the next day: the search of slots before a slot's start looks back far enough.
+    @Test func aNightLongSlotClashesTheNextMorning() throws {
+        func night(_ id: String, on date: String, from start: Int, to end: Int, place: String, trainer: String) throws -> Session {
+            var planned = try session(id, on: date, place: place, trainer: trainer)
+            planned.slots = [
+                Slot(
+                    date: LocalDate(date)!, start: TimeOfDay(minutes: start * 60)!, end: TimeOfDay(minutes: end * 60)!,
+                    modules: planned.slots.flatMap(\.modules))
+            ]
+            return planned
+        }
+        try store.plan(try night("NUIT", on: "2026-03-12", from: 18, to: 6, place: "Local SIAO", trainer: "Claire"), allowingPartial: true)
+        let error = try #require(throws: SessionError.self) {
+            try store.plan(try night("AUBE", on: "2026-03-13", from: 5, to: 7, place: "Gare", trainer: "claire"), allowingPartial: true)
+        }
+        #expect(error.description.contains("trainer claire teaches session NUIT (slot 2026-03-12-ev)"), "\(error)")
+        try store.plan(try night("MATIN", on: "2026-03-13", from: 6, to: 8, place: "Gare", trainer: "Claire"), allowingPartial: true)
+    }
+
+    /// Each other session's trainers are its own: two sessions at the same time, each
+    /// teaching with one of the new session's trainers, are both named, and a third not.
+    @Test func eachOtherSessionIsNamedForItsOwnTrainers() throws {
+        try store.plan(try session("S1", on: "2026-03-12", place: "Salle 1", trainer: "Claire"))
+        try store.plan(try session("S2", on: "2026-03-12", place: "Salle 2", trainer: "Bruno"))
+        try store.plan(try session("S3", on: "2026-03-12", place: "Salle 3", trainer: "Nadia"))
+        var both = try session("S4", on: "2026-03-12", place: "Salle 4", trainer: "Bruno")
+        both.trainers = ["Bruno", "Claire"]
+        let error = try #require(throws: SessionError.self) { try store.plan(both) }
+        let text = error.description
+        #expect(text.contains("trainer Claire teaches session S1") && text.contains("trainer Bruno teaches session S2"), "\(text)")
+        #expect(
+            !text.contains("S3") && !text.contains("trainer Bruno teaches session S1")
+                && !text.contains("trainer Claire teaches session S2"))
+    }
+
     /// A place is its name and its address: "Salle Rhône" in Lyon and in Marseille are two rooms.
     @Test func aPlaceIsItsNameAndAddress() throws {
         try store.plan(try session("S1", on: "2026-03-12"))
