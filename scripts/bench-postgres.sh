@@ -24,7 +24,9 @@ psql() { "$psql_bin" "${psql_args[@]}" "$@"; }
 store="$work/store"
 $bin init --store "$store" --database "$url" >/dev/null
 $bin course import --store "$store" Courses/ >/dev/null
-$bin participant import --store "$store" "$source_work/participants.csv" >/dev/null
+participants=$(($(wc -l < "$source_work/participants.csv") - 1))
+participants_s=$(seconds $bin participant import --store "$store" "$source_work/participants.csv")
+sqlite_participants_s=$(awk -F '\t' '$1 ~ /^participant import/ { print $2 }' "$BENCH_RESULTS" | tail -1)
 sessions=$(ls "$source_work"/sheets/B-*.csv | wc -l)
 seats=$(awk -F';' 'NR > 1 { print $3 }' "$source_work/sheets/B-1.csv" | sort -u | wc -l)
 for s in $(seq 1 "$sessions"); do
@@ -84,9 +86,11 @@ rate=$(awk -v n="$written" -v s="$concurrent_s" 'BEGIN { printf "%.0f", n / s }'
 "$psql_bin" -X -q "$server" -c "DROP DATABASE $database"
 
 echo "PostgreSQL: the same $records attendance records, $sessions sessions"
+printf "%-52s %8.3f s   SQLite %7.3f s\n" "participant import ($participants from CSV)" "$participants_s" "$sqlite_participants_s"
 printf "%-52s %8.3f s   SQLite %7.3f s   COPY %7.3f s\n" "attendance import ($records records, chained)" "$import_s" "$sqlite_s" "$copy_s"
 printf "%-52s %8.3f s   psql   %7.3f s   %s\n" "attendance hours (everyone, one year)" "$hours_s" "$ref_hours_s" "$agree"
 printf "%-52s %8.3f s   %s records/s, chain intact\n" "attendance record, $writers writers × $halfdays half-days × $seats seats" "$concurrent_s" "$rate"
+result "PostgreSQL: participant import ($participants)" "$participants_s" "allervers on SQLite" "$sqlite_participants_s" s -
 result "PostgreSQL: attendance import (vs SQLite)" "$import_s" "allervers on SQLite" "$sqlite_s" s 0.5
 result "PostgreSQL: attendance import (vs COPY)" "$import_s" "psql \\copy (no checks, no chain)" "$copy_s" s -
 result "PostgreSQL: attendance hours (one year; $agree)" "$hours_s" "psql query" "$ref_hours_s" s -

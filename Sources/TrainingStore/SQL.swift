@@ -223,7 +223,8 @@ public protocol SQLConnection: AnyObject {
 }
 
 /// A row of a query being read (see ``SQLConnection/scan(sql:arguments:_:)``), its values by
-/// position in the select list.
+/// position in the select list. It is valid only inside the call that gave it, as are the
+/// bytes ``withText(_:_:)`` lends: keep what is read, never the cursor nor the bytes.
 public struct SQLCursor {
     enum Source {
         /// SQLite's statement, on the row just stepped to.
@@ -238,7 +239,7 @@ public struct SQLCursor {
     public func value(_ column: Int) -> SQLValue {
         switch source {
         case .row(let row): row.values.indices.contains(column) ? row.values[column] : .null
-        case .statement: statementValue(column)
+        case .statement(let handle): Self.value(handle, column)
         }
     }
 
@@ -246,7 +247,7 @@ public struct SQLCursor {
     public func isNull(_ column: Int) -> Bool {
         switch source {
         case .row(let row): !row.values.indices.contains(column) || row.values[column] == .null
-        case .statement: statementIsNull(column)
+        case .statement(let handle): Self.isNull(handle, column)
         }
     }
 
@@ -255,7 +256,7 @@ public struct SQLCursor {
     public func integer(_ column: Int) -> Int64? {
         switch source {
         case .row: Int64.decode(value(column))
-        case .statement: statementInteger(column)
+        case .statement(let handle): Self.integer(handle, column)
         }
     }
 
@@ -263,7 +264,7 @@ public struct SQLCursor {
     public func text(_ column: Int) -> String? {
         switch source {
         case .row: String.decode(value(column))
-        case .statement: statementText(column)
+        case .statement(let handle): Self.text(handle, column) { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -274,7 +275,7 @@ public struct SQLCursor {
         case .row:
             guard var text = text(column) else { return nil }
             return text.withUTF8(parse)
-        case .statement: return statementText(column, parse)
+        case .statement(let handle): return Self.text(handle, column, parse)
         }
     }
 
@@ -295,6 +296,21 @@ public struct SQLCursor {
     /// a damaged record of `table`, row `key`.
     public func string(_ column: Int, _ name: String, of table: String, key: @autoclosure () -> String) throws -> String {
         try parsed(column, name, of: table, key: key()) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// As ``string(_:_:of:key:)``, with NULL read as `nil`.
+    public func stringIfPresent(_ column: Int, _ name: String, of table: String, key: @autoclosure () -> String) throws -> String? {
+        isNull(column) ? nil : try string(column, name, of: table, key: key())
+    }
+
+    /// The integer at `column`, named `name` in the query; a NULL or a value of another type
+    /// is a damaged record of `table`, row `key`.
+    public func integer(_ column: Int, _ name: String, of table: String, key: @autoclosure () -> String) throws -> Int64 {
+        guard let number = integer(column) else {
+            let stored = value(column)
+            throw CorruptRecordError(table: table, key: key(), column: name, value: String.decode(stored) ?? stored.text)
+        }
+        return number
     }
 
     /// As ``parsed(_:_:of:key:_:)``, with NULL read as `nil`.

@@ -99,7 +99,7 @@ final class SQLiteConnection: SQLConnection {
     }
 
     func scan(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws {
-        try step(sql: sql, arguments: arguments) { handle in try body(SQLCursor(source: .statement(handle))) }
+        try step(sql: sql, arguments: arguments) { _, handle in try body(SQLCursor(source: .statement(handle))) }
     }
 
     func each(sql: String, arguments: [any SQLBindable], _ body: (SQLRow) throws -> Void) throws {
@@ -107,18 +107,18 @@ final class SQLiteConnection: SQLConnection {
         // One buffer for every row: a row not kept by `body` leaves it unshared, so the next
         // row is written in place rather than in a new allocation.
         var values: [SQLValue] = []
-        try step(sql: sql, arguments: arguments) { handle in
-            let count = sqlite3_column_count(handle)
-            let names = columns ?? SQLColumns((0..<count).map { String(cString: sqlite3_column_name(handle, $0)) })
+        try step(sql: sql, arguments: arguments) { statement, handle in
+            // The names as GRDB keeps them with the statement, once per query that gives a row.
+            let names = columns ?? SQLColumns(statement.columnNames)
             columns = names
             values.removeAll(keepingCapacity: true)
-            for column in 0..<count { values.append(SQLCursor.value(handle, Int(column))) }
+            for column in names.names.indices { values.append(SQLCursor.value(handle, column)) }
             try body(SQLRow(columns: names, values: values))
         }
     }
 
     /// Binds `arguments` to the cached statement of `sql`, then calls `body` on each row.
-    private func step(sql: String, arguments: [any SQLBindable], _ body: (OpaquePointer) throws -> Void) throws {
+    private func step(sql: String, arguments: [any SQLBindable], _ body: (Statement, OpaquePointer) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
         try refuseWrite(statement)
         let handle = statement.sqliteStatement
@@ -139,7 +139,7 @@ final class SQLiteConnection: SQLConnection {
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            try body(handle)
+            try body(statement, handle)
         }
     }
 
@@ -176,27 +176,20 @@ extension SQLCursor {
         }
     }
 
-    func statementValue(_ column: Int) -> SQLValue {
-        guard case .statement(let handle) = source else { return .null }
-        return Self.value(handle, column)
+    static func isNull(_ handle: OpaquePointer, _ column: Int) -> Bool {
+        sqlite3_column_type(handle, Int32(column)) == SQLITE_NULL
     }
 
-    func statementIsNull(_ column: Int) -> Bool {
-        guard case .statement(let handle) = source else { return true }
-        return sqlite3_column_type(handle, Int32(column)) == SQLITE_NULL
-    }
-
-    func statementInteger(_ column: Int) -> Int64? {
-        guard case .statement(let handle) = source, sqlite3_column_type(handle, Int32(column)) == SQLITE_INTEGER else { return nil }
+    static func integer(_ handle: OpaquePointer, _ column: Int) -> Int64? {
+        guard sqlite3_column_type(handle, Int32(column)) == SQLITE_INTEGER else { return nil }
         return sqlite3_column_int64(handle, Int32(column))
     }
 
-    func statementText(_ column: Int) -> String? {
-        statementText(column) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    func statementText<T>(_ column: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-        guard case .statement(let handle) = source, sqlite3_column_type(handle, Int32(column)) == SQLITE_TEXT else { return nil }
+    /// `parse` over the bytes of the text at `column`. A BLOB reads as its bytes, as
+    /// ``value(_:_:)`` reads it: a value written by hand or by another tool may be stored so.
+    static func text<T>(_ handle: OpaquePointer, _ column: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        let type = sqlite3_column_type(handle, Int32(column))
+        guard type == SQLITE_TEXT || type == SQLITE_BLOB else { return nil }
         // The text first, then its length: the order SQLite asks for.
         guard let bytes = sqlite3_column_text(handle, Int32(column)) else { return parse(UnsafeBufferPointer(start: nil, count: 0)) }
         return parse(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, Int32(column)))))

@@ -218,8 +218,8 @@ extension Store {
                         WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
                         """, arguments: [iso, day.description] + employerArgument
                 ) { row in
-                    guard let courseID = row.integer(2).flatMap({ courseIDs[$0] }) else { return }
-                    let number = row.text(0) ?? ""
+                    let number = try row.string(0, "number", of: "certificate", key: "?")
+                    guard let courseID = courseIDs[try row.integer(2, "courseRowID", of: "certificate", key: number)] else { return }
                     guard revoked.isEmpty || !revoked.contains(number) else { return }
                     let participant = try row.string(1, "participantID", of: "certificate", key: number)
                     completions[root(participant), default: Self.fewCompletions].append(
@@ -251,7 +251,8 @@ extension Store {
                     let completion = Completion.external(
                         id: id, provider: provider, title: title,
                         completedOn: try row.parsed(4, "completedOn", of: "externalTraining", key: id) { LocalDate(utf8: $0) },
-                        countsAs: row.text(5), verifiedBy: row.text(6), like: previous)
+                        countsAs: try row.stringIfPresent(5, "countsAs", of: "externalTraining", key: id),
+                        verifiedBy: try row.stringIfPresent(6, "verifiedBy", of: "externalTraining", key: id), like: previous)
                     previous = completion
                     let participant = try row.string(1, "participantID", of: "externalTraining", key: id)
                     completions[root(participant), default: Self.fewCompletions].append(completion)
@@ -309,7 +310,7 @@ extension Store {
                 if counted[employerID] == nil { counted[employerID] = Set((staff[employerID] ?? []).map(\.0.id)) }
                 guard counted[employerID, default: []].insert(person.id).inserted else { return }
                 let roleSince = try row.parsedIfPresent(3, "roleSince", of: "pastEmployment", key: person.id) { LocalDate(utf8: $0) }
-                let profession = row.text(1)
+                let profession = try row.stringIfPresent(1, "profession", of: "pastEmployment", key: person.id)
                 (person.employer, person.profession, person.hireDate, person.roleSince) = (name, profession, hired, roleSince)
                 former[employerID, default: []].append(
                     (person, StaffMember(participantID: person.id, role: profession, hired: start, roleSince: roleSince)))

@@ -79,16 +79,19 @@ extension Store {
             var employers: [String: String] = [:]
             var added: [Participant] = []
             added.reserveCapacity(participants.count)
+            // The emails and external ids the list shares with the register, asked a few hundred
+            // at a time rather than once per person (a round trip each, on a server). An email
+            // found so, or met earlier in the list, is then checked alone, as the store compares
+            // emails; the others cannot be taken.
+            var (suspects, externals) = try ParticipantRows.taken(participants, in: db)
             for (index, var participant) in participants.enumerated() {
                 if let problem = participant.problems().first { throw ParticipantError(problem, index: index) }
-                if let email = participant.email,
+                if let email = participant.email, !suspects.insert(email.lowercased()).inserted,
                     let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE \(db.dialect.sameEmail)", arguments: [email])
                 {
                     throw ParticipantError("\(email) is already participant \(other)", index: index)
                 }
-                if let external = participant.externalID,
-                    let other = try db.one(String.self, sql: "SELECT id FROM participant WHERE externalID = ?", arguments: [external])
-                {
+                if let external = participant.externalID, let other = externals[external] {
                     throw ParticipantError("external id \(external) is already participant \(other)", index: index)
                 }
                 if participant.id.isEmpty {
@@ -113,6 +116,7 @@ extension Store {
                 insert.bind(createdAt)
                 insert.bind(participant.roleSince?.description)
                 try insert.insert()
+                if let external = participant.externalID { externals[external] = participant.id }
                 added.append(participant)
             }
             return added
@@ -254,6 +258,13 @@ extension Store {
             }
             let course = try CourseRows.course(of: session, in: db)
             var results: [EnrolmentResult] = []
+            // The seats taken and the last place in the line, read once: only this
+            // transaction changes them while it runs.
+            var seated =
+                try db.one(
+                    Int.self, sql: "SELECT count(*) FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID])
+                ?? 0
+            var queuedAt = try db.one(Int.self, sql: "SELECT max(queuedAt) FROM enrolment WHERE sessionID = ?", arguments: [sessionID]) ?? 0
             for key in keys {
                 let participantID = try Self.participantID(for: key, in: db)
                 try RetentionRows.refuseErased(participantID, db: db)
@@ -276,14 +287,9 @@ extension Store {
                 guard reasons.isEmpty else {
                     throw EnrolmentError(participantID: participantID, sessionID: sessionID, reasons: reasons)
                 }
-                let seated =
-                    try db.one(
-                        Int.self, sql: "SELECT count(*) FROM enrolment WHERE sessionID = ? AND status = 'enrolled'", arguments: [sessionID])
-                    ?? 0
                 let status: EnrolmentStatus = seated < session.capacity ? .enrolled : .waitlisted
-                let queuedAt =
-                    (try db.one(Int.self, sql: "SELECT max(queuedAt) FROM enrolment WHERE sessionID = ?", arguments: [sessionID]) ?? 0)
-                    + 1
+                if status == .enrolled { seated += 1 }
+                queuedAt += 1
                 try db.execute(
                     sql: """
                         INSERT INTO enrolment (sessionID, participantID, status, experienceConfirmed, queuedAt) VALUES (?, ?, ?, ?, ?)
@@ -400,32 +406,29 @@ extension Store {
 
 enum ParticipantRows {
     /// The columns a compliance report reads of a person (`p`): what it prints, and what
-    /// obligations count from.
+    /// obligations count from; in this order, which ``reported(_:from:)`` reads by position.
     static let reported = "p.id, p.firstName, p.lastName, p.email, p.profession, p.hireDate, p.roleSince, p.createdAt, p.employerID"
     /// The ``reported`` columns with the names and email left empty.
     static let unnamed =
         "p.id, '' AS firstName, '' AS lastName, NULL AS email, p.profession, p.hireDate, p.roleSince, p.createdAt, p.employerID"
 
-    /// A person from the ``reported`` columns.
-    static func reported(_ row: SQLRow) throws -> Participant {
-        let id: String = try row["id"]
-        return Participant(
-            id: id, firstName: try row["firstName"], lastName: try row["lastName"], email: try row["email"],
-            profession: try row["profession"], hireDate: try row.parsedIfPresent("hireDate", of: "participant", key: id, LocalDate.init),
-            roleSince: try row.parsedIfPresent("roleSince", of: "participant", key: id, LocalDate.init))
-    }
-
-    /// A person from the ``reported`` columns read in place, from `first` on.
+    /// A person from the ``reported`` (or ``unnamed``) columns read in place, from `first` on:
+    /// id, first name, last name, email, profession, hire date, role date, creation, employer.
     static func reported(_ row: SQLCursor, from first: Int = 0) throws -> Participant {
-        func text(_ column: Int) -> String? { row.text(first + column) }
         let id = try row.string(first, "id", of: "participant", key: "?")
+        func text(_ offset: Int, _ name: String) throws -> String { try row.string(first + offset, name, of: "participant", key: id) }
+        func optional(_ offset: Int, _ name: String) throws -> String? {
+            try row.stringIfPresent(first + offset, name, of: "participant", key: id)
+        }
         return Participant(
-            id: id, firstName: text(1) ?? "", lastName: text(2) ?? "", email: text(3), profession: text(4),
+            id: id, firstName: try text(1, "firstName"), lastName: try text(2, "lastName"), email: try optional(3, "email"),
+            profession: try optional(4, "profession"),
             hireDate: try row.parsedIfPresent(first + 5, "hireDate", of: "participant", key: id) { LocalDate(utf8: $0) },
             roleSince: try row.parsedIfPresent(first + 6, "roleSince", of: "participant", key: id) { LocalDate(utf8: $0) })
     }
 
-    /// ``registered(_:id:)`` of a row read in place, its ``reported`` columns from `first` on.
+    /// The day (Europe/Paris) the register learnt of the person in `row` (its ``reported``
+    /// columns from `first` on): what obligations count from when the hire date is not known.
     static func registered(_ row: SQLCursor, from first: Int = 0, id: String) throws -> LocalDate {
         LocalDate.inParis(
             try row.parsed(first + 7, "createdAt", of: "participant", key: id) {
@@ -433,10 +436,30 @@ enum ParticipantRows {
             })
     }
 
-    /// The day (Europe/Paris) the register learnt of the person in `row`: what obligations
-    /// count from when the hire date is not known.
-    static func registered(_ row: SQLRow, id: String) throws -> LocalDate {
-        LocalDate.inParis(try row.parsed("createdAt", of: "participant", key: id) { date(storedTimestamp: $0) })
+    /// Of the emails and external ids of `people`, those the register holds already: the
+    /// emails lower-cased (a superset of what the store takes as the same email, to be
+    /// checked one by one), the external ids with the person who has each. A few hundred
+    /// values per query.
+    static func taken(_ people: [Participant], in db: any SQLConnection) throws -> (emails: Set<String>, externals: [String: String]) {
+        func inChunks(_ values: Set<String>, _ body: ([String]) throws -> Void) throws {
+            let values = Array(values)
+            for start in stride(from: 0, to: values.count, by: 500) { try body(Array(values[start..<min(start + 500, values.count)])) }
+        }
+        var emails: Set<String> = []
+        try inChunks(Set(people.compactMap(\.email))) { part in
+            let any = Array(repeating: "(\(db.dialect.sameEmail))", count: part.count).joined(separator: " OR ")
+            try db.each(sql: "SELECT email FROM participant WHERE \(any)", arguments: part) { row in
+                emails.insert((try row["email"] as String).lowercased())
+            }
+        }
+        var externals: [String: String] = [:]
+        try inChunks(Set(people.compactMap(\.externalID))) { part in
+            let list = Array(repeating: "?", count: part.count).joined(separator: ", ")
+            try db.each(sql: "SELECT id, externalID FROM participant WHERE externalID IN (\(list))", arguments: part) { row in
+                externals[try row["externalID"]] = try row["id"]
+            }
+        }
+        return (emails, externals)
     }
 
     /// The participants' rows with their current employer's name as `employer`: what

@@ -285,25 +285,24 @@ extension Store {
         // Sessions held at the same times overlap at every slot: each other session's trainers
         // are read, and each place's identity folded, once, not once per overlapping slot.
         var trainersOf: [String: [String]] = [:]
-        var identities: [String: String] = [:]
-        func identity(kind: String, name: String, detail: String) -> String {
-            let key = "\(kind)\u{0}\(name)\u{0}\(detail)"
-            if let known = identities[key] { return known }
-            let found = SessionRows.place(kind: kind, name: name, detail: detail).identity
-            identities[key] = found
-            return found
+        var identities: [Place: String] = [:]
+        func identity(_ place: Place) -> String {
+            if let known = identities[place] { return known }
+            identities[place] = place.identity
+            return place.identity
         }
         let ownTrainers = session.trainers.map { ($0, $0.folded) }
         for slot in session.slots {
             guard let interval = session.interval(of: slot) else { continue }
-            // A slot lasts at most 12 hours on the clock (13 across a clock change): one that
-            // overlaps this one starts less than a day before it. The bound keeps the search of
-            // the index to those days, not every slot ever planned before.
+            // A slot lasts at most `Session.longestSlot` on the clock (an hour more across a
+            // clock change), and slots planned before that rule less than a day: one that
+            // overlaps this one starts less than two days before it. The bound keeps the
+            // search of the index to those days, not every slot ever planned before.
             let arguments: [any SQLBindable] = [
-                SessionRows.utc(interval.end), SessionRows.utc(interval.start), SessionRows.utc(interval.start.addingTimeInterval(-86_400)),
+                SessionRows.utc(interval.end), SessionRows.utc(interval.start),
+                SessionRows.utc(interval.start.addingTimeInterval(-2 * 86_400)),
             ]
-            let (kind, name, detail) = SessionRows.placeColumns(session.place(of: slot))
-            let place = identity(kind: kind, name: name, detail: detail)
+            let place = identity(session.place(of: slot))
             let others = try db.rows(
                 sql: """
                     SELECT s.id, s.placeKind AS sessionPlaceKind, s.placeName AS sessionPlaceName, s.placeDetail AS sessionPlaceDetail,
@@ -316,14 +315,11 @@ extension Store {
                 let otherSlot: String = try other["slotID"]
                 // A place is its name and its address: "Salle 1" in Lyon is not "Salle 1" in Marseille.
                 if !slot.isRemote, try other["remotePresence"] as String? == nil {
-                    let otherPlace =
-                        if let kind: String = try other["placeKind"], let name: String = try other["placeName"] {
-                            identity(kind: kind, name: name, detail: try other["placeDetail"] ?? "")
-                        } else {
-                            identity(
+                    let otherPlace = identity(
+                        try SessionRows.place(other)
+                            ?? SessionRows.place(
                                 kind: try other["sessionPlaceKind"], name: try other["sessionPlaceName"],
-                                detail: try other["sessionPlaceDetail"])
-                        }
+                                detail: try other["sessionPlaceDetail"]))
                     if place == otherPlace {
                         reasons.append(
                             "the place \(session.place(of: slot).name) is booked by session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)"
@@ -331,15 +327,10 @@ extension Store {
                     }
                 }
                 guard !ownTrainers.isEmpty else { continue }
-                let trainers: [String]
-                if let known = trainersOf[otherID] {
-                    trainers = known
-                } else {
-                    trainers = try db.all(String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID])
-                        .map(
-                            \.folded)
-                    trainersOf[otherID] = trainers
-                }
+                let trainers =
+                    try trainersOf[otherID]
+                    ?? db.all(String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ?", arguments: [otherID]).map(\.folded)
+                trainersOf[otherID] = trainers
                 for (trainer, folded) in ownTrainers where trainers.contains(folded) {
                     reasons.append("trainer \(trainer) teaches session \(otherID) (slot \(otherSlot)) at the time of slot \(slot.id)")
                 }

@@ -62,24 +62,29 @@ import TrainingTesting
         try store.plan(try session("S2", on: "2026-03-12", place: place, trainer: trainer))
     }
 
-    /// A slot of twelve hours, the longest there is, clashes with one that starts eleven hours
-    /// after it, the next day: the search of slots before a slot's start looks back far enough.
+    /// A slot of twelve hours on the clock, the longest there is, lasts thirteen on the night
+    /// the clocks go back, and clashes with one that starts twelve and a half hours after it:
+    /// the search of the slots that began before a slot looks back far enough.
     @Test func aNightLongSlotClashesTheNextMorning() throws {
         func night(_ id: String, on date: String, from start: Int, to end: Int, place: String, trainer: String) throws -> Session {
             var planned = try session(id, on: date, place: place, trainer: trainer)
             planned.slots = [
                 Slot(
-                    date: LocalDate(date)!, start: TimeOfDay(minutes: start * 60)!, end: TimeOfDay(minutes: end * 60)!,
+                    date: LocalDate(date)!, start: TimeOfDay(minutes: start)!, end: TimeOfDay(minutes: end)!,
                     modules: planned.slots.flatMap(\.modules))
             ]
             return planned
         }
-        try store.plan(try night("NUIT", on: "2026-03-12", from: 18, to: 6, place: "Local SIAO", trainer: "Claire"), allowingPartial: true)
+        let round = try night("NUIT", on: "2026-10-24", from: 18 * 60, to: 6 * 60, place: "Local SIAO", trainer: "Claire")
+        #expect(round.slots[0].duration == Hours(minutes: 13 * 60))
+        try store.plan(round, allowingPartial: true)
         let error = try #require(throws: SessionError.self) {
-            try store.plan(try night("AUBE", on: "2026-03-13", from: 5, to: 7, place: "Gare", trainer: "claire"), allowingPartial: true)
+            try store.plan(
+                try night("AUBE", on: "2026-10-25", from: 5 * 60 + 30, to: 7 * 60, place: "Gare", trainer: "claire"), allowingPartial: true)
         }
-        #expect(error.description.contains("trainer claire teaches session NUIT (slot 2026-03-12-ev)"), "\(error)")
-        try store.plan(try night("MATIN", on: "2026-03-13", from: 6, to: 8, place: "Gare", trainer: "Claire"), allowingPartial: true)
+        #expect(error.description.contains("trainer claire teaches session NUIT (slot 2026-10-24-ev)"), "\(error)")
+        try store.plan(
+            try night("MATIN", on: "2026-10-25", from: 6 * 60, to: 8 * 60, place: "Gare", trainer: "Claire"), allowingPartial: true)
     }
 
     /// Each other session's trainers are its own: two sessions at the same time, each
@@ -128,6 +133,35 @@ import TrainingTesting
         }
         #expect(error.index == 1)
         #expect(try store.participants().count == 2)
+    }
+
+    /// A list's emails and external ids are checked against the register a few hundred at a
+    /// time and against the people before them in the list: each one taken is refused at its
+    /// row, naming who has it, past the first few hundred too.
+    @Test func aLongListIsCheckedForTakenEmailsAndExternalIDs() throws {
+        _ = try store.add([Participant(id: "", firstName: "Ann", lastName: "Old", email: "ann@example.org", externalID: "AG-1")])
+        func list(_ count: Int, then last: Participant) -> [Participant] {
+            (1...count).map {
+                Participant(id: "", firstName: "P\($0)", lastName: "Nom\($0)", email: "p\($0)@example.org", externalID: "EXT-\($0)")
+            } + [last]
+        }
+        let cases: [(Participant, String)] = [
+            (Participant(id: "", firstName: "A", lastName: "B", email: "ANN@Example.org"), "ANN@Example.org is already participant P-0001"),
+            (Participant(id: "", firstName: "A", lastName: "B", email: "P7@EXAMPLE.ORG"), "P7@EXAMPLE.ORG is already participant P-0008"),
+            (Participant(id: "", firstName: "A", lastName: "B", externalID: "AG-1"), "external id AG-1 is already participant P-0001"),
+            (
+                Participant(id: "", firstName: "A", lastName: "B", externalID: "EXT-1100"),
+                "external id EXT-1100 is already participant P-1101"
+            ),
+        ]
+        for (last, expected) in cases {
+            let error = try #require(throws: ParticipantError.self) { try store.add(list(1_200, then: last)) }
+            #expect(error.index == 1_200 && error.description.contains(expected), "\(error)")
+        }
+        #expect(try store.participants().count == 1)
+        // Emails that differ in more than case are not taken.
+        #expect(
+            try store.add(list(1_200, then: Participant(id: "", firstName: "A", lastName: "B", email: "anne@example.org"))).count == 1_201)
     }
 
     @Test func capacityWaitingListAndWithdrawal() throws {
