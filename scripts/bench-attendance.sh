@@ -74,16 +74,14 @@ attended="sum(CASE WHEN c.status = 'present' THEN max(0, $minutes - c.minutesLat
 show_s=$(seconds $bin attendance show --store "$store" B-1)
 ref_show_s=$(seconds sqlite3 "$db" "WITH c AS ($current AND e.sessionID = 'B-1') SELECT c.participantID, $attended FROM c
   JOIN sessionSlot sl ON sl.sessionID = c.sessionID AND sl.id = c.slotID GROUP BY c.participantID")
-hours_s=$(seconds $bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31)
-ref_hours_s=$(seconds sqlite3 "$db" "WITH c AS ($current) SELECT c.participantID, $attended FROM c
+hours_s=$(seconds_to "$work/ours.json" $bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31 --json)
+ref_hours_s=$(seconds_to "$work/theirs.raw" sqlite3 "$db" "WITH c AS ($current) SELECT c.participantID, $attended FROM c
   JOIN sessionSlot sl ON sl.sessionID = c.sessionID AND sl.id = c.slotID WHERE sl.date BETWEEN '2025-01-01' AND '2025-12-31'
   GROUP BY c.participantID")
-# The two must agree on the figures, not only on the time.
-$bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31 --json \
-  | python3 -c 'import json, sys
-for r in json.load(sys.stdin): print(r["participant"] + "|" + r["attendedMinutes"])' | sort > "$work/ours.txt"
-sqlite3 "$db" "WITH c AS ($current) SELECT c.participantID, $attended FROM c JOIN sessionSlot sl ON sl.sessionID = c.sessionID
-  AND sl.id = c.slotID WHERE sl.date BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY c.participantID" | sort > "$work/theirs.txt"
+# The two must agree on the figures the timed runs gave, not only on the time.
+python3 -c 'import json, sys
+for r in json.load(sys.stdin): print(r["participant"] + "|" + r["attendedMinutes"])' < "$work/ours.json" | sort > "$work/ours.txt"
+sort "$work/theirs.raw" > "$work/theirs.txt"
 cmp -s "$work/ours.txt" "$work/theirs.txt" && agree="same figures" || agree="FIGURES DIFFER"
 $bin verify --store "$store" >/dev/null
 

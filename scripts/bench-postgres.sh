@@ -51,12 +51,12 @@ minutes="(substr(sl.endTime, 1, 2)::int * 60 + substr(sl.endTime, 4, 2)::int) - 
 attended="sum(CASE WHEN c.status = 'present' THEN greatest(0, $minutes - c.minutesLate - c.minutesLeftEarly) ELSE 0 END)"
 hours_query="WITH c AS ($current) SELECT c.participantID, $attended FROM c JOIN sessionSlot sl ON sl.sessionID = c.sessionID
   AND sl.id = c.slotID WHERE sl.date BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY c.participantID"
-hours_s=$(seconds $bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31)
-ref_hours_s=$(seconds "$psql_bin" "${psql_args[@]}" -At -c "$hours_query")
-$bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31 --json \
-  | python3 -c 'import json, sys
-for r in json.load(sys.stdin): print(r["participant"] + "|" + r["attendedMinutes"])' | sort > "$work/ours.txt"
-psql -At -c "$hours_query" | sort > "$work/theirs.txt"
+hours_s=$(seconds_to "$work/ours.json" $bin attendance hours --store "$store" --from 2025-01-01 --to 2025-12-31 --json)
+ref_hours_s=$(seconds_to "$work/theirs.raw" "$psql_bin" "${psql_args[@]}" -At -c "$hours_query")
+# The figures of the timed runs, compared.
+python3 -c 'import json, sys
+for r in json.load(sys.stdin): print(r["participant"] + "|" + r["attendedMinutes"])' < "$work/ours.json" | sort > "$work/ours.txt"
+sort "$work/theirs.raw" > "$work/theirs.txt"
 cmp -s "$work/ours.txt" "$work/theirs.txt" && agree="same figures" || agree="FIGURES DIFFER"
 
 # Eight trainers at once, each recording the half-days of a session of their own, one

@@ -10,7 +10,14 @@ result() {
 
 # The seconds a command takes, its output thrown away; on failure, its error and exit.
 # Needs $work, the benchmark's folder.
-seconds() { /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }; cat "$work/time.txt"; }
+seconds() { seconds_to /dev/null "$@"; }
+# The same, its output kept in FILE: a benchmark compares the figures of the run it timed.
+seconds_to() {
+  local out=$1
+  shift
+  /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >"$out" 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }
+  cat "$work/time.txt"
+}
 # One line of a benchmark's own report: name, seconds, sqlite3's seconds, comment.
 row() { awk -v n="$1" -v s="$2" -v r="$3" -v c="$4" 'BEGIN { printf "%-44s %8.3f s   sqlite3 %7.3f s   %6.1f ×   %s\n", n, s, r, (r > 0 ? s / r : 0), c }'; }
 

@@ -18,7 +18,7 @@ extension AllerVers.AccountCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Add a trainer's account, or an employer's."),
+                commandName: "add", abstract: tr("Add a trainer's account, or an employer's."),
                 discussion: tr(
                     """
                     A trainer sees the sessions that list their name as a trainer (case, accents and \
@@ -49,7 +49,8 @@ extension AllerVers.AccountCommand {
 
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: tr("List the accounts."), discussion: tr("Example:\n  allervers account list"))
+            CommandConfiguration(
+                commandName: "list", abstract: tr("List the accounts."), discussion: tr("Example:\n  allervers account list"))
         }
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
@@ -72,6 +73,7 @@ extension AllerVers.AccountCommand {
     struct Password: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "password",
                 abstract: tr("Set an account's password, read from the standard input; its browsers are logged out."),
                 discussion: tr("Example:\n  printf '%s\\n' \"$PASSWORD\" | allervers account password claire"))
         }
@@ -88,7 +90,7 @@ extension AllerVers.AccountCommand {
     struct Disable: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Disable an account: it can no longer log in; what it signed stays."),
+                commandName: "disable", abstract: tr("Disable an account: it can no longer log in; what it signed stays."),
                 discussion: tr("Example:\n  allervers account disable claire"))
         }
         @Argument(help: tr("The login.")) var login: String

@@ -22,7 +22,7 @@ extension AllerVers.AttendanceCommand {
     struct Record: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Record a whole half-day in one command."),
+                commandName: "record", abstract: tr("Record a whole half-day in one command."),
                 discussion: tr(
                     """
                     Every participant holding a seat gets a status: --present, --late P:MINUTES, \
@@ -88,7 +88,7 @@ extension AllerVers.AttendanceCommand {
     struct Import: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Import a digitised paper sheet: a CSV, all of it or none."),
+                commandName: "import", abstract: tr("Import a digitised paper sheet: a CSV, all of it or none."),
                 discussion: tr(
                     """
                     Columns: session, slot, participant (id, email or external id), status (present, \
@@ -134,6 +134,7 @@ extension AllerVers.AttendanceCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "show",
                 abstract: tr("The attendance grid of a session: participants × half-days, and the hours each attended."),
                 discussion: tr(
                     """
@@ -192,7 +193,7 @@ extension AllerVers.AttendanceCommand {
     struct History: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Every attendance record of a session, corrections included."),
+                commandName: "history", abstract: tr("Every attendance record of a session, corrections included."),
                 discussion: tr("Example:\n  allervers attendance history AV-FOND-2026-03-LYON --participant P-0002"))
         }
         @Argument(help: tr("The session's id.")) var session: String
@@ -239,7 +240,7 @@ extension AllerVers.AttendanceCommand {
     struct Check: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("What a funder's controller would reject in a session's signed sheets."),
+                commandName: "check", abstract: tr("What a funder's controller would reject in a session's signed sheets."),
                 discussion: tr(
                     """
                     Signatures on a public holiday or on a day the session does not run, a half-day \
@@ -354,7 +355,7 @@ extension AllerVers.AttendanceCommand {
     struct Alerts: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Unexcused absences that no follow-up answers yet."),
+                commandName: "alerts", abstract: tr("Unexcused absences that no follow-up answers yet."),
                 discussion: tr(
                     """
                     Every session that is not cancelled, or the one named. OVER 2 DAYS marks the \

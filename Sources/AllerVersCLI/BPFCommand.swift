@@ -131,7 +131,8 @@ extension AllerVers.TrainerCommand {
 
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: tr("The trainers recorded."), discussion: tr("Example:\n  allervers trainer list"))
+            CommandConfiguration(
+                commandName: "list", abstract: tr("The trainers recorded."), discussion: tr("Example:\n  allervers trainer list"))
         }
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
@@ -150,6 +151,7 @@ extension AllerVers.SessionCommand {
     struct Declare: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "declare",
                 abstract: tr("Declare a session's income, subcontracting, European funds and trainees' kinds, for the BPF."),
                 discussion: tr(
                     """

@@ -8,7 +8,7 @@ extension AllerVers {
     struct Backup: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Write a consistent snapshot of the workspace to one file, even while others record."),
+                commandName: "backup", abstract: tr("Write a consistent snapshot of the workspace to one file, even while others record."),
                 discussion: tr(
                     """
                     The snapshot is SQLite's online backup, read in one transaction, so trainers can go on \\
@@ -34,7 +34,7 @@ extension AllerVers {
     struct Restore: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Restore a snapshot into a folder that holds no workspace yet."),
+                commandName: "restore", abstract: tr("Restore a snapshot into a folder that holds no workspace yet."),
                 discussion: tr(
                     """
                     The snapshot must pass SQLite's integrity check and the hash chains of its attendance \\

@@ -19,6 +19,7 @@ extension AllerVers.CertificateCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "list",
                 abstract: tr("List certificates: a session's, or every session's narrowed by dates, course, employer or state."),
                 discussion: tr(
                     """
@@ -80,7 +81,7 @@ extension AllerVers.CertificateCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Show one certificate: decision, hours, reasons, revocation, signed payload."),
+                commandName: "show", abstract: tr("Show one certificate: decision, hours, reasons, revocation, signed payload."),
                 discussion: tr("Example:\n  allervers certificate show AV-2026-000001"))
         }
         @Argument(help: tr("The certificate's number.")) var number: String
@@ -115,7 +116,7 @@ extension AllerVers.CertificateCommand {
     struct Revoke: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Revoke a certificate, for a reason that stays with it."),
+                commandName: "revoke", abstract: tr("Revoke a certificate, for a reason that stays with it."),
                 discussion: tr(
                     """
                     The certificate stays in the workspace, marked revoked; `allervers verify` then refuses it \
@@ -140,7 +141,7 @@ extension AllerVers.CertificateCommand {
     struct Reissue: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Replace a certificate with a new one decided from the records as they stand now."),
+                commandName: "reissue", abstract: tr("Replace a certificate with a new one decided from the records as they stand now."),
                 discussion: tr(
                     """
                     For a correction: record the corrected attendance or results first, then reissue. The \

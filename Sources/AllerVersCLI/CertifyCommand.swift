@@ -9,6 +9,7 @@ extension AllerVers {
     struct Certify: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "certify",
                 abstract: tr("Decide who earned the certificate of closed sessions and issue the numbered certificates."),
                 discussion: tr(
                     """

@@ -114,6 +114,7 @@ extension AllerVers.ComplianceCommand {
     struct Reminders: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "reminders",
                 abstract:
                     tr(
                         "Whom to remind of what on a day: entered due-soon, grace or overdue since the last run, or still in it every N days."
@@ -173,7 +174,7 @@ extension AllerVers.ComplianceCommand {
     struct Matrix: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("An employer's staff × its obligations on a day: the training matrix."),
+                commandName: "matrix", abstract: tr("An employer's staff × its obligations on a day: the training matrix."),
                 discussion: tr(
                     """
                     Cells: ✓ compliant (until the due date), ! due soon (days left), ~ in grace, ✗ overdue, \
@@ -333,7 +334,7 @@ extension AllerVers.ObligationCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Add an obligation to an employer."),
+                commandName: "add", abstract: tr("Add an obligation to an employer."),
                 discussion: tr(
                     """
                     Who: everyone on the staff, or --role (repeatable; case and accents folded), or --person \
@@ -375,6 +376,7 @@ extension AllerVers.ObligationCommand {
     struct Edit: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "edit",
                 abstract: tr("Change an obligation's rule: for the periods that begin from today, or with --apply-to-existing for all."),
                 discussion: tr(
                     """
@@ -440,7 +442,8 @@ extension AllerVers.ObligationCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("List the obligations in force."), discussion: tr("Example:\n  allervers obligation list --employer E-0001"))
+                commandName: "list", abstract: tr("List the obligations in force."),
+                discussion: tr("Example:\n  allervers obligation list --employer E-0001"))
         }
         @Option(help: tr("Only this employer's (id or name).", valueName: "employer")) var employer: String?
         @OptionGroup var storeOptions: StoreOptions
@@ -459,7 +462,8 @@ extension AllerVers.ObligationCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Show an obligation's rule."), discussion: tr("Example:\n  allervers obligation show O-0001 --json"))
+                commandName: "show", abstract: tr("Show an obligation's rule."),
+                discussion: tr("Example:\n  allervers obligation show O-0001 --json"))
         }
         @Argument(help: tr("The obligation's id.")) var id: String
         @OptionGroup var storeOptions: StoreOptions
@@ -521,7 +525,7 @@ extension AllerVers.ObligationCommand {
     struct Remove: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("End an obligation: it is no longer reported; its record stays."),
+                commandName: "remove", abstract: tr("End an obligation: it is no longer reported; its record stays."),
                 discussion: tr("Example:\n  allervers obligation remove O-0002"))
         }
         @Argument(help: tr("The obligation's id.")) var id: String
@@ -556,7 +560,7 @@ extension AllerVers.ExternalCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Record training someone did with another provider."),
+                commandName: "add", abstract: tr("Record training someone did with another provider."),
                 discussion: tr(
                     """
                     --file: a scan of its certificate; its SHA-256 is kept (the file stays where you keep \
@@ -604,7 +608,8 @@ extension AllerVers.ExternalCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("List training done elsewhere."), discussion: tr("Example:\n  allervers external list P-0003 --json"))
+                commandName: "list", abstract: tr("List training done elsewhere."),
+                discussion: tr("Example:\n  allervers external list P-0003 --json"))
         }
         @Argument(help: tr("Only this person's.")) var participant: String?
         @OptionGroup var storeOptions: StoreOptions
@@ -628,6 +633,7 @@ extension AllerVers.ExternalCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "show",
                 abstract: tr("Show a record of training done elsewhere; with --check, whether a file is its evidence."),
                 discussion: tr(
                     """
@@ -674,7 +680,7 @@ extension AllerVers.ExternalCommand {
     struct Remove: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Stop counting a record of training done elsewhere; the record stays."),
+                commandName: "remove", abstract: tr("Stop counting a record of training done elsewhere; the record stays."),
                 discussion: tr("Example:\n  allervers external remove X-0001"))
         }
         @Argument(help: tr("The record's id.")) var id: String
@@ -691,7 +697,7 @@ extension AllerVers.ExemptionCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Exempt someone from an obligation (or all) until a day, for a reason."),
+                commandName: "add", abstract: tr("Exempt someone from an obligation (or all) until a day, for a reason."),
                 discussion: tr(
                     """
                     While exempt, the person is not late; a due date that falls within the exemption moves \
@@ -729,7 +735,7 @@ extension AllerVers.ExemptionCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("List the exemptions."), discussion: tr("Example:\n  allervers exemption list P-0005"))
+                commandName: "list", abstract: tr("List the exemptions."), discussion: tr("Example:\n  allervers exemption list P-0005"))
         }
         @Argument(help: tr("Only this person's.")) var participant: String?
         @OptionGroup var storeOptions: StoreOptions

@@ -20,6 +20,7 @@ extension AllerVers.CourseCommand {
     struct Validate: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "validate",
                 abstract: tr(
                     "Check course files, LHEO files and e-learning packages against their format and its rules, without writing anything."),
                 discussion: tr("Example:\n  allervers course validate Courses/aller-vers-fondamentaux.xml Courses/"))
@@ -45,7 +46,7 @@ extension AllerVers.CourseCommand {
     struct Import: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Import course files into the workspace, all of them or none."),
+                commandName: "import", abstract: tr("Import course files into the workspace, all of them or none."),
                 discussion: tr(
                     """
                     A course whose id and version are already in the workspace with the same content is left \
@@ -124,7 +125,7 @@ extension AllerVers.CourseCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("List the courses in the workspace, every version."),
+                commandName: "list", abstract: tr("List the courses in the workspace, every version."),
                 discussion: tr("Example:\n  allervers course list\n  allervers course list --json"))
         }
 
@@ -144,7 +145,7 @@ extension AllerVers.CourseCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Show one course: objectives, modules, assessment, certification."),
+                commandName: "show", abstract: tr("Show one course: objectives, modules, assessment, certification."),
                 discussion: tr("Example:\n  allervers course show AV-FOND\n  allervers course show AV-FOND --version 1.0 --json"))
         }
 
@@ -166,6 +167,7 @@ extension AllerVers.CourseCommand {
     struct Export: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "export",
                 abstract: tr(
                     "Write a course as XML in the course format, or the catalogue as LHEO; importing either gives the same courses."),
                 discussion: tr(

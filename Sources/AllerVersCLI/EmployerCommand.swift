@@ -17,7 +17,7 @@ extension AllerVers.EmployerCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Add an employer."),
+                commandName: "add", abstract: tr("Add an employer."),
                 discussion: tr(
                     """
                     A participant's employer named in a file or an edit is found by its name, case, accents \
@@ -44,7 +44,7 @@ extension AllerVers.EmployerCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("List the employers, with their staff and the spellings merged into each."),
+                commandName: "list", abstract: tr("List the employers, with their staff and the spellings merged into each."),
                 discussion: tr("Example:\n  allervers employer list --json"))
         }
         @OptionGroup var storeOptions: StoreOptions
@@ -71,7 +71,7 @@ extension AllerVers.EmployerCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Show an employer: its staff now, and those who left it."),
+                commandName: "show", abstract: tr("Show an employer: its staff now, and those who left it."),
                 discussion: tr("Example:\n  allervers employer show \"CCAS de Villeurbanne\""))
         }
         @Argument(help: tr("Its id or name.")) var employer: String
@@ -112,7 +112,7 @@ extension AllerVers.EmployerCommand {
     struct Edit: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Correct an employer's name, kind or SIRET; its old name stays one of its spellings."),
+                commandName: "edit", abstract: tr("Correct an employer's name, kind or SIRET; its old name stays one of its spellings."),
                 discussion: tr("Example:\n  allervers employer edit E-0002 --kind association --siret 73282932000074"))
         }
         @Argument(help: tr("Its id or name.")) var employer: String

@@ -18,6 +18,7 @@ extension AllerVers.ExportCommand {
     struct Certificates: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "certificates",
                 abstract: tr("Write certificates' documents and credentials from every session into one folder: a year's, an employer's."),
                 discussion: tr(
                     """
@@ -82,6 +83,7 @@ extension AllerVers.ExportCommand {
     struct Calendar: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "calendar",
                 abstract: tr("Write a session's half-days as an iCalendar file that calendar applications import."),
                 discussion: tr(
                     """

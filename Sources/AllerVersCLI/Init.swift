@@ -9,7 +9,7 @@ extension AllerVers {
     struct Init: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Create a workspace: the store, and the organisation identity documents carry."),
+                commandName: "init", abstract: tr("Create a workspace: the store, and the organisation identity documents carry."),
                 discussion: tr(
                     """
                     The workspace is made in the current folder, or in --store FOLDER, with its store and \

@@ -19,7 +19,7 @@ extension AllerVers.KeyCommand {
     struct Show: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Print the issuer's did:key, which anyone can check signatures against."),
+                commandName: "show", abstract: tr("Print the issuer's did:key, which anyone can check signatures against."),
                 discussion: tr("Example:\n  allervers key show"))
         }
         @OptionGroup var storeOptions: StoreOptions
@@ -33,7 +33,7 @@ extension AllerVers.KeyCommand {
     struct Create: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Create the signing key of a workspace that has none (init makes one)."),
+                commandName: "create", abstract: tr("Create the signing key of a workspace that has none (init makes one)."),
                 discussion: tr(
                     """
                     The key is written to .allervers/signing-key.pem, readable by its owner only, with the \

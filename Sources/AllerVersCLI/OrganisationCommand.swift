@@ -18,7 +18,7 @@ extension AllerVers.OrganisationCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Show the organisation identity."),
+                commandName: "show", abstract: tr("Show the organisation identity."),
                 discussion: tr("Example:\n  allervers organisation show --json"))
         }
 
@@ -45,7 +45,7 @@ extension AllerVers.OrganisationCommand {
     struct Set: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Set the organisation identity (all five parts)."),
+                commandName: "set", abstract: tr("Set the organisation identity (all five parts)."),
                 discussion: tr(
                     """
                     Example:

@@ -19,7 +19,7 @@ extension AllerVers.ParticipantCommand {
     struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Add one participant."),
+                commandName: "add", abstract: tr("Add one participant."),
                 discussion: tr(
                     """
                     Example:
@@ -62,7 +62,7 @@ extension AllerVers.ParticipantCommand {
     struct Import: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Import participants from a CSV file, all of them or none."),
+                commandName: "import", abstract: tr("Import participants from a CSV file, all of them or none."),
                 discussion: tr(
                     """
                     Columns (in any order, French or English names): first_name/prenom, last_name/nom, \
@@ -183,7 +183,7 @@ extension AllerVers.ParticipantCommand {
     struct Find: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Find people by name, email, employer, id or external id."),
+                commandName: "find", abstract: tr("Find people by name, email, employer, id or external id."),
                 discussion: tr(
                     """
                     Every word must appear in one of them; case, accents and runs of spaces do not \
@@ -224,7 +224,7 @@ extension AllerVers.ParticipantCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("List participants."), discussion: tr("Example:\n  allervers participant list --json"))
+                commandName: "list", abstract: tr("List participants."), discussion: tr("Example:\n  allervers participant list --json"))
         }
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var format: FormatOptions
@@ -242,7 +242,8 @@ extension AllerVers.ParticipantCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Show a participant."), discussion: tr("Example:\n  allervers participant show camille.roux@example.org"))
+                commandName: "show", abstract: tr("Show a participant."),
+                discussion: tr("Example:\n  allervers participant show camille.roux@example.org"))
         }
         @Argument(help: tr("Id, email or external id.")) var participant: String
         @OptionGroup var storeOptions: StoreOptions
@@ -329,7 +330,7 @@ extension AllerVers.ParticipantCommand {
     struct Edit: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Correct a participant's details; every change is logged."),
+                commandName: "edit", abstract: tr("Correct a participant's details; every change is logged."),
                 discussion: tr(
                     """
                     Certificates issued before keep what they printed; those issued after print the new \
@@ -390,7 +391,7 @@ extension AllerVers.ParticipantCommand {
     struct Merge: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Merge a duplicate into the participant to keep."),
+                commandName: "merge", abstract: tr("Merge a duplicate into the participant to keep."),
                 discussion: tr(
                     """
                     DROP's enrolments move to KEEP, KEEP's empty details are filled from DROP's, and DROP \
@@ -416,7 +417,7 @@ extension AllerVers.ParticipantCommand {
     struct Remove: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Remove a participant who has no record at all (never enrolled)."),
+                commandName: "remove", abstract: tr("Remove a participant who has no record at all (never enrolled)."),
                 discussion: tr("Example:\n  allervers participant remove P-0012"))
         }
         @Argument(help: tr("Id, email or external id.")) var participant: String

@@ -18,7 +18,7 @@ extension AllerVers.ProgressCommand {
     struct Set: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Record a module's state, or a result on an objective."),
+                commandName: "set", abstract: tr("Record a module's state, or a result on an objective."),
                 discussion: tr(
                     """
                     Levels: acquired, partly-acquired, not-acquired (or acquis, en cours d'acquisition, non \
@@ -76,7 +76,7 @@ extension AllerVers.ProgressCommand {
     struct Import: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Record a group's results on the objectives from a CSV, all or none."),
+                commandName: "import", abstract: tr("Record a group's results on the objectives from a CSV, all or none."),
                 discussion: tr(
                     """
                     Columns: participant (id, email or external id); objective; positioning; assessment; \
@@ -160,7 +160,7 @@ extension AllerVers.ProgressCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Each participant's modules and objective results."),
+                commandName: "show", abstract: tr("Each participant's modules and objective results."),
                 discussion: tr("Example:\n  allervers progress show AV-FOND-2026-03-LYON"))
         }
         @OptionGroup var sessionOptions: SessionOptions

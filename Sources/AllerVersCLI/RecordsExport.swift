@@ -56,6 +56,7 @@ extension AllerVers.ExportCommand {
     struct Records: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "records",
                 abstract: tr(
                     "Write a session's records for funders and participants: attendance, hours, xAPI, sign-in sheets, certificates."),
                 discussion: tr(
@@ -94,6 +95,7 @@ extension AllerVers.ExportCommand {
     struct Sheets: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "sheets",
                 abstract: tr("Write a session's sign-in sheets: blank to print before, or filled from the records after."),
                 discussion: tr(
                     """

@@ -128,7 +128,7 @@ extension AllerVers.RetentionCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("The retention of each kind of record, and the rules set per funder."),
+                commandName: "show", abstract: tr("The retention of each kind of record, and the rules set per funder."),
                 discussion: tr("Example:\n  allervers retention show"))
         }
         @OptionGroup var storeOptions: StoreOptions

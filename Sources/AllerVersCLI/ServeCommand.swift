@@ -7,6 +7,7 @@ extension AllerVers {
     struct Serve: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "serve",
                 abstract: tr(
                     "Serve the workspace on the web: signing on phones, the trainers' and employers' pages, the certificates' public pages."
                 ),

@@ -22,6 +22,7 @@ extension AllerVers.SessionCommand {
     struct Plan: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "plan",
                 abstract: tr("Plan a session: lay its half-days out from the course's modules, or take them from a file."),
                 discussion: tr(
                     """
@@ -126,7 +127,7 @@ extension AllerVers.SessionCommand {
     struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("List the sessions: seats taken out of the capacity, and how many wait."),
+                commandName: "list", abstract: tr("List the sessions: seats taken out of the capacity, and how many wait."),
                 discussion: tr(
                     """
                     --from/--to keep the sessions running on a day of the period; --trainer compares names \
@@ -176,7 +177,7 @@ extension AllerVers.SessionCommand {
     struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Show a session: its slots and who is enrolled."),
+                commandName: "show", abstract: tr("Show a session: its slots and who is enrolled."),
                 discussion: tr("Example:\n  allervers session show AV-FOND-2026-03-LYON"))
         }
         @OptionGroup var sessionOptions: SessionOptions
@@ -223,7 +224,7 @@ extension AllerVers.SessionCommand {
     struct Edit: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Change a session's trainers, place, or the times of half-days that have not started."),
+                commandName: "edit", abstract: tr("Change a session's trainers, place, or the times of half-days that have not started."),
                 discussion: tr(
                     """
                     The same checks as `plan`: a trainer or a place booked elsewhere at the new time is \
@@ -285,7 +286,7 @@ extension AllerVers.SessionCommand {
     struct Enrol: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Enrol participants; past capacity they join the waiting list."),
+                commandName: "enrol", abstract: tr("Enrol participants; past capacity they join the waiting list."),
                 discussion: tr(
                     """
                     Participants are named by id, email or external id. The course's prerequisites are \
@@ -311,7 +312,7 @@ extension AllerVers.SessionCommand {
     struct Withdraw: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Withdraw a participant; the first on the waiting list takes the seat."),
+                commandName: "withdraw", abstract: tr("Withdraw a participant; the first on the waiting list takes the seat."),
                 discussion: tr("Example:\n  allervers session withdraw AV-FOND-2026-03-LYON P-0003"))
         }
         @Argument(help: tr("The session's id.")) var session: String
@@ -328,7 +329,7 @@ extension AllerVers.SessionCommand {
     struct Close: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Close a session once its last half-day has ended: its records become final."),
+                commandName: "close", abstract: tr("Close a session once its last half-day has ended: its records become final."),
                 discussion: tr(
                     """
                     Refused while a seated participant has no record for a half-day; the error names the \
@@ -357,6 +358,7 @@ extension AllerVers.SessionCommand {
     struct Reopen: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "reopen",
                 abstract: tr("Reopen a closed session whose certificates are all revoked, or that has none, for a reason."),
                 discussion: tr(
                     """
@@ -382,7 +384,7 @@ extension AllerVers.SessionCommand {
     struct Cancel: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: tr("Cancel a session that has not been closed."),
+                commandName: "cancel", abstract: tr("Cancel a session that has not been closed."),
                 discussion: tr("Example:\n  allervers session cancel AV-FOND-2026-03-LYON"))
         }
         @Argument(help: tr("The session's id.")) var session: String

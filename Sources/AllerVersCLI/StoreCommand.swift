@@ -14,6 +14,7 @@ extension AllerVers {
         struct Copy: AsyncParsableCommand {
             static var configuration: CommandConfiguration {
                 CommandConfiguration(
+                    commandName: "copy",
                     abstract: tr("Copy a workspace's records into an empty PostgreSQL database, or into a new folder over SQLite."),
                     discussion: tr(
                         """

@@ -9,6 +9,7 @@ extension AllerVers {
     struct Verify: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "verify",
                 abstract: tr("Check a certificate, credential or QR payload; or, with nothing to check, the workspace's records."),
                 discussion: tr(
                     """

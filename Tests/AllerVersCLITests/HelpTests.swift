@@ -48,6 +48,17 @@ import TrainingTesting
     }
 
     /// `allervers --version` gives the tool's; after a command, `--version V` is a course's.
+    /// Every command names itself: without a name, ArgumentParser makes one from the type's
+    /// name at every start, a search of the binary's conformances that took more than half of
+    /// `organisation show` (78 ms, 36 ms with the names given).
+    @Test func everyCommandNamesItself() {
+        let unnamed = Self.commands(AllerVers.self).filter { $0.type.configuration.commandName == nil }.map {
+            $0.path.joined(separator: " ")
+        }
+        #expect(unnamed.isEmpty, "\(unnamed)")
+        #expect(Self.commands(AllerVers.self).count > 100)
+    }
+
     @Test func theToolsVersionAndACoursesVersion() async throws {
         #expect(await allervers("--version").output == "\(AllerVers.release)\n")
         let workspace = try await initialisedWorkspace()
