@@ -24,3 +24,4 @@ run "PostgreSQL" env ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh s
 run "documents" scripts/bench-documents.sh
 run "compliance" scripts/bench-compliance.sh
 run "serve" scripts/bench-serve.sh
+run "start-up" scripts/bench-startup.sh
