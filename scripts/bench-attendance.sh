@@ -82,7 +82,8 @@ ref_hours_s=$(seconds_to "$work/theirs.raw" sqlite3 "$db" "WITH c AS ($current) 
 python3 -c 'import json, sys
 for r in json.load(sys.stdin): print(r["participant"] + "|" + r["attendedMinutes"])' < "$work/ours.json" | sort > "$work/ours.txt"
 sort "$work/theirs.raw" > "$work/theirs.txt"
-cmp -s "$work/ours.txt" "$work/theirs.txt" && agree="same figures" || agree="FIGURES DIFFER"
+same_figures
+agree="same figures"
 $bin verify --store "$store" >/dev/null
 
 echo "Sessions and attendance: $participants participants, $sessions sessions × $slots half-days × $seats seats = $records records"

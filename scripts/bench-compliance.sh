@@ -105,7 +105,8 @@ for c in json.load(sys.stdin)["counts"]:
         for state, n in c["states"].items():
             if n: print("%s|%s|%d" % (c["employerID"], state, n))' | sort > "$work/ours.txt"
 sqlite3 "$db" "$reference" | sort > "$work/theirs.txt"
-cmp -s "$work/ours.txt" "$work/theirs.txt" && agree="same figures" || agree="FIGURES DIFFER"
+same_figures
+agree="same figures"
 one_s=$(seconds $bin compliance --employer E-0001 --as-of "$as_of" --store "$store")
 
 echo "Compliance: $staff staff of $employers employers, two obligations each, $completions certificates and records of training done elsewhere"

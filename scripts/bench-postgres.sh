@@ -26,7 +26,14 @@ $bin init --store "$store" --database "$url" >/dev/null
 $bin course import --store "$store" Courses/ >/dev/null
 participants=$(($(wc -l < "$source_work/participants.csv") - 1))
 participants_s=$(seconds $bin participant import --store "$store" "$source_work/participants.csv")
-sqlite_participants_s=$(awk -F '\t' '$1 ~ /^participant import/ { print $2 }' "$BENCH_RESULTS" | tail -1)
+# SQLite's figures of the same run, which scripts/bench-attendance.sh wrote.
+sqlite_figure() {
+  local figure
+  figure=$(awk -F '\t' -v name="$1" 'index($1, name) == 1 { print $2 }' "$BENCH_RESULTS" 2>/dev/null | tail -1)
+  [ -n "$figure" ] || { echo "no '$1' row in $BENCH_RESULTS: run scripts/bench-attendance.sh first" >&2; exit 1; }
+  echo "$figure"
+}
+sqlite_participants_s=$(sqlite_figure "participant import")
 sessions=$(ls "$source_work"/sheets/B-*.csv | wc -l)
 seats=$(awk -F';' 'NR > 1 { print $3 }' "$source_work/sheets/B-1.csv" | sort -u | wc -l)
 for s in $(seq 1 "$sessions"); do
@@ -43,7 +50,7 @@ import_s=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 records=$(psql -At -c "SELECT count(*) FROM attendanceEvent")
 psql -c "CREATE TABLE copied (session text, slot text, participant text, status text, minutes_late text, minutes_left_early text, reason text)"
 copy_s=$(seconds "$psql_bin" "${psql_args[@]}" -c "\\copy copied FROM '$source_work/all.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)")
-sqlite_s=$(awk -F '\t' '$1 ~ /^attendance import/ { print $2 }' "$BENCH_RESULTS" | tail -1)
+sqlite_s=$(sqlite_figure "attendance import")
 
 current="SELECT e.* FROM attendanceEvent e WHERE e.sequence = (SELECT max(sequence) FROM attendanceEvent
   WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)"
@@ -57,7 +64,8 @@ ref_hours_s=$(seconds_to "$work/theirs.raw" "$psql_bin" "${psql_args[@]}" -At -c
 python3 -c 'import json, sys
 for r in json.load(sys.stdin): print(r["participant"] + "|" + r["attendedMinutes"])' < "$work/ours.json" | sort > "$work/ours.txt"
 sort "$work/theirs.raw" > "$work/theirs.txt"
-cmp -s "$work/ours.txt" "$work/theirs.txt" && agree="same figures" || agree="FIGURES DIFFER"
+same_figures
+agree="same figures"
 
 # Eight trainers at once, each recording the half-days of a session of their own, one
 # `attendance record` (every seat present) per half-day.

@@ -15,8 +15,14 @@ seconds() { seconds_to /dev/null "$@"; }
 seconds_to() {
   local out=$1
   shift
-  /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >"$out" 2>"$work/err.txt" || { cat "$work/err.txt"; exit 1; }
+  /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >"$out" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
   cat "$work/time.txt"
+}
+# Stops the benchmark when the figures of allervers (ours.txt) and of the reference
+# (theirs.txt) in $work differ, or when there are none: a fast wrong answer is no result.
+same_figures() {
+  [ -s "$work/ours.txt" ] || { echo "allervers gave no figures" >&2; exit 1; }
+  cmp -s "$work/ours.txt" "$work/theirs.txt" || { echo "FIGURES DIFFER: diff $work/ours.txt $work/theirs.txt" >&2; exit 1; }
 }
 # One line of a benchmark's own report: name, seconds, sqlite3's seconds, comment.
 row() { awk -v n="$1" -v s="$2" -v r="$3" -v c="$4" 'BEGIN { printf "%-44s %8.3f s   sqlite3 %7.3f s   %6.1f ×   %s\n", n, s, r, (r > 0 ? s / r : 0), c }'; }

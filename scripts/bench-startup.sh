@@ -16,10 +16,13 @@ mean() {
   local start end
   "$@" >/dev/null || exit 1
   start=$(date +%s.%N)
-  for _ in $(seq "$runs"); do "$@" >/dev/null; done
+  for _ in $(seq "$runs"); do "$@" >/dev/null || exit 1; done
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" -v n="$runs" 'BEGIN { printf "%.4f", (b - a) / n }'
 }
+[ "$runs" -gt 0 ] || { echo "RUNS must be at least 1" >&2; exit 1; }
+# What is timed must be the answer, not a quick refusal.
+$bin organisation show --store "$work/store" | grep -q "Institut Aller-Vers" || { echo "organisation show did not answer" >&2; exit 1; }
 version_s=$(mean $bin --version)
 show_s=$(mean $bin organisation show --store "$work/store")
 sqlite_s=$(mean sqlite3 "$work/store/.allervers/store.sqlite" "SELECT * FROM organisation")

@@ -47,7 +47,6 @@ import TrainingTesting
         #expect(untranslated.contents.isEmpty, "\(untranslated.contents)")
     }
 
-    /// `allervers --version` gives the tool's; after a command, `--version V` is a course's.
     /// Every command names itself: without a name, ArgumentParser makes one from the type's
     /// name at every start, a search of the binary's conformances that took more than half of
     /// `organisation show` (78 ms, 36 ms with the names given).
@@ -59,6 +58,7 @@ import TrainingTesting
         #expect(Self.commands(AllerVers.self).count > 100)
     }
 
+    /// `allervers --version` gives the tool's; after a command, `--version V` is a course's.
     @Test func theToolsVersionAndACoursesVersion() async throws {
         #expect(await allervers("--version").output == "\(AllerVers.release)\n")
         let workspace = try await initialisedWorkspace()
