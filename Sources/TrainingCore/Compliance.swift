@@ -119,14 +119,15 @@ public struct ObligationRule: Sendable, Hashable, Codable {
     /// What ``applies(toRole:participantID:)`` and ``accepts(_:)`` compare with.
     private struct Matching: Sendable, Hashable {
         var roles: Set<String> = []
-        var courses: Set<String> = []
+        /// A list: a rule names a few courses, and comparing a few short ids beats hashing one.
+        var courses: [String] = []
         var external: Set<Completion.Source> = []
 
         init(_ scope: Scope, _ satisfiers: [Satisfier]) {
             if case .roles(let names) = scope { roles = Set(names.map(\.folded)) }
             for satisfier in satisfiers {
                 switch satisfier {
-                case .course(let id): courses.insert(id)
+                case .course(let id): if !courses.contains(id) { courses.append(id) }
                 case .external(let provider, let title): external.insert(Completion.Source(provider: provider, title: title))
                 }
             }
@@ -310,24 +311,6 @@ public struct Completion: Sendable, Hashable, Codable {
         self.source = provider.flatMap { provider in title.map { Source(provider: provider, title: $0) } }
     }
 
-    /// A record of training done elsewhere (`X-0001`) as a completion: verified once someone
-    /// checked its evidence. `previous`, when it names the same provider and title, lends its
-    /// folded names (a feed of records names a few, thousands of times).
-    public static func external(
-        id: String, provider: String, title: String, completedOn: LocalDate, countsAs: String?, verifiedBy: String?,
-        like previous: Completion? = nil
-    ) -> Completion {
-        // The same provider and title as the record before: folded already.
-        if var completion = previous, completion.provider == provider, completion.title == title {
-            (completion.date, completion.courseID, completion.isVerified, completion.evidence) = (
-                completedOn, countsAs, verifiedBy != nil, id
-            )
-            return completion
-        }
-        return Completion(
-            date: completedOn, courseID: countsAs, provider: provider, title: title, isVerified: verifiedBy != nil, evidence: id)
-    }
-
     private enum CodingKeys: String, CodingKey { case date, courseID, provider, title, isVerified, evidence }
 
     /// Decodes a completion as ``encode(to:)`` wrote it.
@@ -495,6 +478,37 @@ extension ObligationRule {
         guard count > 1 else {
             guard let only else { return (nil, nil) }
             return (only, validityMonths == nil ? nil : validity(completedOn: only.date, renewing: nil))
+        }
+        // A few: put in order in place, on the stack, rather than in a list made and sorted.
+        if count <= 32 {
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+                var filled = 0
+                for index in evidence.indices where evidence[index].date <= day && accepts(evidence[index]) {
+                    // Insertion in (date, evidence) order.
+                    var place = filled
+                    while place > 0,
+                        (evidence[index].date, evidence[index].evidence) < (
+                            evidence[order[place - 1]].date, evidence[order[place - 1]].evidence
+                        )
+                    {
+                        order[place] = order[place - 1]
+                        place -= 1
+                    }
+                    order[place] = index
+                    filled += 1
+                }
+                guard validityMonths != nil else { return (evidence[order[0]], nil) }
+                var counted: Int?
+                var end: LocalDate?
+                for index in order[..<filled] {
+                    let renewed = validity(completedOn: evidence[index].date, renewing: end)
+                    if renewed != end {
+                        counted = index
+                        end = renewed
+                    }
+                }
+                return (counted.map { evidence[$0] }, end)
+            }
         }
         let accepted = evidence.filter { $0.date <= day && accepts($0) }.sorted { ($0.date, $0.evidence) < ($1.date, $1.evidence) }
         var counted: Completion?

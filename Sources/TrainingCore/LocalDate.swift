@@ -3,21 +3,29 @@
 /// Training days are days on the organisation's calendar; the time zone only matters
 /// when a slot's start and end become instants (see ``Session/interval(of:)``).
 public struct LocalDate: Sendable, Hashable, Comparable, TextCoded {
+    /// The year, the month and the day in one integer, `year × 512 + month × 32 + day`: a
+    /// word rather than three (reports hold dates by the hundred thousand), ordered as the days
+    /// are, and compared in one instruction.
+    private let packed: Int
+
     /// The year.
-    public let year: Int
+    public var year: Int { packed >> 9 }
     /// The month, 1–12.
-    public let month: Int
+    public var month: Int { (packed >> 5) & 0xF }
     /// The day of the month.
-    public let day: Int
+    public var day: Int { packed & 0x1F }
 
     /// The day, or `nil` when it does not exist (`2026-02-30`).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, of: year) else {
             return nil
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(checkedYear: year, month: month, day: day)
+    }
+
+    /// A day known to exist.
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        packed = year << 9 | month << 5 | day
     }
 
     /// Parses `YYYY-MM-DD`; `nil` for any other form or a day that does not exist.
@@ -63,7 +71,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCoded {
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 
     /// Days since 1970-01-01 (negative before), for arithmetic.
@@ -87,9 +95,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCoded {
         let mp = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.month = month
-        self.day = day
+        self.init(checkedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     /// The day `days` days later (earlier when negative).

@@ -80,6 +80,9 @@ public struct ComplianceReport: Sendable, Encodable {
     struct Tally {
         private var employers: [(id: String, name: String, professions: [String: [Int]], total: [Int])] = []
         private var positions: [String: Int] = [:]
+        /// The profession of the line before, its employer and its counts so far: lines of
+        /// one profession in a row are counted here, without looking the profession up.
+        private var run: (profession: String, employer: Int, numbers: [Int])?
         private static let states = ComplianceStatus.State.allCases
 
         mutating func add(_ employerID: String, _ employer: String, profession: String?, _ state: ComplianceStatus.State) {
@@ -95,12 +98,32 @@ public struct ComplianceReport: Sendable, Encodable {
                 positions[employerID] = position
                 employers.append((employerID, employer, [:], Array(repeating: 0, count: Self.states.count)))
             }
-            employers[position].professions[profession ?? "", default: Array(repeating: 0, count: Self.states.count)][index] += 1
             employers[position].total[index] += 1
+            let profession = profession ?? ""
+            if run?.employer != position || run?.profession != profession {
+                endRun()
+                run = (profession, position, Array(repeating: 0, count: Self.states.count))
+            }
+            run?.numbers[index] += 1
+        }
+
+        /// Adds the run of lines of one profession to its employer's counts.
+        private mutating func endRun() {
+            guard let (profession, position, numbers) = run else { return }
+            run = nil
+            var counts = employers[position].professions[profession] ?? Array(repeating: 0, count: Self.states.count)
+            for index in counts.indices { counts[index] += numbers[index] }
+            employers[position].professions[profession] = counts
         }
 
         /// A total per employer, `profession` absent, then one per profession, `""` for none.
         var counts: [Count] {
+            var tally = self
+            tally.endRun()
+            return tally.counted
+        }
+
+        private var counted: [Count] {
             func states(_ numbers: [Int]) -> [ComplianceStatus.State: Int] {
                 Dictionary(uniqueKeysWithValues: zip(Self.states, numbers).filter { $0.1 > 0 })
             }
@@ -339,13 +362,44 @@ public struct ComplianceService: Sendable {
     static func statuses(
         in inputs: ComplianceInputs, asOf day: LocalDate, _ body: (Participant, StaffMember, Obligation, ComplianceStatus) -> Void
     ) {
-        for (participant, member) in inputs.staff {
-            let evidence = inputs.completions[participant.id] ?? []
-            let exemptions = inputs.exemptions[participant.id] ?? []
-            for obligation in inputs.obligations where obligation.rule.applies(to: member) {
-                let own = exemptions.isEmpty ? [] : Self.exemptions(exemptions, under: obligation)
-                body(participant, member, obligation, obligation.status(of: member, evidence: evidence, exemptions: own, asOf: day).status)
+        // One list, filled with each person's completions in turn.
+        var evidence: [Completion] = []
+        evidence.reserveCapacity(16)
+        var scope = Scope(inputs.obligations)
+        let obligations = inputs.obligations
+        for person in inputs.staff.indices {
+            let member = inputs.staff[person].member
+            inputs.completions.fill(member.participantID, into: &evidence)
+            let exemptions = inputs.exemptions.isEmpty ? [] : inputs.exemptions[member.participantID] ?? []
+            for index in obligations.indices where scope.applies(index, to: member) {
+                let own = exemptions.isEmpty ? [] : Self.exemptions(exemptions, under: obligations[index])
+                body(
+                    inputs.staff[person].participant, member, obligations[index],
+                    obligations[index].status(of: member, evidence: evidence, exemptions: own, asOf: day).status)
             }
+        }
+    }
+
+    /// Whether each obligation applies to a member of staff; for a rule that goes by role,
+    /// remembered per role (a role is folded to be compared, and a staff shares a few roles).
+    struct Scope {
+        let obligations: [Obligation]
+        /// Per obligation, the roles met and whether it applies to them.
+        private var known: [[(role: String, applies: Bool)]]
+
+        init(_ obligations: [Obligation]) {
+            self.obligations = obligations
+            known = Array(repeating: [], count: obligations.count)
+        }
+
+        mutating func applies(_ index: Int, to member: StaffMember) -> Bool {
+            guard case .roles = obligations[index].rule.appliesTo, let role = member.role else {
+                return obligations[index].rule.applies(to: member)
+            }
+            if let met = known[index].first(where: { $0.role == role }) { return met.applies }
+            let applies = obligations[index].rule.applies(to: member)
+            if known[index].count < 32 { known[index].append((role, applies)) }
+            return applies
         }
     }
 
@@ -361,7 +415,7 @@ public struct ComplianceService: Sendable {
     ) -> (ComplianceStatus, version: Int)? {
         guard obligation.rule.applies(to: member) else { return nil }
         return obligation.status(
-            of: member, evidence: inputs.completions[participant.id] ?? [],
+            of: member, evidence: inputs.completions[participant.id],
             exemptions: exemptions(inputs.exemptions[participant.id] ?? [], under: obligation), asOf: day)
     }
 

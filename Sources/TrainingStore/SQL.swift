@@ -279,6 +279,11 @@ public struct SQLCursor {
         }
     }
 
+    /// Whether the value at `column` is text, and `text` byte for byte.
+    public func hasText(_ column: Int, equalTo text: String) -> Bool {
+        withText(column) { text.hasUTF8($0) } ?? false
+    }
+
     /// The value at `column`, named `name` in the query, parsed from its text; a NULL, a
     /// value of another type or text that does not parse is a damaged record of `table`, row
     /// `key`.
@@ -458,4 +463,33 @@ extension Calendar {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         return calendar
     }()
+}
+
+/// The values a column repeats (a profession, a provider), each made a string once and shared
+/// by the rows that hold it: a hundred thousand people have a few professions.
+struct Interned {
+    /// The values met, up to a few.
+    private var known: [String] = []
+
+    /// The text at `column` (see ``SQLCursor/stringIfPresent(_:_:of:key:)``), the string of a
+    /// row before when it held the same.
+    mutating func stringIfPresent(_ row: SQLCursor, _ column: Int, _ name: String, of table: String, key: @autoclosure () -> String)
+        throws -> String?
+    {
+        if row.isNull(column) { return nil }
+        let found = row.withText(column) { bytes in known.firstIndex { $0.hasUTF8(bytes) } }
+        if let found { return known[found] }
+        let text = try row.string(column, name, of: table, key: key())
+        if known.count < 16 { known.append(text) }
+        return text
+    }
+}
+
+extension String {
+    /// Whether the string is `bytes`, byte for byte.
+    func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count == bytes.count else { return false }
+        var text = self
+        return text.withUTF8 { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
+    }
 }

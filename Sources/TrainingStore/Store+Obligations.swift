@@ -22,21 +22,98 @@ public struct ComplianceInputs: Sendable {
     /// the details a report prints (names, email, profession, hire and role dates).
     public var staff: [(participant: Participant, member: StaffMember)]
     /// Each person's completions the obligations may accept (certificates and training done
-    /// elsewhere) up to the day, by participant id.
-    public var completions: [String: [Completion]]
+    /// elsewhere) up to the day.
+    public var completions: CompletionBook
     /// Each person's exemptions, by participant id.
     public var exemptions: [String: [ExemptionRecord]]
 }
 
-extension Store {
-    /// A person's list of completions as first made: room for the few most people have, so
-    /// that it is allocated once rather than at each of them.
-    static var fewCompletions: [Completion] {
+/// Each person's completions, as a report reads them: every person's in one list, grouped by
+/// person, what a course or another provider's course shares kept once for all its completions
+/// (a hundred thousand people's take a few lists, not one per person).
+public struct CompletionBook: Sendable {
+    /// The completions without their day and evidence: one per course, and per other
+    /// provider's course, verified or not.
+    private var kinds: [Completion] = []
+    /// The completions, person after person.
+    private var entries: [Entry] = []
+    /// Where each person's completions start in `entries`; the next person's start is where
+    /// they end.
+    private var starts: [Int] = [0]
+    /// Each person's place in `starts`, by participant id.
+    private var people = Places()
+
+    /// A completion: its kind, its day and what proves it.
+    fileprivate struct Entry {
+        var kind: Int32
+        var date: LocalDate
+        var evidence: String
+    }
+
+    /// Someone's completions, in the order they were read.
+    public subscript(participantID: String) -> [Completion] {
         var list: [Completion] = []
-        list.reserveCapacity(4)
+        fill(participantID, into: &list)
         return list
     }
 
+    /// Replaces `list`'s contents with someone's completions: a list a report fills for each
+    /// person in turn, allocated once.
+    public func fill(_ participantID: String, into list: inout [Completion]) {
+        list.removeAll(keepingCapacity: true)
+        guard !entries.isEmpty, let person = people.place(of: participantID) else { return }
+        for entry in entries[starts[person]..<starts[person + 1]] {
+            var completion = kinds[Int(entry.kind)]
+            completion.date = entry.date
+            completion.evidence = entry.evidence
+            list.append(completion)
+        }
+    }
+
+    /// A book being written: the people it is for first, then their completions as they come.
+    fileprivate struct Writer {
+        var people = Places()
+        var kinds: [Completion] = []
+        var owners: [Int32] = []
+        var entries: [Entry] = []
+
+        /// A new kind of completion, its number.
+        mutating func kind(_ completion: Completion) -> Int32 {
+            kinds.append(completion)
+            return Int32(kinds.count - 1)
+        }
+
+        /// A completion of the person at `person` in `people`.
+        mutating func add(_ person: Int, kind: Int32, date: LocalDate, evidence: String) {
+            owners.append(Int32(person))
+            entries.append(Entry(kind: kind, date: date, evidence: evidence))
+        }
+
+        /// The book: the entries grouped by person (a counting sort; each person's in the
+        /// order read).
+        consuming func book() -> CompletionBook {
+            var book = CompletionBook()
+            book.kinds = kinds
+            book.people = people
+            var starts = [Int](repeating: 0, count: people.count + 1)
+            for owner in owners { starts[Int(owner) + 1] += 1 }
+            for index in 0..<people.count { starts[index + 1] += starts[index] }
+            book.starts = starts
+            guard !entries.isEmpty else { return book }
+            var next = starts
+            book.entries = [Entry](unsafeUninitializedCapacity: entries.count) { buffer, count in
+                for (owner, entry) in zip(owners, entries) {
+                    (buffer.baseAddress! + next[Int(owner)]).initialize(to: entry)
+                    next[Int(owner)] += 1
+                }
+                count = entries.count
+            }
+            return book
+        }
+    }
+}
+
+extension Store {
     /// Adds an obligation to an employer (by id or name), numbered `O-0001`; its rule is
     /// checked against the rule's own problems and the courses the workspace knows.
     @discardableResult
@@ -182,10 +259,8 @@ extension Store {
             // the courses and revocations looked up here: a join per row would cost the
             // database three index searches per certificate.
             func root(_ id: String) -> String { merged.isEmpty ? id : merged[id] ?? id }
-            // For one employer, the records of those who work or worked there (and of the
-            // duplicates merged into them) only: not every person's in the workspace.
-            // For one person, theirs; for one employer, those of who work or worked there; and
-            // of the duplicates merged into them.
+            // Not every person's records in the workspace: for one person, theirs; for one
+            // employer, those of who work or worked there; and of the duplicates merged into them.
             let among: (Int) -> String = { parameter in
                 guard only != nil || person != nil else { return "" }
                 let firsts =
@@ -200,78 +275,19 @@ extension Store {
                     """
             }
             let employerArgument: [any SQLBindable] = (person ?? only).map { [$0] } ?? []
-            var completions: [String: [Completion]] = [:]
-            if !courses.isEmpty {
-                var courseIDs: [Int64: String] = [:]
-                try db.each(sql: "SELECT rowID, id FROM course", arguments: []) { row in courseIDs[try row["rowID"]] = try row["id"] }
-                courseIDs = courseIDs.filter { courses.contains($0.value) }
-                var revoked: Set<String> = []
-                try db.each(
-                    sql: "SELECT number FROM certificateRevocation WHERE CAST(?1 AS TEXT) IS NULL OR revokedAt <= ?1", arguments: [iso]
-                ) { row in revoked.insert(try row["number"]) }
-                // Counts need no certificate's number, unless to leave the revoked out: not one
-                // string made per certificate for nothing.
-                let number = named || !revoked.isEmpty ? "number" : "'' AS number"
-                try db.scan(
-                    sql: """
-                        SELECT \(number), participantID, courseRowID, lastDay FROM certificate
-                        WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
-                        """, arguments: [iso, day.description] + employerArgument
-                ) { row in
-                    let number = try row.string(0, "number", of: "certificate", key: "?")
-                    guard let courseID = courseIDs[try row.integer(2, "courseRowID", of: "certificate", key: number)] else { return }
-                    guard revoked.isEmpty || !revoked.contains(number) else { return }
-                    let participant = try row.string(1, "participantID", of: "certificate", key: number)
-                    completions[root(participant), default: Self.fewCompletions].append(
-                        Completion(
-                            date: try row.parsed(3, "lastDay", of: "certificate", key: number) { LocalDate(utf8: $0) }, courseID: courseID,
-                            evidence: number))
-                }
-            }
-            if !obligations.isEmpty || !extra.isEmpty {
-                var (providers, titles) = ("", "")
-                var previous: Completion?
-                try db.scan(
-                    sql: """
-                        SELECT id, participantID, provider, title, completedOn, countsAs, verifiedBy FROM externalTraining
-                        WHERE completedOn <= ?2 AND ((CAST(?1 AS TEXT) IS NULL AND removedAt IS NULL)
-                           OR (recordedAt <= ?1 AND (removedAt IS NULL OR removedAt > ?1))) \(among(3))
-                        """, arguments: [stored, day.description] + employerArgument
-                ) { row in
-                    let id = try row.string(0, "id", of: "externalTraining", key: "?")
-                    // Most records name a few providers and titles: each kept, and folded, once,
-                    // not once per record.
-                    func shared(_ column: Int, _ name: String, _ last: inout String) throws -> String {
-                        if row.withText(column, { last.utf8.elementsEqual($0) ? true : nil }) == true { return last }
-                        last = try row.string(column, name, of: "externalTraining", key: id)
-                        return last
-                    }
-                    let provider = try shared(2, "provider", &providers)
-                    let title = try shared(3, "title", &titles)
-                    let completion = Completion.external(
-                        id: id, provider: provider, title: title,
-                        completedOn: try row.parsed(4, "completedOn", of: "externalTraining", key: id) { LocalDate(utf8: $0) },
-                        countsAs: try row.stringIfPresent(5, "countsAs", of: "externalTraining", key: id),
-                        verifiedBy: try row.stringIfPresent(6, "verifiedBy", of: "externalTraining", key: id), like: previous)
-                    previous = completion
-                    let participant = try row.string(1, "participantID", of: "externalTraining", key: id)
-                    completions[root(participant), default: Self.fewCompletions].append(completion)
-                }
-            }
-            var exemptions: [String: [ExemptionRecord]] = [:]
-            try db.each(
-                sql: "SELECT * FROM exemption WHERE (CAST(?1 AS TEXT) IS NULL OR recordedAt <= ?1) \(among(2))",
-                arguments: [stored] + employerArgument
-            ) { row in
-                exemptions[root(try row["participantID"]), default: []].append(try TrainingElsewhereRows.exemption(row))
-            }
+
             // Each employer's staff that day, read once for all employers: those who work there
             // now, by family name (ASCII case folded, as SQLite's NOCASE and PostgreSQL's lower()
             // under "C" both fold) then id, then those who worked there then. One line per
-            // person and employer: a job left and taken again counts once.
+            // person and employer: a job left and taken again counts once. Read first: the
+            // completions of people on no staff are not kept.
             let names = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             var staff: [String: [(Participant, StaffMember)]] = [:]
+            // The completions are kept for the people on a staff: each has a place in the book.
+            var book = CompletionBook.Writer()
             let columns = named ? ParticipantRows.reported : ParticipantRows.unnamed
+            // A few professions, each one string for all who have it.
+            var professions = Interned()
             try db.scan(
                 sql: """
                     SELECT \(columns) FROM participant p
@@ -282,11 +298,12 @@ extension Store {
                     \(named ? "ORDER BY employerID, lower(lastName), id" : "")
                     """, arguments: (only.map { [$0] } ?? []) + (person.map { [$0] } ?? [])
             ) { row in
-                var person = try ParticipantRows.reported(row)
+                var person = try ParticipantRows.reported(row, professions: &professions)
                 let employerID = try row.string(8, "employerID", of: "participant", key: person.id)
                 let hired = try person.hireDate ?? ParticipantRows.registered(row, id: person.id)
                 guard hired <= day, let name = names[employerID] else { return }
                 person.employer = name
+                book.people.add(person.id)
                 staff[employerID, default: []].append(
                     (person, StaffMember(participantID: person.id, role: person.profession, hired: hired, roleSince: person.roleSince)))
             }
@@ -302,7 +319,7 @@ extension Store {
                       AND (CAST(?3 AS TEXT) IS NULL OR j.participantID = ?3) ORDER BY j.sequence
                     """, arguments: [only, day.description, person]
             ) { row in
-                var person = try ParticipantRows.reported(row, from: 4)
+                var person = try ParticipantRows.reported(row, from: 4, professions: &professions)
                 let employerID = try row.string(0, "employerID", of: "pastEmployment", key: person.id)
                 let hired = try row.parsedIfPresent(2, "hireDate", of: "pastEmployment", key: person.id) { LocalDate(utf8: $0) }
                 let start = try hired ?? ParticipantRows.registered(row, from: 4, id: person.id)
@@ -310,10 +327,102 @@ extension Store {
                 if counted[employerID] == nil { counted[employerID] = Set((staff[employerID] ?? []).map(\.0.id)) }
                 guard counted[employerID, default: []].insert(person.id).inserted else { return }
                 let roleSince = try row.parsedIfPresent(3, "roleSince", of: "pastEmployment", key: person.id) { LocalDate(utf8: $0) }
-                let profession = try row.stringIfPresent(1, "profession", of: "pastEmployment", key: person.id)
+                let profession = try professions.stringIfPresent(row, 1, "profession", of: "pastEmployment", key: person.id)
                 (person.employer, person.profession, person.hireDate, person.roleSince) = (name, profession, hired, roleSince)
+                book.people.add(person.id)
                 former[employerID, default: []].append(
                     (person, StaffMember(participantID: person.id, role: profession, hired: start, roleSince: roleSince)))
+            }
+            // The place in the book of the person whose id is in `column`, or of the person they
+            // were merged into; `nil` for someone on no staff. Found from the bytes in place.
+            func owner(_ row: SQLCursor, _ column: Int, of table: String, key: @autoclosure () -> String) throws -> Int? {
+                if merged.isEmpty, let place = row.withText(column, { book.people.place(of: $0) ?? -1 }) {
+                    return place < 0 ? nil : place
+                }
+                return book.people.place(of: root(try row.string(column, "participantID", of: table, key: key())))
+            }
+            if !courses.isEmpty && !book.people.isEmpty {
+                // A kind of completion per course an obligation accepts, by the course's row.
+                var courseKinds: [Int64: Int32] = [:]
+                try db.each(sql: "SELECT rowID, id FROM course", arguments: []) { row in
+                    let id: String = try row["id"]
+                    if courses.contains(id) {
+                        courseKinds[try row["rowID"]] = book.kind(Completion(date: day, courseID: id, evidence: ""))
+                    }
+                }
+                var revoked: Set<String> = []
+                try db.each(
+                    sql: "SELECT number FROM certificateRevocation WHERE CAST(?1 AS TEXT) IS NULL OR revokedAt <= ?1", arguments: [iso]
+                ) { row in revoked.insert(try row["number"]) }
+                // Counts need no certificate's number, unless to leave the revoked out: not one
+                // string made per certificate for nothing.
+                let numbered = named || !revoked.isEmpty
+                let number = numbered ? "number" : "'' AS number"
+                try db.scan(
+                    sql: """
+                        SELECT \(number), participantID, courseRowID, lastDay FROM certificate
+                        WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
+                        """, arguments: [iso, day.description] + employerArgument
+                ) { row in
+                    let number = numbered ? try row.string(0, "number", of: "certificate", key: "?") : ""
+                    guard let kind = courseKinds[try row.integer(2, "courseRowID", of: "certificate", key: number)] else { return }
+                    guard revoked.isEmpty || !revoked.contains(number) else { return }
+                    guard let owner = try owner(row, 1, of: "certificate", key: number) else { return }
+                    book.add(
+                        owner, kind: kind, date: try row.parsed(3, "lastDay", of: "certificate", key: number) { LocalDate(utf8: $0) },
+                        evidence: number)
+                }
+            }
+            if (!obligations.isEmpty || !extra.isEmpty) && !book.people.isEmpty {
+                // Most records name a few providers' courses: a kind of completion for each,
+                // and for each course they count as, verified or not. The few met last are
+                // compared with the row in place; the others looked up by name.
+                var recent: [(key: ExternalKind, kind: Int32)] = []
+                var kinds: [ExternalKind: Int32] = [:]
+                try db.scan(
+                    sql: """
+                        SELECT \(named ? "id" : "'' AS id"), participantID, provider, title, completedOn, countsAs, verifiedBy
+                        FROM externalTraining
+                        WHERE completedOn <= ?2 AND ((CAST(?1 AS TEXT) IS NULL AND removedAt IS NULL)
+                           OR (recordedAt <= ?1 AND (removedAt IS NULL OR removedAt > ?1))) \(among(3))
+                        """, arguments: [stored, day.description] + employerArgument
+                ) { row in
+                    let id = try row.string(0, "id", of: "externalTraining", key: "?")
+                    guard let owner = try owner(row, 1, of: "externalTraining", key: id) else { return }
+                    let kind: Int32
+                    if let known = recent.lastIndex(where: { $0.key.matches(row) }) {
+                        kind = recent[known].kind
+                        // Compared first next time.
+                        if known != recent.count - 1 { recent.append(recent.remove(at: known)) }
+                    } else {
+                        let key = ExternalKind(
+                            provider: try row.string(2, "provider", of: "externalTraining", key: id),
+                            title: try row.string(3, "title", of: "externalTraining", key: id),
+                            countsAs: try row.stringIfPresent(5, "countsAs", of: "externalTraining", key: id), verified: !row.isNull(6))
+                        if let known = kinds[key] {
+                            kind = known
+                        } else {
+                            kind = book.kind(
+                                Completion(
+                                    date: day, courseID: key.countsAs, provider: key.provider, title: key.title, isVerified: key.verified,
+                                    evidence: ""))
+                            kinds[key] = kind
+                        }
+                        if recent.count == 8 { recent.removeFirst() }
+                        recent.append((key, kind))
+                    }
+                    book.add(
+                        owner, kind: kind,
+                        date: try row.parsed(4, "completedOn", of: "externalTraining", key: id) { LocalDate(utf8: $0) }, evidence: id)
+                }
+            }
+            let completions = book.book()
+            var exemptions: [String: [ExemptionRecord]] = [:]
+            try db.each(
+                sql: "SELECT * FROM exemption WHERE (CAST(?1 AS TEXT) IS NULL OR recordedAt <= ?1) \(among(2))",
+                arguments: [stored] + employerArgument
+            ) { row in
+                exemptions[root(try row["participantID"]), default: []].append(try TrainingElsewhereRows.exemption(row))
             }
             return employers.map { employer in
                 var members = staff[employer.id] ?? []
@@ -331,6 +440,97 @@ extension Store {
                     exemptions: exemptions)
             }
         }
+    }
+}
+
+/// Ids and their places, `0, 1, 2…` in the order added, found from a string or from the
+/// bytes a row holds in place: the people of a report, a hundred thousand of them, looked up
+/// at each of their records without making a string of each id, nor hashing it as `Hasher`
+/// does (seeded and resistant to collisions made on purpose, and several times slower; the
+/// ids are the workspace's own).
+struct Places {
+    /// The ids, by place.
+    private var ids: [String] = []
+    /// An open-addressed table, a power of two long: a place + 1 in the low half (0 for none),
+    /// the id's hash in the high half.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
+
+    /// How many ids there are.
+    var count: Int { ids.count }
+    var isEmpty: Bool { ids.isEmpty }
+
+    /// Adds `id` when it is not there yet.
+    mutating func add(_ id: String) {
+        var id = id
+        let hash = id.withUTF8 { Self.hash($0) }
+        if id.withUTF8({ find($0, hash) }) != nil { return }
+        if (ids.count + 1) * 4 > slots.count * 3 { grow() }
+        insert(place: ids.count, hash: hash)
+        ids.append(id)
+    }
+
+    /// The place of `id`, if it is there.
+    func place(of id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { place(of: $0) }
+    }
+
+    /// The place of the id whose UTF-8 bytes are `bytes`, if it is there.
+    func place(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        find(bytes, Self.hash(bytes))
+    }
+
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt32) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 {
+            let entry = slots[slot]
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                let place = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                if ids[place].hasUTF8(bytes) { return place }
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private mutating func insert(place: Int, hash: UInt32) {
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = UInt64(hash) << 32 | UInt64(place + 1)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        for entry in old where entry != 0 {
+            insert(place: Int(UInt32(truncatingIfNeeded: entry)) - 1, hash: UInt32(truncatingIfNeeded: entry >> 32))
+        }
+    }
+
+    /// FNV-1a over the bytes, its high bits folded into the low ones that pick a slot.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}
+
+/// Another provider's course as a record of training done elsewhere names it, with the course
+/// it counts as and whether someone verified it: what its completions share.
+private struct ExternalKind: Hashable {
+    var provider: String
+    var title: String
+    var countsAs: String?
+    var verified: Bool
+
+    /// Whether the record in `row` (provider, title, course counted as and verifier in
+    /// columns 2, 3, 5 and 6) is of this kind.
+    func matches(_ row: SQLCursor) -> Bool {
+        guard verified != row.isNull(6), row.hasText(2, equalTo: provider), row.hasText(3, equalTo: title) else { return false }
+        guard let countsAs else { return row.isNull(5) }
+        return row.hasText(5, equalTo: countsAs)
     }
 }
 

@@ -410,7 +410,7 @@ extension Store {
 
 enum ParticipantRows {
     /// The columns a compliance report reads of a person (`p`): what it prints, and what
-    /// obligations count from; in this order, which ``reported(_:from:)`` reads by position.
+    /// obligations count from; in this order, which ``reported(_:from:professions:)`` reads by position.
     static let reported = "p.id, p.firstName, p.lastName, p.email, p.profession, p.hireDate, p.roleSince, p.createdAt, p.employerID"
     /// The ``reported`` columns with the names and email left empty.
     static let unnamed =
@@ -418,7 +418,8 @@ enum ParticipantRows {
 
     /// A person from the ``reported`` (or ``unnamed``) columns read in place, from `first` on:
     /// id, first name, last name, email, profession, hire date, role date, creation, employer.
-    static func reported(_ row: SQLCursor, from first: Int = 0) throws -> Participant {
+    /// `professions` keeps the professions met, so that people who share one share its string.
+    static func reported(_ row: SQLCursor, from first: Int = 0, professions: inout Interned) throws -> Participant {
         let id = try row.string(first, "id", of: "participant", key: "?")
         func text(_ offset: Int, _ name: String) throws -> String { try row.string(first + offset, name, of: "participant", key: id) }
         func optional(_ offset: Int, _ name: String) throws -> String? {
@@ -426,7 +427,7 @@ enum ParticipantRows {
         }
         return Participant(
             id: id, firstName: try text(1, "firstName"), lastName: try text(2, "lastName"), email: try optional(3, "email"),
-            profession: try optional(4, "profession"),
+            profession: try professions.stringIfPresent(row, first + 4, "profession", of: "participant", key: id),
             hireDate: try row.parsedIfPresent(first + 5, "hireDate", of: "participant", key: id) { LocalDate(utf8: $0) },
             roleSince: try row.parsedIfPresent(first + 6, "roleSince", of: "participant", key: id) { LocalDate(utf8: $0) })
     }

@@ -37,6 +37,30 @@ import TrainingTesting
             #expect(LocalDate(ordinal: ordinal).ordinal == ordinal)
         }
     }
+
+    /// A day keeps its year, month and day in one integer: they read back as given, and days
+    /// order as the calendar does, across months, years and before year 1 (arithmetic can go
+    /// there), the last day of a month before the first of the next.
+    @Test func daysReadBackAndOrderAsTheCalendar() throws {
+        for ordinals in [Array(stride(from: -800_000, to: 2_900_000, by: 997)), Array(19_000...19_800)] {
+            var previous: LocalDate?
+            for ordinal in ordinals {
+                let day = LocalDate(ordinal: ordinal)
+                #expect(day.ordinal == ordinal)
+                if day.year >= 1 {
+                    let parsed = try #require(LocalDate(day.description))
+                    #expect((parsed.year, parsed.month, parsed.day) == (day.year, day.month, day.day))
+                }
+                if let previous { #expect(previous < day && !(day < previous) && previous != day) }
+                previous = day
+            }
+        }
+        let leap = try #require(LocalDate(year: 2028, month: 2, day: 29))
+        #expect((leap.year, leap.month, leap.day) == (2028, 2, 29) && leap.description == "2028-02-29")
+        #expect(try #require(LocalDate("2026-01-31")) < #require(LocalDate("2026-02-01")))
+        #expect(try #require(LocalDate("2025-12-31")) < #require(LocalDate("2026-01-01")))
+        #expect(LocalDate(year: 2026, month: 2, day: 29) == nil)
+    }
 }
 
 @Suite struct SessionPlanningTests {

@@ -71,7 +71,7 @@ import TrainingTesting
         // The whole workspace, or the one employer's people only: the same records.
         for employer in [nil, "CCAS de Lyon"] {
             let inputs = try #require(try store.complianceInputs(employer: employer, on: today).first)
-            #expect(inputs.completions[people[0].id]?.map(\.evidence) == [record.id])
+            #expect(inputs.completions[people[0].id].map(\.evidence) == [record.id])
             #expect(inputs.exemptions[people[0].id]?.count == 1)
         }
     }

@@ -40,4 +40,26 @@ import TrainingTesting
         }
         #expect(try store.organisation()?.name == "Institut Aller-Vers")
     }
+
+    /// The table of a report's people finds each id from its string and from its bytes, tells
+    /// an id it does not hold, keeps an id added twice once, and keeps every place as it grows
+    /// (ids that differ by a byte, in length, or only past the 15 bytes a short string holds).
+    @Test func placesFindEveryIdAndNoOther() throws {
+        var places = Places()
+        let ids =
+            (0..<20_000).map { "P-\($0)" } + [
+                "", "é", "P-1 ", "participant-with-a-long-identifier-0001", "participant-with-a-long-identifier-0002",
+            ]
+        for id in ids { places.add(id) }
+        places.add("P-7")
+        #expect(places.count == ids.count)
+        for (place, id) in ids.enumerated() {
+            #expect(places.place(of: id) == place)
+            var bytes = id
+            #expect(bytes.withUTF8 { places.place(of: $0) } == place)
+        }
+        for absent in ["P-20000", "P-", "p-1", "participant-with-a-long-identifier-0003", "E"] {
+            #expect(places.place(of: absent) == nil)
+        }
+    }
 }
