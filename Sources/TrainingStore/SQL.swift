@@ -465,8 +465,9 @@ extension Calendar {
     }()
 }
 
-/// The values a column repeats (a profession, a provider), each made a string once and shared
-/// by the rows that hold it: a hundred thousand people have a few professions.
+/// The values a column repeats (a profession), each made a string once and shared by the rows
+/// that hold it: a hundred thousand people have a few professions. Past the first 16 values,
+/// each row's is a string of its own.
 struct Interned {
     /// The values met, up to a few.
     private var known: [String] = []

@@ -21,8 +21,9 @@ public struct ComplianceInputs: Sendable {
     /// Its staff on that day, by family name, each with when they were hired; a person with
     /// the details a report prints (names, email, profession, hire and role dates).
     public var staff: [(participant: Participant, member: StaffMember)]
-    /// Each person's completions the obligations may accept (certificates and training done
-    /// elsewhere) up to the day.
+    /// The completions the obligations may accept (certificates and training done elsewhere)
+    /// up to the day, of the people on a staff that day (those of a duplicate merged into
+    /// someone are that person's).
     public var completions: CompletionBook
     /// Each person's exemptions, by participant id.
     public var exemptions: [String: [ExemptionRecord]]
@@ -32,8 +33,8 @@ public struct ComplianceInputs: Sendable {
 /// person, what a course or another provider's course shares kept once for all its completions
 /// (a hundred thousand people's take a few lists, not one per person).
 public struct CompletionBook: Sendable {
-    /// The completions without their day and evidence: one per course, and per other
-    /// provider's course, verified or not.
+    /// The completions without their day and evidence: one per course, and one per other
+    /// provider's course, course it counts as and whether it was verified.
     private var kinds: [Completion] = []
     /// The completions, person after person.
     private var entries: [Entry] = []
@@ -210,8 +211,11 @@ extension Store {
     /// `person` (a participant's id) narrows the staff to that person, and reads only their
     /// records (and their merged duplicates'): what one person's history needs.
     ///
-    /// `named: false` leaves the staff's names and emails empty, in no particular order: what
-    /// counts need, without the cost of reading and sorting a name per person.
+    /// `named: false` leaves the staff's names and emails empty, in no particular order, and
+    /// the completions' evidence (certificate numbers, record ids) empty: what counts need,
+    /// without the cost of reading and sorting a name per person nor of a string per record.
+    ///
+    /// The records of people on no staff that day are not read beyond whose they are.
     public func complianceInputs(
         employer key: String?, on day: LocalDate, knownAt: Date? = nil, accepting extra: [ObligationRule] = [], person: String? = nil,
         named: Bool = true
@@ -357,19 +361,20 @@ extension Store {
                 // Counts need no certificate's number, unless to leave the revoked out: not one
                 // string made per certificate for nothing.
                 let numbered = named || !revoked.isEmpty
-                let number = numbered ? "number" : "'' AS number"
                 try db.scan(
                     sql: """
-                        SELECT \(number), participantID, courseRowID, lastDay FROM certificate
+                        SELECT number, participantID, courseRowID, lastDay FROM certificate
                         WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
                         """, arguments: [iso, day.description] + employerArgument
                 ) { row in
+                    // The number made a string only when it is needed, or names a damaged record.
                     let number = numbered ? try row.string(0, "number", of: "certificate", key: "?") : ""
-                    guard let kind = courseKinds[try row.integer(2, "courseRowID", of: "certificate", key: number)] else { return }
+                    func key() -> String { numbered ? number : row.text(0) ?? "?" }
+                    guard let kind = courseKinds[try row.integer(2, "courseRowID", of: "certificate", key: key())] else { return }
                     guard revoked.isEmpty || !revoked.contains(number) else { return }
-                    guard let owner = try owner(row, 1, of: "certificate", key: number) else { return }
+                    guard let owner = try owner(row, 1, of: "certificate", key: key()) else { return }
                     book.add(
-                        owner, kind: kind, date: try row.parsed(3, "lastDay", of: "certificate", key: number) { LocalDate(utf8: $0) },
+                        owner, kind: kind, date: try row.parsed(3, "lastDay", of: "certificate", key: key()) { LocalDate(utf8: $0) },
                         evidence: number)
                 }
             }
@@ -381,14 +386,16 @@ extension Store {
                 var kinds: [ExternalKind: Int32] = [:]
                 try db.scan(
                     sql: """
-                        SELECT \(named ? "id" : "'' AS id"), participantID, provider, title, completedOn, countsAs, verifiedBy
+                        SELECT id, participantID, provider, title, completedOn, countsAs, verifiedBy
                         FROM externalTraining
                         WHERE completedOn <= ?2 AND ((CAST(?1 AS TEXT) IS NULL AND removedAt IS NULL)
                            OR (recordedAt <= ?1 AND (removedAt IS NULL OR removedAt > ?1))) \(among(3))
                         """, arguments: [stored, day.description] + employerArgument
                 ) { row in
-                    let id = try row.string(0, "id", of: "externalTraining", key: "?")
-                    guard let owner = try owner(row, 1, of: "externalTraining", key: id) else { return }
+                    // The id made a string only when it is needed, or names a damaged record.
+                    let id = named ? try row.string(0, "id", of: "externalTraining", key: "?") : ""
+                    func key() -> String { named ? id : row.text(0) ?? "?" }
+                    guard let owner = try owner(row, 1, of: "externalTraining", key: key()) else { return }
                     let kind: Int32
                     if let known = recent.lastIndex(where: { $0.key.matches(row) }) {
                         kind = recent[known].kind
@@ -396,9 +403,9 @@ extension Store {
                         if known != recent.count - 1 { recent.append(recent.remove(at: known)) }
                     } else {
                         let key = ExternalKind(
-                            provider: try row.string(2, "provider", of: "externalTraining", key: id),
-                            title: try row.string(3, "title", of: "externalTraining", key: id),
-                            countsAs: try row.stringIfPresent(5, "countsAs", of: "externalTraining", key: id), verified: !row.isNull(6))
+                            provider: try row.string(2, "provider", of: "externalTraining", key: key()),
+                            title: try row.string(3, "title", of: "externalTraining", key: key()),
+                            countsAs: try row.stringIfPresent(5, "countsAs", of: "externalTraining", key: key()), verified: !row.isNull(6))
                         if let known = kinds[key] {
                             kind = known
                         } else {
@@ -413,7 +420,7 @@ extension Store {
                     }
                     book.add(
                         owner, kind: kind,
-                        date: try row.parsed(4, "completedOn", of: "externalTraining", key: id) { LocalDate(utf8: $0) }, evidence: id)
+                        date: try row.parsed(4, "completedOn", of: "externalTraining", key: key()) { LocalDate(utf8: $0) }, evidence: id)
                 }
             }
             let completions = book.book()
@@ -518,12 +525,29 @@ struct Places {
 }
 
 /// Another provider's course as a record of training done elsewhere names it, with the course
-/// it counts as and whether someone verified it: what its completions share.
+/// it counts as and whether someone verified it: what its completions share. Names compare
+/// byte for byte, as the rows hold them (`String`'s `==` would take two spellings of an
+/// accent as one, and lend one record's bytes to the other).
 private struct ExternalKind: Hashable {
     var provider: String
     var title: String
     var countsAs: String?
     var verified: Bool
+
+    static func == (lhs: ExternalKind, rhs: ExternalKind) -> Bool {
+        guard lhs.verified == rhs.verified, (lhs.countsAs == nil) == (rhs.countsAs == nil) else { return false }
+        return lhs.provider.utf8.elementsEqual(rhs.provider.utf8) && lhs.title.utf8.elementsEqual(rhs.title.utf8)
+            && (lhs.countsAs ?? "").utf8.elementsEqual((rhs.countsAs ?? "").utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(verified)
+        hasher.combine(countsAs == nil)
+        for text in [provider, title, countsAs ?? ""] {
+            hasher.combine(text.utf8.count)
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
+    }
 
     /// Whether the record in `row` (provider, title, course counted as and verifier in
     /// columns 2, 3, 5 and 6) is of this kind.

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TrainingCore
-import TrainingStore
 import TrainingTesting
+
+@testable import TrainingStore
 
 /// What a compliance report is made of, read from the store: each person once per employer,
 /// the records of a merged duplicate counted as the person's.
@@ -73,6 +74,65 @@ import TrainingTesting
             let inputs = try #require(try store.complianceInputs(employer: employer, on: today).first)
             #expect(inputs.completions[people[0].id].map(\.evidence) == [record.id])
             #expect(inputs.exemptions[people[0].id]?.count == 1)
+        }
+    }
+
+    /// Each employer's inputs hold the completions of its staff, of someone who left it that
+    /// day and of a duplicate merged into one of them without its records moved (a workspace
+    /// from before merges moved them), each person's in the order recorded, found the same
+    /// with the names read or not; an outsider's and a merged duplicate's own are not held.
+    @Test func eachStaffsCompletionsAreTheirsAndNoOneElses() throws {
+        let hired = LocalDate("2020-01-01")
+        let people = try store.add([
+            Participant(id: "", firstName: "Ana", lastName: "A", employer: "CCAS de Lyon", hireDate: hired),
+            Participant(id: "", firstName: "Ben", lastName: "B", employer: "Mairie de Brest", hireDate: hired),
+            Participant(id: "", firstName: "Cléo", lastName: "C", employer: "CCAS de Lyon", hireDate: hired),
+            Participant(id: "", firstName: "Dan", lastName: "D"),
+            Participant(id: "", firstName: "Eve", lastName: "E", employer: "CCAS de Lyon", hireDate: hired),
+            Participant(id: "", firstName: "Eva", lastName: "E"),
+        ])
+        let (ana, ben, cleo, dan, eve, eva) = (people[0].id, people[1].id, people[2].id, people[3].id, people[4].id, people[5].id)
+        let today = LocalDate.inParis(Date())
+        func record(_ person: String, _ day: String, verified: Bool = true) throws -> String {
+            try store.addExternalTraining(
+                ExternalTraining(
+                    id: "", participantID: person, provider: "IRTS", title: "Aller-vers", completedOn: LocalDate(day)!,
+                    hours: Hours(hours: 14), verifiedBy: verified ? "Claire" : nil), today: today, by: "Claire"
+            ).id
+        }
+        let anas = [try record(ana, "2024-05-01")]
+        let bens = [try record(ben, "2025-01-01"), try record(ben, "2023-03-01", verified: false)]
+        let cleos = [try record(cleo, "2022-02-02")]
+        _ = try record(dan, "2024-06-01")
+        let evas = [try record(eva, "2021-09-09")]
+        for employer in ["CCAS de Lyon", "Mairie de Brest"] {
+            try store.addObligation(employer: employer, title: "Socle", rule: rule, by: "Claire")
+        }
+        // Leaves today: on today's staff still, as someone who worked there that day.
+        try store.edit(cleo, by: "Claire") { $0.employer = nil }
+        try store.database.write { db in
+            try db.execute(sql: "UPDATE participant SET mergedInto = ? WHERE id = ?", arguments: [eve, eva])
+        }
+        for named in [true, false] {
+            let all = try store.complianceInputs(employer: nil, on: today, named: named)
+            let lyon = try #require(all.first { $0.employer.name == "CCAS de Lyon" })
+            let brest = try #require(all.first { $0.employer.name == "Mairie de Brest" })
+            let alone = try #require(try store.complianceInputs(employer: "CCAS de Lyon", on: today, named: named).first)
+            #expect(Set(lyon.staff.map(\.participant.id)) == [ana, cleo, eve])
+            #expect(brest.staff.map(\.participant.id) == [ben])
+            // The whole workspace's inputs share one book; one employer's holds its people's only.
+            for (inputs, holdsBen) in [(lyon, true), (brest, true), (alone, false)] {
+                func held(_ person: String) -> [String] { inputs.completions[person].map { "\($0.date) \($0.evidence)" } }
+                func expected(_ ids: [String], _ days: [String]) -> [String] {
+                    zip(days, ids).map { "\($0) \(named ? $1 : "")" }
+                }
+                #expect(held(ana) == expected(anas, ["2024-05-01"]))
+                #expect(held(cleo) == expected(cleos, ["2022-02-02"]))
+                #expect(held(eve) == expected(evas, ["2021-09-09"]))
+                #expect(held(ben) == (holdsBen ? expected(bens, ["2025-01-01", "2023-03-01"]) : []))
+                #expect(held(dan).isEmpty && held(eva).isEmpty)
+            }
+            #expect(brest.completions[ben].map(\.isVerified) == [true, false])
         }
     }
 }
