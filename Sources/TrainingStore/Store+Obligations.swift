@@ -456,24 +456,29 @@ extension Store {
 /// does (seeded and resistant to collisions made on purpose, and several times slower; the
 /// ids are the workspace's own).
 struct Places {
-    /// The ids, by place.
-    private var ids: [String] = []
-    /// An open-addressed table, a power of two long: a place + 1 in the low half (0 for none),
-    /// the id's hash in the high half.
-    private var slots: [UInt64] = Array(repeating: 0, count: 16)
-
+    /// An open-addressed table, a power of two long, each slot with its id: a lookup reads
+    /// one slot, not a slot and then a list of ids.
+    private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// How many ids there are.
-    var count: Int { ids.count }
-    var isEmpty: Bool { ids.isEmpty }
+    private(set) var count = 0
+
+    /// A place + 1 in the low half of `tag` (0 for an empty slot), the id's hash in the high
+    /// half; and the id.
+    private struct Slot {
+        var tag: UInt64 = 0
+        var id = ""
+    }
+
+    var isEmpty: Bool { count == 0 }
 
     /// Adds `id` when it is not there yet.
     mutating func add(_ id: String) {
         var id = id
         let hash = id.withUTF8 { Self.hash($0) }
         if id.withUTF8({ find($0, hash) }) != nil { return }
-        if (ids.count + 1) * 4 > slots.count * 3 { grow() }
-        insert(place: ids.count, hash: hash)
-        ids.append(id)
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        insert(Slot(tag: UInt64(hash) << 32 | UInt64(count + 1), id: id))
+        count += 1
     }
 
     /// The place of `id`, if it is there.
@@ -488,32 +493,31 @@ struct Places {
     }
 
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt32) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 {
-            let entry = slots[slot]
-            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-                let place = Int(UInt32(truncatingIfNeeded: entry)) - 1
-                if ids[place].hasUTF8(bytes) { return place }
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = Int(hash) & mask
+            while slots[index].tag != 0 {
+                let tag = slots[index].tag
+                if UInt32(truncatingIfNeeded: tag >> 32) == hash && slots[index].id.hasUTF8(bytes) {
+                    return Int(UInt32(truncatingIfNeeded: tag)) - 1
+                }
+                index = (index + 1) & mask
             }
-            slot = (slot + 1) & mask
+            return nil
         }
-        return nil
     }
 
-    private mutating func insert(place: Int, hash: UInt32) {
+    private mutating func insert(_ slot: Slot) {
         let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = UInt64(hash) << 32 | UInt64(place + 1)
+        var index = Int(slot.tag >> 32) & mask
+        while slots[index].tag != 0 { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        for entry in old where entry != 0 {
-            insert(place: Int(UInt32(truncatingIfNeeded: entry)) - 1, hash: UInt32(truncatingIfNeeded: entry >> 32))
-        }
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.tag != 0 { insert(slot) }
     }
 
     /// FNV-1a over the bytes, its high bits folded into the low ones that pick a slot.
