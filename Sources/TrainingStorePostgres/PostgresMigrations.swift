@@ -705,6 +705,10 @@ public enum PostgresMigrations {
             "v23 organisation SIRET",
             ["ALTER TABLE organisation ADD COLUMN siret TEXT COLLATE \"C\" CHECK (siret IS NULL OR siret ~ '^[0-9]{14}$')"]
         ),
+        (
+            "v24 certificates by participant",
+            ["CREATE INDEX certificateByParticipant ON certificate(participantID, courseRowID, lastDay, eligible, issuedAt, number)"]
+        ),
     ]
 
     /// What a migration does beyond its statements, written once against the store's port
