@@ -764,7 +764,8 @@ extension Store {
         // are made of, by person: a search for one person, and a narrow scan for everyone.
         migrator.registerMigration("v24 certificates by participant") { db in
             try db.execute(
-                sql: "CREATE INDEX certificateByParticipant ON certificate(participantID, courseRowID, lastDay, eligible, issuedAt, number)")
+                sql: "CREATE INDEX certificateByParticipant ON certificate(participantID, courseRowID, lastDay, eligible, issuedAt, number)"
+            )
         }
         return migrator
     }()

@@ -456,8 +456,9 @@ extension Store {
 /// does (seeded and resistant to collisions made on purpose, and several times slower; the
 /// ids are the workspace's own).
 struct Places {
-    /// An open-addressed table, a power of two long, each slot with its id: a lookup reads
-    /// one slot, not a slot and then a list of ids.
+    /// An open-addressed table, a power of two long, each slot with its id: an id is compared
+    /// in its slot, not looked up in a list of ids (one of more than 15 bytes still reads its
+    /// own storage).
     private var slots: [Slot] = Array(repeating: Slot(), count: 16)
     /// How many ids there are.
     private(set) var count = 0

@@ -705,6 +705,9 @@ public enum PostgresMigrations {
             "v23 organisation SIRET",
             ["ALTER TABLE organisation ADD COLUMN siret TEXT COLLATE \"C\" CHECK (siret IS NULL OR siret ~ '^[0-9]{14}$')"]
         ),
+        // PostgreSQL keeps a certificate's long payload and credential out of its row
+        // (TOAST), so a scan of the table never read them; here the index serves the
+        // searches for one person's certificates, and for one employer's people.
         (
             "v24 certificates by participant",
             ["CREATE INDEX certificateByParticipant ON certificate(participantID, courseRowID, lastDay, eligible, issuedAt, number)"]
