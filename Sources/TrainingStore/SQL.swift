@@ -411,6 +411,28 @@ extension SQLConnection {
         } while going && page == pageSize
     }
 
+    /// As ``eachRow(of:byKey:pageSize:_:)``, over `columns` read in place (see
+    /// ``scan(sql:arguments:_:)``), the first being `key`, the table's integer key.
+    func scanRows(of table: String, columns: String, byKey key: String, pageSize: Int = 5000, _ body: (SQLCursor) throws -> Bool)
+        throws
+    {
+        var after: Int64?
+        var going = true
+        var page = 0
+        repeat {
+            page = 0
+            let condition = after == nil ? "" : "WHERE \(key) > ?"
+            try scan(
+                sql: "SELECT \(columns) FROM \(table) \(condition) ORDER BY \(key) LIMIT \(pageSize)", arguments: after.map { [$0] } ?? []
+            ) { row in
+                page += 1
+                guard going else { return }
+                after = try row.integer(0, key, of: table, key: "?")
+                going = try body(row)
+            }
+        } while going && page == pageSize
+    }
+
     /// Whether a query gives a row.
     public func exists(sql: String, arguments: [any SQLBindable] = []) throws -> Bool {
         try row(sql: sql, arguments: arguments) != nil

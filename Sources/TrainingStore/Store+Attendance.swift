@@ -259,12 +259,7 @@ extension Store {
     /// Recomputes the attendance log's hash chain and names the first record that was
     /// changed, inserted or removed behind the tool's back.
     public func verifyAttendanceChain() throws -> ChainReport {
-        try database.read { db in
-            try Self.verifyChain(
-                table: "attendanceEvent", head: "attendanceChain", record: "attendance record", log: "attendance log",
-                hash: AttendanceRows.hash(of:previous:),
-                db: db)
-        }
+        try database.read { db in try AttendanceRows.verifyChain(db) }
     }
 
     /// Recomputes a hash-chained log: each row's `previousHash` and `hash`, the sequence
@@ -273,41 +268,76 @@ extension Store {
         table: String, head: String, record noun: Text, log: Text, hash: (SQLRow, String) throws -> String, db: any SQLConnection
     ) throws -> ChainReport {
         var previous = AttendanceRows.genesis
-        var expectedSequence: Int64 = 1
-        var count = 0
-        var report: ChainReport?
+        var walk = ChainWalk(record: noun)
         try db.eachRow(of: table, byKey: ["sequence"]) { row in
             let sequence: Int64 = try row["sequence"]
-            count += 1
-            if sequence != expectedSequence {
-                report = ChainReport(
-                    recordCount: count, firstBrokenSequence: expectedSequence,
-                    problem: "\(noun) \(expectedSequence) has been removed")
-                return false
-            }
-            let stored: String = try row["previousHash"]
-            if stored != previous {
-                report = ChainReport(
-                    recordCount: count, firstBrokenSequence: sequence,
-                    problem: "\(noun) \(sequence) does not follow record \(sequence - 1): a record before it was changed or removed")
-                return false
-            }
+            guard walk.reached(sequence), walk.follows(try row["previousHash"] as String == previous) else { return false }
             let computed = try hash(row, previous)
-            if computed != (try row["hash"] as String) {
-                report = ChainReport(
-                    recordCount: count, firstBrokenSequence: sequence,
-                    problem: "\(noun) \(sequence) was changed after it was written")
-                return false
-            }
+            guard walk.isIntact(computed == (try row["hash"] as String)) else { return false }
             previous = computed
-            expectedSequence += 1
             return true
         }
-        if let report { return report }
+        return try walk.report(head: head, log: log, lastHash: previous, db: db)
+    }
+}
+
+/// A walk along a hash-chained log, record by record in sequence order: what it has checked,
+/// and the first record found broken.
+struct ChainWalk {
+    /// What a record is called in a report (`attendance record`).
+    let record: Text
+    /// The sequence the next record must have.
+    private var expected: Int64 = 1
+    /// The records met.
+    private var count = 0
+    /// The first break, once found.
+    private var broken: ChainReport?
+
+    init(record: Text) {
+        self.record = record
+    }
+
+    /// Meets the record numbered `sequence`: whether it is the next one (none was removed).
+    mutating func reached(_ sequence: Int64) -> Bool {
+        count += 1
+        guard sequence == expected else {
+            broken = ChainReport(
+                recordCount: count, firstBrokenSequence: expected, problem: "\(record) \(expected) has been removed")
+            return false
+        }
+        return true
+    }
+
+    /// Whether the record met names the hash of the one before it.
+    mutating func follows(_ follows: Bool) -> Bool {
+        guard follows else {
+            broken = ChainReport(
+                recordCount: count, firstBrokenSequence: expected,
+                problem: "\(record) \(expected) does not follow record \(expected - 1): a record before it was changed or removed")
+            return false
+        }
+        return true
+    }
+
+    /// Whether the record met hashes to the hash it holds; if so, the next one is expected.
+    mutating func isIntact(_ intact: Bool) -> Bool {
+        guard intact else {
+            broken = ChainReport(
+                recordCount: count, firstBrokenSequence: expected, problem: "\(record) \(expected) was changed after it was written")
+            return false
+        }
+        expected += 1
+        return true
+    }
+
+    /// The report: the first break, or the log's head (`head`, its count and last hash) checked
+    /// against the records met, the last of which hashed to `lastHash`.
+    func report(head: String, log: Text, lastHash: String, db: any SQLConnection) throws -> ChainReport {
+        if let broken { return broken }
         let headRow = try db.row(sql: "SELECT count, lastHash FROM \(head) WHERE id = 1")
         let headCount: Int = try headRow?["count"] ?? 0
         let headHash: String? = try headRow?["lastHash"]
-        if headCount != count || (count > 0 && headHash != previous) {
+        if headCount != count || (count > 0 && headHash != lastHash) {
             return ChainReport(
                 recordCount: count, firstBrokenSequence: Int64(min(count, headCount) + 1),
                 problem: headCount > count
@@ -404,6 +434,61 @@ enum AttendanceRows {
                 status: row["status"], minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"],
                 recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], source: row["source"],
                 correctionReason: row["correctionReason"], evidence: row["evidence"]), previous: previous)
+    }
+
+    /// The attendance log's columns as ``verifyChain(_:)`` reads them, by position.
+    private static let chained = """
+        sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason, recordedBy, recordedAt, source,
+        previousHash, hash, correctionReason, evidence
+        """
+
+    /// The text columns hashed after the sequence, and after the minutes and reason: by
+    /// position in ``chained``, with their names.
+    private static let firstFields = [(1, "sessionID"), (2, "slotID"), (3, "participantID"), (4, "status")]
+    private static let recordingFields = [(8, "recordedBy"), (9, "recordedAt"), (10, "source")]
+
+    /// Recomputes the attendance log's hash chain (see ``Store/verifyAttendanceChain()``),
+    /// hashing each record from the bytes its row holds, as ``hash(of:previous:)`` hashes its
+    /// strings: a log of a million records is read without a string made for each field.
+    static func verifyChain(_ db: any SQLConnection) throws -> ChainReport {
+        var walk = ChainWalk(record: "attendance record")
+        var previous = Array(genesis.utf8)
+        var computed = previous
+        let digest = ChainDigest()
+        try db.scanRows(of: "attendanceEvent", columns: chained, byKey: "sequence") { row in
+            let sequence = try row.integer(0, "sequence", of: "attendanceEvent", key: "?")
+            guard walk.reached(sequence),
+                walk.follows(try row.parsed(11, "previousHash", of: "attendanceEvent", key: String(sequence)) { $0.equals(previous) })
+            else { return false }
+            digest.start()
+            digest.field(previous)
+            digest.field(sequence)
+            for (column, name) in Self.firstFields {
+                try digest.field(row, column, name, key: String(sequence))
+            }
+            digest.field(try row.integer(5, "minutesLate", of: "attendanceEvent", key: String(sequence)))
+            digest.field(try row.integer(6, "minutesLeftEarly", of: "attendanceEvent", key: String(sequence)))
+            try digest.field(row, 7, "reason", key: String(sequence), orNull: true)
+            for (column, name) in Self.recordingFields {
+                try digest.field(row, column, name, key: String(sequence))
+            }
+            // A correction's reason, and a signed record's evidence after the reason (or a NUL
+            // for none), as `fields` lists them.
+            if !row.isNull(14) {
+                try digest.field(row, 13, "correctionReason", key: String(sequence), orNull: true)
+                try digest.field(row, 14, "evidence", key: String(sequence))
+            } else if !row.isNull(13) {
+                try digest.field(row, 13, "correctionReason", key: String(sequence))
+            }
+            digest.hex(into: &computed)
+            guard walk.isIntact(try row.parsed(12, "hash", of: "attendanceEvent", key: String(sequence)) { $0.equals(computed) }) else {
+                return false
+            }
+            swap(&previous, &computed)
+            return true
+        }
+        return try walk.report(
+            head: "attendanceChain", log: "attendance log", lastHash: String(decoding: previous, as: UTF8.self), db: db)
     }
 
     /// SHA-256 of the previous hash and each field, every field prefixed by its length so
@@ -526,5 +611,120 @@ extension Store {
             }
             return totals.values.sorted { $0.participantID < $1.participantID }
         }
+    }
+}
+
+/// SHA-256 of a chained record as ``AttendanceRows/digest(_:previous:)`` computes it, fed
+/// field by field from bytes: each field's length in decimal and a colon, then the field. The
+/// record is put together in one buffer, kept from record to record, and hashed at once.
+struct ChainDigest {
+    private let preimage = Buffer()
+
+    /// Bytes written one after the other, in memory of its own that grows as needed.
+    private final class Buffer {
+        var start = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
+        var capacity = 1024
+        var count = 0
+
+        deinit { start.deallocate() }
+
+        func append(_ bytes: UnsafeRawBufferPointer) {
+            if count + bytes.count > capacity {
+                capacity = max(capacity * 2, count + bytes.count)
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                larger.update(from: start, count: count)
+                start.deallocate()
+                start = larger
+            }
+            if let base = bytes.baseAddress { (start + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
+            count += bytes.count
+        }
+    }
+
+    /// Starts a record.
+    func start() {
+        preimage.count = 0
+    }
+
+    /// Adds a field.
+    func field(_ bytes: UnsafeBufferPointer<UInt8>) {
+        appendDecimal(bytes.count)
+        appendColon()
+        preimage.append(UnsafeRawBufferPointer(bytes))
+    }
+
+    /// Adds a field given as bytes in a list.
+    func field(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { field($0) }
+    }
+
+    /// Adds a field given as text.
+    func field(_ text: String) {
+        var text = text
+        text.withUTF8 { field($0) }
+    }
+
+    /// Adds a number, as `String` writes it.
+    func field(_ number: Int64) {
+        guard number >= 0 else { return field(String(number)) }
+        var digits = 1
+        var rest = number
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        appendDecimal(digits)
+        appendColon()
+        appendDecimal(Int(number))
+    }
+
+    /// Adds the text at `column` of an attendance record's row; with `orNull`, a NUL for
+    /// NULL, as a record without a reason is hashed.
+    func field(_ row: SQLCursor, _ column: Int, _ name: String, key: @autoclosure () -> String, orNull: Bool = false) throws {
+        if orNull && row.isNull(column) { return field("\u{0}") }
+        try row.parsed(column, name, of: "attendanceEvent", key: key()) { bytes -> Void? in field(bytes) }
+    }
+
+    private func appendColon() {
+        var colon = UInt8(ascii: ":")
+        withUnsafeBytes(of: &colon) { preimage.append($0) }
+    }
+
+    /// Writes a non-negative number in decimal.
+    private func appendDecimal(_ number: Int) {
+        // Lengths and minutes have a few digits: written on the stack, added at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            var rest = number
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            preimage.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: digits[start...])))
+        }
+    }
+
+    /// The record's digest as 64 lower-case hexadecimal digits, written over `hex`.
+    func hex(into hex: inout [UInt8]) {
+        if hex.count != 64 { hex = Array(repeating: 0, count: 64) }
+        let bytes = UnsafeRawBufferPointer(start: preimage.start, count: preimage.count)
+        SHA256.hash(data: bytes).withUnsafeBytes { digest in
+            hex.withUnsafeMutableBufferPointer { hex in
+                for (index, byte) in digest.enumerated() {
+                    hex[2 * index] = Self.digits[Int(byte >> 4)]
+                    hex[2 * index + 1] = Self.digits[Int(byte & 0x0F)]
+                }
+            }
+        }
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes are `other`'s, byte for byte.
+    func equals(_ other: [UInt8]) -> Bool {
+        count == other.count && other.withUnsafeBufferPointer { count == 0 || memcmp($0.baseAddress!, baseAddress!, count) == 0 }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TrainingCore
-import TrainingStore
 import TrainingTesting
+
+@testable import TrainingStore
 
 @Suite struct SessionStoreTests {
     let folder: TemporaryFolder
@@ -231,6 +232,74 @@ import TrainingTesting
         let report = try store.verifyAttendanceChain()
         #expect(report.isIntact)
         #expect(report.recordCount == 2)
+    }
+
+    /// Records of every shape — with and without a reason, a correction, signed evidence with
+    /// and without a correction's reason — verify as they were hashed when written; a change
+    /// to any column a record's hash covers is named at that record, and one to its link to
+    /// the record before as a record that does not follow; undone, the log verifies again.
+    @Test func everyColumnOfARecordIsInItsHash() throws {
+        try store.plan(try session("S1", on: "2026-03-12", capacity: 3))
+        let ids = try people(3)
+        _ = try store.enrol(ids, in: "S1")
+        let slot = "2026-03-12-am"
+        try store.record(
+            [
+                AttendanceMark(participantID: ids[0], slotID: slot, status: .present),
+                AttendanceMark(participantID: ids[1], slotID: slot, status: .excused, reason: "arrêt « maladie »"),
+            ], in: "S1", by: "Claire", source: "test")
+        try store.record(
+            [AttendanceMark(participantID: ids[0], slotID: slot, status: .present, minutesLate: 10)], in: "S1", by: "Bruno",
+            source: "test", correctionReason: "retard mal noté")
+        try store.database.write { db in
+            let signed = AttendanceMark(participantID: ids[2], slotID: slot, status: .present, minutesLeftEarly: 15)
+            try AttendanceRows.append(
+                [signed], sessionID: "S1", recordedBy: "Claire", source: "qr", correctionReason: nil, at: Date(), evidence: #"{"m":"qr"}"#,
+                in: db)
+            try AttendanceRows.append(
+                [signed], sessionID: "S1", recordedBy: "Claire", source: "qr", correctionReason: "signé pour", at: Date(),
+                evidence: #"{"m":"trainer"}"#, in: db)
+        }
+        #expect(try store.verifyAttendanceChain() == ChainReport(recordCount: 5, firstBrokenSequence: nil, problem: nil))
+
+        let sqlite = store.database is SQLiteDatabase
+        try store.database.write { db in
+            try db.execute(
+                sql: sqlite
+                    ? "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate"
+                    : "DROP TRIGGER attendanceEventIsAppendOnlyOnUpdate ON attendanceEvent")
+        }
+        let changes: [(column: String, sequence: Int64, value: any SQLBindable)] = [
+            ("status", 1, "absent"), ("minutesLate", 3, 11), ("minutesLeftEarly", 4, 16), ("reason", 2, "arrêt « maladie » "),
+            ("reason", 1, "ajouté"), ("recordedBy", 2, "Clara"), ("recordedAt", 1, "2020-01-01T00:00:00Z"), ("source", 4, "code"),
+            ("correctionReason", 3, "retard"), ("correctionReason", 4, "ajouté"), ("evidence", 5, #"{"m":"qr"}"#),
+            ("evidence", 3, "{}"),
+        ]
+        for change in changes {
+            let before = try #require(
+                try store.database.read { db in
+                    try db.row(sql: "SELECT \(change.column) FROM attendanceEvent WHERE sequence = ?", arguments: [change.sequence])
+                }
+            ).values[0]
+            try store.database.write { db in
+                try db.execute(
+                    sql: "UPDATE attendanceEvent SET \(change.column) = ? WHERE sequence = ?", arguments: [change.value, change.sequence])
+            }
+            let broken = try store.verifyAttendanceChain()
+            #expect(broken.firstBrokenSequence == change.sequence, "\(change.column)")
+            #expect(broken.problem == "attendance record \(change.sequence) was changed after it was written", "\(change.column)")
+            try store.database.write { db in
+                try db.execute(
+                    sql: "UPDATE attendanceEvent SET \(change.column) = ? WHERE sequence = ?", arguments: [before, change.sequence])
+            }
+            #expect(try store.verifyAttendanceChain().isIntact, "\(change.column) restored")
+        }
+        try store.database.write { db in
+            try db.execute(sql: "UPDATE attendanceEvent SET previousHash = hash WHERE sequence = 4")
+        }
+        let unlinked = try store.verifyAttendanceChain()
+        #expect(unlinked.firstBrokenSequence == 4 && unlinked.recordCount == 4)
+        #expect(unlinked.problem == "attendance record 4 does not follow record 3: a record before it was changed or removed")
     }
 
     /// Rows written in a batch (PostgreSQL's adapter sends those by `COPY`, whose text format
