@@ -395,6 +395,7 @@ extension SQLConnection {
     /// page at a time after the last key read: no database is asked for a whole table at
     /// once, nor to skip again what it already gave. `body` returns false to stop.
     func eachRow(of table: String, byKey key: [String], pageSize: Int = 5000, _ body: (SQLRow) throws -> Bool) throws {
+        precondition(pageSize > 0, "a page holds at least one row")
         let order = key.joined(separator: ", ")
         var after: [SQLValue]?
         var going = true
@@ -416,6 +417,7 @@ extension SQLConnection {
     func scanRows(of table: String, columns: String, byKey key: String, pageSize: Int = 5000, _ body: (SQLCursor) throws -> Bool)
         throws
     {
+        precondition(pageSize > 0, "a page holds at least one row")
         var after: Int64?
         var going = true
         var page = 0

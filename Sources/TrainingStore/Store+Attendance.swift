@@ -426,16 +426,6 @@ enum AttendanceRows {
         }
     }
 
-    /// The hash of a stored record, recomputed from its columns as stored.
-    static func hash(of row: SQLRow, previous: String) throws -> String {
-        try digest(
-            fields(
-                sequence: row["sequence"], sessionID: row["sessionID"], slotID: row["slotID"], participantID: row["participantID"],
-                status: row["status"], minutesLate: row["minutesLate"], minutesLeftEarly: row["minutesLeftEarly"], reason: row["reason"],
-                recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], source: row["source"],
-                correctionReason: row["correctionReason"], evidence: row["evidence"]), previous: previous)
-    }
-
     /// The attendance log's columns as ``verifyChain(_:)`` reads them, by position.
     private static let chained = """
         sequence, sessionID, slotID, participantID, status, minutesLate, minutesLeftEarly, reason, recordedBy, recordedAt, source,
@@ -448,14 +438,16 @@ enum AttendanceRows {
     private static let recordingFields = [(8, "recordedBy"), (9, "recordedAt"), (10, "source")]
 
     /// Recomputes the attendance log's hash chain (see ``Store/verifyAttendanceChain()``),
-    /// hashing each record from the bytes its row holds, as ``hash(of:previous:)`` hashes its
-    /// strings: a log of a million records is read without a string made for each field.
-    static func verifyChain(_ db: any SQLConnection) throws -> ChainReport {
+    /// hashing each record from the bytes its row holds, as ``digest(_:previous:)`` hashed its
+    /// `fields` when it was written: a log of a million records is read without a string made
+    /// for each field. (The bytes as stored: text that is not valid UTF-8, which the tool never writes,
+    /// is hashed as it is, not repaired first.) `pageSize` rows are read at a time.
+    static func verifyChain(_ db: any SQLConnection, pageSize: Int = 5000) throws -> ChainReport {
         var walk = ChainWalk(record: "attendance record")
         var previous = Array(genesis.utf8)
         var computed = previous
         let digest = ChainDigest()
-        try db.scanRows(of: "attendanceEvent", columns: chained, byKey: "sequence") { row in
+        try db.scanRows(of: "attendanceEvent", columns: chained, byKey: "sequence", pageSize: pageSize) { row in
             let sequence = try row.integer(0, "sequence", of: "attendanceEvent", key: "?")
             guard walk.reached(sequence),
                 walk.follows(try row.parsed(11, "previousHash", of: "attendanceEvent", key: String(sequence)) { $0.equals(previous) })
@@ -617,10 +609,12 @@ extension Store {
 /// SHA-256 of a chained record as ``AttendanceRows/digest(_:previous:)`` computes it, fed
 /// field by field from bytes: each field's length in decimal and a colon, then the field. The
 /// record is put together in one buffer, kept from record to record, and hashed at once.
-struct ChainDigest {
+final class ChainDigest {
+    /// The record's bytes so far, in memory of the digest's own that grows as needed (a
+    /// class, so that no copy of it writes into the same memory).
     private let preimage = Buffer()
 
-    /// Bytes written one after the other, in memory of its own that grows as needed.
+    /// Bytes written one after the other.
     private final class Buffer {
         var start = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
         var capacity = 1024
@@ -632,11 +626,13 @@ struct ChainDigest {
             if count + bytes.count > capacity {
                 capacity = max(capacity * 2, count + bytes.count)
                 let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                larger.update(from: start, count: count)
+                larger.initialize(from: start, count: count)
                 start.deallocate()
                 start = larger
             }
-            if let base = bytes.baseAddress { (start + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
+            if let base = bytes.baseAddress {
+                (start + count).initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+            }
             count += bytes.count
         }
     }

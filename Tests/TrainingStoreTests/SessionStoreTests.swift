@@ -273,7 +273,7 @@ import TrainingTesting
             ("status", 1, "absent"), ("minutesLate", 3, 11), ("minutesLeftEarly", 4, 16), ("reason", 2, "arrêt « maladie » "),
             ("reason", 1, "ajouté"), ("recordedBy", 2, "Clara"), ("recordedAt", 1, "2020-01-01T00:00:00Z"), ("source", 4, "code"),
             ("correctionReason", 3, "retard"), ("correctionReason", 4, "ajouté"), ("evidence", 5, #"{"m":"qr"}"#),
-            ("evidence", 3, "{}"),
+            ("evidence", 3, "{}"), ("participantID", 1, ids[1]), ("slotID", 2, "2026-03-12-pm"),
         ]
         for change in changes {
             let before = try #require(
@@ -286,6 +286,8 @@ import TrainingTesting
                     sql: "UPDATE attendanceEvent SET \(change.column) = ? WHERE sequence = ?", arguments: [change.value, change.sequence])
             }
             let broken = try store.verifyAttendanceChain()
+            // Read a page of two rows at a time, the same.
+            #expect(try store.database.read { db in try AttendanceRows.verifyChain(db, pageSize: 2) } == broken)
             #expect(broken.firstBrokenSequence == change.sequence, "\(change.column)")
             #expect(broken.problem == "attendance record \(change.sequence) was changed after it was written", "\(change.column)")
             try store.database.write { db in
@@ -294,6 +296,21 @@ import TrainingTesting
             }
             #expect(try store.verifyAttendanceChain().isIntact, "\(change.column) restored")
         }
+        // The log's head: a count beyond its records, then another last hash.
+        try store.database.write { db in try db.execute(sql: "UPDATE attendanceChain SET count = 7") }
+        #expect(
+            try store.verifyAttendanceChain()
+                == ChainReport(
+                    recordCount: 5, firstBrokenSequence: 6,
+                    problem: "the newest 2 records of the attendance log have been removed (it held 7)"
+                ))
+        try store.database.write { db in
+            try db.execute(sql: "UPDATE attendanceChain SET count = 5, lastHash = ?", arguments: [AttendanceRows.genesis])
+        }
+        #expect(
+            try store.verifyAttendanceChain()
+                == ChainReport(recordCount: 5, firstBrokenSequence: 6, problem: "the head of the attendance log does not match its records")
+        )
         try store.database.write { db in
             try db.execute(sql: "UPDATE attendanceEvent SET previousHash = hash WHERE sequence = 4")
         }
