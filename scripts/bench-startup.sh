@@ -21,8 +21,10 @@ mean() {
   awk -v a="$start" -v b="$end" -v n="$runs" 'BEGIN { printf "%.4f", (b - a) / n }'
 }
 [ "$runs" -gt 0 ] || { echo "RUNS must be at least 1" >&2; exit 1; }
-# What is timed must be the answer, not a quick refusal.
-$bin organisation show --store "$work/store" | grep -q "Institut Aller-Vers" || { echo "organisation show did not answer" >&2; exit 1; }
+# What is timed must be the answer, not a quick refusal. (Read whole before it is searched:
+# `grep -q` stops reading at the first match, and the command writing on would then fail.)
+shown=$($bin organisation show --store "$work/store")
+grep -q "Institut Aller-Vers" <<<"$shown" || { echo "organisation show did not answer" >&2; exit 1; }
 version_s=$(mean $bin --version)
 show_s=$(mean $bin organisation show --store "$work/store")
 sqlite_s=$(mean sqlite3 "$work/store/.allervers/store.sqlite" "SELECT * FROM organisation")
