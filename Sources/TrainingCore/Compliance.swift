@@ -479,49 +479,28 @@ extension ObligationRule {
             guard let only else { return (nil, nil) }
             return (only, validityMonths == nil ? nil : validity(completedOn: only.date, renewing: nil))
         }
-        // A few: put in order in place, on the stack, rather than in a list made and sorted.
-        if count <= 32 {
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
-                var filled = 0
-                for index in evidence.indices where evidence[index].date <= day && accepts(evidence[index]) {
-                    // Insertion in (date, evidence) order.
-                    var place = filled
-                    while place > 0,
-                        (evidence[index].date, evidence[index].evidence) < (
-                            evidence[order[place - 1]].date, evidence[order[place - 1]].evidence
-                        )
-                    {
-                        order[place] = order[place - 1]
-                        place -= 1
-                    }
-                    order[place] = index
-                    filled += 1
-                }
-                guard validityMonths != nil else { return (evidence[order[0]], nil) }
-                var counted: Int?
-                var end: LocalDate?
-                for index in order[..<filled] {
-                    let renewed = validity(completedOn: evidence[index].date, renewing: end)
-                    if renewed != end {
-                        counted = index
-                        end = renewed
-                    }
-                }
-                return (counted.map { evidence[$0] }, end)
+        // Their places put in order in memory of their own (on the stack for a few), not a
+        // list of copies made and sorted.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+            var filled = 0
+            for index in evidence.indices where evidence[index].date <= day && accepts(evidence[index]) {
+                order[filled] = index
+                filled += 1
             }
-        }
-        let accepted = evidence.filter { $0.date <= day && accepts($0) }.sorted { ($0.date, $0.evidence) < ($1.date, $1.evidence) }
-        var counted: Completion?
-        var end: LocalDate?
-        for completion in accepted {
-            guard validityMonths != nil else { return (accepted.first, nil) }
-            let renewed = validity(completedOn: completion.date, renewing: end)
-            if renewed != end {
-                counted = completion
-                end = renewed
+            var accepted = UnsafeMutableBufferPointer(rebasing: order[..<filled])
+            accepted.sort { (evidence[$0].date, evidence[$0].evidence) < (evidence[$1].date, evidence[$1].evidence) }
+            guard validityMonths != nil else { return (evidence[accepted[0]], nil) }
+            var counted: Int?
+            var end: LocalDate?
+            for index in accepted {
+                let renewed = validity(completedOn: evidence[index].date, renewing: end)
+                if renewed != end {
+                    counted = index
+                    end = renewed
+                }
             }
+            return (counted.map { evidence[$0] }, end)
         }
-        return (counted, end)
     }
 }
 

@@ -486,13 +486,12 @@ enum AttendanceRows {
     /// SHA-256 of the previous hash and each field, every field prefixed by its length so
     /// that no two different records hash the same text.
     static func digest(_ fields: [String], previous: String) -> String {
-        var hasher = SHA256()
-        for field in [previous] + fields {
-            let bytes = Array(field.utf8)
-            hasher.update(data: Array("\(bytes.count):".utf8))
-            hasher.update(data: bytes)
-        }
-        return hex(hasher.finalize())
+        let digest = ChainDigest()
+        digest.field(previous)
+        for field in fields { digest.field(field) }
+        var hex: [UInt8] = []
+        digest.hex(into: &hex)
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Bytes (a digest) as lower-case hexadecimal.
@@ -610,43 +609,38 @@ extension Store {
 /// field by field from bytes: each field's length in decimal and a colon, then the field. The
 /// record is put together in one buffer, kept from record to record, and hashed at once.
 final class ChainDigest {
-    /// The record's bytes so far, in memory of the digest's own that grows as needed (a
-    /// class, so that no copy of it writes into the same memory).
-    private let preimage = Buffer()
+    /// The record's bytes so far, in memory of the digest's own that grows as needed.
+    private var memory = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
+    private var capacity = 1024
+    private var count = 0
 
-    /// Bytes written one after the other.
-    private final class Buffer {
-        var start = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
-        var capacity = 1024
-        var count = 0
+    deinit { memory.deallocate() }
 
-        deinit { start.deallocate() }
-
-        func append(_ bytes: UnsafeRawBufferPointer) {
-            if count + bytes.count > capacity {
-                capacity = max(capacity * 2, count + bytes.count)
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                larger.initialize(from: start, count: count)
-                start.deallocate()
-                start = larger
-            }
-            if let base = bytes.baseAddress {
-                (start + count).initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-            }
-            count += bytes.count
+    /// Writes `bytes` after those written.
+    private func append(_ bytes: UnsafeRawBufferPointer) {
+        if count + bytes.count > capacity {
+            capacity = max(capacity * 2, count + bytes.count)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            larger.initialize(from: memory, count: count)
+            memory.deallocate()
+            memory = larger
         }
+        if let base = bytes.baseAddress {
+            (memory + count).initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
+        count += bytes.count
     }
 
     /// Starts a record.
     func start() {
-        preimage.count = 0
+        count = 0
     }
 
     /// Adds a field.
     func field(_ bytes: UnsafeBufferPointer<UInt8>) {
         appendDecimal(bytes.count)
         appendColon()
-        preimage.append(UnsafeRawBufferPointer(bytes))
+        append(UnsafeRawBufferPointer(bytes))
     }
 
     /// Adds a field given as bytes in a list.
@@ -683,7 +677,7 @@ final class ChainDigest {
 
     private func appendColon() {
         var colon = UInt8(ascii: ":")
-        withUnsafeBytes(of: &colon) { preimage.append($0) }
+        withUnsafeBytes(of: &colon) { append($0) }
     }
 
     /// Writes a non-negative number in decimal.
@@ -697,14 +691,14 @@ final class ChainDigest {
                 digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
             } while rest > 0
-            preimage.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: digits[start...])))
+            append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: digits[start...])))
         }
     }
 
     /// The record's digest as 64 lower-case hexadecimal digits, written over `hex`.
     func hex(into hex: inout [UInt8]) {
         if hex.count != 64 { hex = Array(repeating: 0, count: 64) }
-        let bytes = UnsafeRawBufferPointer(start: preimage.start, count: preimage.count)
+        let bytes = UnsafeRawBufferPointer(start: memory, count: count)
         SHA256.hash(data: bytes).withUnsafeBytes { digest in
             hex.withUnsafeMutableBufferPointer { hex in
                 for (index, byte) in digest.enumerated() {
