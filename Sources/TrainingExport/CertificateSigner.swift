@@ -24,19 +24,19 @@ public struct CertificateSigner: Sendable {
     /// `iss` claim, so it verifies with no other information.
     public func payload(for context: CertificateContext) -> String {
         let certificate = context.certificate
-        var claims: [String: Any] = [
-            "iss": key.issuer.did,
-            "jti": certificate.number,
-            "sub": context.participant.displayName,
+        var claims: JSONValue = [
+            "iss": .string(key.issuer.did),
+            "jti": .string(certificate.number),
+            "sub": .string(context.participant.displayName),
             "crs": "\(certificate.courseID) \(certificate.courseVersion)",
-            "hrs": certificate.attended.description,
-            "from": certificate.firstDay.description,
-            "to": certificate.lastDay.description,
-            "iat": certificate.issuedOn.description,
-            "ok": certificate.isEligible,
+            "hrs": .string(certificate.attended.description),
+            "from": .string(certificate.firstDay.description),
+            "to": .string(certificate.lastDay.description),
+            "iat": .string(certificate.issuedOn.description),
+            "ok": .bool(certificate.isEligible),
         ]
-        if let until = certificate.validUntil { claims["exp"] = until.description }
-        return key.compactJWS(payload: JSON.data(claims), header: ["alg": "EdDSA", "typ": "JWT"])
+        if let until = certificate.validUntil { claims["exp"] = .string(until.description) }
+        return key.compactJWS(payload: claims.data, header: ["alg": "EdDSA", "typ": "JWT"])
     }
 
     /// The Open Badges 3.0 AchievementCredential, signed as a VC-JWT (the credential's
@@ -53,82 +53,83 @@ public struct CertificateSigner: Sendable {
         if rule.requiresPassedAssessment { narrative += ", évaluation des acquis réussie" }
         narrative += "."
 
-        var resultDescriptions: [[String: Any]] = [
+        var resultDescriptions: [JSONValue] = [
             [
-                "id": achievementID + ":hours", "type": ["ResultDescription"], "name": "Heures réalisées",
-                "resultType": "ext:Hours", "valueMin": "0", "valueMax": certificate.planned.decimal,
+                "id": "\(achievementID):hours", "type": ["ResultDescription"], "name": "Heures réalisées",
+                "resultType": "ext:Hours", "valueMin": "0", "valueMax": .string(certificate.planned.decimal),
             ]
         ]
-        var results: [[String: Any]] = [
-            ["type": ["Result"], "resultDescription": achievementID + ":hours", "value": certificate.attended.decimal]
+        var results: [JSONValue] = [
+            ["type": ["Result"], "resultDescription": "\(achievementID):hours", "value": .string(certificate.attended.decimal)]
         ]
         for objective in course.objectives {
             let descriptionID = achievementID + ":objective:" + objective.id
             resultDescriptions.append([
-                "id": descriptionID, "type": ["ResultDescription"], "name": objective.text,
+                "id": .string(descriptionID), "type": ["ResultDescription"], "name": .string(objective.text),
                 "resultType": "ext:AcquisitionLevel",
-                "allowedValue": AcquisitionLevel.allCases.reversed().map(\.rawValue),
+                "allowedValue": .strings(AcquisitionLevel.allCases.reversed().map(\.rawValue)),
             ])
             if let result = context.progress?.assessment(of: objective.id) {
                 results.append([
-                    "type": ["Result"], "resultDescription": descriptionID,
-                    "value": result.level?.rawValue ?? "\(result.score ?? 0)/100",
+                    "type": ["Result"], "resultDescription": .string(descriptionID),
+                    "value": .string(result.level?.rawValue ?? "\(result.score ?? 0)/100"),
                 ])
             }
         }
-        var identifiers: [[String: Any]] = [
-            ["type": "IdentityObject", "hashed": false, "identityHash": context.participant.displayName, "identityType": "name"]
+        var identifiers: [JSONValue] = [
+            ["type": "IdentityObject", "hashed": false, "identityHash": .string(context.participant.displayName), "identityType": "name"]
         ]
         if let email = context.participant.email {
             let salt = Base64URL.encode(key.signature(for: Data((certificate.number + email).utf8)).prefix(12))
             identifiers.append([
-                "type": "IdentityObject", "hashed": true, "salt": salt,
-                "identityHash": "sha256$" + Digest.sha256Hex(Data((email.lowercased() + salt).utf8)), "identityType": "emailAddress",
+                "type": "IdentityObject", "hashed": true, "salt": .string(salt),
+                "identityHash": "sha256$\(Digest.sha256Hex(Data((email.lowercased() + salt).utf8)))", "identityType": "emailAddress",
             ])
         }
-        let validFrom = "\(certificate.issuedOn)T00:00:00Z"
-        var credential: [String: Any] = [
+        let id = "urn:allervers:certificate:\(certificate.number)"
+        let issuer: JSONValue = .string(key.issuer.did)
+        let organisation: JSONValue = .string(context.organisation.name)
+        var credential: JSONValue = [
             "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-            "id": "urn:allervers:certificate:\(certificate.number)",
+            "id": .string(id),
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "name": course.title,
+            "name": .string(course.title),
             "issuer": [
-                "id": key.issuer.did, "type": ["Profile"], "name": context.organisation.name,
+                "id": issuer, "type": ["Profile"], "name": organisation,
                 "otherIdentifier": [
                     [
-                        "type": "IdentifierEntry", "identifier": context.organisation.declarationNumber,
+                        "type": "IdentifierEntry", "identifier": .string(context.organisation.declarationNumber),
                         "identifierType": "ext:DeclarationActivite",
                     ]
                 ],
             ],
-            "validFrom": validFrom,
+            "validFrom": "\(certificate.issuedOn)T00:00:00Z",
             "credentialSubject": [
                 "type": ["AchievementSubject"],
-                "identifier": identifiers,
+                "identifier": .array(identifiers),
                 "activityStartDate": "\(certificate.firstDay)T00:00:00Z",
                 "activityEndDate": "\(certificate.lastDay)T23:59:59Z",
                 "achievement": [
-                    "id": achievementID, "type": ["Achievement"], "achievementType": "Course", "name": course.title,
-                    "description": course.summary, "humanCode": course.id, "version": course.version.description,
-                    "inLanguage": course.language, "criteria": ["narrative": narrative], "resultDescription": resultDescriptions,
-                    "creator": ["id": key.issuer.did, "type": ["Profile"], "name": context.organisation.name],
+                    "id": .string(achievementID), "type": ["Achievement"], "achievementType": "Course", "name": .string(course.title),
+                    "description": .string(course.summary), "humanCode": .string(course.id), "version": .string(course.version.description),
+                    "inLanguage": .string(course.language), "criteria": ["narrative": .string(narrative)],
+                    "resultDescription": .array(resultDescriptions),
+                    "creator": ["id": issuer, "type": ["Profile"], "name": organisation],
                 ],
-                "result": results,
+                "result": .array(results),
             ],
-        ]
-        var claims: [String: Any] = [
-            "iss": key.issuer.did, "jti": credential["id"]!, "nbf": Self.epoch(of: certificate.issuedOn, endOfDay: false),
+            // The JWT's own claims beside the credential's members.
+            "iss": issuer, "jti": .string(id), "nbf": .integer(Self.epoch(of: certificate.issuedOn, endOfDay: false)),
         ]
         if let status = Self.statusEntry(of: certificate, site: context.organisation.publicAddress) {
             credential["credentialStatus"] = status
         }
         if let until = certificate.validUntil {
             credential["validUntil"] = "\(until)T23:59:59Z"
-            claims["exp"] = Self.epoch(of: until, endOfDay: true)
+            credential["exp"] = .integer(Self.epoch(of: until, endOfDay: true))
         }
-        claims.merge(credential) { claim, _ in claim }
         return key.compactJWS(
-            payload: JSON.data(claims), header: ["alg": "EdDSA", "typ": "JWT", "kid": key.issuer.verificationMethod])
+            payload: credential.data, header: ["alg": "EdDSA", "typ": "JWT", "kid": .string(key.issuer.verificationMethod)])
     }
 
     private static func epoch(of day: LocalDate, endOfDay: Bool) -> Int {
@@ -136,8 +137,10 @@ public struct CertificateSigner: Sendable {
     }
 }
 
-/// JSON as the signed statements write it: keys sorted, slashes unescaped.
+/// JSON through Foundation: xAPI statements, whose keys (IRIs, language tags) are not the
+/// plain names ``JSONValue`` orders, and the claims of a statement being verified.
 enum JSON {
+    /// Keys sorted, slashes unescaped.
     static func data(_ object: [String: Any]) -> Data {
         // Only strings, numbers, booleans, arrays and dictionaries go in: serialising cannot fail.
         (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()

@@ -42,8 +42,8 @@ public struct SigningKey: Sendable {
     }
 
     /// A compact JWS (`header.payload.signature`) over `payload`, signed with EdDSA.
-    func compactJWS(payload: Data, header: [String: String]) -> String {
-        let signingInput = Base64URL.encode(JSON.data(header)) + "." + Base64URL.encode(payload)
+    func compactJWS(payload: Data, header: JSONValue) -> String {
+        let signingInput = Base64URL.encode(header.data) + "." + Base64URL.encode(payload)
         return signingInput + "." + Base64URL.encode(signature(for: Data(signingInput.utf8)))
     }
 

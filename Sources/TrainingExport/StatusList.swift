@@ -117,29 +117,30 @@ extension CertificateSigner {
         let seconds = Int(now.timeIntervalSince1970)
         var list = BitstringStatusList(count: (revoked.max() ?? 0) + 1)
         for index in revoked { list.set(index) }
-        let credential: [String: Any] = [
+        let credential: JSONValue = [
             "@context": ["https://www.w3.org/ns/credentials/v2"],
-            "id": address,
+            "id": .string(address),
             "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-            "issuer": key.issuer.did,
-            "validFrom": Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601),
+            "issuer": .string(key.issuer.did),
+            "validFrom": .string(Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)),
             "credentialSubject": [
-                "id": "\(address)#list", "type": "BitstringStatusList", "statusPurpose": "revocation", "encodedList": list.encoded,
+                "id": "\(address)#list", "type": "BitstringStatusList", "statusPurpose": "revocation", "encodedList": .string(list.encoded),
             ],
+            // The JWT's own claims beside the credential's members.
+            "iss": .string(key.issuer.did), "jti": .string(address), "nbf": .integer(seconds),
         ]
-        var claims: [String: Any] = ["iss": key.issuer.did, "jti": address, "nbf": seconds]
-        claims.merge(credential) { claim, _ in claim }
-        return key.compactJWS(payload: JSON.data(claims), header: ["alg": "EdDSA", "typ": "JWT", "kid": key.issuer.verificationMethod])
+        return key.compactJWS(
+            payload: credential.data, header: ["alg": "EdDSA", "typ": "JWT", "kid": .string(key.issuer.verificationMethod)])
     }
 
     /// A credential's status entry: its bit in the status list of its number's year, at the
     /// organisation's public address; `nil` without one or for a number not `PREFIX-YEAR-N`.
-    static func statusEntry(of certificate: Certificate, site: String?) -> [String: Any]? {
+    static func statusEntry(of certificate: Certificate, site: String?) -> JSONValue? {
         guard let site, let (year, index) = statusPosition(of: certificate.number) else { return nil }
         let list = "\(site)/status/\(year)"
         return [
             "id": "\(list)#\(index)", "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
-            "statusListIndex": String(index), "statusListCredential": list,
+            "statusListIndex": .string(String(index)), "statusListCredential": .string(list),
         ]
     }
 }

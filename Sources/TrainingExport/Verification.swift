@@ -115,10 +115,10 @@ public enum Verifier {
     /// Appends a seal to a PDF: a comment line after `%%EOF` that PDF readers ignore,
     /// holding a JWS over the certificate number and the SHA-256 of every byte before it.
     public static func seal(pdf: Data, number: String, holder: String, key: SigningKey) -> Data {
-        let claims: [String: Any] = [
-            "iss": key.issuer.did, "jti": number, "sub": holder, "sha256": Digest.sha256Hex(pdf),
+        let claims: JSONValue = [
+            "iss": .string(key.issuer.did), "jti": .string(number), "sub": .string(holder), "sha256": .string(Digest.sha256Hex(pdf)),
         ]
-        let token = key.compactJWS(payload: JSON.data(claims), header: ["alg": "EdDSA", "typ": "JWT"])
+        let token = key.compactJWS(payload: claims.data, header: ["alg": "EdDSA", "typ": "JWT"])
         return pdf + sealMarker + Data(token.utf8) + Data("\n".utf8)
     }
 

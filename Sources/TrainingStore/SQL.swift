@@ -518,3 +518,12 @@ extension String {
         return text.withUTF8 { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
     }
 }
+
+extension SQLStatement {
+    /// Binds the JSON that `body` writes into `writer`, as text.
+    func bind(json writer: inout JSONWriter, _ body: (inout JSONWriter) -> Void) {
+        writer.reset()
+        body(&writer)
+        writer.bytes.withUnsafeBufferPointer { bind(utf8: $0) }
+    }
+}

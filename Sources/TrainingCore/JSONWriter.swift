@@ -3,28 +3,35 @@
 /// The store keeps a course's lists (objectives, modules, prerequisites) as JSON text on the
 /// course's row. A large catalogue writes about 170 MB of it in one import: `JSONEncoder`
 /// costs more there than the insert itself, and building `String`s piece by piece costs
-/// nearly as much. Only what the store writes is here: objects, arrays, strings, integers.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// nearly as much. The signed statements of certificates are written with it too: objects,
+/// arrays, strings, integers and booleans, nothing else.
+///
+/// Its bytes are part of what the store keeps (a migration compares a course's row with what
+/// this writer makes of it), so the way it escapes does not change.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
     /// Whether the next value in the current array or object needs a comma before it.
     private var needsComma = false
 
+    /// An empty writer.
+    public init() {}
+
     /// Empties the buffer for the next value.
-    mutating func reset() {
+    public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         needsComma = false
     }
 
     /// The buffer as text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Writes an array whose elements `body` writes.
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
         container(UInt8(ascii: "["), UInt8(ascii: "]"), body)
     }
 
     /// Writes an object whose members `body` writes with ``key(_:)`` and a value.
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         container(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
     }
 
@@ -38,7 +45,7 @@ struct JSONWriter {
     }
 
     /// Writes a member's key; the next value written is the member's value.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -46,27 +53,41 @@ struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes a member's key given as a string; the next value written is the member's value.
+    public mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes an array of strings.
-    mutating func strings(_ values: [String]) {
+    public mutating func strings(_ values: [String]) {
         array { writer in
             for value in values { writer.string(value) }
         }
     }
 
-    mutating func integer(_ value: Int) {
+    public mutating func integer(_ value: Int) {
         separate()
         bytes.append(contentsOf: String(value).utf8)  // a small string: no allocation
         needsComma = true
     }
 
-    mutating func null() {
+    public mutating func bool(_ value: Bool) {
+        separate()
+        let word: StaticString = value ? "true" : "false"
+        word.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        needsComma = true
+    }
+
+    public mutating func null() {
         separate()
         bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
         needsComma = true
     }
 
     /// Writes a string, escaping what JSON requires: quote, backslash and control characters (§7).
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         var value = value
@@ -95,14 +116,5 @@ struct JSONWriter {
 
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
-    }
-}
-
-extension SQLStatement {
-    /// Binds the JSON that `body` writes into `writer`, as text.
-    func bind(json writer: inout JSONWriter, _ body: (inout JSONWriter) -> Void) {
-        writer.reset()
-        body(&writer)
-        writer.bytes.withUnsafeBufferPointer { bind(utf8: $0) }
     }
 }
