@@ -90,7 +90,7 @@ extension AllerVers {
             }
         }
 
-        private func showDecisions(_ records: [SessionRecords]) throws {
+        private func showDecisions(_ records: [SessionDecisions]) throws {
             if format.json {
                 return try printJSON(Dictionary(records.map { ($0.session.id, $0.decisions) }, uniquingKeysWith: { first, _ in first }))
             }

@@ -34,8 +34,8 @@ public struct CertificationService: Sendable {
     }
 
     /// Each session's records with every participant's decision and its reasons; nothing issued.
-    public func decisions(of sessionIDs: [String]) async throws -> [SessionRecords] {
-        try sessionIDs.map { try store.records(of: $0) }
+    public func decisions(of sessionIDs: [String]) async throws -> [SessionDecisions] {
+        try store.decisions(of: sessionIDs)
     }
 
     /// Issues a certificate, with its signed QR statement and, when eligible, its Open Badges
@@ -82,7 +82,7 @@ extension Store {
     }
 }
 
-extension SessionRecords {
+extension SessionDecisions {
     /// The objectives with no assessment result, for each participant who would earn the
     /// certificate: their attestation would print them *non évalué*, when it must state the
     /// results of the assessment (Code du travail, L6353-1).

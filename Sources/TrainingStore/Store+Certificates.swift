@@ -34,6 +34,25 @@ extension Store {
         }
     }
 
+    /// Each session's certification decisions as the records stand, all read in one
+    /// transaction: what `certify --dry-run` shows, without the certificates already issued
+    /// and what their documents print, which it does not need.
+    public func decisions(of sessionIDs: [String]) throws -> [SessionDecisions] {
+        try database.read { db in
+            // A year's sessions run a few courses: each is read once.
+            var courses: [String: Course] = [:]
+            return try sessionIDs.map { sessionID in
+                guard let session = try SessionRows.session(id: sessionID, in: db) else {
+                    throw NotFoundError(kind: .session, id: sessionID)
+                }
+                let key = "\(session.courseID) \(session.courseVersion)"
+                let course = try courses[key] ?? CourseRows.course(of: session, in: db)
+                courses[key] = course
+                return try SessionDecisions(session, course: course, db: db)
+            }
+        }
+    }
+
     /// Issues a certificate to every seated participant of each session who holds no live
     /// one: all sessions in one transaction, so a batch is issued whole or not at all.
     /// `sign` makes the QR statement and the credential of each new certificate.
@@ -43,6 +62,7 @@ extension Store {
     ) throws -> [CertificationOutcome] {
         try database.write { db in
             let organisation = try Self.documentOrganisation(db)
+            let snapshots = CertificateSnapshotRows.Writer()
             return try sessionIDs.map { sessionID in
                 let records = try SessionRecords(try Self.closedSession(sessionID, db: db), db: db)
                 let live = Set(records.liveCertificates.map(\.participantID))
@@ -59,7 +79,7 @@ extension Store {
                     outcome.issued.append(
                         try Self.issue(
                             decision, from: records, organisation: organisation, replacing: revoked, on: issuedOn, by: issuedBy,
-                            at: now, sign: sign, db: db))
+                            at: now, sign: sign, snapshots: snapshots, db: db))
                 }
                 return outcome
             }
@@ -94,7 +114,7 @@ extension Store {
             else { throw CertificationError("\(old.participantID) no longer holds a seat in \(old.sessionID)") }
             let new = try Self.issue(
                 decision, from: records, organisation: organisation, replacing: old, on: issuedOn, by: issuedBy, at: now,
-                sign: sign, db: db)
+                sign: sign, snapshots: CertificateSnapshotRows.Writer(), db: db)
             if old.revocation == nil {
                 try Self.insertRevocation(
                     of: number, reason: reason.isEmpty ? "reissued as \(new.number)" : reason, replacedBy: new.number, by: issuedBy,
@@ -276,7 +296,7 @@ extension Store {
     private static func issue(
         _ decision: CertificationDecision, from records: SessionRecords, organisation: Organisation, replacing old: Certificate?,
         on issuedOn: LocalDate, by issuedBy: String, at now: Date, sign: (CertificateContext) throws -> CertificateSignatures,
-        db: any SQLConnection
+        snapshots: CertificateSnapshotRows.Writer, db: any SQLConnection
     ) throws -> Certificate {
         let session = records.session
         let course = records.course
@@ -319,7 +339,7 @@ extension Store {
                 certificate.number, issuedOn.year, sequence, session.id, decision.participantID, courseRowID, certificate.isEligible,
                 CourseRows.json(certificate.reasons), certificate.attended.minutes, certificate.planned.minutes, first.description,
                 last.description, issuedOn.description, certificate.validUntil?.description, old?.number, certificate.signedPayload,
-                certificate.credential, issuedBy, SessionRows.utc(now), try CertificateSnapshotRows.json(CertificateSnapshot(context)),
+                certificate.credential, issuedBy, SessionRows.utc(now), try snapshots.json(CertificateSnapshot(context)),
             ])
         return certificate
     }
@@ -410,11 +430,10 @@ public struct CertificateFilter: Sendable, Hashable {
     }
 }
 
-/// A session's records read in one transaction, so that the documents, exports and
-/// certificates made from them agree: the course, the seated participants, the current
-/// attendance marks and progress, each participant's certification decision, and the
-/// certificates issued.
-public struct SessionRecords: Sendable {
+/// What a session's certification decisions are made of, read in one transaction: the
+/// course, the seated participants, the current attendance marks and progress, and each
+/// participant's decision.
+public struct SessionDecisions: Sendable {
     /// The session.
     public let session: Session
     /// The course version it runs.
@@ -423,31 +442,58 @@ public struct SessionRecords: Sendable {
     public let participants: [Participant]
     /// The current mark of every participant and half-day recorded.
     public let marks: [AttendanceMark]
+    /// The corrections that set current marks, for the filled sign-in sheets.
+    public let corrections: [MarkCorrection]
     /// Each seated participant's current progress.
     public let progress: [ParticipantProgress]
     /// Each seated participant's certification decision, in the order of `participants`.
     public let decisions: [CertificationDecision]
+
+    /// `course`, when given, is the session's, read already.
+    init(_ session: Session, course: Course? = nil, db: any SQLConnection) throws {
+        self.session = session
+        self.course = try course ?? CourseRows.course(of: session, in: db)
+        participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
+        (marks, corrections) = try AttendanceRows.current(in: session, db: db)
+        progress = try Store.progress(in: session.id, db: db)
+        decisions = session.certificationDecisions(
+            course: self.course, participantIDs: participants.map(\.id), marks: marks, progress: progress)
+    }
+}
+
+/// A session's records read in one transaction, so that the documents, exports and
+/// certificates made from them agree: its decisions and what they are made of (see
+/// ``SessionDecisions``), and the certificates issued with what their documents print.
+public struct SessionRecords: Sendable {
+    /// The session.
+    public var session: Session { base.session }
+    /// The course version it runs.
+    public var course: Course { base.course }
+    /// The participants holding a seat, by family name.
+    public var participants: [Participant] { base.participants }
+    /// The current mark of every participant and half-day recorded.
+    public var marks: [AttendanceMark] { base.marks }
+    /// Each seated participant's current progress.
+    public var progress: [ParticipantProgress] { base.progress }
+    /// Each seated participant's certification decision, in the order of `participants`.
+    public var decisions: [CertificationDecision] { base.decisions }
+    /// The corrections that set current marks, for the filled sign-in sheets.
+    public var corrections: [MarkCorrection] { base.corrections }
     /// The session's certificates, oldest first, revoked ones included.
     public let certificates: [Certificate]
     /// The current marks as a grid.
     public let grid: MarkGrid
-    /// The corrections that set current marks, for the filled sign-in sheets.
-    public let corrections: [MarkCorrection]
+    private let base: SessionDecisions
     private let holders: [String: Participant]
     private let progressByID: [String: ParticipantProgress]
     private let snapshots: [String: CertificateSnapshot]
 
     init(_ session: Session, db: any SQLConnection) throws {
-        self.session = session
-        course = try CourseRows.course(of: session, in: db)
-        participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
-        (marks, corrections) = try AttendanceRows.current(in: session, db: db)
-        grid = MarkGrid(marks)
-        progress = try Store.progress(in: session.id, db: db)
-        progressByID = Dictionary(progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
-        decisions = session.certificationDecisions(course: course, participantIDs: participants.map(\.id), marks: marks, progress: progress)
+        base = try SessionDecisions(session, db: db)
+        grid = MarkGrid(base.marks)
+        progressByID = Dictionary(base.progress.map { ($0.participantID, $0) }, uniquingKeysWith: { first, _ in first })
         certificates = try Store.certificateRows(where: "c.sessionID = ?", [session.id], db: db)
-        var holders = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var holders = Dictionary(base.participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in Set(certificates.map(\.participantID)) where holders[id] == nil {
             holders[id] = try Store.participant(id: id, in: db)
         }
@@ -483,10 +529,42 @@ public struct SessionRecords: Sendable {
 
 /// The JSON of a ``CertificateSnapshot`` on its certificate's row.
 enum CertificateSnapshotRows {
-    static func json(_ snapshot: CertificateSnapshot) throws -> String {
+    /// How snapshots are encoded: keys sorted, slashes as they are.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(snapshot), as: UTF8.self)
+        return encoder
+    }
+
+    /// Writes the snapshots of a batch of certificates, the JSON ``encoder()`` makes of them, encoding
+    /// the course, the session and the organisation once for all the certificates that share
+    /// them: they were three quarters of each snapshot's encoding, and a session's seats all
+    /// share them. Sorted keys make an object's JSON the same wherever it stands, so the
+    /// snapshot is the shared parts and the holder's, put together in the order of the keys.
+    final class Writer {
+        private let encoder = CertificateSnapshotRows.encoder()
+        private var shared: (course: Course, session: Session, organisation: Organisation, json: [String])?
+
+        func json(_ snapshot: CertificateSnapshot) throws -> String {
+            let parts: [String]
+            if let shared, shared.course == snapshot.course, shared.session == snapshot.session,
+                shared.organisation == snapshot.organisation
+            {
+                parts = shared.json
+            } else {
+                parts = try [encode(snapshot.course), encode(snapshot.organisation), encode(snapshot.session)]
+                shared = (snapshot.course, snapshot.session, snapshot.organisation, parts)
+            }
+            // The keys of `CertificateSnapshot`, sorted; `progress` is left out when there is none.
+            var json = "{\"course\":\(parts[0]),\"format\":\(snapshot.format),\"organisation\":\(parts[1])"
+            json += ",\"participant\":\(try encode(snapshot.participant))"
+            if let progress = snapshot.progress { json += ",\"progress\":\(try encode(progress))" }
+            return json + ",\"session\":\(parts[2])}"
+        }
+
+        private func encode(_ value: some Encodable) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
     }
 
     /// The session's snapshots by certificate number; one that cannot be read is an error
