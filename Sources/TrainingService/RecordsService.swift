@@ -32,48 +32,86 @@ public struct RecordsService: Sendable {
     /// xAPI statements, the filled sign-in sheets, and the live certificates' PDFs (as
     /// printed at issue, sealed and signed) and credentials. The keys are read only when
     /// there is a certificate; `progress` hears of each session done.
+    ///
+    /// What the store holds is read first, session by session; the files are then made on
+    /// every core, a session at a time on each (pango keeps a font map per thread, cairo a
+    /// surface per document), and come back in the order of `sessionIDs`.
     public func files(
         of sessionIDs: [String], language: DocumentLanguage, progress: (String) -> Void = { _ in }
     ) async throws -> [SessionFiles] {
         let organisation = try store.documentOrganisation()
         var keys: DocumentKeys?
-        var made: [SessionFiles] = []
+        var inputs: [(records: SessionRecords, signatures: SheetSignatures)] = []
         for sessionID in sessionIDs {
             let records = try store.records(of: sessionID)
-            let (session, course, participants, marks) = (records.session, records.course, records.participants, records.marks)
-            var files: [(String, Data)] = [
-                ("attendance.csv", FunderExport.attendanceCSV(session: session, course: course, participants: participants, marks: marks)),
-                (
-                    "hours.csv",
-                    FunderExport.hoursCSV(
-                        session: session, participants: participants, decisions: records.decisions, certificates: records.certificates)
-                ),
-                (
-                    "xapi-statements.jsonl",
-                    XAPIStatements.jsonLines(
-                        session: session, course: course, organisation: organisation, participants: participants, marks: marks,
-                        decisions: records.decisions, progress: records.progress)
-                ),
-                (
-                    "sign-in-sheets.pdf",
-                    try Documents.emargement(
-                        session: session, course: course, organisation: organisation, participants: participants, marks: marks,
-                        corrections: records.corrections, signatures: SigningService(store: store).signatures(of: session))
-                ),
-            ]
-            // A certificate whose holder was anonymised past retention has no documents left.
-            for certificate in records.liveCertificates where certificate.erasedIn == nil {
-                guard let context = records.context(for: certificate, organisation: organisation) else { continue }
-                let signing = try keys ?? DocumentKeys.load(for: store.workspace, organisation: organisation.name)
-                keys = signing
-                files += try Self.documents(of: context, signedWith: signing, language: language).map {
-                    ("certificates/" + $0.name, $0.data)
-                }
+            if keys == nil,
+                records.liveCertificates.contains(where: {
+                    $0.erasedIn == nil && records.context(for: $0, organisation: organisation) != nil
+                })
+            {
+                keys = try DocumentKeys.load(for: store.workspace, organisation: organisation.name)
             }
-            made.append(SessionFiles(sessionID: sessionID, files: files))
-            progress(sessionID)
+            inputs.append((records, try SigningService(store: store).signatures(of: records.session)))
         }
-        return made
+        let signing = keys
+        var made = [SessionFiles?](repeating: nil, count: inputs.count)
+        try await withThrowingTaskGroup(of: (Int, SessionFiles).self) { group in
+            var next = 0
+            func start() {
+                guard next < inputs.count else { return }
+                let (index, input) = (next, inputs[next])
+                group.addTask {
+                    (
+                        index,
+                        try Self.files(
+                            of: input.records, signatures: input.signatures, organisation: organisation, signing: signing,
+                            language: language)
+                    )
+                }
+                next += 1
+            }
+            for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) { start() }
+            while let (index, files) = try await group.next() {
+                made[index] = files
+                progress(files.sessionID)
+                start()
+            }
+        }
+        return made.compactMap { $0 }
+    }
+
+    /// One session's records (see ``files(of:language:progress:)``).
+    private static func files(
+        of records: SessionRecords, signatures: SheetSignatures, organisation: Organisation, signing: DocumentKeys?,
+        language: DocumentLanguage
+    ) throws -> SessionFiles {
+        let (session, course, participants, marks) = (records.session, records.course, records.participants, records.marks)
+        var files: [(String, Data)] = [
+            ("attendance.csv", FunderExport.attendanceCSV(session: session, course: course, participants: participants, marks: marks)),
+            (
+                "hours.csv",
+                FunderExport.hoursCSV(
+                    session: session, participants: participants, decisions: records.decisions, certificates: records.certificates)
+            ),
+            (
+                "xapi-statements.jsonl",
+                XAPIStatements.jsonLines(
+                    session: session, course: course, organisation: organisation, participants: participants, marks: marks,
+                    decisions: records.decisions, progress: records.progress)
+            ),
+            (
+                "sign-in-sheets.pdf",
+                try Documents.emargement(
+                    session: session, course: course, organisation: organisation, participants: participants, marks: marks,
+                    corrections: records.corrections, signatures: signatures)
+            ),
+        ]
+        // A certificate whose holder was anonymised past retention has no documents left.
+        for certificate in records.liveCertificates where certificate.erasedIn == nil {
+            guard let context = records.context(for: certificate, organisation: organisation), let signing else { continue }
+            files += try documents(of: context, signedWith: signing, language: language).map { ("certificates/" + $0.name, $0.data) }
+        }
+        return SessionFiles(sessionID: session.id, files: files)
     }
 
     /// A certificate's documents as printed at issue, sealed and signed: its certificat de
