@@ -166,7 +166,7 @@ lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
 
 bench: deps
-	for product in allervers allervers-bench-catalogue allervers-bench-documents allervers-bench-serve; do \
+	for product in allervers allervers-bench-catalogue allervers-bench-documents allervers-bench-serve allervers-bench-year; do \
 	  $(SWIFT) build -c release --product $$product || exit 1; done
 	@echo "Running every benchmark; the details go to Benchmarks/work/bench.log"
 	@scripts/bench-all.sh $(BENCH_MIB)

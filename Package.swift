@@ -151,6 +151,12 @@ let package = Package(
             swiftSettings: strictness
         ),
         .executableTarget(
+            name: "allervers-bench-year",
+            dependencies: ["TrainingCore", "TrainingStore", "TrainingService"],
+            path: "Benchmarks/YearGenerator",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
             name: "allervers-bench-documents",
             dependencies: ["TrainingCore", "TrainingXML", "TrainingPDF", "TrainingExport"],
             path: "Benchmarks/DocumentBench",

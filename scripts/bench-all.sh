@@ -23,5 +23,6 @@ run "attendance" scripts/bench-attendance.sh
 run "PostgreSQL" env ALLERVERS_TEST_POSTGRES_FSYNC=on scripts/with-postgres.sh scripts/bench-postgres.sh
 run "documents" scripts/bench-documents.sh
 run "compliance" scripts/bench-compliance.sh
+run "a year" scripts/bench-year.sh
 run "serve" scripts/bench-serve.sh
 run "start-up" scripts/bench-startup.sh

@@ -8,15 +8,26 @@ result() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >> "$BENCH_RESULTS"
 }
 
-# The seconds a command takes, its output thrown away; on failure, its error and exit.
-# Needs $work, the benchmark's folder.
+# The seconds a command takes, to the microsecond (bash's clock: /usr/bin/time counts
+# hundredths, and a command on one item takes a few of them), its output thrown away; on
+# failure, its error and exit. Needs $work, the benchmark's folder.
 seconds() { seconds_to /dev/null "$@"; }
 # The same, its output kept in FILE: a benchmark compares the figures of the run it timed.
 seconds_to() {
-  local out=$1
+  local out=$1 began
   shift
-  /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >"$out" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
-  cat "$work/time.txt"
+  began=$EPOCHREALTIME
+  "$@" >"$out" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
+  awk -v a="$began" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.6f", b - a }'
+}
+# The seconds of the fastest of RUNS runs (10 unless set) of a command, its output thrown away.
+best() {
+  local fastest="" took
+  for _ in $(seq "${RUNS:-10}"); do
+    took=$(seconds "$@")
+    fastest=$(awk -v a="$fastest" -v b="$took" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
+  echo "$fastest"
 }
 # Stops the benchmark when the figures of allervers (ours.txt) and of the reference
 # (theirs.txt) in $work differ, or when there are none: a fast wrong answer is no result.
