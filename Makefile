@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time \
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-dejavu-core \
   poppler-utils qpdf zbar-tools python3-jsonschema python3-jwt python3-cryptography postgresql \
-  zlib1g-dev python3-openpyxl python3-odf chromium chromium-driver wrk
+  zlib1g-dev python3-openpyxl python3-odf chromium chromium-driver wrk gcc
 DEMO := Exports/demo
 SESSION := AV-FOND-2026-03-LYON
 BIN := .build/release/allervers

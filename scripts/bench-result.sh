@@ -4,6 +4,8 @@
 # ALLERVERS and REFERENCE are in UNIT, lower is better (seconds, ms per page); TARGET is
 # the least speed relative to the reference an issue asks for, or "-".
 BENCH_RESULTS=${BENCH_RESULTS:-Benchmarks/work/results.tsv}
+# Figures are read with a decimal point: bash writes $EPOCHREALTIME with the locale's.
+export LC_ALL=C
 result() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >> "$BENCH_RESULTS"
 }
@@ -24,7 +26,7 @@ seconds_to() {
 best() {
   local fastest="" took
   for _ in $(seq "${RUNS:-10}"); do
-    took=$(seconds "$@")
+    took=$(seconds "$@") || exit 1
     fastest=$(awk -v a="$fastest" -v b="$took" 'BEGIN { print (a == "" || b < a) ? b : a }')
   done
   echo "$fastest"

@@ -4,7 +4,7 @@
 /// course's row. A large catalogue writes about 170 MB of it in one import: `JSONEncoder`
 /// costs more there than the insert itself, and building `String`s piece by piece costs
 /// nearly as much. The signed statements of certificates are written with it too: objects,
-/// arrays, strings, integers and booleans, nothing else.
+/// arrays, strings, integers, booleans and null, nothing else.
 ///
 /// Its bytes are part of what the store keeps (a migration compares a course's row with what
 /// this writer makes of it), so the way it escapes does not change.

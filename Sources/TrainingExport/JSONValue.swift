@@ -25,7 +25,10 @@ enum JSONValue: Sendable, ExpressibleByStringInterpolation, ExpressibleByInteger
     init(integerLiteral value: Int) { self = .integer(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements.map { (key: $0.0, value: $0.1) }) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        assert(Set(elements.map(\.0)).count == elements.count, "a key written twice in one object")
+        self = .object(elements.map { (key: $0.0, value: $0.1) })
+    }
 
     /// An array of strings.
     static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }

@@ -33,7 +33,8 @@ public struct CertificationService: Sendable {
         try sessionIDs.reduce(0) { $0 + (try store.seatedParticipants(in: $1).count) }
     }
 
-    /// Each session's records with every participant's decision and its reasons; nothing issued.
+    /// Each session's decisions, every participant's with its reasons, and what they are made
+    /// of; nothing issued.
     public func decisions(of sessionIDs: [String]) async throws -> [SessionDecisions] {
         try store.decisions(of: sessionIDs)
     }

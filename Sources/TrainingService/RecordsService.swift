@@ -41,7 +41,8 @@ public struct RecordsService: Sendable {
     ) async throws -> [SessionFiles] {
         let organisation = try store.documentOrganisation()
         var keys: DocumentKeys?
-        var inputs: [(records: SessionRecords, signatures: SheetSignatures)] = []
+        // Each session's records are let go once its files are being made.
+        var inputs: [(records: SessionRecords, signatures: SheetSignatures)?] = []
         for sessionID in sessionIDs {
             let records = try store.records(of: sessionID)
             if keys == nil,
@@ -58,8 +59,9 @@ public struct RecordsService: Sendable {
         try await withThrowingTaskGroup(of: (Int, SessionFiles).self) { group in
             var next = 0
             func start() {
-                guard next < inputs.count else { return }
-                let (index, input) = (next, inputs[next])
+                guard next < inputs.count, let input = inputs[next] else { return }
+                let index = next
+                inputs[next] = nil
                 group.addTask {
                     (
                         index,
@@ -108,7 +110,8 @@ public struct RecordsService: Sendable {
         ]
         // A certificate whose holder was anonymised past retention has no documents left.
         for certificate in records.liveCertificates where certificate.erasedIn == nil {
-            guard let context = records.context(for: certificate, organisation: organisation), let signing else { continue }
+            guard let context = records.context(for: certificate, organisation: organisation) else { continue }
+            guard let signing else { preconditionFailure("the keys are read for every session that has a certificate's documents") }
             files += try documents(of: context, signedWith: signing, language: language).map { ("certificates/" + $0.name, $0.data) }
         }
         return SessionFiles(sessionID: session.id, files: files)

@@ -431,8 +431,8 @@ public struct CertificateFilter: Sendable, Hashable {
 }
 
 /// What a session's certification decisions are made of, read in one transaction: the
-/// course, the seated participants, the current attendance marks and progress, and each
-/// participant's decision.
+/// course, the seated participants, the current attendance marks (with the corrections that
+/// set them) and progress, and each participant's decision.
 public struct SessionDecisions: Sendable {
     /// The session.
     public let session: Session
