@@ -4,7 +4,7 @@
 /// course's row. A large catalogue writes about 170 MB of it in one import: `JSONEncoder`
 /// costs more there than the insert itself, and building `String`s piece by piece costs
 /// nearly as much. The signed statements of certificates are written with it too: objects,
-/// arrays, strings, integers, booleans and null, nothing else.
+/// arrays, strings, numbers, booleans and null, nothing else.
 ///
 /// Its bytes are part of what the store keeps (a migration compares a course's row with what
 /// this writer makes of it), so the way it escapes does not change.
@@ -70,6 +70,13 @@ public struct JSONWriter: Sendable {
     public mutating func integer(_ value: Int) {
         separate()
         bytes.append(contentsOf: String(value).utf8)  // a small string: no allocation
+        needsComma = true
+    }
+
+    /// Writes a number already written as JSON (`0.85`).
+    public mutating func literal(_ number: String) {
+        separate()
+        bytes.append(contentsOf: number.utf8)
         needsComma = true
     }
 

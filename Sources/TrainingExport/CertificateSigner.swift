@@ -137,15 +137,8 @@ public struct CertificateSigner: Sendable {
     }
 }
 
-/// JSON through Foundation: xAPI statements, whose keys (IRIs, language tags) are not the
-/// plain names ``JSONValue`` orders, and the claims of a statement being verified.
+/// The claims of a statement being verified, read by Foundation.
 enum JSON {
-    /// Keys sorted, slashes unescaped.
-    static func data(_ object: [String: Any]) -> Data {
-        // Only strings, numbers, booleans, arrays and dictionaries go in: serialising cannot fail.
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    }
-
     static func object(_ data: Data) -> [String: Any]? {
         (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }

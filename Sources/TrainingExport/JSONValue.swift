@@ -2,13 +2,14 @@ import Foundation
 import TrainingCore
 
 /// A JSON value of a signed statement (a certificate's QR statement, its Open Badges
-/// credential, a status list, a PDF's seal, a JWS header), built as Swift values and written
-/// as UTF-8 with its objects' keys sorted.
+/// credential, a status list, a PDF's seal, a JWS header) or of an xAPI statement, built as
+/// Swift values and written as UTF-8 with its objects' keys sorted.
 ///
 /// These statements were written by `JSONSerialization` with `.sortedKeys` until a year's
 /// certificates showed the cost: bridging each dictionary to `NSDictionary`, dynamic casts on
 /// every value and a locale-aware sort of every object's keys took 40 % of certifying. The
-/// keys come out in the order `.sortedKeys` gave them (see ``precedes(_:_:)``), so a statement
+/// keys come out in the order `.sortedKeys` gave them (see ``precedes(_:_:)``; an object of one
+/// member, an xAPI language map, may have any key), so a statement
 /// is the same bytes as before; strings are escaped by ``TrainingCore/JSONWriter``, which differs
 /// from `JSONSerialization` only in writing a backspace and a form feed as `\u0008` and `\u000c`.
 enum JSONValue: Sendable, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
@@ -16,6 +17,9 @@ enum JSONValue: Sendable, ExpressibleByStringInterpolation, ExpressibleByInteger
 {
     case string(String)
     case integer(Int)
+    /// A number with a fraction, written as `JSONSerialization` wrote it: without `.0` when
+    /// whole, else as Swift's shortest form (`0.85`).
+    case number(Double)
     case bool(Bool)
     case array([JSONValue])
     /// An object's members, in the order given; written sorted by key.
@@ -58,6 +62,8 @@ enum JSONValue: Sendable, ExpressibleByStringInterpolation, ExpressibleByInteger
         switch self {
         case .string(let value): writer.string(value)
         case .integer(let value): writer.integer(value)
+        case .number(let value):
+            if value.rounded() == value && abs(value) < 9.0e15 { writer.integer(Int(value)) } else { writer.literal(value.description) }
         case .bool(let value): writer.bool(value)
         case .array(let elements): writer.array { writer in for element in elements { element.write(to: &writer) } }
         case .object(let members):

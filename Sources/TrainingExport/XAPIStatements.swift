@@ -21,11 +21,12 @@ public enum XAPIStatements {
         session: Session, course: Course, organisation: Organisation, participants: [Participant], marks: [AttendanceMark],
         decisions: [CertificationDecision], progress: [ParticipantProgress]
     ) -> Data {
-        let courseActivity: [String: Any] = [
+        let language = languageTag(course.language)
+        let courseActivity: JSONValue = [
             "objectType": "Activity", "id": "urn:allervers:course:\(course.id):\(course.version)",
             "definition": [
-                "type": "http://adlnet.gov/expapi/activities/course", "name": [languageTag(course.language): course.title],
-                "description": [languageTag(course.language): course.summary],
+                "type": "http://adlnet.gov/expapi/activities/course", "name": .object([(language, .string(course.title))]),
+                "description": .object([(language, .string(course.summary))]),
             ],
         ]
         let grid = MarkGrid(marks)
@@ -35,49 +36,49 @@ public enum XAPIStatements {
         for participant in participants {
             let actor = actor(participant)
             let registration = uuid(from: "registration \(session.id) \(participant.id)")
-            var context: [String: Any] = [
-                "registration": registration, "platform": "AllerVers", "language": languageTag(course.language),
-                "contextActivities": ["parent": [courseActivity]],
+            let context: JSONValue = [
+                "registration": .string(registration), "platform": "AllerVers", "language": .string(language),
+                "contextActivities": ["parent": [courseActivity]], "extensions": .object([("urn:allervers:session", .string(session.id))]),
             ]
-            context["extensions"] = ["urn:allervers:session": session.id]
-            func statement(_ verb: String, object: [String: Any], result: [String: Any], at timestamp: Date?) {
+            func statement(_ verb: String, object: JSONValue, result: JSONValue, at timestamp: Date?) {
                 guard let timestamp, let verbIRI = verbs[verb] else { return }
-                var body: [String: Any] = [
-                    "actor": actor, "verb": ["id": verbIRI.id, "display": ["en-US": verbIRI.display]], "object": object,
-                    "result": result, "context": context, "timestamp": timestamp.formatted(.iso8601),
+                var body: JSONValue = [
+                    "actor": actor, "verb": ["id": .string(verbIRI.id), "display": ["en-US": .string(verbIRI.display)]], "object": object,
+                    "result": result, "context": context, "timestamp": .string(timestamp.formatted(.iso8601)),
                 ]
-                body["id"] = uuid(from: String(decoding: JSON.data(body), as: UTF8.self))
-                lines.append(JSON.data(body))
+                body["id"] = .string(uuid(from: String(decoding: body.data, as: UTF8.self)))
+                lines.append(body.data)
             }
             for slot in session.slots {
                 guard let mark = grid[participant.id, slot.id], mark.status == .present else { continue }
-                let slotActivity: [String: Any] = [
+                let slotActivity: JSONValue = [
                     "objectType": "Activity", "id": "urn:allervers:session:\(session.id):\(slot.id)",
                     "definition": [
                         "type": "http://adlnet.gov/expapi/activities/meeting",
-                        "name": [languageTag(course.language): "\(course.title) — \(slot.date) \(slot.start)–\(slot.end)"],
+                        "name": .object([(language, .string("\(course.title) — \(slot.date) \(slot.start)–\(slot.end)"))]),
                     ],
                 ]
                 statement(
-                    "attended", object: slotActivity, result: ["duration": duration(mark.attended(in: slot))],
+                    "attended", object: slotActivity, result: ["duration": .string(duration(mark.attended(in: slot)))],
                     at: session.interval(of: slot)?.end)
             }
             guard let decision = decisionsByID[participant.id], let last = session.slots.last else { continue }
             let end = session.interval(of: last)?.end
             if decision.isEligible {
                 statement(
-                    "completed", object: courseActivity, result: ["completion": true, "duration": duration(decision.hours.attended)],
-                    at: end)
+                    "completed", object: courseActivity,
+                    result: ["completion": true, "duration": .string(duration(decision.hours.attended))], at: end)
             }
             let assessed = course.objectives.compactMap { progressByID[participant.id]?.assessment(of: $0.id) }
             if !assessed.isEmpty {
                 let passed = assessed.count == course.objectives.count && assessed.allSatisfy(\.isPassed)
                 let scores = assessed.compactMap(\.score)
-                var result: [String: Any] = ["success": passed, "duration": duration(decision.hours.attended)]
+                var result: JSONValue = ["success": .bool(passed), "duration": .string(duration(decision.hours.attended))]
                 if scores.count == assessed.count {
                     let scaled = Double(scores.reduce(0, +)) / Double(scores.count * 100)
                     result["score"] = [
-                        "scaled": (scaled * 100).rounded() / 100, "min": 0, "max": 100, "raw": scores.reduce(0, +) / scores.count,
+                        "scaled": .number((scaled * 100).rounded() / 100), "min": 0, "max": 100,
+                        "raw": .integer(scores.reduce(0, +) / scores.count),
                     ]
                 }
                 statement(passed ? "passed" : "failed", object: courseActivity, result: result, at: end)
@@ -90,12 +91,12 @@ public enum XAPIStatements {
     }
 
     /// The agent: by email when known, else by the participant's id in the workspace.
-    static func actor(_ participant: Participant) -> [String: Any] {
-        var agent: [String: Any] = ["objectType": "Agent", "name": "\(participant.firstName) \(participant.lastName)"]
+    static func actor(_ participant: Participant) -> JSONValue {
+        var agent: JSONValue = ["objectType": "Agent", "name": "\(participant.firstName) \(participant.lastName)"]
         if let email = participant.email {
             agent["mbox"] = "mailto:\(email)"
         } else {
-            agent["account"] = ["homePage": "urn:allervers:participant", "name": participant.id]
+            agent["account"] = ["homePage": "urn:allervers:participant", "name": .string(participant.id)]
         }
         return agent
     }

@@ -74,4 +74,14 @@ import Testing
         #expect(String(decoding: object.data, as: UTF8.self) == #"{"a":"x","b":"two","c":["\u0008\u000c"]}"#)
         #expect(object["b"].map { String(decoding: $0.data, as: UTF8.self) } == #""two""#)
     }
+
+    /// Numbers with a fraction (an xAPI score's `scaled`) are written as Foundation wrote them.
+    @Test func numbersAreWrittenAsJSONSerializationWroteThem() throws {
+        for value in [0, 1, 0.73, 0.5, 0.07, 0.1, 0.3, 0.99, -2, 12.25, 1e-3] {
+            let expected = try JSONSerialization.data(withJSONObject: ["n": value], options: [.sortedKeys])
+            #expect(
+                String(decoding: JSONValue.object([("n", .number(value))]).data, as: UTF8.self) == String(decoding: expected, as: UTF8.self)
+            )
+        }
+    }
 }
