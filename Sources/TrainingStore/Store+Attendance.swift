@@ -572,12 +572,29 @@ extension Store {
     /// the one place hours are computed. Cancelled sessions do not count.
     public func attendedHours(from start: LocalDate, through end: LocalDate) throws -> [PeriodHours] {
         try database.read { db in
-            let sessionIDs = try db.all(
-                String.self,
+            let period = [start.description, end.description]
+            let inPeriod = """
+                SELECT DISTINCT sl.sessionID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
+                WHERE sl.date BETWEEN ? AND ? AND s.status <> 'cancelled'
+                """
+            let sessionIDs = try db.all(String.self, sql: inPeriod + " ORDER BY sl.sessionID", arguments: period)
+            // The seats and the current marks of every such session: two reads, not two a session.
+            var seats: [String: [String]] = [:]
+            try db.each(
                 sql: """
-                    SELECT DISTINCT sl.sessionID FROM sessionSlot sl JOIN session s ON s.id = sl.sessionID
-                    WHERE sl.date BETWEEN ? AND ? AND s.status <> 'cancelled' ORDER BY sl.sessionID
-                    """, arguments: [start.description, end.description])
+                    SELECT sessionID, participantID FROM enrolment
+                    WHERE status = 'enrolled' AND sessionID IN (\(inPeriod)) ORDER BY sessionID, participantID
+                    """, arguments: period
+            ) { row in seats[try row["sessionID"], default: []].append(try row["participantID"]) }
+            var marks: [String: [AttendanceMark]] = [:]
+            try db.each(
+                sql: """
+                    SELECT e.* FROM attendanceEvent e
+                    WHERE e.sessionID IN (\(inPeriod))
+                      AND e.sequence = (SELECT max(sequence) FROM attendanceEvent
+                                        WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
+                    """, arguments: period
+            ) { row in marks[try row["sessionID"], default: []].append(try AttendanceRows.mark(row)) }
             var totals: [String: PeriodHours] = [:]
             // A merged duplicate's hours are the person's it was merged into.
             let merged = Dictionary(
@@ -587,9 +604,7 @@ extension Store {
             for sessionID in sessionIDs {
                 guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }
                 session.slots = session.slots.filter { $0.date >= start && $0.date <= end }
-                let seated = try SessionRows.seated(in: sessionID, db: db)
-                let marks = try AttendanceRows.currentMarks(in: sessionID, participantID: nil, db: db)
-                for hours in session.attendedHours(of: seated, marks: marks) {
+                for hours in session.attendedHours(of: seats[sessionID] ?? [], marks: marks[sessionID] ?? []) {
                     let person = merged[hours.participantID] ?? hours.participantID
                     var total =
                         totals[person]

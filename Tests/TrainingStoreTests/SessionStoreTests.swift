@@ -406,9 +406,14 @@ import TrainingTesting
                 ]
             }, in: "S1", by: "C", source: "t")
         try store.cancel(sessionID: "S2", by: "Test")
+        // A correction: the second person was there the first morning after all. Hours count
+        // the current mark of each half-day, not the first.
+        try store.record(
+            [AttendanceMark(participantID: ids[1], slotID: first.slots[0].id, status: .present)], in: "S1", by: "C", source: "t",
+            correctionReason: "feuille mal lue")
         let hours = try store.attendedHours(from: LocalDate("2026-03-12")!, through: LocalDate("2026-03-12")!)
         #expect(hours.map(\.participantID) == ids)
-        #expect(hours.map(\.attended.minutes) == [2 * 180, 0])
+        #expect(hours.map(\.attended.minutes) == [2 * 180, 210])
         #expect(hours.map(\.planned.minutes) == [420, 420])
         #expect(hours.map(\.sessionCount) == [1, 1])
         #expect(try store.attendedHours(from: LocalDate("2026-03-13")!, through: LocalDate("2026-12-31")!).isEmpty)
