@@ -40,7 +40,7 @@ public struct CertificateSigner: Sendable {
     }
 
     /// The Open Badges 3.0 AchievementCredential, signed as a VC-JWT (the credential's
-    /// members at the top of the payload, with `iss`, `jti`, `sub`, `nbf` and `exp`).
+    /// members at the top of the payload, with `iss`, `jti`, `nbf` and `exp`).
     public func credential(for context: CertificateContext) -> String {
         let certificate = context.certificate
         let course = context.course
