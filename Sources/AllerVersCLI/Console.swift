@@ -82,12 +82,17 @@ private func printColumns(_ rows: [[String]]) {
             widths[index] = max(widths[index], cell.count)
         }
     }
+    // One write for the whole table: a line at a time was a system call per row (10,000 for
+    // a year's participants).
+    var table = ""
     for row in rows {
-        let cells = row.enumerated().map { index, cell in
-            index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+        for (index, cell) in row.enumerated() {
+            table += cell
+            if index < row.count - 1 { table += String(repeating: " ", count: widths[index] - cell.count + 2) }
         }
-        say(verbatim: cells.joined(separator: "  "))
+        table += "\n"
     }
+    Console.current.write(table)
 }
 
 /// Prints a value as pretty JSON with sorted keys, so that scripts and diffs see stable output.
