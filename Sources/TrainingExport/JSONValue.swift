@@ -17,8 +17,8 @@ enum JSONValue: Sendable, ExpressibleByStringInterpolation, ExpressibleByInteger
 {
     case string(String)
     case integer(Int)
-    /// A number with a fraction, written as `JSONSerialization` wrote it: without `.0` when
-    /// whole, else as Swift's shortest form (`0.85`).
+    /// A number with a fraction, written as `JSONSerialization` wrote it: Swift's shortest
+    /// form (`0.85`), without `.0` when whole.
     case number(Double)
     case bool(Bool)
     case array([JSONValue])
@@ -63,7 +63,11 @@ enum JSONValue: Sendable, ExpressibleByStringInterpolation, ExpressibleByInteger
         case .string(let value): writer.string(value)
         case .integer(let value): writer.integer(value)
         case .number(let value):
-            if value.rounded() == value && abs(value) < 9.0e15 { writer.integer(Int(value)) } else { writer.literal(value.description) }
+            // Foundation's rule: Swift's shortest form without a trailing `.0`; it refused NaN and infinity.
+            precondition(value.isFinite, "a JSON number is finite")
+            var text = value.description
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            writer.literal(text)
         case .bool(let value): writer.bool(value)
         case .array(let elements): writer.array { writer in for element in elements { element.write(to: &writer) } }
         case .object(let members):
@@ -81,8 +85,8 @@ enum JSONValue: Sendable, ExpressibleByStringInterpolation, ExpressibleByInteger
     /// digits before letters, a prefix before the longer key, and between keys equal but for
     /// case, lowercase first at the first letter that differs. `.sortedKeys` compares runs of
     /// digits as numbers; here they compare digit by digit, the same when the runs are of one
-    /// length (`sha256`). Any other byte orders by its value, after the letters: no statement
-    /// has such a key.
+    /// length (`sha256`). Any other byte orders by its value, after the letters: only objects of
+    /// one member have such a key (an xAPI language map, an extension).
     static func precedes(_ a: String, _ b: String) -> Bool {
         func rank(_ byte: UInt8) -> Int {
             switch byte {

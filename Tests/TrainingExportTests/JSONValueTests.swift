@@ -77,7 +77,10 @@ import Testing
 
     /// Numbers with a fraction (an xAPI score's `scaled`) are written as Foundation wrote them.
     @Test func numbersAreWrittenAsJSONSerializationWroteThem() throws {
-        for value in [0, 1, 0.73, 0.5, 0.07, 0.1, 0.3, 0.99, -2, 12.25, 1e-3] {
+        // Every scaled score there can be (k / 100), and a few others.
+        let scaled: [Double] = (0...100).map { (Double($0) / 100 * 100).rounded() / 100 }
+        let others: [Double] = [-2, 12.25, 1e-3, 9.0e15 + 2, -0.0]
+        for value in scaled + others {
             let expected = try JSONSerialization.data(withJSONObject: ["n": value], options: [.sortedKeys])
             #expect(
                 String(decoding: JSONValue.object([("n", .number(value))]).data, as: UTF8.self) == String(decoding: expected, as: UTF8.self)

@@ -397,6 +397,9 @@ import TrainingTesting
         let ids = try people(2)
         _ = try store.enrol(ids, in: "S1")
         _ = try store.enrol([ids[0]], in: "S2")
+        // A third person waits for a seat in S1: no hours for them.
+        let waiting = try store.add([Participant(id: "", firstName: "Léa", lastName: "Attente", email: "lea@example.org")])[0].id
+        #expect(try store.enrol([waiting], in: "S1").map(\.status) == [.waitlisted])
         let first = try store.session(id: "S1")
         try store.record(
             first.slots.flatMap { slot in
