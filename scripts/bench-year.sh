@@ -6,7 +6,7 @@
 #     computes the same figures, which must agree;
 #   - commands on one item, beside the nearest sqlite3 query, and again on a store twenty times
 #     larger (twenty such years, about a million marks): the time must not grow with the store.
-# The twenty years take about five minutes to make: they are kept in Benchmarks/work/year/twenty
+# The twenty years take about three minutes to make: they are kept in Benchmarks/work/year/twenty
 # and made again when what shapes their records changes (the generator, its arguments, the
 # shipped courses, the store's migrations), not on every change of the code that writes them.
 # The write timings add a session and a few records to them on each run: a trace in a million.
