@@ -102,8 +102,10 @@ reference="WITH comp AS (
       WHEN julianday('$as_of') < julianday(due) + grace + 1 THEN 'in-grace' ELSE 'overdue' END AS state, count(*)
   FROM lines GROUP BY e, state"
 
-report_s=$(seconds $bin compliance --counts --as-of "$as_of" --store "$store")
-ref_report_s=$(seconds sqlite3 "$db" "$reference")
+# The fastest of three runs of each: this machine shares its cores, and one run can be
+# twice another.
+report_s=$(RUNS=3 best $bin compliance --counts --as-of "$as_of" --store "$store")
+ref_report_s=$(RUNS=3 best sqlite3 "$db" "$reference")
 $bin compliance --counts --json --as-of "$as_of" --store "$store" | python3 -c 'import json, sys
 for c in json.load(sys.stdin)["counts"]:
     if "profession" not in c:
@@ -112,9 +114,10 @@ for c in json.load(sys.stdin)["counts"]:
 sqlite3 "$db" "$reference" | sort > "$work/theirs.txt"
 same_figures
 agree="same figures"
-one_s=$(seconds $bin compliance --employer E-0001 --as-of "$as_of" --store "$store")
+one_s=$(RUNS=3 best $bin compliance --employer E-0001 --as-of "$as_of" --store "$store")
 
 echo "Compliance: $staff staff of $employers employers, two obligations each, $completions certificates and records of training done elsewhere"
 row "compliance counts (everyone, as of $as_of)" "$report_s" "$ref_report_s" "$agree"
 row "compliance report (one employer, every line)" "$one_s" "$ref_report_s" ""
 result "compliance counts ($staff staff; $agree)" "$report_s" "sqlite3 query" "$ref_report_s" s 1
+result "compliance counts ($staff staff), its own target" "$report_s" "target" 0.5 s 1

@@ -347,7 +347,8 @@ public struct ComplianceService: Sendable {
     static func lines(of inputs: ComplianceInputs, asOf day: LocalDate) -> [ComplianceReport.Line] {
         var lines: [ComplianceReport.Line] = []
         lines.reserveCapacity(inputs.staff.count * inputs.obligations.count)
-        statuses(in: inputs, asOf: day) { participant, member, obligation, status in
+        statuses(in: inputs, asOf: day) { index, member, obligation, status in
+            let participant = inputs.people[index]
             lines.append(
                 ComplianceReport.Line(
                     employerID: inputs.employer.id, employer: inputs.employer.name, participantID: participant.id,
@@ -360,21 +361,22 @@ public struct ComplianceService: Sendable {
     /// Each member of staff under each obligation that applies to them, with where they stand
     /// on `day`; each person's records looked up once for all the obligations.
     static func statuses(
-        in inputs: ComplianceInputs, asOf day: LocalDate, _ body: (Participant, StaffMember, Obligation, ComplianceStatus) -> Void
+        in inputs: ComplianceInputs, asOf day: LocalDate, _ body: (Int, StaffMember, Obligation, ComplianceStatus) -> Void
     ) {
         // One list, filled with each person's completions in turn.
         var evidence: [Completion] = []
         evidence.reserveCapacity(16)
         var scope = Scope(inputs.obligations)
         let obligations = inputs.obligations
+        let completions = inputs.completions.unshared()
         for person in inputs.staff.indices {
-            let member = inputs.staff[person].member
-            inputs.completions.fill(member.participantID, into: &evidence)
+            let member = inputs.staff[person]
+            completions.fill(member.participantID, into: &evidence)
             let exemptions = inputs.exemptions.isEmpty ? [] : inputs.exemptions[member.participantID] ?? []
             for index in obligations.indices where scope.applies(index, to: member) {
                 let own = exemptions.isEmpty ? [] : Self.exemptions(exemptions, under: obligations[index])
                 body(
-                    inputs.staff[person].participant, member, obligations[index],
+                    person, member, obligations[index],
                     obligations[index].status(of: member, evidence: evidence, exemptions: own, asOf: day).status)
             }
         }
@@ -410,13 +412,13 @@ public struct ComplianceService: Sendable {
 
     /// Where someone stands with an obligation on `day`, and the version of the rule that
     /// says so; `nil` when it does not apply to them.
-    static func status(
-        of participant: Participant, _ member: StaffMember, under obligation: Obligation, in inputs: ComplianceInputs, asOf day: LocalDate
-    ) -> (ComplianceStatus, version: Int)? {
+    static func status(of member: StaffMember, under obligation: Obligation, in inputs: ComplianceInputs, asOf day: LocalDate)
+        -> (ComplianceStatus, version: Int)?
+    {
         guard obligation.rule.applies(to: member) else { return nil }
         return obligation.status(
-            of: member, evidence: inputs.completions[participant.id],
-            exemptions: exemptions(inputs.exemptions[participant.id] ?? [], under: obligation), asOf: day)
+            of: member, evidence: inputs.completions[member.participantID],
+            exemptions: exemptions(inputs.exemptions[member.participantID] ?? [], under: obligation), asOf: day)
     }
 
     /// Changes an obligation's rule (and its title when given), for the periods that begin
@@ -445,14 +447,14 @@ public struct ComplianceService: Sendable {
             guard let before = inputs.obligations.first(where: { $0.id == id }) else { continue }
             let asIs = before.changed(to: rule, from: today)
             let forAll = before.changed(to: rule, from: nil)
-            for (participant, member) in inputs.staff {
-                let old = Self.status(of: participant, member, under: before, in: inputs, asOf: today)
-                let new = Self.status(of: participant, member, under: applyToExisting ? forAll : asIs, in: inputs, asOf: today)
+            for member in inputs.staff {
+                let old = Self.status(of: member, under: before, in: inputs, asOf: today)
+                let new = Self.status(of: member, under: applyToExisting ? forAll : asIs, in: inputs, asOf: today)
                 if old != nil || new != nil { change.periods += 1 }
                 if old?.0 != new?.0 { change.changed += 1 }
                 if !applyToExisting, let (_, version) = new, version < change.obligation.history.count {
                     change.keptEarlier += 1
-                    if Self.status(of: participant, member, under: forAll, in: inputs, asOf: today)?.0 != old?.0 {
+                    if Self.status(of: member, under: forAll, in: inputs, asOf: today)?.0 != old?.0 {
                         change.wouldChange += 1
                     }
                 }

@@ -220,6 +220,10 @@ public protocol SQLConnection: AnyObject {
     /// decoded only when asked, nothing copied for the row itself. The path of reports that
     /// read hundreds of thousands of rows; the cursor is valid only inside `body`.
     func scan(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws
+    /// As ``scan(sql:arguments:_:)``, the database's side of the work done on another core
+    /// meanwhile where it can be: for queries of many rows, whose `body` does real work on
+    /// each. `body` must not use the connection.
+    func scanAhead(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws
 }
 
 /// A row of a query being read (see ``SQLConnection/scan(sql:arguments:_:)``), its values by
@@ -231,6 +235,8 @@ public struct SQLCursor {
         case statement(OpaquePointer)
         /// A row read whole, from a database whose driver gives rows so.
         case row(SQLRow)
+        /// A row copied out of SQLite's statement, in a batch (see ``ReadAhead``).
+        case copied(RowBatch.Row)
     }
 
     let source: Source
@@ -240,6 +246,7 @@ public struct SQLCursor {
         switch source {
         case .row(let row): row.values.indices.contains(column) ? row.values[column] : .null
         case .statement(let handle): Self.value(handle, column)
+        case .copied(let row): row.sqlValue(column)
         }
     }
 
@@ -248,6 +255,7 @@ public struct SQLCursor {
         switch source {
         case .row(let row): !row.values.indices.contains(column) || row.values[column] == .null
         case .statement(let handle): Self.isNull(handle, column)
+        case .copied(let row): row.isNull(column)
         }
     }
 
@@ -257,6 +265,7 @@ public struct SQLCursor {
         switch source {
         case .row: Int64.decode(value(column))
         case .statement(let handle): Self.integer(handle, column)
+        case .copied(let row): row.integer(column)
         }
     }
 
@@ -265,6 +274,7 @@ public struct SQLCursor {
         switch source {
         case .row: String.decode(value(column))
         case .statement(let handle): Self.text(handle, column) { String(decoding: $0, as: UTF8.self) }
+        case .copied(let row): row.text(column) { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -276,6 +286,7 @@ public struct SQLCursor {
             guard var text = text(column) else { return nil }
             return text.withUTF8(parse)
         case .statement(let handle): return Self.text(handle, column, parse)
+        case .copied(let row): return row.text(column, parse)
         }
     }
 
@@ -363,6 +374,11 @@ extension SQLConnection {
         try each(sql: sql, arguments: arguments) { row in try body(SQLCursor(source: .row(row))) }
     }
 
+    /// A driver that does not read ahead scans as it reads.
+    public func scanAhead(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws {
+        try scan(sql: sql, arguments: arguments, body)
+    }
+
     /// Every row of a query.
     public func rows(sql: String, arguments: [any SQLBindable] = []) throws -> [SQLRow] {
         var rows: [SQLRow] = []
@@ -412,8 +428,8 @@ extension SQLConnection {
         } while going && page == pageSize
     }
 
-    /// As ``eachRow(of:byKey:pageSize:_:)``, over `columns` read in place (see
-    /// ``scan(sql:arguments:_:)``), the first being `key`, the table's integer key.
+    /// As ``eachRow(of:byKey:pageSize:_:)``, over `columns` read ahead (see
+    /// ``scanAhead(sql:arguments:_:)``), the first being `key`, the table's integer key.
     func scanRows(of table: String, columns: String, byKey key: String, pageSize: Int = 5000, _ body: (SQLCursor) throws -> Bool)
         throws
     {
@@ -424,7 +440,7 @@ extension SQLConnection {
         repeat {
             page = 0
             let condition = after == nil ? "" : "WHERE \(key) > ?"
-            try scan(
+            try scanAhead(
                 sql: "SELECT \(columns) FROM \(table) \(condition) ORDER BY \(key) LIMIT \(pageSize)", arguments: after.map { [$0] } ?? []
             ) { row in
                 page += 1

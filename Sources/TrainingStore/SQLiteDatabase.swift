@@ -76,6 +76,8 @@ final class SQLiteConnection: SQLConnection {
     let db: Database
     /// Whether statements that write are refused: in a read.
     let readOnly: Bool
+    /// Whether a scan is reading ahead on another thread: the connection is that thread's.
+    private var readingAhead = false
 
     init(_ db: Database, readOnly: Bool = false) {
         self.db = db
@@ -85,6 +87,7 @@ final class SQLiteConnection: SQLConnection {
     var dialect: SQLDialect { SQLiteDatabase.dialect }
 
     func execute(sql: String, arguments: [any SQLBindable]) throws {
+        precondition(!readingAhead, "the connection is in use by a scan reading ahead")
         let arguments = StatementArguments(arguments.map(\.sqlValue.databaseValue))
         guard readOnly else { return try db.execute(sql: sql, arguments: arguments) }
         let statement = try db.makeStatement(sql: sql)
@@ -117,8 +120,38 @@ final class SQLiteConnection: SQLConnection {
         }
     }
 
+    /// Steps the statement on another thread, copying its rows, while `body` reads them here.
+    func scanAhead(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws {
+        try bound(sql: sql, arguments: arguments) { _, handle in
+            readingAhead = true
+            defer { readingAhead = false }
+            try ReadAhead.scan(
+                handle,
+                failure: { code, message in
+                    DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+                }, body)
+        }
+    }
+
     /// Binds `arguments` to the cached statement of `sql`, then calls `body` on each row.
     private func step(sql: String, arguments: [any SQLBindable], _ body: (Statement, OpaquePointer) throws -> Void) throws {
+        try bound(sql: sql, arguments: arguments) { statement, handle in
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                }
+                try body(statement, handle)
+            }
+        }
+    }
+
+    /// The cached statement of `sql` with `arguments` bound, reset once `body` is done with it.
+    private func bound(sql: String, arguments: [any SQLBindable], _ body: (Statement, OpaquePointer) throws -> Void) throws {
+        // A query's body reading rows read ahead must not use the connection meanwhile.
+        precondition(!readingAhead, "the connection is in use by a scan reading ahead")
         let statement = try db.cachedStatement(sql: sql)
         try refuseWrite(statement)
         let handle = statement.sqliteStatement
@@ -132,18 +165,11 @@ final class SQLiteConnection: SQLConnection {
                 sql: sql)
         }
         for (offset, argument) in arguments.enumerated() { bind(argument.sqlValue, at: Int32(offset + 1), in: handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
-            try body(statement, handle)
-        }
+        try body(statement, handle)
     }
 
     func prepare(sql: String) throws -> any SQLStatement {
+        precondition(!readingAhead, "the connection is in use by a scan reading ahead")
         let statement = try BoundStatement(db, sql: sql)
         try refuseWrite(statement.statement)
         return SQLitePreparedStatement(statement)

@@ -18,9 +18,11 @@ public struct ComplianceInputs: Sendable {
     public var employer: Employer
     /// Its obligations.
     public var obligations: [Obligation]
-    /// Its staff on that day, by family name, each with when they were hired; a person with
-    /// the details a report prints (names, email, profession, hire and role dates).
-    public var staff: [(participant: Participant, member: StaffMember)]
+    /// Its staff on that day, by family name, each with when they were hired.
+    public var staff: [StaffMember]
+    /// What a report prints of each member of `staff`, in the same order (names, email,
+    /// profession, hire and role dates); empty when read for counts.
+    public var people: [Participant]
     /// The completions the obligations may accept (certificates and training done elsewhere)
     /// up to the day, of the people on a staff that day (those of a duplicate merged into
     /// someone are that person's).
@@ -63,12 +65,31 @@ public struct CompletionBook: Sendable {
     public func fill(_ participantID: String, into list: inout [Completion]) {
         list.removeAll(keepingCapacity: true)
         guard !entries.isEmpty, let person = people.place(of: participantID) else { return }
-        for entry in entries[starts[person]..<starts[person + 1]] {
-            var completion = kinds[Int(entry.kind)]
-            completion.date = entry.date
-            completion.evidence = entry.evidence
-            list.append(completion)
+        // Read in place: a slice of the list would count a reference to it per person.
+        kinds.withUnsafeBufferPointer { kinds in
+            entries.withUnsafeBufferPointer { entries in
+                for entry in entries[starts[person]..<starts[person + 1]] {
+                    var completion = kinds[Int(entry.kind)]
+                    completion.date = entry.date
+                    completion.evidence = entry.evidence
+                    list.append(completion)
+                }
+            }
         }
+    }
+
+    /// The same book, with strings of its own for what completions share: a book read on
+    /// several cores at once, each reading its own copy, does not have the cores count
+    /// references to the same strings (each count waits for the other core's).
+    public func unshared() -> CompletionBook {
+        var book = self
+        book.kinds = kinds.map { kind in
+            func own(_ text: String?) -> String? { text.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
+            return Completion(
+                date: kind.date, courseID: own(kind.courseID), provider: own(kind.provider), title: own(kind.title),
+                isVerified: kind.isVerified, evidence: own(kind.evidence) ?? "")
+        }
+        return book
     }
 
     /// A book being written: the people it is for first, then their completions as they come.
@@ -286,13 +307,14 @@ extension Store {
             // person and employer: a job left and taken again counts once. Read first: the
             // completions of people on no staff are not kept.
             let names = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-            var staff: [String: [(Participant, StaffMember)]] = [:]
+            var staff: [String: [StaffMember]] = [:]
+            var people: [String: [Participant]] = [:]
             // The completions are kept for the people on a staff: each has a place in the book.
             var book = CompletionBook.Writer()
             let columns = named ? ParticipantRows.reported : ParticipantRows.unnamed
             // A few professions, each one string for all who have it.
             var professions = Interned()
-            try db.scan(
+            try db.scanAhead(
                 sql: """
                     SELECT \(columns) FROM participant p
                     -- Everyone employed: a scan of the table rather than a search of its index
@@ -302,19 +324,22 @@ extension Store {
                     \(named ? "ORDER BY employerID, lower(lastName), id" : "")
                     """, arguments: (only.map { [$0] } ?? []) + (person.map { [$0] } ?? [])
             ) { row in
-                var person = try ParticipantRows.reported(row, professions: &professions)
-                let employerID = try row.string(8, "employerID", of: "participant", key: person.id)
-                let hired = try person.hireDate ?? ParticipantRows.registered(row, id: person.id)
-                guard hired <= day, let name = names[employerID] else { return }
-                person.employer = name
-                book.people.add(person.id)
-                staff[employerID, default: []].append(
-                    (person, StaffMember(participantID: person.id, role: person.profession, hired: hired, roleSince: person.roleSince)))
+                let member = try ParticipantRows.member(row, professions: &professions)
+                let employerID = try row.string(8, "employerID", of: "participant", key: member.participantID)
+                guard member.hired <= day, let name = names[employerID] else { return }
+                book.people.add(member.participantID)
+                staff[employerID, default: []].append(member)
+                if named {
+                    var person = try ParticipantRows.reported(row, professions: &professions)
+                    person.employer = name
+                    people[employerID, default: []].append(person)
+                }
             }
-            var former: [String: [(Participant, StaffMember)]] = [:]
+            var former: [String: [StaffMember]] = [:]
+            var formerPeople: [String: [Participant]] = [:]
             // Who is counted already, for the employers someone left.
             var counted: [String: Set<String>] = [:]
-            try db.scan(
+            try db.scanAhead(
                 sql: """
                     SELECT j.employerID AS formerEmployerID, j.profession AS formerProfession, j.hireDate AS formerHireDate,
                         j.roleSince AS formerRoleSince, \(columns)
@@ -323,19 +348,22 @@ extension Store {
                       AND (CAST(?3 AS TEXT) IS NULL OR j.participantID = ?3) ORDER BY j.sequence
                     """, arguments: [only, day.description, person]
             ) { row in
-                var person = try ParticipantRows.reported(row, from: 4, professions: &professions)
-                let employerID = try row.string(0, "employerID", of: "pastEmployment", key: person.id)
-                let hired = try row.parsedIfPresent(2, "hireDate", of: "pastEmployment", key: person.id) { LocalDate(utf8: $0) }
-                let start = try hired ?? ParticipantRows.registered(row, from: 4, id: person.id)
+                let id = try row.string(4, "id", of: "participant", key: "?")
+                let employerID = try row.string(0, "employerID", of: "pastEmployment", key: id)
+                let hired = try row.parsedIfPresent(2, "hireDate", of: "pastEmployment", key: id) { LocalDate(utf8: $0) }
+                let start = try hired ?? ParticipantRows.registered(row, from: 4, id: id)
                 guard start <= day, let name = names[employerID] else { return }
-                if counted[employerID] == nil { counted[employerID] = Set((staff[employerID] ?? []).map(\.0.id)) }
-                guard counted[employerID, default: []].insert(person.id).inserted else { return }
-                let roleSince = try row.parsedIfPresent(3, "roleSince", of: "pastEmployment", key: person.id) { LocalDate(utf8: $0) }
-                let profession = try professions.stringIfPresent(row, 1, "profession", of: "pastEmployment", key: person.id)
-                (person.employer, person.profession, person.hireDate, person.roleSince) = (name, profession, hired, roleSince)
-                book.people.add(person.id)
-                former[employerID, default: []].append(
-                    (person, StaffMember(participantID: person.id, role: profession, hired: start, roleSince: roleSince)))
+                if counted[employerID] == nil { counted[employerID] = Set((staff[employerID] ?? []).map(\.participantID)) }
+                guard counted[employerID, default: []].insert(id).inserted else { return }
+                let roleSince = try row.parsedIfPresent(3, "roleSince", of: "pastEmployment", key: id) { LocalDate(utf8: $0) }
+                let profession = try professions.stringIfPresent(row, 1, "profession", of: "pastEmployment", key: id)
+                book.people.add(id)
+                former[employerID, default: []].append(StaffMember(participantID: id, role: profession, hired: start, roleSince: roleSince))
+                if named {
+                    var person = try ParticipantRows.reported(row, from: 4, professions: &professions)
+                    (person.employer, person.profession, person.hireDate, person.roleSince) = (name, profession, hired, roleSince)
+                    formerPeople[employerID, default: []].append(person)
+                }
             }
             // The place in the book of the person whose id is in `column`, or of the person they
             // were merged into; `nil` for someone on no staff. Found from the bytes in place.
@@ -361,7 +389,7 @@ extension Store {
                 // Counts need no certificate's number, unless to leave the revoked out: not one
                 // string made per certificate for nothing.
                 let numbered = named || !revoked.isEmpty
-                try db.scan(
+                try db.scanAhead(
                     sql: """
                         SELECT number, participantID, courseRowID, lastDay FROM certificate
                         WHERE eligible AND lastDay <= ?2 AND (CAST(?1 AS TEXT) IS NULL OR issuedAt <= ?1) \(among(3))
@@ -384,7 +412,7 @@ extension Store {
                 // compared with the row in place; the others looked up by name.
                 var recent: [(key: ExternalKind, kind: Int32)] = []
                 var kinds: [ExternalKind: Int32] = [:]
-                try db.scan(
+                try db.scanAhead(
                     sql: """
                         SELECT id, participantID, provider, title, completedOn, countsAs, verifiedBy
                         FROM externalTraining
@@ -433,18 +461,21 @@ extension Store {
             }
             return employers.map { employer in
                 var members = staff[employer.id] ?? []
+                var details = people[employer.id] ?? []
                 if let past = former[employer.id] {
                     members += past
                     if named {
-                        members.sort { a, b in
-                            a.0.lastName.caseFoldedEquals(b.0.lastName)
-                                ? a.0.id.byteLess(b.0.id) : a.0.lastName.caseFoldedLess(b.0.lastName)
+                        details += formerPeople[employer.id] ?? []
+                        let order = details.indices.sorted { a, b in
+                            details[a].lastName.caseFoldedEquals(details[b].lastName)
+                                ? details[a].id.byteLess(details[b].id) : details[a].lastName.caseFoldedLess(details[b].lastName)
                         }
+                        (members, details) = (order.map { members[$0] }, order.map { details[$0] })
                     }
                 }
                 return ComplianceInputs(
-                    employer: employer, obligations: obligations[employer.id] ?? [], staff: members, completions: completions,
-                    exemptions: exemptions)
+                    employer: employer, obligations: obligations[employer.id] ?? [], staff: members, people: details,
+                    completions: completions, exemptions: exemptions)
             }
         }
     }

@@ -432,6 +432,17 @@ enum ParticipantRows {
             roleSince: try row.parsedIfPresent(first + 6, "roleSince", of: "participant", key: id) { LocalDate(utf8: $0) })
     }
 
+    /// The person in `row` (its ``reported`` or ``unnamed`` columns) as a member of staff:
+    /// hired on their hire date, or when the register learnt of them.
+    static func member(_ row: SQLCursor, professions: inout Interned) throws -> StaffMember {
+        let id = try row.string(0, "id", of: "participant", key: "?")
+        return StaffMember(
+            participantID: id, role: try professions.stringIfPresent(row, 4, "profession", of: "participant", key: id),
+            hired: try row.parsedIfPresent(5, "hireDate", of: "participant", key: id) { LocalDate(utf8: $0) }
+                ?? registered(row, id: id),
+            roleSince: try row.parsedIfPresent(6, "roleSince", of: "participant", key: id) { LocalDate(utf8: $0) })
+    }
+
     /// The day (Europe/Paris) the register learnt of the person in `row` (its ``reported``
     /// columns from `first` on): what obligations count from when the hire date is not known.
     static func registered(_ row: SQLCursor, from first: Int = 0, id: String) throws -> LocalDate {

@@ -62,4 +62,62 @@ import TrainingTesting
             #expect(places.place(of: absent) == nil)
         }
     }
+
+    /// A scan reading ahead gives every row a scan in place gives, value for value, across
+    /// batches (1,300 rows of NULLs, integers, reals, text, BLOBs and long text); a body that
+    /// throws stops it, and the connection serves the next query; SQLite failing on a row
+    /// fails the scan after the rows before it, as in place.
+    @Test func aScanReadingAheadGivesWhatAScanGives() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        let rows = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1300)
+            SELECT i, CASE i % 4 WHEN 0 THEN NULL WHEN 1 THEN 'é' || i WHEN 2 THEN i * 0.5 ELSE x'00ff' || CAST(i AS BLOB) END,
+              printf('%.*c', i % 300, 'x') FROM n
+            """
+        func described(_ row: SQLCursor) -> String {
+            (0..<4).map { column in
+                "\(row.value(column)) \(row.isNull(column)) \(row.integer(column).map(String.init) ?? "-") "
+                    + "\(row.withText(column) { Array($0) }.map { "\($0)" } ?? "-")"
+            }.joined(separator: " | ")
+        }
+        try store.database.read { db in
+            var inPlace: [String] = []
+            try db.scan(sql: rows, arguments: []) { inPlace.append(described($0)) }
+            var ahead: [String] = []
+            try db.scanAhead(sql: rows, arguments: []) { ahead.append(described($0)) }
+            #expect(inPlace.count == 1300)
+            #expect(ahead.count == inPlace.count)
+            // The first row that differs, if any, alone: 1,300 rows would drown it.
+            let differing = zip(ahead, inPlace).enumerated().first { $0.element.0 != $0.element.1 }
+            #expect(differing == nil, "row \(differing?.offset ?? 0): \(differing?.element.0 ?? "") ≠ \(differing?.element.1 ?? "")")
+
+            struct Enough: Error {}
+            var read = 0
+            #expect(throws: Enough.self) {
+                try db.scanAhead(sql: rows, arguments: []) { _ in
+                    read += 1
+                    if read == 700 { throw Enough() }
+                }
+            }
+            #expect(read == 700)
+            #expect(try db.one(Int.self, sql: "SELECT count(*) FROM (\(rows))") == 1300)
+        }
+        // json('x') fails on the 1001st row.
+        let failing = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1300)
+            SELECT CASE WHEN i > 1000 THEN json('x') ELSE i END FROM n
+            """
+        for ahead in [false, true] {
+            var read = 0
+            #expect(throws: WorkspaceError.self) {
+                try store.database.read { db in
+                    ahead
+                        ? try db.scanAhead(sql: failing, arguments: []) { _ in read += 1 }
+                        : try db.scan(sql: failing, arguments: []) { _ in read += 1 }
+                }
+            }
+            #expect(read == 1000)
+        }
+    }
 }
