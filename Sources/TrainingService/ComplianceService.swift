@@ -345,6 +345,7 @@ public struct ComplianceService: Sendable {
 
     /// One employer's lines: each member of staff under each obligation that applies to them.
     static func lines(of inputs: ComplianceInputs, asOf day: LocalDate) -> [ComplianceReport.Line] {
+        precondition(inputs.people.count == inputs.staff.count, "lines need the inputs read with names")
         var lines: [ComplianceReport.Line] = []
         lines.reserveCapacity(inputs.staff.count * inputs.obligations.count)
         statuses(in: inputs, asOf: day) { index, member, obligation, status in
@@ -442,7 +443,7 @@ public struct ComplianceService: Sendable {
         }
         var change = ObligationChange(obligation: current.changed(to: rule, from: from), appliesToExisting: applyToExisting)
         // The inputs hold the certificates of the courses the new rule names too.
-        for inputs in try store.complianceInputs(employer: current.employerID, on: today, accepting: [rule]) {
+        for inputs in try store.complianceInputs(employer: current.employerID, on: today, accepting: [rule], named: false) {
             // As the inputs give it: the people it names who were merged since are those they were merged into.
             guard let before = inputs.obligations.first(where: { $0.id == id }) else { continue }
             let asIs = before.changed(to: rule, from: today)

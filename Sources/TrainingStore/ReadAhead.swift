@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GRDBSQLite
+internal import Synchronization
 
 /// Rows of a query copied out of SQLite, a batch at a time: what a scan that reads ahead hands
 /// from the thread stepping the statement to the thread reading the rows. Each value is its
@@ -145,6 +146,9 @@ final class ReadAhead: @unchecked Sendable {
     private var finished: (code: Int32, message: String)??
     /// Set by the caller to stop the stepping thread early.
     private var stopped = false
+    /// The same, read by the stepping thread between rows without taking the lock: a stop
+    /// waits for a row, not for a batch.
+    private let stopping = Atomic(false)
 
     private init(_ handle: OpaquePointer) {
         self.handle = handle
@@ -178,7 +182,7 @@ final class ReadAhead: @unchecked Sendable {
     private func step() {
         var outcome: (code: Int32, message: String)?
         stepping: while let batch = nextEmpty() {
-            while !batch.isFull {
+            while !batch.isFull && !stopping.load(ordering: .relaxed) {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_ROW {
                     batch.append(handle)
@@ -240,6 +244,7 @@ final class ReadAhead: @unchecked Sendable {
 
     /// Stops the stepping thread and waits until it no longer uses the statement.
     private func stop() {
+        stopping.store(true, ordering: .relaxed)
         condition.lock()
         stopped = true
         condition.broadcast()

@@ -192,11 +192,16 @@ public struct SQLDialect: Sendable {
     /// After rows were copied in with their own keys, the statement that makes the table's
     /// generated key continue after the highest, or `nil` when the database needs none.
     public var identityAfterCopy: @Sendable (_ table: String, _ column: String) -> String?
+    /// How many rows a read of a whole table in pages takes at a time: many where the rows are
+    /// read ahead a few hundred at a time whatever the page (SQLite), fewer where a page is
+    /// held whole in memory (PostgreSQL).
+    public var pageRows: Int
 
     public init(
         jsonArrayLength: @escaping @Sendable (String) -> String, sameEmail: String, nullSafeEquals: String, deferLinks: String,
-        identityAfterCopy: @escaping @Sendable (String, String) -> String?
+        identityAfterCopy: @escaping @Sendable (String, String) -> String?, pageRows: Int = 5000
     ) {
+        self.pageRows = pageRows
         self.deferLinks = deferLinks
         self.jsonArrayLength = jsonArrayLength
         self.sameEmail = sameEmail
@@ -217,12 +222,12 @@ public protocol SQLConnection: AnyObject {
     /// of bulk inserts.
     func prepare(sql: String) throws -> any SQLStatement
     /// Runs a query and calls `body` with each row read in place: values by their position,
-    /// decoded only when asked, nothing copied for the row itself. The path of reports that
-    /// read hundreds of thousands of rows; the cursor is valid only inside `body`.
+    /// decoded only when asked, nothing copied for the row itself. The cursor is valid only
+    /// inside `body`.
     func scan(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws
     /// As ``scan(sql:arguments:_:)``, the database's side of the work done on another core
-    /// meanwhile where it can be: for queries of many rows, whose `body` does real work on
-    /// each. `body` must not use the connection.
+    /// meanwhile where it can be: the path of reports that read hundreds of thousands of rows
+    /// and do real work on each. `body` must not use the connection.
     func scanAhead(sql: String, arguments: [any SQLBindable], _ body: (SQLCursor) throws -> Void) throws
 }
 

@@ -441,15 +441,15 @@ enum AttendanceRows {
     /// hashing each record from the bytes its row holds, as ``digest(_:previous:)`` hashed its
     /// `fields` when it was written: a log of a million records is read without a string made
     /// for each field. (The bytes as stored: text that is not valid UTF-8, which the tool never writes,
-    /// is hashed as it is, not repaired first.) `pageSize` rows are read at a time: on
-    /// SQLite, while the next rows are read on another core (a million records took 1.5–1.9 s
-    /// in pages of 5,000, each page starting its reader afresh, and 1.2–1.5 s in pages of 50,000).
-    static func verifyChain(_ db: any SQLConnection, pageSize: Int = 50_000) throws -> ChainReport {
+    /// is hashed as it is, not repaired first.) `pageSize` rows are read at a time (by default
+    /// the database's ``SQLDialect/pageRows``); on SQLite, the next rows are read on another
+    /// core meanwhile.
+    static func verifyChain(_ db: any SQLConnection, pageSize: Int? = nil) throws -> ChainReport {
         var walk = ChainWalk(record: "attendance record")
         var previous = Array(genesis.utf8)
         var computed = previous
         let digest = ChainDigest()
-        try db.scanRows(of: "attendanceEvent", columns: chained, byKey: "sequence", pageSize: pageSize) { row in
+        try db.scanRows(of: "attendanceEvent", columns: chained, byKey: "sequence", pageSize: pageSize ?? db.dialect.pageRows) { row in
             let sequence = try row.integer(0, "sequence", of: "attendanceEvent", key: "?")
             guard walk.reached(sequence),
                 walk.follows(try row.parsed(11, "previousHash", of: "attendanceEvent", key: String(sequence)) { $0.equals(previous) })

@@ -18,10 +18,11 @@ public struct ComplianceInputs: Sendable {
     public var employer: Employer
     /// Its obligations.
     public var obligations: [Obligation]
-    /// Its staff on that day, by family name, each with when they were hired.
+    /// Its staff on that day, each with when they were hired: by family name when read with
+    /// names, in no particular order for counts.
     public var staff: [StaffMember]
     /// What a report prints of each member of `staff`, in the same order (names, email,
-    /// profession, hire and role dates); empty when read for counts.
+    /// profession, hire and role dates); empty when read for counts, without names.
     public var people: [Participant]
     /// The completions the obligations may accept (certificates and training done elsewhere)
     /// up to the day, of the people on a staff that day (those of a duplicate merged into
@@ -78,9 +79,11 @@ public struct CompletionBook: Sendable {
         }
     }
 
-    /// The same book, with strings of its own for what completions share: a book read on
+    /// The same book, with strings of its own for what the completions of a kind share (their
+    /// course, provider and title; each completion's evidence stays shared): a book read on
     /// several cores at once, each reading its own copy, does not have the cores count
-    /// references to the same strings (each count waits for the other core's).
+    /// references to the same strings, where each count waits for the other core's. A few
+    /// kinds, copied once per employer.
     public func unshared() -> CompletionBook {
         var book = self
         book.kinds = kinds.map { kind in

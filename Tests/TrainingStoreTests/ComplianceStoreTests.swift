@@ -26,7 +26,8 @@ import TrainingTesting
         try store.edit(ana.id, by: "Claire") { $0.employer = "CCAS de Lyon" }
         let today = LocalDate.inParis(Date())
         let inputs = try #require(try store.complianceInputs(employer: "CCAS de Lyon", on: today).first)
-        #expect(inputs.staff.map(\.participantID) == [ana.id] && inputs.people.map(\.id) == [ana.id])
+        #expect(inputs.staff.map(\.participantID) == [ana.id])
+        #expect(inputs.people.map(\.id) == [ana.id])
         #expect(inputs.staff.first?.hired == today)
         #expect(try store.complianceInputs(employer: "CCAS de Lyon", on: today.adding(days: -1)).first?.staff.isEmpty == true)
     }
@@ -120,8 +121,14 @@ import TrainingTesting
             let alone = try #require(try store.complianceInputs(employer: "CCAS de Lyon", on: today, named: named).first)
             #expect(Set(lyon.staff.map(\.participantID)) == [ana, cleo, eve])
             #expect(brest.staff.map(\.participantID) == [ben])
-            // Named, each member's details beside them, in the same order (Cléo, who left, sorted in among the others).
+            // Named, by family name, each member's details beside them (Cléo, who left, sorted in
+            // among the others, with her job there).
             #expect(lyon.people.map(\.id) == (named ? lyon.staff.map(\.participantID) : []))
+            if named {
+                #expect(lyon.staff.map(\.participantID) == [ana, cleo, eve])
+                let leaver = try #require(lyon.people.first { $0.id == cleo })
+                #expect(leaver.employer == "CCAS de Lyon" && leaver.hireDate == hired)
+            }
             // The whole workspace's inputs share one book; one employer's holds its people's only.
             for (inputs, holdsBen) in [(lyon, true), (brest, true), (alone, false)] {
                 func held(_ person: String) -> [String] { inputs.completions[person].map { "\($0.date) \($0.evidence)" } }
