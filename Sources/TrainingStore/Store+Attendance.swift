@@ -633,19 +633,14 @@ final class ChainDigest {
 
     deinit { memory.deallocate() }
 
-    /// Writes `bytes` after those written.
-    private func append(_ bytes: UnsafeRawBufferPointer) {
-        if count + bytes.count > capacity {
-            capacity = max(capacity * 2, count + bytes.count)
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            larger.initialize(from: memory, count: count)
-            memory.deallocate()
-            memory = larger
-        }
-        if let base = bytes.baseAddress {
-            (memory + count).initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-        }
-        count += bytes.count
+    /// Room for `more` bytes after those written.
+    private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        capacity = max(capacity * 2, count + more)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: memory, count: count)
+        memory.deallocate()
+        memory = larger
     }
 
     /// Starts a record.
@@ -653,11 +648,16 @@ final class ChainDigest {
         count = 0
     }
 
-    /// Adds a field.
+    /// Adds a field. The length, colon and bytes are written straight into the buffer, its
+    /// room made once: a million records are fifteen million fields.
     func field(_ bytes: UnsafeBufferPointer<UInt8>) {
-        appendDecimal(bytes.count)
-        appendColon()
-        append(UnsafeRawBufferPointer(bytes))
+        reserve(bytes.count + Self.longestDecimal + 1)
+        var end = count
+        Self.writeDecimal(bytes.count, at: memory, &end)
+        memory[end] = UInt8(ascii: ":")
+        end += 1
+        if let base = bytes.baseAddress { (memory + end).update(from: base, count: bytes.count) }
+        count = end + bytes.count
     }
 
     /// Adds a field given as bytes in a list.
@@ -674,15 +674,13 @@ final class ChainDigest {
     /// Adds a number, as `String` writes it.
     func field(_ number: Int64) {
         guard number >= 0 else { return field(String(number)) }
-        var digits = 1
-        var rest = number
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
-        appendDecimal(digits)
-        appendColon()
-        appendDecimal(Int(number))
+        reserve(2 * Self.longestDecimal + 1)
+        var end = count
+        Self.writeDecimal(Self.digits(of: Int(number)), at: memory, &end)
+        memory[end] = UInt8(ascii: ":")
+        end += 1
+        Self.writeDecimal(Int(number), at: memory, &end)
+        count = end
     }
 
     /// Adds the text at `column` of an attendance record's row; with `orNull`, a NUL for
@@ -692,24 +690,30 @@ final class ChainDigest {
         try row.parsed(column, name, of: "attendanceEvent", key: key()) { bytes -> Void? in field(bytes) }
     }
 
-    private func appendColon() {
-        var colon = UInt8(ascii: ":")
-        withUnsafeBytes(of: &colon) { append($0) }
+    /// The most digits a non-negative `Int` has.
+    private static let longestDecimal = 19
+
+    /// How many decimal digits a non-negative number has.
+    private static func digits(of number: Int) -> Int {
+        var digits = 1
+        var rest = number
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits
     }
 
-    /// Writes a non-negative number in decimal.
-    private func appendDecimal(_ number: Int) {
-        // Lengths and minutes have a few digits: written on the stack, added at once.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = 20
-            var rest = number
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: digits[start...])))
-        }
+    /// Writes a non-negative number in decimal at `end`, moving `end` past it.
+    private static func writeDecimal(_ number: Int, at memory: UnsafeMutablePointer<UInt8>, _ end: inout Int) {
+        end += digits(of: number)
+        var position = end
+        var rest = number
+        repeat {
+            position -= 1
+            memory[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
     }
 
     /// The record's digest as 64 lower-case hexadecimal digits, written over `hex`.
@@ -718,15 +722,18 @@ final class ChainDigest {
         let bytes = UnsafeRawBufferPointer(start: memory, count: count)
         SHA256.hash(data: bytes).withUnsafeBytes { digest in
             hex.withUnsafeMutableBufferPointer { hex in
-                for (index, byte) in digest.enumerated() {
-                    hex[2 * index] = Self.digits[Int(byte >> 4)]
-                    hex[2 * index + 1] = Self.digits[Int(byte & 0x0F)]
+                // The digits read from the program's own bytes: no list to look up and count.
+                let digits = Self.hexDigits.utf8Start
+                for index in 0..<digest.count {
+                    let byte = digest[index]
+                    hex[2 * index] = digits[Int(byte >> 4)]
+                    hex[2 * index + 1] = digits[Int(byte & 0x0F)]
                 }
             }
         }
     }
 
-    private static let digits = Array("0123456789abcdef".utf8)
+    private static let hexDigits: StaticString = "0123456789abcdef"
 }
 
 extension UnsafeBufferPointer<UInt8> {
