@@ -588,15 +588,43 @@ extension Store {
                     WHERE status = 'enrolled' AND sessionID IN (\(inPeriod)) ORDER BY sessionID, participantID
                     """, arguments: period
             ) { row in seats[try row["sessionID"], default: []].append(try row["participantID"]) }
-            var marks: [String: [AttendanceMark]] = [:]
-            try db.each(
+            // Every record of those sessions, each with its place in the log: a seat's current
+            // mark for a half-day is its latest, as the grid keeps it of marks in the log's
+            // order. Not a search for the latest of each record (a million searches for a
+            // million records): one read. Most of the log is read whole, in the order it was
+            // written (the id compared as an expression, which no index answers); a few
+            // sessions' records are found by their index.
+            let everySession = try db.one(Int.self, sql: "SELECT count(*) FROM session") ?? 0
+            let whole = sessionIDs.count * 4 > everySession
+            var marks: [String: [(sequence: Int64, mark: AttendanceMark)]] = [:]
+            var last: (sessionID: String, sequence: Int64)?
+            var unordered: Set<String> = []
+            try db.scanAhead(
                 sql: """
-                    SELECT e.* FROM attendanceEvent e
-                    WHERE e.sessionID IN (\(inPeriod))
-                      AND e.sequence = (SELECT max(sequence) FROM attendanceEvent
-                                        WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)
+                    SELECT sessionID, participantID, slotID, status, minutesLate, minutesLeftEarly, reason, sequence
+                    FROM attendanceEvent WHERE \(whole ? "sessionID || ''" : "sessionID") IN (\(inPeriod))
                     """, arguments: period
-            ) { row in marks[try row["sessionID"], default: []].append(try AttendanceRows.mark(row)) }
+            ) { row in
+                let sequence = try row.integer(7, "sequence", of: "attendanceEvent", key: "?")
+                func number(_ column: Int, _ name: String) throws -> Int {
+                    Int(try row.integer(column, name, of: "attendanceEvent", key: String(sequence)))
+                }
+                var sessionID = try row.string(0, "sessionID", of: "attendanceEvent", key: String(sequence))
+                // A session's id, the same as the row before's, shares its string.
+                if let last, last.sessionID == sessionID { sessionID = last.sessionID }
+                let mark = AttendanceMark(
+                    participantID: try row.string(1, "participantID", of: "attendanceEvent", key: String(sequence)),
+                    slotID: try row.string(2, "slotID", of: "attendanceEvent", key: String(sequence)),
+                    status: try row.parsed(3, "status", of: "attendanceEvent", key: String(sequence)) {
+                        AttendanceMark.Status(rawValue: String(decoding: $0, as: UTF8.self))
+                    },
+                    minutesLate: try number(4, "minutesLate"), minutesLeftEarly: try number(5, "minutesLeftEarly"),
+                    reason: try row.stringIfPresent(6, "reason", of: "attendanceEvent", key: String(sequence)))
+                if let previous = marks[sessionID]?.last, previous.sequence > sequence { unordered.insert(sessionID) }
+                marks[sessionID, default: []].append((sequence, mark))
+                last = (sessionID, sequence)
+            }
+            for sessionID in unordered { marks[sessionID]?.sort { $0.sequence < $1.sequence } }
             var totals: [String: PeriodHours] = [:]
             // A merged duplicate's hours are the person's it was merged into.
             let merged = Dictionary(
@@ -606,7 +634,7 @@ extension Store {
             for sessionID in sessionIDs {
                 guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }
                 session.slots = session.slots.filter { $0.date >= start && $0.date <= end }
-                for hours in session.attendedHours(of: seats[sessionID] ?? [], marks: marks[sessionID] ?? []) {
+                for hours in session.attendedHours(of: seats[sessionID] ?? [], marks: (marks[sessionID] ?? []).map(\.mark)) {
                     let person = merged[hours.participantID] ?? hours.participantID
                     var total =
                         totals[person]

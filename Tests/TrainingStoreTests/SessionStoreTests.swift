@@ -420,5 +420,14 @@ import TrainingTesting
         #expect(hours.map(\.planned.minutes) == [420, 420])
         #expect(hours.map(\.sessionCount) == [1, 1])
         #expect(try store.attendedHours(from: LocalDate("2026-03-13")!, through: LocalDate("2026-12-31")!).isEmpty)
+        // The same figures when the period's session is one of many: its records are then
+        // found by their index (in the index's order, the correction among them) rather than
+        // read with the whole log in the order they were written.
+        for (index, day) in ["2026-06-04", "2026-06-11", "2026-06-18"].enumerated() {
+            try store.plan(try session("S\(index + 3)", on: day, capacity: 2))
+        }
+        let searched = try store.attendedHours(from: LocalDate("2026-03-12")!, through: LocalDate("2026-03-12")!)
+        #expect(searched.map(\.participantID) == ids)
+        #expect(searched.map(\.attended.minutes) == [2 * 180, 210])
     }
 }
