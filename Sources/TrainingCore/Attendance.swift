@@ -88,7 +88,8 @@ public struct MarkCorrection: Sendable, Hashable, Codable {
 public struct MarkGrid: Sendable {
     private var marks: [String: [String: AttendanceMark]] = [:]
 
-    /// The grid of `marks`.
+    /// The grid of `marks`: a later mark of a seat's half-day replaces an earlier one, so
+    /// that the grid of a session's records in the log's order holds their current marks.
     public init(_ marks: [AttendanceMark]) {
         for mark in marks { self.marks[mark.participantID, default: [:]][mark.slotID] = mark }
     }
@@ -115,8 +116,9 @@ public struct AttendedHours: Sendable, Hashable, Codable {
 }
 
 extension Session {
-    /// Every participant's attended hours from their current marks (one per slot, the
-    /// latest recorded). The one place hours are computed: documents only print them.
+    /// Every participant's attended hours from their current marks: `marks` in the log's
+    /// order, the latest of each slot counting (see ``MarkGrid``). The one place hours are
+    /// computed: documents only print them.
     public func attendedHours(of participantIDs: [String], marks: [AttendanceMark]) -> [AttendedHours] {
         attendedHours(of: participantIDs, grid: MarkGrid(marks))
     }

@@ -89,8 +89,8 @@ final class RowBatch: @unchecked Sendable {
         Row(values: values + index * columns, bytes: bytes, columns: columns)
     }
 
-    /// Copies the row `handle` is on, as ``SQLCursor`` reads it in place: text (and a BLOB)
-    /// as its bytes, read as text as there.
+    /// Copies the row `handle` is on, as ``SQLCursor`` reads it in place: text, and a BLOB,
+    /// as the bytes SQLite gives for it as text.
     ///
     /// Each value is read through `sqlite3_column_value`, then asked its type, bytes and
     /// length: the `sqlite3_column_*` calls each look the column up again and check for a

@@ -487,6 +487,14 @@ enum AttendanceRows {
 
     /// SHA-256 of the previous hash and each field, every field prefixed by its length so
     /// that no two different records hash the same text.
+    /// A session's records, read in any order (a database gives rows in the order it finds
+    /// them), as a grid of marks reads them: in the log's order, so that the latest record of
+    /// a seat's half-day is its current mark.
+    static func inLogOrder(_ records: [(sequence: Int64, mark: AttendanceMark)]) -> [AttendanceMark] {
+        let ordered = zip(records, records.dropFirst()).allSatisfy { $0.sequence < $1.sequence }
+        return (ordered ? records : records.sorted { $0.sequence < $1.sequence }).map(\.mark)
+    }
+
     static func digest(_ fields: [String], previous: String) -> String {
         let digest = ChainDigest()
         digest.field(previous)
@@ -580,7 +588,7 @@ extension Store {
                 WHERE sl.date BETWEEN ? AND ? AND s.status <> 'cancelled'
                 """
             let sessionIDs = try db.all(String.self, sql: inPeriod + " ORDER BY sl.sessionID", arguments: period)
-            // The seats and the current marks of every such session: two reads, not two a session.
+            // The seats of every such session: one read, not one a session.
             var seats: [String: [String]] = [:]
             try db.each(
                 sql: """
@@ -591,14 +599,13 @@ extension Store {
             // Every record of those sessions, each with its place in the log: a seat's current
             // mark for a half-day is its latest, as the grid keeps it of marks in the log's
             // order. Not a search for the latest of each record (a million searches for a
-            // million records): one read. Most of the log is read whole, in the order it was
-            // written (the id compared as an expression, which no index answers); a few
-            // sessions' records are found by their index.
+            // million records): one read. When the period's sessions are more than a quarter
+            // of all sessions, the log is read whole, in the order it was written (the id
+            // compared as an expression, which no index answers); fewer sessions' records are
+            // found by their index.
             let everySession = try db.one(Int.self, sql: "SELECT count(*) FROM session") ?? 0
             let whole = sessionIDs.count * 4 > everySession
             var marks: [String: [(sequence: Int64, mark: AttendanceMark)]] = [:]
-            var last: (sessionID: String, sequence: Int64)?
-            var unordered: Set<String> = []
             try db.scanAhead(
                 sql: """
                     SELECT sessionID, participantID, slotID, status, minutesLate, minutesLeftEarly, reason, sequence
@@ -609,9 +616,7 @@ extension Store {
                 func number(_ column: Int, _ name: String) throws -> Int {
                     Int(try row.integer(column, name, of: "attendanceEvent", key: String(sequence)))
                 }
-                var sessionID = try row.string(0, "sessionID", of: "attendanceEvent", key: String(sequence))
-                // A session's id, the same as the row before's, shares its string.
-                if let last, last.sessionID == sessionID { sessionID = last.sessionID }
+                let sessionID = try row.string(0, "sessionID", of: "attendanceEvent", key: String(sequence))
                 let mark = AttendanceMark(
                     participantID: try row.string(1, "participantID", of: "attendanceEvent", key: String(sequence)),
                     slotID: try row.string(2, "slotID", of: "attendanceEvent", key: String(sequence)),
@@ -620,11 +625,8 @@ extension Store {
                     },
                     minutesLate: try number(4, "minutesLate"), minutesLeftEarly: try number(5, "minutesLeftEarly"),
                     reason: try row.stringIfPresent(6, "reason", of: "attendanceEvent", key: String(sequence)))
-                if let previous = marks[sessionID]?.last, previous.sequence > sequence { unordered.insert(sessionID) }
                 marks[sessionID, default: []].append((sequence, mark))
-                last = (sessionID, sequence)
             }
-            for sessionID in unordered { marks[sessionID]?.sort { $0.sequence < $1.sequence } }
             var totals: [String: PeriodHours] = [:]
             // A merged duplicate's hours are the person's it was merged into.
             let merged = Dictionary(
@@ -634,7 +636,7 @@ extension Store {
             for sessionID in sessionIDs {
                 guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }
                 session.slots = session.slots.filter { $0.date >= start && $0.date <= end }
-                for hours in session.attendedHours(of: seats[sessionID] ?? [], marks: (marks[sessionID] ?? []).map(\.mark)) {
+                for hours in session.attendedHours(of: seats[sessionID] ?? [], marks: AttendanceRows.inLogOrder(marks[sessionID] ?? [])) {
                     let person = merged[hours.participantID] ?? hours.participantID
                     var total =
                         totals[person]

@@ -234,6 +234,20 @@ import TrainingTesting
         #expect(report.recordCount == 2)
     }
 
+    /// A record's hash is the SHA-256 of its fields, each written as its length in bytes, a
+    /// colon and its UTF-8 bytes, after the previous hash: fixed here against a hash computed
+    /// apart from the tool (Python's hashlib), with numbers of two digits, the NUL of a record
+    /// without a reason, and a correction's reason with an accent.
+    @Test func aRecordsHashIsItsFieldsLengthsAndBytes() {
+        let fields = [
+            "12", "S1", "2026-03-12-am", "P-1", "present", "10", "0", "\u{0}", "Claire", "2026-03-12T08:00:00Z", "test",
+            "retard mal noté",
+        ]
+        #expect(
+            AttendanceRows.digest(fields, previous: AttendanceRows.genesis)
+                == "ce2fc875d988a8087521d9692ad3b97cd8ba3a186e8f249c5a5b8afc0f312cdd")
+    }
+
     /// Records of every shape — with and without a reason, a correction, signed evidence with
     /// and without a correction's reason — verify as they were hashed when written; a change
     /// to any column a record's hash covers is named at that record, and one to its link to
@@ -421,13 +435,26 @@ import TrainingTesting
         #expect(hours.map(\.sessionCount) == [1, 1])
         #expect(try store.attendedHours(from: LocalDate("2026-03-13")!, through: LocalDate("2026-12-31")!).isEmpty)
         // The same figures when the period's session is one of many: its records are then
-        // found by their index (in the index's order, the correction among them) rather than
-        // read with the whole log in the order they were written.
+        // found by their index rather than read with the whole log.
         for (index, day) in ["2026-06-04", "2026-06-11", "2026-06-18"].enumerated() {
             try store.plan(try session("S\(index + 3)", on: day, capacity: 2))
         }
         let searched = try store.attendedHours(from: LocalDate("2026-03-12")!, through: LocalDate("2026-03-12")!)
         #expect(searched.map(\.participantID) == ids)
         #expect(searched.map(\.attended.minutes) == [2 * 180, 210])
+    }
+
+    /// A session's records read out of the log's order (as PostgreSQL may give them) are put
+    /// back in it, so that a seat's latest record for a half-day is its current mark, and one
+    /// read in order is kept as it is.
+    @Test func recordsReadInAnyOrderGiveTheLatestMark() {
+        let absent = AttendanceMark(participantID: "P-1", slotID: "AM", status: .absent)
+        let present = AttendanceMark(participantID: "P-1", slotID: "AM", status: .present, minutesLate: 10)
+        let other = AttendanceMark(participantID: "P-2", slotID: "AM", status: .excused, reason: "malade")
+        for records in [[(5, present), (2, absent), (3, other)], [(2, absent), (3, other), (5, present)]] {
+            let marks = AttendanceRows.inLogOrder(records.map { (Int64($0.0), $0.1) })
+            #expect(marks == [absent, other, present])
+            #expect(MarkGrid(marks)["P-1", "AM"] == present)
+        }
     }
 }
