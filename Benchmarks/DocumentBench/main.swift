@@ -56,9 +56,7 @@ for index in 0..<count {
     let sealed = Verifier.seal(pdf: pdf, number: certificate.number, holder: participant.displayName, key: signer.key)
     let signed = try PDFSignature.sign(sealed, on: certificate.issuedOn, identity: identity)
     // Written as the export writes its files: no wait for the disk after each (see StagedFiles).
-    guard let file = fopen(output.appendingPathComponent("\(certificate.number).pdf").path, "wb"),
-        signed.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, file) }) == signed.count, fclose(file) == 0
-    else { throw CocoaError(.fileWriteUnknown) }
+    try NewFile.write(signed, to: output.appendingPathComponent("\(certificate.number).pdf").path, mode: 0o644, durable: false)
     pages += 1
 }
 print(String(format: "%.3f %d", Date().timeIntervalSince(start), pages))

@@ -33,17 +33,8 @@ struct StagedFiles {
     /// Stages `data` for `destination`.
     mutating func add(_ data: Data, as destination: URL) throws {
         let staged = staging.appendingPathComponent(String(moves.count))
-        let descriptor = open(staged.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CLIError("\(staging.relativePath): cannot write: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { bytes in
-            var written = 0
-            while written < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { throw CLIError("\(staging.relativePath): cannot write: \(String(cString: strerror(errno)))") }
-                written += count
-            }
+        do { try NewFile.write(data, to: staged.path, mode: 0o644, durable: false) } catch {
+            throw CLIError("\(staging.relativePath): cannot write: \(error.reason)")
         }
         moves.append((staged, destination))
     }

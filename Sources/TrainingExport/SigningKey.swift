@@ -92,12 +92,13 @@ enum KeyFile {
         // Written whole under another name, then linked into place: another process never
         // reads a key half written, and an existing key is never replaced.
         let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
-        let descriptor = open(staging.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw SigningKeyError("\(url.relativePath): cannot create the key file") }
+        do { try NewFile.write(bytes, to: staging.path, mode: 0o600, durable: true) } catch {
+            // Only a file made here is removed.
+            guard error.created else { throw SigningKeyError("\(url.relativePath): cannot create the key file") }
+            unlink(staging.path)
+            throw SigningKeyError("\(url.relativePath): cannot write the key file")
+        }
         defer { unlink(staging.path) }
-        let written = write(descriptor, bytes, bytes.count) == bytes.count && fsync(descriptor) == 0
-        close(descriptor)
-        guard written else { throw SigningKeyError("\(url.relativePath): cannot write the key file") }
         guard link(staging.path, url.path) == 0 else {
             throw SigningKeyError(
                 errno == EEXIST ? "\(url.relativePath): a signing key already exists" : "\(url.relativePath): cannot create the key file")

@@ -434,10 +434,12 @@ extension SQLConnection {
     }
 
     /// As ``eachRow(of:byKey:pageSize:_:)``, over `columns` read ahead (see
-    /// ``scanAhead(sql:arguments:_:)``), the first being `key`, the table's integer key.
-    func scanRows(of table: String, columns: String, byKey key: String, pageSize: Int = 5000, _ body: (SQLCursor) throws -> Bool)
+    /// ``scanAhead(sql:arguments:_:)``), the first being `key`, the table's integer key; pages
+    /// of the database's ``SQLDialect/pageRows`` unless `pageSize` says otherwise.
+    func scanRows(of table: String, columns: String, byKey key: String, pageSize: Int? = nil, _ body: (SQLCursor) throws -> Bool)
         throws
     {
+        let pageSize = pageSize ?? dialect.pageRows
         precondition(pageSize > 0, "a page holds at least one row")
         var after: Int64?
         var going = true

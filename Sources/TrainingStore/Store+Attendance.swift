@@ -449,7 +449,7 @@ enum AttendanceRows {
         var previous = Array(genesis.utf8)
         var computed = previous
         let digest = ChainDigest()
-        try db.scanRows(of: "attendanceEvent", columns: chained, byKey: "sequence", pageSize: pageSize ?? db.dialect.pageRows) { row in
+        try db.scanRows(of: "attendanceEvent", columns: chained, byKey: "sequence", pageSize: pageSize) { row in
             let sequence = try row.integer(0, "sequence", of: "attendanceEvent", key: "?")
             guard walk.reached(sequence),
                 walk.follows(try row.parsed(11, "previousHash", of: "attendanceEvent", key: String(sequence)) { $0.equals(previous) })
@@ -485,8 +485,6 @@ enum AttendanceRows {
             head: "attendanceChain", log: "attendance log", lastHash: String(decoding: previous, as: UTF8.self), db: db)
     }
 
-    /// SHA-256 of the previous hash and each field, every field prefixed by its length so
-    /// that no two different records hash the same text.
     /// A session's records, read in any order (a database gives rows in the order it finds
     /// them), as a grid of marks reads them: in the log's order, so that the latest record of
     /// a seat's half-day is its current mark.
@@ -495,6 +493,8 @@ enum AttendanceRows {
         return (ordered ? records : records.sorted { $0.sequence < $1.sequence }).map(\.mark)
     }
 
+    /// SHA-256 of the previous hash and each field, every field prefixed by its length so
+    /// that no two different records hash the same text.
     static func digest(_ fields: [String], previous: String) -> String {
         let digest = ChainDigest()
         digest.field(previous)

@@ -327,15 +327,16 @@ extension Store {
                     \(named ? "ORDER BY employerID, lower(lastName), id" : "")
                     """, arguments: (only.map { [$0] } ?? []) + (person.map { [$0] } ?? [])
             ) { row in
-                let member = try ParticipantRows.member(row, professions: &professions)
+                // Read with names, the member is made of the person read, not read again.
+                let person = named ? try ParticipantRows.reported(row, professions: &professions) : nil
+                let member = try ParticipantRows.member(row, professions: &professions, reported: person)
                 let employerID = try row.string(8, "employerID", of: "participant", key: member.participantID)
                 guard member.hired <= day, let name = names[employerID] else { return }
                 book.people.add(member.participantID)
                 staff[employerID, default: []].append(member)
-                if named {
-                    var person = try ParticipantRows.reported(row, professions: &professions)
-                    person.employer = name
-                    people[employerID, default: []].append(person)
+                if var details = person {
+                    details.employer = name
+                    people[employerID, default: []].append(details)
                 }
             }
             var former: [String: [StaffMember]] = [:]

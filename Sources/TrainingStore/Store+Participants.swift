@@ -433,14 +433,15 @@ enum ParticipantRows {
     }
 
     /// The person in `row` (its ``reported`` or ``unnamed`` columns) as a member of staff:
-    /// hired on their hire date, or when the register learnt of them.
-    static func member(_ row: SQLCursor, professions: inout Interned) throws -> StaffMember {
-        let id = try row.string(0, "id", of: "participant", key: "?")
-        return StaffMember(
-            participantID: id, role: try professions.stringIfPresent(row, 4, "profession", of: "participant", key: id),
-            hired: try row.parsedIfPresent(5, "hireDate", of: "participant", key: id) { LocalDate(utf8: $0) }
-                ?? registered(row, id: id),
-            roleSince: try row.parsedIfPresent(6, "roleSince", of: "participant", key: id) { LocalDate(utf8: $0) })
+    /// hired on their hire date, or when the register learnt of them. With `person`, the
+    /// person already read from `row`, whose fields are not read again.
+    static func member(_ row: SQLCursor, professions: inout Interned, reported person: Participant? = nil) throws -> StaffMember {
+        let id = try person?.id ?? row.string(0, "id", of: "participant", key: "?")
+        let role = try person.map(\.profession) ?? professions.stringIfPresent(row, 4, "profession", of: "participant", key: id)
+        let hire = try person.map(\.hireDate) ?? row.parsedIfPresent(5, "hireDate", of: "participant", key: id) { LocalDate(utf8: $0) }
+        let roleSince =
+            try person.map(\.roleSince) ?? row.parsedIfPresent(6, "roleSince", of: "participant", key: id) { LocalDate(utf8: $0) }
+        return StaffMember(participantID: id, role: role, hired: try hire ?? registered(row, id: id), roleSince: roleSince)
     }
 
     /// The day (Europe/Paris) the register learnt of the person in `row` (its ``reported``
