@@ -144,6 +144,7 @@ demo: build
 # database for each workspace a test makes.
 POSTGRES_SUITES = AllerVersCLITests|TrainingServiceTests|TrainingStoreTests
 test: deps
+	scripts/check-pango-abi.sh
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh sh -c '$(SWIFT) test --skip-build && \
 	  ALLERVERS_TEST_DATABASE=postgres $(SWIFT) test --skip-build --filter "$(POSTGRES_SUITES)"'

@@ -81,12 +81,9 @@ let package = Package(
             swiftSettings: strictness
         ),
         // Pango and cairo for PDF, libqrencode for QR codes (Debian: libpango1.0-dev,
-        // libcairo2-dev, libqrencode-dev).
-        .systemLibrary(
-            name: "CPangoCairo",
-            pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libqrencode-dev"])]
-        ),
+        // libcairo2-dev, libqrencode-dev), loaded with dlopen when a document is drawn rather
+        // than linked: a command that draws nothing starts without them.
+        .target(name: "CPangoCairo"),
         // The printed records: sign-in sheets, certificates, attestations.
         .target(name: "TrainingPDF", dependencies: ["TrainingCore", "CPangoCairo"], swiftSettings: strictness),
         // The PostgreSQL adapter of the store (postgres-nio) and its migrations, for organisations

@@ -5,6 +5,7 @@ internal import Mustache
 public import NIOCore
 public import TrainingCore
 import TrainingExport
+import TrainingPDF
 public import TrainingService
 public import TrainingStore
 
@@ -18,7 +19,10 @@ public enum Server {
         store: Store, host: String, port: Int, limits: Limits = Limits(), clock: @escaping @Sendable () -> Date = Date.init,
         running: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        Application(
+        // The sheets' PDFs and the signing page's QR codes need pango, cairo and libqrencode:
+        // a server that could not draw them says so before it listens.
+        try PDFLibraries.load()
+        return Application(
             router: try router(store: store, limits: limits, clock: clock),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await running(channel.localAddress) },

@@ -25,7 +25,7 @@ public enum Documents {
         corrections: [MarkCorrection] = [], signatures: SheetSignatures = SheetSignatures(), language: DocumentLanguage = .fr
     ) throws(DocumentError) -> Data {
         let l = language
-        let canvas = PDFCanvas(
+        let canvas = try PDFCanvas(
             title: l.pick("Feuilles d'émargement", "Sign-in sheets") + " — \(session.id)", author: organisation.name,
             createdOn: session.slots.first?.date ?? LocalDate(ordinal: 0))
         let grid = MarkGrid(marks ?? [])
@@ -225,7 +225,7 @@ public enum Documents {
     {
         let certificate = context.certificate
         let organisation = context.organisation
-        let canvas = certificateCanvas(context, title: l.pick("Certificat de réalisation", "Certificate of completion"))
+        let canvas = try certificateCanvas(context, title: l.pick("Certificat de réalisation", "Certificate of completion"))
         var y = header(canvas, organisation: organisation, language: l)
         y +=
             canvas.text(
@@ -281,7 +281,7 @@ public enum Documents {
     public static func attestation(_ context: CertificateContext, language l: DocumentLanguage = .fr) throws(DocumentError) -> Data {
         let certificate = context.certificate
         let course = context.course
-        let canvas = certificateCanvas(context, title: l.pick("Attestation de fin de formation", "End-of-training certificate"))
+        let canvas = try certificateCanvas(context, title: l.pick("Attestation de fin de formation", "End-of-training certificate"))
         var y = header(canvas, organisation: context.organisation, language: l)
         y += canvas.text(
             l.pick("ATTESTATION DE FIN DE FORMATION", "END-OF-TRAINING CERTIFICATE"), x: margin, y: y + 10, width: contentWidth,
@@ -376,8 +376,8 @@ public enum Documents {
         return y + 4
     }
 
-    private static func certificateCanvas(_ context: CertificateContext, title: String) -> PDFCanvas {
-        PDFCanvas(
+    private static func certificateCanvas(_ context: CertificateContext, title: String) throws(DocumentError) -> PDFCanvas {
+        try PDFCanvas(
             title: "\(title) \(context.certificate.number) — \(context.participant.fullName)", author: context.organisation.name,
             createdOn: context.certificate.issuedOn)
     }

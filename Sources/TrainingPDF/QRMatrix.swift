@@ -7,10 +7,12 @@ public struct QRMatrix: Sendable, Hashable {
     public let size: Int
     private let dark: [Bool]
 
-    /// The code of `payload`, or `nil` when it is too long for a QR code.
+    /// The code of `payload`, or `nil` when it is too long for a QR code (or libqrencode
+    /// could not be loaded, which ``PDFLibraries/load()`` reports).
     public init?(_ payload: String) {
-        guard let code = QRcode_encodeString8bit(payload, 0, QR_ECLEVEL_M) else { return nil }
-        defer { QRcode_free(code) }
+        guard case .success(let c) = PDFLibraries.functions, let code = c.QRcode_encodeString8bit(payload, 0, QR_ECLEVEL_M)
+        else { return nil }
+        defer { c.QRcode_free(code) }
         size = Int(code.pointee.width)
         dark = (0..<size * size).map { code.pointee.data[$0] & 1 == 1 }
     }

@@ -53,7 +53,7 @@ extension Documents {
         let width = PDFCanvas.width - 2 * margin
         let bottom = PDFCanvas.height - margin
         let padding = 3.0
-        let canvas = PDFCanvas(title: document.title, author: organisation.name, createdOn: document.createdOn)
+        let canvas = try PDFCanvas(title: document.title, author: organisation.name, createdOn: document.createdOn)
         var page = 1
         func footer() {
             canvas.text(
