@@ -527,23 +527,82 @@ enum AttendanceRows {
     /// The current marks of a session, and the corrections that set them, dated on its
     /// calendar: one read of the log for the records of a session.
     static func current(in session: Session, db: any SQLConnection) throws -> (marks: [AttendanceMark], corrections: [MarkCorrection]) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: session.timeZone) ?? TimeZone(identifier: "Europe/Paris") ?? .current
-        var marks: [AttendanceMark] = []
-        var corrections: [MarkCorrection] = []
-        for row in try currentRows(in: session.id, participantID: nil, db: db) {
-            let mark = try mark(row)
-            marks.append(mark)
-            guard let reason = try row["correctionReason"] as String? else { continue }
-            let on = try row.parsed("recordedAt", of: "attendanceEvent", key: "\(row["sequence"] as Int64? ?? 0)") { text in
-                SessionRows.date(utc: text).flatMap { at in
-                    let day = calendar.dateComponents([.year, .month, .day], from: at)
-                    return LocalDate(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0)
-                }
-            }
-            corrections.append(MarkCorrection(participantID: mark.participantID, slotID: mark.slotID, on: on, reason: reason))
+        try current(in: [session], db: db)[session.id] ?? ([], [])
+    }
+
+    /// The current marks of each session, by participant and half-day, and the corrections
+    /// that set them, dated on the session's calendar. One read of the sessions' records, by
+    /// their index (a few hundred sessions at a time), each seat's half-day keeping its latest
+    /// record: not a search for the latest of every record.
+    static func current(in sessions: [Session], db: any SQLConnection) throws -> [String: (
+        marks: [AttendanceMark], corrections: [MarkCorrection]
+    )] {
+        struct Latest {
+            var sequence: Int64
+            var mark: AttendanceMark
+            var correctionReason: String?
+            /// When a correction was recorded (read for corrections only).
+            var recordedAt: String?
         }
-        return (marks, corrections)
+        var latest: [String: [String: Latest]] = [:]
+        let ids = sessions.map(\.id)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            try db.scanAhead(
+                sql: """
+                    SELECT sessionID, participantID, slotID, status, minutesLate, minutesLeftEarly, reason, sequence,
+                           correctionReason, recordedAt
+                    FROM attendanceEvent WHERE sessionID IN (\(placeholders(chunk.count)))
+                    """, arguments: chunk
+            ) { row in
+                let sequence = try row.integer(7, "sequence", of: "attendanceEvent", key: "?")
+                let key = String(sequence)
+                func number(_ column: Int, _ name: String) throws -> Int {
+                    Int(try row.integer(column, name, of: "attendanceEvent", key: key))
+                }
+                let sessionID = try row.string(0, "sessionID", of: "attendanceEvent", key: key)
+                let participantID = try row.string(1, "participantID", of: "attendanceEvent", key: key)
+                let slotID = try row.string(2, "slotID", of: "attendanceEvent", key: key)
+                let seat = participantID + "\u{0}" + slotID
+                if let kept = latest[sessionID]?[seat], kept.sequence > sequence { return }
+                let correctionReason = try row.stringIfPresent(8, "correctionReason", of: "attendanceEvent", key: key)
+                latest[sessionID, default: [:]][seat] = Latest(
+                    sequence: sequence,
+                    mark: AttendanceMark(
+                        participantID: participantID, slotID: slotID,
+                        status: try row.parsed(3, "status", of: "attendanceEvent", key: key) {
+                            AttendanceMark.Status(rawValue: String(decoding: $0, as: UTF8.self))
+                        },
+                        minutesLate: try number(4, "minutesLate"), minutesLeftEarly: try number(5, "minutesLeftEarly"),
+                        reason: try row.stringIfPresent(6, "reason", of: "attendanceEvent", key: key)),
+                    correctionReason: correctionReason,
+                    recordedAt: correctionReason == nil ? nil : try row.string(9, "recordedAt", of: "attendanceEvent", key: key))
+            }
+        }
+        var current: [String: (marks: [AttendanceMark], corrections: [MarkCorrection])] = [:]
+        for session in sessions {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: session.timeZone) ?? TimeZone(identifier: "Europe/Paris") ?? .current
+            // By participant, then half-day, as a grid and a sheet list them.
+            let records = (latest[session.id] ?? [:]).values.sorted {
+                ($0.mark.participantID, $0.mark.slotID) < ($1.mark.participantID, $1.mark.slotID)
+            }
+            var corrections: [MarkCorrection] = []
+            for record in records {
+                guard let reason = record.correctionReason else { continue }
+                let day = record.recordedAt.flatMap(SessionRows.date(utc:)).map {
+                    calendar.dateComponents([.year, .month, .day], from: $0)
+                }
+                guard let day, let on = LocalDate(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0) else {
+                    throw CorruptRecordError(
+                        table: "attendanceEvent", key: String(record.sequence), column: "recordedAt", value: record.recordedAt ?? "NULL")
+                }
+                corrections.append(
+                    MarkCorrection(participantID: record.mark.participantID, slotID: record.mark.slotID, on: on, reason: reason))
+            }
+            current[session.id] = (records.map(\.mark), corrections)
+        }
+        return current
     }
 
     /// The latest mark per participant and slot of a session.

@@ -39,16 +39,21 @@ extension Store {
     /// and what their documents print, which it does not need.
     public func decisions(of sessionIDs: [String]) throws -> [SessionDecisions] {
         try database.read { db in
-            // A year's sessions run a few courses: each is read once.
-            var courses: [String: Course] = [:]
-            return try sessionIDs.map { sessionID in
+            let sessions = try sessionIDs.map { sessionID in
                 guard let session = try SessionRows.session(id: sessionID, in: db) else {
                     throw NotFoundError(kind: .session, id: sessionID)
                 }
+                return session
+            }
+            // The marks of every session in one read; a year's sessions run a few courses:
+            // each is read once.
+            let marks = try AttendanceRows.current(in: sessions, db: db)
+            var courses: [String: Course] = [:]
+            return try sessions.map { session in
                 let key = "\(session.courseID) \(session.courseVersion)"
                 let course = try courses[key] ?? CourseRows.course(of: session, in: db)
                 courses[key] = course
-                return try SessionDecisions(session, course: course, db: db)
+                return try SessionDecisions(session, course: course, current: marks[session.id] ?? ([], []), db: db)
             }
         }
     }
@@ -449,12 +454,16 @@ public struct SessionDecisions: Sendable {
     /// Each seated participant's certification decision, in the order of `participants`.
     public let decisions: [CertificationDecision]
 
-    /// `course`, when given, is the session's, read already.
-    init(_ session: Session, course: Course? = nil, db: any SQLConnection) throws {
+    /// `course` and `current`, when given, are the session's course and current marks, read
+    /// already.
+    init(
+        _ session: Session, course: Course? = nil, current: (marks: [AttendanceMark], corrections: [MarkCorrection])? = nil,
+        db: any SQLConnection
+    ) throws {
         self.session = session
         self.course = try course ?? CourseRows.course(of: session, in: db)
         participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
-        (marks, corrections) = try AttendanceRows.current(in: session, db: db)
+        (marks, corrections) = try current ?? AttendanceRows.current(in: session, db: db)
         progress = try Store.progress(in: session.id, db: db)
         decisions = session.certificationDecisions(
             course: self.course, participantIDs: participants.map(\.id), marks: marks, progress: progress)

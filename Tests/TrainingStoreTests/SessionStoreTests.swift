@@ -444,6 +444,50 @@ import TrainingTesting
         #expect(searched.map(\.attended.minutes) == [2 * 180, 210])
     }
 
+    /// The decisions of several sessions, read together, are each session's own: its current
+    /// marks (the latest record of each seat's half-day), by participant then half-day, and the
+    /// corrections that set them, dated on the day they were recorded.
+    @Test func decisionsOfSeveralSessionsKeepEachSessionsLatestMarks() throws {
+        try store.plan(try session("S1", on: "2026-03-12", capacity: 2))
+        try store.plan(try session("S2", on: "2026-03-19", place: "Salle Saône", trainer: "Bruno", capacity: 2))
+        let ids = try people(2)
+        _ = try store.enrol(ids, in: "S1")
+        _ = try store.enrol(ids, in: "S2")
+        let (first, second) = (try store.session(id: "S1"), try store.session(id: "S2"))
+        for (session, status) in [(first, AttendanceMark.Status.absent), (second, .present)] {
+            try store.record(
+                session.slots.flatMap { slot in
+                    ids.reversed().map { AttendanceMark(participantID: $0, slotID: slot.id, status: status) }
+                }, in: session.id, by: "C", source: "t")
+        }
+        // S1's first morning corrected twice for the second person: the last one counts.
+        for status in [AttendanceMark.Status.excused, .present] {
+            try store.record(
+                [
+                    AttendanceMark(
+                        participantID: ids[1], slotID: first.slots[0].id, status: status, reason: status == .excused ? "malade" : nil)
+                ],
+                in: "S1", by: "C", source: "t", correctionReason: "feuille relue (\(status))")
+        }
+        let decisions = try store.decisions(of: ["S2", "S1"])
+        #expect(decisions.map(\.session.id) == ["S2", "S1"])
+        let (two, one) = (decisions[0], decisions[1])
+        #expect(two.marks.map(\.participantID) == first.slots.map { _ in ids[0] } + first.slots.map { _ in ids[1] })
+        #expect(two.marks.allSatisfy { $0.status == .present } && two.corrections.isEmpty)
+        #expect(one.marks.map(\.slotID) == (first.slots + first.slots).map(\.id))
+        #expect(one.marks.filter { $0.status == .present }.map(\.participantID) == [ids[1]])
+        #expect(one.marks.first { $0.participantID == ids[1] && $0.slotID == first.slots[0].id }?.reason == nil)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: first.timeZone))
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let today = LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+        #expect(one.corrections.map(\.reason) == ["feuille relue (present)"])
+        #expect(one.corrections.map(\.on) == [today])
+        // Alone, each session reads the same.
+        #expect(try store.decisions(of: ["S1"])[0].marks == one.marks)
+        #expect(try store.records(of: "S2").marks == two.marks)
+    }
+
     /// A session's records read out of the log's order (as PostgreSQL may give them) are put
     /// back in it, so that a seat's latest record for a half-day is its current mark, and one
     /// read in order is kept as it is.
