@@ -96,11 +96,9 @@ private func printColumns(_ rows: [[String]]) {
 }
 
 /// Prints a value as pretty JSON with sorted keys, so that scripts and diffs see stable output.
+/// (``PrettyJSON`` writes what JSONEncoder would, faster.)
 func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    say(verbatim: String(decoding: try encoder.encode(value), as: UTF8.self))
+    say(verbatim: String(decoding: try PrettyJSON.encode(value), as: UTF8.self))
 }
 
 /// A progress bar on standard error when it is a terminal; silence in a pipe or a file.
