@@ -4,7 +4,8 @@
 # Run by `make test`; fails with the compiler's line when one differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-clang="$(dirname "$(readlink -f "$(command -v swift)")")/clang"
+# The toolchain's clang (the header uses clang's nullability), or CLANG.
+clang=${CLANG:-$(command -v clang || echo "$(dirname "$(readlink -f "$(command -v swift)")")/clang")}
 check=$(mktemp --suffix .c)
 trap 'rm -f "$check"' EXIT
 {

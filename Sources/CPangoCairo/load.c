@@ -6,6 +6,7 @@
 
 static allervers_pdf_api api;
 static char failure[512];
+static int loaded;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 // The names are the sonames of Debian's runtime packages (libpangocairo-1.0-0, libqrencode4);
@@ -65,12 +66,13 @@ static void load(void) {
     FIND(pangocairo, pango_layout_set_width)
     FIND(pangocairo, pango_layout_set_wrap)
 #undef FIND
+    loaded = 1;
 }
 
 const allervers_pdf_api *allervers_pdf_load(const char **reason) {
     pthread_once(&once, load);
-    if (failure[0]) {
-        *reason = failure;
+    if (!loaded) {
+        *reason = failure[0] ? failure : "no reason given";
         return NULL;
     }
     return &api;

@@ -85,6 +85,34 @@ import Testing
         }
     }
 
+    /// A type encoded by hand: a key twice, nested containers, a superclass's encoder, and the
+    /// values JSONEncoder writes its own way.
+    struct ByHand: Encodable {
+        enum Keys: String, CodingKey { case a, b, inner, list }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(1, forKey: .a)
+            try container.encode(2, forKey: .a)
+            var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+            try inner.encode("x", forKey: .b)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(Float(0.1))
+            try list.encode(Float(2.5))
+            try list.encode(Data([1, 2, 250]))
+            try list.encode(Decimal(string: "12.50"))
+            var inList = list.nestedContainer(keyedBy: Keys.self)
+            try inList.encode(true, forKey: .b)
+            var parent = container.superEncoder().singleValueContainer()
+            try parent.encode("parent")
+        }
+    }
+
+    @Test func writesContainersByHandAsJSONEncoderDoes() throws {
+        try Self.same(ByHand())
+        // An accent as a combining mark sorts by its bytes, not as the accented letter.
+        try Self.same(["e\u{301}x": 1, "f": 2, "\u{e9}": 3, "e": 4])
+    }
+
     @Test func refusesWhatJSONCannotHold() {
         #expect(throws: EncodingError.self) { try PrettyJSON.encode([Double.nan]) }
     }

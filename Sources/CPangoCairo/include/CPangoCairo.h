@@ -1,7 +1,7 @@
 // Pango and cairo for text laid out into PDF, libqrencode for QR codes (Debian:
 // libpango1.0-dev, libcairo2-dev, libqrencode-dev), loaded with dlopen the first time a
-// document or a QR code is drawn: a command that draws nothing does not map them (they and
-// what they pull in are 36 of the 63 libraries the binary would load at start-up).
+// document or a QR code is drawn: a command that draws nothing does not map them, nor the
+// three dozen libraries they pull in (X11, fontconfig, freetype, harfbuzz, glib…).
 //
 // Cairo's and libqrencode's declarations are their own headers'. Pango's headers need glib's
 // include paths, which only pkg-config knows and which would link pango into every binary,
