@@ -39,21 +39,22 @@ extension Store {
     /// and what their documents print, which it does not need.
     public func decisions(of sessionIDs: [String]) throws -> [SessionDecisions] {
         try database.read { db in
-            let sessions = try sessionIDs.map { sessionID in
-                guard let session = try SessionRows.session(id: sessionID, in: db) else {
-                    throw NotFoundError(kind: .session, id: sessionID)
-                }
-                return session
+            // The sessions, their seats and their marks, each in one read for all; a year's
+            // sessions run a few courses: each is read once.
+            let sessions = try SessionRows.sessions(ids: sessionIDs, in: db)
+            let found = Set(sessions.map(\.id))
+            if let missing = sessionIDs.first(where: { !found.contains($0) }) {
+                throw NotFoundError(kind: .session, id: missing)
             }
-            // The marks of every session in one read; a year's sessions run a few courses:
-            // each is read once.
+            let enrolments = try Store.enrolments(in: sessionIDs, db: db)
             let marks = try AttendanceRows.current(in: sessions, db: db)
             var courses: [String: Course] = [:]
             return try sessions.map { session in
                 let key = "\(session.courseID) \(session.courseVersion)"
                 let course = try courses[key] ?? CourseRows.course(of: session, in: db)
                 courses[key] = course
-                return try SessionDecisions(session, course: course, current: marks[session.id] ?? ([], []), db: db)
+                return try SessionDecisions(
+                    session, course: course, enrolments: enrolments[session.id] ?? [], current: marks[session.id] ?? ([], []), db: db)
             }
         }
     }
@@ -454,15 +455,15 @@ public struct SessionDecisions: Sendable {
     /// Each seated participant's certification decision, in the order of `participants`.
     public let decisions: [CertificationDecision]
 
-    /// `course` and `current`, when given, are the session's course and current marks, read
-    /// already.
+    /// `course`, `enrolments` and `current`, when given, are the session's course, enrolments
+    /// and current marks, read already.
     init(
-        _ session: Session, course: Course? = nil, current: (marks: [AttendanceMark], corrections: [MarkCorrection])? = nil,
-        db: any SQLConnection
+        _ session: Session, course: Course? = nil, enrolments: [Enrolment]? = nil,
+        current: (marks: [AttendanceMark], corrections: [MarkCorrection])? = nil, db: any SQLConnection
     ) throws {
         self.session = session
         self.course = try course ?? CourseRows.course(of: session, in: db)
-        participants = try Store.enrolments(in: session.id, db: db).filter { $0.status == .enrolled }.map(\.participant)
+        participants = try (enrolments ?? Store.enrolments(in: session.id, db: db)).filter { $0.status == .enrolled }.map(\.participant)
         (marks, corrections) = try current ?? AttendanceRows.current(in: session, db: db)
         progress = try Store.progress(in: session.id, db: db)
         decisions = session.certificationDecisions(

@@ -355,12 +355,27 @@ extension Store {
     }
 
     static func enrolments(in sessionID: String, db: any SQLConnection) throws -> [Enrolment] {
-        do {
-            let rows = try db.rows(
+        try enrolments(in: [sessionID], db: db)[sessionID] ?? []
+    }
+
+    /// Each session's enrolments, seated by name then those waiting in line: one statement for
+    /// up to 500 sessions.
+    static func enrolments(in sessionIDs: [String], db: any SQLConnection) throws -> [String: [Enrolment]] {
+        var rows: [String: [SQLRow]] = [:]
+        for start in stride(from: 0, to: sessionIDs.count, by: 500) {
+            let chunk = Array(sessionIDs[start..<min(start + 500, sessionIDs.count)])
+            for row in try db.rows(
                 sql: """
-                    SELECT p.*, e.status AS enrolmentStatus, e.experienceConfirmed, e.queuedAt FROM enrolment e
-                    JOIN \(ParticipantRows.withEmployer) p ON p.id = e.participantID WHERE e.sessionID = ?
-                    """, arguments: [sessionID])
+                    SELECT p.*, e.sessionID AS enrolmentSessionID, e.status AS enrolmentStatus, e.experienceConfirmed, e.queuedAt
+                    FROM enrolment e JOIN \(ParticipantRows.withEmployer) p ON p.id = e.participantID
+                    WHERE e.sessionID IN (\(placeholders(chunk.count)))
+                    """, arguments: chunk)
+            {
+                rows[try row["enrolmentSessionID"], default: []].append(row)
+            }
+        }
+        var enrolments: [String: [Enrolment]] = [:]
+        for (sessionID, rows) in rows {
             let ranked = try rows.map { row in
                 (
                     row: row, status: try row["enrolmentStatus"] as String, lastName: try row["lastName"] as String,
@@ -370,7 +385,7 @@ extension Store {
             let rank = ["enrolled": 0, "waitlisted": 1]
             // Those waiting in the order they joined the line, the others by name.
             var position = 0
-            return try ranked.sorted { a, b in
+            enrolments[sessionID] = try ranked.sorted { a, b in
                 let (x, y) = (rank[a.status] ?? 2, rank[b.status] ?? 2)
                 if x != y { return x < y }
                 if a.status == "waitlisted" { return a.queued < b.queued }
@@ -384,6 +399,7 @@ extension Store {
                     position: status == .waitlisted ? position : nil)
             }
         }
+        return enrolments
     }
 
     /// Whether the participant completed a course: enrolled in a closed session of it and

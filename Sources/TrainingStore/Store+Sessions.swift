@@ -421,37 +421,59 @@ enum SessionRows {
     }
 
     static func session(id: String, in db: any SQLConnection) throws -> Session? {
-        guard
-            let row = try db.row(
-                sql: "SELECT s.*, c.id AS courseID, c.version FROM session s JOIN course c ON c.rowID = s.courseRowID WHERE s.id = ?",
-                arguments: [id])
-        else { return nil }
-        let trainers = try db.all(
-            String.self, sql: "SELECT name FROM sessionTrainer WHERE sessionID = ? ORDER BY position", arguments: [id])
-        let slots = try db.rows(sql: "SELECT * FROM sessionSlot WHERE sessionID = ? ORDER BY startsAt", arguments: [id]).map {
-            slot in
-            let slotID: String = try slot["id"]
-            let key = "\(id) \(slotID)"
-            // The instants as stored when it was planned: no calendar to consult again.
-            let startsAt = try slot.parsed("startsAt", of: "sessionSlot", key: key, SessionRows.date(utc:))
-            let endsAt = try slot.parsed("endsAt", of: "sessionSlot", key: key, SessionRows.date(utc:))
-            var read = Slot(
-                id: slotID, date: try slot.parsed("date", of: "sessionSlot", key: key, LocalDate.init),
-                start: try slot.parsed("startTime", of: "sessionSlot", key: key, TimeOfDay.init),
-                end: try slot.parsed("endTime", of: "sessionSlot", key: key, TimeOfDay.init),
-                modules: (try slot["modules"] as String).split(separator: " ").map(String.init), timeZone: try row["timeZone"],
-                interval: DateInterval(start: startsAt, end: max(startsAt, endsAt)))
-            read.place = try place(slot)
-            read.remotePresence = try slot["remotePresence"]
-            return read
+        try sessions(ids: [id], in: db).first
+    }
+
+    /// The sessions of `ids` that exist, in that order: three statements for up to 500
+    /// sessions (their rows, their trainers, their half-days), not three a session.
+    static func sessions(ids: [String], in db: any SQLConnection) throws -> [Session] {
+        var rows: [String: SQLRow] = [:]
+        var trainers: [String: [String]] = [:]
+        var slots: [String: [Slot]] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let list = placeholders(chunk.count)
+            for row in try db.rows(
+                sql:
+                    "SELECT s.*, c.id AS courseID, c.version FROM session s JOIN course c ON c.rowID = s.courseRowID WHERE s.id IN (\(list))",
+                arguments: chunk)
+            {
+                rows[try row["id"]] = row
+            }
+            try db.each(
+                sql: "SELECT sessionID, name FROM sessionTrainer WHERE sessionID IN (\(list)) ORDER BY sessionID, position",
+                arguments: chunk
+            ) { row in trainers[try row["sessionID"], default: []].append(try row["name"]) }
+            try db.each(sql: "SELECT * FROM sessionSlot WHERE sessionID IN (\(list)) ORDER BY sessionID, startsAt", arguments: chunk) {
+                slot in
+                let id: String = try slot["sessionID"]
+                let slotID: String = try slot["id"]
+                let key = "\(id) \(slotID)"
+                // The instants as stored when it was planned: no calendar to consult again.
+                let startsAt = try slot.parsed("startsAt", of: "sessionSlot", key: key, SessionRows.date(utc:))
+                let endsAt = try slot.parsed("endsAt", of: "sessionSlot", key: key, SessionRows.date(utc:))
+                var read = Slot(
+                    id: slotID, date: try slot.parsed("date", of: "sessionSlot", key: key, LocalDate.init),
+                    start: try slot.parsed("startTime", of: "sessionSlot", key: key, TimeOfDay.init),
+                    end: try slot.parsed("endTime", of: "sessionSlot", key: key, TimeOfDay.init),
+                    modules: (try slot["modules"] as String).split(separator: " ").map(String.init),
+                    timeZone: try rows[id].map { try $0["timeZone"] } ?? "Europe/Paris",
+                    interval: DateInterval(start: startsAt, end: max(startsAt, endsAt)))
+                read.place = try place(slot)
+                read.remotePresence = try slot["remotePresence"]
+                slots[id, default: []].append(read)
+            }
         }
-        return Session(
-            id: id, courseID: try row["courseID"],
-            courseVersion: try row.parsed("version", of: "course", key: row["courseID"], CourseVersion.init),
-            timeZone: try row["timeZone"],
-            place: try place(row) ?? { throw CorruptRecordError(table: "session", key: id, column: "placeName", value: "NULL") }(),
-            trainers: trainers, capacity: try row["capacity"], funder: try row["funder"],
-            status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)), slots: slots)
+        return try ids.compactMap { id in
+            guard let row = rows[id] else { return nil }
+            return Session(
+                id: id, courseID: try row["courseID"],
+                courseVersion: try row.parsed("version", of: "course", key: row["courseID"], CourseVersion.init),
+                timeZone: try row["timeZone"],
+                place: try place(row) ?? { throw CorruptRecordError(table: "session", key: id, column: "placeName", value: "NULL") }(),
+                trainers: trainers[id] ?? [], capacity: try row["capacity"], funder: try row["funder"],
+                status: try row.parsed("status", of: "session", key: id, SessionStatus.init(rawValue:)), slots: slots[id] ?? [])
+        }
     }
 
     /// An instant as ISO 8601 in UTC, which orders as text.

@@ -489,6 +489,12 @@ import TrainingTesting
         #expect(one.marks.first { $0.participantID == ids[1] && $0.slotID == first.slots[0].id }?.reason == nil)
         #expect(one.corrections.map(\.reason) == ["feuille relue (present)"])
         #expect(one.corrections.count == 1 && [before, after].contains(one.corrections[0].on))
+        // Each session's seats, by family name; a person waiting for a seat has none.
+        let waiting = try store.add([Participant(id: "", firstName: "Léa", lastName: "Attente", email: "lea@example.org")])[0].id
+        #expect(try store.enrol([waiting], in: "S1").map(\.status) == [.waitlisted])
+        let seated = try store.decisions(of: ["S1", "S2"]).map { $0.participants.map(\.id) }
+        #expect(seated == [ids, ids])
+        #expect(throws: NotFoundError.self) { try store.decisions(of: ["S1", "S9"]) }
         // Alone, each session reads the same.
         #expect(try store.decisions(of: ["S1"])[0].marks == one.marks)
         #expect(try store.records(of: "S2").marks == two.marks)
