@@ -362,8 +362,10 @@ extension Store {
     /// up to 500 sessions.
     static func enrolments(in sessionIDs: [String], db: any SQLConnection) throws -> [String: [Enrolment]] {
         var rows: [String: [SQLRow]] = [:]
-        for start in stride(from: 0, to: sessionIDs.count, by: 500) {
-            let chunk = Array(sessionIDs[start..<min(start + 500, sessionIDs.count)])
+        // Each session read once, however often asked for.
+        let unique = Array(Set(sessionIDs))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = Array(unique[start..<min(start + 500, unique.count)])
             for row in try db.rows(
                 sql: """
                     SELECT p.*, e.sessionID AS enrolmentSessionID, e.status AS enrolmentStatus, e.experienceConfirmed, e.queuedAt

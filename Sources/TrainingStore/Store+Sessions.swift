@@ -430,8 +430,10 @@ enum SessionRows {
         var rows: [String: SQLRow] = [:]
         var trainers: [String: [String]] = [:]
         var slots: [String: [Slot]] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        // Each session read once, however often asked for.
+        let unique = Array(Set(ids))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = Array(unique[start..<min(start + 500, unique.count)])
             let list = placeholders(chunk.count)
             for row in try db.rows(
                 sql:

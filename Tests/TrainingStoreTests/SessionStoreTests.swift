@@ -495,6 +495,9 @@ import TrainingTesting
         let seated = try store.decisions(of: ["S1", "S2"]).map { $0.participants.map(\.id) }
         #expect(seated == [ids, ids])
         #expect(throws: NotFoundError.self) { try store.decisions(of: ["S1", "S9"]) }
+        // A session asked for twice, once in each batch of 500, is read once.
+        let twice = try store.decisions(of: ["S1"] + Array(repeating: "S2", count: 500) + ["S1"])
+        #expect(twice.count == 502 && twice.last?.session.slots == first.slots && twice.last?.participants.map(\.id) == ids)
         // Alone, each session reads the same.
         #expect(try store.decisions(of: ["S1"])[0].marks == one.marks)
         #expect(try store.records(of: "S2").marks == two.marks)
