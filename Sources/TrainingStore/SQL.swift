@@ -470,6 +470,13 @@ func placeholders(_ count: Int) -> String {
     Array(repeating: "?", count: max(count, 1)).joined(separator: ", ")
 }
 
+/// `values`, each once, in batches of 500: the `IN` lists of a read of many keys, each under
+/// the databases' limits on a statement's parameters.
+func inBatches(_ values: some Sequence<String>, _ body: ([String]) throws -> Void) rethrows {
+    let unique = Array(Set(values))
+    for start in stride(from: 0, to: unique.count, by: 500) { try body(Array(unique[start..<min(start + 500, unique.count)])) }
+}
+
 /// The values of an `IN` list made by ``placeholders(_:)``.
 func inList(_ values: [String]) -> [any SQLBindable] {
     values.isEmpty ? [String?.none] : values

@@ -524,6 +524,27 @@ enum AttendanceRows {
             minutesLate: try row["minutesLate"], minutesLeftEarly: try row["minutesLeftEarly"], reason: try row["reason"])
     }
 
+    /// The columns ``record(_:)`` reads, first in a read of records as marks.
+    static let markColumns = "sessionID, participantID, slotID, status, minutesLate, minutesLeftEarly, reason, sequence"
+
+    /// A record read as ``markColumns`` lists it: its session, its place in the log, its mark.
+    static func record(_ row: SQLCursor) throws -> (sessionID: String, sequence: Int64, mark: AttendanceMark) {
+        let sequence = try row.integer(7, "sequence", of: "attendanceEvent", key: "?")
+        let key = String(sequence)
+        func number(_ column: Int, _ name: String) throws -> Int {
+            Int(try row.integer(column, name, of: "attendanceEvent", key: key))
+        }
+        let mark = AttendanceMark(
+            participantID: try row.string(1, "participantID", of: "attendanceEvent", key: key),
+            slotID: try row.string(2, "slotID", of: "attendanceEvent", key: key),
+            status: try row.parsed(3, "status", of: "attendanceEvent", key: key) {
+                AttendanceMark.Status(rawValue: String(decoding: $0, as: UTF8.self))
+            },
+            minutesLate: try number(4, "minutesLate"), minutesLeftEarly: try number(5, "minutesLeftEarly"),
+            reason: try row.stringIfPresent(6, "reason", of: "attendanceEvent", key: key))
+        return (try row.string(0, "sessionID", of: "attendanceEvent", key: key), sequence, mark)
+    }
+
     /// The current marks of a session, and the corrections that set them, dated on its
     /// calendar: one read of the log for the records of a session.
     static func current(in session: Session, db: any SQLConnection) throws -> (marks: [AttendanceMark], corrections: [MarkCorrection]) {
@@ -545,38 +566,21 @@ enum AttendanceRows {
             var recordedAt: String?
         }
         var latest: [String: [String: Latest]] = [:]
-        let ids = sessions.map(\.id)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        try inBatches(sessions.map(\.id)) { chunk in
             try db.scanAhead(
                 sql: """
-                    SELECT sessionID, participantID, slotID, status, minutesLate, minutesLeftEarly, reason, sequence,
-                           correctionReason, recordedAt
+                    SELECT \(markColumns), correctionReason, recordedAt
                     FROM attendanceEvent WHERE sessionID IN (\(placeholders(chunk.count)))
                     """, arguments: chunk
             ) { row in
-                let sequence = try row.integer(7, "sequence", of: "attendanceEvent", key: "?")
-                let key = String(sequence)
-                func number(_ column: Int, _ name: String) throws -> Int {
-                    Int(try row.integer(column, name, of: "attendanceEvent", key: key))
-                }
-                let sessionID = try row.string(0, "sessionID", of: "attendanceEvent", key: key)
-                let participantID = try row.string(1, "participantID", of: "attendanceEvent", key: key)
-                let slotID = try row.string(2, "slotID", of: "attendanceEvent", key: key)
-                let seat = participantID + "\u{0}" + slotID
+                let (sessionID, sequence, mark) = try record(row)
+                let seat = mark.participantID + "\u{0}" + mark.slotID
                 if let kept = latest[sessionID]?[seat], kept.sequence > sequence { return }
-                let correctionReason = try row.stringIfPresent(8, "correctionReason", of: "attendanceEvent", key: key)
+                let correctionReason = try row.stringIfPresent(8, "correctionReason", of: "attendanceEvent", key: String(sequence))
                 latest[sessionID, default: [:]][seat] = Latest(
-                    sequence: sequence,
-                    mark: AttendanceMark(
-                        participantID: participantID, slotID: slotID,
-                        status: try row.parsed(3, "status", of: "attendanceEvent", key: key) {
-                            AttendanceMark.Status(rawValue: String(decoding: $0, as: UTF8.self))
-                        },
-                        minutesLate: try number(4, "minutesLate"), minutesLeftEarly: try number(5, "minutesLeftEarly"),
-                        reason: try row.stringIfPresent(6, "reason", of: "attendanceEvent", key: key)),
-                    correctionReason: correctionReason,
-                    recordedAt: correctionReason == nil ? nil : try row.string(9, "recordedAt", of: "attendanceEvent", key: key))
+                    sequence: sequence, mark: mark, correctionReason: correctionReason,
+                    recordedAt: correctionReason == nil
+                        ? nil : try row.string(9, "recordedAt", of: "attendanceEvent", key: String(sequence)))
             }
         }
         var current: [String: (marks: [AttendanceMark], corrections: [MarkCorrection])] = [:]
@@ -667,23 +671,11 @@ extension Store {
             var marks: [String: [(sequence: Int64, mark: AttendanceMark)]] = [:]
             try db.scanAhead(
                 sql: """
-                    SELECT sessionID, participantID, slotID, status, minutesLate, minutesLeftEarly, reason, sequence
+                    SELECT \(AttendanceRows.markColumns)
                     FROM attendanceEvent WHERE \(whole ? "sessionID || ''" : "sessionID") IN (\(inPeriod))
                     """, arguments: period
             ) { row in
-                let sequence = try row.integer(7, "sequence", of: "attendanceEvent", key: "?")
-                func number(_ column: Int, _ name: String) throws -> Int {
-                    Int(try row.integer(column, name, of: "attendanceEvent", key: String(sequence)))
-                }
-                let sessionID = try row.string(0, "sessionID", of: "attendanceEvent", key: String(sequence))
-                let mark = AttendanceMark(
-                    participantID: try row.string(1, "participantID", of: "attendanceEvent", key: String(sequence)),
-                    slotID: try row.string(2, "slotID", of: "attendanceEvent", key: String(sequence)),
-                    status: try row.parsed(3, "status", of: "attendanceEvent", key: String(sequence)) {
-                        AttendanceMark.Status(rawValue: String(decoding: $0, as: UTF8.self))
-                    },
-                    minutesLate: try number(4, "minutesLate"), minutesLeftEarly: try number(5, "minutesLeftEarly"),
-                    reason: try row.stringIfPresent(6, "reason", of: "attendanceEvent", key: String(sequence)))
+                let (sessionID, sequence, mark) = try AttendanceRows.record(row)
                 marks[sessionID, default: []].append((sequence, mark))
             }
             var totals: [String: PeriodHours] = [:]
@@ -692,8 +684,8 @@ extension Store {
                 try db.rows(sql: "SELECT id, mergedInto FROM participant WHERE mergedInto IS NOT NULL").map {
                     (try $0["id"] as String, try Self.participantID(for: $0["id"], in: db))
                 }, uniquingKeysWith: { first, _ in first })
-            for sessionID in sessionIDs {
-                guard var session = try SessionRows.session(id: sessionID, in: db) else { continue }
+            for var session in try SessionRows.sessions(ids: sessionIDs, in: db) {
+                let sessionID = session.id
                 session.slots = session.slots.filter { $0.date >= start && $0.date <= end }
                 for hours in session.attendedHours(of: seats[sessionID] ?? [], marks: AttendanceRows.inLogOrder(marks[sessionID] ?? [])) {
                     let person = merged[hours.participantID] ?? hours.participantID

@@ -363,9 +363,7 @@ extension Store {
     static func enrolments(in sessionIDs: [String], db: any SQLConnection) throws -> [String: [Enrolment]] {
         var rows: [String: [SQLRow]] = [:]
         // Each session read once, however often asked for.
-        let unique = Array(Set(sessionIDs))
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = Array(unique[start..<min(start + 500, unique.count)])
+        try inBatches(sessionIDs) { chunk in
             for row in try db.rows(
                 sql: """
                     SELECT p.*, e.sessionID AS enrolmentSessionID, e.status AS enrolmentStatus, e.experienceConfirmed, e.queuedAt
@@ -476,19 +474,15 @@ enum ParticipantRows {
     /// checked one by one), the external ids with the person who has each. A few hundred
     /// values per query.
     static func taken(_ people: [Participant], in db: any SQLConnection) throws -> (emails: Set<String>, externals: [String: String]) {
-        func inChunks(_ values: Set<String>, _ body: ([String]) throws -> Void) throws {
-            let values = Array(values)
-            for start in stride(from: 0, to: values.count, by: 500) { try body(Array(values[start..<min(start + 500, values.count)])) }
-        }
         var emails: Set<String> = []
-        try inChunks(Set(people.compactMap(\.email))) { part in
+        try inBatches(people.compactMap(\.email)) { part in
             let any = Array(repeating: "(\(db.dialect.sameEmail))", count: part.count).joined(separator: " OR ")
             try db.each(sql: "SELECT email FROM participant WHERE \(any)", arguments: part) { row in
                 emails.insert((try row["email"] as String).lowercased())
             }
         }
         var externals: [String: String] = [:]
-        try inChunks(Set(people.compactMap(\.externalID))) { part in
+        try inBatches(people.compactMap(\.externalID)) { part in
             let list = Array(repeating: "?", count: part.count).joined(separator: ", ")
             try db.each(sql: "SELECT id, externalID FROM participant WHERE externalID IN (\(list))", arguments: part) { row in
                 externals[try row["externalID"]] = try row["id"]

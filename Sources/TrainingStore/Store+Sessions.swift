@@ -431,9 +431,7 @@ enum SessionRows {
         var trainers: [String: [String]] = [:]
         var slots: [String: [Slot]] = [:]
         // Each session read once, however often asked for.
-        let unique = Array(Set(ids))
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = Array(unique[start..<min(start + 500, unique.count)])
+        try inBatches(ids) { chunk in
             let list = placeholders(chunk.count)
             for row in try db.rows(
                 sql:
