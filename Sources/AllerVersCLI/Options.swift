@@ -27,9 +27,9 @@ struct StoreOptions: ParsableArguments {
         return try Workspace.find(from: here)
     }
 
-    func openStore() throws -> Store {
+    func openStore(readers: Int = 0) throws -> Store {
         if let named, Stores.isDatabaseURL(named) { return try Stores.open(named, keys: try workspace()) }
-        return try Stores.open(try workspace())
+        return try Stores.open(try workspace(), readers: readers)
     }
 }
 

@@ -1,5 +1,6 @@
 import AllerVersServer
 import ArgumentParser
+import Foundation
 import Hummingbird
 import TrainingCore
 
@@ -43,7 +44,9 @@ extension AllerVers {
         }
 
         func run() async throws {
-            let store = try storeOptions.openStore()
+            // A reader for each core, so that pages are read while a signature's commit
+            // waits for the disk.
+            let store = try storeOptions.openStore(readers: ProcessInfo.processInfo.activeProcessorCount)
             let language = Language.current
             let app = try Server.application(
                 store: store, host: host, port: port,

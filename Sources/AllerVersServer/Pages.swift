@@ -16,11 +16,29 @@ struct Pages: Sendable {
     }
 
     private let library: MustacheLibrary
+    private let renderedRows = RenderedRows()
 
     init() throws {
         var templates = ["layout": try MustacheTemplate(string: Self.layout)]
-        for (name, text) in Self.bodies { templates[name] = try MustacheTemplate(string: text) }
+        for (name, text) in Self.bodies.merging(Self.rowTemplates, uniquingKeysWith: { body, _ in body }) {
+            templates[name] = try MustacheTemplate(string: text)
+        }
         library = MustacheLibrary(templates: templates)
+    }
+
+    /// Each of `rows` rendered with the row template `name`, one after the other, for a page
+    /// to insert unescaped (`{{{…}}}`): the template escapes their values.
+    ///
+    /// A row is rendered once for the same values and kept: the signing page lists fifty
+    /// names at each scan of the code, and rendering them was a quarter of the server's time
+    /// while a room signed (each value costs Mustache a split of its name, casts and a
+    /// search of the context), though only the one who just signed had changed.
+    func rows(_ name: String, _ rows: [[String: String]]) -> String {
+        var html = ""
+        for row in rows {
+            html += renderedRows.row(name, row) { library.render(row, withTemplate: name) ?? "" }
+        }
+        return html
     }
 
     /// `page` in `language` as an HTML response.
@@ -97,7 +115,7 @@ struct Pages: Sendable {
         // holds a value.
         if let text = value as? String { return text }
         if let flag = value as? Bool { return flag }
-        // A list of lines of text (a signing page's fifty names) holds no absent value: as it is.
+        // Lines of text (a table's rows, a certificate's fields) hold no absent value: as they are.
         if type(of: value) == [[String: String]].self || type(of: value) == [String: String].self { return value }
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional {
@@ -238,4 +256,27 @@ struct Pages: Sendable {
         });
 
         """
+}
+
+/// Rows already rendered, by template and values; forgotten all at once when they fill up.
+private final class RenderedRows: @unchecked Sendable {
+    private struct Key: Hashable {
+        let template: String
+        let values: [String: String]
+    }
+
+    private static let capacity = 20_000
+    private let lock = NSLock()
+    private var rendered: [Key: String] = [:]
+
+    func row(_ template: String, _ values: [String: String], render: () -> String) -> String {
+        let key = Key(template: template, values: values)
+        if let known = lock.withLock({ rendered[key] }) { return known }
+        let html = render()
+        lock.withLock {
+            if rendered.count >= Self.capacity { rendered.removeAll(keepingCapacity: true) }
+            rendered[key] = html
+        }
+        return html
+    }
 }

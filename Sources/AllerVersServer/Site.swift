@@ -373,14 +373,14 @@ struct Site: Sendable {
                         "\(page.slot.date.description) \(page.slot.part.name(french: language == .fr)), \(page.slot.start.description)–\(page.slot.end.description)"
                     ),
                     "ticket": page.ticket, "pickName": Pages.tr("Your name"),
-                    // Each name's state and note as plain values, not sections: fifty names
-                    // are rendered at each scan of the code, while the others sign.
-                    "people": page.people.map { person in
-                        [
-                            "id": person.participant.id, "name": person.participant.displayName,
-                            "state": person.signed ? "signed" : "unsigned", "note": person.signed ? signed : "",
-                        ]
-                    },
+                    "people": pages.rows(
+                        "person",
+                        page.people.map { person in
+                            [
+                                "id": person.participant.id, "name": person.participant.displayName,
+                                "state": person.signed ? "signed" : "unsigned", "note": person.signed ? signed : "",
+                            ]
+                        }),
                     "drawLabel": Pages.tr("Draw your signature here"), "drawFirst": Pages.tr("Draw your signature first."),
                     "clearLabel": Pages.tr("Clear"), "signLabel": Pages.tr("Sign"),
                 ], language: language, script: true)

@@ -1,6 +1,7 @@
 /// The pages' bodies, one Mustache template each, placed in ``Pages/layout``. Texts come
 /// from the catalogue in the request's language; values are escaped (`{{value}}`), and only
-/// the server's own SVG is not (`{{{qr}}}`).
+/// the server's own SVG (`{{{qr}}}`) and rows rendered by their own template
+/// (``Pages/rows(_:_:)``, `{{{people}}}`) are not.
 extension Pages {
     static let bodies: [String: String] = [
         // A certificate's page, a receipt, a message or a refusal.
@@ -85,12 +86,20 @@ extension Pages {
         <form method="post" action="/sign" data-signature>
         <input type="hidden" name="ticket" value="{{ticket}}"><input type="hidden" name="signature"><input type="hidden" name="deviceTime">
         <fieldset class="people"><legend>{{pickName}}</legend>
-        {{#people}}<label class="{{state}}"><input type="radio" name="participant" value="{{id}}" required> {{name}}{{note}}</label>
-        {{/people}}</fieldset>
+        {{{people}}}</fieldset>
         <p>{{drawLabel}}</p>
         <canvas class="pad" aria-label="{{drawLabel}}"></canvas><p class="missing refusal" hidden>{{drawFirst}}</p>
         <p><button class="clear" type="button">{{clearLabel}}</button> <button>{{signLabel}}</button></p>
         </form>
         """,
+    ]
+
+    /// Templates of one row of a list, rendered by ``Pages/rows(_:_:)``.
+    static let rowTemplates: [String: String] = [
+        // A name to pick on the signing page.
+        "person": """
+        <label class="{{state}}"><input type="radio" name="participant" value="{{id}}" required> {{name}}{{note}}</label>
+
+        """
     ]
 }

@@ -286,7 +286,7 @@ public struct SigningService: Sendable {
         if let given, given.count > 300 { throw SigningError("a reason holds at most 300 characters") }
         if onBehalf {
             guard let given else { throw SigningError("signing on someone's behalf needs its reason") }
-            _ = try store.recordSignature(
+            _ = try await store.recordSignature(
                 participantID: mark.participantID, sessionID: session.id, slotID: mark.slotID, image: nil,
                 evidence: SignatureEvidence(method: .trainer, onBehalfReason: given), by: account.login, source: "serve: trainer",
                 early: 0, at: now)
@@ -383,7 +383,7 @@ public struct SigningService: Sendable {
         let evidence = SignatureEvidence(
             method: parts.method, deviceTime: deviceTime.map { String($0.prefix(40)) }, address: address,
             userAgent: userAgent.map { String($0.prefix(300)) })
-        let event = try store.recordSignature(
+        let event = try await store.recordSignature(
             participantID: person.id, sessionID: window.sessionID, slotID: slot.id, image: image, evidence: evidence,
             by: person.id, source: "serve: \(parts.method.rawValue)", early: policy.before, at: now)
         return SigningReceipt(

@@ -12,10 +12,11 @@ public enum Stores {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
-    /// The workspace's store.
-    public static func open(_ workspace: Workspace) throws -> Store {
+    /// The workspace's store; with `readers` read-only connections beside the writer when it
+    /// is an SQLite file (a PostgreSQL store has its pool).
+    public static func open(_ workspace: Workspace, readers: Int = 0) throws -> Store {
         if let url = try workspace.databaseLocation() { return try open(url, keys: workspace) }
-        return try Store.open(workspace)
+        return try Store.open(workspace, readers: readers)
     }
 
     /// The store in the PostgreSQL database at `url`, with the keys of `workspace`, which

@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 internal import GRDBSQLite
 import TrainingCore
@@ -8,13 +9,19 @@ import TrainingCore
 /// Queries step GRDB's cached statements through SQLite's C API and copy each row's values
 /// once; GRDB still owns the statements and the transactions.
 final class SQLiteDatabase: SQLDatabase {
+    /// The connection that writes, and reads when there are no ``readers``.
     let queue: DatabaseQueue
     /// The file, for messages.
     let path: String
+    /// Read-only connections, for a process that reads while it writes (the server): in WAL
+    /// mode they read while the writer waits for its commit to reach the disk, which with one
+    /// connection held every other request (a signature's commit waits 1–3 ms for `fsync`).
+    private let readers: ReaderPool?
 
-    init(queue: DatabaseQueue, path: String) {
+    init(queue: DatabaseQueue, path: String, readers: [DatabaseQueue] = []) {
         self.queue = queue
         self.path = path
+        self.readers = readers.isEmpty ? nil : ReaderPool(readers)
     }
 
     static let dialect = SQLDialect(
@@ -37,6 +44,13 @@ final class SQLiteDatabase: SQLDatabase {
     /// compiled its cached statements again (30% of the server's time signing a half-day).
     /// The connection refuses writes itself instead.
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        guard let readers else { return try read(on: queue, body) }
+        let reader = readers.take()
+        defer { readers.give(back: reader) }
+        return try read(on: reader, body)
+    }
+
+    private func read<T>(on queue: DatabaseQueue, _ body: (any SQLConnection) throws -> T) throws -> T {
         try phrasingErrors {
             try queue.inDatabase { db in
                 var result: T?
@@ -71,6 +85,30 @@ final class SQLiteDatabase: SQLDatabase {
             return try body()
         } catch let error as DatabaseError {
             throw WorkspaceError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
+
+/// Read-only connections lent one read at a time. When all are lent, a read queues on the
+/// first (each connection serialises its own reads), rather than opening more.
+private final class ReaderPool: @unchecked Sendable {
+    private let all: [DatabaseQueue]
+    private var idle: [DatabaseQueue]
+    private let lock = NSLock()
+
+    init(_ readers: [DatabaseQueue]) {
+        all = readers
+        idle = readers
+    }
+
+    func take() -> DatabaseQueue {
+        lock.withLock { idle.popLast() } ?? all[0]
+    }
+
+    func give(back reader: DatabaseQueue) {
+        lock.withLock {
+            // The first may be lent twice; it goes back once.
+            if !idle.contains(where: { $0 === reader }) { idle.append(reader) }
         }
     }
 }

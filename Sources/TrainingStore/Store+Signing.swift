@@ -268,8 +268,9 @@ extension Store {
         participantID: String, sessionID: String, slotID: String, image: SignatureImage?, evidence: SignatureEvidence,
         by recordedBy: String,
         source: String, early: TimeInterval, at now: Date
-    ) throws -> AttendanceEvent {
-        try database.write { db in
+    ) async throws -> AttendanceEvent {
+        // Committed with the signatures other phones send meanwhile: a room signs at once.
+        try await commits.write { db in
             let certified = try SheetSignatureRows.certifiedSlots(in: sessionID, db: db)
             let existing = try SigningRows.currentSequence(sessionID: sessionID, slotID: slotID, participantID: participantID, db: db)
             if evidence.method != .trainer {

@@ -15,11 +15,14 @@ public final class Store: Sendable {
     /// The workspace this store belongs to.
     public let workspace: Workspace
     let database: any SQLDatabase
+    /// Writes from concurrent tasks committed together (a server's signatures).
+    let commits: GroupCommit
 
     /// A store over another database (PostgreSQL), with the workspace folder that holds its keys.
     public init(workspace: Workspace, database: any SQLDatabase) {
         self.workspace = workspace
         self.database = database
+        commits = GroupCommit(database)
     }
 
     /// Creates the workspace's folder and store, migrated, and records the organisation.
@@ -38,7 +41,9 @@ public final class Store: Sendable {
     }
 
     /// Opens the store of an existing workspace, migrating it to this version's schema.
-    public static func open(_ workspace: Workspace) throws -> Store {
+    /// `readers` read-only connections read beside the one that writes: for a server, which
+    /// reads for some requests while it commits for others.
+    public static func open(_ workspace: Workspace, readers: Int = 0) throws -> Store {
         let path = workspace.storeURL.path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -69,7 +74,14 @@ public final class Store: Sendable {
             if try !database.read(migrator.hasCompletedMigrations) {
                 try migrator.migrate(database)
             }
-            return Store(workspace: workspace, database: SQLiteDatabase(queue: database, path: path))
+            // Opened after the writer, which has made the WAL's files that a read-only
+            // connection needs.
+            var reading = Configuration()
+            reading.readonly = true
+            reading.busyMode = .timeout(10)
+            reading.label = "allervers-reader"
+            let readers = try (0..<readers).map { _ in try DatabaseQueue(path: path, configuration: reading) }
+            return Store(workspace: workspace, database: SQLiteDatabase(queue: database, path: path, readers: readers))
         } catch let error as DatabaseError {
             throw WorkspaceError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
@@ -90,21 +102,23 @@ public final class Store: Sendable {
 
     /// Records the organisation identity, replacing any earlier one.
     public func setOrganisation(_ organisation: Organisation) throws {
-        try database.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO organisation (
-                        id, name, address, declarationNumber, signatoryName, signatoryTitle, certificatePrefix, publicAddress, siret)
-                    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address,
-                        declarationNumber = excluded.declarationNumber, signatoryName = excluded.signatoryName,
-                        signatoryTitle = excluded.signatoryTitle, certificatePrefix = excluded.certificatePrefix,
-                        publicAddress = excluded.publicAddress, siret = excluded.siret
-                    """,
-                arguments: [
-                    organisation.name, organisation.address, organisation.declarationNumber, organisation.signatoryName,
-                    organisation.signatoryTitle, organisation.certificatePrefix, organisation.publicAddress, organisation.siret,
-                ])
-        }
+        try database.write { db in try Self.setOrganisation(organisation, db) }
+    }
+
+    static func setOrganisation(_ organisation: Organisation, _ db: any SQLConnection) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO organisation (
+                    id, name, address, declarationNumber, signatoryName, signatoryTitle, certificatePrefix, publicAddress, siret)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address,
+                    declarationNumber = excluded.declarationNumber, signatoryName = excluded.signatoryName,
+                    signatoryTitle = excluded.signatoryTitle, certificatePrefix = excluded.certificatePrefix,
+                    publicAddress = excluded.publicAddress, siret = excluded.siret
+                """,
+            arguments: [
+                organisation.name, organisation.address, organisation.declarationNumber, organisation.signatoryName,
+                organisation.signatoryTitle, organisation.certificatePrefix, organisation.publicAddress, organisation.siret,
+            ])
     }
 }

@@ -36,7 +36,7 @@ import TrainingTesting
         let first = try #require(try opened.session(id: "OLD").slots.first)
         for (person, last) in [("P-0001", UInt8(1)), ("P-0002", 1), ("P-0005", 2)] {
             let image = try #require(SignatureImage(png: SignatureImage.pngMagic + [0, 0, 0, last]))
-            _ = try opened.recordSignature(
+            _ = try await opened.recordSignature(
                 participantID: person, sessionID: "OLD", slotID: first.id, image: image,
                 evidence: SignatureEvidence(method: .qr, address: "10.0.0.9", userAgent: "Mobile Safari"), by: "signing", source: "phone",
                 early: 900, at: try #require(first.interval?.start))

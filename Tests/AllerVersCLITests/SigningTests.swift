@@ -83,7 +83,7 @@ struct TestBrowser {
         workspace: TemporaryFolder, store: Store, clock: TestClock, app: some ApplicationProtocol, first: Slot
     ) {
         let workspace = try await weekWorkspace()
-        let store = try Stores.open(Workspace(folder: workspace.url))
+        let store = try Stores.open(Workspace(folder: workspace.url), readers: 2)
         let accounts = AccountService(store: store, cost: 4)
         try await accounts.add(Account(login: "claire", name: "Claire Martin", role: .trainer), password: password)
         try await accounts.add(Account(login: "bruno", name: "Bruno Leroy", role: .trainer), password: password)
@@ -392,7 +392,7 @@ struct TestBrowser {
             let result = await allervers(arguments + ["--store", path])
             try #require(result.exitCode == 0, "\(arguments): \(result)")
         }
-        let store = try Stores.open(Workspace(folder: workspace.url))
+        let store = try Stores.open(Workspace(folder: workspace.url), readers: 2)
         let accounts = AccountService(store: store, cost: 4)
         try await accounts.add(
             Account(login: "rh-ccas", name: "Service RH", role: .employer, employerID: "CCAS de Villeurbanne"),

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TrainingCore
 import TrainingService
-import TrainingStore
 import TrainingTesting
+
+@testable import TrainingStore
 
 @Suite struct WorkspaceTests {
     @Test func createdOwnerOnly() throws {
@@ -50,6 +51,41 @@ import TrainingTesting
             name: "Institut", address: "1 rue", declarationNumber: "52490123449", signatoryName: "C. Martin", signatoryTitle: "Directrice")
         let store = try TestDatabase.createStore(in: folder.url, organisation: identity)
         #expect(try Stores.open(store.workspace).organisation() == identity)
+    }
+
+    /// A server's store reads on its own connections while a write is under way: it sees
+    /// the store as it was before that write, without waiting for it, and sees the write as
+    /// soon as it is committed. The readers refuse to write.
+    @Test func readersReadWhileAWriteIsUnderWay() throws {
+        let folder = try TemporaryFolder()
+        let identity = try Organisation(
+            name: "Institut", address: "1 rue", declarationNumber: "52490123449", signatoryName: "C. Martin", signatoryTitle: "Directrice")
+        _ = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        let store = try Store.open(Workspace(folder: folder.url), readers: 2)
+        let written = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let committed = DispatchGroup()
+        DispatchQueue.global().async(group: committed) {
+            try? store.database.write { db in
+                try Store.setOrganisation(identity, db)
+                written.signal()
+                release.wait()
+            }
+        }
+        written.wait()
+        let read = DispatchGroup()
+        nonisolated(unsafe) var during: Organisation??
+        DispatchQueue.global().async(group: read) { during = try? store.organisation() }
+        let readInTime = read.wait(timeout: .now() + 10) == .success
+        release.signal()
+        committed.wait()
+        read.wait()
+        #expect(readInTime, "the read waited for the write")
+        #expect(during == .some(nil))
+        #expect(try store.organisation() == identity)
+        #expect(throws: WorkspaceError.self) {
+            try store.database.read { db in try db.execute(sql: "DELETE FROM organisation") }
+        }
     }
 
     /// Makes the next `count` writes of the organisation's row fail on the server as
