@@ -140,15 +140,16 @@ final class Server: @unchecked Sendable {
     }
 }
 
-/// One request from a phone behind the trusted proxy: the status and the body; `nil` when the
-/// connection fails (the server was killed).
-@Sendable func request(port: Int, _ method: String, _ path: String, body: String = "", forwardedFor: String) -> (status: Int, body: String)?
-{
+/// One request from a phone behind the trusted proxy, on `connection` (`last` closes it after
+/// the answer): the status and the body; `nil` when the connection fails (the server was killed).
+@Sendable func request(
+    _ connection: LoopbackConnection, _ method: String, _ path: String, body: String = "", forwardedFor: String, last: Bool = false
+) -> (status: Int, body: String)? {
     let headers = [
         ("X-Forwarded-For", forwardedFor), ("User-Agent", "allervers-bench"), ("Accept-Language", "fr"),
         ("Content-Type", "application/x-www-form-urlencoded"),
     ]
-    guard let answer = try? loopbackRequest(port: port, method: method, path: path, headers: headers, body: Data(body.utf8)) else {
+    guard let answer = try? connection.request(method: method, path: path, headers: headers, body: Data(body.utf8), last: last) else {
         return nil
     }
     return (answer.status, String(decoding: answer.body, as: UTF8.self))
@@ -177,7 +178,9 @@ let killAfter = NIOLockedValueBox(0)
         let port = server.withLockedValue { $0.port }
         let began = DispatchTime.now()
         let code = signing.display(window, at: Date()).code
-        guard let page = request(port: port, "GET", "/sign?code=\(code)", forwardedFor: address), page.status == 200,
+        // One connection for the page and the form it posts, as a phone's browser keeps it.
+        guard let connection = try? LoopbackConnection(port: port),
+            let page = request(connection, "GET", "/sign?code=\(code)", forwardedFor: address), page.status == 200,
             let range = page.body.range(of: "name=\"ticket\" value=\"")
         else {
             retries.withLockedValue { $0 += 1 }
@@ -186,7 +189,8 @@ let killAfter = NIOLockedValueBox(0)
         }
         let ticket = String(page.body[range.upperBound...].prefix { $0 != "\"" })
         let form = "ticket=\(encoded(ticket))&participant=\(participant)&signature=\(encoded(signaturePNG))&deviceTime=now"
-        guard let receipt = request(port: port, "POST", "/sign", body: form, forwardedFor: address), receipt.status == 200 else {
+        guard let receipt = request(connection, "POST", "/sign", body: form, forwardedFor: address, last: true), receipt.status == 200
+        else {
             retries.withLockedValue { $0 += 1 }
             usleep(50_000)
             continue
