@@ -20,6 +20,7 @@ struct Pages: Sendable {
 
     init() throws {
         var templates = ["layout": try MustacheTemplate(string: Self.layout)]
+        precondition(Set(Self.bodies.keys).isDisjoint(with: Self.rowTemplates.keys), "a row template named as a page")
         for (name, text) in Self.bodies.merging(Self.rowTemplates, uniquingKeysWith: { body, _ in body }) {
             templates[name] = try MustacheTemplate(string: text)
         }

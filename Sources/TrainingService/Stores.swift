@@ -13,7 +13,7 @@ public enum Stores {
     }
 
     /// The workspace's store; with `readers` read-only connections beside the writer when it
-    /// is an SQLite file (a PostgreSQL store has its pool).
+    /// is an SQLite file (a PostgreSQL store reads and writes on its one connection).
     public static func open(_ workspace: Workspace, readers: Int = 0) throws -> Store {
         if let url = try workspace.databaseLocation() { return try open(url, keys: workspace) }
         return try Store.open(workspace, readers: readers)

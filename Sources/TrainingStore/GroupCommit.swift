@@ -29,7 +29,8 @@ final class GroupCommit: @unchecked Sendable {
     private var draining = false
     private let thread = DispatchQueue(label: "allervers.group-commit")
     /// Transactions committed or tried, for tests.
-    private(set) var transactions = 0
+    var transactions: Int { lock.withLock { tried } }
+    private var tried = 0
     /// Writes waiting for the next transaction, for tests.
     var waiting: Int { lock.withLock { pending.count } }
 
@@ -67,14 +68,14 @@ final class GroupCommit: @unchecked Sendable {
 
     private func commit(_ batch: [Pending]) {
         if batch.count > 1 {
-            transactions += 1
+            lock.withLock { tried += 1 }
             if let outcomes = try? database.write({ db in try batch.map { write in try Self.savepoint(db) { try write.body(db) } } }) {
                 for (write, outcome) in zip(batch, outcomes) { write.finish(outcome) }
                 return
             }
         }
         for write in batch {
-            transactions += 1
+            lock.withLock { tried += 1 }
             write.finish(Result { try database.write(write.body) })
         }
     }

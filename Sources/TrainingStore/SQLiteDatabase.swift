@@ -3,8 +3,9 @@ internal import GRDB
 internal import GRDBSQLite
 import TrainingCore
 
-/// The SQLite adapter of the store's port: a GRDB queue, one connection, its writes
-/// serialised by SQLite's own lock across processes.
+/// The SQLite adapter of the store's port: a GRDB queue, one connection (and, in a server,
+/// read-only connections beside it), its writes serialised by SQLite's own lock across
+/// processes.
 ///
 /// Queries step GRDB's cached statements through SQLite's C API and copy each row's values
 /// once; GRDB still owns the statements and the transactions.
@@ -94,6 +95,8 @@ final class SQLiteDatabase: SQLDatabase {
 private final class ReaderPool: @unchecked Sendable {
     private let all: [DatabaseQueue]
     private var idle: [DatabaseQueue]
+    /// Reads queued on the first reader while it was lent: it is idle again after the last.
+    private var overflow = 0
     private let lock = NSLock()
 
     init(_ readers: [DatabaseQueue]) {
@@ -102,13 +105,20 @@ private final class ReaderPool: @unchecked Sendable {
     }
 
     func take() -> DatabaseQueue {
-        lock.withLock { idle.popLast() } ?? all[0]
+        lock.withLock {
+            if let reader = idle.popLast() { return reader }
+            overflow += 1
+            return all[0]
+        }
     }
 
     func give(back reader: DatabaseQueue) {
         lock.withLock {
-            // The first may be lent twice; it goes back once.
-            if !idle.contains(where: { $0 === reader }) { idle.append(reader) }
+            if reader === all[0] && overflow > 0 {
+                overflow -= 1
+            } else {
+                idle.append(reader)
+            }
         }
     }
 }

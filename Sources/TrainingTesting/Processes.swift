@@ -70,7 +70,8 @@ public final class LoopbackConnection {
     deinit { close(descriptor) }
 
     /// A request, and its answer read whole: up to its `Content-Length`, or until the server
-    /// closes. `last`: the request asks the server to close the connection after answering.
+    /// closes (an answer without a length on a kept connection, chunked, waits for the
+    /// timeout). `last`: the request asks the server to close the connection after answering.
     public func request(
         method: String = "GET", path: String, headers: [(String, String)] = [], body: Data = Data(), last: Bool = false
     ) throws -> (status: Int, head: String, body: Data) {

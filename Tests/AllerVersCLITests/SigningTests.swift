@@ -7,10 +7,10 @@ import NIOConcurrencyHelpers
 import Testing
 import TrainingCore
 import TrainingService
-import TrainingStore
 import TrainingTesting
 
 @testable import AllerVersServer
+@testable import TrainingStore
 
 /// A clock the test moves.
 final class TestClock: Sendable {
@@ -224,6 +224,71 @@ struct TestBrowser {
     }
 
     /// A trainer's account is matched against the sessions' trainers as names are everywhere.
+    /// Signatures that arrive while a commit is under way are committed together: each
+    /// person's once, the same person twice one record with one receipt, and a signature the
+    /// store refuses rolled back alone; the chain verifies.
+    @Test func signaturesSentTogetherAreEachRecordedOnce() async throws {
+        let (workspace, store, _, _, first) = try await Self.setUp()
+        _ = workspace
+        let seated = try store.signingSheet(sessionID: "LYON", slotID: first.id).seated.map(\.id)
+        try #require(seated.count >= 3)
+        let start = try #require(first.interval?.start)
+        // The trainer recorded the last one as absent: their own signature is refused.
+        let refused = try #require(seated.last)
+        try store.record(
+            [AttendanceMark(participantID: refused, slotID: first.id, status: .absent)], in: "LYON", by: "claire", source: "test", at: start
+        )
+        let before = try store.verifyChains().attendance.recordCount
+        let holding = DispatchSemaphore(value: 0)
+        let gate = DispatchSemaphore(value: 0)
+        let held = Task {
+            try await store.commits.write { _ in
+                holding.signal(); gate.wait()
+            }
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                holding.wait()
+                continuation.resume()
+            }
+        }
+        let signers = seated + [seated[0]]
+        let image = try #require(SignatureImage(png: SignatureImage.pngMagic + [1, 2, 3]))
+        let outcomes = try await withThrowingTaskGroup(of: (Int, Result<AttendanceEvent, any Error>).self) { group in
+            for (index, person) in signers.enumerated() {
+                group.addTask {
+                    do {
+                        return (
+                            index,
+                            .success(
+                                try await store.recordSignature(
+                                    participantID: person, sessionID: "LYON", slotID: first.id, image: image,
+                                    evidence: SignatureEvidence(method: .qr), by: person, source: "test", early: 900, at: start))
+                        )
+                    } catch { return (index, .failure(error)) }
+                }
+            }
+            while store.commits.waiting < signers.count { try await Task.sleep(for: .milliseconds(5)) }
+            gate.signal()
+            try await held.value
+            var outcomes = [Result<AttendanceEvent, any Error>?](repeating: nil, count: signers.count)
+            for try await (index, outcome) in group { outcomes[index] = outcome }
+            return outcomes.map { $0! }
+        }
+        // The held write alone, then every signature in one transaction.
+        #expect(store.commits.transactions == 2)
+        #expect(throws: SigningError.self) { try outcomes[seated.count - 1].get() }
+        let events = try outcomes.enumerated().filter { $0.offset != seated.count - 1 }.map { try $0.element.get() }
+        #expect(events.last?.sequence == events.first?.sequence, "the same person twice, the same record")
+        #expect(Set(events.map(\.sequence)).count == seated.count - 1)
+        let chains = try store.verifyChains()
+        #expect(chains.problem == nil)
+        #expect(chains.attendance.recordCount == before + seated.count - 1)
+        let marks = try store.currentMarks(in: "LYON").filter { $0.slotID == first.id }
+        #expect(marks.first { $0.participantID == refused }?.status == .absent)
+        #expect(Set(marks.filter { $0.status == .present }.map(\.participantID)) == Set(seated.dropLast()))
+    }
+
     @Test func anAccountRunsTheSessionsListingItsName() {
         #expect(Account(login: "claire", name: "claire  MARTÍN", role: .trainer).isTrainer(of: ["Bruno Leroy", "Claire Martin"]))
         #expect(!Account(login: "claire", name: "Claire Martin", role: .trainer, disabled: true).isTrainer(of: ["Claire Martin"]))
