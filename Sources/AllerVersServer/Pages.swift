@@ -34,10 +34,14 @@ struct Pages: Sendable {
     /// names at each scan of the code, and rendering them was a quarter of the server's time
     /// while a room signed (each value costs Mustache a split of its name, casts and a
     /// search of the context), though only the one who just signed had changed.
-    func rows(_ name: String, _ rows: [[String: String]]) -> String {
+    /// Each row's names and values come in pairs, in the same order for every row: kept by
+    /// them, a row is found again without hashing a dictionary.
+    func rows(_ name: String, _ rows: [KeyValuePairs<String, String>]) -> String {
         var html = ""
         for row in rows {
-            html += renderedRows.row(name, row) { library.render(row, withTemplate: name) ?? "" }
+            html += renderedRows.row(name, row.flatMap { [$0.key, $0.value] }) {
+                library.render(Dictionary(row.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }), withTemplate: name) ?? ""
+            }
         }
         return html
     }
@@ -263,14 +267,15 @@ struct Pages: Sendable {
 private final class RenderedRows: @unchecked Sendable {
     private struct Key: Hashable {
         let template: String
-        let values: [String: String]
+        /// Names and values, one after the other.
+        let values: [String]
     }
 
     private static let capacity = 20_000
     private let lock = NSLock()
     private var rendered: [Key: String] = [:]
 
-    func row(_ template: String, _ values: [String: String], render: () -> String) -> String {
+    func row(_ template: String, _ values: [String], render: () -> String) -> String {
         let key = Key(template: template, values: values)
         if let known = lock.withLock({ rendered[key] }) { return known }
         let html = render()

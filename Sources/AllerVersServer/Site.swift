@@ -375,7 +375,7 @@ struct Site: Sendable {
                     "ticket": page.ticket, "pickName": Pages.tr("Your name"),
                     "people": pages.rows(
                         "person",
-                        page.people.map { person in
+                        page.people.map { person -> KeyValuePairs<String, String> in
                             [
                                 "id": person.participant.id, "name": person.participant.displayName,
                                 "state": person.signed ? "signed" : "unsigned", "note": person.signed ? signed : "",

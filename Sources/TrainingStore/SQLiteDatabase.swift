@@ -125,6 +125,16 @@ private final class ReaderPool: @unchecked Sendable {
 
 /// GRDB's connection inside a transaction, seen through the port.
 final class SQLiteConnection: SQLConnection {
+    /// The columns of each query, by its text, as it last gave them: a server asks the same
+    /// few queries at each request, and indexing their names each time (folding their case)
+    /// was a thirtieth of its time. Kept only while the names match what the statement gives
+    /// (a migration may change what `SELECT *` returns).
+    private static let knownColumns = KnownColumns()
+
+    static func columns(_ sql: String, _ names: [String]) -> SQLColumns {
+        knownColumns.columns(sql, names)
+    }
+
     let db: Database
     /// Whether statements that write are refused: in a read.
     let readOnly: Bool
@@ -164,7 +174,7 @@ final class SQLiteConnection: SQLConnection {
         var values: [SQLValue] = []
         try step(sql: sql, arguments: arguments) { statement, handle in
             // The names as GRDB keeps them with the statement, once per query that gives a row.
-            let names = columns ?? SQLColumns(statement.columnNames)
+            let names = columns ?? Self.columns(sql, statement.columnNames)
             columns = names
             values.removeAll(keepingCapacity: true)
             for column in names.names.indices { values.append(SQLCursor.value(handle, column)) }
@@ -301,5 +311,21 @@ extension SQLValue {
         case .text(let text): text.databaseValue
         case .boolean(let flag): (flag ? 1 : 0).databaseValue
         }
+    }
+}
+
+/// ``SQLiteConnection/knownColumns``: at most a thousand queries, forgotten all at once.
+private final class KnownColumns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: SQLColumns] = [:]
+
+    func columns(_ sql: String, _ names: [String]) -> SQLColumns {
+        if let columns = lock.withLock({ known[sql] }), columns.names == names { return columns }
+        let columns = SQLColumns(names)
+        lock.withLock {
+            if known.count >= 1_000 { known.removeAll(keepingCapacity: true) }
+            known[sql] = columns
+        }
+        return columns
     }
 }

@@ -42,8 +42,8 @@ import TrainingTesting
     /// whether rendered afresh or kept from an earlier page.
     @Test func rowsAreRenderedByTheirTemplateEscaped() throws {
         let pages = try Pages()
-        let row = ["id": "P-0001", "name": "Zoé <b>\"Durand\" & fils", "state": "unsigned", "note": ""]
-        let signed = row.merging(["state": "signed", "note": " — signé"]) { $1 }
+        let row: KeyValuePairs = ["id": "P-0001", "name": "Zoé <b>\"Durand\" & fils", "state": "unsigned", "note": ""]
+        let signed: KeyValuePairs = ["id": "P-0001", "name": "Zoé <b>\"Durand\" & fils", "state": "signed", "note": " — signé"]
         let expected = [
             "<label class=\"unsigned\"><input type=\"radio\" name=\"participant\" value=\"P-0001\" required> "
                 + "Zoé &lt;b&gt;&quot;Durand&quot; &amp; fils</label>\n",

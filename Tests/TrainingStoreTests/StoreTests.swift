@@ -88,6 +88,23 @@ import TrainingTesting
         }
     }
 
+    /// A query's columns are kept by its text only while the statement gives the same: after
+    /// a change of the table, `SELECT *` reads the new column.
+    @Test func aQuerysColumnsFollowTheTable() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
+        try store.database.write { db in
+            try db.execute(sql: "CREATE TABLE probe (a TEXT)")
+            try db.execute(sql: "INSERT INTO probe (a) VALUES ('x')")
+        }
+        let before = try store.database.read { db in try db.rows(sql: "SELECT * FROM probe") }
+        #expect(before.map(\.columns.names) == [["a"]])
+        try store.database.write { db in try db.execute(sql: "ALTER TABLE probe ADD COLUMN b TEXT DEFAULT 'y'") }
+        let after = try store.database.read { db in try db.rows(sql: "SELECT * FROM probe") }
+        #expect(after.map(\.columns.names) == [["a", "b"]])
+        #expect(try after.first.map { try $0["b"] as String } == "y")
+    }
+
     /// Makes the next `count` writes of the organisation's row fail on the server as
     /// PostgreSQL fails a transaction to keep others apart (`state`: 40001 a serialisation
     /// failure, 40P01 a deadlock); a sequence counts the tries, since a rollback does not
