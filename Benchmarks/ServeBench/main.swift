@@ -239,6 +239,7 @@ func load(_ opening: [SigningWindow], firstPerson: Int, killingAfter: Int) throw
         }.start()
     }
     group.wait()
+    let seconds = Date().timeIntervalSince(began)
     guard failures.withLockedValue({ $0.isEmpty }) else {
         throw Failure(description: failures.withLockedValue { $0.joined(separator: "\n") })
     }
@@ -252,7 +253,7 @@ func load(_ opening: [SigningWindow], firstPerson: Int, killingAfter: Int) throw
         recorded += events.count
     }
     guard recorded == signatures else { throw Failure(description: "\(recorded) signatures recorded, not \(signatures)") }
-    return (Date().timeIntervalSince(began), latencies.withLockedValue { $0.sorted() }, retries.withLockedValue { $0 })
+    return (seconds, latencies.withLockedValue { $0.sorted() }, retries.withLockedValue { $0 })
 }
 
 /// The CPU time the server has used so far, in seconds (user and system, from /proc): what a
