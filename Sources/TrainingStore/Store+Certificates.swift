@@ -48,13 +48,24 @@ extension Store {
             }
             let enrolments = try Store.enrolments(in: sessionIDs, db: db)
             let marks = try AttendanceRows.current(in: sessions, db: db)
+            // Each session's seats in the order the store gives them alone (their ids' bytes).
+            let seated = Dictionary(
+                sessions.map { session in
+                    (
+                        session.id,
+                        (enrolments[session.id] ?? []).filter { $0.status == .enrolled }.map(\.participant.id)
+                            .sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+                    )
+                }, uniquingKeysWith: { first, _ in first })
+            let progress = try Store.progress(seated: seated, db: db)
             var courses: [String: Course] = [:]
             return try sessions.map { session in
                 let key = "\(session.courseID) \(session.courseVersion)"
                 let course = try courses[key] ?? CourseRows.course(of: session, in: db)
                 courses[key] = course
                 return try SessionDecisions(
-                    session, course: course, enrolments: enrolments[session.id] ?? [], current: marks[session.id] ?? ([], []), db: db)
+                    session, course: course, enrolments: enrolments[session.id] ?? [], current: marks[session.id] ?? ([], []),
+                    progress: progress[session.id] ?? [], db: db)
             }
         }
     }
@@ -455,19 +466,20 @@ public struct SessionDecisions: Sendable {
     /// Each seated participant's certification decision, in the order of `participants`.
     public let decisions: [CertificationDecision]
 
-    /// `course`, `enrolments` and `current`, when given, are the session's course, enrolments
-    /// and current marks, read already.
+    /// `course`, `enrolments`, `current` and `progress`, when given, are the session's course,
+    /// enrolments, current marks and progress, read already.
     init(
         _ session: Session, course: Course? = nil, enrolments: [Enrolment]? = nil,
-        current: (marks: [AttendanceMark], corrections: [MarkCorrection])? = nil, db: any SQLConnection
+        current: (marks: [AttendanceMark], corrections: [MarkCorrection])? = nil, progress: [ParticipantProgress]? = nil,
+        db: any SQLConnection
     ) throws {
         self.session = session
         self.course = try course ?? CourseRows.course(of: session, in: db)
         participants = try (enrolments ?? Store.enrolments(in: session.id, db: db)).filter { $0.status == .enrolled }.map(\.participant)
         (marks, corrections) = try current ?? AttendanceRows.current(in: session, db: db)
-        progress = try Store.progress(in: session.id, db: db)
+        self.progress = try progress ?? Store.progress(in: session.id, db: db)
         decisions = session.certificationDecisions(
-            course: self.course, participantIDs: participants.map(\.id), marks: marks, progress: progress)
+            course: self.course, participantIDs: participants.map(\.id), marks: marks, progress: self.progress)
     }
 }
 

@@ -111,37 +111,61 @@ extension Store {
     }
 
     static func progress(in sessionID: String, db: any SQLConnection) throws -> [ParticipantProgress] {
-        let seated = try SessionRows.seated(in: sessionID, db: db)
-        var states: [String: [String: ModuleProgress]] = [:]
-        for row in try db.rows(
-            sql: """
-                SELECT participantID, moduleID, status FROM moduleProgress m WHERE sessionID = ?
-                  AND sequence = (SELECT max(sequence) FROM moduleProgress
-                                  WHERE sessionID = m.sessionID AND participantID = m.participantID AND moduleID = m.moduleID)
-                """, arguments: [sessionID])
-        {
-            states[try row["participantID"], default: [:]][try row["moduleID"]] = ModuleProgress(rawValue: try row["status"])
+        try progress(seated: [sessionID: try SessionRows.seated(in: sessionID, db: db)], db: db)[sessionID] ?? []
+    }
+
+    /// The current progress of each session's seated participants (`seated`: each session's
+    /// seats), in the order given: the records of up to 500 sessions in one read of each
+    /// table, by their index, each module's and each objective phase's latest record kept —
+    /// not a search for the latest of every record, session by session. Each participant's
+    /// results come by objective (in the bytes' order), positioning before assessment.
+    static func progress(seated: [String: [String]], db: any SQLConnection) throws -> [String: [ParticipantProgress]] {
+        struct Latest<Value> {
+            var sequence: Int64
+            var value: Value
         }
-        var results: [String: [ObjectiveResult]] = [:]
-        for row in try db.rows(
-            sql: """
-                SELECT * FROM objectiveResult r WHERE sessionID = ?
-                  AND sequence = (SELECT max(sequence) FROM objectiveResult
-                                  WHERE sessionID = r.sessionID AND participantID = r.participantID
-                                    AND objectiveID = r.objectiveID AND phase = r.phase)
-                ORDER BY objectiveID, phase DESC
-                """, arguments: [sessionID])
-        {
-            let participantID: String = try row["participantID"]
-            results[participantID, default: []].append(
-                ObjectiveResult(
+        // Session, then participant, then module or objective and phase.
+        var states: [String: [String: [String: Latest<String>]]] = [:]
+        var results: [String: [String: [String: Latest<ObjectiveResult>]]] = [:]
+        try inBatches(seated.keys) { batch in
+            try db.each(
+                sql:
+                    "SELECT sessionID, participantID, moduleID, status, sequence FROM moduleProgress WHERE sessionID IN (\(placeholders(batch.count)))",
+                arguments: inList(batch)
+            ) { row in
+                let sequence: Int64 = try row["sequence"]
+                let (sessionID, participantID, moduleID): (String, String, String) =
+                    (try row["sessionID"], try row["participantID"], try row["moduleID"])
+                if let known = states[sessionID]?[participantID]?[moduleID], known.sequence > sequence { return }
+                states[sessionID, default: [:]][participantID, default: [:]][moduleID] = Latest(
+                    sequence: sequence, value: try row["status"])
+            }
+            try db.each(
+                sql: "SELECT * FROM objectiveResult WHERE sessionID IN (\(placeholders(batch.count)))", arguments: inList(batch)
+            ) { row in
+                let sequence: Int64 = try row["sequence"]
+                let (sessionID, participantID): (String, String) = (try row["sessionID"], try row["participantID"])
+                let result = ObjectiveResult(
                     participantID: participantID, objectiveID: try row["objectiveID"],
                     phase: try row.parsed("phase", of: "objectiveResult", key: participantID, ObjectiveResult.Phase.init(rawValue:)),
                     level: try row.parsedIfPresent("level", of: "objectiveResult", key: participantID, AcquisitionLevel.init(rawValue:)),
-                    score: try row["score"]))
+                    score: try row["score"])
+                let key = "\(result.objectiveID)\u{0}\(result.phase.rawValue)"
+                if let known = results[sessionID]?[participantID]?[key], known.sequence > sequence { return }
+                results[sessionID, default: [:]][participantID, default: [:]][key] = Latest(sequence: sequence, value: result)
+            }
         }
-        return seated.map { participantID in
-            ParticipantProgress(participantID: participantID, modules: states[participantID] ?? [:], results: results[participantID] ?? [])
+        var progress: [String: [ParticipantProgress]] = [:]
+        for (sessionID, seats) in seated {
+            progress[sessionID] = seats.map { participantID in
+                let modules = (states[sessionID]?[participantID] ?? [:]).compactMapValues { ModuleProgress(rawValue: $0.value) }
+                let taken = (results[sessionID]?[participantID] ?? [:]).values.map(\.value).sorted { a, b in
+                    a.objectiveID == b.objectiveID
+                        ? a.phase.rawValue > b.phase.rawValue : Array(a.objectiveID.utf8).lexicographicallyPrecedes(b.objectiveID.utf8)
+                }
+                return ParticipantProgress(participantID: participantID, modules: modules, results: taken)
+            }
         }
+        return progress
     }
 }

@@ -479,6 +479,18 @@ import TrainingTesting
                 in: "S1", by: "C", source: "t", correctionReason: "feuille relue (\(status))")
         }
         let after = today()
+        // Progress, corrected: each module's and each objective phase's latest record counts.
+        try store.setProgress(.inProgress, of: ids[0], module: "M1", in: "S1", by: "C")
+        try store.setProgress(.completed, of: ids[0], module: "M1", in: "S1", by: "C")
+        try store.setProgress(.inProgress, of: ids[1], module: "M1", in: "S2", by: "C")
+        for (level, score) in [(AcquisitionLevel.notAcquired, 40), (.acquired, 85)] {
+            try store.record(
+                ObjectiveResult(participantID: ids[1], objectiveID: "O1", phase: .assessment, level: level, score: score), in: "S2",
+                by: "C")
+        }
+        try store.record(
+            ObjectiveResult(participantID: ids[1], objectiveID: "O1", phase: .positioning, level: .notAcquired, score: nil), in: "S2",
+            by: "C")
         let decisions = try store.decisions(of: ["S2", "S1"])
         #expect(decisions.map(\.session.id) == ["S2", "S1"])
         let (two, one) = (decisions[0], decisions[1])
@@ -489,6 +501,15 @@ import TrainingTesting
         #expect(one.marks.first { $0.participantID == ids[1] && $0.slotID == first.slots[0].id }?.reason == nil)
         #expect(one.corrections.map(\.reason) == ["feuille relue (present)"])
         #expect(one.corrections.count == 1 && [before, after].contains(one.corrections[0].on))
+        #expect(one.progress.map(\.participantID) == ids.sorted())
+        #expect(one.progress.map(\.modules) == [["M1": .completed], [:]])
+        #expect(one.progress.allSatisfy { $0.results.isEmpty })
+        let assessed = try #require(two.progress.first { $0.participantID == ids[1] })
+        #expect(assessed.modules == ["M1": .inProgress])
+        #expect(assessed.results.map(\.phase) == [.positioning, .assessment])
+        #expect(assessed.results.map(\.score) == [nil, 85])
+        #expect(try store.progress(in: "S2") == two.progress)
+        #expect(try store.progress(in: "S1") == one.progress)
         // Each session's seats, by family name; a person waiting for a seat has none.
         let waiting = try store.add([Participant(id: "", firstName: "Léa", lastName: "Attente", email: "lea@example.org")])[0].id
         #expect(try store.enrol([waiting], in: "S1").map(\.status) == [.waitlisted])
