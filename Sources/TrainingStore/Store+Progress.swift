@@ -120,52 +120,85 @@ extension Store {
     /// not a search for the latest of every record, session by session. Each participant's
     /// results come by objective (in the bytes' order), positioning before assessment.
     static func progress(seated: [String: [String]], db: any SQLConnection) throws -> [String: [ParticipantProgress]] {
-        struct Latest<Value> {
-            var sequence: Int64
-            var value: Value
-        }
-        // Session, then participant, then module or objective and phase.
-        var states: [String: [String: [String: Latest<String>]]] = [:]
-        var results: [String: [String: [String: Latest<ObjectiveResult>]]] = [:]
+        var states: [LatestRecords.Key: (sequence: Int64, value: String)] = [:]
+        var results: [LatestRecords.Key: (sequence: Int64, value: ObjectiveResult)] = [:]
         try inBatches(seated.keys) { batch in
             try db.each(
                 sql:
                     "SELECT sessionID, participantID, moduleID, status, sequence FROM moduleProgress WHERE sessionID IN (\(placeholders(batch.count)))",
                 arguments: inList(batch)
             ) { row in
-                let sequence: Int64 = try row["sequence"]
-                let (sessionID, participantID, moduleID): (String, String, String) =
-                    (try row["sessionID"], try row["participantID"], try row["moduleID"])
-                if let known = states[sessionID]?[participantID]?[moduleID], known.sequence > sequence { return }
-                states[sessionID, default: [:]][participantID, default: [:]][moduleID] = Latest(
-                    sequence: sequence, value: try row["status"])
+                let key = LatestRecords.Key(session: try row["sessionID"], participant: try row["participantID"], item: try row["moduleID"])
+                LatestRecords.keep(&states, key, sequence: try row["sequence"], try row["status"] as String)
             }
             try db.each(
                 sql: "SELECT * FROM objectiveResult WHERE sessionID IN (\(placeholders(batch.count)))", arguments: inList(batch)
             ) { row in
-                let sequence: Int64 = try row["sequence"]
-                let (sessionID, participantID): (String, String) = (try row["sessionID"], try row["participantID"])
+                let participantID: String = try row["participantID"]
                 let result = ObjectiveResult(
                     participantID: participantID, objectiveID: try row["objectiveID"],
                     phase: try row.parsed("phase", of: "objectiveResult", key: participantID, ObjectiveResult.Phase.init(rawValue:)),
                     level: try row.parsedIfPresent("level", of: "objectiveResult", key: participantID, AcquisitionLevel.init(rawValue:)),
                     score: try row["score"])
-                let key = "\(result.objectiveID)\u{0}\(result.phase.rawValue)"
-                if let known = results[sessionID]?[participantID]?[key], known.sequence > sequence { return }
-                results[sessionID, default: [:]][participantID, default: [:]][key] = Latest(sequence: sequence, value: result)
+                let key = LatestRecords.Key(
+                    session: try row["sessionID"], participant: participantID, item: result.objectiveID, phase: result.phase.rawValue)
+                LatestRecords.keep(&results, key, sequence: try row["sequence"], result)
             }
         }
+        // Session, then participant.
+        var modules: [String: [String: [String: ModuleProgress]]] = [:]
+        for (key, state) in states {
+            modules[key.session, default: [:]][key.participant, default: [:]][key.item] = ModuleProgress(rawValue: state.value)
+        }
+        var taken: [String: [String: [ObjectiveResult]]] = [:]
+        for (key, result) in results { taken[key.session, default: [:]][key.participant, default: []].append(result.value) }
         var progress: [String: [ParticipantProgress]] = [:]
         for (sessionID, seats) in seated {
             progress[sessionID] = seats.map { participantID in
-                let modules = (states[sessionID]?[participantID] ?? [:]).compactMapValues { ModuleProgress(rawValue: $0.value) }
-                let taken = (results[sessionID]?[participantID] ?? [:]).values.map(\.value).sorted { a, b in
-                    a.objectiveID == b.objectiveID
-                        ? a.phase.rawValue > b.phase.rawValue : Array(a.objectiveID.utf8).lexicographicallyPrecedes(b.objectiveID.utf8)
-                }
-                return ParticipantProgress(participantID: participantID, modules: modules, results: taken)
+                ParticipantProgress(
+                    participantID: participantID, modules: modules[sessionID]?[participantID] ?? [:],
+                    results: LatestRecords.inOrder(taken[sessionID]?[participantID] ?? []))
             }
         }
         return progress
+    }
+}
+
+/// The latest record of each thing a log records again and again (a module's state, an
+/// objective's result at a phase), whatever order the log's rows are read in.
+enum LatestRecords {
+    /// What a record is the state of: a session's participant's module, or objective and phase.
+    /// Text compared as its bytes, as the stores compare it.
+    struct Key: Hashable {
+        let session: String
+        let participant: String
+        let item: String
+        var phase = ""
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.session.utf8.elementsEqual(b.session.utf8) && a.participant.utf8.elementsEqual(b.participant.utf8)
+                && a.item.utf8.elementsEqual(b.item.utf8) && a.phase.utf8.elementsEqual(b.phase.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            for text in [session, participant, item, phase] {
+                text.utf8.forEach { hasher.combine($0) }
+                hasher.combine(0xFF as UInt8)
+            }
+        }
+    }
+
+    /// Keeps `value` for `key` unless a record of a higher sequence is kept already.
+    static func keep<Value>(_ kept: inout [Key: (sequence: Int64, value: Value)], _ key: Key, sequence: Int64, _ value: Value) {
+        if let known = kept[key], known.sequence > sequence { return }
+        kept[key] = (sequence, value)
+    }
+
+    /// A participant's results by objective (its bytes' order), positioning before assessment.
+    static func inOrder(_ results: [ObjectiveResult]) -> [ObjectiveResult] {
+        results.sorted { a, b in
+            a.objectiveID.utf8.elementsEqual(b.objectiveID.utf8)
+                ? a.phase.rawValue > b.phase.rawValue : a.objectiveID.utf8.lexicographicallyPrecedes(b.objectiveID.utf8)
+        }
     }
 }

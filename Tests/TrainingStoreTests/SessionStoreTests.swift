@@ -527,6 +527,32 @@ import TrainingTesting
     /// A session's records read out of the log's order (as PostgreSQL may give them) are put
     /// back in it, so that a seat's latest record for a half-day is its current mark, and one
     /// read in order is kept as it is.
+    /// Progress keeps each thing's record of the highest sequence however the rows come, and
+    /// tells apart ids that differ only in their Unicode form, as the stores do.
+    @Test func progressReadInAnyOrderKeepsTheLatestRecord() {
+        let composed = "O-\u{E9}"
+        let decomposed = "O-e\u{301}"
+        for order in [[1, 2, 3, 4], [4, 3, 2, 1], [2, 4, 1, 3]] {
+            var kept: [LatestRecords.Key: (sequence: Int64, value: String)] = [:]
+            let records: [Int: (String, String)] = [1: (composed, "a"), 2: (composed, "b"), 3: (decomposed, "c"), 4: ("O2", "d")]
+            for sequence in order {
+                let (item, value) = records[sequence]!
+                LatestRecords.keep(&kept, LatestRecords.Key(session: "S", participant: "P", item: item), sequence: Int64(sequence), value)
+            }
+            #expect(kept.count == 3)
+            #expect(kept[LatestRecords.Key(session: "S", participant: "P", item: composed)]?.value == "b")
+            #expect(kept[LatestRecords.Key(session: "S", participant: "P", item: decomposed)]?.value == "c")
+        }
+        let results = ["O2", "O10", "o1"].flatMap { objective in
+            ObjectiveResult.Phase.allCases.map {
+                ObjectiveResult(participantID: "P", objectiveID: objective, phase: $0, level: nil, score: nil)
+            }
+        }
+        let ordered = LatestRecords.inOrder(results.reversed())
+        #expect(ordered.map(\.objectiveID) == ["O10", "O10", "O2", "O2", "o1", "o1"])
+        #expect(ordered.map(\.phase) == [.positioning, .assessment, .positioning, .assessment, .positioning, .assessment])
+    }
+
     @Test func recordsReadInAnyOrderGiveTheLatestMark() {
         let absent = AttendanceMark(participantID: "P-1", slotID: "AM", status: .absent)
         let present = AttendanceMark(participantID: "P-1", slotID: "AM", status: .present, minutesLate: 10)
