@@ -54,7 +54,7 @@ extension Store {
                     (
                         session.id,
                         (enrolments[session.id] ?? []).filter { $0.status == .enrolled }.map(\.participant.id)
-                            .sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+                            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                     )
                 }, uniquingKeysWith: { first, _ in first })
             let progress = try Store.progress(seated: seated, db: db)

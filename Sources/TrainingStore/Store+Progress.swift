@@ -165,7 +165,9 @@ extension Store {
 }
 
 /// The latest record of each thing a log records again and again (a module's state, an
-/// objective's result at a phase), whatever order the log's rows are read in.
+/// objective's result at a phase), whatever order the log's rows are read in. (The marks of
+/// a half-day keep the same rule in ``AttendanceRows/current(in:db:)``, in a dictionary per
+/// session: one dictionary of a year's marks spent a third of a dry run growing.)
 enum LatestRecords {
     /// What a record is the state of: a session's participant's module, or objective and phase.
     /// Text compared as its bytes, as the stores compare it.
@@ -181,8 +183,8 @@ enum LatestRecords {
         }
 
         func hash(into hasher: inout Hasher) {
-            for text in [session, participant, item, phase] {
-                text.utf8.forEach { hasher.combine($0) }
+            for var text in [session, participant, item, phase] {
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 hasher.combine(0xFF as UInt8)
             }
         }
