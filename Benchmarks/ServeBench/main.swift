@@ -141,27 +141,41 @@ final class Server: @unchecked Sendable {
 }
 
 /// One request from a phone behind the trusted proxy, on `connection` (`last` closes it after
-/// the answer): the status and the body; `nil` when the connection fails (the server was killed).
+/// the answer): the status and the body's bytes; `nil` when the connection fails (the server
+/// was killed). The load generator shares the server's two cores: it reads the answers as
+/// bytes, as `wrk` would, so that its own work weighs little on what is measured.
 @Sendable func request(
-    _ connection: LoopbackConnection, _ method: String, _ path: String, body: String = "", forwardedFor: String, last: Bool = false
-) -> (status: Int, body: String)? {
+    _ connection: LoopbackConnection, _ method: String, _ path: String, body: [UInt8] = [], forwardedFor: String, last: Bool = false
+) -> (status: Int, body: Data)? {
     let headers = [
         ("X-Forwarded-For", forwardedFor), ("User-Agent", "allervers-bench"), ("Accept-Language", "fr"),
         ("Content-Type", "application/x-www-form-urlencoded"),
     ]
-    guard let answer = try? connection.request(method: method, path: path, headers: headers, body: Data(body.utf8), last: last) else {
+    guard let answer = try? connection.request(method: method, path: path, headers: headers, body: Data(body), last: last) else {
         return nil
     }
-    return (answer.status, String(decoding: answer.body, as: UTF8.self))
+    return (answer.status, answer.body)
 }
 
 @Sendable func encoded(_ text: String) -> String {
     text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
 }
 
-/// A small drawn signature, as a phone's canvas sends it.
-let signaturePNG =
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAYAAAB/qH1jAAAAEElEQVR4nGNgYGD4j4ZRBQB7pgf5fzpslgAAAABJRU5ErkJggg=="
+/// A small drawn signature, as a phone's canvas sends it, encoded for the form once.
+let signaturePNG = encoded(
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAYAAAB/qH1jAAAAEElEQVR4nGNgYGD4j4ZRBQB7pgf5fzpslgAAAABJRU5ErkJggg==")
+
+/// The page's ticket, from its hidden field: base64url and a dot, nothing to encode for the form.
+@Sendable func ticket(in page: Data) -> [UInt8]? {
+    let marker = Array("name=\"ticket\" value=\"".utf8)
+    guard let start = page.firstRange(of: marker)?.upperBound else { return nil }
+    let value = page[start...].prefix { $0 != UInt8(ascii: "\"") }
+    let plain = value.allSatisfy { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || "-_.".utf8.contains(byte)
+    }
+    guard plain else { return nil }
+    return Array(value)
+}
 
 let server = NIOLockedValueBox(try Server())
 let done = NIOLockedValueBox(0)
@@ -181,14 +195,13 @@ let killAfter = NIOLockedValueBox(0)
         // One connection for the page and the form it posts, as a phone's browser keeps it.
         guard let connection = try? LoopbackConnection(port: port),
             let page = request(connection, "GET", "/sign?code=\(code)", forwardedFor: address), page.status == 200,
-            let range = page.body.range(of: "name=\"ticket\" value=\"")
+            let ticket = ticket(in: page.body)
         else {
             retries.withLockedValue { $0 += 1 }
             usleep(50_000)
             continue
         }
-        let ticket = String(page.body[range.upperBound...].prefix { $0 != "\"" })
-        let form = "ticket=\(encoded(ticket))&participant=\(participant)&signature=\(encoded(signaturePNG))&deviceTime=now"
+        let form = Array("ticket=".utf8) + ticket + Array("&participant=\(participant)&signature=\(signaturePNG)&deviceTime=now".utf8)
         guard let receipt = request(connection, "POST", "/sign", body: form, forwardedFor: address, last: true), receipt.status == 200
         else {
             retries.withLockedValue { $0 += 1 }

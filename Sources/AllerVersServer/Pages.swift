@@ -19,10 +19,15 @@ struct Pages: Sendable {
     private let renderedRows = RenderedRows()
 
     init() throws {
-        var templates = ["layout": try MustacheTemplate(string: Self.layout)]
+        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
+        // Each template escapes its values as `EscapedHTML` does.
+        func template(_ text: String) throws -> MustacheTemplate {
+            try MustacheTemplate(string: "{{% CONTENT_TYPE: \(EscapedHTML.name) }}" + text)
+        }
+        var templates = ["layout": try template(Self.layout)]
         precondition(Set(Self.bodies.keys).isDisjoint(with: Self.rowTemplates.keys), "a row template named as a page")
         for (name, text) in Self.bodies.merging(Self.rowTemplates, uniquingKeysWith: { body, _ in body }) {
-            templates[name] = try MustacheTemplate(string: text)
+            templates[name] = try template(text)
         }
         library = MustacheLibrary(templates: templates)
     }
@@ -284,5 +289,34 @@ private final class RenderedRows: @unchecked Sendable {
             rendered[key] = html
         }
         return html
+    }
+}
+
+/// HTML escaping of a page's values, on their UTF-8 bytes: `<`, `>`, `&`, `"` and `'` become
+/// entities, whatever follows them, and a text without them is returned as it is. Mustache's
+/// own escaping walks the text by grapheme, which let a `<` followed by a combining mark
+/// through unescaped, and cost a dictionary lookup for every character of every value.
+struct EscapedHTML: MustacheContentType {
+    static let name = "ESCAPED_HTML"
+
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { Self.entity(for: $0) != nil }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
+        for byte in text.utf8 {
+            if let entity = Self.entity(for: byte) { bytes += entity.utf8 } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func entity(for byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
     }
 }

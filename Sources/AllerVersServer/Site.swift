@@ -486,15 +486,54 @@ struct Site: Sendable {
     /// An `application/x-www-form-urlencoded` body, at most `limit` bytes (413 beyond).
     static func form(_ request: inout Request, limit: Int) async throws -> [String: String] {
         let body = try await request.collectBody(upTo: limit)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ text: Substring) -> String {
-                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+        return body.withUnsafeReadableBytes(formFields)
+    }
+
+    /// The fields of a form's body, read on its bytes: `+` is a space, `%XX` a byte, and a name
+    /// or value whose escapes are broken or whose bytes are not UTF-8 reads as empty. Of a
+    /// name given twice, the last value.
+    static func formFields(_ body: UnsafeRawBufferPointer) -> [String: String] {
+        func decoded(_ start: Int, _ end: Int) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(end - start)
+            var index = start
+            while index < end {
+                switch body[index] {
+                case UInt8(ascii: "+"):
+                    bytes.append(UInt8(ascii: " "))
+                    index += 1
+                case UInt8(ascii: "%"):
+                    guard index + 2 < end, let high = hexDigit(body[index + 1]), let low = hexDigit(body[index + 2]) else { return "" }
+                    bytes.append(high << 4 | low)
+                    index += 3
+                case let byte:
+                    bytes.append(byte)
+                    index += 1
+                }
             }
-            guard let name = parts.first else { continue }
-            fields[decoded(name)] = parts.count > 1 ? decoded(parts[1]) : ""
+            return String(validating: bytes, as: UTF8.self) ?? ""
+        }
+        var fields: [String: String] = [:]
+        var start = 0
+        while start < body.count {
+            var end = start
+            while end < body.count && body[end] != UInt8(ascii: "&") { end += 1 }
+            if end > start {
+                var equals = start
+                while equals < end && body[equals] != UInt8(ascii: "=") { equals += 1 }
+                fields[decoded(start, equals)] = equals < end ? decoded(equals + 1, end) : ""
+            }
+            start = end + 1
         }
         return fields
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

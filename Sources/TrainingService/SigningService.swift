@@ -79,10 +79,15 @@ public struct SigningCodes: Sendable {
 
     private static let memo = Memo()
 
-    /// How `typed` reaches this half-day at `date`, if it is its current or previous token or code.
-    func method(of typed: String, at date: Date) -> SignatureEvidence.Method? {
+    /// A code as typed, in capitals, without spaces or dashes.
+    static func typed(_ text: String) -> String {
+        text.uppercased().filter { !$0.isWhitespace && $0 != "-" }
+    }
+
+    /// How a code, once ``typed(_:)``, reaches this half-day at `date`, if it is its current
+    /// or previous token or code.
+    func method(ofTyped wanted: String, at date: Date) -> SignatureEvidence.Method? {
         let now = index(at: date)
-        let wanted = typed.uppercased().filter { !$0.isWhitespace && $0 != "-" }
         for step in [now, now - 1] {
             if constantTimeEqual(wanted, token(step)) { return .qr }
             if constantTimeEqual(wanted, code(step)) { return .code }
@@ -308,18 +313,19 @@ public struct SigningService: Sendable {
     /// The signing page of the half-day that `typed` (a QR token or a typed code) opens at
     /// `now`, or why not.
     public func page(for typed: String, at now: Date) async throws -> SigningPage {
-        for window in try store.openSigningWindows() {
+        let wanted = SigningCodes.typed(typed)
+        var ticket = ""
+        // The windows and the sheet of the one the code opens, in one read.
+        let opened = try store.signingSheet { window in
             let codes = SigningCodes(secret: window.secret, step: policy.step)
-            guard let method = codes.method(of: typed, at: now) else { continue }
-            let ticket = codes.ticket(sessionID: window.sessionID, slotID: window.slotID, method: method, issuedAt: now)
-            return try await page(window, ticket: ticket, at: now)
+            guard let method = codes.method(ofTyped: wanted, at: now) else { return false }
+            ticket = codes.ticket(sessionID: window.sessionID, slotID: window.slotID, method: method, issuedAt: now)
+            return true
         }
-        throw SigningError(
-            "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now")
-    }
-
-    private func page(_ window: SigningWindow, ticket: String, at now: Date) async throws -> SigningPage {
-        let sheet = try store.signingSheet(sessionID: window.sessionID, slotID: window.slotID)
+        guard let sheet = opened, let window = sheet.window else {
+            throw SigningError(
+                "this code has expired or is not one: codes change every few seconds, scan or type the one on the trainer's screen now")
+        }
         guard let slot = sheet.session.slot(window.slotID) else { throw SigningError(sheet.session.unknownSlotMessage(window.slotID)) }
         try checkTime(of: slot, in: sheet.session, at: now)
         return SigningPage(

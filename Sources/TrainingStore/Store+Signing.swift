@@ -216,29 +216,45 @@ extension Store {
         try database.read { db in
             let window = try SigningRows.window(sessionID: sessionID, slotID: slotID, db: db)
             try check(window)
-            guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
-            let title = try CourseRows.title(of: session, db: db)
-            var seated: [(participant: Participant, queued: Int)] = []
-            try db.each(
-                sql: """
-                    SELECT p.id, p.firstName, p.lastName, e.queuedAt FROM enrolment e JOIN participant p ON p.id = e.participantID
-                    WHERE e.sessionID = ? AND e.status = 'enrolled' AND (CAST(? AS TEXT) IS NULL OR p.id = ?)
-                    """, arguments: [sessionID, participantID, participantID]
-            ) { row in
-                seated.append(
-                    (Participant(id: try row["id"], firstName: try row["firstName"], lastName: try row["lastName"]), try row["queuedAt"]))
-            }
-            seated.sort { a, b in Self.seatedBefore((a.participant.lastName, a.queued), (b.participant.lastName, b.queued)) }
-            let recorded =
-                participantID != nil
-                ? []
-                : Set(
-                    try db.all(
-                        String.self, sql: "SELECT DISTINCT participantID FROM attendanceEvent WHERE sessionID = ? AND slotID = ?",
-                        arguments: [sessionID, slotID]))
-            return SigningSheet(
-                window: window, session: session, courseTitle: title, seated: seated.map(\.participant), recorded: recorded)
+            return try Self.signingSheet(of: window, sessionID: sessionID, slotID: slotID, only: participantID, db: db)
         }
+    }
+
+    /// The sheet of the first half-day open for signing (of a session neither closed nor
+    /// cancelled, by session and half-day) whose window `opens` accepts, read with the windows in one read; `nil` when none
+    /// does. What a phone's code opens.
+    public func signingSheet(openedBy opens: (SigningWindow) throws -> Bool) throws -> SigningSheet? {
+        try database.read { db in
+            guard let window = try Self.openSigningWindows(db: db).first(where: opens) else { return nil }
+            return try Self.signingSheet(of: window, sessionID: window.sessionID, slotID: window.slotID, only: nil, db: db)
+        }
+    }
+
+    private static func signingSheet(
+        of window: SigningWindow?, sessionID: String, slotID: String, only participantID: String?, db: any SQLConnection
+    ) throws -> SigningSheet {
+        guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
+        let title = try CourseRows.title(of: session, db: db)
+        var seated: [(participant: Participant, queued: Int)] = []
+        try db.each(
+            sql: """
+                SELECT p.id, p.firstName, p.lastName, e.queuedAt FROM enrolment e JOIN participant p ON p.id = e.participantID
+                WHERE e.sessionID = ? AND e.status = 'enrolled' AND (CAST(? AS TEXT) IS NULL OR p.id = ?)
+                """, arguments: [sessionID, participantID, participantID]
+        ) { row in
+            seated.append(
+                (Participant(id: try row["id"], firstName: try row["firstName"], lastName: try row["lastName"]), try row["queuedAt"]))
+        }
+        seated.sort { a, b in Self.seatedBefore((a.participant.lastName, a.queued), (b.participant.lastName, b.queued)) }
+        let recorded =
+            participantID != nil
+            ? []
+            : Set(
+                try db.all(
+                    String.self, sql: "SELECT DISTINCT participantID FROM attendanceEvent WHERE sessionID = ? AND slotID = ?",
+                    arguments: [sessionID, slotID]))
+        return SigningSheet(
+            window: window, session: session, courseTitle: title, seated: seated.map(\.participant), recorded: recorded)
     }
 
     /// The window of a half-day, if it was opened.
@@ -247,15 +263,13 @@ extension Store {
     }
 
     /// Every window opened for a half-day of a session that is neither closed nor cancelled.
-    public func openSigningWindows() throws -> [SigningWindow] {
-        try database.read { db in
-            try db.rows(
-                sql: """
-                    SELECT w.* FROM signingWindow w JOIN session s ON s.id = w.sessionID
-                    WHERE s.status IN ('planned', 'running') ORDER BY w.sessionID, w.slotID
-                    """
-            ).map(SigningRows.window)
-        }
+    private static func openSigningWindows(db: any SQLConnection) throws -> [SigningWindow] {
+        try db.rows(
+            sql: """
+                SELECT w.* FROM signingWindow w JOIN session s ON s.id = w.sessionID
+                WHERE s.status IN ('planned', 'running') ORDER BY w.sessionID, w.slotID
+                """
+        ).map(SigningRows.window)
     }
 
     // MARK: Signatures

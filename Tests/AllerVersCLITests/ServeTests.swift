@@ -55,6 +55,31 @@ import TrainingTesting
         #expect(pages.rows("person", []) == "")
     }
 
+    /// A page's values are escaped byte by byte: a `<` followed by a combining mark (one
+    /// grapheme with it) is escaped too, and a text with nothing to escape comes back as it is.
+    @Test func valuesAreEscapedWhateverFollowsThem() throws {
+        let escaped = EscapedHTML()
+        #expect(escaped.escapeText("<\u{338}script>alert('é')</script>") == "&lt;\u{338}script&gt;alert(&#39;é&#39;)&lt;/script&gt;")
+        #expect(escaped.escapeText("a & \"b\"") == "a &amp; &quot;b&quot;")
+        #expect(escaped.escapeText("Zoé Durand — signé") == "Zoé Durand — signé")
+        let row: KeyValuePairs = ["id": "P-0001", "name": "<\u{338}b>", "state": "unsigned", "note": ""]
+        #expect(try Pages().rows("person", [row]).contains("> &lt;\u{338}b&gt;</label>"))
+    }
+
+    /// A form's fields as a browser encodes them: `+` a space, `%XX` a byte of UTF-8; broken
+    /// escapes or bytes that are not UTF-8 read as empty, and the last of a name given twice wins.
+    @Test func formsAreReadFromTheirBytes() {
+        func fields(_ body: String) -> [String: String] {
+            Array(body.utf8).withUnsafeBytes(Site.formFields)
+        }
+        #expect(
+            fields("ticket=abc.DEF-_&name=Zo%C3%A9+Durand&signature=data%3Aimage%2Fpng%3Bbase64%2CiVBO%2B%2F%3D%3D")
+                == ["ticket": "abc.DEF-_", "name": "Zoé Durand", "signature": "data:image/png;base64,iVBO+/=="])
+        #expect(fields("a=%ZZ&b=%C3&c=%FF&d=%4&e=ok") == ["a": "", "b": "", "c": "", "d": "", "e": "ok"])
+        #expect(fields("&&flag&x=1&x=2&=v&%41%62=%e9%80%81") == ["flag": "", "x": "2", "": "v", "Ab": "送"])
+        #expect(fields("") == [:])
+    }
+
     @Test func aCertificatesPageShowsWhatItPrintsAndNothingMore() async throws {
         let (workspace, store, certificate) = try await Self.certified()
         _ = workspace
