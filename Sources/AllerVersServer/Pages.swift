@@ -44,7 +44,7 @@ struct Pages: Sendable {
     func rows(_ name: String, _ rows: [KeyValuePairs<String, String>]) -> String {
         var html = ""
         for row in rows {
-            html += renderedRows.row(name, row.flatMap { [$0.key, $0.value] }) {
+            html += renderedRows.row(name, row) {
                 library.render(Dictionary(row.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }), withTemplate: name) ?? ""
             }
         }
@@ -270,18 +270,33 @@ struct Pages: Sendable {
 
 /// Rows already rendered, by template and values; forgotten all at once when they fill up.
 private final class RenderedRows: @unchecked Sendable {
+    /// A row by its bytes: its template's name, then each name and value, each after its
+    /// length. Hashed and compared as bytes, not as Unicode text (that normalises accented
+    /// names at each comparison, and would give one form of a name the row of another).
     private struct Key: Hashable {
-        let template: String
-        /// Names and values, one after the other.
-        let values: [String]
+        let bytes: [UInt8]
+
+        init(_ template: String, _ values: KeyValuePairs<String, String>) {
+            var bytes: [UInt8] = []
+            func append(_ text: String) {
+                withUnsafeBytes(of: UInt32(text.utf8.count).littleEndian) { bytes += $0 }
+                bytes += text.utf8
+            }
+            append(template)
+            for (name, value) in values {
+                append(name)
+                append(value)
+            }
+            self.bytes = bytes
+        }
     }
 
     private static let capacity = 20_000
     private let lock = NSLock()
     private var rendered: [Key: String] = [:]
 
-    func row(_ template: String, _ values: [String], render: () -> String) -> String {
-        let key = Key(template: template, values: values)
+    func row(_ template: String, _ values: KeyValuePairs<String, String>, render: () -> String) -> String {
+        let key = Key(template, values)
         if let known = lock.withLock({ rendered[key] }) { return known }
         let html = render()
         lock.withLock {
