@@ -13,7 +13,7 @@ trap 'pkill -f -- "--store $PWD/$work/run/store" 2>/dev/null || true' EXIT
 out=$(.build/release/allervers-bench-serve .build/release/allervers "$work/run" "${CLIENTS:-50}" "${SIGNATURES:-500}" 10)
 echo "$out" | grep -v '^RESULT'
 value() { echo "$out" | awk -v k="$1" '$1 == "RESULT" && $2 == k { print $3 }'; }
-result "serve: a signature, 50 phones, p99 (ms)" "$(value signing-p99-ms)" "target" 100 ms 1
+result "serve: a signature, 50 phones, p99 (ms, median of 3 rounds)" "$(value signing-p99-ms)" "target" 100 ms 1
 command -v wrk >/dev/null || { echo "wrk is missing: make bench installs it"; exit 1; }
 wrk -t2 -c32 -d5s "$(value verify-url)" | tee "$work/wrk.txt"
 rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk.txt")

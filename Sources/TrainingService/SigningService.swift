@@ -89,8 +89,9 @@ public struct SigningCodes: Sendable {
     func method(ofTyped wanted: String, at date: Date) -> SignatureEvidence.Method? {
         let now = index(at: date)
         for step in [now, now - 1] {
-            if constantTimeEqual(wanted, token(step)) { return .qr }
-            if constantTimeEqual(wanted, code(step)) { return .code }
+            let both = codes(step)
+            if constantTimeEqual(wanted, both.token) { return .qr }
+            if constantTimeEqual(wanted, both.code) { return .code }
         }
         return nil
     }
@@ -117,11 +118,9 @@ public struct SigningCodes: Sendable {
 
 /// Compares two texts in a time that does not depend on where they differ.
 func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-    let left = Array(a.utf8)
-    let right = Array(b.utf8)
-    guard left.count == right.count else { return false }
+    guard a.utf8.count == b.utf8.count else { return false }
     var difference: UInt8 = 0
-    for (x, y) in zip(left, right) { difference |= x ^ y }
+    for (x, y) in zip(a.utf8, b.utf8) { difference |= x ^ y }
     return difference == 0
 }
 

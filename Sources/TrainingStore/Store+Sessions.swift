@@ -484,13 +484,23 @@ enum SessionRows {
     /// The instant written by ``utc(_:)``: `2026-03-12T08:00:00Z` read digit by digit (a
     /// year's sessions hold thousands), any other form of ISO 8601 by Foundation.
     static func date(utc text: String) -> Date? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
-            let day = LocalDate(parsing: text.prefix(10)), let time = TimeOfDay(parsing: text.dropFirst(11).prefix(5)),
-            bytes[16] == UInt8(ascii: ":"), (UInt8(ascii: "0")...UInt8(ascii: "5")).contains(bytes[17]),
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[18])
-        else { return try? Date(text, strategy: .iso8601) }
-        let seconds = Int(bytes[17] - UInt8(ascii: "0")) * 10 + Int(bytes[18] - UInt8(ascii: "0"))
-        return Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + time.minutes * 60 + seconds))
+        var text = text
+        let read: Date? = text.withUTF8 { bytes in
+            func number(_ first: Int, _ last: Int, below limit: Int) -> Int? {
+                var value = 0
+                for byte in bytes[first...last] {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+                return value < limit ? value : nil
+            }
+            guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+                bytes[19] == UInt8(ascii: "Z"), let day = LocalDate(utf8: bytes[0..<10]), let hours = number(11, 12, below: 24),
+                let minutes = number(14, 15, below: 60), let seconds = number(17, 18, below: 60)
+            else { return nil }
+            return Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + hours * 3_600 + minutes * 60 + seconds))
+        }
+        return read ?? (try? Date(text, strategy: .iso8601))
     }
+
 }
