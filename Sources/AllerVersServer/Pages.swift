@@ -42,13 +42,9 @@ struct Pages: Sendable {
     /// Each row's names and values come in pairs, in the same order for every row: kept by
     /// them, a row is found again without hashing a dictionary.
     func rows(_ name: String, _ rows: [KeyValuePairs<String, String>]) -> String {
-        var html = ""
-        for row in rows {
-            html += renderedRows.row(name, row) {
-                library.render(Dictionary(row.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }), withTemplate: name) ?? ""
-            }
-        }
-        return html
+        renderedRows.rows(name, rows) { row in
+            library.render(Dictionary(row.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }), withTemplate: name) ?? ""
+        }.joined()
     }
 
     /// `page` in `language` as an HTML response.
@@ -289,21 +285,36 @@ private final class RenderedRows: @unchecked Sendable {
             }
             self.bytes = bytes
         }
+
+        /// All the bytes at once: an array of bytes hashes one byte at a time.
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     private static let capacity = 20_000
     private let lock = NSLock()
     private var rendered: [Key: String] = [:]
 
-    func row(_ template: String, _ values: KeyValuePairs<String, String>, render: () -> String) -> String {
-        let key = Key(template, values)
-        if let known = lock.withLock({ rendered[key] }) { return known }
-        let html = render()
-        lock.withLock {
-            if rendered.count >= Self.capacity { rendered.removeAll(keepingCapacity: true) }
-            rendered[key] = html
+    /// Each row as `render` renders it, or as it was rendered before.
+    func rows(
+        _ template: String, _ rows: [KeyValuePairs<String, String>], render: (KeyValuePairs<String, String>) -> String
+    ) -> [String] {
+        let keys = rows.map { Key(template, $0) }
+        var html = lock.withLock { keys.map { rendered[$0] } }
+        var new: [(Key, String)] = []
+        for index in html.indices where html[index] == nil {
+            let row = render(rows[index])
+            html[index] = row
+            new.append((keys[index], row))
         }
-        return html
+        if !new.isEmpty {
+            lock.withLock {
+                if rendered.count + new.count > Self.capacity { rendered.removeAll(keepingCapacity: true) }
+                for (key, row) in new { rendered[key] = row }
+            }
+        }
+        return html.map { $0 ?? "" }
     }
 }
 
