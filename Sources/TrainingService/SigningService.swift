@@ -72,6 +72,12 @@ public struct SigningCodes: Sendable {
         struct Key: Hashable {
             let secret: [UInt8]
             let index: Int64
+
+            /// The secret's bytes at once: an array of bytes hashes one byte at a time.
+            func hash(into hasher: inout Hasher) {
+                secret.withUnsafeBytes { hasher.combine(bytes: $0) }
+                hasher.combine(index)
+            }
         }
         let lock = NSLock()
         var codes: [Key: (token: String, code: String)] = [:]

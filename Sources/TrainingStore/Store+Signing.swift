@@ -236,14 +236,18 @@ extension Store {
         guard let session = try SessionRows.session(id: sessionID, in: db) else { throw NotFoundError(kind: .session, id: sessionID) }
         let title = try CourseRows.title(of: session, db: db)
         var seated: [(participant: Participant, queued: Int)] = []
-        try db.each(
+        // Read by position: the page reads fifty names at each scan of the code.
+        try db.scan(
             sql: """
                 SELECT p.id, p.firstName, p.lastName, e.queuedAt FROM enrolment e JOIN participant p ON p.id = e.participantID
                 WHERE e.sessionID = ? AND e.status = 'enrolled' AND (CAST(? AS TEXT) IS NULL OR p.id = ?)
                 """, arguments: [sessionID, participantID, participantID]
         ) { row in
-            seated.append(
-                (Participant(id: try row["id"], firstName: try row["firstName"], lastName: try row["lastName"]), try row["queuedAt"]))
+            let id = try row.string(0, "id", of: "participant", key: "?")
+            let participant = Participant(
+                id: id, firstName: try row.string(1, "firstName", of: "participant", key: id),
+                lastName: try row.string(2, "lastName", of: "participant", key: id))
+            seated.append((participant, Int(try row.integer(3, "queuedAt", of: "enrolment", key: id))))
         }
         seated.sort { a, b in Self.seatedBefore((a.participant.lastName, a.queued), (b.participant.lastName, b.queued)) }
         let recorded =
@@ -309,7 +313,7 @@ extension Store {
             let sequences = try Self.record(
                 [AttendanceMark(participantID: participantID, slotID: slotID, status: .present)], in: sessionID, by: recordedBy,
                 source: source, correctionReason: correcting ? evidence.onBehalfReason : nil,
-                at: now, evidence: try SigningRows.json(evidence), early: early, db: db)
+                at: now, evidence: SigningRows.json(evidence), early: early, db: db)
             return try SigningRows.event(sequence: sequences[0], db: db)
         }
     }
@@ -434,10 +438,26 @@ enum SigningRows {
         return sha
     }
 
-    static func json(_ evidence: SignatureEvidence) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(evidence), as: UTF8.self)
+    /// The evidence as the log keeps it: its members in the order of their names, those
+    /// absent left out, compact (what `JSONEncoder` wrote with sorted keys and slashes left
+    /// alone, which ``Store/sessions(signedWithImage:)`` searches), written without
+    /// Foundation's encoder: a room's signatures are written one after the other.
+    static func json(_ evidence: SignatureEvidence) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            func member(_ name: StaticString, _ value: String?) {
+                guard let value else { return }
+                json.key(name)
+                json.string(value)
+            }
+            member("address", evidence.address)
+            member("deviceTime", evidence.deviceTime)
+            member("imageSHA256", evidence.imageSHA256)
+            member("method", evidence.method.rawValue)
+            member("onBehalfReason", evidence.onBehalfReason)
+            member("userAgent", evidence.userAgent)
+        }
+        return json.text
     }
 
     static func currentSequence(sessionID: String, slotID: String, participantID: String, db: any SQLConnection) throws -> Int64? {
