@@ -3,6 +3,7 @@ import HTTPTypes
 public import Hummingbird
 import NIOConcurrencyHelpers
 import NIOCore
+import TrainingCore
 
 /// Headers every answer carries, errors included: no script or style from elsewhere, never
 /// in a frame, no guessing of content types, no address leaked to the next site. An error
@@ -69,11 +70,8 @@ final class RateLimiter<Context: RemoteAddressRequestContext>: RouterMiddleware,
                 state.hits = state.hits.filter { $0.value.last.map { now - $0 < minute } ?? false }
                 state.swept = now
             }
-            var recent = (state.hits[client] ?? []).filter { now - $0 < minute }
-            defer { state.hits[client] = recent }
-            guard recent.count < perMinute else { return minute - (now - recent[0]) }
-            recent.append(now)
-            return nil
+            // The client's hits of the last minute, in place.
+            return Self.hit(&state.hits[client, default: []], at: now, within: minute, limit: perMinute)
         }
         guard let wait else { return try await next(request, context) }
         let seconds = max(1, Int(wait.components.seconds) + 1)
@@ -82,13 +80,25 @@ final class RateLimiter<Context: RemoteAddressRequestContext>: RouterMiddleware,
             body: .init(byteBuffer: ByteBuffer(string: "429 Too Many Requests\n")))
     }
 
+    /// Counts a hit at `now` among `recent`, oldest first, when fewer than `limit` fell within
+    /// `window`: `nil`; otherwise how long until the oldest leaves it, and nothing counted.
+    static func hit(
+        _ recent: inout [ContinuousClock.Instant], at now: ContinuousClock.Instant, within window: Duration, limit: Int
+    ) -> Duration? {
+        let stale = recent.prefix { now - $0 >= window }.count
+        if stale > 0 { recent.removeFirst(stale) }
+        guard recent.count < limit else { return window - (now - recent[0]) }
+        recent.append(now)
+        return nil
+    }
+
     /// Who a request counts against: the peer, or, when the peer is a trusted proxy, the
     /// last address it put in `X-Forwarded-For` (the one it saw); an IPv6 address by its /64.
     /// With `wholeAddress`, the address itself, even IPv6: what a signature's record keeps.
     static func client(peer: String?, forwardedFor: String?, trusting proxies: Set<String>, wholeAddress: Bool = false) -> String {
         var address = peer ?? "unknown"
         if proxies.contains(address), let forwarded = forwardedFor?.split(separator: ",").last {
-            address = forwarded.trimmingCharacters(in: .whitespaces)
+            address = String(forwarded).trimmingSpaces()
         }
         guard address.contains(":"), !wholeAddress else { return address }
         // An IPv6 address: its first four groups, the zeros it leaves out written back.

@@ -240,7 +240,7 @@ public struct CSVError: TextError, Sendable, Hashable {
 
 extension String {
     /// The string without spaces and tabs at either end.
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         var characters = Substring(self)
         while let first = characters.first, first == " " || first == "\t" { characters.removeFirst() }
         while let last = characters.last, last == " " || last == "\t" { characters.removeLast() }

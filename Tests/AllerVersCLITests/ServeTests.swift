@@ -179,12 +179,32 @@ import TrainingTesting
         typealias Limiter = RateLimiter<ServerContext>
         #expect(Limiter.client(peer: "203.0.113.7", forwardedFor: "198.51.100.1", trusting: []) == "203.0.113.7")
         #expect(Limiter.client(peer: "127.0.0.1", forwardedFor: "10.0.0.1, 198.51.100.1", trusting: ["127.0.0.1"]) == "198.51.100.1")
+        #expect(Limiter.client(peer: "127.0.0.1", forwardedFor: "10.0.0.1,\t198.51.100.1 ", trusting: ["127.0.0.1"]) == "198.51.100.1")
         #expect(Limiter.client(peer: "127.0.0.1", forwardedFor: nil, trusting: ["127.0.0.1"]) == "127.0.0.1")
         #expect(Limiter.client(peer: "2001:db8:1:2:aaaa::1", forwardedFor: nil, trusting: []) == "2001:db8:1:2::/64")
         #expect(
             Limiter.client(peer: "2001:DB8:1:2:bbbb:cccc:dddd:eeee", forwardedFor: nil, trusting: [])
                 == Limiter.client(peer: "2001:db8:1:2::9", forwardedFor: nil, trusting: []))
         #expect(Limiter.client(peer: "::1", forwardedFor: nil, trusting: []) == "0:0:0:0::/64")
+    }
+
+    /// A client's hits are counted over the last minute: past the limit, the wait is until
+    /// the oldest leaves the minute, and a refused hit does not count.
+    @Test func hitsAreCountedOverTheLastMinute() {
+        typealias Limiter = RateLimiter<ServerContext>
+        let start = ContinuousClock.now
+        var hits: [ContinuousClock.Instant] = []
+        for second in 0..<3 { #expect(Limiter.hit(&hits, at: start + .seconds(second), within: .seconds(60), limit: 3) == nil) }
+        #expect(Limiter.hit(&hits, at: start + .seconds(10), within: .seconds(60), limit: 3) == .seconds(50))
+        #expect(hits.count == 3)
+        // The first hit leaves the minute at 60 s: one more is taken, then none.
+        #expect(Limiter.hit(&hits, at: start + .seconds(60), within: .seconds(60), limit: 3) == nil)
+        #expect(hits == [start + .seconds(1), start + .seconds(2), start + .seconds(60)])
+        #expect(Limiter.hit(&hits, at: start + .seconds(61), within: .seconds(60), limit: 3) == nil)
+        #expect(Limiter.hit(&hits, at: start + .milliseconds(61_500), within: .seconds(60), limit: 3) == .milliseconds(500))
+        #expect(hits == [start + .seconds(2), start + .seconds(60), start + .seconds(61)])
+        #expect(Limiter.hit(&hits, at: start + .seconds(200), within: .seconds(60), limit: 3) == nil)
+        #expect(hits == [start + .seconds(200)])
     }
 
     /// Every answer carries the headers, an unknown route too.
