@@ -2,9 +2,11 @@
 // half-day signatures (500) across SESSIONS sessions (10) of a workspace built through the
 // CLI, each phone behind a trusted proxy with its own address, and the latency of a
 // signature (the signing page and the POST) is measured, ROUNDS times (3) on other sessions
-// each time: this machine's speed swings from one second to the next, and the row is the
-// median round's 99th percentile. Then the same load again on other sessions, the server killed with SIGKILL once half of them are in and restarted, the
-// phones retrying what failed: every signature must be recorded exactly once and
+// each time: this machine's speed swings from one minute to the next, and the figure
+// reported is the median round's 99th percentile (the upper of the two middle ones for an
+// even ROUNDS). Every round's windows stay open, so a code is looked for among all of them.
+// Then the same load again on the last sessions, the server killed with SIGKILL once half of
+// them are in and restarted, the phones retrying what failed: every signature must be recorded exactly once and
 // `allervers verify` pass. Leaves the server running for `wrk` on a certificate's page.
 //
 //   allervers-bench-serve ALLERVERS WORK_DIR [CLIENTS SIGNATURES SESSIONS]
@@ -218,7 +220,7 @@ let killAfter = NIOLockedValueBox(0)
             value += 1
             return value
         }
-        // Halfway through the second run: the server is killed with SIGKILL, and started again.
+        // Halfway through the last run: the server is killed with SIGKILL, and started again.
         if count == killAfter.withLockedValue({ $0 }) {
             let old = server.withLockedValue { $0 }
             kill(old.process.processIdentifier, SIGKILL)

@@ -63,9 +63,10 @@ final class RateLimiter<Context: RemoteAddressRequestContext>: RouterMiddleware,
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let client = Self.client(
             peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[.xForwardedFor], trusting: trustedProxies)
-        let now = ContinuousClock.now
         let minute = Duration.seconds(60)
         let wait: Duration? = state.withLockedValue { state in
+            // Read under the lock, so that a client's hits are kept in the order of their times.
+            let now = ContinuousClock.now
             if now - state.swept > .seconds(1), state.hits.count > 1_000 {
                 state.hits = state.hits.filter { $0.value.last.map { now - $0 < minute } ?? false }
                 state.swept = now

@@ -484,8 +484,14 @@ enum SessionRows {
     /// The instant written by ``utc(_:)``: `2026-03-12T08:00:00Z` read digit by digit (a
     /// year's sessions hold thousands), any other form of ISO 8601 by Foundation.
     static func date(utc text: String) -> Date? {
+        dateWrittenByUTC(text) ?? (try? Date(text, strategy: .iso8601))
+    }
+
+    /// An instant in the one form ``utc(_:)`` writes, read on its bytes; `nil` for any other
+    /// text, a time past 23:59:59 or a day the calendar does not have.
+    static func dateWrittenByUTC(_ text: String) -> Date? {
         var text = text
-        let read: Date? = text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             func number(_ first: Int, _ last: Int, below limit: Int) -> Int? {
                 var value = 0
                 for byte in bytes[first...last] {
@@ -500,7 +506,5 @@ enum SessionRows {
             else { return nil }
             return Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + hours * 3_600 + minutes * 60 + seconds))
         }
-        return read ?? (try? Date(text, strategy: .iso8601))
     }
-
 }

@@ -313,7 +313,7 @@ extension Store {
             let sequences = try Self.record(
                 [AttendanceMark(participantID: participantID, slotID: slotID, status: .present)], in: sessionID, by: recordedBy,
                 source: source, correctionReason: correcting ? evidence.onBehalfReason : nil,
-                at: now, evidence: SigningRows.json(evidence), early: early, db: db)
+                at: now, evidence: try SigningRows.json(evidence), early: early, db: db)
             return try SigningRows.event(sequence: sequences[0], db: db)
         }
     }
@@ -441,8 +441,16 @@ enum SigningRows {
     /// The evidence as the log keeps it: its members in the order of their names, those
     /// absent left out, compact (what `JSONEncoder` wrote with sorted keys and slashes left
     /// alone, which ``Store/sessions(signedWithImage:)`` searches), written without
-    /// Foundation's encoder: a room's signatures are written one after the other.
-    static func json(_ evidence: SignatureEvidence) -> String {
+    /// Foundation's encoder: a room's signatures are written one after the other. A text
+    /// holding a backspace or a form feed, which `JSONEncoder` escapes as `\b` and `\f` where
+    /// JSONWriter writes `\u0008` and `\u000c`, is still written by `JSONEncoder`.
+    static func json(_ evidence: SignatureEvidence) throws -> String {
+        let texts = [evidence.address, evidence.deviceTime, evidence.imageSHA256, evidence.onBehalfReason, evidence.userAgent]
+        if texts.contains(where: { $0?.utf8.contains { $0 == 0x08 || $0 == 0x0C } == true }) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(evidence), as: UTF8.self)
+        }
         var json = JSONWriter()
         json.object { json in
             func member(_ name: StaticString, _ value: String?) {

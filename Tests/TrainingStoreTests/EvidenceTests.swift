@@ -23,14 +23,16 @@ import TrainingCore
                 onBehalfReason: "arrivée en retard\nsigne à sa place\tavec accord"),
             SignatureEvidence(method: .trainer, onBehalfReason: "</script> & 'quotes'"),
         ]
-        for evidence in examples {
-            let written = SigningRows.json(evidence)
+        // Control characters too: a backspace and a form feed as JSONEncoder writes them.
+        let odd = [
+            SignatureEvidence(method: .code, deviceTime: "\u{1}\u{1F}"), SignatureEvidence(method: .code, deviceTime: "\u{8}\u{C}\u{1}"),
+            SignatureEvidence(method: .qr, userAgent: "a\u{C}b"),
+        ]
+        for evidence in examples + odd {
+            let written = try SigningRows.json(evidence)
             #expect(written == (try Self.encoded(evidence)))
             #expect((try JSONDecoder().decode(SignatureEvidence.self, from: Data(written.utf8))) == evidence)
         }
-        // Other control characters are escaped as \u00XX, and read back the same.
-        let odd = SignatureEvidence(method: .code, deviceTime: "\u{8}\u{C}\u{1}")
-        #expect(SigningRows.json(odd) == #"{"deviceTime":"\u0008\u000c\u0001","method":"code"}"#)
-        #expect((try JSONDecoder().decode(SignatureEvidence.self, from: Data(SigningRows.json(odd).utf8))) == odd)
+        #expect((try SigningRows.json(odd[0])) == #"{"deviceTime":"\u0001\u001f","method":"code"}"#)
     }
 }

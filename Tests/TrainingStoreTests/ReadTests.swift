@@ -26,20 +26,25 @@ import TrainingTesting
         #expect(compiledAgain.isEmpty, "\(compiledAgain)")
     }
 
-    /// A write inside a read is refused, and changes nothing.
     /// Instants come back as they were written, read digit by digit; another form of ISO
     /// 8601 is read by Foundation, and what is not an instant reads as none.
     @Test func instantsReadAsTheyWereWritten() {
         for seconds in [0, 1_773_302_400, 1_773_338_399, 4_102_444_799, 951_782_400] {
             let date = Date(timeIntervalSince1970: TimeInterval(seconds))
             #expect(SessionRows.date(utc: SessionRows.utc(date)) == date, "\(SessionRows.utc(date))")
+            // Read by the byte reader, not by Foundation.
+            #expect(SessionRows.dateWrittenByUTC(SessionRows.utc(date)) == date)
         }
         #expect(SessionRows.date(utc: "2026-03-12T08:00:00+01:00") == Date(timeIntervalSince1970: 1_773_298_800))
+        for other in ["2026-03-12T08:00:00+01:00", "2026-03-12T24:00:00Z", "2026-03-12T08:60:00Z", "2026-02-30T08:00:00Z"] {
+            #expect(SessionRows.dateWrittenByUTC(other) == nil, "\(other)")
+        }
         for wrong in ["2026-03-12", "2026-03-12T08:00:00", "not an instant", "2026-03-12T08-00:00Z", ""] {
             #expect(SessionRows.date(utc: wrong) == nil, "\(wrong)")
         }
     }
 
+    /// A write inside a read is refused, and changes nothing.
     @Test func aReadRefusesToWrite() throws {
         let folder = try TemporaryFolder()
         let store = try Store.create(in: Workspace(folder: folder.url), organisation: nil)
