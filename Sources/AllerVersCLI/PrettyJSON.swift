@@ -185,9 +185,19 @@ private final class TreeEncoder: Encoder {
             set(.string(data.base64EncodedString()))
         case let decimal as Decimal:
             set(.number(decimal.description))
+        // Rows of text (`attendance hours` prints ten thousand): straight into the tree,
+        // without a keyed container per row.
+        case let rows as [[String: String]]:
+            set(.array(rows.map(Self.object(of:))))
+        case let row as [String: String]:
+            set(Self.object(of: row))
         default:
             try value.encode(to: self)
         }
+    }
+
+    private static func object(of row: [String: String]) -> PrettyJSON.Node {
+        .object(row.map { (key: $0.key, value: .string($0.value)) })
     }
 
     func set(_ node: PrettyJSON.Node) {

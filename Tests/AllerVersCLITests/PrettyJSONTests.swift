@@ -69,6 +69,9 @@ import Testing
         try Self.same("seul")
         try Self.same([Int]())
         try Self.same([inner])
+        // Rows of text, as `attendance hours` and the lists print them.
+        try Self.same([["participant": "P-0002", "attendedMinutes": "630", "é": "x\"y\n", "e": ""], [:], ["b": "1", "a": "2"]])
+        try Self.same(["b": "1", "a": "2", "S-10": "/", "S-9": "\u{1}"])
     }
 
     /// Keys of letters, digits and signs in any order come out in JSONEncoder's order.
