@@ -6,7 +6,9 @@ set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$bin/initdb" ] || { echo "PostgreSQL is missing: make deps installs it" >&2; exit 1; }
 dir=$(mktemp -d /tmp/allervers-postgres.XXXXXX)
-port=${ALLERVERS_TEST_POSTGRES_PORT:-55432}
+# Below Linux's ephemeral ports (32768–60999): a loopback connection the benches or the tests
+# left in TIME-WAIT or still open cannot hold it.
+port=${ALLERVERS_TEST_POSTGRES_PORT:-25432}
 # initdb refuses to run as root: as root (CI), the cluster belongs to the postgres user.
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; as() { su postgres -s /bin/sh -c "$1"; }; else as() { sh -c "$1"; }; fi
 stop() { as "'$bin/pg_ctl' -D '$dir/data' stop -m fast >/dev/null 2>&1" || true; rm -rf "$dir"; }
