@@ -151,7 +151,7 @@ struct Pages: Sendable {
         return text.description
     }
 
-    /// Every field the certificate prints.
+    /// Every field the certificate prints, and the organisation's SIRET when it gave one.
     private static func fields(of certificate: PublicCertificate) -> [(String, String)] {
         var fields: [(Text, String)] = [
             ("Holder", certificate.holder),
@@ -166,6 +166,9 @@ struct Pages: Sendable {
             ),
             ("Training organisation", certificate.organisation),
             ("Declaration number", certificate.declarationNumber),
+        ]
+        if let siret = certificate.siret { fields.append(("SIRET", siret)) }
+        fields += [
             ("Issued on", certificate.issuedOn.description),
             ("Valid until", certificate.validUntil?.description ?? tr("does not expire")),
         ]

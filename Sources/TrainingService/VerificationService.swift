@@ -155,6 +155,8 @@ public struct PublicCertificate: Sendable, Hashable {
     public var organisation: String
     /// Its *numéro de déclaration d'activité*.
     public var declarationNumber: String
+    /// Its SIRET, when the organisation gave it.
+    public var siret: String?
     /// The day it was issued.
     public var issuedOn: LocalDate
     /// The last day it is valid, when it expires.
@@ -179,7 +181,8 @@ extension VerificationService {
             course: context.course.title, courseID: "\(certificate.courseID) \(certificate.courseVersion)",
             firstDay: certificate.firstDay, lastDay: certificate.lastDay, attended: certificate.attended, planned: certificate.planned,
             modalities: modalities, organisation: context.organisation.name, declarationNumber: context.organisation.declarationNumber,
-            issuedOn: certificate.issuedOn, validUntil: certificate.validUntil, hasCredential: certificate.credential != nil)
+            siret: context.organisation.siret, issuedOn: certificate.issuedOn, validUntil: certificate.validUntil,
+            hasCredential: certificate.credential != nil)
     }
 
     /// The Open Badges credential of certificate `number`, when `code` is its verification code.

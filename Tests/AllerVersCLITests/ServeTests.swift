@@ -16,6 +16,11 @@ import TrainingTesting
     /// The certified week and its first certificate with a credential.
     static func certified() async throws -> (workspace: TemporaryFolder, store: Store, certificate: Certificate) {
         let workspace = try await closedWeekWorkspace()
+        // The organisation gives its SIRET before it certifies.
+        let identity = WorkspaceService(store: try Stores.open(Workspace(folder: workspace.url)))
+        var organisation = try #require(try await identity.identity())
+        organisation.siret = Self.siret
+        try await identity.setIdentity(organisation)
         let certified = await allervers("certify", "LYON", "--date", "2026-03-16", "--store", workspace.url.path)
         try #require(certified.exitCode == 0, "\(certified.error)")
         let store = try Stores.open(Workspace(folder: workspace.url), readers: 2)
@@ -23,6 +28,8 @@ import TrainingTesting
         let certificate = try #require(certificates.first { $0.isEligible && $0.credential != nil })
         return (workspace, store, certificate)
     }
+
+    static let siret = "73282932000074"
 
     static func get(
         _ app: some ApplicationProtocol, _ uri: String, language: String = "fr-FR,fr;q=0.9,en;q=0.5"
@@ -98,6 +105,7 @@ import TrainingTesting
         for expected in [
             "<html lang=\"fr\">", "Certificat \(certificate.number)", "Ce certificat est valide.", participant.displayName,
             "Les fondamentaux de la posture d&#39;aller-vers", "Institut Aller-Vers", "52490123449",
+            "<dt>SIRET</dt><dd>\(Self.siret)</dd>",
             "\(certificate.attended) sur \(certificate.planned)", "2026-03-12 – 2026-03-13", "action de formation",
             "/verify/\(certificate.number)/credential.jwt?code=\(certificate.verificationCode)",
         ] {

@@ -340,6 +340,12 @@ struct TestBrowser {
             clock.advance(601)
             let stale = try await phone.post("/sign", [("ticket", ticket), ("participant", "P-0001"), ("signature", Self.signature)])
             #expect(stale.status == .forbidden && stale.body.contains("expiré"), "\(stale.body)")
+            // A half-day past: a valid code of its screen, hours after it ended, opens nothing.
+            let end = try #require(first.interval?.end)
+            clock.advance(end.addingTimeInterval(31 * 60).timeIntervalSince(clock.now))
+            let late = try Self.code(on: try await trainer.get("/trainer/LYON/\(first.id)/screen"))
+            let past = try await phone.get("/sign?code=\(late)")
+            #expect(past.status == .forbidden && past.body.contains("a fermé"), "\(past.body)")
             #expect(try store.attendanceHistory(of: "LYON").isEmpty)
 
             // A trainer who does not run the session sees none of it.
