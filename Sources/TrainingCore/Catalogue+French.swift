@@ -386,6 +386,10 @@ extension Text {
             "Certificat",
         "Certificate numbers":
             "Numéros de certificat",
+        "How many minutes before a half-day starts its participants may sign.":
+            "Combien de minutes avant le début d'une demi-journée ses participants peuvent émarger.",
+        "How many minutes after a half-day ends they still may.":
+            "Combien de minutes après la fin d'une demi-journée ils le peuvent encore.",
         "Certificate pages one client may ask for in a minute.":
             "Pages de certificat qu'un même client peut demander par minute.",
         "Certificate {}":
@@ -1514,8 +1518,8 @@ extension Text {
             "Intitulé",
         "Trained until":
             "Fin de formation",
-        "Trainers and employers log in at /login (accounts: `allervers account add`); participants sign a half-day at /sign with the code on the trainer's screen; a certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it), and the revocation status list of a year /status/YEAR. One client may ask 30 certificate pages and 120 signing pages a minute (--verify-limit, --sign-limit), and try 10 logins. The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it, and name the proxy with --trust-proxy. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080 --trust-proxy 127.0.0.1":
-            "Formateurs et employeurs se connectent sur /login (comptes : `allervers account add`) ; les participants émargent une demi-journée sur /sign avec le code affiché sur l'écran du formateur ; la page d'un certificat est /verify/NUMÉRO?code=CODE (`certificate show` l'affiche), et la liste des statuts de révocation d'une année /status/ANNÉE. Un même client peut demander 30 pages de certificat et 120 pages d'émargement par minute (--verify-limit, --sign-limit), et tenter 10 connexions. Le serveur écoute par défaut sur la boucle locale : pour le publier, placez-le derrière un proxy inverse qui détient le certificat TLS, et désignez ce proxy avec --trust-proxy. Il s'arrête sur SIGTERM ou Ctrl-C une fois les requêtes en cours traitées.\n\nExemple :\n  allervers serve --port 8080 --trust-proxy 127.0.0.1",
+        "Trainers and employers log in at /login (accounts: `allervers account add`); participants sign a half-day at /sign with the code on the trainer's screen; a certificate's page is /verify/NUMBER?code=CODE (`certificate show` prints it), and the revocation status list of a year /status/YEAR. One client may ask 30 certificate pages and 120 signing pages a minute (--verify-limit, --sign-limit), and try 10 logins. Participants sign from 15 minutes before a half-day starts to 30 minutes after it ends (--sign-before, --sign-after). The server listens on the loopback by default: put it behind a reverse proxy that holds the TLS certificate to publish it, and name the proxy with --trust-proxy. It stops on SIGTERM or Ctrl-C once the requests under way are answered.\n\nExample:\n  allervers serve --port 8080 --trust-proxy 127.0.0.1":
+            "Formateurs et employeurs se connectent sur /login (comptes : `allervers account add`) ; les participants émargent une demi-journée sur /sign avec le code affiché sur l'écran du formateur ; la page d'un certificat est /verify/NUMÉRO?code=CODE (`certificate show` l'affiche), et la liste des statuts de révocation d'une année /status/ANNÉE. Un même client peut demander 30 pages de certificat et 120 pages d'émargement par minute (--verify-limit, --sign-limit), et tenter 10 connexions. Les participants émargent de 15 minutes avant le début d'une demi-journée à 30 minutes après sa fin (--sign-before, --sign-after). Le serveur écoute par défaut sur la boucle locale : pour le publier, placez-le derrière un proxy inverse qui détient le certificat TLS, et désignez ce proxy avec --trust-proxy. Il s'arrête sur SIGTERM ou Ctrl-C une fois les requêtes en cours traitées.\n\nExemple :\n  allervers serve --port 8080 --trust-proxy 127.0.0.1",
         "Trainers: {}":
             "Formateurs : {}",
         "Training done with another provider, which obligations may count.":
@@ -1778,6 +1782,8 @@ extension Text {
             "le délai d'« échéance proche » est un nombre de jours, pas {}",
         "a level or a code goes with a general objective":
             "un niveau ou un code suppose un objectif général",
+        "--sign-before and --sign-after are minutes, from 0 to 720":
+            "--sign-before et --sign-after sont des minutes, de 0 à 720",
         "a limit lets at least one request through a minute":
             "une limite laisse passer au moins une requête par minute",
         "a login is lower case, without spaces (letters, digits, '.', '_', '-', '@'): \"{}\" is not one":

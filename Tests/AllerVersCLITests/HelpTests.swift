@@ -1,7 +1,9 @@
+import AllerVersServer
 import ArgumentParser
 import Foundation
 import Testing
 import TrainingCore
+import TrainingService
 import TrainingTesting
 
 @testable import AllerVersCLI
@@ -50,6 +52,16 @@ import TrainingTesting
     /// Every command names itself: without a name, ArgumentParser makes one from the type's
     /// name at every start, a search of the binary's conformances that took more than half of
     /// `organisation show` (78 ms, 36 ms with the names given).
+    /// `serve`'s signing times are its options, in minutes, within a working day.
+    @Test func theServersSigningTimesAreItsOptions() throws {
+        let serve = try AllerVers.Serve.parse(["--sign-before", "5", "--sign-after", "0"])
+        #expect(serve.limits.signing.before == 300 && serve.limits.signing.after == 0)
+        let defaults = try AllerVers.Serve.parse([])
+        #expect(defaults.limits.signing.before == 15 * 60 && defaults.limits.signing.after == 30 * 60)
+        #expect(throws: (any Error).self) { try AllerVers.Serve.parse(["--sign-before", "721"]) }
+        #expect(throws: (any Error).self) { try AllerVers.Serve.parse(["--sign-after", "-1"]) }
+    }
+
     @Test func everyCommandNamesItself() {
         let unnamed = Self.commands(AllerVers.self).filter { $0.type.configuration.commandName == nil }.map {
             $0.path.joined(separator: " ")

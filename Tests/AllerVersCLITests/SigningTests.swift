@@ -296,6 +296,29 @@ struct TestBrowser {
         #expect(!Account(login: "ccas", name: "Claire Martin", role: .employer, employerID: "E-0001").isTrainer(of: ["Claire Martin"]))
     }
 
+    /// Signing opens and closes when the server's policy says: five minutes before a
+    /// half-day, not fifteen, when the server is told so.
+    @Test func signingOpensWhenThePolicySays() async throws {
+        let (workspace, store, clock, _, first) = try await Self.setUp()
+        _ = workspace
+        let limits = Server.Limits(signing: SigningPolicy(before: 5 * 60, after: 0), passwordCost: 4)
+        let app = Application(router: try Server.router(store: store, limits: limits, clock: { clock.now }))
+        try await app.test(.router) { client in
+            var trainer = TestBrowser(client: client)
+            let csrf = try await Self.logIn(&trainer)
+            _ = try await trainer.post("/trainer/LYON/\(first.id)/open", [("csrf", csrf)])
+            var phone = TestBrowser(client: client)
+            // Ten minutes before: not yet.
+            let early = try await phone.get("/sign?code=\(try Self.code(on: try await trainer.get("/trainer/LYON/\(first.id)/screen")))")
+            #expect(early.status == .forbidden && early.body.contains("n&#39;a pas commencé"), "\(early.body)")
+            // Four minutes before: open.
+            clock.advance(6 * 60)
+            let open = try await phone.get("/sign?code=\(try Self.code(on: try await trainer.get("/trainer/LYON/\(first.id)/screen")))")
+            #expect(open.status == .ok && open.field("ticket") != nil, "\(open.body)")
+        }
+        #expect(try store.attendanceHistory(of: "LYON").isEmpty)
+    }
+
     @Test func whatIsRefusedRecordsNothing() async throws {
         let (workspace, store, clock, app, first) = try await Self.setUp()
         _ = workspace
