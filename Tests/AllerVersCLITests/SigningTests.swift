@@ -359,6 +359,10 @@ struct TestBrowser {
             #expect(forgedTicket.status == .forbidden)
             let noSignature = try await phone.post("/sign", [("ticket", ticket), ("participant", "P-0001"), ("signature", "")])
             #expect(noSignature.status == .unprocessableContent)
+            // A form past the size a drawn signature takes: 413, read no further.
+            let huge = "data:image/png;base64," + String(repeating: "A", count: 300_000)
+            let tooLarge = try await phone.post("/sign", [("ticket", ticket), ("participant", "P-0001"), ("signature", huge)])
+            #expect(tooLarge.status == .contentTooLarge, "\(tooLarge.status)")
             // A page kept too long.
             clock.advance(601)
             let stale = try await phone.post("/sign", [("ticket", ticket), ("participant", "P-0001"), ("signature", Self.signature)])
