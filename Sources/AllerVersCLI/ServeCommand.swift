@@ -38,9 +38,11 @@ extension AllerVers {
         var trustProxy: [String] = []
         @Option(help: tr("Certificate pages one client may ask for in a minute.", valueName: "count")) var verifyLimit = 30
         @Option(help: tr("Signing pages and signatures one client may send in a minute.", valueName: "count")) var signLimit = 120
+        // The defaults are the signing policy's own.
         @Option(help: tr("How many minutes before a half-day starts its participants may sign.", valueName: "minutes"))
-        var signBefore = 15
-        @Option(help: tr("How many minutes after a half-day ends they still may.", valueName: "minutes")) var signAfter = 30
+        var signBefore = Int(SigningPolicy().before / 60)
+        @Option(help: tr("How many minutes after a half-day ends they still may.", valueName: "minutes"))
+        var signAfter = Int(SigningPolicy().after / 60)
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {

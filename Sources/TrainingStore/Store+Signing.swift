@@ -221,8 +221,8 @@ extension Store {
     }
 
     /// The sheet of the first half-day open for signing (of a session neither closed nor
-    /// cancelled, by session and half-day) whose window `opens` accepts, read with the windows in one read; `nil` when none
-    /// does. What a phone's code opens.
+    /// cancelled, by session and half-day) whose window `opens` accepts, read with the windows
+    /// in one read; `nil` when none does. What a phone's code opens.
     public func signingSheet(openedBy opens: (SigningWindow) throws -> Bool) throws -> SigningSheet? {
         try database.read { db in
             guard let window = try Self.openSigningWindows(db: db).first(where: opens) else { return nil }
