@@ -57,10 +57,12 @@ let package = Package(
             dependencies: ["TrainingCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictness
         ),
+        // SQLite's process-wide options (sqlite3_config, variadic: C only).
+        .target(name: "CSQLiteSetup"),
         .target(
             name: "TrainingStore",
             dependencies: [
-                "TrainingCore",
+                "TrainingCore", "CSQLiteSetup",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,7 +1,20 @@
+import CSQLiteSetup
 import Foundation
 internal import GRDB
 internal import GRDBSQLite
 import TrainingCore
+
+/// Opens a connection to the SQLite file at `path`, SQLite's process-wide options set first
+/// (``allervers_sqlite_configure``): every connection the store opens goes through here.
+func openSQLite(_ path: String, _ configuration: Configuration = Configuration()) throws -> DatabaseQueue {
+    _ = sqliteConfigured
+    return try DatabaseQueue(path: path, configuration: configuration)
+}
+
+/// SQLite's options, set once, before the first connection (SQLite refuses them afterwards).
+/// Multi-thread mode and no memory statistics: without them every call on a connection, and
+/// every allocation, took a mutex (7 % of an attendance import's time).
+private let sqliteConfigured: Int32 = allervers_sqlite_configure()
 
 /// The SQLite adapter of the store's port: a GRDB queue, one connection (and, in a server,
 /// read-only connections beside it), its writes serialised by SQLite's own lock across

@@ -43,7 +43,7 @@ extension Store {
         }
         do {
             try sqlite.phrasingErrors {
-                let copy = try DatabaseQueue(path: staging.path)
+                let copy = try openSQLite(staging.path)
                 try sqlite.queue.backup(to: copy)
                 try copy.write { db in
                     try db.execute(sql: "CREATE TABLE backupKeyFile (name TEXT PRIMARY KEY, contents BLOB NOT NULL)")
@@ -127,7 +127,7 @@ extension Store {
     /// version), takes its key files out of it and returns them.
     private static func checkedSnapshot(_ url: URL, named name: String) throws -> [(name: String, contents: Data)] {
         do {
-            let queue = try DatabaseQueue(path: url.path)
+            let queue = try openSQLite(url.path)
             defer { try? queue.close() }
             return try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")

@@ -68,7 +68,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
         }
         do {
-            let database = try DatabaseQueue(path: path, configuration: configuration)
+            let database = try openSQLite(path, configuration)
             // Migrating takes a write transaction even when there is nothing to do, and that
             // touches the file: a read-only command, or one that fails, must leave it unchanged.
             if try !database.read(migrator.hasCompletedMigrations) {
@@ -80,7 +80,7 @@ public final class Store: Sendable {
             reading.readonly = true
             reading.busyMode = .timeout(10)
             reading.label = "allervers-reader"
-            let readers = try (0..<readers).map { _ in try DatabaseQueue(path: path, configuration: reading) }
+            let readers = try (0..<readers).map { _ in try openSQLite(path, reading) }
             return Store(workspace: workspace, database: SQLiteDatabase(queue: database, path: path, readers: readers))
         } catch let error as DatabaseError {
             throw WorkspaceError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
