@@ -13,11 +13,14 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
     /// `LC_MESSAGES`, then `LANG`, the first that is set and not empty. French when it names
     /// French (`fr`, `fr_FR.UTF-8`, `fr_BE`…), English otherwise (`C`, `en_GB`, unset).
     public static func asked(by environment: [String: String]) -> Language {
-        let setting = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        let setting = localeVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
         guard let setting else { return .en }
         let code = setting.prefix { $0.isLetter }.lowercased()
         return code == "fr" ? .fr : .en
     }
+
+    /// The environment's variables that name the language, the first set one deciding.
+    public static let localeVariables = ["LC_ALL", "LC_MESSAGES", "LANG"]
 
     /// The language of the current task: English unless a task binds another, as the
     /// `allervers` executable does with the environment's and tests do to see a command in
