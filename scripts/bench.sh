@@ -30,9 +30,10 @@ stream_row "xmllint --stream --noout --schema" "$schema_s" "$schema_k" "$stream_
 stream_row "allervers course validate" "$validate_s" "$validate_k" "$stream_s"
 stream_row "allervers course import (validated, stored)" "$import_s" "$import_k" "$stream_s"
 stream_row "allervers course import again (all unchanged)" "$again_s" "$again_k" "$stream_s"
-echo "First target: import ≥ 0.33 × xmllint --stream, peak RSS < 100 MB."
+# Issue 2 asked a third of xmllint --stream's speed; issue 17 asks half, with memory flat.
+echo "Targets: import ≥ 0.5 × xmllint --stream (issue 17; issue 2 asked 0.33), peak RSS < 100 MB."
 result "course validate ($mibs MiB catalogue)" "$validate_s" "xmllint --stream --noout --schema" "$schema_s" s -
-result "course import ($mibs MiB, validated, stored)" "$import_s" "xmllint --stream --noout" "$stream_s" s 0.33
+result "course import ($mibs MiB, validated, stored)" "$import_s" "xmllint --stream --noout" "$stream_s" s 0.5
 result "course import again, all unchanged" "$again_s" "xmllint --stream --noout" "$stream_s" s -
 result "course import peak RSS (first and again)" "$(awk -v a="$import_k" -v b="$again_k" 'BEGIN { printf "%.1f", (a > b ? a : b) / 1000 }')" "limit" 100 MB -
 
