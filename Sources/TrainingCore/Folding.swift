@@ -7,12 +7,23 @@ extension String {
     public var folded: String {
         // ASCII text (most names, every id) is folded byte by byte: Foundation's folding is a
         // hundred times slower, and reports fold a role or a provider per line.
+        // So are the accented Latin letters that fold to one ASCII letter (`é`, `Ç`, `ñ`, `Ł`
+        // does not), read from ``latinFolds``; any other text goes to Foundation whole.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var space = false
-        for byte in utf8 {
-            guard byte < 0x80 else { return Self.foldedByFoundation(self) }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        var rest = utf8.makeIterator()
+        while var byte = rest.next() {
+            if byte >= 0x80 {
+                // A two-byte sequence from U+00C0 to U+017F: lead byte C3 to C5.
+                guard (0xC3...0xC5).contains(byte), let next = rest.next(), next & 0xC0 == 0x80 else {
+                    return Self.foldedByFoundation(self)
+                }
+                let scalar = Int(byte & 0x1F) << 6 | Int(next & 0x3F)
+                let fold = Self.latinFolds[scalar - 0xC0]
+                guard fold != UInt8(ascii: "_") else { return Self.foldedByFoundation(self) }
+                byte = fold
+            } else if byte == 0x20 || (0x09...0x0D).contains(byte) {
                 space = !bytes.isEmpty
                 continue
             }
@@ -24,6 +35,14 @@ extension String {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// What Foundation folds each letter from U+00C0 to U+017F to, when that is one ASCII
+    /// letter; `_` where it is anything else (`æ`, `ß` to `ss`, `ł`, `×`). A test checks every
+    /// entry against Foundation.
+    static let latinFolds = Array(
+        ("aaaaaa_ceeeeiiii_nooooo__uuuuy__aaaaaa_ceeeeiiii_nooooo__uuuuy_y"
+            + "aaaaaaccccccccdd__eeeeeeeeeegggggggghh__iiiiiiiii___jjkk_llllll__"
+            + "__nnnnnn___oooooo__rrrrrrsssssssstttt__uuuuuuuuuuuuwwyyyzzzzzzs").utf8)
 
     /// The text as a search and duplicate detection compare it: ``folded``, with hyphens and
     /// apostrophes as spaces (`Anne-Laure` is `anne laure`, `N'Diaye` is `n diaye`).

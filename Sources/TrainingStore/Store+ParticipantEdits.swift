@@ -106,12 +106,12 @@ extension Store {
         }
         var found: [ProbableDuplicate] = []
         for (index, newcomer) in newcomers.enumerated() {
-            let candidates =
-                (byNames[newcomer.foldedNames] ?? []) + (newcomer.email.flatMap { byEmail[$0.lowercased()] }.map { [$0] } ?? [])
+            let names = newcomer.foldedNames
+            let candidates = (byNames[names] ?? []) + (newcomer.email.flatMap { byEmail[$0.lowercased()] }.map { [$0] } ?? [])
             if let match = candidates.lazy.compactMap({ known in newcomer.probablySamePerson(as: known).map { (known, $0) } }).first {
                 found.append(ProbableDuplicate(index: index, existing: match.0, reason: match.1))
             }
-            byNames[newcomer.foldedNames, default: []].append(newcomer)
+            byNames[names, default: []].append(newcomer)
             if let email = newcomer.email { byEmail[email.lowercased()] = newcomer }
         }
         return found

@@ -27,6 +27,48 @@ import TrainingTesting
         #expect("".folded == "" && "   ".folded == "")
     }
 
+    /// The byte-by-byte fold (ASCII, and the Latin letters from U+00C0 to U+017F that fold to
+    /// one ASCII letter) gives what Foundation gives, for every such letter and for random
+    /// mixes of them with the letters it leaves to Foundation (`ß`, `æ`, `Ł`, NBSP, a
+    /// combining accent), spaces and punctuation.
+    @Test func theFastFoldIsFoundationsFold() {
+        func foundation(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace)
+                .joined(separator: " ")
+        }
+        var alphabet: [String] = (0xC0...0x17F).map { String(Character(Unicode.Scalar($0)!)) }
+        for letter in alphabet {
+            #expect(letter.folded == foundation(letter), "U+\(String(letter.unicodeScalars.first!.value, radix: 16))")
+        }
+        #expect("Françoise LÉVÊQUE-Ñúñez".folded == "francoise leveque-nunez")
+        alphabet += ["a", "Z", "e", " ", "  ", "\t", "-", "'", "1", "\u{301}", "\u{A0}", "ß", "ł", "Ø", "İ", "ſ", "\r\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(text.folded == foundation(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// An address is judged the same whether it is ASCII (read as bytes) or not (read as
+    /// characters): random addresses of ASCII pieces and of accented or non-breaking ones.
+    @Test func emailsAreJudgedAlikeAsBytesOrCharacters() {
+        func plausible(_ email: String) -> Bool {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(where: \.isWhitespace)
+        }
+        func accepted(_ email: String) -> Bool {
+            Participant(id: "P-1", firstName: "Awa", lastName: "Diallo", email: email).problems().isEmpty
+        }
+        #expect(accepted("awa.diallo@example.org") && !accepted("awa.diallo@example") && !accepted("@example.org"))
+        #expect(!accepted("awa diallo@example.org") && !accepted("awa@diallo@example.org") && !accepted("awa\r\n@example.org"))
+        let pieces = ["a", "B", "@", ".", " ", "\t", "\r\n", "\u{0B}", "\u{1C}", "-", "é", "\u{A0}", "\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let email = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(accepted(email) == plausible(email), "\(email.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func weekdaysAndArithmetic() throws {
         let thursday = try #require(LocalDate("2026-03-12"))
         #expect(thursday.weekday == 4)
