@@ -123,6 +123,9 @@ public struct PDFSignatureError: TextError, Sendable, Hashable {
 public enum PDFSignature {
     /// Bytes kept for the CMS (as hex): a signature with its certificate takes about 1.5 KB.
     static let reservedBytes = 8_192
+    /// The hex string's placeholder, made once: `String(repeating:count:)` builds its 16,384
+    /// digits a digit at a time, which was 2 % of a certificate's time.
+    private static let emptyContents = String(repeating: "0", count: 2 * reservedBytes)
 
     /// `pdf` signed on `day` (the signature's `/M`, so that signing again gives the same file).
     public static func sign(_ pdf: Data, on day: LocalDate, identity: PDFSigningIdentity) throws(PDFSignatureError) -> Data {
@@ -211,7 +214,7 @@ public enum PDFSignature {
             (
                 signature,
                 "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n   \(placeholder)\n   /Contents <"
-                    + String(repeating: "0", count: 2 * reservedBytes) + ">\n   /M (\(date))\n>>"
+                    + emptyContents + ">\n   /M (\(date))\n>>"
             ),
             (
                 widget,
