@@ -11,9 +11,8 @@ func openSQLite(_ path: String, _ configuration: Configuration = Configuration()
     return try DatabaseQueue(path: path, configuration: configuration)
 }
 
-/// SQLite's options, set once, before the first connection (SQLite refuses them afterwards).
-/// Multi-thread mode and no memory statistics: without them every call on a connection, and
-/// every allocation, took a mutex (7 % of an attendance import's time).
+/// SQLite's options, set once, before the first connection (SQLite refuses them afterwards):
+/// no memory statistics, which took a mutex on every allocation.
 private let sqliteConfigured: Int32 = allervers_sqlite_configure()
 
 /// The SQLite adapter of the store's port: a GRDB queue, one connection (and, in a server,
