@@ -50,21 +50,26 @@ public final class LoopbackConnection {
     public init(port: Int, timeout: Int = 10) throws {
         self.port = port
         self.timeout = timeout
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw LoopbackError(description: "no socket") }
+        // The socket is the connection's only once it is connected: an initialiser that
+        // throws after setting every property also runs `deinit`, whose close would then close
+        // the number a second time, by then perhaps another thread's pipe or socket (tests
+        // poll a server that is still starting while other suites open files).
+        let opened = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard opened >= 0 else { throw LoopbackError(description: "no socket") }
         var wait = timeval(tv_sec: timeout, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(opened, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(opened, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
-            close(descriptor)
+            close(opened)
             throw LoopbackError(description: "nothing listens on port \(port)")
         }
+        descriptor = opened
     }
 
     deinit { close(descriptor) }
