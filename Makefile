@@ -11,7 +11,10 @@ BIN := .build/release/allervers
 # Release builds carry Swift's runtime and Foundation inside the binary: the loader then binds
 # a dozen libraries' symbols instead of two dozen, most of what a command took to start.
 # Every release product is built so, or SwiftPM would rebuild all modules between two of them.
-RELEASE := -c release --static-swift-stdlib
+# Their symbols are not exported (the Swift driver exports all 53,000 by default): nothing looks
+# them up, and at every start the runtime's dladdr walked them all and the loader's relocations
+# searched them (--version 5.5 ms → 4.7 ms).
+RELEASE := -c release --static-swift-stdlib -Xlinker --no-export-dynamic
 BENCH_MIB ?= 200
 
 FUZZ_SECONDS ?= 60
