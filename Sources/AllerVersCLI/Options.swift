@@ -15,8 +15,9 @@ struct StoreOptions: ParsableArguments {
             """, valueName: "folder|url"))
     var folder: String?
 
-    /// What --store or ALLERVERS_STORE says, if anything.
-    private var named: String? { folder ?? ProcessInfo.processInfo.environment["ALLERVERS_STORE"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// What --store or ALLERVERS_STORE says, if anything. The variable is read alone:
+    /// `ProcessInfo.environment` would copy the whole environment into a dictionary.
+    private var named: String? { folder ?? getenv("ALLERVERS_STORE").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
 
     /// The workspace named by --store, or the nearest one. With a database URL, the nearest
     /// workspace (or the current folder) is where the signing keys are.

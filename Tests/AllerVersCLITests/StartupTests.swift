@@ -38,4 +38,20 @@ private func loadedLibraries(_ arguments: [String]) throws -> (status: Int32, li
         #expect(export.output.contains("file=libqrencode.so.4 [0];  dynamically loaded by"), "\(export.libraries)")
         #expect(FileManager.default.fileExists(atPath: out + "/LYON/sign-in-sheets.pdf"))
     }
+
+    /// Without --store, ALLERVERS_STORE names the workspace (read with getenv, not through the
+    /// whole environment); empty, it names none, and a folder outside any workspace has none.
+    @Test func theStoreCanBeNamedByTheEnvironment() async throws {
+        let workspace = try await closedWeekWorkspace()
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("allervers-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["ALLERVERS_STORE"] = workspace.url.path
+        let named = try execute(try builtBinary, ["session", "show", "LYON"], in: elsewhere, environment: environment)
+        #expect(named.status == 0 && named.output.contains("LYON"), "\(named.output)")
+        environment["ALLERVERS_STORE"] = ""
+        let unnamed = try execute(try builtBinary, ["session", "show", "LYON"], in: elsewhere, environment: environment)
+        #expect(unnamed.status != 0 && unnamed.output.contains("no AllerVers workspace in"), "\(unnamed.output)")
+    }
 }
