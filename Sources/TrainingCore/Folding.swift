@@ -12,6 +12,7 @@ extension String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var space = false
+        let folds = Self.latinFolds
         var rest = utf8.makeIterator()
         while var byte = rest.next() {
             if byte >= 0x80 {
@@ -20,7 +21,7 @@ extension String {
                     return Self.foldedByFoundation(self)
                 }
                 let scalar = Int(byte & 0x1F) << 6 | Int(next & 0x3F)
-                let fold = Self.latinFolds[scalar - 0xC0]
+                let fold = folds[scalar - 0xC0]
                 guard fold != UInt8(ascii: "_") else { return Self.foldedByFoundation(self) }
                 byte = fold
             } else if byte == 0x20 || (0x09...0x0D).contains(byte) {

@@ -7,7 +7,8 @@ import TrainingCore
 /// Opens a connection to the SQLite file at `path`, SQLite's process-wide options set first
 /// (``allervers_sqlite_configure``): every connection the store opens goes through here.
 func openSQLite(_ path: String, _ configuration: Configuration = Configuration()) throws -> DatabaseQueue {
-    _ = sqliteConfigured
+    // SQLITE_MISUSE here means a connection was opened before this one, elsewhere.
+    assert(sqliteConfigured == SQLITE_OK, "SQLite was set up before its options were (\(sqliteConfigured))")
     return try DatabaseQueue(path: path, configuration: configuration)
 }
 
