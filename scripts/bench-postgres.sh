@@ -33,7 +33,7 @@ sqlite_figure() {
   [ -n "$figure" ] || { echo "no '$1' row in $BENCH_RESULTS: run scripts/bench-attendance.sh first" >&2; exit 1; }
   echo "$figure"
 }
-sqlite_participants_s=$(sqlite_figure "participant import")
+sqlite_participants_s=$(sqlite_figure "participant import (")
 sessions=$(ls "$source_work"/sheets/B-*.csv | wc -l)
 seats=$(awk -F';' 'NR > 1 { print $3 }' "$source_work/sheets/B-1.csv" | sort -u | wc -l)
 for s in $(seq 1 "$sessions"); do
@@ -50,7 +50,7 @@ import_s=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 records=$(psql -At -c "SELECT count(*) FROM attendanceEvent")
 psql -c "CREATE TABLE copied (session text, slot text, participant text, status text, minutes_late text, minutes_left_early text, reason text)"
 copy_s=$(seconds "$psql_bin" "${psql_args[@]}" -c "\\copy copied FROM '$source_work/all.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)")
-sqlite_s=$(sqlite_figure "attendance import")
+sqlite_s=$(sqlite_figure "attendance import (")
 
 current="SELECT e.* FROM attendanceEvent e WHERE e.sequence = (SELECT max(sequence) FROM attendanceEvent
   WHERE sessionID = e.sessionID AND participantID = e.participantID AND slotID = e.slotID)"
