@@ -49,9 +49,6 @@ import TrainingTesting
         #expect(untranslated.contents.isEmpty, "\(untranslated.contents)")
     }
 
-    /// Every command names itself: without a name, ArgumentParser makes one from the type's
-    /// name at every start, a search of the binary's conformances that took more than half of
-    /// `organisation show` (78 ms, 36 ms with the names given).
     /// `serve`'s signing times are its options, in minutes, within a working day.
     @Test func theServersSigningTimesAreItsOptions() throws {
         let serve = try AllerVers.Serve.parse(["--sign-before", "5", "--sign-after", "0"])
@@ -62,6 +59,9 @@ import TrainingTesting
         #expect(throws: (any Error).self) { try AllerVers.Serve.parse(["--sign-after", "-1"]) }
     }
 
+    /// Every command names itself: without a name, ArgumentParser makes one from the type's
+    /// name at every start, a search of the binary's conformances that took more than half of
+    /// `organisation show` (78 ms, 36 ms with the names given).
     @Test func everyCommandNamesItself() {
         let unnamed = Self.commands(AllerVers.self).filter { $0.type.configuration.commandName == nil }.map {
             $0.path.joined(separator: " ")
